@@ -1,0 +1,25 @@
+package io.orderengine.messages.order;
+
+import java.util.Objects;
+
+/** Who the order belongs to: a signed-in customer ({@code customerId} = JWT subject) or a guest ({@code customerId} null, {@code guestTokenHash} = SHA-256 hex of the secret view token; the token itself is never stored). {@code email} is where notifications go. */
+public record CustomerRef(String customerId, String email, String guestTokenHash) {
+    public CustomerRef {
+        Objects.requireNonNull(email, "email");
+        if ((customerId == null) == (guestTokenHash == null)) {
+            throw new IllegalArgumentException("an order belongs to exactly one of a customer or a guest");
+        }
+    }
+
+    public static CustomerRef customer(String customerId, String email) {
+        return new CustomerRef(customerId, email, null);
+    }
+
+    public static CustomerRef guest(String email, String guestTokenHash) {
+        return new CustomerRef(null, email, guestTokenHash);
+    }
+
+    public boolean isGuest() {
+        return customerId == null;
+    }
+}

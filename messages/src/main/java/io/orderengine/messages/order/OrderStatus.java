@@ -1,0 +1,20 @@
+package io.orderengine.messages.order;
+
+/**
+ * Where an order is in its life. {@code PENDING} (placed, reserving stock) → {@code AWAITING_PAYMENT} →
+ * {@code CONFIRMED} (paid) → {@code PROCESSING} → {@code SHIPPED} → {@code DELIVERED}; side exits
+ * {@code REJECTED} (out of stock), {@code CANCELLED}, {@code RETURNED} and {@code ATTENTION} (needs a human).
+ */
+public enum OrderStatus {
+    PENDING, AWAITING_PAYMENT, CONFIRMED, PROCESSING, SHIPPED, DELIVERED, REJECTED, CANCELLED, RETURNED, ATTENTION;
+
+    /** No further status change will happen (refunds may still). */
+    public boolean isFinal() {
+        return this == REJECTED || this == CANCELLED || this == RETURNED || this == DELIVERED;
+    }
+
+    /** The checkout is done with this order: final, or paid and waiting for fulfilment, or waiting for a human. */
+    public boolean endsCheckout() {
+        return isFinal() || this == CONFIRMED || this == PROCESSING || this == SHIPPED || this == ATTENTION;
+    }
+}
