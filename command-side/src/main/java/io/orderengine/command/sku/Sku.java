@@ -1,0 +1,301 @@
+package io.orderengine.command.sku;
+
+import io.orderengine.command.sku.StockHolding.State;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.sku.AdjustStockCommand;
+import io.orderengine.messages.sku.ChangeSkuPriceCommand;
+import io.orderengine.messages.sku.CommitStockCommand;
+import io.orderengine.messages.sku.DeactivateSkuCommand;
+import io.orderengine.messages.sku.LowStockReachedEvent;
+import io.orderengine.messages.sku.ReactivateSkuCommand;
+import io.orderengine.messages.sku.ReceiveStockCommand;
+import io.orderengine.messages.sku.RegisterSkuCommand;
+import io.orderengine.messages.sku.ReleaseStockCommand;
+import io.orderengine.messages.sku.ReserveStockCommand;
+import io.orderengine.messages.sku.RestockCommand;
+import io.orderengine.messages.sku.SkuDeactivatedEvent;
+import io.orderengine.messages.sku.SkuDetailsUpdatedEvent;
+import io.orderengine.messages.sku.SkuPriceChangedEvent;
+import io.orderengine.messages.sku.SkuReactivatedEvent;
+import io.orderengine.messages.sku.SkuRegisteredEvent;
+import io.orderengine.messages.sku.StockAdjustedEvent;
+import io.orderengine.messages.sku.StockCommittedEvent;
+import io.orderengine.messages.sku.StockReceivedEvent;
+import io.orderengine.messages.sku.StockReleasedEvent;
+import io.orderengine.messages.sku.StockReservationRejectedEvent;
+import io.orderengine.messages.sku.StockReservedEvent;
+import io.orderengine.messages.sku.StockRestockedEvent;
+import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A stock keeping unit: its catalogue data and its stock. Available = on hand − reserved, and a reservation never
+ * takes it below zero. Stock moves per order: reserved at checkout, then released (failed, expired, cancelled) or
+ * committed (paid: the units leave on hand), and a committed order's units may come back (restock). Every per-order
+ * step is idempotent because the SKU remembers each order that asked.
+ *
+ * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
+ * constructor is for event sourcing and snapshot loading.
+ */
+public class Sku {
+
+    /** Reason of a {@link StockReservationRejectedEvent} for a SKU that is not sold. */
+    public static final String REJECTED_INACTIVE = "inactive";
+    /** Reason of a {@link StockReservationRejectedEvent} when fewer units are available than requested. */
+    public static final String REJECTED_INSUFFICIENT = "insufficient stock";
+
+    @AggregateIdentifier
+    private SkuCode sku;
+    private String name;
+    private Money price;
+    private int lowStockThreshold;
+    private Map<String, String> attributes;
+    private String imageUrl;
+    private boolean active;
+    private int onHand;
+    private int reserved;
+    /** Keyed by order id. */
+    private Map<String, StockHolding> holdings;
+
+    protected Sku() {
+    }
+
+    /** Registers a new SKU with nothing on hand. A second registration of the code fails in the event store. */
+    @CommandHandler
+    public Sku(RegisterSkuCommand command) {
+        apply(new SkuRegisteredEvent(command.sku(), command.name(), command.price(), command.lowStockThreshold(),
+                command.attributes(), command.imageUrl()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeSkuPriceCommand command) {
+        if (!command.newPrice().sameCurrencyAs(price)) {
+            throw new PriceCurrencyChangeException(sku, price, command.newPrice());
+        }
+        apply(new SkuPriceChangedEvent(sku, price, command.newPrice()));
+    }
+
+    /** Raising the threshold to or above what is available reports low stock, like a sale would. */
+    @CommandHandler
+    public void handle(UpdateSkuDetailsCommand command) {
+        Level before = level();
+        apply(new SkuDetailsUpdatedEvent(sku, command.name(), command.lowStockThreshold(), command.attributes(),
+                command.imageUrl()));
+        reportLowStockFrom(before);
+    }
+
+    @CommandHandler
+    public void handle(ReceiveStockCommand command) {
+        int newOnHand = Math.addExact(onHand, command.quantity());
+        apply(new StockReceivedEvent(sku, command.quantity(), command.reason(), newOnHand, newOnHand - reserved));
+    }
+
+    @CommandHandler
+    public void handle(AdjustStockCommand command) {
+        int newOnHand = Math.addExact(onHand, command.delta());
+        if (newOnHand < reserved || newOnHand < 0) {
+            throw new InsufficientStockException(sku, command.delta(), onHand, reserved);
+        }
+        Level before = level();
+        apply(new StockAdjustedEvent(sku, command.delta(), command.reason(), newOnHand, newOnHand - reserved));
+        reportLowStockFrom(before);
+    }
+
+    /** Deactivating an inactive SKU changes nothing. */
+    @CommandHandler
+    public void handle(DeactivateSkuCommand command) {
+        if (active) {
+            apply(new SkuDeactivatedEvent(sku, command.reason()));
+        }
+    }
+
+    /** Reactivating an active SKU changes nothing. */
+    @CommandHandler
+    public void handle(ReactivateSkuCommand command) {
+        if (!active) {
+            apply(new SkuReactivatedEvent(sku));
+        }
+    }
+
+    /**
+     * Reserves units for one order, or answers with a rejection naming what is available. Only the first request of
+     * an order counts: a re-sent one (whatever became of the first) changes nothing.
+     */
+    @CommandHandler
+    public void handle(ReserveStockCommand command) {
+        if (holdings.containsKey(command.orderId().value())) {
+            return;
+        }
+        int available = available();
+        if (!active) {
+            apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
+                    REJECTED_INACTIVE));
+        } else if (command.quantity() > available) {
+            apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
+                    REJECTED_INSUFFICIENT));
+        } else {
+            Level before = level();
+            apply(new StockReservedEvent(sku, command.orderId(), command.quantity(), available - command.quantity(),
+                    command.expiresAt()));
+            reportLowStockFrom(before);
+        }
+    }
+
+    /** Gives up the order's reservation; changes nothing when the order holds none. */
+    @CommandHandler
+    public void handle(ReleaseStockCommand command) {
+        StockHolding holding = holdings.get(command.orderId().value());
+        if (holding != null && holding.state() == State.RESERVED) {
+            apply(new StockReleasedEvent(sku, command.orderId(), holding.quantity(), command.reason(),
+                    available() + holding.quantity()));
+        }
+    }
+
+    /** Turns the order's reservation into a sale; changes nothing when already committed (or since restocked). */
+    @CommandHandler
+    public void handle(CommitStockCommand command) {
+        StockHolding holding = holdingOf(command.orderId());
+        if (holding.state() == State.COMMITTED || holding.state() == State.RESTOCKED) {
+            return;
+        }
+        if (holding.state() != State.RESERVED) {
+            throw new OrderStockNotFoundException(sku, command.orderId(),
+                    "holds no reservation (its request was " + describe(holding) + ")");
+        }
+        apply(new StockCommittedEvent(sku, command.orderId(), holding.quantity(), onHand - holding.quantity(),
+                available()));
+    }
+
+    /** Puts the order's committed units back on hand; changes nothing when already restocked. */
+    @CommandHandler
+    public void handle(RestockCommand command) {
+        StockHolding holding = holdingOf(command.orderId());
+        if (holding.state() == State.RESTOCKED) {
+            return;
+        }
+        if (holding.state() != State.COMMITTED) {
+            throw new OrderStockNotFoundException(sku, command.orderId(),
+                    "never committed any stock (its request was " + describe(holding) + ")");
+        }
+        apply(new StockRestockedEvent(sku, command.orderId(), holding.quantity(), command.reason(),
+                onHand + holding.quantity(), available() + holding.quantity()));
+    }
+
+    private StockHolding holdingOf(OrderId orderId) {
+        StockHolding holding = holdings.get(orderId.value());
+        if (holding == null) {
+            throw new OrderStockNotFoundException(sku, orderId, "never reserved any stock");
+        }
+        return holding;
+    }
+
+    private static String describe(StockHolding holding) {
+        return holding.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    private int available() {
+        return onHand - reserved;
+    }
+
+    private Level level() {
+        return new Level(available(), lowStockThreshold);
+    }
+
+    /** Low stock is reported once, when available falls to or below the threshold from above it. */
+    private void reportLowStockFrom(Level before) {
+        boolean wasLow = before.available() <= before.threshold();
+        if (!wasLow && available() <= lowStockThreshold) {
+            apply(new LowStockReachedEvent(sku, available(), lowStockThreshold));
+        }
+    }
+
+    private record Level(int available, int threshold) {
+    }
+
+    @EventSourcingHandler
+    void on(SkuRegisteredEvent event) {
+        sku = event.sku();
+        name = event.name();
+        price = event.price();
+        lowStockThreshold = event.lowStockThreshold();
+        attributes = event.attributes();
+        imageUrl = event.imageUrl();
+        active = true;
+        onHand = 0;
+        reserved = 0;
+        holdings = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(SkuPriceChangedEvent event) {
+        price = event.newPrice();
+    }
+
+    @EventSourcingHandler
+    void on(SkuDetailsUpdatedEvent event) {
+        name = event.name();
+        lowStockThreshold = event.lowStockThreshold();
+        attributes = event.attributes();
+        imageUrl = event.imageUrl();
+    }
+
+    @EventSourcingHandler
+    void on(StockReceivedEvent event) {
+        onHand = event.onHand();
+    }
+
+    @EventSourcingHandler
+    void on(StockAdjustedEvent event) {
+        onHand = event.onHand();
+    }
+
+    @EventSourcingHandler
+    void on(SkuDeactivatedEvent event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(SkuReactivatedEvent event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(StockReservedEvent event) {
+        reserved += event.quantity();
+        holdings.put(event.orderId().value(), new StockHolding(event.quantity(), State.RESERVED));
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationRejectedEvent event) {
+        holdings.put(event.orderId().value(), new StockHolding(event.requested(), State.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(StockReleasedEvent event) {
+        reserved -= event.quantity();
+        holdings.computeIfPresent(event.orderId().value(), (order, holding) -> holding.to(State.RELEASED));
+    }
+
+    @EventSourcingHandler
+    void on(StockCommittedEvent event) {
+        reserved -= event.quantity();
+        onHand = event.onHand();
+        holdings.computeIfPresent(event.orderId().value(), (order, holding) -> holding.to(State.COMMITTED));
+    }
+
+    @EventSourcingHandler
+    void on(StockRestockedEvent event) {
+        onHand = event.onHand();
+        holdings.computeIfPresent(event.orderId().value(), (order, holding) -> holding.to(State.RESTOCKED));
+    }
+}

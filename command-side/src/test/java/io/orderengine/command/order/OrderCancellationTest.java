@@ -1,0 +1,131 @@
+package io.orderengine.command.order;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.orderengine.command.order.OrderFixtures.ADMIN;
+import static io.orderengine.command.order.OrderFixtures.CUSTOMER;
+import static io.orderengine.command.order.OrderFixtures.GUEST;
+import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
+import static io.orderengine.command.order.OrderFixtures.SAGA;
+import static io.orderengine.command.order.OrderFixtures.TOTAL;
+import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
+import static io.orderengine.command.order.OrderFixtures.anOrderIn;
+import static io.orderengine.command.order.OrderFixtures.eur;
+import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.messages.order.OrderStatus.ATTENTION;
+import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
+import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
+import static io.orderengine.messages.order.OrderStatus.PENDING;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Who may cancel when, and what a cancellation tells the saga to undo. */
+class OrderCancellationTest {
+
+    /** PRODUCT.md: owners until paid, admins until shipped, the engine while the checkout runs or is stuck. */
+    private static final Map<Actor, Set<OrderStatus>> MAY_CANCEL = Map.of(
+            CUSTOMER, EnumSet.of(PENDING, AWAITING_PAYMENT, CONFIRMED),
+            GUEST, EnumSet.of(PENDING, AWAITING_PAYMENT, CONFIRMED),
+            ADMIN, EnumSet.of(PENDING, AWAITING_PAYMENT, CONFIRMED, PROCESSING, ATTENTION),
+            SAGA, EnumSet.of(PENDING, AWAITING_PAYMENT, ATTENTION));
+
+    private AggregateTestFixture<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = orderFixture();
+    }
+
+    static Stream<Arguments> everyActorInEveryStatus() {
+        return MAY_CANCEL.keySet().stream()
+                .flatMap(actor -> Stream.of(OrderStatus.values()).map(status -> Arguments.of(actor, status)));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyActorInEveryStatus")
+    void cancelsExactlyWhenTheActorMayInThatStatus(Actor actor, OrderStatus status) {
+        OrderFixtures.OrderHistory history = anOrderIn(status);
+        boolean paid = status == CONFIRMED || status == PROCESSING;
+        Money refundDue = paid ? TOTAL : eur(0);
+
+        if (MAY_CANCEL.get(actor).contains(status)) {
+            fixture.given(history.events())
+                    .when(new CancelOrderCommand(ORDER_ID, actor, "changed my mind"))
+                    .expectEvents(new OrderCancelledEvent(ORDER_ID, status, actor, "changed my mind", refundDue, paid));
+        } else if (status == OrderStatus.CANCELLED && actor.isSystem()) {
+            fixture.given(history.events())
+                    .when(new CancelOrderCommand(ORDER_ID, actor, "payment deadline passed"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        } else {
+            fixture.given(history.events())
+                    .when(new CancelOrderCommand(ORDER_ID, actor, "changed my mind"))
+                    .expectNoEvents()
+                    .expectException(IllegalOrderTransitionException.class)
+                    .expectExceptionMessage(startsWith("order is " + status + "; "));
+        }
+    }
+
+    @Test
+    void namesTheCurrentStatusWhenTheOrderCannotBeCancelledByAnyone() {
+        fixture.given(anOrderIn(OrderStatus.SHIPPED).events())
+                .when(new CancelOrderCommand(ORDER_ID, ADMIN, "too late"))
+                .expectException(IllegalOrderTransitionException.class)
+                .expectExceptionMessage("order is SHIPPED; cannot move to CANCELLED");
+    }
+
+    @Test
+    void namesTheCurrentStatusAndTheActorWhenOnlySomeoneElseMayCancel() {
+        fixture.given(anOrderIn(PROCESSING).events())
+                .when(new CancelOrderCommand(ORDER_ID, CUSTOMER, "changed my mind"))
+                .expectException(IllegalOrderTransitionException.class)
+                .expectExceptionMessage("order is PROCESSING; customer cannot move it to CANCELLED");
+    }
+
+    @Test
+    void aCancellationByAPersonOfAnOrderAlreadyCancelledIsRefused() {
+        fixture.given(aPlacedOrder().cancelledBy(SAGA).events())
+                .when(new CancelOrderCommand(ORDER_ID, ADMIN, "again"))
+                .expectNoEvents()
+                .expectException(IllegalOrderTransitionException.class)
+                .expectExceptionMessage("order is CANCELLED; cannot move to CANCELLED");
+    }
+
+    @Test
+    void theRefundDueIsWhatWasCapturedLessWhatWasAlreadyRefunded() {
+        fixture.given(aPlacedOrder().awaitingPayment().confirmed().refunded("r-1", "sbx_re_1", 1000).events())
+                .when(new CancelOrderCommand(ORDER_ID, ADMIN, "customer called"))
+                .expectEvents(new OrderCancelledEvent(ORDER_ID, CONFIRMED, ADMIN, "customer called", eur(5490), true));
+    }
+
+    @Test
+    void anOrderPaidBeforeItNeededAttentionCancelsWithItsStockCommitted() {
+        fixture.given(aPlacedOrder().awaitingPayment().confirmed().flagged().events())
+                .when(new CancelOrderCommand(ORDER_ID, SAGA, "capture disputed"))
+                .expectEvents(new OrderCancelledEvent(ORDER_ID, ATTENTION, SAGA, "capture disputed", TOTAL, true));
+    }
+
+    @Test
+    void anAdminCannotCancelAnOrderThatWasShippedBeforeItNeededAttention() {
+        fixture.given(anOrderIn(OrderStatus.SHIPPED).flagged().events())
+                .when(new CancelOrderCommand(ORDER_ID, ADMIN, "lost parcel"))
+                .expectNoEvents()
+                .expectException(IllegalOrderTransitionException.class)
+                .expectExceptionMessage("order is ATTENTION; cannot move to CANCELLED");
+    }
+}

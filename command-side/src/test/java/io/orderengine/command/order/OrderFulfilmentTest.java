@@ -1,0 +1,108 @@
+package io.orderengine.command.order;
+
+import io.orderengine.messages.order.AddAdminNoteCommand;
+import io.orderengine.messages.order.AdminNoteAddedEvent;
+import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
+import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderProcessingStartedEvent;
+import io.orderengine.messages.order.OrderReturnedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.OrderStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.orderengine.command.order.OrderFixtures.ADMIN;
+import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
+import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
+import static io.orderengine.command.order.OrderFixtures.anOrderIn;
+import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
+import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static io.orderengine.messages.order.OrderStatus.RETURNED;
+import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+
+/** An admin moves a paid order through fulfilment; every other move is refused naming the current status. */
+class OrderFulfilmentTest {
+
+    /** PRODUCT.md: CONFIRMED → PROCESSING → SHIPPED → DELIVERED; RETURNED from SHIPPED or DELIVERED. */
+    private static final Map<OrderStatus, Set<OrderStatus>> FULFILMENT = Map.of(
+            CONFIRMED, Set.of(PROCESSING),
+            PROCESSING, Set.of(SHIPPED),
+            SHIPPED, Set.of(DELIVERED, RETURNED),
+            DELIVERED, Set.of(RETURNED));
+
+    private static final LocalDate ETA = LocalDate.of(2026, 1, 22);
+
+    private AggregateTestFixture<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = orderFixture();
+    }
+
+    private static ChangeFulfilmentStatusCommand moveTo(OrderStatus target) {
+        return new ChangeFulfilmentStatusCommand(ORDER_ID, target, ADMIN, "note", "TRACK-9", ETA);
+    }
+
+    static Stream<Arguments> everyFulfilmentTargetFromEveryStatus() {
+        return Stream.of(OrderStatus.values()).flatMap(status ->
+                Stream.of(PROCESSING, SHIPPED, DELIVERED, RETURNED).map(target -> Arguments.of(status, target)));
+    }
+
+    @ParameterizedTest(name = "{0} to {1}")
+    @MethodSource("everyFulfilmentTargetFromEveryStatus")
+    void movesExactlyAlongTheFulfilmentPath(OrderStatus status, OrderStatus target) {
+        var given = fixture.given(anOrderIn(status).events());
+        if (FULFILMENT.getOrDefault(status, Set.of()).contains(target)) {
+            Object expected = switch (target) {
+                case PROCESSING -> new OrderProcessingStartedEvent(ORDER_ID, status, ADMIN, "note");
+                case SHIPPED -> new OrderShippedEvent(ORDER_ID, status, "TRACK-9", ETA, ADMIN, "note");
+                case DELIVERED -> new OrderDeliveredEvent(ORDER_ID, status, ADMIN, "note");
+                default -> new OrderReturnedEvent(ORDER_ID, status, ADMIN, "note");
+            };
+            given.when(moveTo(target)).expectEvents(expected);
+        } else {
+            given.when(moveTo(target))
+                    .expectNoEvents()
+                    .expectException(IllegalOrderTransitionException.class)
+                    .expectExceptionMessage("order is " + status + "; cannot move to " + target);
+        }
+    }
+
+    @Test
+    void shipsWithoutTrackingWhenTheAdminHasNone() {
+        fixture.given(anOrderIn(PROCESSING).events())
+                .when(new ChangeFulfilmentStatusCommand(ORDER_ID, SHIPPED, ADMIN, null, null, null))
+                .expectEvents(new OrderShippedEvent(ORDER_ID, PROCESSING, null, null, ADMIN, null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "REJECTED", "CANCELLED",
+            "ATTENTION"})
+    void refusesTargetsThatAreNotFulfilmentSteps(OrderStatus target) {
+        fixture.given(anOrderIn(CONFIRMED).events())
+                .when(moveTo(target))
+                .expectNoEvents()
+                .expectException(UnsupportedFulfilmentTargetException.class)
+                .expectExceptionMessage("fulfilment cannot move an order to " + target
+                        + "; use PROCESSING, SHIPPED, DELIVERED or RETURNED");
+    }
+
+    @Test
+    void anAdminNoteIsRecordedInAnyStatus() {
+        fixture.given(aPlacedOrder().cancelledBy(ADMIN).events())
+                .when(new AddAdminNoteCommand(ORDER_ID, ADMIN, "customer asked for an invoice copy"))
+                .expectEvents(new AdminNoteAddedEvent(ORDER_ID, ADMIN, "customer asked for an invoice copy"));
+    }
+}

@@ -1,0 +1,28 @@
+package io.orderengine.command.order;
+
+import io.orderengine.messages.order.AddAdminNoteCommand;
+
+import java.util.function.Consumer;
+
+import static io.orderengine.command.order.OrderFixtures.ADMIN;
+import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
+import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
+import static io.orderengine.command.order.OrderFixtures.orderFixture;
+
+/** Hands out an Order rebuilt from a busy history, for tests outside this package. */
+public final class OrderSnapshotFixtures {
+
+    private OrderSnapshotFixtures() {
+    }
+
+    /** Paid, partly refunded, one refund in flight, and now in ATTENTION. */
+    public static void captureBusyOrder(Consumer<Order> sink) {
+        orderFixture()
+                .given(aPlacedOrder().awaitingPayment().authorized().confirmed()
+                        .refundRequested("r-1", 1000).refunded("r-1", "sbx_re_1", 1000)
+                        .refundRequested("r-2", 500)
+                        .flagged().events())
+                .when(new AddAdminNoteCommand(ORDER_ID, ADMIN, "checking the dispute"))
+                .expectState(sink::accept);
+    }
+}
