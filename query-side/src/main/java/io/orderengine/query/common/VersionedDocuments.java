@@ -1,0 +1,93 @@
+package io.orderengine.query.common;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * Documents that mirror one aggregate each and remember the sequence number of the last event applied to them
+ * ({@value #APPLIED_SEQUENCE}). An event at or below that number is ignored, so re-delivered events and replays
+ * leave the document as it was. Changes are read-modify-write with a compare-and-set on the sequence number:
+ * the tracking processor hands one aggregate's events to one thread in order, so a lost race means a second
+ * processor works on the same segment and is reported as an error rather than overwritten.
+ */
+public final class VersionedDocuments {
+
+    public static final String APPLIED_SEQUENCE = "appliedSequence";
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedDocuments.class);
+
+    private final MongoCollection<Document> collection;
+
+    public VersionedDocuments(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /**
+     * Stores {@code content} as the document {@code id} created by the event {@code sequence}, unless the document
+     * already reflects that event. Returns the stored document, or null when nothing changed.
+     */
+    public Document create(String id, long sequence, Document content) {
+        Document document = new Document("_id", id);
+        content.forEach((key, value) -> {
+            if (!"_id".equals(key)) {
+                document.put(key, value);
+            }
+        });
+        document.put(APPLIED_SEQUENCE, sequence);
+        try {
+            UpdateResult result = collection.replaceOne(
+                    Filters.and(Filters.eq("_id", id), Filters.lt(APPLIED_SEQUENCE, sequence)),
+                    document, new ReplaceOptions().upsert(true));
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null ? document : null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && alreadyApplied(id, sequence)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies {@code change} to the document {@code id} on behalf of the event {@code sequence}, unless that event
+     * (or a later one) was applied already or the document does not exist. Returns the changed document, or null
+     * when nothing changed.
+     */
+    public Document update(String id, long sequence, Consumer<Document> change) {
+        Document document = collection.find(Filters.eq("_id", id)).first();
+        if (document == null) {
+            log.warn("{}: no document {} for event {}; ignored", collection.getNamespace(), id, sequence);
+            return null;
+        }
+        long applied = MongoValues.longValue(document, APPLIED_SEQUENCE);
+        if (sequence <= applied) {
+            return null;
+        }
+        change.accept(document);
+        document.put(APPLIED_SEQUENCE, sequence);
+        UpdateResult result = collection.replaceOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
+        if (result.getMatchedCount() == 0) {
+            throw new IllegalStateException(collection.getNamespace() + ": document " + id
+                    + " changed while event " + sequence + " was applied; is a second processor running?");
+        }
+        return document;
+    }
+
+    private boolean alreadyApplied(String id, long sequence) {
+        Document existing = collection.find(Filters.eq("_id", id)).first();
+        return existing != null && MongoValues.longValue(existing, APPLIED_SEQUENCE) >= sequence;
+    }
+}

@@ -1,0 +1,250 @@
+package io.orderengine.query.order;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.AdminNoteAddedEvent;
+import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderRejectedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.OrderStatusChange;
+import io.orderengine.messages.order.PaymentAuthorizedEvent;
+import io.orderengine.messages.order.PaymentFailedEvent;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.query.FindOrderQuery;
+import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.query.common.VersionedDocuments;
+import jakarta.annotation.PostConstruct;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import static io.orderengine.query.common.MongoValues.toDate;
+import static io.orderengine.query.order.OrderDocuments.*;
+
+/**
+ * The order detail read model ({@code order_details}, one document per order, {@code _id} = order id): everything
+ * {@code GET /api/v1/orders/{id}} shows, built from the order's events. Each document records the sequence number
+ * of the last event applied, so re-delivered events and replays change nothing. Every change is also pushed to
+ * subscription queries on {@link FindOrderQuery} (live order status for the api's event stream).
+ */
+@Component
+@ProcessingGroup(OrderDetailProjection.PROCESSING_GROUP)
+public class OrderDetailProjection {
+
+    public static final String PROCESSING_GROUP = "order-detail";
+
+    private final VersionedDocuments orders;
+    private final QueryUpdateEmitter updateEmitter;
+
+    public OrderDetailProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
+        this.orders = new VersionedDocuments(database.getCollection(COLLECTION));
+        this.updateEmitter = updateEmitter;
+    }
+
+    /** Declares the indexes of {@code order_details} (idempotent); list queries declare their own. */
+    @PostConstruct
+    public void createIndexes() {
+        orders.collection().createIndex(Indexes.ascending(ORDER_NUMBER), new IndexOptions().unique(true));
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        publish(orders.create(event.orderId().value(), sequence, OrderDocuments.placed(event, at)));
+    }
+
+    @EventHandler
+    void on(OrderAwaitingPaymentEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> {
+            Document payment = payment(order);
+            payment.put("provider", event.provider().wireName());
+            payment.put("reference", event.paymentReference());
+            payment.put("action", event.action() == null ? null
+                    : new Document("type", event.action().type()).append("url", event.action().url()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> {
+            Document payment = payment(order);
+            payment.put("provider", event.provider().wireName());
+            payment.put("capturedMinor", event.captured().amountMinor());
+            payment.put("captureReference", event.captureReference());
+            payment.put("action", null);
+            order.put(PAYMENT_STATUS, PaymentStatus.PAID.name());
+        });
+    }
+
+    @EventHandler
+    void on(OrderShippedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> {
+            order.put(TRACKING_NUMBER, event.trackingNumber());
+            order.put(ESTIMATED_DELIVERY,
+                    event.estimatedDelivery() == null ? null : event.estimatedDelivery().toString());
+        });
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> order.put(SHORTAGES, event.shortSkus() == null ? List.of()
+                : event.shortSkus().stream()
+                        .map(shortSku -> new Document("sku", shortSku.sku().value())
+                                .append("requested", shortSku.requested())
+                                .append("available", shortSku.available()))
+                        .toList()));
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> {
+            Document payment = order.get(PAYMENT, Document.class);
+            if (payment != null) {
+                payment.put("action", null);
+            }
+        });
+    }
+
+    /** Status changes that carry nothing but the change: processing, delivered, returned, attention, resumed. */
+    @EventHandler
+    void on(OrderStatusChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event, sequence, at, order -> {
+        });
+    }
+
+    @EventHandler
+    void on(PaymentAuthorizedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            Document payment = payment(order);
+            payment.put("provider", event.provider().wireName());
+            payment.put("reference", event.paymentReference());
+            payment.put("amountMinor", event.amount().amountMinor());
+            payment.put("brand", event.cardBrand());
+            payment.put("last4", event.cardLast4());
+            order.put(PAYMENT_STATUS, PaymentStatus.AUTHORIZED.name());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            payment(order).put("failureReason", event.reason());
+            order.put(PAYMENT_STATUS, PaymentStatus.FAILED.name());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            payment(order).put("refundedMinor", event.totalRefunded().amountMinor());
+            order.put(PAYMENT_STATUS, event.paymentStatus().name());
+        });
+    }
+
+    @EventHandler
+    void on(AdminNoteAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            List<Document> notes = new ArrayList<>(order.getList(ADMIN_NOTES, Document.class, List.of()));
+            notes.add(new Document("at", toDate(at)).append("actor", actor(event.actor())).append("note", event.note()));
+            order.put(ADMIN_NOTES, notes);
+        });
+    }
+
+    /** Before a replay: the read model is rebuilt from the first event. */
+    @ResetHandler
+    public void reset() {
+        orders.collection().deleteMany(new Document());
+    }
+
+    /** The order's detail view, or null when no such order is known. */
+    @QueryHandler
+    public OrderView handle(FindOrderQuery query) {
+        Document document = orders.collection().find(Filters.eq("_id", query.orderId().value())).first();
+        return document == null ? null : OrderDocuments.toView(document);
+    }
+
+    @QueryHandler
+    public Boolean handle(VerifyGuestTokenQuery query) {
+        return guestTokenMatches(query.orderId(), query.guestTokenHash());
+    }
+
+    /**
+     * Whether {@code guestTokenHash} (SHA-256 hex of the token a guest presented) is the one stored for the guest
+     * order {@code orderId}; false for unknown orders and for orders of signed-in customers. Constant-time compare.
+     */
+    public boolean guestTokenMatches(OrderId orderId, String guestTokenHash) {
+        Document document = orders.collection().find(Filters.eq("_id", orderId.value()))
+                .projection(new Document(CUSTOMER, 1)).first();
+        if (document == null || guestTokenHash == null) {
+            return false;
+        }
+        String stored = document.get(CUSTOMER, Document.class).getString(GUEST_TOKEN_HASH);
+        return stored != null && MessageDigest.isEqual(
+                stored.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                guestTokenHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void changeStatus(OrderStatusChange event, long sequence, Instant at, Consumer<Document> change) {
+        update(event.orderId(), sequence, at, order -> {
+            order.put(STATUS, event.to().name());
+            List<Document> history = new ArrayList<>(order.getList(STATUS_HISTORY, Document.class, List.of()));
+            history.add(statusChange(event.from(), event.to(), at, event.actor(), event.note()));
+            order.put(STATUS_HISTORY, history);
+            change.accept(order);
+        });
+    }
+
+    private void update(OrderId orderId, long sequence, Instant at, Consumer<Document> change) {
+        publish(orders.update(orderId.value(), sequence, order -> {
+            change.accept(order);
+            order.put(UPDATED_AT, toDate(at));
+        }));
+    }
+
+    private static Document payment(Document order) {
+        Document payment = order.get(PAYMENT, Document.class);
+        if (payment == null) {
+            Document totals = order.get(TOTALS, Document.class);
+            payment = new Document("provider", order.getString(PAYMENT_METHOD))
+                    .append("brand", null)
+                    .append("last4", null)
+                    .append("amountMinor", totals.get("totalMinor"))
+                    .append("capturedMinor", 0L)
+                    .append("refundedMinor", 0L)
+                    .append("reference", null)
+                    .append("captureReference", null)
+                    .append("failureReason", null)
+                    .append("action", null);
+            order.put(PAYMENT, payment);
+        }
+        return payment;
+    }
+
+    private void publish(Document changed) {
+        if (changed != null) {
+            String orderId = changed.getString("_id");
+            updateEmitter.emit(FindOrderQuery.class, query -> query.orderId().value().equals(orderId),
+                    OrderDocuments.toView(changed));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.orderengine.query.order;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Address;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.query.common.MongoValues;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.orderengine.query.common.MongoValues.documents;
+import static io.orderengine.query.common.MongoValues.embedded;
+import static io.orderengine.query.common.MongoValues.intValue;
+import static io.orderengine.query.common.MongoValues.longValue;
+import static io.orderengine.query.common.MongoValues.toDate;
+import static io.orderengine.query.common.MongoValues.toInstant;
+
+/**
+ * The layout of an {@code order_details} document and its mapping to the views. Field names follow the JSON of
+ * {@link OrderView}; times are BSON dates; {@code customer.guestTokenHash} is stored but never mapped to a view.
+ */
+final class OrderDocuments {
+
+    static final String COLLECTION = "order_details";
+
+    static final String ORDER_NUMBER = "orderNumber";
+    static final String STATUS = "status";
+    static final String PAYMENT_STATUS = "paymentStatus";
+    static final String PAYMENT_METHOD = "paymentMethod";
+    static final String CUSTOMER = "customer";
+    static final String CUSTOMER_ID = "customer.customerId";
+    static final String CUSTOMER_EMAIL = "customer.email";
+    static final String GUEST_TOKEN_HASH = "guestTokenHash";
+    static final String CUSTOMER_NAME = "customerName";
+    static final String BILLING_NAME = "billingAddress.fullName";
+    static final String LINES = "lines";
+    static final String ITEM_COUNT = "itemCount";
+    static final String TOTALS = "totals";
+    static final String TOTAL_MINOR = "totals.totalMinor";
+    static final String SHIPPING_ADDRESS = "shippingAddress";
+    static final String BILLING_ADDRESS = "billingAddress";
+    static final String DISCOUNT_CODE = "discountCode";
+    static final String NOTES = "notes";
+    static final String ADMIN_NOTES = "adminNotes";
+    static final String TRACKING_NUMBER = "trackingNumber";
+    static final String ESTIMATED_DELIVERY = "estimatedDelivery";
+    static final String SHORTAGES = "shortages";
+    static final String STATUS_HISTORY = "statusHistory";
+    static final String PAYMENT = "payment";
+    static final String PLACED_AT = "placedAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    /** The fields an order list row needs. */
+    static final List<String> SUMMARY_FIELDS = List.of(ORDER_NUMBER, STATUS, PAYMENT_STATUS, CUSTOMER, CUSTOMER_NAME,
+            ITEM_COUNT, TOTALS, PLACED_AT, UPDATED_AT);
+
+    private OrderDocuments() {
+    }
+
+    static Document placed(OrderPlacedEvent event, Instant at) {
+        List<Document> lines = new ArrayList<>();
+        int itemCount = 0;
+        for (OrderLine line : event.lines()) {
+            lines.add(line(line));
+            itemCount += line.quantity();
+        }
+        return new Document(ORDER_NUMBER, event.orderNumber().value())
+                .append(STATUS, OrderStatus.PENDING.name())
+                .append(PAYMENT_STATUS, PaymentStatus.PENDING.name())
+                .append(PAYMENT_METHOD, event.paymentMethod() == null ? null : event.paymentMethod().wireName())
+                .append(CUSTOMER, new Document("customerId", event.customer().customerId())
+                        .append("email", event.customer().email())
+                        .append(GUEST_TOKEN_HASH, event.customer().guestTokenHash()))
+                .append(CUSTOMER_NAME, event.shippingAddress() == null ? null : event.shippingAddress().fullName())
+                .append(LINES, lines)
+                .append(ITEM_COUNT, itemCount)
+                .append(TOTALS, totals(event.totals()))
+                .append(SHIPPING_ADDRESS, address(event.shippingAddress()))
+                .append(BILLING_ADDRESS, address(event.billingAddress()))
+                .append(DISCOUNT_CODE, event.discountCode())
+                .append(NOTES, event.notes())
+                .append(ADMIN_NOTES, new ArrayList<Document>())
+                .append(TRACKING_NUMBER, null)
+                .append(ESTIMATED_DELIVERY, null)
+                .append(SHORTAGES, new ArrayList<Document>())
+                .append(STATUS_HISTORY, new ArrayList<>(List.of(
+                        statusChange(null, OrderStatus.PENDING, at, event.actor(), event.note()))))
+                .append(PAYMENT, null)
+                .append(PLACED_AT, toDate(event.placedAt()))
+                .append(UPDATED_AT, toDate(at));
+    }
+
+    static Document statusChange(OrderStatus from, OrderStatus to, Instant at, Actor actor, String note) {
+        return new Document("from", from == null ? null : from.name())
+                .append("to", to.name())
+                .append("at", toDate(at))
+                .append("actor", actor(actor))
+                .append("note", note);
+    }
+
+    static Document actor(Actor actor) {
+        return actor == null ? null
+                : new Document("type", actor.type().name().toLowerCase(Locale.ROOT)).append("id", actor.id());
+    }
+
+    private static Document line(OrderLine line) {
+        Document attributes = new Document();
+        line.attributes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> attributes.append(entry.getKey(), entry.getValue()));
+        return new Document("sku", line.sku().value())
+                .append("name", line.name())
+                .append("unitPriceMinor", line.unitPrice().amountMinor())
+                .append("quantity", line.quantity())
+                .append("attributes", attributes)
+                .append("imageUrl", line.imageUrl())
+                .append("lineTotalMinor", line.lineTotal().amountMinor());
+    }
+
+    private static Document totals(OrderTotals totals) {
+        return new Document("subtotalMinor", totals.subtotal().amountMinor())
+                .append("discountMinor", totals.discount().amountMinor())
+                .append("shippingMinor", totals.shipping().amountMinor())
+                .append("taxMinor", totals.tax().amountMinor())
+                .append("totalMinor", totals.total().amountMinor())
+                .append("currency", totals.currency())
+                .append("taxRateBasisPoints", totals.taxRateBasisPoints());
+    }
+
+    private static Document address(Address address) {
+        if (address == null) {
+            return null;
+        }
+        return new Document("fullName", address.fullName())
+                .append("phone", address.phone())
+                .append("line1", address.line1())
+                .append("line2", address.line2())
+                .append("city", address.city())
+                .append("region", address.region())
+                .append("postalCode", address.postalCode())
+                .append("country", address.country());
+    }
+
+    static OrderView toView(Document document) {
+        Document customer = embedded(document, CUSTOMER);
+        Document totals = embedded(document, TOTALS);
+        String estimatedDelivery = document.getString(ESTIMATED_DELIVERY);
+        return new OrderView(
+                document.getString("_id"),
+                document.getString(ORDER_NUMBER),
+                OrderStatus.valueOf(document.getString(STATUS)),
+                PaymentStatus.valueOf(document.getString(PAYMENT_STATUS)),
+                document.getString(PAYMENT_METHOD),
+                new OrderView.Customer(customer.getString("customerId"), customer.getString("email"),
+                        customer.getString("customerId") == null),
+                documents(document, LINES).stream().map(OrderDocuments::toLine).toList(),
+                new OrderView.Totals(longValue(totals, "subtotalMinor"), longValue(totals, "discountMinor"),
+                        longValue(totals, "shippingMinor"), longValue(totals, "taxMinor"),
+                        longValue(totals, "totalMinor"), totals.getString("currency"),
+                        longValue(totals, "taxRateBasisPoints")),
+                toAddress(embedded(document, SHIPPING_ADDRESS)),
+                toAddress(embedded(document, BILLING_ADDRESS)),
+                document.getString(DISCOUNT_CODE),
+                document.getString(NOTES),
+                documents(document, ADMIN_NOTES).stream()
+                        .map(note -> new OrderView.AdminNote(toInstant(note.getDate("at")),
+                                toActor(embedded(note, "actor")), note.getString("note")))
+                        .toList(),
+                document.getString(TRACKING_NUMBER),
+                estimatedDelivery == null ? null : LocalDate.parse(estimatedDelivery),
+                documents(document, SHORTAGES).stream()
+                        .map(shortage -> new OrderView.Shortage(shortage.getString("sku"),
+                                intValue(shortage, "requested"), intValue(shortage, "available")))
+                        .toList(),
+                documents(document, STATUS_HISTORY).stream().map(OrderDocuments::toStatusChange).toList(),
+                toPayment(embedded(document, PAYMENT)),
+                toInstant(document.getDate(PLACED_AT)),
+                toInstant(document.getDate(UPDATED_AT)));
+    }
+
+    static OrderSummaryView toSummary(Document document) {
+        Document customer = embedded(document, CUSTOMER);
+        Document totals = embedded(document, TOTALS);
+        return new OrderSummaryView(
+                document.getString("_id"),
+                document.getString(ORDER_NUMBER),
+                OrderStatus.valueOf(document.getString(STATUS)),
+                PaymentStatus.valueOf(document.getString(PAYMENT_STATUS)),
+                customer.getString("customerId"),
+                customer.getString("email"),
+                document.getString(CUSTOMER_NAME),
+                intValue(document, ITEM_COUNT),
+                longValue(totals, "totalMinor"),
+                totals.getString("currency"),
+                toInstant(document.getDate(PLACED_AT)),
+                toInstant(document.getDate(UPDATED_AT)));
+    }
+
+    private static OrderView.Line toLine(Document line) {
+        return new OrderView.Line(line.getString("sku"), line.getString("name"), longValue(line, "unitPriceMinor"),
+                intValue(line, "quantity"), MongoValues.stringMap(line, "attributes"), line.getString("imageUrl"),
+                longValue(line, "lineTotalMinor"));
+    }
+
+    private static OrderView.PostalAddress toAddress(Document address) {
+        if (address == null) {
+            return null;
+        }
+        return new OrderView.PostalAddress(address.getString("fullName"), address.getString("phone"),
+                address.getString("line1"), address.getString("line2"), address.getString("city"),
+                address.getString("region"), address.getString("postalCode"), address.getString("country"));
+    }
+
+    private static OrderView.StatusChange toStatusChange(Document change) {
+        String from = change.getString("from");
+        return new OrderView.StatusChange(from == null ? null : OrderStatus.valueOf(from),
+                OrderStatus.valueOf(change.getString("to")), toInstant(change.getDate("at")),
+                toActor(embedded(change, "actor")), change.getString("note"));
+    }
+
+    private static OrderView.ActorRef toActor(Document actor) {
+        return actor == null ? null : new OrderView.ActorRef(actor.getString("type"), actor.getString("id"));
+    }
+
+    private static OrderView.Payment toPayment(Document payment) {
+        if (payment == null) {
+            return null;
+        }
+        Document action = embedded(payment, "action");
+        return new OrderView.Payment(payment.getString("provider"), payment.getString("brand"),
+                payment.getString("last4"), longValue(payment, "amountMinor"), longValue(payment, "capturedMinor"),
+                longValue(payment, "refundedMinor"), payment.getString("reference"),
+                payment.getString("captureReference"), payment.getString("failureReason"),
+                action == null ? null : new OrderView.Action(action.getString("type"), action.getString("url")));
+    }
+}

@@ -1,0 +1,135 @@
+package io.orderengine.query.common;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.AdminNoteAddedEvent;
+import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderProcessingStartedEvent;
+import io.orderengine.messages.order.OrderRejectedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.OrderStatusChange;
+import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentAuthorizedEvent;
+import io.orderengine.messages.order.PaymentFailedEvent;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.ShortSku;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One order's life told as events on an {@link EventFeed}, each step stamped with the time it happened. */
+public final class OrderStory {
+
+    private static final Actor SAGA = Actor.system("checkout-saga");
+
+    private final EventFeed feed;
+    private final OrderPlacedEvent placed;
+    private OrderStatus status;
+    private long capturedMinor;
+    private long refundedMinor;
+    private DomainEventMessage<?> last;
+
+    private OrderStory(EventFeed feed, OrderPlacedEvent placed) {
+        this.feed = feed;
+        this.placed = placed;
+    }
+
+    public static OrderStory place(EventFeed feed, OrderPlacedEvent placed) {
+        OrderStory story = new OrderStory(feed, placed);
+        story.status = OrderStatus.PENDING;
+        story.last = feed.publish("Order", placed.orderId().value(), placed, placed.placedAt());
+        return story;
+    }
+
+    public OrderId id() {
+        return placed.orderId();
+    }
+
+    public OrderPlacedEvent placed() {
+        return placed;
+    }
+
+    public DomainEventMessage<?> last() {
+        return last;
+    }
+
+    public String paymentReference() {
+        return "sbx_" + placed.orderId().value().substring(0, 8);
+    }
+
+    public OrderStory awaitPayment(Instant at) {
+        String reference = paymentReference();
+        return move(new OrderAwaitingPaymentEvent(id(), status, placed.paymentMethod(), reference,
+                new PaymentAction(placed.paymentMethod().wireName(), "/api/v1/payments/sandbox/" + reference, null),
+                SAGA, "stock reserved"), at);
+    }
+
+    public OrderStory authorize(Instant at) {
+        return publish(new PaymentAuthorizedEvent(id(), placed.paymentMethod(), paymentReference(),
+                placed.totals().total(), "visa", "4242"), at);
+    }
+
+    public OrderStory failPayment(String reason, Instant at) {
+        return publish(new PaymentFailedEvent(id(), reason), at);
+    }
+
+    public OrderStory confirm(Instant at) {
+        capturedMinor = placed.totals().total().amountMinor();
+        return move(new OrderConfirmedEvent(id(), status, placed.paymentMethod(), "cap_" + paymentReference(),
+                placed.totals().total(), SAGA, "payment captured"), at);
+    }
+
+    public OrderStory startProcessing(Actor admin, Instant at) {
+        return move(new OrderProcessingStartedEvent(id(), status, admin, "picking"), at);
+    }
+
+    public OrderStory ship(String trackingNumber, LocalDate estimatedDelivery, Actor admin, Instant at) {
+        return move(new OrderShippedEvent(id(), status, trackingNumber, estimatedDelivery, admin, "handed to courier"),
+                at);
+    }
+
+    public OrderStory deliver(Actor admin, Instant at) {
+        return move(new OrderDeliveredEvent(id(), status, admin, null), at);
+    }
+
+    public OrderStory reject(List<ShortSku> shortSkus, Instant at) {
+        return move(new OrderRejectedEvent(id(), status, shortSkus, SAGA, "out of stock"), at);
+    }
+
+    public OrderStory cancel(Actor actor, String reason, Instant at) {
+        Money refundDue = Money.of(capturedMinor - refundedMinor, placed.totals().currency());
+        return move(new OrderCancelledEvent(id(), status, actor, reason, refundDue, false), at);
+    }
+
+    public OrderStory refund(long amountMinor, Instant at) {
+        refundedMinor += amountMinor;
+        String currency = placed.totals().currency();
+        PaymentStatus after = refundedMinor >= capturedMinor ? PaymentStatus.REFUNDED
+                : PaymentStatus.PARTIALLY_REFUNDED;
+        return publish(new PaymentRefundedEvent(id(), "rf-" + refundedMinor, "re_" + refundedMinor,
+                Money.of(amountMinor, currency), Money.of(refundedMinor, currency), after), at);
+    }
+
+    public OrderStory addAdminNote(Actor admin, String note, Instant at) {
+        return publish(new AdminNoteAddedEvent(id(), admin, note), at);
+    }
+
+    private OrderStory move(OrderStatusChange change, Instant at) {
+        status = change.to();
+        return publish(change, at);
+    }
+
+    private OrderStory publish(Object event, Instant at) {
+        last = feed.publish("Order", id().value(), event, at);
+        return this;
+    }
+}
