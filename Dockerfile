@@ -1,0 +1,12 @@
+# Builds the engine from this repository and runs it. Used by docker-compose.yml.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/api/target/order-engine.jar /app/order-engine.jar
+ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
+EXPOSE 8080
+ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/order-engine.jar"]

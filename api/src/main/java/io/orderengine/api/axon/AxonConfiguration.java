@@ -1,0 +1,153 @@
+package io.orderengine.api.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.command.order.Order;
+import io.orderengine.command.sku.Sku;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on MongoDB, wired by hand (the axon-mongo starter is stale and would bring a Mongo transaction manager the
+ * embedded store cannot serve): event store, snapshots, tracking tokens and sagas all live in the engine's database.
+ * No Axon Server. Every message is serialized as JSON with a mapper of Axon's own, so the REST API's stricter
+ * mapper (unknown fields rejected) never affects stored events.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Messages and tracking tokens: plain Jackson, as their classes' own annotations expect. */
+    static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Aggregate snapshots and sagas keep their state in private fields without getters. (Tracking tokens must not
+     * go through this mapper: it reads their fields instead of their annotated accessors and corrupts them.)
+     */
+    static ObjectMapper stateObjectMapper() {
+        return messageObjectMapper()
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    }
+
+    /** The general serializer: tracking tokens, dead letters, anything not covered below. */
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    /** Snapshots and sagas (see {@link #stateObjectMapper()}). */
+    @Bean
+    @Qualifier("stateSerializer")
+    public Serializer stateSerializer() {
+        return JacksonSerializer.builder().objectMapper(stateObjectMapper()).build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 @Qualifier("stateSerializer") Serializer stateSerializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(stateSerializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate,
+                                       @Qualifier("stateSerializer") Serializer stateSerializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(stateSerializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    public Cache skuCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * The aggregates are registered here rather than with Spring stereotypes, so command-side stays free of Spring.
+     * Handler parameters (the pricing policy, the clock) are resolved from the application context by Axon.
+     * Projections and sagas run in pooled streaming processors.
+     */
+    @Bean
+    public ConfigurerModule aggregatesAndProcessors(AxonProperties properties, Cache skuCache) {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                            c.snapshotter(), properties.orderSnapshotThreshold())));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Sku.class)
+                    .configureCache(c -> skuCache)
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                            c.snapshotter(), properties.skuSnapshotThreshold())));
+            // A failing handler must not skip its event (a read model would silently stay wrong): the error
+            // propagates, the processor backs off and retries that event.
+            configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        };
+    }
+}

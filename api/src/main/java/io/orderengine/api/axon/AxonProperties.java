@@ -1,0 +1,18 @@
+package io.orderengine.api.axon;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Tuning of the event-sourced side.
+ *
+ * @param orderSnapshotThreshold events after which an Order snapshot is taken
+ * @param skuSnapshotThreshold   events after which a Sku snapshot is taken (SKUs collect many reservations)
+ */
+@Validated
+@ConfigurationProperties("engine.aggregates")
+public record AxonProperties(@Min(1) @DefaultValue("50") int orderSnapshotThreshold,
+                             @Min(1) @DefaultValue("100") int skuSnapshotThreshold) {
+}

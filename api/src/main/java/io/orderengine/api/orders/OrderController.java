@@ -1,0 +1,101 @@
+package io.orderengine.api.orders;
+
+import io.orderengine.api.security.Caller;
+import io.orderengine.api.web.ApiException;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.query.FindCustomerOrdersQuery;
+import io.orderengine.messages.query.FindOrderQuery;
+import io.orderengine.messages.query.PageRequest;
+import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.query.common.Page;
+import io.orderengine.query.order.OrderView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
+
+/**
+ * Orders as their owners see them. Ownership is checked on every read: the signed-in customer whose order it is,
+ * a guest with the order's view token, or an admin. Anyone else gets 404, so order ids cannot be probed.
+ */
+@RestController
+@Validated
+class OrderController {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    OrderController(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @GetMapping("/api/v1/orders/{id}")
+    OrderView order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                    Authentication authentication) {
+        return readable(id, token, Caller.from(authentication));
+    }
+
+    @GetMapping("/api/v1/orders")
+    Page<?> history(@RequestParam(required = false) OrderStatus status,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
+                    Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        return queries.query(new FindCustomerOrdersQuery(caller.subject(), status, new PageRequest(page, size)),
+                ResponseTypes.instanceOf(Page.class)).join();
+    }
+
+    @PostMapping("/api/v1/orders/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                @Valid @RequestBody CancelRequest request, Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        OrderView order = readable(id, token, caller);
+        commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
+                request.reason()));
+    }
+
+    /** The order if this caller may see it; 404 otherwise (also for ids that do not exist or are malformed). */
+    private OrderView readable(String id, String token, Caller caller) {
+        if (!OrderId.isValid(id)) {
+            throw ApiException.notFound("Order " + id);
+        }
+        OrderId orderId = new OrderId(id);
+        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
+        if (view == null) {
+            throw ApiException.notFound("Order " + id);
+        }
+        if (caller.admin()) {
+            return view;
+        }
+        boolean owner = caller.signedIn() && caller.subject().equals(view.customer().customerId());
+        boolean guest = token != null && !token.isBlank() && Boolean.TRUE.equals(queries.query(
+                new VerifyGuestTokenQuery(orderId, sha256(token)), ResponseTypes.instanceOf(Boolean.class)).join());
+        if (!owner && !guest) {
+            throw ApiException.notFound("Order " + id);
+        }
+        return view.forCustomer();
+    }
+}

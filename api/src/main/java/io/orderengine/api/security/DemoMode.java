@@ -1,0 +1,59 @@
+package io.orderengine.api.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Demo mode (PRODUCT.md): started with no JWT secret and not in the {@code prod} profile. Then the sandbox
+ * gateway is offered, the dev token endpoint exists and tokens are signed with a random per-process key.
+ * A JWT secret or the {@code prod} profile turns it off; outside demo mode a secret of at least 256 bits is
+ * required, or the engine refuses to start.
+ */
+public final class DemoMode {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMode.class);
+    static final int MIN_SECRET_BYTES = 32;
+
+    private final boolean enabled;
+    private final byte[] signingKey;
+
+    private DemoMode(boolean enabled, byte[] signingKey) {
+        this.enabled = enabled;
+        this.signingKey = signingKey;
+    }
+
+    public static DemoMode from(Environment environment, SecurityProperties properties) {
+        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        if (properties.hasSecret()) {
+            byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+            if (key.length < MIN_SECRET_BYTES) {
+                throw new IllegalStateException("engine.security.jwt-secret must be at least 256 bits (32 bytes); got "
+                        + key.length + " bytes");
+            }
+            log.info("Security: JWT secret configured; demo mode OFF");
+            return new DemoMode(false, key);
+        }
+        if (prod) {
+            throw new IllegalStateException("engine.security.jwt-secret is required with the prod profile "
+                    + "(HS256, at least 256 bits)");
+        }
+        byte[] key = new byte[MIN_SECRET_BYTES];
+        new SecureRandom().nextBytes(key);
+        log.warn("Security: DEMO MODE (no engine.security.jwt-secret): sandbox payments, dev token endpoint "
+                + "POST /api/v1/dev/tokens, random signing key for this process. Not for production.");
+        return new DemoMode(true, key);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    byte[] signingKey() {
+        return Arrays.copyOf(signingKey, signingKey.length);
+    }
+}

@@ -1,0 +1,65 @@
+package io.orderengine.api.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Demo mode only: issues short-lived tokens for any subject and roles, so the engine can be tried without an
+ * identity provider. The bean does not exist outside demo mode, so the path answers 404 there.
+ */
+@RestController
+@ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText('${engine.security.jwt-secret:}') == false "
+        + "and !'${spring.profiles.active:}'.contains('prod')")
+class DevTokenController {
+
+    private final JwtEncoder encoder;
+    private final SecurityProperties properties;
+    private final Clock clock;
+
+    DevTokenController(JwtEncoder encoder, SecurityProperties properties, Clock clock) {
+        this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+") String subject,
+                        @NotEmpty @Size(max = 2) List<@Pattern(regexp = "CUSTOMER|ADMIN") String> roles) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt) {
+    }
+
+    @PostMapping("/api/v1/dev/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.devTokenTtl());
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(request.subject())
+                .issuedAt(now)
+                .expiresAt(expires)
+                .claims(c -> c.putAll(Map.of("roles", List.copyOf(request.roles()))))
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new TokenResponse(token, expires);
+    }
+}

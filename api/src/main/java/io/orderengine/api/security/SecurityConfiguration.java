@@ -1,0 +1,103 @@
+package io.orderengine.api.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Bearer JWTs (HS256) with roles CUSTOMER and ADMIN in the {@code roles} claim. Admin endpoints need ADMIN; order
+ * reads and checkout are open to guests (ownership is checked per order); webhooks and the sandbox gateway are
+ * exempt from auth but verify their own signatures/references. Stateless: no session, no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    public DemoMode demoMode(Environment environment, SecurityProperties properties) {
+        return DemoMode.from(environment, properties);
+    }
+
+    private static SecretKey key(DemoMode demoMode) {
+        return new SecretKeySpec(demoMode.signingKey(), "HmacSHA256");
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(DemoMode demoMode) {
+        return NimbusJwtDecoder.withSecretKey(key(demoMode)).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    public JwtEncoder jwtEncoder(DemoMode demoMode) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key(demoMode)));
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
+            throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: https:; script-src 'self' https://js.stripe.com; "
+                                        + "frame-src https://js.stripe.com; frame-ancestors 'none'; object-src 'none'"))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)
+                                .requestMatcher(request -> true)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    private static Collection<GrantedAuthority> roles(org.springframework.security.oauth2.jwt.Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        Stream<String> names = roles == null ? Stream.empty() : roles.stream();
+        return names.filter(r -> r.equals("CUSTOMER") || r.equals("ADMIN"))
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+    }
+
+    @Bean
+    public CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}
