@@ -17,11 +17,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -88,20 +86,6 @@ public class AxonConfiguration {
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
-    }
-
-    @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Qualifier("stateSerializer") Serializer stateSerializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(stateSerializer)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build();
-        engine.ensureIndexes();
-        return engine;
     }
 
     @Bean
