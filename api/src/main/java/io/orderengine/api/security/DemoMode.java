@@ -27,8 +27,24 @@ public final class DemoMode {
         this.signingKey = signingKey;
     }
 
+    /** True when nothing configures token verification and the prod profile is off. */
+    public static boolean applies(Environment environment) {
+        return !environment.acceptsProfiles(Profiles.of("prod"))
+                && !hasText(environment.getProperty("engine.security.jwt-secret"))
+                && !hasText(environment.getProperty("engine.security.jwk-set-uri"))
+                && !hasText(environment.getProperty("engine.security.jwt-public-key"));
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
     public static DemoMode from(Environment environment, SecurityProperties properties) {
         boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        if (properties.hasRsaKeys() && !properties.hasSecret()) {
+            log.info("Security: RS256 tokens verified with configured keys; demo mode OFF");
+            return new DemoMode(false, null);
+        }
         if (properties.hasSecret()) {
             byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (key.length < MIN_SECRET_BYTES) {
@@ -53,7 +69,8 @@ public final class DemoMode {
         return enabled;
     }
 
+    /** The HS256 key, when tokens are verified with a shared secret (demo or {@code jwt-secret}); else null. */
     byte[] signingKey() {
-        return Arrays.copyOf(signingKey, signingKey.length);
+        return signingKey == null ? null : Arrays.copyOf(signingKey, signingKey.length);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -26,8 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * identity provider. The bean does not exist outside demo mode, so the path answers 404 there.
  */
 @RestController
-@ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText('${engine.security.jwt-secret:}') == false "
-        + "and !'${spring.profiles.active:}'.contains('prod')")
+@Conditional(DemoModeCondition.class)
 class DevTokenController {
 
     private final JwtEncoder encoder;

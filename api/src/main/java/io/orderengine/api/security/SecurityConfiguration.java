@@ -43,12 +43,30 @@ public class SecurityConfiguration {
         return new SecretKeySpec(demoMode.signingKey(), "HmacSHA256");
     }
 
+    /**
+     * HS256 with the shared secret (or the demo key), else RS256 with the JWKS endpoint or the PEM public key.
+     * Tokens signed with any other algorithm, or unsigned ({@code alg:none}), are refused.
+     */
     @Bean
-    public JwtDecoder jwtDecoder(DemoMode demoMode) {
-        return NimbusJwtDecoder.withSecretKey(key(demoMode)).macAlgorithm(MacAlgorithm.HS256).build();
+    public JwtDecoder jwtDecoder(DemoMode demoMode, SecurityProperties properties) throws java.io.IOException {
+        if (demoMode.signingKey() != null) {
+            return NimbusJwtDecoder.withSecretKey(key(demoMode)).macAlgorithm(MacAlgorithm.HS256).build();
+        }
+        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+            return NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
+        }
+        try (java.io.InputStream pem = properties.jwtPublicKey().getInputStream()) {
+            java.security.interfaces.RSAPublicKey key = org.springframework.security.converter.RsaKeyConverters.x509()
+                    .convert(pem);
+            return NimbusJwtDecoder.withPublicKey(key)
+                    .signatureAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
+        }
     }
 
+    /** Signs the demo token endpoint's tokens; only exists in demo mode. */
     @Bean
+    @org.springframework.context.annotation.Conditional(DemoModeCondition.class)
     public JwtEncoder jwtEncoder(DemoMode demoMode) {
         return new NimbusJwtEncoder(new ImmutableSecret<>(key(demoMode)));
     }
@@ -71,6 +89,8 @@ public class SecurityConfiguration {
                                 .requestMatcher(request -> true)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs

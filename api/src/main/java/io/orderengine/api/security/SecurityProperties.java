@@ -7,17 +7,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param jwtSecret      HS256 secret, at least 256 bits (32 bytes); setting it turns demo mode off
+ * How bearer tokens are verified: HS256 with {@code jwtSecret}, or RS256 with the keys at {@code jwkSetUri} or the
+ * PEM public key at {@code jwtPublicKey} (a resource location such as {@code file:/etc/engine/jwt.pub}). Any of them
+ * turns demo mode off.
+ *
+ * @param jwtSecret      HS256 secret, at least 256 bits (32 bytes)
+ * @param jwkSetUri      JWKS endpoint of an identity provider (RS256)
+ * @param jwtPublicKey   location of an RSA public key in PEM (RS256)
  * @param devTokenTtl    lifetime of tokens issued by the demo-only token endpoint
  * @param allowedOrigins CORS allow-list (exact origins)
  */
 @Validated
 @ConfigurationProperties("engine.security")
 public record SecurityProperties(String jwtSecret,
+                                 String jwkSetUri,
+                                 org.springframework.core.io.Resource jwtPublicKey,
                                  @DefaultValue("PT1H") Duration devTokenTtl,
                                  @DefaultValue List<String> allowedOrigins) {
 
     public boolean hasSecret() {
         return jwtSecret != null && !jwtSecret.isBlank();
+    }
+
+    public boolean hasRsaKeys() {
+        return (jwkSetUri != null && !jwkSetUri.isBlank()) || jwtPublicKey != null;
     }
 }

@@ -3,6 +3,8 @@ package io.orderengine.api.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.orderengine.api.web.protection.BodySizeLimitFilter;
+import io.orderengine.api.web.protection.RateLimitExceededException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return respond(Problems.of(e.status(), e.kind(), e.getMessage()));
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitExceededException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -118,6 +128,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                                "Request bodies may be at most 100 kB."));
+            }
+        }
         String detail = "The request body is not valid JSON for this endpoint.";
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
