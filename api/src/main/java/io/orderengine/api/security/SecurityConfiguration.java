@@ -72,6 +72,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new ProblemAuthenticationEntryPoint(mapper);
+    }
+
+    @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
             throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();

@@ -17,9 +17,11 @@ public final class RunningEngine implements AutoCloseable {
 
     public static RunningEngine start(Map<String, Object> properties) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderEngineApplication.class)
-                .properties(properties)
-                .run();
+        // as command-line arguments: they must win over application.yml (builder "properties" are only defaults)
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderEngineApplication.class).run(args);
         return new RunningEngine(context);
     }
 

@@ -1,0 +1,43 @@
+package io.orderengine.api.config;
+
+import io.orderengine.api.support.RunningEngine;
+import io.orderengine.api.support.TestStore;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A missing or invalid setting stops the engine at start-up with a message that names it. */
+class ConfigurationValidationTest {
+
+    @TempDir
+    Path folder;
+
+    private Map<String, Object> with(String key, String value) {
+        Map<String, Object> properties = TestStore.fresh(folder);
+        properties.put(key, value);
+        return properties;
+    }
+
+    @Test
+    void theProdProfileRefusesToStartWithoutAJwtSecret() {
+        assertThatThrownBy(() -> RunningEngine.start(with("spring.profiles.active", "prod")).close())
+                .hasStackTraceContaining("engine.security.jwt-secret is required");
+    }
+
+    @Test
+    void aJwtSecretShorterThan256BitsIsRefused() {
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-secret", "too-short")).close())
+                .hasStackTraceContaining("engine.security.jwt-secret must be at least 256 bits");
+    }
+
+    @Test
+    void invalidPricingAndStoreSettingsAreNamed() {
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.pricing.default-tax-rate", "-5")).close())
+                .hasStackTraceContaining("engine.pricing").hasStackTraceContaining("defaultTaxRate");
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.rate-limit.requests-per-minute", "0")).close())
+                .hasStackTraceContaining("engine.rate-limit").hasStackTraceContaining("requestsPerMinute");
+    }
+}
