@@ -226,6 +226,31 @@ class ApiProtectionTest {
         assertThat(placed.getMetaData()).containsEntry("requestId", "trace-dave-1").containsEntry("subject", "dave");
     }
 
+    @Test
+    void healthMetricsAndTheApiDescriptionAreServed() {
+        Reply readiness = client.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+        assertThat(client.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(client.get("/actuator/health", admin).body().path("components").path("store").path("details")
+                .path("kind").asText()).isIn("embedded", "mongodb");
+        assertThat(client.get("/actuator/env", null).status()).isEqualTo(401);
+
+        Reply docs = client.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/v1/checkout")).isTrue();
+        assertThat(docs.body().path("paths").path("/api/v1/checkout").path("post").path("responses").has("422")).isTrue();
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
     }
