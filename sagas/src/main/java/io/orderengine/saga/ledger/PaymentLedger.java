@@ -1,0 +1,97 @@
+package io.orderengine.saga.ledger;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.PaymentMethod;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record of money that moved at a gateway: one entry per capture and one per refund, in the Mongo collection
+ * {@code payment_ledger}. An entry is keyed by provider, the gateway's reference and the type, composed into the
+ * single unique {@code _id} (the embedded store only honours unique single-field indexes), so the same money is
+ * recorded once whichever path (saga, webhook, retry) reports it first.
+ */
+public class PaymentLedger {
+
+    public static final String COLLECTION = "payment_ledger";
+
+    private final MongoCollection<Document> entries;
+    private final Clock clock;
+
+    public PaymentLedger(MongoDatabase database, Clock clock) {
+        this.entries = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** Indexes real MongoDB uses for the per-order view; the embedded store ignores them. */
+    public void ensureIndexes() {
+        entries.createIndex(Indexes.ascending("orderId"));
+    }
+
+    /** Records a capture; false when it was already recorded. */
+    public boolean recordCapture(PaymentMethod provider, String captureReference, OrderId orderId, String paymentReference,
+                                 Money amount) {
+        return record(LedgerEntry.Type.CAPTURE, provider, captureReference, orderId, paymentReference, amount);
+    }
+
+    /** Records a refund; false when it was already recorded. */
+    public boolean recordRefund(PaymentMethod provider, String refundReference, OrderId orderId, String paymentReference,
+                                Money amount) {
+        return record(LedgerEntry.Type.REFUND, provider, refundReference, orderId, paymentReference, amount);
+    }
+
+    /** The capture recorded under the gateway's capture reference, if any. */
+    public Optional<LedgerEntry> capture(PaymentMethod provider, String captureReference) {
+        Document entry = entries.find(Filters.eq("_id", LedgerEntry.idOf(provider, captureReference, LedgerEntry.Type.CAPTURE))).first();
+        return Optional.ofNullable(entry).map(PaymentLedger::toEntry);
+    }
+
+    /** Every entry of an order, oldest first. */
+    public List<LedgerEntry> entriesOf(OrderId orderId) {
+        return entries.find(Filters.eq("orderId", orderId.value())).sort(Sorts.ascending("recordedAt"))
+                .map(PaymentLedger::toEntry).into(new ArrayList<>());
+    }
+
+    private boolean record(LedgerEntry.Type type, PaymentMethod provider, String reference, OrderId orderId,
+                           String paymentReference, Money amount) {
+        Document entry = new Document("_id", LedgerEntry.idOf(provider, reference, type))
+                .append("type", type.name())
+                .append("provider", provider.name())
+                .append("reference", reference)
+                .append("orderId", orderId.value())
+                .append("paymentReference", paymentReference)
+                .append("amountMinor", amount.amountMinor())
+                .append("currency", amount.currency())
+                .append("recordedAt", Date.from(clock.instant()));
+        try {
+            entries.insertOne(entry);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static LedgerEntry toEntry(Document entry) {
+        return new LedgerEntry(LedgerEntry.Type.valueOf(entry.getString("type")),
+                PaymentMethod.valueOf(entry.getString("provider")), entry.getString("reference"),
+                new OrderId(entry.getString("orderId")), entry.getString("paymentReference"),
+                new Money(entry.getLong("amountMinor"), entry.getString("currency")),
+                entry.getDate("recordedAt").toInstant());
+    }
+}

@@ -1,0 +1,143 @@
+package io.orderengine.saga.payment;
+
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.inbox.PaymentNotificationHandler;
+import io.orderengine.saga.inbox.WebhookInbox;
+import io.orderengine.saga.ledger.PaymentLedger;
+import io.orderengine.saga.payment.paypal.PayPalPaymentGateway;
+import io.orderengine.saga.payment.paypal.PayPalWebhookService;
+import io.orderengine.saga.payment.sandbox.SandboxCheckout;
+import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
+import io.orderengine.saga.payment.stripe.StripePaymentGateway;
+import io.orderengine.saga.payment.stripe.StripeWebhookService;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+
+/**
+ * The payment side of the engine: the gateways that are configured (each behind retries and a circuit breaker),
+ * the ledger, the webhook inbox and the services the webhook and sandbox endpoints call. Stripe and PayPal exist
+ * when their keys are set; the sandbox gateway always does. Needs a
+ * {@link MongoDatabase} and Axon's {@link CommandGateway}; uses a {@link Clock} bean when there is one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentsProperties.class)
+@EnableScheduling
+public class PaymentsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);
+
+    @Bean
+    PaymentLedger paymentLedger(MongoDatabase database, ObjectProvider<Clock> clock) {
+        PaymentLedger ledger = new PaymentLedger(database, clockOf(clock));
+        ledger.ensureIndexes();
+        return ledger;
+    }
+
+    @Bean
+    WebhookInbox webhookInbox(MongoDatabase database, ObjectProvider<Clock> clock) {
+        WebhookInbox inbox = new WebhookInbox(database, clockOf(clock));
+        inbox.ensureIndexes();
+        return inbox;
+    }
+
+    @Bean
+    PaymentNotificationHandler paymentNotificationHandler(CommandGateway commandGateway, PaymentLedger ledger) {
+        return new PaymentNotificationHandler(commandGateway, ledger);
+    }
+
+    /**
+     * Always there, so sandbox payments of orders already placed can be cancelled and refunded whatever the settings;
+     * whether checkout offers the sandbox (demo mode or {@code engine.payments.sandbox.enabled}) is the API's decision.
+     */
+    @Bean
+    SandboxPaymentGateway sandboxPaymentGateway(MongoDatabase database, ObjectProvider<Clock> clock) {
+        return new SandboxPaymentGateway(database, clockOf(clock));
+    }
+
+    @Bean
+    SandboxCheckout sandboxCheckout(SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
+        return new SandboxCheckout(gateway, inbox, notifications);
+    }
+
+    @Bean
+    @Conditional(PaymentsConditions.StripeConfigured.class)
+    StripePaymentGateway stripePaymentGateway(PaymentsProperties properties) {
+        return StripePaymentGateway.create(properties.stripe().secretKey(), properties.stripe().apiBase());
+    }
+
+    @Bean
+    @Conditional(PaymentsConditions.PayPalConfigured.class)
+    PayPalPaymentGateway payPalPaymentGateway(PaymentsProperties properties) {
+        PaymentsProperties.PayPal paypal = properties.paypal();
+        return PayPalPaymentGateway.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl());
+    }
+
+    @Bean
+    PaymentGateways paymentGateways(ObjectProvider<PaymentGateway> gateways) {
+        ResilientPaymentGateway.Policy policy = ResilientPaymentGateway.Policy.defaults();
+        PaymentGateways configured = new PaymentGateways(gateways.orderedStream()
+                .map(gateway -> (PaymentGateway) new ResilientPaymentGateway(gateway, policy)).toList());
+        log.info("payment providers offered: {}", configured.methods());
+        return configured;
+    }
+
+    @Bean
+    PaymentActions paymentActions(PaymentGateways gateways) {
+        return new PaymentActions(gateways);
+    }
+
+    @Bean
+    @Conditional(PaymentsConditions.StripeWebhooksConfigured.class)
+    StripeWebhookService stripeWebhookService(PaymentsProperties properties, PaymentGateways gateways, WebhookInbox inbox,
+                                              PaymentNotificationHandler notifications, ObjectProvider<Clock> clock) {
+        return new StripeWebhookService(properties.stripe().webhookSecret(), gateways.gateway(PaymentMethod.STRIPE), inbox,
+                notifications, clockOf(clock));
+    }
+
+    @Bean
+    @Conditional(PaymentsConditions.PayPalWebhooksConfigured.class)
+    PayPalWebhookService payPalWebhookService(PaymentsProperties properties, PaymentLedger ledger, WebhookInbox inbox,
+                                              PaymentNotificationHandler notifications) {
+        PaymentsProperties.PayPal paypal = properties.paypal();
+        return PayPalWebhookService.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl(), paypal.webhookId(),
+                ledger, inbox, notifications);
+    }
+
+    @Bean
+    InboxCleanup inboxCleanup(WebhookInbox inbox) {
+        return new InboxCleanup(inbox);
+    }
+
+    static Clock clockOf(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Deletes inbox entries past their 90 days where the store ignores TTL indexes (the embedded server). */
+    static final class InboxCleanup {
+
+        private final WebhookInbox inbox;
+
+        InboxCleanup(WebhookInbox inbox) {
+            this.inbox = inbox;
+        }
+
+        @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+        void purge() {
+            long purged = inbox.purgeExpired();
+            if (purged > 0) {
+                log.info("purged {} webhook inbox entries older than {}", purged, WebhookInbox.RETENTION);
+            }
+        }
+    }
+}

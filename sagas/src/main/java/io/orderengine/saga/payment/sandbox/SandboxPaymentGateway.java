@@ -1,0 +1,259 @@
+package io.orderengine.saga.payment.sandbox;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.payment.AuthorizationRequest;
+import io.orderengine.saga.payment.Capture;
+import io.orderengine.saga.payment.GatewayPayment;
+import io.orderengine.saga.payment.GatewayPaymentStatus;
+import io.orderengine.saga.payment.PaymentGateway;
+import io.orderengine.saga.payment.PaymentGatewayException;
+import io.orderengine.saga.payment.PaymentSession;
+import io.orderengine.saga.payment.Refund;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The built-in gateway: behaves like a card gateway without leaving the machine. A payment waits for the
+ * customer, who approves or declines it by posting to its action URL; an approved payment is held (authorized)
+ * until it is captured or cancelled, and captured money can be refunded, never more than was captured.
+ * Its records live in the Mongo collection {@code sandbox_payments}, so they survive a restart.
+ * References are derived from the idempotency keys, so repeating a call with the same key finds the first result.
+ */
+public class SandboxPaymentGateway implements PaymentGateway {
+
+    public static final String COLLECTION = "sandbox_payments";
+    public static final String ACTION_URL_PREFIX = "/api/v1/payments/sandbox/";
+    /** How long an approved sandbox payment stays capturable, like a card authorization. */
+    static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);
+    static final String CARD_BRAND = "sandbox";
+    static final String CARD_LAST4 = "4242";
+    private static final int MAX_REFUND_ATTEMPTS = 5;
+
+    private final MongoCollection<Document> payments;
+    private final Clock clock;
+
+    public SandboxPaymentGateway(MongoDatabase database, Clock clock) {
+        this.payments = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** The outcome the customer chose at the sandbox payment page. */
+    public enum Outcome {
+        APPROVE, DECLINE;
+
+        public static Outcome fromWire(String value) {
+            if ("approve".equals(value)) {
+                return APPROVE;
+            }
+            if ("decline".equals(value)) {
+                return DECLINE;
+            }
+            throw new IllegalArgumentException("outcome must be approve or decline, got '" + value + "'");
+        }
+    }
+
+    @Override
+    public PaymentMethod method() {
+        return PaymentMethod.SANDBOX;
+    }
+
+    @Override
+    public PaymentSession authorize(AuthorizationRequest request) {
+        String reference = "sbx_" + derivedId(request.idempotencyKey());
+        Instant now = clock.instant();
+        Document payment = new Document("_id", reference)
+                .append("orderId", request.orderId().value())
+                .append("orderNumber", request.orderNumber())
+                .append("amountMinor", request.amount().amountMinor())
+                .append("currency", request.amount().currency())
+                .append("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name())
+                .append("refunds", List.of())
+                .append("version", 0L)
+                .append("createdAt", Date.from(now));
+        try {
+            payments.insertOne(payment);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document existing = find(reference);
+            if (!request.orderId().value().equals(existing.getString("orderId"))
+                    || existing.getLong("amountMinor") != request.amount().amountMinor()) {
+                throw PaymentGatewayException.rejected("idempotency key reused with different parameters", e);
+            }
+        }
+        return new PaymentSession(reference, new PaymentAction("sandbox", ACTION_URL_PREFIX + reference, null));
+    }
+
+    /**
+     * Plays the customer: approve holds the money, decline refuses it. Repeating the same outcome changes nothing;
+     * the other outcome once decided is a {@link SandboxDecisionConflictException}, and so is any outcome for a
+     * cancelled payment; an unknown reference is an {@link UnknownSandboxPaymentException}.
+     */
+    public GatewayPayment decide(String paymentReference, Outcome outcome) {
+        Instant now = clock.instant();
+        Bson update = outcome == Outcome.APPROVE
+                ? Updates.combine(Updates.set("status", GatewayPaymentStatus.AUTHORIZED.name()),
+                        Updates.set("authorizedAt", Date.from(now)),
+                        Updates.set("captureBefore", Date.from(now.plus(AUTHORIZATION_VALIDITY))),
+                        Updates.set("cardBrand", CARD_BRAND), Updates.set("cardLast4", CARD_LAST4),
+                        Updates.inc("version", 1L))
+                : Updates.combine(Updates.set("status", GatewayPaymentStatus.DECLINED.name()),
+                        Updates.set("failureReason", "declined by the customer"), Updates.inc("version", 1L));
+        Document decided = payments.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", paymentReference),
+                        Filters.eq("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name())),
+                update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (decided != null) {
+            return toPayment(decided);
+        }
+        Document current = payments.find(Filters.eq("_id", paymentReference)).first();
+        if (current == null) {
+            throw new UnknownSandboxPaymentException(paymentReference);
+        }
+        GatewayPaymentStatus status = status(current);
+        boolean sameOutcome = outcome == Outcome.APPROVE
+                ? status == GatewayPaymentStatus.AUTHORIZED || status == GatewayPaymentStatus.CAPTURED
+                : status == GatewayPaymentStatus.DECLINED;
+        if (!sameOutcome) {
+            throw new SandboxDecisionConflictException("sandbox payment " + paymentReference + " is "
+                    + status.name().toLowerCase() + "; it cannot be " + (outcome == Outcome.APPROVE ? "approved" : "declined"));
+        }
+        return toPayment(current);
+    }
+
+    @Override
+    public Capture capture(String paymentReference, Money amount, String idempotencyKey) {
+        Document current = find(paymentReference);
+        Money authorized = amountOf(current);
+        if (!amount.sameCurrencyAs(authorized) || amount.greaterThan(authorized) || amount.amountMinor() <= 0) {
+            throw PaymentGatewayException.rejected("cannot capture " + amount + " of a payment of " + authorized, null);
+        }
+        String captureReference = "sbx_cap_" + derivedId(idempotencyKey);
+        Document captured = payments.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", paymentReference),
+                        Filters.eq("status", GatewayPaymentStatus.AUTHORIZED.name())),
+                Updates.combine(Updates.set("status", GatewayPaymentStatus.CAPTURED.name()),
+                        Updates.set("capturedMinor", amount.amountMinor()),
+                        Updates.set("captureReference", captureReference),
+                        Updates.set("capturedAt", Date.from(clock.instant())), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document result = captured != null ? captured : find(paymentReference);
+        if (status(result) != GatewayPaymentStatus.CAPTURED) {
+            throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " is "
+                    + status(result).name().toLowerCase() + "; only an authorized payment can be captured", null);
+        }
+        return new Capture(result.getString("captureReference"), new Money(result.getLong("capturedMinor"), authorized.currency()));
+    }
+
+    @Override
+    public void cancel(String paymentReference, String idempotencyKey) {
+        Document cancelled = payments.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", paymentReference),
+                        Filters.in("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name(), GatewayPaymentStatus.AUTHORIZED.name())),
+                Updates.combine(Updates.set("status", GatewayPaymentStatus.CANCELLED.name()), Updates.inc("version", 1L)));
+        if (cancelled != null) {
+            return;
+        }
+        GatewayPaymentStatus status = status(find(paymentReference));
+        if (status == GatewayPaymentStatus.CAPTURED) {
+            throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " was captured; refund it instead", null);
+        }
+    }
+
+    @Override
+    public Refund refund(String paymentReference, Money amount, String idempotencyKey) {
+        String refundReference = "sbx_re_" + derivedId(idempotencyKey);
+        for (int attempt = 0; attempt < MAX_REFUND_ATTEMPTS; attempt++) {
+            Document current = find(paymentReference);
+            for (Refund refund : refundsOf(current)) {
+                if (refund.refundReference().equals(refundReference)) {
+                    return refund;
+                }
+            }
+            if (status(current) != GatewayPaymentStatus.CAPTURED) {
+                throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " was not captured", null);
+            }
+            long captured = current.getLong("capturedMinor");
+            long refunded = refundsOf(current).stream().mapToLong(r -> r.amount().amountMinor()).sum();
+            if (amount.amountMinor() <= 0 || !amount.currency().equals(current.getString("currency"))
+                    || refunded + amount.amountMinor() > captured) {
+                throw PaymentGatewayException.rejected("cannot refund " + amount + ": " + (captured - refunded)
+                        + " " + current.getString("currency") + " left to refund", null);
+            }
+            Document refund = new Document("reference", refundReference).append("amountMinor", amount.amountMinor())
+                    .append("at", Date.from(clock.instant()));
+            long updated = payments.updateOne(
+                    Filters.and(Filters.eq("_id", paymentReference), Filters.eq("version", current.getLong("version"))),
+                    Updates.combine(Updates.push("refunds", refund), Updates.inc("version", 1L))).getModifiedCount();
+            if (updated == 1) {
+                return new Refund(refundReference, amount, null);
+            }
+        }
+        throw PaymentGatewayException.transientFailure("sandbox payment " + paymentReference + " kept changing during the refund", null);
+    }
+
+    @Override
+    public GatewayPayment retrieve(String paymentReference) {
+        return toPayment(find(paymentReference));
+    }
+
+    private Document find(String paymentReference) {
+        Document payment = payments.find(Filters.eq("_id", paymentReference)).first();
+        if (payment == null) {
+            throw PaymentGatewayException.rejected("no sandbox payment " + paymentReference, null);
+        }
+        return payment;
+    }
+
+    private static GatewayPaymentStatus status(Document payment) {
+        return GatewayPaymentStatus.valueOf(payment.getString("status"));
+    }
+
+    private static Money amountOf(Document payment) {
+        return new Money(payment.getLong("amountMinor"), payment.getString("currency"));
+    }
+
+    private static List<Refund> refundsOf(Document payment) {
+        List<Refund> refunds = new ArrayList<>();
+        for (Document refund : payment.getList("refunds", Document.class, List.of())) {
+            refunds.add(new Refund(refund.getString("reference"),
+                    new Money(refund.getLong("amountMinor"), payment.getString("currency")), null));
+        }
+        return refunds;
+    }
+
+    private static GatewayPayment toPayment(Document payment) {
+        String currency = payment.getString("currency");
+        Long capturedMinor = payment.getLong("capturedMinor");
+        Date captureBefore = payment.getDate("captureBefore");
+        return new GatewayPayment(payment.getString("_id"), payment.getString("orderId"), status(payment),
+                amountOf(payment), capturedMinor == null ? null : new Money(capturedMinor, currency),
+                payment.getString("captureReference"), refundsOf(payment), payment.getString("cardBrand"),
+                payment.getString("cardLast4"), captureBefore == null ? null : captureBefore.toInstant(), null,
+                payment.getString("failureReason"));
+    }
+
+    private static String derivedId(String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    }
+}

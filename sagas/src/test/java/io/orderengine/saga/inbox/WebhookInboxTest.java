@@ -1,0 +1,79 @@
+package io.orderengine.saga.inbox;
+
+import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.saga.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebhookInboxTest {
+
+    private final InMemoryMongo mongo = InMemoryMongo.start();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-11-22T10:00:00Z"));
+    private final WebhookInbox inbox = new WebhookInbox(mongo.database(), clock);
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void anEventIsProcessedOnceAndAcknowledgedWithoutEffectWhenDeliveredAgain() {
+        assertThat(inbox.process("stripe", "evt_1", "payment_intent.succeeded", runs::incrementAndGet))
+                .isEqualTo(WebhookInbox.Outcome.PROCESSED);
+        assertThat(inbox.process("stripe", "evt_1", "payment_intent.succeeded", runs::incrementAndGet))
+                .isEqualTo(WebhookInbox.Outcome.ALREADY_PROCESSED);
+
+        assertThat(runs).hasValue(1);
+        assertThat(inbox.entry("stripe", "evt_1")).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo("PROCESSED");
+            assertThat(entry.attempts()).isEqualTo(2);
+            assertThat(entry.expireAt()).isEqualTo(clock.instant().plus(Duration.ofDays(90)));
+        });
+    }
+
+    @Test
+    void aFailedProcessingIsReportedAndTheNextDeliveryProcessesIt() {
+        assertThatThrownBy(() -> inbox.process("paypal", "WH-1", "PAYMENT.CAPTURE.COMPLETED", () -> {
+            throw new IllegalStateException("command bus down");
+        })).isInstanceOf(WebhookProcessingException.class).hasMessageContaining("command bus down");
+        assertThat(inbox.entry("paypal", "WH-1")).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo("FAILED");
+            assertThat(entry.lastError()).contains("command bus down");
+        });
+
+        assertThat(inbox.process("paypal", "WH-1", "PAYMENT.CAPTURE.COMPLETED", runs::incrementAndGet))
+                .isEqualTo(WebhookInbox.Outcome.PROCESSED);
+        assertThat(runs).hasValue(1);
+        assertThat(inbox.entry("paypal", "WH-1")).hasValueSatisfying(entry -> assertThat(entry.lastError()).isNull());
+    }
+
+    @Test
+    void theSameEventIdOfAnotherProviderIsAnotherEvent() {
+        inbox.process("stripe", "1", "t", runs::incrementAndGet);
+        inbox.process("paypal", "1", "t", runs::incrementAndGet);
+
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void entriesAreKeptNinetyDaysThenPurged() {
+        inbox.ensureIndexes();
+        inbox.process("stripe", "evt_old", "t", runs::incrementAndGet);
+        clock.advance(Duration.ofDays(45));
+        inbox.process("stripe", "evt_new", "t", runs::incrementAndGet);
+
+        clock.advance(Duration.ofDays(45).plusSeconds(1));
+        assertThat(inbox.purgeExpired()).isEqualTo(1);
+
+        assertThat(inbox.entry("stripe", "evt_old")).isEmpty();
+        assertThat(inbox.entry("stripe", "evt_new")).isPresent();
+    }
+}

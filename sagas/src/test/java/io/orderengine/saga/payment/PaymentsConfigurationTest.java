@@ -1,0 +1,72 @@
+package io.orderengine.saga.payment;
+
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.checkout.CheckoutConfiguration;
+import io.orderengine.saga.checkout.CheckoutPolicy;
+import io.orderengine.saga.deadline.DeadlineConfiguration;
+import io.orderengine.saga.deadline.MongoDeadlineManager;
+import io.orderengine.saga.payment.paypal.PayPalWebhookService;
+import io.orderengine.saga.payment.sandbox.SandboxCheckout;
+import io.orderengine.saga.payment.stripe.StripeWebhookService;
+import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.saga.support.RecordingCommands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentsConfigurationTest {
+
+    private final InMemoryMongo mongo = InMemoryMongo.start();
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withBean(MongoDatabase.class, mongo::database)
+            .withBean(CommandGateway.class, () -> new RecordingCommands().gateway())
+            .withBean(EventGateway.class, () -> DefaultEventGateway.builder().eventBus(SimpleEventBus.builder().build()).build())
+            .withBean(Serializer.class, JacksonSerializer::defaultSerializer)
+            .withUserConfiguration(PaymentsConfiguration.class, CheckoutConfiguration.class, DeadlineConfiguration.class);
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void withoutAnyKeysOnlyTheSandboxGatewayExistsAndThePaymentDeadlineIsThirtyMinutes() {
+        context.run(app -> {
+            assertThat(app.getBean(PaymentGateways.class).methods()).containsExactly(PaymentMethod.SANDBOX);
+            assertThat(app).hasSingleBean(SandboxCheckout.class);
+            assertThat(app).doesNotHaveBean(StripeWebhookService.class);
+            assertThat(app).doesNotHaveBean(PayPalWebhookService.class);
+            assertThat(app.getBean(CheckoutPolicy.class).paymentDeadline()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(app).hasSingleBean(MongoDeadlineManager.class);
+        });
+    }
+
+    @Test
+    void providerKeysAddTheirGatewaysAndWebhookServices() {
+        context.withPropertyValues(
+                        "engine.payments.deadline=15m",
+                        "engine.payments.stripe.secret-key=sk_test_1",
+                        "engine.payments.stripe.webhook-secret=whsec_1",
+                        "engine.payments.paypal.client-id=id",
+                        "engine.payments.paypal.client-secret=secret",
+                        "engine.payments.paypal.webhook-id=WH-1")
+                .run(app -> {
+                    assertThat(app.getBean(PaymentGateways.class).methods())
+                            .containsExactlyInAnyOrder(PaymentMethod.STRIPE, PaymentMethod.PAYPAL, PaymentMethod.SANDBOX);
+                    assertThat(app).hasSingleBean(StripeWebhookService.class);
+                    assertThat(app).hasSingleBean(PayPalWebhookService.class);
+                    assertThat(app.getBean(CheckoutPolicy.class).paymentDeadline()).isEqualTo(Duration.ofMinutes(15));
+                });
+    }
+}
