@@ -3,7 +3,12 @@ package io.orderengine.api.orders;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.payment.PaymentActions;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
 import io.orderengine.messages.query.FindOrderQuery;
@@ -42,19 +47,40 @@ class OrderController {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final PaymentActions paymentActions;
+    private final ObjectMapper mapper;
 
-    OrderController(QueryGateway queries, CommandGateway commands) {
+    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper) {
         this.queries = queries;
         this.commands = commands;
+        this.paymentActions = paymentActions;
+        this.mapper = mapper;
     }
 
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /**
+     * The order. While a Stripe order waits for payment, the PaymentIntent's client secret is fetched from Stripe
+     * for this answer only (it is never stored in events or read models).
+     */
     @GetMapping("/api/v1/orders/{id}")
-    OrderView order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
-                    Authentication authentication) {
-        return readable(id, token, Caller.from(authentication));
+    Object order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                 Authentication authentication) {
+        OrderView view = readable(id, token, Caller.from(authentication));
+        OrderView.Payment payment = view.payment();
+        if (view.status() != OrderStatus.AWAITING_PAYMENT || payment == null || payment.action() == null
+                || !"stripe".equals(payment.provider())) {
+            return view;
+        }
+        PaymentAction live = paymentActions.forCustomer(PaymentMethod.STRIPE, payment.reference(),
+                new PaymentAction(payment.action().type(), payment.action().url(), null));
+        ObjectNode json = mapper.valueToTree(view);
+        ObjectNode action = (ObjectNode) json.path("payment").path("action");
+        if (live != null && live.clientSecret() != null) {
+            action.put("clientSecret", live.clientSecret());
+        }
+        return json;
     }
 
     @GetMapping("/api/v1/orders")

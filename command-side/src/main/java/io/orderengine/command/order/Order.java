@@ -283,8 +283,9 @@ public class Order {
             throw new RefundNotAllowedException("cannot refund " + amount + ": at most " + refundable
                     + " can be refunded", refundable);
         }
-        apply(new RefundRequestedEvent(orderId, command.refundId(), amount, provider,
-                captureReference == null ? paymentReference : captureReference, command.actor(), command.reason()));
+        // every gateway refunds by the payment's reference (PayPal's adapter finds the capture of the order itself)
+        apply(new RefundRequestedEvent(orderId, command.refundId(), amount, provider, paymentReference,
+                command.actor(), command.reason()));
     }
 
     /**

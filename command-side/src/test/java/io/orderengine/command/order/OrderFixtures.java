@@ -253,7 +253,7 @@ final class OrderFixtures {
 
         OrderHistory refundRequested(String refundId, long amountMinor) {
             events.add(new RefundRequestedEvent(ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX,
-                    CAPTURE_REF, ADMIN, "goodwill"));
+                    PAYMENT_REF, ADMIN, "goodwill"));
             return this;
         }
 

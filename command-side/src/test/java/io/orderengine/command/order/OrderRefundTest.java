@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.command.order.OrderFixtures.PAYMENT_REF;
 import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
 import static io.orderengine.command.order.OrderFixtures.TOTAL;
 import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
@@ -43,7 +43,7 @@ class OrderRefundTest {
     }
 
     private static RefundRequestedEvent requested(String refundId, long amountMinor) {
-        return new RefundRequestedEvent(ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX, CAPTURE_REF, ADMIN,
+        return new RefundRequestedEvent(ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN,
                 "damaged");
     }
 
