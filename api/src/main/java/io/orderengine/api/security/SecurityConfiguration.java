@@ -76,6 +76,18 @@ public class SecurityConfiguration {
         return new ProblemAuthenticationEntryPoint(mapper);
     }
 
+    /** URLs the firewall refuses (path traversal, encoded slashes, ...) get a problem too, not a bare 400. */
+    @Bean
+    public org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return (request, response, e) -> {
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(), io.orderengine.api.web.Problems.of(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "request-rejected", "The request URL is not allowed."));
+        };
+    }
+
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
             throws Exception {

@@ -182,6 +182,9 @@ class ApiProtectionTest {
         Reply unknownSku = client.checkout(EngineClient.checkoutBody("NO-SUCH-SKU", 1, "g@example.com"), null);
         assertThat(unknownSku.status()).isEqualTo(422);
         assertThat(client.get("/api/v1/nowhere", null).status()).isEqualTo(404);
+        Reply traversal = client.get("/api/v1/orders/..%2F..%2Fetc%2Fpasswd", null);
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.body().path("type").asText()).isEqualTo("urn:order-engine:problem:request-rejected");
     }
 
     @Test
