@@ -9,6 +9,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.command.order.Order;
 import io.orderengine.command.sku.Sku;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -104,6 +110,25 @@ public class AxonConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(stateSerializer)
                 .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    /**
+     * Commands that fail transiently (an aggregate lock that would deadlock or timed out, a momentary store error)
+     * are retried with exponential backoff on a scheduler thread, outside the sender's unit of work, instead of
+     * being dropped: a saga's reservation must not be lost because another checkout held the same SKU.
+     */
+    @Bean(destroyMethod = "")
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(retries).backoffFactor(50).maxRetryCount(6).build())
                 .build();
     }
 

@@ -4,9 +4,9 @@ import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.ShortSku;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the checkout saga remembers between events. Public fields so the saga store's Jackson serializer keeps
@@ -44,7 +44,8 @@ public class CheckoutProgress {
     public PaymentMethod provider;
     public long totalMinor;
     public String currency;
-    public Map<String, Integer> quantities = new LinkedHashMap<>();
+    /** Quantity per SKU code, sorted: stock commands go out in this order so two checkouts never lock SKUs crosswise. */
+    public SortedMap<String, Integer> quantities = new TreeMap<>();
     public List<String> reserved = new ArrayList<>();
     public List<ShortSku> shortSkus = new ArrayList<>();
     public Stage stage;

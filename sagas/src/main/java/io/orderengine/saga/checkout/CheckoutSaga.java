@@ -343,7 +343,7 @@ public class CheckoutSaga {
             return;
         }
         if (!progress.shortSkus.isEmpty()) {
-            progress.reserved.forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(),
+            progress.reserved.stream().sorted().forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(),
                     "order rejected: other SKUs were short")));
             cancelDeadlines();
             send(new RejectOrderCommand(orderId(), progress.shortSkus));
@@ -544,7 +544,7 @@ public class CheckoutSaga {
         List<String> skus = progress.stage == Stage.RESERVING_STOCK
                 ? new ArrayList<>(progress.quantities.keySet())
                 : progress.reserved;
-        skus.forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(), reason)));
+        skus.stream().sorted().forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(), reason)));
     }
 
     private void commitStock() {

@@ -91,15 +91,15 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void placingAnOrderReservesEachSkuOnceForItsWholeQuantityUntilThePaymentDeadline() {
+    void placingAnOrderReservesEachSkuOnceForItsWholeQuantityInSkuCodeOrderUntilThePaymentDeadline() {
         Instant expiresAt = fixture.currentTime().plus(PAYMENT_DEADLINE);
 
         fixture.givenNoPriorActivity()
                 .whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
-                        new ReserveStockCommand(SHIRT, ORDER_ID, 2, expiresAt),
-                        new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt))
+                        new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
+                        new ReserveStockCommand(SHIRT, ORDER_ID, 2, expiresAt))
                 .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE);
     }
 
@@ -138,8 +138,8 @@ class CheckoutSagaTest {
                 .whenPublishingA(authorized())
                 .expectDispatchedCommands(
                         new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
-                        new CommitStockCommand(SHIRT, ORDER_ID),
-                        new CommitStockCommand(MUG, ORDER_ID))
+                        new CommitStockCommand(MUG, ORDER_ID),
+                        new CommitStockCommand(SHIRT, ORDER_ID))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
 
@@ -189,7 +189,7 @@ class CheckoutSagaTest {
     void anOrderConfirmedFromAWebhookHasItsStockCommittedOnce() {
         givenAwaitingPayment()
                 .whenPublishingA(confirmed())
-                .expectDispatchedCommands(new CommitStockCommand(SHIRT, ORDER_ID), new CommitStockCommand(MUG, ORDER_ID))
+                .expectDispatchedCommands(new CommitStockCommand(MUG, ORDER_ID), new CommitStockCommand(SHIRT, ORDER_ID))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
     }
@@ -199,8 +199,8 @@ class CheckoutSagaTest {
         givenAwaitingPayment()
                 .whenPublishingA(new PaymentFailedEvent(ORDER_ID, "card declined"))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "payment failed: card declined"),
                         new ReleaseStockCommand(MUG, ORDER_ID, "payment failed: card declined"),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, "payment failed: card declined"),
                         new CancelOrderCommand(ORDER_ID, SAGA, "payment failed: card declined"))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -216,8 +216,8 @@ class CheckoutSagaTest {
                 .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -231,8 +231,8 @@ class CheckoutSagaTest {
                 .andThenAPublished(reserved(SHIRT, 2))
                 .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -294,8 +294,8 @@ class CheckoutSagaTest {
                 .expectTriggeredDeadlinesWithName(CheckoutSaga.CAPTURE_DEADLINE)
                 .expectDispatchedCommands(
                         new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
-                        new CommitStockCommand(SHIRT, ORDER_ID),
-                        new CommitStockCommand(MUG, ORDER_ID))
+                        new CommitStockCommand(MUG, ORDER_ID),
+                        new CommitStockCommand(SHIRT, ORDER_ID))
                 .expectActiveSagas(1);
     }
 
@@ -308,8 +308,8 @@ class CheckoutSagaTest {
         fixture.whenTimeElapses(Duration.ofDays(7))
                 .expectDispatchedCommands(
                         new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "payment capture failed: capture failed at the fake gateway"),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -325,8 +325,8 @@ class CheckoutSagaTest {
                 .whenPublishingA(authorized())
                 .expectDispatchedCommands(
                         new RecordPaymentFailureCommand(ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -354,8 +354,8 @@ class CheckoutSagaTest {
         fixture.whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, Actor.customer("alice"),
                         "changed my mind", Money.zero("EUR"), false))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"),
-                        new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"))
+                        new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"))
                 .expectActiveSagas(0);
 
         assertThat(gateway.calls(Operation.REFUND)).singleElement().satisfies(call -> {
@@ -372,8 +372,8 @@ class CheckoutSagaTest {
                 .whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, Actor.customer("alice"),
                         "changed my mind", Money.zero("EUR"), false))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"),
-                        new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"))
+                        new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
 
@@ -386,8 +386,8 @@ class CheckoutSagaTest {
                 .whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.CONFIRMED, ADMIN, "customer called",
                         TOTAL, true))
                 .expectDispatchedCommands(
-                        new RestockCommand(SHIRT, ORDER_ID, "order cancelled"),
                         new RestockCommand(MUG, ORDER_ID, "order cancelled"),
+                        new RestockCommand(SHIRT, ORDER_ID, "order cancelled"),
                         new RecordRefundCommand(ORDER_ID, "cancellation", "re_cancellation", TOTAL))
                 .expectActiveSagas(0);
 
@@ -450,8 +450,8 @@ class CheckoutSagaTest {
 
         fixture.whenPublishingA(new CheckoutCompensationRequestedEvent(ORDER_ID, ADMIN, reason))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -466,8 +466,8 @@ class CheckoutSagaTest {
 
         fixture.whenPublishingA(new CheckoutRetryRequestedEvent(ORDER_ID, ADMIN, null))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
     }
