@@ -129,7 +129,7 @@ public class SecurityConfiguration {
     public CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
         cors.setMaxAge(3600L);
