@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Small counter documents (per day, per customer) changed with {@code $inc} upserts, exactly once per event.
@@ -24,14 +25,19 @@ public final class GuardedCounters {
 
     private static final int ATTEMPTS = 3;
 
-    private final MongoCollection<Document> collection;
+    private final Supplier<MongoCollection<Document>> collection;
 
     public GuardedCounters(MongoCollection<Document> collection) {
+        this(() -> collection);
+    }
+
+    /** Counters in whatever collection {@code collection} names at the time of each call (see rebuilds). */
+    public GuardedCounters(Supplier<MongoCollection<Document>> collection) {
         this.collection = collection;
     }
 
     public MongoCollection<Document> collection() {
-        return collection;
+        return collection.get();
     }
 
     /**
@@ -44,7 +50,7 @@ public final class GuardedCounters {
         Bson guardedUpdate = Updates.combine(update, Updates.set(guard, sequence));
         for (int attempt = 1; ; attempt++) {
             try {
-                collection.updateOne(filter, guardedUpdate, new UpdateOptions().upsert(true));
+                collection().updateOne(filter, guardedUpdate, new UpdateOptions().upsert(true));
                 return true;
             } catch (MongoWriteException e) {
                 // The upsert collides with the existing document when the guard rejects the event, and also when
@@ -60,7 +66,7 @@ public final class GuardedCounters {
     }
 
     private boolean alreadyCounted(String id, String aggregateId, long sequence) {
-        Document existing = collection.find(Filters.eq("_id", id)).first();
+        Document existing = collection().find(Filters.eq("_id", id)).first();
         if (existing == null) {
             return false;
         }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Documents that mirror one aggregate each and remember the sequence number of the last event applied to them
@@ -25,14 +26,27 @@ public final class VersionedDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(VersionedDocuments.class);
 
-    private final MongoCollection<Document> collection;
+    private final Supplier<MongoCollection<Document>> collection;
 
     public VersionedDocuments(MongoCollection<Document> collection) {
+        this(() -> collection);
+    }
+
+    /**
+     * Documents in whatever collection {@code collection} names at the time of each call: a projection's collections
+     * change when it is rebuilt into a new generation ({@code io.orderengine.query.projection}).
+     */
+    public VersionedDocuments(Supplier<MongoCollection<Document>> collection) {
         this.collection = collection;
     }
 
     public MongoCollection<Document> collection() {
-        return collection;
+        return collection.get();
+    }
+
+    /** The document {@code id}, or null. */
+    public Document find(String id) {
+        return collection().find(Filters.eq("_id", id)).first();
     }
 
     /**
@@ -48,7 +62,7 @@ public final class VersionedDocuments {
         });
         document.put(APPLIED_SEQUENCE, sequence);
         try {
-            UpdateResult result = collection.replaceOne(
+            UpdateResult result = collection().replaceOne(
                     Filters.and(Filters.eq("_id", id), Filters.lt(APPLIED_SEQUENCE, sequence)),
                     document, new ReplaceOptions().upsert(true));
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null ? document : null;
@@ -66,28 +80,38 @@ public final class VersionedDocuments {
      * when nothing changed.
      */
     public Document update(String id, long sequence, Consumer<Document> change) {
-        Document document = collection.find(Filters.eq("_id", id)).first();
+        Document document = find(id);
         if (document == null) {
-            log.warn("{}: no document {} for event {}; ignored", collection.getNamespace(), id, sequence);
+            log.warn("{}: no document {} for event {}; ignored", collection().getNamespace(), id, sequence);
             return null;
         }
+        return update(document, sequence, change);
+    }
+
+    /**
+     * Applies {@code change} to {@code document}, as just read from this collection, on behalf of the event
+     * {@code sequence}, unless that event (or a later one) was applied already. Returns the changed document, or
+     * null when nothing changed.
+     */
+    public Document update(Document document, long sequence, Consumer<Document> change) {
+        String id = document.getString("_id");
         long applied = MongoValues.longValue(document, APPLIED_SEQUENCE);
         if (sequence <= applied) {
             return null;
         }
         change.accept(document);
         document.put(APPLIED_SEQUENCE, sequence);
-        UpdateResult result = collection.replaceOne(
+        UpdateResult result = collection().replaceOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
         if (result.getMatchedCount() == 0) {
-            throw new IllegalStateException(collection.getNamespace() + ": document " + id
+            throw new IllegalStateException(collection().getNamespace() + ": document " + id
                     + " changed while event " + sequence + " was applied; is a second processor running?");
         }
         return document;
     }
 
     private boolean alreadyApplied(String id, long sequence) {
-        Document existing = collection.find(Filters.eq("_id", id)).first();
+        Document existing = find(id);
         return existing != null && MongoValues.longValue(existing, APPLIED_SEQUENCE) >= sequence;
     }
 }

@@ -1,7 +1,6 @@
 package io.orderengine.query.customer;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
@@ -12,14 +11,19 @@ import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.query.FindCustomerStatsQuery;
 import io.orderengine.query.common.GuardedCounters;
 import io.orderengine.query.common.MongoValues;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
+import io.orderengine.query.projection.RebuildableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.orderengine.query.common.MongoValues.toDate;
@@ -33,7 +37,7 @@ import static io.orderengine.query.common.MongoValues.toDate;
  */
 @Component
 @ProcessingGroup(CustomerStatsProjection.PROCESSING_GROUP)
-public class CustomerStatsProjection {
+public class CustomerStatsProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "customer-stats";
     static final String COLLECTION = "customer_stats";
@@ -44,12 +48,42 @@ public class CustomerStatsProjection {
     private static final String LAST_ORDER_AT = "lastOrderAt";
     private static final String CUSTOMER_ID = "customerId";
 
+    private final ProjectionTarget target;
     private final GuardedCounters stats;
-    private final MongoCollection<Document> orderOwners;
 
-    public CustomerStatsProjection(MongoDatabase database) {
-        this.stats = new GuardedCounters(database.getCollection(COLLECTION));
-        this.orderOwners = database.getCollection(ORDERS_COLLECTION);
+    @Autowired
+    public CustomerStatsProjection(ProjectionCollections collections) {
+        this(collections.live(PROCESSING_GROUP));
+    }
+
+    CustomerStatsProjection(ProjectionTarget target) {
+        this.target = target;
+        this.stats = new GuardedCounters(() -> target.collection(COLLECTION));
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION, ORDERS_COLLECTION);
+    }
+
+    /** Every read and write is by {@code _id}: no index beyond it. */
+    @Override
+    public void createIndexes(ProjectionTarget target) {
+        // nothing to declare
+    }
+
+    @Override
+    public Object handlerFor(ProjectionTarget target) {
+        return new CustomerStatsProjection(target);
+    }
+
+    private MongoCollection<Document> orderOwners() {
+        return target.collection(ORDERS_COLLECTION);
     }
 
     @EventHandler
@@ -59,7 +93,8 @@ public class CustomerStatsProjection {
             return;
         }
         String orderId = event.orderId().value();
-        orderOwners.replaceOne(Filters.eq("_id", orderId), new Document("_id", orderId).append(CUSTOMER_ID, customerId),
+        orderOwners().replaceOne(Filters.eq("_id", orderId),
+                new Document("_id", orderId).append(CUSTOMER_ID, customerId),
                 new ReplaceOptions().upsert(true));
         stats.apply(customerId, orderId, sequence, Updates.combine(
                 Updates.inc(ORDER_COUNT, 1),
@@ -88,7 +123,7 @@ public class CustomerStatsProjection {
     @ResetHandler
     public void reset() {
         stats.collection().deleteMany(new Document());
-        orderOwners.deleteMany(new Document());
+        orderOwners().deleteMany(new Document());
     }
 
     /** The customer's statistics; all zero for a customer without orders. */
@@ -104,7 +139,7 @@ public class CustomerStatsProjection {
     }
 
     private String owner(String orderId) {
-        Document owner = orderOwners.find(Filters.eq("_id", orderId)).first();
+        Document owner = orderOwners().find(Filters.eq("_id", orderId)).first();
         return owner == null ? null : owner.getString(CUSTOMER_ID);
     }
 }

@@ -1,6 +1,5 @@
 package io.orderengine.query.metrics;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -18,6 +17,9 @@ import io.orderengine.messages.query.DailyMetricsQuery;
 import io.orderengine.query.common.GuardedCounters;
 import io.orderengine.query.common.MongoValues;
 import io.orderengine.query.common.VersionedDocuments;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
+import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +29,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -54,7 +57,7 @@ import static io.orderengine.query.common.MongoValues.toDate;
  */
 @Component
 @ProcessingGroup(OrderMetricsProjection.PROCESSING_GROUP)
-public class OrderMetricsProjection {
+public class OrderMetricsProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "order-metrics";
     static final String DAILY_COLLECTION = "order_metrics_daily";
@@ -76,18 +79,46 @@ public class OrderMetricsProjection {
 
     private static final List<OrderStatus> WAITING = List.of(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT);
 
+    private final ProjectionTarget target;
     private final GuardedCounters days;
     private final VersionedDocuments orders;
 
-    public OrderMetricsProjection(MongoDatabase database) {
-        this.days = new GuardedCounters(database.getCollection(DAILY_COLLECTION));
-        this.orders = new VersionedDocuments(database.getCollection(ORDERS_COLLECTION));
+    @Autowired
+    public OrderMetricsProjection(ProjectionCollections collections) {
+        this(collections.live(PROCESSING_GROUP));
+    }
+
+    OrderMetricsProjection(ProjectionTarget target) {
+        this.target = target;
+        this.days = new GuardedCounters(() -> target.collection(DAILY_COLLECTION));
+        this.orders = new VersionedDocuments(() -> target.collection(ORDERS_COLLECTION));
+    }
+
+    /** Declares the indexes of the serving collections (idempotent). */
+    @PostConstruct
+    public void createIndexes() {
+        createIndexes(target);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(DAILY_COLLECTION, ORDERS_COLLECTION);
     }
 
     /** Days are read by {@code _id}; the per-order facts are counted by status. */
-    @PostConstruct
-    public void createIndexes() {
-        orders.collection().createIndex(Indexes.ascending(STATUS));
+    @Override
+    public void createIndexes(ProjectionTarget target) {
+        target.collection(ORDERS_COLLECTION).createIndex(Indexes.ascending(STATUS));
+    }
+
+    @Override
+    public Object handlerFor(ProjectionTarget target) {
+        return new OrderMetricsProjection(target);
     }
 
     @EventHandler
@@ -112,7 +143,7 @@ public class OrderMetricsProjection {
     }
 
     private void confirmed(OrderConfirmedEvent event, long sequence, Instant at) {
-        Document order = orders.collection().find(Filters.eq("_id", event.orderId().value())).first();
+        Document order = orders.find(event.orderId().value());
         Instant placedAt = order == null ? null : MongoValues.toInstant(order.getDate(PLACED_AT));
         String currency = event.captured().currency();
         List<Bson> changes = new ArrayList<>(List.of(

@@ -1,19 +1,18 @@
 package io.orderengine.query.order;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
-import jakarta.annotation.PostConstruct;
+import io.orderengine.messages.query.AdminOrderSearchWithArchiveQuery;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,49 +22,29 @@ import static io.orderengine.query.order.OrderDocuments.*;
 /**
  * The admin's order list: filters on status, payment status and placement time, a case-insensitive substring
  * search over order number, customer name and e-mail, four sort orders, pages with the total count. Served from
- * the order detail read model ({@code order_details}).
+ * the order detail read model ({@code order_details}); with {@link AdminOrderSearchWithArchiveQuery} from it and
+ * its archive together. The indexes are declared with the order detail collections ({@code OrderDocuments}).
  */
 @Component
 public class AdminOrderList {
 
-    private final MongoCollection<Document> orders;
+    private final ProjectionTarget orders;
 
-    public AdminOrderList(MongoDatabase database) {
-        this.orders = database.getCollection(COLLECTION);
-    }
-
-    /**
-     * Declares indexes for each filter combined with the default sort, and for the sorts on their own. A substring
-     * search cannot use an index; it runs over what the other filters leave.
-     */
-    @PostConstruct
-    public void createIndexes() {
-        orders.createIndex(Indexes.compoundIndex(Indexes.descending(PLACED_AT), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.descending(TOTAL_MINOR), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(PLACED_AT),
-                Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(PAYMENT_STATUS), Indexes.descending(PLACED_AT),
-                Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.ascending(PAYMENT_STATUS),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(TOTAL_MINOR),
-                Indexes.descending("_id")));
-        orders.createIndex(Indexes.ascending(CUSTOMER_EMAIL));
+    public AdminOrderList(ProjectionCollections collections) {
+        this.orders = collections.live(OrderDetailProjection.PROCESSING_GROUP);
     }
 
     @QueryHandler
     public OrderSummaryPage handle(AdminOrderSearchQuery query) {
-        Bson filter = filter(query);
-        List<OrderSummaryView> items = orders.find(filter)
-                .projection(Projections.include(SUMMARY_FIELDS))
-                .sort(sort(query.sort()))
-                .skip((int) query.page().offset())
-                .limit(query.page().size())
-                .map(OrderDocuments::toSummary)
-                .into(new ArrayList<>());
-        return OrderSummaryPage.of(items, query.page(), orders.countDocuments(filter));
+        return OrderLists.page(orders.collection(COLLECTION), filter(query), sort(query.sort()), query.page());
     }
 
+    @QueryHandler
+    public OrderSummaryPage handle(AdminOrderSearchWithArchiveQuery query) {
+        AdminOrderSearchQuery search = query.search();
+        return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
+                filter(search), sort(search.sort()), order(search.sort()), search.page());
+    }
     private static Bson filter(AdminOrderSearchQuery query) {
         List<Bson> conditions = new ArrayList<>();
         if (query.status() != null) {
@@ -95,6 +74,15 @@ public class AdminOrderList {
             case PLACED_AT_ASC -> Sorts.ascending(PLACED_AT, "_id");
             case TOTAL_DESC -> Sorts.descending(TOTAL_MINOR, "_id");
             case TOTAL_ASC -> Sorts.ascending(TOTAL_MINOR, "_id");
+        };
+    }
+
+    private static Comparator<Document> order(AdminOrderSearchQuery.Sort sort) {
+        return switch (sort) {
+            case PLACED_AT_DESC -> OrderLists.placedAtDescending();
+            case PLACED_AT_ASC -> OrderLists.placedAtAscending();
+            case TOTAL_DESC -> OrderLists.totalDescending();
+            case TOTAL_ASC -> OrderLists.totalAscending();
         };
     }
 }

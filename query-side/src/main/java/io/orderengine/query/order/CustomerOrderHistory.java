@@ -1,46 +1,37 @@
 package io.orderengine.query.order;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
+import io.orderengine.messages.query.FindCustomerOrdersWithArchiveQuery;
 import io.orderengine.messages.query.PageRequest;
-import jakarta.annotation.PostConstruct;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.orderengine.query.order.OrderDocuments.*;
 
 /**
  * A signed-in customer's order history: their orders, newest first, optionally of one status, paged. Served from
- * the order detail read model ({@code order_details}), so it is exactly as fresh as the order detail.
+ * the order detail read model ({@code order_details}), so it is exactly as fresh as the order detail; with
+ * {@link FindCustomerOrdersWithArchiveQuery} from it and its archive together. The indexes are declared with the
+ * order detail collections ({@code OrderDocuments}).
  */
 @Component
 public class CustomerOrderHistory {
 
     static final PageRequest DEFAULT_PAGE = PageRequest.first(20);
 
-    private final MongoCollection<Document> orders;
+    private static final Bson NEWEST_FIRST = Sorts.descending(PLACED_AT, "_id");
 
-    public CustomerOrderHistory(MongoDatabase database) {
-        this.orders = database.getCollection(COLLECTION);
-    }
+    private final ProjectionTarget orders;
 
-    /** Declares the compound indexes behind the history (with and without the status filter). */
-    @PostConstruct
-    public void createIndexes() {
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.ascending(STATUS),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+    public CustomerOrderHistory(ProjectionCollections collections) {
+        this.orders = collections.live(OrderDetailProjection.PROCESSING_GROUP);
     }
 
     @QueryHandler
@@ -49,16 +40,23 @@ public class CustomerOrderHistory {
         if (query.customerId() == null) {
             return OrderSummaryPage.of(List.of(), page, 0);
         }
-        Bson filter = query.status() == null
+        return OrderLists.page(orders.collection(COLLECTION), filter(query), NEWEST_FIRST, page);
+    }
+
+    @QueryHandler
+    public OrderSummaryPage handle(FindCustomerOrdersWithArchiveQuery query) {
+        FindCustomerOrdersQuery history = query.history();
+        PageRequest page = history.page() == null ? DEFAULT_PAGE : history.page();
+        if (history.customerId() == null) {
+            return OrderSummaryPage.of(List.of(), page, 0);
+        }
+        return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
+                filter(history), NEWEST_FIRST, OrderLists.placedAtDescending(), page);
+    }
+
+    private static Bson filter(FindCustomerOrdersQuery query) {
+        return query.status() == null
                 ? Filters.eq(CUSTOMER_ID, query.customerId())
                 : Filters.and(Filters.eq(CUSTOMER_ID, query.customerId()), Filters.eq(STATUS, query.status().name()));
-        List<OrderSummaryView> items = orders.find(filter)
-                .projection(Projections.include(SUMMARY_FIELDS))
-                .sort(Sorts.descending(PLACED_AT, "_id"))
-                .skip((int) page.offset())
-                .limit(page.size())
-                .map(OrderDocuments::toSummary)
-                .into(new ArrayList<>());
-        return OrderSummaryPage.of(items, page, orders.countDocuments(filter));
     }
 }

@@ -1,9 +1,5 @@
 package io.orderengine.query.order;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
@@ -19,7 +15,9 @@ import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
-import io.orderengine.query.common.VersionedDocuments;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
+import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +26,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -47,25 +47,73 @@ import static io.orderengine.query.order.OrderDocuments.*;
  * {@code GET /api/v1/orders/{id}} shows, built from the order's events. Each document records the sequence number
  * of the last event applied, so re-delivered events and replays change nothing. Every change is also pushed to
  * subscription queries on {@link FindOrderQuery} (live order status for the api's event stream).
+ * <p>
+ * Finished orders move to {@code order_details_archive} ({@link OrderArchive}); the queries here and events that
+ * arrive late find them there. The same handlers also run outside the live processor: bound to a new generation of
+ * the collections during a rebuild ({@link #handlerFor}), and in memory to rebuild one order as it was at some
+ * moment ({@link OrderDetailReplay}).
  */
 @Component
 @ProcessingGroup(OrderDetailProjection.PROCESSING_GROUP)
-public class OrderDetailProjection {
+public class OrderDetailProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "order-detail";
 
-    private final VersionedDocuments orders;
+    private final ProjectionTarget target;
+    private final OrderDetailStore orders;
     private final QueryUpdateEmitter updateEmitter;
 
-    public OrderDetailProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
-        this.orders = new VersionedDocuments(database.getCollection(COLLECTION));
+    @Autowired
+    public OrderDetailProjection(ProjectionCollections collections, QueryUpdateEmitter updateEmitter) {
+        this(collections.live(PROCESSING_GROUP), updateEmitter);
+    }
+
+    OrderDetailProjection(ProjectionTarget target, QueryUpdateEmitter updateEmitter) {
+        this(target, new MongoOrderDetailStore(target), updateEmitter);
+    }
+
+    private OrderDetailProjection(ProjectionTarget target, OrderDetailStore orders, QueryUpdateEmitter updateEmitter) {
+        this.target = target;
+        this.orders = orders;
         this.updateEmitter = updateEmitter;
     }
 
-    /** Declares the indexes of {@code order_details} (idempotent); list queries declare their own. */
+    /** A projection that keeps its documents in memory and pushes no updates: for rebuilding single orders. */
+    static OrderDetailProjection inMemory() {
+        return new OrderDetailProjection(null, new InMemoryOrderDetailStore(),
+                SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /** Declares the indexes of the serving {@code order_details} and its archive (idempotent). */
     @PostConstruct
     public void createIndexes() {
-        orders.collection().createIndex(Indexes.ascending(ORDER_NUMBER), new IndexOptions().unique(true));
+        createIndexes(target);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION, ARCHIVE_COLLECTION);
+    }
+
+    @Override
+    public void createIndexes(ProjectionTarget target) {
+        OrderDocuments.createIndexes(target.collection(COLLECTION));
+        OrderDocuments.createIndexes(target.collection(ARCHIVE_COLLECTION));
+    }
+
+    @Override
+    public Object handlerFor(ProjectionTarget target) {
+        return new OrderDetailProjection(target, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /** The document of {@code orderId} (hot or archived), or null; for {@link OrderDetailReplay}. */
+    Document document(String orderId) {
+        return orders.find(orderId);
     }
 
     @EventHandler
@@ -173,13 +221,13 @@ public class OrderDetailProjection {
     /** Before a replay: the read model is rebuilt from the first event. */
     @ResetHandler
     public void reset() {
-        orders.collection().deleteMany(new Document());
+        orders.clear();
     }
 
-    /** The order's detail view, or null when no such order is known. */
+    /** The order's detail view (also of an archived order), or null when no such order is known. */
     @QueryHandler
     public OrderView handle(FindOrderQuery query) {
-        Document document = orders.collection().find(Filters.eq("_id", query.orderId().value())).first();
+        Document document = orders.find(query.orderId().value());
         return document == null ? null : OrderDocuments.toView(document);
     }
 
@@ -193,8 +241,7 @@ public class OrderDetailProjection {
      * order {@code orderId}; false for unknown orders and for orders of signed-in customers. Constant-time compare.
      */
     public boolean guestTokenMatches(OrderId orderId, String guestTokenHash) {
-        Document document = orders.collection().find(Filters.eq("_id", orderId.value()))
-                .projection(new Document(CUSTOMER, 1)).first();
+        Document document = orders.find(orderId.value());
         if (document == null || guestTokenHash == null) {
             return false;
         }

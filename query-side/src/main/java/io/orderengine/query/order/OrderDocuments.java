@@ -7,6 +7,9 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentStatus;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import io.orderengine.query.common.MongoValues;
 import org.bson.Document;
 
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.orderengine.query.common.MongoValues.documents;
 import static io.orderengine.query.common.MongoValues.embedded;
@@ -31,6 +35,11 @@ import static io.orderengine.query.common.MongoValues.toInstant;
 final class OrderDocuments {
 
     static final String COLLECTION = "order_details";
+    static final String ARCHIVE_COLLECTION = "order_details_archive";
+
+    /** Orders in these statuses move to the archive once they have not changed for the archival period. */
+    static final Set<OrderStatus> ARCHIVABLE = Set.of(OrderStatus.DELIVERED, OrderStatus.CANCELLED,
+            OrderStatus.RETURNED);
 
     static final String ORDER_NUMBER = "orderNumber";
     static final String STATUS = "status";
@@ -64,6 +73,36 @@ final class OrderDocuments {
             ITEM_COUNT, TOTALS, PLACED_AT, UPDATED_AT);
 
     private OrderDocuments() {
+    }
+
+    /**
+     * Declares the indexes of an order detail collection, the hot one or the archive (idempotent): the order number
+     * (unique), the customer history with and without the status filter, each admin list filter combined with the
+     * default sort and the sorts on their own, the e-mail, and the archival scan (status, last change).
+     */
+    static void createIndexes(MongoCollection<Document> orders) {
+        orders.createIndex(Indexes.ascending(ORDER_NUMBER), new IndexOptions().unique(true));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID),
+                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.ascending(STATUS),
+                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.descending(TOTAL_MINOR), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(PLACED_AT),
+                Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(PAYMENT_STATUS), Indexes.descending(PLACED_AT),
+                Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.ascending(PAYMENT_STATUS),
+                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(TOTAL_MINOR),
+                Indexes.descending("_id")));
+        orders.createIndex(Indexes.ascending(CUSTOMER_EMAIL));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.ascending(UPDATED_AT)));
+    }
+
+    /** Whether an order in this document's status may sit in the archive. */
+    static boolean archivable(Document order) {
+        return ARCHIVABLE.contains(OrderStatus.valueOf(order.getString(STATUS)));
     }
 
     static Document placed(OrderPlacedEvent event, Instant at) {

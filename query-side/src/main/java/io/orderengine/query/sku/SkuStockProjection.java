@@ -1,6 +1,6 @@
 package io.orderengine.query.sku;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -23,6 +23,9 @@ import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.query.common.MongoValues;
 import io.orderengine.query.common.VersionedDocuments;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
+import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,8 +34,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -54,7 +59,7 @@ import static io.orderengine.query.common.MongoValues.toDate;
  */
 @Component
 @ProcessingGroup(SkuStockProjection.PROCESSING_GROUP)
-public class SkuStockProjection {
+public class SkuStockProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "sku-stock";
     static final String COLLECTION = "sku_stock";
@@ -72,20 +77,49 @@ public class SkuStockProjection {
     private static final String ACTIVE = "active";
     private static final String UPDATED_AT = "updatedAt";
 
+    private final ProjectionTarget target;
     private final VersionedDocuments skus;
     private final QueryUpdateEmitter updateEmitter;
 
-    public SkuStockProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
-        this.skus = new VersionedDocuments(database.getCollection(COLLECTION));
+    @Autowired
+    public SkuStockProjection(ProjectionCollections collections, QueryUpdateEmitter updateEmitter) {
+        this(collections.live(PROCESSING_GROUP), updateEmitter);
+    }
+
+    SkuStockProjection(ProjectionTarget target, QueryUpdateEmitter updateEmitter) {
+        this.target = target;
+        this.skus = new VersionedDocuments(() -> target.collection(COLLECTION));
         this.updateEmitter = updateEmitter;
     }
 
-    /** Declares the indexes behind the catalogue (active only, by code) and the low-stock list. */
+    /** Declares the indexes of the serving collection (idempotent). */
     @PostConstruct
     public void createIndexes() {
-        skus.collection().createIndex(Indexes.compoundIndex(Indexes.ascending(ACTIVE), Indexes.ascending("_id")));
-        skus.collection().createIndex(Indexes.compoundIndex(Indexes.ascending(LOW_STOCK), Indexes.ascending(ACTIVE),
+        createIndexes(target);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    /** The indexes behind the catalogue (active only, by code) and the low-stock list. */
+    @Override
+    public void createIndexes(ProjectionTarget target) {
+        MongoCollection<Document> collection = target.collection(COLLECTION);
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(ACTIVE), Indexes.ascending("_id")));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(LOW_STOCK), Indexes.ascending(ACTIVE),
                 Indexes.ascending(AVAILABLE), Indexes.ascending("_id")));
+    }
+
+    @Override
+    public Object handlerFor(ProjectionTarget target) {
+        return new SkuStockProjection(target, SimpleQueryUpdateEmitter.builder().build());
     }
 
     @EventHandler
@@ -177,7 +211,7 @@ public class SkuStockProjection {
     /** The SKU's stock view, or null when no such SKU is registered. */
     @QueryHandler
     public SkuView handle(FindSkuQuery query) {
-        Document document = skus.collection().find(Filters.eq("_id", query.sku().value())).first();
+        Document document = skus.find(query.sku().value());
         return document == null ? null : toView(document);
     }
 

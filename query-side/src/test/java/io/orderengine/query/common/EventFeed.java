@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Plays events to projections the way a tracking processor does: as domain event messages with the aggregate's
@@ -22,11 +23,19 @@ public final class EventFeed {
     private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
     private final List<DomainEventMessage<?>> published = new ArrayList<>();
     private final Map<String, Long> nextSequence = new HashMap<>();
+    private Consumer<DomainEventMessage<?>> sink = message -> {
+    };
 
     public EventFeed(Object... projections) {
         for (Object projection : projections) {
             handlers.add(new AnnotationEventHandlerAdapter(projection));
         }
+    }
+
+    /** Also hands every published event to {@code sink} (an event store), after the projections. */
+    public EventFeed alsoTo(Consumer<DomainEventMessage<?>> sink) {
+        this.sink = sink;
+        return this;
     }
 
     /** Publishes the next event of aggregate {@code aggregateId}, stamped {@code at}. */
@@ -36,6 +45,7 @@ public final class EventFeed {
                 Map.of(), UUID.randomUUID().toString(), at);
         published.add(message);
         deliver(message);
+        sink.accept(message);
         return message;
     }
 

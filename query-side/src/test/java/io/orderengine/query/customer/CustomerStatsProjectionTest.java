@@ -6,6 +6,7 @@ import io.orderengine.messages.query.FindCustomerStatsQuery;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ class CustomerStatsProjectionTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        projection = new CustomerStatsProjection(database);
+        projection = new CustomerStatsProjection(new ProjectionCollections(database));
         feed = new EventFeed(projection);
     }
 

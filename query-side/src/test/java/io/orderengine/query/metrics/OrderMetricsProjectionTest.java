@@ -8,6 +8,7 @@ import io.orderengine.messages.query.DailyMetricsQuery;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,7 @@ class OrderMetricsProjectionTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        projection = new OrderMetricsProjection(database);
+        projection = new OrderMetricsProjection(new ProjectionCollections(database));
         projection.createIndexes();
         feed = new EventFeed(projection);
     }

@@ -8,6 +8,7 @@ import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,10 @@ class AdminOrderListTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        OrderDetailProjection detail = new OrderDetailProjection(database, SimpleQueryUpdateEmitter.builder().build());
-        list = new AdminOrderList(database);
-        list.createIndexes();
+        OrderDetailProjection detail = new OrderDetailProjection(new ProjectionCollections(database),
+                SimpleQueryUpdateEmitter.builder().build());
+        list = new AdminOrderList(new ProjectionCollections(database));
+        detail.createIndexes();
         EventFeed feed = new EventFeed(detail);
         small = OrderStory.place(feed, aPlacedOrder().number("ORD-20250314-000001")
                 .byCustomer("alice", "Alice@Example.com").shippedTo("Alice Example")

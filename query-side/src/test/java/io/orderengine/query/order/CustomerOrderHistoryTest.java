@@ -8,6 +8,7 @@ import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,10 @@ class CustomerOrderHistoryTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        OrderDetailProjection detail = new OrderDetailProjection(database, SimpleQueryUpdateEmitter.builder().build());
-        history = new CustomerOrderHistory(database);
-        history.createIndexes();
+        OrderDetailProjection detail = new OrderDetailProjection(new ProjectionCollections(database),
+                SimpleQueryUpdateEmitter.builder().build());
+        history = new CustomerOrderHistory(new ProjectionCollections(database));
+        detail.createIndexes();
         feed = new EventFeed(detail);
     }
 

@@ -15,6 +15,7 @@ import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,8 @@ class OrderDetailProjectionTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         this.database = database;
-        projection = new OrderDetailProjection(database, SimpleQueryUpdateEmitter.builder().build());
+        projection = new OrderDetailProjection(new ProjectionCollections(database),
+                SimpleQueryUpdateEmitter.builder().build());
         projection.createIndexes();
         feed = new EventFeed(projection);
     }

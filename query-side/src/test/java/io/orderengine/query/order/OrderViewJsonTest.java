@@ -9,6 +9,7 @@ import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +33,7 @@ class OrderViewJsonTest {
 
     @Test
     void serializesToTheOrderShapeOfTheRestApi(MongoDatabase database) throws Exception {
-        OrderDetailProjection projection = new OrderDetailProjection(database,
+        OrderDetailProjection projection = new OrderDetailProjection(new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         OrderStory story = OrderStory.place(new EventFeed(projection),
                         aPlacedOrder().byGuest("bob@example.com", "cafe01").build())

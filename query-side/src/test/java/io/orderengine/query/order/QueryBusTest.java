@@ -10,6 +10,7 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.common.Page;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -33,9 +34,11 @@ class QueryBusTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        OrderDetailProjection detail = new OrderDetailProjection(database, SimpleQueryUpdateEmitter.builder().build());
+        OrderDetailProjection detail = new OrderDetailProjection(new ProjectionCollections(database),
+                SimpleQueryUpdateEmitter.builder().build());
         new AnnotationQueryHandlerAdapter<>(detail).subscribe(bus);
-        new AnnotationQueryHandlerAdapter<>(new CustomerOrderHistory(database)).subscribe(bus);
+        new AnnotationQueryHandlerAdapter<>(new CustomerOrderHistory(new ProjectionCollections(database)))
+                .subscribe(bus);
         gateway = DefaultQueryGateway.builder().queryBus(bus).build();
         feed = new EventFeed(detail);
     }

@@ -24,6 +24,7 @@ import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
+import io.orderengine.query.projection.ProjectionCollections;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -51,7 +52,8 @@ class SkuStockProjectionTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         this.database = database;
-        projection = new SkuStockProjection(database, SimpleQueryUpdateEmitter.builder().build());
+        projection = new SkuStockProjection(new ProjectionCollections(database),
+                SimpleQueryUpdateEmitter.builder().build());
         projection.createIndexes();
         feed = new EventFeed(projection);
     }

@@ -1,0 +1,26 @@
+package io.orderengine.query.order;
+
+import org.bson.Document;
+
+import java.util.function.Consumer;
+
+/**
+ * Where the order detail projection keeps its documents: in MongoDB ({@link MongoOrderDetailStore}, hot collection
+ * plus archive) or in memory ({@link InMemoryOrderDetailStore}, to rebuild one order from its events). Every write
+ * carries the sequence number of the event that causes it and is ignored when the document reflects that event
+ * already (see {@code VersionedDocuments}).
+ */
+interface OrderDetailStore {
+
+    /** The order's document, or null. */
+    Document find(String orderId);
+
+    /** Stores the document created by the event {@code sequence}; null when it exists already. */
+    Document create(String orderId, long sequence, Document content);
+
+    /** Changes the document on behalf of the event {@code sequence}; null when unknown or already applied. */
+    Document update(String orderId, long sequence, Consumer<Document> change);
+
+    /** Forgets every document (before a replay). */
+    void clear();
+}
