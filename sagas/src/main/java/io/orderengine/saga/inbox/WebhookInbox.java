@@ -1,5 +1,7 @@
 package io.orderengine.saga.inbox;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -63,18 +65,7 @@ public class WebhookInbox {
      * when the work fails; the event then stays unprocessed and a later delivery runs it again.
      */
     public Outcome process(String provider, String eventId, String eventType, Runnable work) {
-        Instant now = clock.instant();
-        Document entry = events.findOneAndUpdate(Filters.eq("_id", key(provider, eventId)),
-                Updates.combine(
-                        Updates.setOnInsert("provider", provider),
-                        Updates.setOnInsert("eventId", eventId),
-                        Updates.setOnInsert("eventType", eventType),
-                        Updates.setOnInsert("status", "RECEIVED"),
-                        Updates.setOnInsert("receivedAt", Date.from(now)),
-                        Updates.setOnInsert("expireAt", Date.from(now.plus(RETENTION))),
-                        Updates.set("lastAttemptAt", Date.from(now)),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Document entry = received(provider, eventId, eventType);
         if ("PROCESSED".equals(entry.getString("status"))) {
             return Outcome.ALREADY_PROCESSED;
         }
@@ -90,6 +81,33 @@ public class WebhookInbox {
                 Updates.combine(Updates.set("status", "PROCESSED"), Updates.set("processedAt", Date.from(clock.instant())),
                         Updates.unset("lastError")));
         return Outcome.PROCESSED;
+    }
+
+    /**
+     * Records the delivery and returns the entry. Two deliveries of a new event at the same moment may both try to
+     * insert it; the loser of that race finds the winner's entry on its second try.
+     */
+    private Document received(String provider, String eventId, String eventType) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            try {
+                return events.findOneAndUpdate(Filters.eq("_id", key(provider, eventId)),
+                        Updates.combine(
+                                Updates.setOnInsert("provider", provider),
+                                Updates.setOnInsert("eventId", eventId),
+                                Updates.setOnInsert("eventType", eventType),
+                                Updates.setOnInsert("status", "RECEIVED"),
+                                Updates.setOnInsert("receivedAt", Date.from(now)),
+                                Updates.setOnInsert("expireAt", Date.from(now.plus(RETENTION))),
+                                Updates.set("lastAttemptAt", Date.from(now)),
+                                Updates.inc("attempts", 1)),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            } catch (MongoException e) {
+                if (attempt >= 2 || ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Optional<Entry> entry(String provider, String eventId) {

@@ -13,6 +13,7 @@ import io.orderengine.messages.order.PaymentMethod;
 import org.bson.Document;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -36,9 +37,10 @@ public class PaymentLedger {
         this.clock = clock;
     }
 
-    /** Indexes real MongoDB uses for the per-order view; the embedded store ignores them. */
+    /** Indexes real MongoDB uses for the per-order view and the daily reconciliation; the embedded store ignores them. */
     public void ensureIndexes() {
         entries.createIndex(Indexes.ascending("orderId"));
+        entries.createIndex(Indexes.ascending("recordedAt"));
     }
 
     /** Records a capture; false when it was already recorded. */
@@ -63,6 +65,19 @@ public class PaymentLedger {
     public List<LedgerEntry> entriesOf(OrderId orderId) {
         return entries.find(Filters.eq("orderId", orderId.value())).sort(Sorts.ascending("recordedAt"))
                 .map(PaymentLedger::toEntry).into(new ArrayList<>());
+    }
+
+    /** The entries recorded from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    public List<LedgerEntry> recordedBetween(Instant from, Instant to) {
+        return entries.find(Filters.and(Filters.gte("recordedAt", Date.from(from)), Filters.lt("recordedAt", Date.from(to))))
+                .sort(Sorts.ascending("recordedAt")).map(PaymentLedger::toEntry).into(new ArrayList<>());
+    }
+
+    /** Every entry of one payment at one provider (of the order it was recorded for), oldest first. */
+    public List<LedgerEntry> entriesOfPayment(PaymentMethod provider, String paymentReference, OrderId orderId) {
+        return entriesOf(orderId).stream()
+                .filter(entry -> entry.provider() == provider && paymentReference.equals(entry.paymentReference()))
+                .toList();
     }
 
     private boolean record(LedgerEntry.Type type, PaymentMethod provider, String reference, OrderId orderId,

@@ -73,19 +73,21 @@ public class PaymentsConfiguration {
     @Bean
     @Conditional(PaymentsConditions.StripeConfigured.class)
     StripePaymentGateway stripePaymentGateway(PaymentsProperties properties) {
-        return StripePaymentGateway.create(properties.stripe().secretKey(), properties.stripe().apiBase());
+        return StripePaymentGateway.create(properties.stripe().secretKey(), properties.stripe().apiBase(),
+                properties.resilience().timeoutMillis());
     }
 
     @Bean
     @Conditional(PaymentsConditions.PayPalConfigured.class)
     PayPalPaymentGateway payPalPaymentGateway(PaymentsProperties properties) {
         PaymentsProperties.PayPal paypal = properties.paypal();
-        return PayPalPaymentGateway.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl());
+        return PayPalPaymentGateway.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl(),
+                properties.resilience().timeoutMillis());
     }
 
     @Bean
-    PaymentGateways paymentGateways(ObjectProvider<PaymentGateway> gateways) {
-        ResilientPaymentGateway.Policy policy = ResilientPaymentGateway.Policy.defaults();
+    PaymentGateways paymentGateways(ObjectProvider<PaymentGateway> gateways, PaymentsProperties properties) {
+        ResilientPaymentGateway.Policy policy = properties.resilience().policy();
         PaymentGateways configured = new PaymentGateways(gateways.orderedStream()
                 .map(gateway -> (PaymentGateway) new ResilientPaymentGateway(gateway, policy)).toList());
         log.info("payment providers offered: {}", configured.methods());

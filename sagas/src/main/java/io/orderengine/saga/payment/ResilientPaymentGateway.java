@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Wraps a gateway so transient failures are tried again with exponential backoff, behind a circuit breaker per
  * provider that stops calling a gateway that keeps failing. When the retries are used up, or the breaker is open,
  * the call fails with {@link PaymentGatewayException.Kind#UNAVAILABLE}; declines and rejections are not retried.
- * Retrying is safe because every call carries the idempotency key of its step.
+ * Retrying is safe because every call carries the idempotency key of its step. An open breaker moves to half-open
+ * by itself after the policy's wait, and closes again when the trial calls pass.
  */
 public final class ResilientPaymentGateway implements PaymentGateway {
 
@@ -50,6 +51,7 @@ public final class ResilientPaymentGateway implements PaymentGateway {
                 .slidingWindowSize(policy.slidingWindowSize())
                 .minimumNumberOfCalls(Math.min(policy.slidingWindowSize(), 5))
                 .waitDurationInOpenState(policy.openStateWait())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(ResilientPaymentGateway::isTransient)
                 .build());
     }

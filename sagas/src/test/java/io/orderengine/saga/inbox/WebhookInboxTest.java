@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +81,32 @@ class WebhookInboxTest {
 
         assertThat(inbox.entry("stripe", "evt_old")).isEmpty();
         assertThat(inbox.entry("stripe", "evt_new")).isPresent();
+    }
+
+    @Test
+    void aNewEventDeliveredManyTimesAtOnceIsRecordedOnceWithEveryDeliveryCounted() throws Exception {
+        int deliveries = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<WebhookInbox.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return inbox.process("stripe", "evt_race", "payment_intent.succeeded", runs::incrementAndGet);
+                }));
+            }
+            start.countDown();
+            for (Future<WebhookInbox.Outcome> outcome : outcomes) {
+                assertThat(outcome.get()).isIn(WebhookInbox.Outcome.PROCESSED, WebhookInbox.Outcome.ALREADY_PROCESSED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runs.get()).isBetween(1, deliveries);
+        assertThat(inbox.entry("stripe", "evt_race")).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo("PROCESSED");
+            assertThat(entry.attempts()).isEqualTo(deliveries);
+        });
     }
 }

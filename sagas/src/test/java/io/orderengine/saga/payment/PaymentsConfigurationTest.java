@@ -69,4 +69,26 @@ class PaymentsConfigurationTest {
                     assertThat(app.getBean(CheckoutPolicy.class).paymentDeadline()).isEqualTo(Duration.ofMinutes(15));
                 });
     }
+
+    @Test
+    void gatewayRetriesAndTheCircuitBreakerAreConfigurableAndDefaultToThreeAttemptsAndThirtySecondsOpen() {
+        context.run(app -> {
+            PaymentsProperties.Resilience resilience = app.getBean(PaymentsProperties.class).resilience();
+            assertThat(resilience.policy()).isEqualTo(ResilientPaymentGateway.Policy.defaults());
+            assertThat(resilience.timeout()).isEqualTo(Duration.ofSeconds(20));
+        });
+        context.withPropertyValues("engine.payments.resilience.max-attempts=5",
+                        "engine.payments.resilience.initial-backoff=50ms",
+                        "engine.payments.resilience.open-state-wait=2s",
+                        "engine.payments.resilience.sliding-window-size=6",
+                        "engine.payments.resilience.timeout=1500ms")
+                .run(app -> {
+                    PaymentsProperties.Resilience resilience = app.getBean(PaymentsProperties.class).resilience();
+                    assertThat(resilience.policy()).isEqualTo(new ResilientPaymentGateway.Policy(5, Duration.ofMillis(50), 2.0,
+                            50f, 6, Duration.ofSeconds(2)));
+                    assertThat(resilience.timeoutMillis()).isEqualTo(1500);
+                });
+        context.withPropertyValues("engine.payments.resilience.max-attempts=0")
+                .run(app -> assertThat(app).hasFailed());
+    }
 }

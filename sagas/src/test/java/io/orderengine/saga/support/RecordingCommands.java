@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.utils.RecordingCommandBus;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A command gateway that records what was sent and answers every command with success, or with a failure on demand. */
 public final class RecordingCommands {
@@ -24,6 +25,16 @@ public final class RecordingCommands {
     public void failWith(RuntimeException failure) {
         bus.setCallbackBehavior((payload, metaData) -> {
             throw failure;
+        });
+    }
+
+    /** Fails the commands {@code which} picks with {@code failure}; every other command succeeds. */
+    public void failWhen(Predicate<Object> which, RuntimeException failure) {
+        bus.setCallbackBehavior((payload, metaData) -> {
+            if (which.test(payload)) {
+                throw failure;
+            }
+            return null;
         });
     }
 

@@ -48,6 +48,7 @@ import java.util.List;
 public final class PayPalPaymentGateway implements PaymentGateway {
 
     static final String REQUEST_ID = "PayPal-Request-Id";
+    static final int DEFAULT_TIMEOUT_MILLIS = 20_000;
 
     private final PayPalHttpClient paypal;
 
@@ -57,7 +58,18 @@ public final class PayPalPaymentGateway implements PaymentGateway {
 
     /** A gateway for the REST app of {@code clientId}; {@code baseUrl} null means PayPal's live API. */
     public static PayPalPaymentGateway create(String clientId, String clientSecret, String baseUrl) {
-        return new PayPalPaymentGateway(new PayPalHttpClient(environment(clientId, clientSecret, baseUrl)));
+        return create(clientId, clientSecret, baseUrl, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As {@link #create(String, String, String)}, waiting at most {@code timeoutMillis} to connect and for each answer;
+     * a call that times out is a transient failure (retried with the same PayPal-Request-Id).
+     */
+    public static PayPalPaymentGateway create(String clientId, String clientSecret, String baseUrl, int timeoutMillis) {
+        PayPalHttpClient client = new PayPalHttpClient(environment(clientId, clientSecret, baseUrl));
+        client.setConnectTimeout(timeoutMillis);
+        client.setReadTimeout(timeoutMillis);
+        return new PayPalPaymentGateway(client);
     }
 
     static PayPalEnvironment environment(String clientId, String clientSecret, String baseUrl) {

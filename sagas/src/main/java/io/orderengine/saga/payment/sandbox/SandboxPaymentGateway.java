@@ -217,6 +217,28 @@ public class SandboxPaymentGateway implements PaymentGateway {
         return toPayment(find(paymentReference));
     }
 
+    /**
+     * The sandbox's own account of a period: every payment captured, or refunded, from {@code from} (inclusive) to
+     * {@code to} (exclusive). What the daily reconciliation compares the ledger with, so money the ledger missed shows.
+     */
+    public List<GatewayPayment> paymentsMovedBetween(Instant from, Instant to) {
+        List<GatewayPayment> moved = new ArrayList<>();
+        Bson candidates = Filters.or(Filters.gte("capturedAt", Date.from(from)), Filters.gte("refunds.at", Date.from(from)));
+        for (Document payment : payments.find(candidates)) {
+            boolean captured = within(payment.getDate("capturedAt"), from, to);
+            boolean refunded = payment.getList("refunds", Document.class, List.of()).stream()
+                    .anyMatch(refund -> within(refund.getDate("at"), from, to));
+            if (captured || refunded) {
+                moved.add(toPayment(payment));
+            }
+        }
+        return moved;
+    }
+
+    private static boolean within(Date at, Instant from, Instant to) {
+        return at != null && !at.toInstant().isBefore(from) && at.toInstant().isBefore(to);
+    }
+
     private Document find(String paymentReference) {
         Document payment = payments.find(Filters.eq("_id", paymentReference)).first();
         if (payment == null) {

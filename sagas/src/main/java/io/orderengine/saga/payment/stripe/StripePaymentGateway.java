@@ -44,6 +44,7 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     static final String ORDER_ID = "order_id";
     static final String REFUND_KEY = "refund_key";
+    static final int DEFAULT_TIMEOUT_MILLIS = 20_000;
 
     private final StripeClient stripe;
 
@@ -53,7 +54,16 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     /** A gateway for the account of {@code secretKey}; {@code apiBase} points it elsewhere than api.stripe.com (null: Stripe). */
     public static StripePaymentGateway create(String secretKey, String apiBase) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey).setMaxNetworkRetries(0);
+        return create(secretKey, apiBase, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As {@link #create(String, String)}, waiting at most {@code timeoutMillis} to connect and for each answer; a call
+     * that times out is a transient failure (retried with the same idempotency key).
+     */
+    public static StripePaymentGateway create(String secretKey, String apiBase, int timeoutMillis) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey).setMaxNetworkRetries(0)
+                .setConnectTimeout(timeoutMillis).setReadTimeout(timeoutMillis);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }

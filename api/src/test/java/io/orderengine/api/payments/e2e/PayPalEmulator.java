@@ -1,0 +1,441 @@
+package io.orderengine.api.payments.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A small stateful PayPal REST API behind WireMock, for whole-engine tests: OAuth tokens, Orders v2 (create with
+ * intent AUTHORIZE, show, authorize), Payments v2 (capture and void an authorization, refund a capture) with answers
+ * shaped like PayPal's documented resources, {@code PayPal-Request-Id} idempotency (a repeated id gets the first
+ * answer without acting twice), and {@code POST /v1/notifications/verify-webhook-signature}.
+ *
+ * <p>Webhook "signatures": a transmission verifies when its {@code PAYPAL-TRANSMISSION-SIG} is what
+ * {@link #signature} gives for its transmission id and event and the webhook id is the configured one; anything
+ * else is {@code FAILURE}, as PayPal answers for a forged delivery. It also plays the buyer and the PayPal dashboard.
+ */
+final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "paypal-emulator";
+    static final String WEBHOOK_ID = "WH-E2E-8PT597110X687430LKGECATA";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One PayPal order and its payments. */
+    static final class PayPalOrder {
+        final String id;
+        final String engineOrderId;
+        final String invoiceId;
+        final String currency;
+        final String value;
+        String status = "CREATED";
+        String authorizationId;
+        String authorizationStatus;
+        String captureId;
+        String captureStatus;
+        String capturedValue;
+        int captures;
+        final List<Map<String, Object>> refunds = new ArrayList<>();
+
+        PayPalOrder(String id, String engineOrderId, String invoiceId, String currency, String value) {
+            this.id = id;
+            this.engineOrderId = engineOrderId;
+            this.invoiceId = invoiceId;
+            this.currency = currency;
+            this.value = value;
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private final Map<String, PayPalOrder> orders = new LinkedHashMap<>();
+    private final Map<String, Answer> idempotent = new HashMap<>();
+    private final AtomicInteger ids = new AtomicInteger(1000);
+    private final WireMockServer server;
+
+    PayPalEmulator() {
+        server = new WireMockServer(options().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
+    }
+
+    WireMockServer server() {
+        return server;
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    void shutdown() {
+        server.stop();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Answer answer = answer(serveEvent.getRequest());
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+                .withStatus(answer.status())
+                .withHeader("Paypal-Debug-Id", "e2e" + ids.incrementAndGet());
+        if (answer.body() != null) {
+            response.withHeader("Content-Type", "application/json").withBody(answer.body());
+        }
+        return response.build();
+    }
+
+    private synchronized Answer answer(Request request) {
+        String requestId = request.getHeader("PayPal-Request-Id");
+        String path = URI.create(request.getUrl()).getPath();
+        String method = request.getMethod().getName();
+        if (requestId != null) {
+            Answer replay = idempotent.get(requestId + " " + path);
+            if (replay != null) {
+                return replay;
+            }
+        }
+        JsonNode body = parse(request.getBodyAsString());
+        Answer answer = route(method, path, body);
+        if (requestId != null && answer.status() < 500) {
+            idempotent.put(requestId + " " + path, answer);
+        }
+        return answer;
+    }
+
+    private Answer route(String method, String path, JsonNode body) {
+        String[] parts = path.split("/");
+        if ("POST".equals(method) && "/v1/oauth2/token".equals(path)) {
+            return ok(Map.of("scope", "https://uri.paypal.com/services/payments/payment", "access_token", "A21AAe2e-token",
+                    "token_type", "Bearer", "app_id", "APP-80W284485P519543T", "expires_in", 32400, "nonce", "e2e"));
+        }
+        if ("POST".equals(method) && "/v1/notifications/verify-webhook-signature".equals(path)) {
+            return verify(body);
+        }
+        if ("POST".equals(method) && "/v2/checkout/orders".equals(path)) {
+            return create(body);
+        }
+        if (path.startsWith("/v2/checkout/orders/") && parts.length >= 5) {
+            PayPalOrder order = orders.get(parts[4]);
+            if (order == null) {
+                return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
+            }
+            if ("GET".equals(method) && parts.length == 5) {
+                return ok(orderJson(order));
+            }
+            if ("POST".equals(method) && parts.length == 6 && "authorize".equals(parts[5])) {
+                return authorize(order);
+            }
+        }
+        if (path.startsWith("/v2/payments/authorizations/") && parts.length == 6) {
+            PayPalOrder order = orders.values().stream().filter(o -> parts[4].equals(o.authorizationId)).findFirst().orElse(null);
+            if (order == null) {
+                return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
+            }
+            if ("capture".equals(parts[5])) {
+                return capture(order, body);
+            }
+            if ("void".equals(parts[5])) {
+                return voidAuthorization(order);
+            }
+        }
+        if (path.startsWith("/v2/payments/captures/") && parts.length == 6 && "refund".equals(parts[5])) {
+            PayPalOrder order = orders.values().stream().filter(o -> parts[4].equals(o.captureId)).findFirst().orElse(null);
+            if (order == null) {
+                return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
+            }
+            return refund(order, body);
+        }
+        return notFound("NOT_FOUND", "No route for " + method + " " + path);
+    }
+
+    private Answer create(JsonNode body) {
+        JsonNode unit = body.path("purchase_units").path(0);
+        PayPalOrder order = new PayPalOrder(Long.toString(5_000_000_000L + ids.incrementAndGet(), 36).toUpperCase() + "E2E",
+                unit.path("custom_id").asText(null), unit.path("invoice_id").asText(null),
+                unit.path("amount").path("currency_code").asText(), unit.path("amount").path("value").asText());
+        orders.put(order.id, order);
+        return new Answer(201, write(orderJson(order)));
+    }
+
+    private Answer authorize(PayPalOrder order) {
+        if (!"APPROVED".equals(order.status)) {
+            return unprocessable("ORDER_NOT_APPROVED", "Payer has not yet approved the Order for payment.");
+        }
+        order.status = "COMPLETED";
+        order.authorizationId = "AUTH" + ids.incrementAndGet() + "E2E";
+        order.authorizationStatus = "CREATED";
+        return new Answer(201, write(orderJson(order)));
+    }
+
+    private Answer capture(PayPalOrder order, JsonNode body) {
+        if (!"CREATED".equals(order.authorizationStatus)) {
+            return unprocessable("AUTHORIZATION_ALREADY_CAPTURED", "Authorization has been previously captured and hence cannot be captured again.");
+        }
+        String value = body.path("amount").path("value").asText(order.value);
+        takeCapture(order, value);
+        return new Answer(201, write(captureJson(order)));
+    }
+
+    private void takeCapture(PayPalOrder order, String value) {
+        order.authorizationStatus = "CAPTURED";
+        order.captureId = "CAP" + ids.incrementAndGet() + "E2E";
+        order.captureStatus = "COMPLETED";
+        order.capturedValue = value;
+        order.captures++;
+    }
+
+    private Answer voidAuthorization(PayPalOrder order) {
+        if (!"CREATED".equals(order.authorizationStatus)) {
+            return unprocessable("PREVIOUSLY_VOIDED", "Authorization has been previously voided and hence cannot be voided again.");
+        }
+        order.authorizationStatus = "VOIDED";
+        return new Answer(204, null);
+    }
+
+    private Answer refund(PayPalOrder order, JsonNode body) {
+        String value = body.path("amount").path("value").asText(order.capturedValue);
+        return new Answer(201, write(addRefund(order, value, body.path("invoice_id").asText(null))));
+    }
+
+    private Map<String, Object> addRefund(PayPalOrder order, String value, String invoiceId) {
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("id", "REF" + ids.incrementAndGet() + "E2E");
+        refund.put("status", "COMPLETED");
+        refund.put("amount", amount(order.currency, value));
+        if (invoiceId != null) {
+            refund.put("invoice_id", invoiceId);
+        }
+        refund.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        refund.put("links", List.of(link(baseUrl() + "/v2/payments/refunds/" + refund.get("id"), "self", "GET"),
+                link(baseUrl() + "/v2/payments/captures/" + order.captureId, "up", "GET")));
+        order.refunds.add(refund);
+        order.captureStatus = "PARTIALLY_REFUNDED";
+        return refund;
+    }
+
+    private Answer verify(JsonNode body) {
+        String expected = signature(body.path("transmission_id").asText(), body.path("webhook_event"));
+        boolean verified = WEBHOOK_ID.equals(body.path("webhook_id").asText())
+                && expected.equals(body.path("transmission_sig").asText());
+        return ok(Map.of("verification_status", verified ? "SUCCESS" : "FAILURE"));
+    }
+
+    /** The signature this PayPal gives a transmission of {@code event}; stands in for PayPal's certificate signature. */
+    static String signature(String transmissionId, JsonNode event) {
+        return StripeSignatures.hmac("paypal-e2e-signing-key", transmissionId + "|" + event.toString());
+    }
+
+    /** The transmission headers PayPal sends with {@code event}, signed correctly, or forged when {@code forged}. */
+    static Map<String, String> transmission(String event, boolean forged) {
+        String transmissionId = UUID.randomUUID().toString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
+        headers.put("PAYPAL-CERT-URL", "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-e2e");
+        headers.put("PAYPAL-TRANSMISSION-ID", transmissionId);
+        headers.put("PAYPAL-TRANSMISSION-SIG", forged ? "forged" + signature(transmissionId, parse(event)).substring(6)
+                : signature(transmissionId, parse(event)));
+        headers.put("PAYPAL-TRANSMISSION-TIME", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return headers;
+    }
+
+    /** The buyer approves the order at PayPal's approve link. */
+    synchronized void buyerApproves(String paypalOrderId) {
+        order(paypalOrderId).status = "APPROVED";
+    }
+
+    /** The order is authorized and captured at PayPal outside the engine (another integration, the dashboard). */
+    synchronized void captureOutsideEngine(String paypalOrderId) {
+        PayPalOrder order = order(paypalOrderId);
+        order.status = "COMPLETED";
+        order.authorizationId = "AUTH" + ids.incrementAndGet() + "E2E";
+        takeCapture(order, order.value);
+    }
+
+    /** Someone refunds part of the capture in the PayPal dashboard; returns the refund id. */
+    synchronized String refundInDashboard(String paypalOrderId, String value) {
+        return (String) addRefund(order(paypalOrderId), value, null).get("id");
+    }
+
+    synchronized PayPalOrder order(String paypalOrderId) {
+        PayPalOrder order = orders.get(paypalOrderId);
+        if (order == null) {
+            throw new IllegalArgumentException("no PayPal order " + paypalOrderId);
+        }
+        return order;
+    }
+
+    List<LoggedRequest> captureRequests() {
+        return server.findAll(postRequestedFor(urlPathMatching("/v2/payments/authorizations/.*/capture")));
+    }
+
+    List<LoggedRequest> refundRequests() {
+        return server.findAll(postRequestedFor(urlPathMatching("/v2/payments/captures/.*/refund")));
+    }
+
+    /** A {@code CHECKOUT.ORDER.APPROVED} event with the order as it is now. */
+    synchronized String orderApprovedEvent(String eventId, String paypalOrderId) {
+        return event(eventId, "CHECKOUT.ORDER.APPROVED", "checkout-order", orderJson(order(paypalOrderId)));
+    }
+
+    /** A {@code PAYMENT.CAPTURE.COMPLETED} event with the order's capture. */
+    synchronized String captureCompletedEvent(String eventId, String paypalOrderId) {
+        return event(eventId, "PAYMENT.CAPTURE.COMPLETED", "capture", captureJson(order(paypalOrderId)));
+    }
+
+    /** A {@code PAYMENT.CAPTURE.REFUNDED} event with the refund {@code refundId} of the order. */
+    synchronized String captureRefundedEvent(String eventId, String paypalOrderId, String refundId) {
+        Map<String, Object> refund = order(paypalOrderId).refunds.stream().filter(r -> refundId.equals(r.get("id"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
+        return event(eventId, "PAYMENT.CAPTURE.REFUNDED", "refund", refund);
+    }
+
+    /** The id of the latest refund of the order. */
+    synchronized String latestRefund(String paypalOrderId) {
+        List<Map<String, Object>> refunds = order(paypalOrderId).refunds;
+        return (String) refunds.get(refunds.size() - 1).get("id");
+    }
+
+    private String event(String eventId, String type, String resourceType, Object resource) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", eventId);
+        event.put("event_version", "1.0");
+        event.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        event.put("resource_type", resourceType);
+        event.put("resource_version", "2.0");
+        event.put("event_type", type);
+        event.put("summary", type.toLowerCase().replace('.', ' '));
+        event.put("resource", resource);
+        event.put("links", List.of(link(baseUrl() + "/v1/notifications/webhooks-events/" + eventId, "self", "GET")));
+        return write(event);
+    }
+
+    private Map<String, Object> orderJson(PayPalOrder order) {
+        Map<String, Object> unit = new LinkedHashMap<>();
+        unit.put("reference_id", order.engineOrderId);
+        unit.put("custom_id", order.engineOrderId);
+        if (order.invoiceId != null) {
+            unit.put("invoice_id", order.invoiceId);
+        }
+        unit.put("amount", amount(order.currency, order.value));
+        Map<String, Object> payments = new LinkedHashMap<>();
+        if (order.authorizationId != null) {
+            Map<String, Object> authorization = new LinkedHashMap<>();
+            authorization.put("id", order.authorizationId);
+            authorization.put("status", order.authorizationStatus);
+            authorization.put("amount", amount(order.currency, order.value));
+            authorization.put("custom_id", order.engineOrderId);
+            authorization.put("expiration_time", Instant.now().plus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+            payments.put("authorizations", List.of(authorization));
+        }
+        if (order.captureId != null) {
+            payments.put("captures", List.of(captureJson(order)));
+        }
+        if (!order.refunds.isEmpty()) {
+            payments.put("refunds", order.refunds);
+        }
+        if (!payments.isEmpty()) {
+            unit.put("payments", payments);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", order.id);
+        json.put("intent", "AUTHORIZE");
+        json.put("status", order.status);
+        json.put("purchase_units", List.of(unit));
+        json.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        json.put("links", List.of(
+                link(baseUrl() + "/v2/checkout/orders/" + order.id, "self", "GET"),
+                link("https://www.sandbox.paypal.com/checkoutnow?token=" + order.id, "approve", "GET"),
+                link(baseUrl() + "/v2/checkout/orders/" + order.id + "/authorize", "authorize", "POST")));
+        return json;
+    }
+
+    private Map<String, Object> captureJson(PayPalOrder order) {
+        Map<String, Object> capture = new LinkedHashMap<>();
+        capture.put("id", order.captureId);
+        capture.put("status", order.captureStatus);
+        capture.put("amount", amount(order.currency, order.capturedValue));
+        capture.put("final_capture", true);
+        capture.put("custom_id", order.engineOrderId);
+        if (order.invoiceId != null) {
+            capture.put("invoice_id", order.invoiceId);
+        }
+        capture.put("supplementary_data", Map.of("related_ids", Map.of("order_id", order.id,
+                "authorization_id", order.authorizationId)));
+        capture.put("links", List.of(link(baseUrl() + "/v2/payments/captures/" + order.captureId, "self", "GET"),
+                link(baseUrl() + "/v2/payments/captures/" + order.captureId + "/refund", "refund", "POST"),
+                link(baseUrl() + "/v2/payments/authorizations/" + order.authorizationId, "up", "GET")));
+        return capture;
+    }
+
+    private static Map<String, Object> amount(String currency, String value) {
+        return Map.of("currency_code", currency, "value", value);
+    }
+
+    private static Map<String, Object> link(String href, String rel, String method) {
+        return Map.of("href", href, "rel", rel, "method", method);
+    }
+
+    private static Answer ok(Object body) {
+        return new Answer(200, write(body));
+    }
+
+    private static Answer notFound(String issue, String description) {
+        return new Answer(404, write(Map.of("name", "RESOURCE_NOT_FOUND", "message", "The specified resource does not exist.",
+                "debug_id", "e2e404", "details", List.of(Map.of("issue", issue, "description", description)))));
+    }
+
+    private static Answer unprocessable(String issue, String description) {
+        return new Answer(422, write(Map.of("name", "UNPROCESSABLE_ENTITY",
+                "message", "The requested action could not be performed, semantically incorrect, or failed business validation.",
+                "debug_id", "e2e422", "details", List.of(Map.of("issue", issue, "description", description)))));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

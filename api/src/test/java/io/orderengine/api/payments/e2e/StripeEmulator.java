@@ -1,0 +1,441 @@
+package io.orderengine.api.payments.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A small stateful Stripe behind WireMock, for whole-engine tests: PaymentIntents with manual capture (create,
+ * retrieve with {@code expand[]=latest_charge}, capture, cancel), refunds (create, list by payment intent), answers
+ * shaped like Stripe's documented objects and errors, and Stripe's idempotency: a repeated {@code Idempotency-Key}
+ * gets the first answer again (header {@code Idempotent-Replayed: true}) without acting twice.
+ *
+ * <p>It plays the customer and the Stripe dashboard too ({@link #customerConfirms}, {@link #captureInDashboard},
+ * {@link #refundInDashboard}) and builds webhook events from the current state. Every request stays in WireMock's
+ * journal; faults are injected with higher-priority WireMock stubs that never reach the emulator.
+ */
+final class StripeEmulator implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "stripe-emulator";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CAPTURE_BEFORE = Instant.parse("2099-01-01T00:00:00Z").getEpochSecond();
+
+    /** One PaymentIntent and what happened to it. */
+    static final class Intent {
+        final String id;
+        final String orderId;
+        final String orderNumber;
+        final long amount;
+        final String currency;
+        final long created = Instant.now().getEpochSecond();
+        String status = "requires_payment_method";
+        String chargeId;
+        long amountReceived;
+        int captures;
+        final List<Map<String, Object>> refunds = new ArrayList<>();
+
+        Intent(String id, String orderId, String orderNumber, long amount, String currency) {
+            this.id = id;
+            this.orderId = orderId;
+            this.orderNumber = orderNumber;
+            this.amount = amount;
+            this.currency = currency;
+        }
+
+        String clientSecret() {
+            return id + "_secret_e2e" + id.hashCode();
+        }
+    }
+
+    private record Answer(int status, String body, boolean replayed) {
+        Answer replay() {
+            return new Answer(status, body, true);
+        }
+    }
+
+    private final Map<String, Intent> intents = new LinkedHashMap<>();
+    private final Map<String, Answer> idempotent = new HashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final WireMockServer server;
+
+    StripeEmulator() {
+        server = new WireMockServer(options().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
+    }
+
+    WireMockServer server() {
+        return server;
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    void shutdown() {
+        server.stop();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        LoggedRequest request = serveEvent.getRequest();
+        Answer answer = answer(request);
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+                .withStatus(answer.status())
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_" + ids.incrementAndGet())
+                .withBody(answer.body());
+        if (answer.replayed()) {
+            response.withHeader("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    private synchronized Answer answer(Request request) {
+        String key = request.getHeader("Idempotency-Key");
+        String path = URI.create(request.getUrl()).getPath();
+        String method = request.getMethod().getName();
+        if (key != null && "POST".equals(method)) {
+            Answer replay = idempotent.get(key + " " + path);
+            if (replay != null) {
+                return replay.replay();
+            }
+        }
+        Answer answer = route(method, path, form(request));
+        if (key != null && "POST".equals(method)) {
+            idempotent.put(key + " " + path, answer);
+        }
+        return answer;
+    }
+
+    private Answer route(String method, String path, Map<String, String> params) {
+        String[] parts = path.split("/");
+        if ("POST".equals(method) && "/v1/payment_intents".equals(path)) {
+            return create(params);
+        }
+        if (path.startsWith("/v1/payment_intents/") && parts.length >= 4) {
+            Intent intent = intents.get(parts[3]);
+            if (intent == null) {
+                return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + parts[3] + "'");
+            }
+            if ("GET".equals(method) && parts.length == 4) {
+                return ok(intentJson(intent));
+            }
+            if ("POST".equals(method) && parts.length == 5 && "capture".equals(parts[4])) {
+                return capture(intent, params);
+            }
+            if ("POST".equals(method) && parts.length == 5 && "cancel".equals(parts[4])) {
+                return cancel(intent);
+            }
+        }
+        if ("/v1/refunds".equals(path)) {
+            return "POST".equals(method) ? refund(params) : refundList(params.get("payment_intent"));
+        }
+        return error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL (" + method + ": " + path + ")");
+    }
+
+    private Answer create(Map<String, String> params) {
+        String id = "pi_e2e" + ids.incrementAndGet();
+        Intent intent = new Intent(id, params.get("metadata[order_id]"), params.get("metadata[order_number]"),
+                Long.parseLong(params.get("amount")), params.get("currency"));
+        intents.put(id, intent);
+        return ok(intentJson(intent));
+    }
+
+    private Answer capture(Intent intent, Map<String, String> params) {
+        if (!"requires_capture".equals(intent.status)) {
+            return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                    "This PaymentIntent could not be captured because it has a status of " + intent.status + ".");
+        }
+        long amount = params.containsKey("amount_to_capture") ? Long.parseLong(params.get("amount_to_capture")) : intent.amount;
+        intent.status = "succeeded";
+        intent.amountReceived = amount;
+        intent.captures++;
+        return ok(intentJson(intent));
+    }
+
+    private Answer cancel(Intent intent) {
+        if ("succeeded".equals(intent.status) || "canceled".equals(intent.status)) {
+            return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                    "You cannot cancel this PaymentIntent because it has a status of " + intent.status + ".");
+        }
+        intent.status = "canceled";
+        return ok(intentJson(intent));
+    }
+
+    private Answer refund(Map<String, String> params) {
+        Intent intent = intents.get(params.get("payment_intent"));
+        if (intent == null) {
+            return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + params.get("payment_intent") + "'");
+        }
+        if (!"succeeded".equals(intent.status)) {
+            return error(400, "invalid_request_error", "charge_not_captured", "This PaymentIntent has no captured charge to refund.");
+        }
+        long amount = params.containsKey("amount") ? Long.parseLong(params.get("amount")) : intent.amountReceived - refunded(intent);
+        if (amount <= 0 || amount > intent.amountReceived - refunded(intent)) {
+            return error(400, "invalid_request_error", "amount_too_large",
+                    "Refund amount is greater than the unrefunded amount on the charge.");
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (params.containsKey("metadata[refund_key]")) {
+            metadata.put("refund_key", params.get("metadata[refund_key]"));
+        }
+        return ok(addRefund(intent, amount, metadata));
+    }
+
+    private Map<String, Object> addRefund(Intent intent, long amount, Map<String, String> metadata) {
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("id", "re_e2e" + ids.incrementAndGet());
+        refund.put("object", "refund");
+        refund.put("amount", amount);
+        refund.put("currency", intent.currency);
+        refund.put("payment_intent", intent.id);
+        refund.put("charge", intent.chargeId);
+        refund.put("status", "succeeded");
+        refund.put("created", Instant.now().getEpochSecond());
+        refund.put("metadata", metadata);
+        intent.refunds.add(refund);
+        return refund;
+    }
+
+    private Answer refundList(String paymentIntent) {
+        Intent intent = intents.get(paymentIntent);
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("url", "/v1/refunds");
+        list.put("has_more", false);
+        list.put("data", intent == null ? List.of() : intent.refunds);
+        return ok(list);
+    }
+
+    private static long refunded(Intent intent) {
+        return intent.refunds.stream().mapToLong(r -> ((Number) r.get("amount")).longValue()).sum();
+    }
+
+    /** The customer confirms the payment with Stripe.js: the card is authorized and the intent waits for capture. */
+    synchronized void customerConfirms(String paymentIntent) {
+        Intent intent = intent(paymentIntent);
+        intent.status = "requires_capture";
+        intent.chargeId = "ch_e2e" + ids.incrementAndGet();
+    }
+
+    /** Someone captures the payment in Stripe's dashboard, outside the engine. */
+    synchronized void captureInDashboard(String paymentIntent) {
+        Intent intent = intent(paymentIntent);
+        if (intent.chargeId == null) {
+            intent.chargeId = "ch_e2e" + ids.incrementAndGet();
+        }
+        intent.status = "succeeded";
+        intent.amountReceived = intent.amount;
+        intent.captures++;
+    }
+
+    /** Someone refunds part of the payment in Stripe's dashboard; the refund carries no engine refund key. */
+    synchronized String refundInDashboard(String paymentIntent, long amount) {
+        return (String) addRefund(intent(paymentIntent), amount, Map.of()).get("id");
+    }
+
+    /** Planted difference: Stripe reports another captured amount than it charged. */
+    synchronized void plantCapturedAmount(String paymentIntent, long amountReceived) {
+        intent(paymentIntent).amountReceived = amountReceived;
+    }
+
+    /** Planted difference: Stripe no longer knows the payment (404). */
+    synchronized void forget(String paymentIntent) {
+        intents.remove(paymentIntent);
+    }
+
+    synchronized Intent intent(String paymentIntent) {
+        Intent intent = intents.get(paymentIntent);
+        if (intent == null) {
+            throw new IllegalArgumentException("no payment intent " + paymentIntent);
+        }
+        return intent;
+    }
+
+    synchronized Intent intentOfOrder(String orderId) {
+        return intents.values().stream().filter(i -> orderId.equals(i.orderId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no payment intent for order " + orderId));
+    }
+
+    /** How many captures Stripe carried out for the intent (dashboard and engine alike); more than one is a double charge. */
+    synchronized int charges(String paymentIntent) {
+        return intent(paymentIntent).captures;
+    }
+
+    /** The capture requests that reached WireMock for the intent, whatever they were answered. */
+    List<LoggedRequest> captureRequests(String paymentIntent) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + paymentIntent + "/capture")));
+    }
+
+    List<LoggedRequest> refundRequests() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")));
+    }
+
+    /** A Stripe event of {@code type} about the intent as it is now ({@code payment_intent.*}). */
+    synchronized String intentEvent(String eventId, String type, String paymentIntent) {
+        return event(eventId, type, intentJson(intent(paymentIntent)));
+    }
+
+    /** A {@code charge.*} event about the intent's charge as it is now. */
+    synchronized String chargeEvent(String eventId, String type, String paymentIntent) {
+        Intent intent = intent(paymentIntent);
+        return event(eventId, type, chargeJson(intent));
+    }
+
+    /** A {@code charge.dispute.created} event about the intent's charge. */
+    synchronized String disputeEvent(String eventId, String paymentIntent, String reason) {
+        Intent intent = intent(paymentIntent);
+        Map<String, Object> dispute = new LinkedHashMap<>();
+        dispute.put("id", "dp_e2e" + ids.incrementAndGet());
+        dispute.put("object", "dispute");
+        dispute.put("amount", intent.amountReceived);
+        dispute.put("currency", intent.currency);
+        dispute.put("charge", intent.chargeId);
+        dispute.put("payment_intent", intent.id);
+        dispute.put("reason", reason);
+        dispute.put("status", "needs_response");
+        return event(eventId, "charge.dispute.created", dispute);
+    }
+
+    private static String event(String eventId, String type, Object object) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", eventId);
+        event.put("object", "event");
+        event.put("api_version", "2025-09-30.clover");
+        event.put("created", Instant.now().getEpochSecond());
+        event.put("data", Map.of("object", object));
+        event.put("livemode", false);
+        event.put("pending_webhooks", 1);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", null);
+        request.put("idempotency_key", null);
+        event.put("request", request);
+        event.put("type", type);
+        return write(event);
+    }
+
+    private Map<String, Object> intentJson(Intent intent) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", intent.id);
+        json.put("object", "payment_intent");
+        json.put("amount", intent.amount);
+        json.put("amount_capturable", "requires_capture".equals(intent.status) ? intent.amount : 0);
+        json.put("amount_received", "succeeded".equals(intent.status) ? intent.amountReceived : 0);
+        json.put("capture_method", "manual");
+        json.put("client_secret", intent.clientSecret());
+        json.put("created", intent.created);
+        json.put("currency", intent.currency);
+        json.put("description", intent.orderNumber == null ? null : "Order " + intent.orderNumber);
+        json.put("last_payment_error", null);
+        json.put("latest_charge", intent.chargeId == null ? null : chargeJson(intent));
+        json.put("livemode", false);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("order_id", intent.orderId);
+        if (intent.orderNumber != null) {
+            metadata.put("order_number", intent.orderNumber);
+        }
+        json.put("metadata", metadata);
+        json.put("status", intent.status);
+        return json;
+    }
+
+    private Map<String, Object> chargeJson(Intent intent) {
+        boolean captured = "succeeded".equals(intent.status);
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("brand", "visa");
+        card.put("last4", "4242");
+        card.put("exp_month", 12);
+        card.put("exp_year", 2034);
+        card.put("capture_before", CAPTURE_BEFORE);
+        Map<String, Object> charge = new LinkedHashMap<>();
+        charge.put("id", intent.chargeId);
+        charge.put("object", "charge");
+        charge.put("amount", intent.amount);
+        charge.put("amount_captured", captured ? intent.amountReceived : 0);
+        charge.put("amount_refunded", refunded(intent));
+        charge.put("captured", captured);
+        charge.put("currency", intent.currency);
+        charge.put("payment_intent", intent.id);
+        charge.put("payment_method_details", Map.of("type", "card", "card", card));
+        charge.put("refunded", captured && refunded(intent) == intent.amountReceived);
+        charge.put("status", "succeeded");
+        return charge;
+    }
+
+    private static Answer ok(Object body) {
+        return new Answer(200, write(body), false);
+    }
+
+    private static Answer error(int status, String type, String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        error.put("code", code);
+        error.put("message", message);
+        return new Answer(status, write(Map.of("error", error)), false);
+    }
+
+    private static Map<String, String> form(Request request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = URI.create(request.getUrl()).getRawQuery();
+        parse(query, params);
+        String type = request.getHeader("Content-Type");
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            parse(request.getBodyAsString(), params);
+        }
+        return params;
+    }
+
+    private static void parse(String encoded, Map<String, String> into) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String pair : encoded.split("&")) {
+            int at = pair.indexOf('=');
+            String name = URLDecoder.decode(at < 0 ? pair : pair.substring(0, at), StandardCharsets.UTF_8);
+            String value = at < 0 ? "" : URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8);
+            into.put(name, value);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
