@@ -1,0 +1,140 @@
+// Pieces of an order (GET /api/v1/orders/{id}) rendered the same way for the customer and the admin: lines with
+// totals, addresses, status history, progress steps and the words for how an order failed.
+
+import { STATUS_WORDS, dateTime, money } from './format.js';
+import { h } from './ui.js';
+
+/** The lines and totals as a table (tfoot: subtotal, discount, shipping, tax, total). */
+export function linesTable(order) {
+    const t = order.totals || {};
+    const currency = t.currency;
+    const rows = (order.lines || []).map((line) => {
+        const attributes = Object.entries(line.attributes || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
+        return h('tr', { dataset: { sku: line.sku } },
+            h('td', {}, line.name, h('div', { class: 'small muted' }, line.sku, attributes ? ` · ${attributes}` : '')),
+            h('td', { class: 'num' }, money(line.unitPriceMinor, currency)),
+            h('td', { class: 'num' }, String(line.quantity)),
+            h('td', { class: 'num' }, money(line.lineTotalMinor, currency)));
+    });
+    const foot = (label, value, id, cls = '') => h('tr', { class: cls },
+        h('th', { scope: 'row', colspan: '3' }, label), h('td', { class: 'num', id }, value));
+    const footer = [foot('Subtotal', money(t.subtotalMinor, currency), 'order-subtotal')];
+    if (t.discountMinor) {
+        footer.push(foot(`Discount${order.discountCode ? ' (' + order.discountCode + ')' : ''}`,
+            '−' + money(t.discountMinor, currency), 'order-discount'));
+    }
+    footer.push(foot('Shipping', t.shippingMinor ? money(t.shippingMinor, currency) : 'Free', 'order-shipping'));
+    const rate = t.taxRateBasisPoints ? ` (${(t.taxRateBasisPoints / 100).toLocaleString()} %)` : '';
+    footer.push(foot('Tax' + rate, money(t.taxMinor, currency), 'order-tax'));
+    footer.push(foot('Total', money(t.totalMinor, currency), 'order-total', 'total'));
+    return h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col', class: 'num' }, 'Price'),
+            h('th', { scope: 'col', class: 'num' }, 'Qty'), h('th', { scope: 'col', class: 'num' }, 'Total'))),
+        h('tbody', {}, rows),
+        h('tfoot', {}, footer));
+}
+
+export function addressText(address) {
+    if (!address) {
+        return '—';
+    }
+    return [address.fullName, address.line1, address.line2,
+        [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country, address.phone]
+        .filter(Boolean).join(', ');
+}
+
+function actorText(actor) {
+    if (!actor) {
+        return '—';
+    }
+    const words = { customer: 'Customer', guest: 'Guest', admin: 'Admin', system: 'Shop system' };
+    const who = words[actor.type] || actor.type;
+    return actor.type === 'admin' || actor.type === 'customer' ? `${who} ${actor.id || ''}`.trim() : who;
+}
+
+/** The status history, oldest first: when, from → to, who, note. */
+export function historyTable(order) {
+    const rows = (order.statusHistory || []).map((change) => h('tr', { dataset: { to: change.to } },
+        h('td', { class: 'nowrap' }, dateTime(change.at)),
+        h('td', {}, change.from ? `${STATUS_WORDS[change.from] || change.from} → ` : '',
+            STATUS_WORDS[change.to] || change.to),
+        h('td', {}, actorText(change.actor)),
+        h('td', {}, change.note || '')));
+    return h('table', { id: 'history-table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Status'),
+            h('th', { scope: 'col' }, 'By'), h('th', { scope: 'col' }, 'Note'))),
+        h('tbody', {}, rows));
+}
+
+const STEPS = [
+    { key: 'PLACED', label: 'Placed' },
+    { key: 'PENDING', label: 'Reserving stock' },
+    { key: 'AWAITING_PAYMENT', label: 'Awaiting payment' },
+    { key: 'CONFIRMED', label: 'Confirmed' },
+    { key: 'PROCESSING', label: 'Processing' },
+    { key: 'SHIPPED', label: 'Shipped' },
+    { key: 'DELIVERED', label: 'Delivered' },
+];
+const FAILED_LABEL = { REJECTED: 'Rejected', CANCELLED: 'Cancelled', ATTENTION: 'Needs attention', RETURNED: 'Returned' };
+
+/**
+ * The progress steps placed → reserving → awaiting payment → confirmed (→ processing → shipped → delivered);
+ * a side exit (rejected, cancelled, needs attention, returned) replaces the step it stopped at.
+ */
+export function steps(order) {
+    const index = (status) => STEPS.findIndex((s) => s.key === status);
+    const reached = Math.max(1, ...(order.statusHistory || []).map((c) => index(c.to)), index(order.status));
+    const failed = FAILED_LABEL[order.status];
+    const items = [];
+    STEPS.forEach((step, i) => {
+        let state;
+        if (failed) {
+            state = i <= reached ? 'done' : null;
+        } else {
+            const current = index(order.status);
+            state = i < current || (current === STEPS.length - 1 && i === current) ? 'done'
+                : i === current ? 'current' : '';
+        }
+        if (failed && i === reached + 1) {
+            items.push(h('li', { class: 'failed', dataset: { step: order.status }, 'aria-current': 'step' }, failed));
+        }
+        if (state !== null) {
+            items.push(h('li', {
+                class: state, dataset: { step: step.key }, 'aria-current': state === 'current' ? 'step' : null,
+            }, step.label, state === 'done' ? h('span', { class: 'visually-hidden' }, ' (done)') : ''));
+        }
+    });
+    if (failed && reached + 1 >= STEPS.length) {
+        items.push(h('li', { class: 'failed', dataset: { step: order.status }, 'aria-current': 'step' }, failed));
+    }
+    return items;
+}
+
+/** Why an order did not go through, in words; null when it did not fail. */
+export function failureText(order) {
+    const last = (order.statusHistory || []).slice(-1)[0];
+    const payment = order.payment || {};
+    if (order.status === 'REJECTED') {
+        const names = new Map((order.lines || []).map((l) => [l.sku, l.name]));
+        const shortages = (order.shortages || []).map((s) =>
+            `${names.get(s.sku) || s.sku} (asked for ${s.requested}, ${s.available} left)`);
+        return 'The order was rejected because there was not enough stock'
+            + (shortages.length ? ': ' + shortages.join('; ') + '.' : '.')
+            + ' Nothing was charged, and the stock held for it was released.';
+    }
+    if (order.status === 'CANCELLED') {
+        const reason = payment.failureReason || (last && last.note);
+        const paid = payment.capturedMinor > 0
+            ? ' The amount paid is refunded.' : ' Nothing was charged.';
+        return `The order was cancelled${reason ? ': ' + reason : ''}.`.replace(/\.\.$/, '.')
+            + paid + ' The stock held for it was released.';
+    }
+    if (order.status === 'ATTENTION') {
+        return 'The order needs a look from our team' + (last && last.note ? `: ${last.note}` : '')
+            + '. We will sort it out and let you know.';
+    }
+    if (order.paymentStatus === 'FAILED' && payment.failureReason) {
+        return `The payment failed: ${payment.failureReason}.`;
+    }
+    return null;
+}

@@ -1,0 +1,316 @@
+// Admin order detail: summary, lines, status history, admin notes and the audit trail from the event store; status
+// changes (tracking number for SHIPPED), cancel, full or partial refund and notes. Commands answer 202 and the
+// read model follows a moment later, so after each one the page re-reads the order until the change shows.
+
+import { ApiError, api, itemsOf, postOnce } from '../api.js';
+import { isAdmin } from '../auth.js';
+import { PAYMENT_WORDS, STATUS_WORDS, dateTime, money, parseMoney, statusBadge, toDecimal } from '../format.js';
+import { addressText, failureText, historyTable, linesTable } from '../order-view.js';
+import {
+    $, clear, clearFieldErrors, confirmDialog, focusFirstInvalid, h, param, placeFieldErrors, renderHeader,
+    setFieldError, showMessage, signInNeeded, until,
+} from '../ui.js';
+
+const orderId = param('id');
+const message = $('#message');
+let order = null;
+
+// Where an admin can move an order from each status (the engine checks again and names the current state).
+const NEXT = {
+    CONFIRMED: ['PROCESSING'],
+    PROCESSING: ['SHIPPED'],
+    SHIPPED: ['DELIVERED', 'RETURNED'],
+    DELIVERED: ['RETURNED'],
+    ATTENTION: ['RESUMED'],
+};
+const ADMIN_CANCELLABLE = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PROCESSING', 'ATTENTION'];
+const TARGET_WORDS = { ...STATUS_WORDS, RESUMED: 'Resume (leave "needs attention")' };
+
+function path(suffix = '') {
+    return `/api/v1/admin/orders/${encodeURIComponent(orderId)}${suffix}`;
+}
+
+function readOrder() {
+    return api(path());
+}
+
+async function load() {
+    try {
+        render(await readOrder());
+    } catch (e) {
+        $('#loading').hidden = true;
+        showMessage(message, e instanceof ApiError && e.status === 404 ? 'There is no order with this id.' : e);
+    }
+    loadAudit();
+}
+
+function render(fresh) {
+    order = fresh;
+    $('#loading').hidden = true;
+    $('#order').hidden = false;
+    document.title = `Order ${order.orderNumber} — Order engine admin`;
+    $('#order-number').textContent = order.orderNumber;
+    clear($('#order-status')).append(statusBadge(order.status));
+    clear($('#payment-status')).append(statusBadge(order.paymentStatus, PAYMENT_WORDS));
+    showMessage($('#outcome'), failureText(order), order.status === 'ATTENTION' ? 'warn' : 'error');
+    renderActions();
+    renderSummary();
+    clear($('#lines')).append(linesTable(order));
+    clear($('#history')).append(historyTable(order));
+    const notes = clear($('#notes'));
+    if (!(order.adminNotes || []).length) {
+        notes.append(h('p', { class: 'muted' }, 'No notes yet.'));
+    } else {
+        notes.append(h('ul', { id: 'notes-list' }, order.adminNotes.map((n) =>
+            h('li', {}, h('span', { class: 'muted small' }, `${dateTime(n.at)}, ${n.actor ? n.actor.id : ''}: `), n.note))));
+    }
+}
+
+function refundable() {
+    const p = order.payment;
+    return p ? Math.max(0, (p.capturedMinor || 0) - (p.refundedMinor || 0)) : 0;
+}
+
+function renderActions() {
+    const select = clear($('#new-status'));
+    const targets = NEXT[order.status] || [];
+    targets.forEach((s) => select.append(h('option', { value: s }, TARGET_WORDS[s])));
+    const canMove = targets.length > 0;
+    $('#change-status').disabled = !canMove;
+    select.disabled = !canMove;
+    $('#no-status-change').hidden = canMove;
+    $('#admin-cancel').hidden = !ADMIN_CANCELLABLE.includes(order.status);
+    showTrackingFields();
+    const currency = order.totals.currency;
+    const left = refundable();
+    $('#refund-currency').textContent = currency;
+    $('#refundable').textContent = left > 0
+        ? `Paid ${money(order.payment.capturedMinor, currency)}, refunded ${money(order.payment.refundedMinor || 0, currency)}: `
+            + `up to ${money(left, currency)} can be refunded.`
+        : 'Nothing to refund: no money was captured, or all of it was refunded.';
+    $('#refund').disabled = left <= 0;
+}
+
+function showTrackingFields() {
+    const shipped = $('#new-status').value === 'SHIPPED';
+    $('#tracking-field').hidden = !shipped;
+    $('#delivery-field').hidden = !shipped;
+    $('#tracking').required = shipped;
+}
+
+function renderSummary() {
+    const summary = clear($('#summary'));
+    const fact = (term, value, id) => summary.append(h('dt', {}, term), h('dd', { id }, value || '—'));
+    const c = order.customer || {};
+    const p = order.payment;
+    const currency = order.totals.currency;
+    fact('Customer', c.guest ? `Guest (${c.email})` : `${c.customerId || '—'} (${c.email || 'no email'})`, 'customer');
+    fact('Placed', dateTime(order.placedAt), 'placed-at');
+    fact('Last change', dateTime(order.updatedAt), 'updated-at');
+    fact('Payment method', order.paymentMethod, 'payment-method');
+    if (p) {
+        const brand = p.brand && p.brand !== p.provider ? p.brand : null;
+        fact('Payment', [p.provider, brand, p.last4 ? `•••• ${p.last4}` : null, p.reference ? `ref ${p.reference}` : null]
+            .filter(Boolean).join(' · '), 'payment');
+        fact('Captured', money(p.capturedMinor || 0, currency), 'captured');
+        fact('Refunded', money(p.refundedMinor || 0, currency), 'refunded');
+        if (p.failureReason) {
+            fact('Payment failure', p.failureReason, 'payment-failure');
+        }
+    }
+    fact('Ship to', addressText(order.shippingAddress), 'ship-to');
+    if (order.billingAddress) {
+        fact('Bill to', addressText(order.billingAddress), 'bill-to');
+    }
+    fact('Tracking number', order.trackingNumber, 'tracking-number');
+    if (order.estimatedDelivery) {
+        fact('Estimated delivery', order.estimatedDelivery, 'estimated-delivery');
+    }
+    if (order.discountCode) {
+        fact('Discount code', order.discountCode, 'discount-code');
+    }
+    if (order.notes) {
+        fact('Customer notes', order.notes, 'customer-notes');
+    }
+}
+
+/** Who caused an audited event: the actor the event names, else the subject of the request behind it. */
+function auditActor(entry) {
+    const actor = entry.payload && entry.payload.actor;
+    if (actor && actor.type) {
+        const type = String(actor.type).toLowerCase();
+        // a guest's id is the order id: nothing to add
+        return type === 'guest' ? 'guest' : [type, actor.id].filter(Boolean).join(' ');
+    }
+    const metadata = entry.metadata || {};
+    return metadata.subject ? String(metadata.subject) : 'system';
+}
+
+async function loadAudit() {
+    const container = $('#audit');
+    try {
+        const answer = await api(path('/audit'));
+        const events = answer.events || itemsOf(answer);
+        clear(container).append(h('table', { id: 'audit-table' },
+            h('thead', {}, h('tr', {}, ['#', 'When', 'Event', 'By', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, events.map((e, i) => {
+                const type = String(e.type || 'event').split('.').pop();
+                const detail = { payload: e.payload, metadata: e.metadata };
+                return h('tr', { dataset: { type } },
+                    h('td', {}, String(e.sequence ?? i)),
+                    h('td', { class: 'nowrap' }, dateTime(e.at)),
+                    h('td', {}, type),
+                    h('td', {}, auditActor(e)),
+                    h('td', {}, h('details', {}, h('summary', {}, 'Show'),
+                        h('pre', { class: 'json' }, JSON.stringify(detail, null, 2)))));
+            }))));
+    } catch (e) {
+        clear(container).append(h('p', { class: 'message error', id: 'audit-error' },
+            e instanceof ApiError && e.endpointMissing ? 'The audit trail is not available on this server yet.' : e.message));
+    }
+}
+
+/** Runs an admin command, then re-reads the order until {@code done(order)} holds. */
+async function command(form, slot, url, body, waitingText, done, doneText) {
+    clearFieldErrors(form);
+    showMessage(message, null);
+    const buttons = form.querySelectorAll('button');
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+        await postOnce(slot, url, body);
+        showMessage(message, waitingText, 'warn');
+        const fresh = await until(readOrder, done, 15);
+        render(fresh);
+        loadAudit();
+        showMessage(message, done(fresh) ? doneText(fresh)
+            : 'The request was accepted; the order shows it as soon as it has been carried out.', done(fresh) ? 'ok' : 'warn');
+        return true;
+    } catch (e) {
+        if (e instanceof ApiError) {
+            placeFieldErrors(form, e);
+        }
+        showMessage(message, e);
+        focusFirstInvalid(form);
+        return false;
+    } finally {
+        buttons.forEach((b) => { b.disabled = false; });
+        if (order) {
+            renderActions();
+        }
+    }
+}
+
+async function changeStatus(event) {
+    event.preventDefault();
+    const form = $('#status-form');
+    clearFieldErrors(form);
+    const status = $('#new-status').value;
+    const tracking = $('#tracking');
+    if (status === 'SHIPPED' && !tracking.checkValidity()) {
+        setFieldError(tracking, tracking.validity.valueMissing ? 'Enter the tracking number of the shipment.'
+            : 'A tracking number has only letters, digits, spaces and . _ / -');
+        tracking.focus();
+        return;
+    }
+    const before = order.status;
+    const body = {
+        status,
+        note: $('#status-note').value.trim() || null,
+        trackingNumber: status === 'SHIPPED' ? tracking.value.trim() : null,
+        estimatedDelivery: status === 'SHIPPED' && $('#delivery').value ? $('#delivery').value : null,
+    };
+    const ok = await command(form, `status-${orderId}`, path('/status'), body, 'Status change requested…',
+        (o) => (status === 'RESUMED' ? o.status !== before : o.status === status),
+        (o) => `The order is now ${STATUS_WORDS[o.status].toLowerCase()}.`);
+    if (ok) {
+        form.reset();
+        renderActions();
+    }
+}
+
+async function cancelOrder() {
+    const reason = await confirmDialog({
+        title: `Cancel order ${order.orderNumber}?`,
+        text: refundable() > 0 ? `The customer is refunded ${money(refundable(), order.totals.currency)} and the stock is released.`
+            : 'The stock held for it is released.',
+        confirmLabel: 'Cancel order', reasonLabel: 'Reason (the customer sees it)', danger: true,
+    });
+    if (reason === null) {
+        return;
+    }
+    await command($('#status-form'), `cancel-${orderId}`, path('/status'), { status: 'CANCELLED', note: reason },
+        'Cancellation requested…', (o) => o.status === 'CANCELLED', () => 'The order is cancelled.');
+}
+
+async function refund(event) {
+    event.preventDefault();
+    const form = $('#refund-form');
+    clearFieldErrors(form);
+    const currency = order.totals.currency;
+    const partial = $('#refund-partial').checked;
+    let amountMinor = null;
+    let problems = 0;
+    if (partial) {
+        amountMinor = parseMoney($('#refund-amount').value, currency);
+        if (amountMinor === null || amountMinor <= 0) {
+            setFieldError($('#refund-amount'), `Enter an amount like ${toDecimal(1050, currency)}.`);
+            problems++;
+        } else if (amountMinor > refundable()) {
+            setFieldError($('#refund-amount'), `At most ${money(refundable(), currency)} can be refunded.`);
+            problems++;
+        }
+    }
+    if (!$('#refund-reason').value.trim()) {
+        setFieldError($('#refund-reason'), 'Give a reason for the refund.');
+        problems++;
+    }
+    if (problems) {
+        focusFirstInvalid(form);
+        return;
+    }
+    const before = order.payment ? order.payment.refundedMinor || 0 : 0;
+    const body = { amountMinor, reason: $('#refund-reason').value.trim() };
+    const ok = await command(form, `refund-${orderId}`, path('/refunds'), body, 'Refund requested; waiting for the payment gateway…',
+        (o) => o.payment && (o.payment.refundedMinor || 0) > before,
+        (o) => `Refunded ${money(o.payment.refundedMinor - before, currency)}.`);
+    if (ok) {
+        form.reset();
+        $('#refund-amount-field').hidden = true;
+    }
+}
+
+async function addNote(event) {
+    event.preventDefault();
+    const form = $('#note-form');
+    clearFieldErrors(form);
+    const note = $('#admin-note').value.trim();
+    if (!note) {
+        setFieldError($('#admin-note'), 'Write the note first.');
+        $('#admin-note').focus();
+        return;
+    }
+    const count = (order.adminNotes || []).length;
+    const ok = await command(form, `note-${orderId}`, path('/notes'), { note }, 'Saving the note…',
+        (o) => (o.adminNotes || []).length > count, () => 'Note added.');
+    if (ok) {
+        form.reset();
+    }
+}
+
+renderHeader();
+if (!isAdmin()) {
+    signInNeeded($('#content'), 'Order administration', true);
+} else if (!orderId) {
+    $('#loading').hidden = true;
+    showMessage(message, 'No order was named; pick one from the order list.');
+} else {
+    $('#new-status').addEventListener('change', showTrackingFields);
+    $('#status-form').addEventListener('submit', changeStatus);
+    $('#admin-cancel').addEventListener('click', cancelOrder);
+    $('#refund-form').addEventListener('submit', refund);
+    $('#note-form').addEventListener('submit', addNote);
+    $('#refund-form').addEventListener('change', () => {
+        $('#refund-amount-field').hidden = !$('#refund-partial').checked;
+    });
+    load();
+}

@@ -1,0 +1,372 @@
+// Order status: the order number, lines and totals, and its status followed live from the server-sent event
+// stream (placed → reserving → awaiting payment → confirmed, or the reason it failed). While the order waits for
+// payment it shows how to pay: the sandbox approve/decline form, Stripe Elements, or the PayPal approve link.
+// Works for signed-in owners (bearer token) and guests (the ?token= of their link).
+
+import { ApiError, api } from '../api.js';
+import { session } from '../auth.js';
+import { PAYMENT_WORDS, dateTime, money, statusBadge } from '../format.js';
+import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink } from '../orders.js';
+import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
+import { openStream } from '../sse.js';
+import { $, clear, confirmDialog, h, param, renderHeader, showMessage, signInNeeded } from '../ui.js';
+
+const orderId = param('id');
+const guestToken = param('token');
+const message = $('#message');
+const query = guestToken ? { token: guestToken } : undefined;
+let order = null;
+let paymentShown = null;
+let closeStream = null;
+let pollTimer = null;
+let refreshTimer = null;
+let streamFailures = 0;
+let streamEnded = false;
+let stripePromise = null;
+
+function path(suffix = '') {
+    return `/api/v1/orders/${encodeURIComponent(orderId)}${suffix}`;
+}
+
+function setLive(state) {
+    const live = $('#live');
+    live.dataset.mode = state;
+    live.classList.toggle('on', state === 'live');
+    live.textContent = { live: 'Live updates', polling: 'Checking for updates every few seconds' }[state] || '';
+}
+
+// Right after checkout the order's read model may be a moment behind: a 404 is retried for a while before the
+// page says the order cannot be found (longer for the order this browser has just placed).
+const notFoundPatience = () => (sessionStorage.getItem('oe.justPlaced') === orderId ? 20_000 : 3_000);
+const startedAt = Date.now();
+
+async function load() {
+    try {
+        const fresh = await api(path(), { query });
+        render(fresh);
+        return fresh;
+    } catch (e) {
+        if (e instanceof ApiError && e.status === 404 && !e.endpointMissing && !order
+                && Date.now() - startedAt < notFoundPatience()) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            return load();
+        }
+        $('#loading').hidden = true;
+        if (e instanceof ApiError && e.status === 404 && !order) {
+            if (!guestToken && !session()) {
+                signInNeeded($('#main'), 'this order');
+                return null;
+            }
+            showMessage(message, 'We could not find this order. Check that the link is complete; '
+                + 'orders are shown only to their owner and to holders of the order link.');
+        } else {
+            showMessage(message, e);
+        }
+        return null;
+    }
+}
+
+function render(fresh) {
+    order = fresh;
+    $('#loading').hidden = true;
+    $('#order').hidden = false;
+    document.title = `Order ${order.orderNumber} — Order engine`;
+    $('#order-number').textContent = order.orderNumber;
+    clear($('#order-status')).append(statusBadge(order.status));
+    clear($('#steps')).append(...steps(order));
+    const failure = failureText(order);
+    showMessage($('#outcome'), failure, order.status === 'ATTENTION' ? 'warn' : 'error');
+    if (!failure && order.status === 'CONFIRMED') {
+        showMessage($('#outcome'), 'Thank you! Your payment went through and the order is confirmed.', 'ok');
+    }
+    clear($('#lines')).append(linesTable(order));
+    renderDetails();
+    clear($('#history')).append(historyTable(order));
+    renderPayment();
+    if (guestToken) {
+        const link = new URL(orderLink(order.orderId, guestToken), location.href).href;
+        $('#guest-link').hidden = false;
+        $('#guest-link-url').href = link;
+        $('#guest-link-url').textContent = link;
+    }
+    $('#invoice').hidden = !INVOICED.includes(order.status);
+    $('#cancel').hidden = !CUSTOMER_CANCELLABLE.includes(order.status);
+    if (FINAL.includes(order.status)) {
+        stopFollowing();
+    }
+}
+
+function renderDetails() {
+    const details = clear($('#details'));
+    const p = order.payment;
+    const fact = (term, value, id) => details.append(h('dt', {}, term), h('dd', { id }, value));
+    fact('Placed', dateTime(order.placedAt), 'placed-at');
+    fact('Payment', PAYMENT_WORDS[order.paymentStatus] || order.paymentStatus || '—', 'payment-status');
+    if (p && (p.brand || p.last4)) {
+        const brand = p.brand === 'sandbox' ? 'Sandbox card' : p.brand;
+        fact('Paid with', [brand, p.last4 ? `•••• ${p.last4}` : null].filter(Boolean).join(' '), 'paid-with');
+    }
+    if (p && p.refundedMinor) {
+        fact('Refunded', money(p.refundedMinor, order.totals.currency), 'refunded');
+    }
+    fact('Ship to', addressText(order.shippingAddress), 'ship-to');
+    if (order.trackingNumber) {
+        fact('Tracking number', order.trackingNumber, 'tracking');
+    }
+    if (order.estimatedDelivery) {
+        fact('Estimated delivery', order.estimatedDelivery, 'estimated-delivery');
+    }
+    if (order.notes) {
+        fact('Your notes', order.notes, 'notes');
+    }
+}
+
+/** The payment panel, rebuilt only when what the customer has to do changes (so a card form is not reset). */
+function renderPayment() {
+    const action = order.status === 'AWAITING_PAYMENT' && order.payment ? order.payment.action : null;
+    const section = $('#payment');
+    const key = action ? `${action.type}|${action.url || ''}|${action.clientSecret ? 'secret' : ''}` : null;
+    if (key === paymentShown) {
+        return;
+    }
+    paymentShown = key;
+    const body = clear($('#payment-body'));
+    if (!action) {
+        section.hidden = order.status !== 'PENDING';
+        if (order.status === 'PENDING') {
+            body.append(h('p', { id: 'payment-wait' }, 'We are reserving your items; the payment step appears here '
+                + 'in a moment.'));
+        }
+        return;
+    }
+    section.hidden = false;
+    const amount = money(order.totals.totalMinor, order.totals.currency);
+    if (action.type === 'sandbox') {
+        renderSandbox(body, action, amount);
+    } else if (action.type === 'paypal') {
+        if (!/^https:\/\//.test(action.url || '')) {
+            body.append(h('p', { class: 'message error' }, 'The PayPal link is missing; please contact the shop.'));
+            return;
+        }
+        body.append(h('p', {}, `Pay ${amount} with PayPal. You approve the payment at PayPal and come back here; `
+            + 'this page updates by itself.'),
+        h('a', { class: 'button', id: 'paypal-approve', href: action.url, rel: 'noopener' }, 'Approve with PayPal'));
+    } else if (action.type === 'stripe') {
+        renderStripe(body, action, amount);
+    } else {
+        body.append(h('p', {}, 'This payment method cannot be completed here; please contact the shop.'));
+    }
+}
+
+function renderSandbox(body, action, amount) {
+    if (!(action.url || '').startsWith('/api/v1/payments/sandbox/')) {
+        body.append(h('p', { class: 'message error' }, 'The sandbox payment link is missing; please contact the shop.'));
+        return;
+    }
+    const status = h('div', { id: 'sandbox-message', class: 'message', hidden: true });
+    const approve = h('button', { type: 'button', class: 'ok', id: 'sandbox-approve' }, `Approve payment of ${amount}`);
+    const decline = h('button', { type: 'button', class: 'danger', id: 'sandbox-decline' }, 'Decline payment');
+    const decide = async (outcome) => {
+        approve.disabled = true;
+        decline.disabled = true;
+        showMessage(status, outcome === 'approve' ? 'Approving the payment…' : 'Declining the payment…', 'warn');
+        try {
+            await api(action.url, { method: 'POST', body: { outcome } });
+            showMessage(status, outcome === 'approve'
+                ? 'Payment approved at the sandbox. Waiting for the shop to confirm the order…'
+                : 'Payment declined at the sandbox. Waiting for the shop to cancel the order…', 'ok');
+            scheduleRefresh();
+        } catch (e) {
+            approve.disabled = false;
+            decline.disabled = false;
+            showMessage(status, e);
+        }
+    };
+    approve.addEventListener('click', () => decide('approve'));
+    decline.addEventListener('click', () => decide('decline'));
+    body.append(
+        h('p', {}, 'This shop runs on the sandbox payment gateway: no real money moves. '
+            + `Play the customer at the gateway and approve or decline the payment of ${amount}.`),
+        h('div', { class: 'actions', role: 'group', 'aria-label': 'Sandbox payment decision' }, approve, decline),
+        status);
+}
+
+function loadStripe() {
+    if (!stripePromise) {
+        stripePromise = new Promise((resolve, reject) => {
+            if (window.Stripe) {
+                resolve(window.Stripe);
+                return;
+            }
+            const script = document.createElement('script');
+            script.src = 'https://js.stripe.com/v3/';
+            script.addEventListener('load', () => resolve(window.Stripe));
+            script.addEventListener('error', () => reject(new Error('Stripe could not be loaded. Check your connection.')));
+            document.head.append(script);
+        });
+    }
+    return stripePromise;
+}
+
+async function renderStripe(body, action, amount) {
+    const status = h('div', { id: 'stripe-message', class: 'message', hidden: true });
+    let key = null;
+    try {
+        const options = await api('/api/v1/checkout/options');
+        key = options.stripePublishableKey;
+    } catch {
+        key = null;
+    }
+    if (!key || !action.clientSecret) {
+        body.append(h('p', { class: 'message error' }, 'Card payments are not set up on this shop right now; '
+            + 'please contact the shop.'));
+        return;
+    }
+    const cardBox = h('div', { id: 'card-element', class: 'panel' });
+    const pay = h('button', { type: 'button', id: 'stripe-pay' }, `Pay ${amount}`);
+    body.append(h('p', {}, 'Enter your card. Card details go straight to Stripe; this shop never sees them.'),
+        h('div', { class: 'field' }, h('label', { id: 'card-label' }, 'Card'), cardBox), pay, status);
+    try {
+        const Stripe = await loadStripe();
+        const stripe = Stripe(key);
+        const card = stripe.elements().create('card');
+        card.mount(cardBox);
+        pay.addEventListener('click', async () => {
+            pay.disabled = true;
+            showMessage(status, 'Paying…', 'warn');
+            const result = await stripe.confirmCardPayment(action.clientSecret, { payment_method: { card } });
+            if (result.error) {
+                pay.disabled = false;
+                showMessage(status, result.error.message || 'The card was not accepted.');
+            } else {
+                showMessage(status, 'Card accepted. Waiting for the shop to confirm the order…', 'ok');
+                scheduleRefresh();
+            }
+        });
+    } catch (e) {
+        showMessage(status, e);
+    }
+}
+
+function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(load, 100);
+}
+
+/**
+ * Follows the order's event stream: an "order" event carries the order whenever its status or payment status
+ * changes, "end" says the checkout is over and the server closes the stream. Falls back to polling when the server
+ * has no stream or it keeps failing; right after checkout the order may not be readable yet (404), so that is
+ * retried.
+ */
+function follow() {
+    if (closeStream || streamEnded || (order && FINAL.includes(order.status))) {
+        return;
+    }
+    const streamQuery = guestToken ? '?token=' + encodeURIComponent(guestToken) : '';
+    closeStream = openStream(path('/stream') + streamQuery, {
+        onOpen: () => {
+            streamFailures = 0;
+            stopPolling();
+            setLive('live');
+        },
+        onEvent: (event) => {
+            let data = null;
+            try {
+                data = JSON.parse(event.data);
+            } catch {
+                data = null;
+            }
+            if (event.event === 'end') {
+                streamEnded = true;
+            }
+            if (event.event === 'order' && data && data.orderId === orderId && data.lines) {
+                const live = $('#live');
+                live.dataset.streamed = `${live.dataset.streamed || ''} ${data.status}`.trim();
+                render(data);
+            }
+            // the stream's view carries no Stripe client secret, and "end" only a status: read the order as well
+            scheduleRefresh();
+        },
+        onClose: (error) => {
+            closeStream = null;
+            if (streamEnded || (order && FINAL.includes(order.status))) {
+                setLive('off');
+                return;
+            }
+            streamFailures++;
+            const notReadableYet = error && error.status === 404 && error.problem
+                && error.problem.type === 'urn:order-engine:problem:not-found';
+            const missing = error && !notReadableYet && (error.status === 404 || error.status === 405);
+            if (missing || streamFailures > 5) {
+                startPolling();
+            } else {
+                setTimeout(follow, Math.min(5000, 500 * streamFailures));
+            }
+        },
+    });
+}
+
+function startPolling() {
+    setLive('polling');
+    if (!pollTimer) {
+        pollTimer = setInterval(load, 2000);
+    }
+}
+
+function stopPolling() {
+    clearInterval(pollTimer);
+    pollTimer = null;
+}
+
+function stopFollowing() {
+    stopPolling();
+    if (closeStream) {
+        const close = closeStream;
+        closeStream = null;
+        close();
+    }
+    setLive('off');
+}
+
+async function cancel() {
+    const reason = await confirmDialog({
+        title: `Cancel order ${order.orderNumber}?`,
+        text: order.status === 'CONFIRMED' ? 'The amount you paid will be refunded.' : 'Nothing will be charged.',
+        confirmLabel: 'Cancel order', reasonLabel: 'Why are you cancelling?', danger: true,
+    });
+    if (reason === null) {
+        return;
+    }
+    try {
+        await api(path('/cancel'), { method: 'POST', body: { reason }, query });
+        showMessage(message, 'Cancellation requested. The page updates when it is done.', 'ok');
+        scheduleRefresh();
+    } catch (e) {
+        showMessage(message, e);
+    }
+}
+
+async function invoice() {
+    try {
+        await downloadPdf(api, path('/invoice'), query, `${order.orderNumber}.pdf`);
+        showMessage(message, 'The invoice was downloaded.', 'ok');
+    } catch (e) {
+        showMessage(message, e);
+    }
+}
+
+renderHeader();
+if (!orderId) {
+    $('#loading').hidden = true;
+    showMessage(message, 'No order was named. Open the link from your order confirmation, or see My orders.');
+} else {
+    $('#cancel').addEventListener('click', cancel);
+    $('#invoice').addEventListener('click', invoice);
+    load().then((first) => {
+        if (first) {
+            follow();
+        }
+    });
+    window.addEventListener('pagehide', stopFollowing);
+}

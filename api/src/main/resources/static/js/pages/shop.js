@@ -1,0 +1,73 @@
+// Catalogue and cart: SKUs with price and availability; "Add to cart" keeps the cart in the browser.
+
+import { addToCart, cart } from '../cart.js';
+import { availability, cataloguePage } from '../catalogue.js';
+import { money } from '../format.js';
+import { $, clear, h, pager, renderHeader, showMessage, updateCartCount } from '../ui.js';
+
+const PAGE_SIZE = 12;
+const message = $('#message');
+
+function product(sku) {
+    const inCart = cart().items.find((item) => item.sku === sku.sku);
+    const stock = availability(sku);
+    const quantityId = `qty-${sku.sku}`;
+    const quantity = h('input', {
+        id: quantityId, class: 'qty', type: 'number', min: '1', max: String(Math.max(1, Math.min(1000, sku.available))),
+        value: '1', inputmode: 'numeric', name: 'quantity',
+    });
+    const add = h('button', { type: 'submit', dataset: { sku: sku.sku } }, 'Add to cart');
+    add.disabled = sku.available <= 0;
+    const form = h('form', { class: 'inline-form', 'aria-label': `Add ${sku.name} to the cart` },
+        h('div', { class: 'field' }, h('label', { for: quantityId }, 'Quantity'), quantity),
+        add);
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const wanted = Number(quantity.value);
+        if (!Number.isInteger(wanted) || wanted < 1) {
+            showMessage(message, 'Enter a quantity of at least 1.');
+            quantity.focus();
+            return;
+        }
+        const already = (cart().items.find((item) => item.sku === sku.sku) || { quantity: 0 }).quantity;
+        if (already + wanted > sku.available) {
+            showMessage(message, `Only ${sku.available} of ${sku.name} available; you have ${already} in the cart.`);
+            return;
+        }
+        try {
+            addToCart(sku.sku, sku.currency, wanted);
+            updateCartCount();
+            showMessage(message, `Added ${wanted} × ${sku.name} to the cart.`, 'ok');
+        } catch (e) {
+            showMessage(message, e.message);
+        }
+    });
+    const attributes = Object.entries(sku.attributes || {}).map(([name, value]) => `${name}: ${value}`).join(' · ');
+    return h('li', { class: 'panel product', dataset: { sku: sku.sku } },
+        sku.imageUrl ? h('img', { src: sku.imageUrl, alt: '' }) : null,
+        h('h2', {}, sku.name),
+        h('div', { class: 'muted small' }, `SKU ${sku.sku}`, attributes ? ` · ${attributes}` : ''),
+        h('div', { class: 'price' }, money(sku.priceMinor, sku.currency)),
+        h('div', { class: `availability ${stock.tone}`, dataset: { available: String(sku.available) } }, stock.text),
+        inCart ? h('div', { class: 'small muted' }, `${inCart.quantity} in your cart`) : null,
+        form);
+}
+
+async function load(page) {
+    try {
+        const answer = await cataloguePage(page, PAGE_SIZE);
+        $('#loading').hidden = true;
+        const list = clear($('#catalogue'));
+        if (!answer.items.length) {
+            list.append(h('li', { class: 'panel' }, 'Nothing for sale yet.'));
+        }
+        answer.items.forEach((sku) => list.append(product(sku)));
+        pager($('#pager'), answer, load, 'products');
+    } catch (e) {
+        $('#loading').hidden = true;
+        showMessage(message, e);
+    }
+}
+
+renderHeader();
+load(0);

@@ -1,0 +1,219 @@
+package io.orderengine.api.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian chromium driven by chromedriver, pointed at a running engine. The browser and the driver
+ * are the system's (/usr/bin/chromium, /usr/bin/chromedriver), named explicitly so Selenium Manager never tries to
+ * download one; a missing browser fails the test with the command that installs it. Screenshots go to
+ * {@code target/screenshots/<test>-<page>.png}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int DESKTOP_WIDTH = 1280;
+    private static final int DESKTOP_HEIGHT = 900;
+    private static final int PHONE_WIDTH = 390;
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+    private final String test;
+
+    private Browser(ChromeDriver driver, Path profile, String base, String test) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = base;
+        this.test = test;
+    }
+
+    /** Starts chromium for the engine on {@code port}; {@code test} prefixes the screenshot names. */
+    static Browser start(int port, String test) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver at "
+                    + CHROMIUM + " and " + CHROMEDRIVER + ". Install them with: "
+                    + "apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("ui-test-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--lang=en-US", "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return new Browser(driver, profile, "http://localhost:" + port, test);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    /** Forgets the cart, the sign-in and the idempotency keys: a fresh visitor on the same browser. */
+    void forgetVisitor() {
+        open("/signin.html");
+        script("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    /** Waits for {@code condition}; elements the page re-renders meanwhile (stale references) are looked up again. */
+    <T> T await(Function<WebDriver, T> condition) {
+        return await(WAIT, condition);
+    }
+
+    <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    WebElement visible(String css) {
+        return await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    void click(String css) {
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void type(String css, String text) {
+        WebElement input = visible(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void choose(String css, String value) {
+        new Select(visible(css)).selectByValue(value);
+    }
+
+    /** Waits until the element's text contains {@code text}, then returns the whole text. */
+    String awaitText(String css, String text) {
+        await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return find(css).getText();
+    }
+
+    Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    /** Saves a screenshot of the whole page at desktop width as {@code <test>-<page>.png}. */
+    Path screenshot(String page) {
+        return capture(page, DESKTOP_WIDTH);
+    }
+
+    /** Saves a screenshot of the whole page at a phone's width (390 CSS pixels) as {@code <test>-<page>.png}. */
+    Path phoneScreenshot(String page) {
+        return capture(page, PHONE_WIDTH);
+    }
+
+    private Path capture(String page, int width) {
+        try {
+            driver.manage().window().setSize(new Dimension(width, DESKTOP_HEIGHT));
+            // the window is taller than the page's viewport by the browser's own frame
+            Number frame = (Number) script("return window.outerHeight - window.innerHeight;");
+            Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
+            int full = Math.min(6000, Math.max(DESKTOP_HEIGHT, height.intValue() + frame.intValue()));
+            driver.manage().window().setSize(new Dimension(width, full));
+            script("if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0);");
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(test + "-" + page + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
+        }
+    }
+
+    /**
+     * Console messages that show a broken page: uncaught script errors and Content-Security-Policy violations
+     * (failed API calls are answered on the page and are not counted).
+     */
+    List<String> pageErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Refused to"))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the profile is in the temporary folder; the system cleans it up eventually
+        }
+    }
+}
