@@ -81,6 +81,14 @@ class SkuController {
                 ResponseTypes.instanceOf(Page.class)).join();
     }
 
+    /** Every SKU, deactivated ones included, for the admin's stock view. */
+    @GetMapping("/api/v1/admin/skus")
+    Page<SkuView> allSkus(@RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return queries.query(new ListSkusQuery(false, new PageRequest(page, size)),
+                ResponseTypes.instanceOf(Page.class)).join();
+    }
+
     @PostMapping("/api/v1/admin/skus")
     ResponseEntity<SkuView> register(@Valid @RequestBody RegisterSkuRequest request) {
         Money price = money(request.priceMinor(), request.currency());

@@ -2,6 +2,8 @@ package io.orderengine.api.checkout;
 
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.command.pricing.PricingPolicy;
+import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.OrderNumber;
@@ -46,14 +48,16 @@ public class CheckoutService {
     private final QueryGateway queries;
     private final OrderNumberAllocator numbers;
     private final PaymentMethodPolicy paymentMethods;
+    private final PricingPolicy pricing;
     private final Clock clock;
 
     CheckoutService(CommandGateway commands, QueryGateway queries, OrderNumberAllocator numbers,
-                    PaymentMethodPolicy paymentMethods, Clock clock) {
+                    PaymentMethodPolicy paymentMethods, PricingPolicy pricing, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.numbers = numbers;
         this.paymentMethods = paymentMethods;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -72,7 +76,7 @@ public class CheckoutService {
         if (email == null) {
             throw ApiException.badRequest("validation", "email is required");
         }
-        List<OrderLine> lines = snapshotLines(request);
+        List<OrderLine> lines = snapshotLines(request.items(), request.currency());
         OrderId orderId = new OrderId(UUID.nameUUIDFromBytes(
                 ("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
                 .toString());
@@ -92,9 +96,18 @@ public class CheckoutService {
         return new CheckoutResponse(orderId.value(), number.value(), "PENDING", guestToken, null);
     }
 
-    private List<OrderLine> snapshotLines(CheckoutRequest request) {
+    /**
+     * What the order would cost, priced exactly as placement will price it: lines from the catalogue, the shop's
+     * pricing policy for the destination (the default tax rate when no country is given yet).
+     */
+    public Quote quote(List<CheckoutRequest.Item> items, String currency, String country, String discountCode) {
+        return pricing.quote(snapshotLines(items, currency), currency, country == null ? "ZZ" : country,
+                blankToNull(discountCode));
+    }
+
+    private List<OrderLine> snapshotLines(List<CheckoutRequest.Item> items, String currency) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
-        for (CheckoutRequest.Item item : request.items()) {
+        for (CheckoutRequest.Item item : items) {
             quantities.merge(item.sku(), item.quantity(), Integer::sum);
         }
         List<OrderLine> lines = new ArrayList<>();
@@ -107,9 +120,9 @@ public class CheckoutService {
             if (sku == null || !sku.active()) {
                 throw ApiException.unprocessable("unknown-sku", "SKU " + entry.getKey() + " is not for sale.");
             }
-            if (!sku.currency().equals(request.currency())) {
+            if (!sku.currency().equals(currency)) {
                 throw ApiException.unprocessable("currency-mismatch", "SKU " + entry.getKey() + " is priced in "
-                        + sku.currency() + ", not " + request.currency() + ".");
+                        + sku.currency() + ", not " + currency + ".");
             }
             lines.add(OrderLine.of(new SkuCode(sku.sku()), sku.name(),
                     io.orderengine.messages.common.Money.of(sku.priceMinor(), sku.currency()), entry.getValue(),

@@ -99,7 +99,9 @@ public class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: https:; script-src 'self' https://js.stripe.com; "
-                                        + "frame-src https://js.stripe.com; frame-ancestors 'none'; object-src 'none'"))
+                                        + "connect-src 'self' https://api.stripe.com; "
+                                        + "frame-src https://js.stripe.com https://hooks.stripe.com; "
+                                        + "frame-ancestors 'none'; object-src 'none'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)

@@ -38,6 +38,8 @@ class CheckoutControllerSliceTest {
     CheckoutService checkout;
     @MockitoBean
     IdempotencyKeys idempotency;
+    @MockitoBean
+    PaymentMethodPolicy methods;
 
     @Test
     void validatesEveryPartOfTheBodyBeforeAnythingHappens() throws Exception {

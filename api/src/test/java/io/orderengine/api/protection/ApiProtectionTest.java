@@ -246,6 +246,29 @@ class ApiProtectionTest {
     }
 
     @Test
+    void theCheckoutOffersTheSandboxAndQuotesTotalsLikePlacementWill() throws Exception {
+        Reply options = client.get("/api/v1/checkout/options", null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.body().path("paymentMethods").toString()).isEqualTo("[\"sandbox\"]");
+        assertThat(options.body().path("stripePublishableKey").isNull()).isTrue();
+
+        Reply quote = client.post("/api/v1/checkout/quote", Map.of("items", List.of(Map.of("sku", "PROT-MUG", "quantity", 2)),
+                "currency", "EUR", "country", "IL", "discountCode", "welcome10"), null);
+        assertThat(quote.status()).isEqualTo(200);
+        assertThat(quote.body().path("totals").path("subtotalMinor").asLong()).isEqualTo(2000);
+        assertThat(quote.body().path("totals").path("discountMinor").asLong()).isEqualTo(200);
+        assertThat(quote.body().path("totals").path("totalMinor").asLong()).isEqualTo(2714);
+        Reply unknownCode = client.post("/api/v1/checkout/quote", Map.of("items", List.of(Map.of("sku", "PROT-MUG",
+                "quantity", 1)), "currency", "EUR", "discountCode", "FREE100"), null);
+        assertThat(unknownCode.status()).isEqualTo(422);
+        assertThat(client.get("/api/v1/admin/skus", admin).body().path("total").asInt()).isGreaterThanOrEqualTo(1);
+        HttpResponse<String> adminPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + engine.port() + "/admin/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(adminPage.statusCode()).isEqualTo(200);
+        assertThat(adminPage.body()).containsIgnoringCase("<html");
+    }
+
+    @Test
     void prometheusMetricsAreExposed() throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus")).build(),
