@@ -1,14 +1,10 @@
 package io.orderengine.api.invoice;
 
+import io.orderengine.api.orders.live.OrderAccess;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
-import io.orderengine.messages.common.OrderId;
-import io.orderengine.messages.query.FindOrderQuery;
-import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
-
 /**
  * {@code GET /api/v1/orders/{id}/invoice}: the invoice of a confirmed order as a PDF, for the same callers who may
  * read the order (its signed-in owner, a guest with the order's view token, an admin; anyone else gets 404 so order
@@ -35,12 +29,12 @@ class InvoiceController {
 
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
-    private final QueryGateway queries;
+    private final OrderAccess access;
     private final Invoices invoices;
     private final InvoicePdf pdf;
 
-    InvoiceController(QueryGateway queries, Invoices invoices, InvoicePdf pdf) {
-        this.queries = queries;
+    InvoiceController(OrderAccess access, Invoices invoices, InvoicePdf pdf) {
+        this.access = access;
         this.invoices = invoices;
         this.pdf = pdf;
     }
@@ -49,7 +43,7 @@ class InvoiceController {
     ResponseEntity<byte[]> invoice(@PathVariable String id,
                                    @RequestParam(required = false) @Size(max = 128) String token,
                                    Authentication authentication) {
-        OrderView order = readable(id, token, Caller.from(authentication));
+        OrderView order = access.readable(id, token, Caller.from(authentication));
         Invoice invoice = invoices.of(order).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                 "order-not-confirmed", "Order " + order.orderNumber() + " is " + order.status()
                 + " and was never confirmed; an invoice exists once it is paid."));
@@ -59,27 +53,5 @@ class InvoiceController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(invoice.number() + ".pdf").build().toString())
                 .body(pdf.render(invoice));
-    }
-
-    /** The order if this caller may see it; 404 otherwise (also for ids that do not exist or are malformed). */
-    private OrderView readable(String id, String token, Caller caller) {
-        if (!OrderId.isValid(id)) {
-            throw ApiException.notFound("Order " + id);
-        }
-        OrderId orderId = new OrderId(id);
-        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
-        if (view == null) {
-            throw ApiException.notFound("Order " + id);
-        }
-        if (caller.admin()) {
-            return view;
-        }
-        boolean owner = caller.signedIn() && caller.subject().equals(view.customer().customerId());
-        boolean guest = token != null && !token.isBlank() && Boolean.TRUE.equals(queries.query(
-                new VerifyGuestTokenQuery(orderId, sha256(token)), ResponseTypes.instanceOf(Boolean.class)).join());
-        if (!owner && !guest) {
-            throw ApiException.notFound("Order " + id);
-        }
-        return view;
     }
 }

@@ -1,7 +1,7 @@
 package io.orderengine.api.orders;
 
+import io.orderengine.api.orders.live.OrderAccess;
 import io.orderengine.api.security.Caller;
-import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +11,7 @@ import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.payment.PaymentActions;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
-import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.PageRequest;
-import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.common.Page;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.Valid;
@@ -35,11 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
-
 /**
- * Orders as their owners see them. Ownership is checked on every read: the signed-in customer whose order it is,
- * a guest with the order's view token, or an admin. Anyone else gets 404, so order ids cannot be probed.
+ * Orders as their owners see them. Ownership is checked on every read by {@link OrderAccess}: the signed-in customer
+ * whose order it is, a guest with the order's view token, or an admin. Anyone else gets 404, so ids cannot be probed.
  */
 @RestController
 @Validated
@@ -49,8 +45,11 @@ class OrderController {
     private final CommandGateway commands;
     private final PaymentActions paymentActions;
     private final ObjectMapper mapper;
+    private final OrderAccess access;
 
-    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper) {
+    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper,
+                    OrderAccess access) {
+        this.access = access;
         this.queries = queries;
         this.commands = commands;
         this.paymentActions = paymentActions;
@@ -67,7 +66,7 @@ class OrderController {
     @GetMapping("/api/v1/orders/{id}")
     Object order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
                  Authentication authentication) {
-        OrderView view = readable(id, token, Caller.from(authentication));
+        OrderView view = access.readable(id, token, Caller.from(authentication));
         OrderView.Payment payment = view.payment();
         if (view.status() != OrderStatus.AWAITING_PAYMENT || payment == null || payment.action() == null
                 || !"stripe".equals(payment.provider())) {
@@ -98,30 +97,8 @@ class OrderController {
     void cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
                 @Valid @RequestBody CancelRequest request, Authentication authentication) {
         Caller caller = Caller.from(authentication);
-        OrderView order = readable(id, token, caller);
+        OrderView order = access.readable(id, token, caller);
         commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
                 request.reason()));
-    }
-
-    /** The order if this caller may see it; 404 otherwise (also for ids that do not exist or are malformed). */
-    private OrderView readable(String id, String token, Caller caller) {
-        if (!OrderId.isValid(id)) {
-            throw ApiException.notFound("Order " + id);
-        }
-        OrderId orderId = new OrderId(id);
-        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
-        if (view == null) {
-            throw ApiException.notFound("Order " + id);
-        }
-        if (caller.admin()) {
-            return view;
-        }
-        boolean owner = caller.signedIn() && caller.subject().equals(view.customer().customerId());
-        boolean guest = token != null && !token.isBlank() && Boolean.TRUE.equals(queries.query(
-                new VerifyGuestTokenQuery(orderId, sha256(token)), ResponseTypes.instanceOf(Boolean.class)).join());
-        if (!owner && !guest) {
-            throw ApiException.notFound("Order " + id);
-        }
-        return view.forCustomer();
     }
 }

@@ -1,7 +1,9 @@
 package io.orderengine.api.orders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderengine.api.orders.live.OrderAccess;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
+import org.springframework.context.annotation.Import;
 import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
@@ -37,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(OrderController.class)
 @WithEngineWebLayer
+@Import(OrderAccess.class)
 class OrderControllerSliceTest {
 
     private static final String ID = "3f2b1c9e-1d2a-4b6c-9e8f-0a1b2c3d4e5f";
