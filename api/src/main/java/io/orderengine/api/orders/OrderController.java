@@ -1,6 +1,11 @@
 package io.orderengine.api.orders;
 
+import io.orderengine.api.idempotency.IdempotencyKeys;
 import io.orderengine.api.orders.live.OrderAccess;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.orderengine.api.security.Caller;
 import io.orderengine.messages.common.OrderId;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +51,12 @@ class OrderController {
     private final PaymentActions paymentActions;
     private final ObjectMapper mapper;
     private final OrderAccess access;
+    private final IdempotencyKeys idempotency;
 
     OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper,
-                    OrderAccess access) {
+                    OrderAccess access, IdempotencyKeys idempotency) {
         this.access = access;
+        this.idempotency = idempotency;
         this.queries = queries;
         this.commands = commands;
         this.paymentActions = paymentActions;
@@ -92,13 +99,26 @@ class OrderController {
                 ResponseTypes.instanceOf(Page.class)).join();
     }
 
+    /**
+     * Cancels the caller's order (202). With an Idempotency-Key a retried cancel gets the first answer again instead
+     * of a 409 saying the order is already cancelled.
+     */
     @PostMapping("/api/v1/orders/{id}/cancel")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    void cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
-                @Valid @RequestBody CancelRequest request, Authentication authentication) {
+    ResponseEntity<?> cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                             @Valid @RequestBody CancelRequest request,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                             Authentication authentication) {
         Caller caller = Caller.from(authentication);
         OrderView order = access.readable(id, token, caller);
-        commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
-                request.reason()));
+        Supplier<ResponseEntity<?>> cancel = () -> {
+            commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
+                    request.reason()));
+            return ResponseEntity.accepted().body(Map.of("orderId", order.orderId(), "requested", "CANCELLED"));
+        };
+        if (key == null) {
+            return cancel.get();
+        }
+        String scope = caller.subjectIfSignedIn().map(s -> "subject:" + s).orElse("guest:" + order.orderId());
+        return idempotency.execute(scope, key, Map.of("cancel", order.orderId(), "body", request), cancel);
     }
 }

@@ -1,6 +1,7 @@
 package io.orderengine.api.orders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderengine.api.idempotency.IdempotencyKeys;
 import io.orderengine.api.orders.live.OrderAccess;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import org.springframework.context.annotation.Import;
@@ -52,6 +53,8 @@ class OrderControllerSliceTest {
     CommandGateway commands;
     @MockitoBean
     PaymentActions paymentActions;
+    @MockitoBean
+    IdempotencyKeys idempotency;
 
     @BeforeEach
     void anOrderOfAlice() {

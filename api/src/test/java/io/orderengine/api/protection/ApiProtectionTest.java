@@ -132,6 +132,18 @@ class ApiProtectionTest {
 
         Reply missing = client.post("/api/v1/checkout", body, null, Map.of());
         assertThat(missing.status()).isEqualTo(400);
+
+        String path = "/api/v1/orders/" + first.text("orderId");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.get(path + "?token=" + first.text("guestToken"), null).status() == 200);
+        String cancelKey = UUID.randomUUID().toString();
+        Map<String, String> keyed = Map.of("Idempotency-Key", cancelKey);
+        Reply cancelled = client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null, keyed);
+        Reply cancelledAgain = client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null,
+                keyed);
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(cancelledAgain.status()).isEqualTo(202);
+        assertThat(cancelledAgain.headers().get("idempotent-replayed")).containsExactly("true");
     }
 
     @Test
