@@ -1,0 +1,30 @@
+package io.orderengine.messages.common;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IdsTest {
+
+    @Test
+    void orderNumbersAreTheDayAndASixDigitSequence() {
+        assertThat(OrderNumber.of(LocalDate.of(2026, 11, 22), 7).value()).isEqualTo("ORD-20261122-000007");
+        assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 1_000_000))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderNumber("ORD-2026-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void skuCodesAndOrderIdsRefuseAnythingOutsideTheirShape() {
+        assertThat(new SkuCode("TSHIRT-RED-M").toString()).isEqualTo("TSHIRT-RED-M");
+        assertThat(SkuCode.isValid("tshirt")).isFalse();
+        assertThat(SkuCode.isValid("{\"$gt\":\"\"}")).isFalse();
+        assertThat(SkuCode.isValid("../etc")).isFalse();
+        assertThat(OrderId.isValid(OrderId.random().value())).isTrue();
+        assertThat(OrderId.isValid("3F2B1C9E-1D2A-4B6C-9E8F-0A1B2C3D4E5F")).isFalse();
+        assertThatThrownBy(() -> new OrderId("1; drop")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
