@@ -148,10 +148,13 @@ public class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.snapshotter(), properties.orderSnapshotThreshold())));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Sku.class)
-                    .configureCache(c -> skuCache)
+            AggregateConfigurer<Sku> sku = AggregateConfigurer.defaultConfiguration(Sku.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                            c.snapshotter(), properties.skuSnapshotThreshold())));
+                            c.snapshotter(), properties.skuSnapshotThreshold()));
+            if (properties.cache()) {
+                sku.configureCache(c -> skuCache);
+            }
+            configurer.configureAggregate(sku);
             // A failing handler must not skip its event (a read model would silently stay wrong): the error
             // propagates, the processor backs off and retries that event.
             configurer.eventProcessing()

@@ -10,9 +10,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param orderSnapshotThreshold events after which an Order snapshot is taken
  * @param skuSnapshotThreshold   events after which a Sku snapshot is taken (SKUs collect many reservations)
+ * @param cache                  keep Sku aggregates in memory; turn off when several engine instances share a store
+ *                               (another instance's change would leave this one's copy stale)
  */
 @Validated
 @ConfigurationProperties("engine.aggregates")
 public record AxonProperties(@Min(1) @DefaultValue("50") int orderSnapshotThreshold,
-                             @Min(1) @DefaultValue("100") int skuSnapshotThreshold) {
+                             @Min(1) @DefaultValue("100") int skuSnapshotThreshold,
+                             @DefaultValue("true") boolean cache) {
 }

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: mongo-java-server speaking the MongoDB wire protocol on loopback, backed by an H2 MVStore
- * file. The MVStore only flushes in the background, so {@link #commit()} is called after every acknowledged write
- * (see {@link DurableWriteListener}): an order the engine answered 201 for survives a crash.
+ * file. The MVStore only flushes in the background, so the server commits after every write command before it
+ * answers (see {@link DurableH2Backend}), whichever engine instance sent it: an order any instance answered 201
+ * for survives a crash. With a fixed {@code engine.store.embedded-port} other instances share this store through
+ * {@code MONGODB_URI} (local trials of a cluster; see docs/scaling.md).
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
@@ -39,7 +41,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the embedded store " + file, e);
         }
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new DurableH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind(bindAddress, port);
         String connection = "mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();

@@ -28,7 +28,6 @@ public class StoreConfiguration {
                 .applyConnectionString(new ConnectionString(store.connectionString()))
                 .applyToSocketSettings(s -> s.connectTimeout(10, TimeUnit.SECONDS))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(15, TimeUnit.SECONDS));
-        store.embedded().ifPresent(embedded -> settings.addCommandListener(new DurableWriteListener(embedded)));
         return MongoClients.create(settings.build());
     }
 

@@ -6,9 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,11 +21,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and ends after the first state that ends the checkout. Updates arrive on the projection's thread; they are handed
  * to another thread at once, so a slow client never holds up the read model. Updates older than what was sent
  * (the subscription buffers updates from before the first read) are skipped.
+ * <p>
+ * Subscription-query updates only come from the projection in this JVM. With several engine instances the event
+ * may be handled by another instance's segment, so the stream also re-reads the order every {@link #POLL_INTERVAL}
+ * (re-subscribing the query's initial result runs the query again) and sends it when it changed: a client
+ * connected to instance A sees a change that instance B projected, at most a poll interval late.
  */
 final class OrderStatusStream {
 
     static final String ORDER_EVENT = "order";
     static final String END_EVENT = "end";
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(OrderStatusStream.class);
 
@@ -31,6 +41,7 @@ final class OrderStatusStream {
     private boolean finished;
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriptionQueryResult<?, ?> subscription;
+    private volatile Disposable polling;
 
     OrderStatusStream(SseEmitter emitter, boolean admin) {
         this.emitter = emitter;
@@ -51,6 +62,13 @@ final class OrderStatusStream {
             result.updates()
                     .publishOn(Schedulers.boundedElastic())
                     .subscribe(this::onUpdate, this::onFailure, this::finish);
+            polling = Flux.interval(POLL_INTERVAL, POLL_INTERVAL, Schedulers.boundedElastic())
+                    .onBackpressureDrop()
+                    .concatMap(tick -> result.initialResult().onErrorResume(this::pollFailed), 1)
+                    .subscribe(this::onUpdate);
+            if (finished || closed.get()) {
+                stopPolling();
+            }
         }
     }
 
@@ -86,11 +104,17 @@ final class OrderStatusStream {
         }
     }
 
+    private Mono<OrderView> pollFailed(Throwable error) {
+        log.debug("order stream {}: re-reading the order failed; trying again", last.orderId(), error);
+        return Mono.empty();
+    }
+
     private void onFailure(Throwable error) {
         log.warn("order stream {} failed", last.orderId(), error);
         synchronized (this) {
             finished = true;
         }
+        stopPolling();
         emitter.completeWithError(error);
     }
 
@@ -99,6 +123,7 @@ final class OrderStatusStream {
             return;
         }
         finished = true;
+        stopPolling();
         try {
             emitter.send(SseEmitter.event().name(END_EVENT)
                     .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
@@ -108,9 +133,17 @@ final class OrderStatusStream {
         }
     }
 
-    /** Ends the subscription query (once); its update flux then completes. */
+    private void stopPolling() {
+        Disposable poll = polling;
+        if (poll != null) {
+            poll.dispose();
+        }
+    }
+
+    /** Ends the subscription query and the polling (once); the update flux then completes. */
     private void close() {
         if (closed.compareAndSet(false, true)) {
+            stopPolling();
             try {
                 subscription.cancel();
             } catch (RuntimeException e) {

@@ -1,13 +1,16 @@
 package io.orderengine.api.web.protection;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.orderengine.api.cluster.MongoBucketProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,19 +25,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Token-bucket rate limits (bucket4j): every client (JWT subject, or remote address when anonymous) gets
  * {@code requests-per-minute}, refilled greedily; checkouts additionally {@code checkout-per-15min} per customer or
- * guest address. Exhausted → 429 with Retry-After. Buckets live in this JVM and idle ones are dropped after an hour.
+ * guest address. Exhausted → 429 with Retry-After. Buckets live in the store (collection {@value #COLLECTION}), so
+ * every engine instance on one store draws from the same buckets: a client cannot multiply its limit by spreading
+ * requests over instances. Buckets idle for an hour are dropped.
  */
 @Component
 class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
 
+    static final String COLLECTION = "rate_limit_buckets";
+
     private final RateLimitProperties properties;
-    private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+    private final MongoBucketProxyManager buckets;
+    private final Clock clock;
 
-    RateLimits(RateLimitProperties properties) {
+    RateLimits(RateLimitProperties properties, MongoDatabase database, Clock clock) {
         this.properties = properties;
-    }
-
-    private record Entry(Bucket bucket, long[] lastUsed) {
+        this.clock = clock;
+        this.buckets = new MongoBucketProxyManager(database.getCollection(COLLECTION), clock);
+        if (properties.enabled()) {
+            database.getCollection(COLLECTION).createIndex(Indexes.ascending(MongoBucketProxyManager.TOUCHED_FIELD),
+                    new IndexOptions().name("touched"));
+        }
     }
 
     @Override
@@ -60,10 +71,8 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private void consume(String key, Supplier<Bandwidth> limit, String message) {
-        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(Bucket.builder().addLimit(limit.get()).build(),
-                new long[1]));
-        entry.lastUsed()[0] = System.nanoTime();
-        ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.getProxy(key,
+                () -> BucketConfiguration.builder().addLimit(limit.get()).build()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimitExceededException(message,
                     TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -80,7 +89,8 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
 
     @Scheduled(fixedDelayString = "PT10M")
     void dropIdleBuckets() {
-        long idleSince = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
-        buckets.entrySet().removeIf(e -> e.getValue().lastUsed()[0] < idleSince);
+        if (properties.enabled()) {
+            buckets.removeIdle(clock.instant().minus(Duration.ofHours(1)));
+        }
     }
 }

@@ -1,0 +1,81 @@
+package io.orderengine.api.cluster;
+
+import io.orderengine.api.support.EngineClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** A second engine instance in a JVM of its own, on a store another instance serves (or on MONGODB_URI). */
+final class ChildEngine implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private ChildEngine(Process process, int httpPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    static ChildEngine start(String storeUri, String database, boolean balanceSegments, Path log) {
+        int httpPort = TwoEngineInstancesTest.freePort();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
+                "-cp", classPath(), "io.orderengine.OrderEngineApplication",
+                "--server.port=" + httpPort,
+                "--engine.store.uri=" + storeUri,
+                "--engine.store.database=" + database,
+                "--engine.rate-limit.enabled=false",
+                "--engine.cluster.balance-segments=" + balanceSegments,
+                "--engine.demo.seed-skus=false",
+                "--spring.main.banner-mode=off");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().remove("MONGODB_URI");
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        try {
+            return new ChildEngine(builder.start(), httpPort, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the second engine", e);
+        }
+    }
+
+    void awaitReady(Duration atMost) {
+        EngineClient client = client();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("engine B exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                return client.get("/actuator/health/readiness", null).status() == 200;
+            } catch (UncheckedIOException e) {
+                return false;
+            }
+        });
+    }
+
+    EngineClient client() {
+        return new EngineClient(httpPort);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Surefire runs tests from a manifest-only jar; the real class path is in surefire.test.class.path. */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}
