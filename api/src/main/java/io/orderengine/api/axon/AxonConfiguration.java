@@ -12,6 +12,9 @@ import io.orderengine.command.sku.Sku;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -128,8 +131,20 @@ public class AxonConfiguration {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                        .retryExecutor(retries).backoffFactor(50).maxRetryCount(6).build())
+                        .retryExecutor(retries).backoffFactor(50).maxRetryCount(6)
+                        // a rule the domain refused (a state, a stock level, an unknown or duplicate id) will
+                        // refuse again: only lock, concurrency and store hiccups are worth another try
+                        .addNonTransientFailurePredicate(AxonConfiguration::isRejection)
+                        .build())
                 .build();
+    }
+
+    static boolean isRejection(Throwable failure) {
+        return failure.getClass().getName().startsWith("io.orderengine.")
+                || failure instanceof IllegalArgumentException
+                || failure instanceof AggregateNotFoundException
+                || failure instanceof AggregateStreamCreationException
+                || failure instanceof NoHandlerForCommandException;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.orderengine.api.payments;
 
+import io.orderengine.api.operations.sagas.CheckoutSagas;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminSagaController {
 
     private final CommandGateway commands;
+    private final CheckoutSagas sagas;
 
-    AdminSagaController(CommandGateway commands) {
+    AdminSagaController(CommandGateway commands, CheckoutSagas sagas) {
         this.commands = commands;
+        this.sagas = sagas;
     }
 
     record ActionRequest(@Size(max = 500) String note) {
@@ -51,8 +54,9 @@ class AdminSagaController {
         return ResponseEntity.accepted().body(Map.of("orderId", orderId, "requested", "compensate"));
     }
 
-    private static OrderId id(String value) {
-        if (!OrderId.isValid(value)) {
+    /** The order id of a checkout that exists; 404 for anything else, so nothing is recorded for unknown ids. */
+    private OrderId id(String value) {
+        if (!OrderId.isValid(value) || sagas.of(new OrderId(value)).isEmpty()) {
             throw ApiException.notFound("Checkout " + value);
         }
         return new OrderId(value);

@@ -52,6 +52,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "request", "The multipart body is malformed; send JSON."));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.");

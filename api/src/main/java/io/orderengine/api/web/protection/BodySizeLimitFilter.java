@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Request bodies over 100 kB are refused with 413 (webhooks included): at once when Content-Length says so, and
- * while reading when a chunked body grows past the limit.
+ * Guards request bodies before anything reads them: bodies over 100 kB are refused with 413 (webhooks included), at
+ * once when Content-Length says so and while reading when a chunked body grows past the limit; a Content-Type that
+ * is a wildcard ({@code *}{@code /*}), which Spring cannot even parse into headers, is refused with 415.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -38,6 +39,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             tooLarge(response);
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.split(";", 2)[0].contains("*")) {
+            problem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request",
+                    "The Content-Type is not a concrete media type; send application/json.");
             return;
         }
         try {
@@ -62,10 +69,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request bodies may be at most 100 kB.");
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String kind, String detail) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                "Request bodies may be at most 100 kB."));
+        mapper.writeValue(response.getOutputStream(), Problems.of(status, kind, detail));
     }
 
     /** Thrown while reading once the body passed the limit. */
