@@ -85,10 +85,10 @@ class AdminJourneyBrowserTest {
     @Test
     void adminChangesStatusRefundsAndSeesTheDashboardUpdate() {
         browser.open("/admin/index.html");
-        awaitDashboard(() -> "2".equals(browser.find("#card-orders-today").getText())
+        awaitDashboard(() -> "2".equals(browser.text("#card-orders-today"))
                 && "1".equals(statusCount("CONFIRMED")) && "1".equals(statusCount("AWAITING_PAYMENT")));
-        assertThat(browser.find("#card-pending").getText()).as("the unpaid order waits for payment").isEqualTo("1");
-        assertThat(browser.find("#card-revenue").getText()).as("captured this month").isEqualTo(euros(paidTotalMinor));
+        assertThat(browser.text("#card-pending")).as("the unpaid order waits for payment").isEqualTo("1");
+        assertThat(browser.text("#card-revenue")).as("captured this month").isEqualTo(euros(paidTotalMinor));
         assertThat(browser.all("#table-orders tbody tr")).as("one row per day of the last 30").hasSize(30);
         assertThat(browser.find("#chart-revenue").getSize().getHeight()).as("Chart.js drew the canvas").isPositive();
         browser.screenshot("dashboard");
@@ -112,10 +112,10 @@ class AdminJourneyBrowserTest {
         browser.phoneScreenshot("orders-phone");
 
         browser.click("#orders-table tbody tr a");
-        browser.await(driver -> paidOrderNumber.equals(browser.find("#order-number").getText()));
+        browser.await(driver -> paidOrderNumber.equals(browser.text("#order-number")));
         browser.visible("#audit-table");
         assertThat(browser.all("#audit-table tbody tr[data-type='OrderPlacedEvent']")).hasSize(1);
-        assertThat(browser.find("#refundable").getText()).contains("up to " + euros(paidTotalMinor) + " can be refunded");
+        assertThat(browser.text("#refundable")).contains("up to " + euros(paidTotalMinor) + " can be refunded");
 
         browser.click("#change-status");
         assertThat(browser.awaitText("#message", "now")).isEqualTo("The order is now processing.");
@@ -128,7 +128,7 @@ class AdminJourneyBrowserTest {
         browser.click("#change-status");
         browser.awaitText("#message", "shipped");
         assertThat(badge("#order-status")).isEqualTo("SHIPPED");
-        assertThat(browser.find("#tracking-number").getText()).isEqualTo("TRK 4711");
+        assertThat(browser.text("#tracking-number")).isEqualTo("TRK 4711");
 
         browser.click("#refund-partial");
         browser.type("#refund-amount", Long.toString(paidTotalMinor));
@@ -140,19 +140,19 @@ class AdminJourneyBrowserTest {
         browser.click("#refund");
         assertThat(browser.awaitText("#message", "Refunded")).isEqualTo("Refunded €12.50.");
         assertThat(badge("#payment-status")).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(browser.find("#refunded").getText()).isEqualTo("€12.50");
+        assertThat(browser.text("#refunded")).isEqualTo("€12.50");
         browser.click("#refund-full");
         browser.type("#refund-reason", "customer returned the rest");
         browser.click("#refund");
         assertThat(browser.awaitText("#message", "Refunded")).isEqualTo("Refunded " + euros(paidTotalMinor - 1250) + ".");
         assertThat(badge("#payment-status")).isEqualTo("REFUNDED");
-        assertThat(browser.find("#refundable").getText()).startsWith("Nothing to refund");
+        assertThat(browser.text("#refundable")).startsWith("Nothing to refund");
         browser.await(driver -> browser.all("#audit-table tbody tr[data-type='PaymentRefundedEvent']").size() == 2);
         browser.screenshot("order-detail");
         browser.phoneScreenshot("order-detail-phone");
 
         browser.open("/admin/index.html");
-        awaitDashboard(() -> "€0.00".equals(browser.find("#card-revenue").getText())
+        awaitDashboard(() -> "€0.00".equals(browser.text("#card-revenue"))
                 && "1".equals(statusCount("SHIPPED")) && "0".equals(statusCount("CONFIRMED")));
         assertThat(browser.find("#table-revenue tbody tr:last-child td").getAttribute("textContent"))
                 .as("today's revenue: captured minus refunded").isEqualTo("€0.00");
@@ -173,9 +173,9 @@ class AdminJourneyBrowserTest {
         browser.click("#register");
         browser.awaitText("#message", "Registered UI-VASE-BLUE");
         String row = "#sku-table tr[data-sku='UI-VASE-BLUE']";
-        browser.await(driver -> browser.present(row) && "1".equals(browser.find(row + " td[data-col='onHand']").getText()));
+        browser.await(driver -> browser.present(row) && "1".equals(browser.text(row + " td[data-col='onHand']")));
         assertThat(browser.find(row).getAttribute("class")).as("1 left with a threshold of 2 is low").isEqualTo("low-stock");
-        assertThat(browser.find(row + " td[data-col='price']").getText()).isEqualTo("€19.90");
+        assertThat(browser.text(row + " td[data-col='price']")).isEqualTo("€19.90");
         browser.click("#low-only");
         assertThat(browser.all("#sku-table tbody tr")).allSatisfy(tr -> assertThat(tr.getAttribute("class")).isEqualTo("low-stock"));
         browser.click("#low-only");
@@ -192,13 +192,13 @@ class AdminJourneyBrowserTest {
         browser.awaitText("#manage-message", "€24.50");
         browser.screenshot("sku-manage-dialog");
         browser.click("#manage-close");
-        browser.await(driver -> "€24.50".equals(browser.find(row + " td[data-col='price']").getText()));
-        assertThat(browser.find(row + " td[data-col='available']").getText()).isEqualTo("6");
+        browser.await(driver -> "€24.50".equals(browser.text(row + " td[data-col='price']")));
+        assertThat(browser.text(row + " td[data-col='available']")).isEqualTo("6");
         assertThat(browser.find(row).getAttribute("class")).as("no longer low on stock").isNullOrEmpty();
 
         browser.open("/");
         browser.visible("li.product[data-sku='UI-VASE-BLUE']");
-        assertThat(browser.find("li.product[data-sku='UI-VASE-BLUE'] .price").getText()).isEqualTo("€24.50");
+        assertThat(browser.text("li.product[data-sku='UI-VASE-BLUE'] .price")).isEqualTo("€24.50");
     }
 
     /**
@@ -221,7 +221,7 @@ class AdminJourneyBrowserTest {
             String now = browser.present(cell) ? browser.find(cell).getAttribute("data-state") : null;
             return "DONE".equals(now) || "FAILED".equals(now) ? now : null;
         });
-        assertThat(browser.find(cell).getText()).startsWith("DONE".equals(state) ? "Done" : "Failed");
+        assertThat(browser.text(cell)).startsWith("DONE".equals(state) ? "Done" : "Failed");
         assertThat(browser.find("button[data-rebuild='sku-stock']").isEnabled()).as("a finished rebuild can run again").isTrue();
         browser.screenshot("operations");
         browser.phoneScreenshot("operations-phone");

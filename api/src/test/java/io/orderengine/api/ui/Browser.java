@@ -146,10 +146,15 @@ final class Browser implements AutoCloseable {
         new Select(visible(css)).selectByValue(value);
     }
 
+    /** The element's text, read again when the live page re-rendered the element in between. */
+    String text(String css) {
+        return await(driver -> find(css).getText());
+    }
+
     /** Waits until the element's text contains {@code text}, then returns the whole text. */
     String awaitText(String css, String text) {
         await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-        return find(css).getText();
+        return text(css);
     }
 
     Object script(String code, Object... arguments) {

@@ -82,9 +82,9 @@ class ShopperJourneyBrowserTest {
         ShopperSteps.stockedSku(client, admin, "UI-MUG-GUEST", 1250, 5);
         browser.open("/");
         browser.visible("li.product[data-sku='UI-MUG-GUEST']");
-        assertThat(browser.find("li.product[data-sku='UI-MUG-GUEST'] .price").getText()).isEqualTo("€12.50");
+        assertThat(browser.text("li.product[data-sku='UI-MUG-GUEST'] .price")).isEqualTo("€12.50");
         shopper.addToCart("UI-MUG-GUEST", 2);
-        assertThat(browser.find("#nav-cart").getText()).isEqualTo("Cart (2)");
+        assertThat(browser.text("#nav-cart")).isEqualTo("Cart (2)");
         browser.screenshot("shop");
         browser.phoneScreenshot("shop-phone");
 
@@ -93,9 +93,9 @@ class ShopperJourneyBrowserTest {
         browser.visible("#pay-sandbox");
         browser.click("#pay");
         assertThat(browser.awaitText("#message", "Please correct")).contains("fields marked below");
-        assertThat(browser.find("#email-error").getText()).isEqualTo("Enter your email.");
-        assertThat(browser.find("#shippingAddress-fullName-error").getText()).isEqualTo("Enter your full name.");
-        assertThat(browser.find("#shippingAddress-country-error").getText()).isEqualTo("Choose a country.");
+        assertThat(browser.text("#email-error")).isEqualTo("Enter your email.");
+        assertThat(browser.text("#shippingAddress-fullName-error")).isEqualTo("Enter your full name.");
+        assertThat(browser.text("#shippingAddress-country-error")).isEqualTo("Choose a country.");
         assertThat(browser.find("#email").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
                 .as("keyboard focus lands on the first field to fix").isEqualTo("email");
@@ -107,23 +107,23 @@ class ShopperJourneyBrowserTest {
                 .isEqualTo("This postal code does not look right: an Israeli postal code has 7 digits.");
         browser.screenshot("checkout-errors");
         browser.type("#shippingAddress-postalCode", "6688101");
-        assertThat(browser.find("#total-subtotal").getText()).isEqualTo("€25.00");
+        assertThat(browser.text("#total-subtotal")).isEqualTo("€25.00");
         browser.screenshot("checkout");
         browser.phoneScreenshot("checkout-phone");
 
         String orderId = shopper.placeOrder();
         String token = shopper.queryParameter("token");
         assertThat(token).as("a guest's order page carries the view token").isNotBlank();
-        assertThat(browser.find("#guest-link-url").getText()).contains("/order.html?id=" + orderId).contains("token=");
-        assertThat(browser.find("#nav-cart").getText()).as("the cart is emptied").isEqualTo("Cart (0)");
+        assertThat(browser.text("#guest-link-url")).contains("/order.html?id=" + orderId).contains("token=");
+        assertThat(browser.text("#nav-cart")).as("the cart is emptied").isEqualTo("Cart (0)");
 
         browser.visible("#sandbox-approve");
         shopper.awaitStatus("AWAITING_PAYMENT");
         JsonNode order = client.get("/api/v1/orders/" + orderId + "?token=" + token, null).body();
-        assertThat(browser.find("#order-total").getText())
+        assertThat(browser.text("#order-total"))
                 .isEqualTo(euros(order.path("totals").path("totalMinor").asLong()));
-        assertThat(browser.find("#order-tax").getText()).isEqualTo(euros(order.path("totals").path("taxMinor").asLong()));
-        assertThat(browser.find("#steps li[aria-current='step']").getText()).isEqualTo("Awaiting payment");
+        assertThat(browser.text("#order-tax")).isEqualTo(euros(order.path("totals").path("taxMinor").asLong()));
+        assertThat(browser.text("#steps li[aria-current='step']")).isEqualTo("Awaiting payment");
         browser.screenshot("order-awaiting-payment");
 
         browser.script("window.samePage = true;");
@@ -143,7 +143,7 @@ class ShopperJourneyBrowserTest {
         browser.forgetVisitor();
         browser.open("/order.html?id=" + orderId + "&token=" + token);
         shopper.awaitStatus("CONFIRMED");
-        assertThat(browser.find("#order-number").getText()).isEqualTo(order.path("orderNumber").asText());
+        assertThat(browser.text("#order-number")).isEqualTo(order.path("orderNumber").asText());
         browser.open("/order.html?id=" + orderId + "&token=wrong-token");
         assertThat(browser.awaitText("#message", "could not find")).contains("order link");
     }
@@ -163,7 +163,7 @@ class ShopperJourneyBrowserTest {
         shopper.awaitStatus("CANCELLED");
         String outcome = browser.awaitText("#outcome", "cancelled");
         assertThat(outcome).contains("declined").contains("Nothing was charged").contains("stock held for it was released");
-        assertThat(browser.find("#steps li.failed").getText()).isEqualTo("Cancelled");
+        assertThat(browser.text("#steps li.failed")).isEqualTo("Cancelled");
         assertThat(browser.present("#invoice:not([hidden])")).as("no invoice for an unpaid order").isFalse();
         browser.screenshot("order-declined");
 
@@ -172,7 +172,7 @@ class ShopperJourneyBrowserTest {
             return "3".equals(browser.visible("li.product[data-sku='UI-POSTER-DECLINE'] .availability")
                     .getAttribute("data-available"));
         });
-        assertThat(browser.find("li.product[data-sku='UI-POSTER-DECLINE'] .availability").getText())
+        assertThat(browser.text("li.product[data-sku='UI-POSTER-DECLINE'] .availability"))
                 .isEqualTo("Only 3 left");
     }
 
@@ -182,7 +182,7 @@ class ShopperJourneyBrowserTest {
         shopper.signIn("carol", "CUSTOMER");
         assertThat(browser.path()).startsWith("/orders.html");
         assertThat(browser.awaitText("#no-orders", "no orders")).isEqualTo("You have no orders yet.");
-        assertThat(browser.find("#who").getText()).contains("Signed in as carol");
+        assertThat(browser.text("#who")).contains("Signed in as carol");
 
         shopper.addToCart("UI-TEE-HISTORY", 1);
         browser.open("/checkout.html");
@@ -202,7 +202,7 @@ class ShopperJourneyBrowserTest {
 
         browser.open("/orders.html");
         browser.await(driver -> browser.all("#orders-table tbody tr").size() == 2 || reloadHistory());
-        assertThat(browser.find("#pager .pager-info").getText()).isEqualTo("Page 1 of 1 · 2 orders");
+        assertThat(browser.text("#pager .pager-info")).isEqualTo("Page 1 of 1 · 2 orders");
         assertThat(browser.find("#orders-table tbody tr:first-child").getAttribute("data-order-id"))
                 .as("newest first").isEqualTo(unpaid);
         browser.screenshot("history");

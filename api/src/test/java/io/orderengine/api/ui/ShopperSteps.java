@@ -72,7 +72,7 @@ final class ShopperSteps {
 
     String awaitOrderPage() {
         browser.await(driver -> browser.path().startsWith("/order.html?id="));
-        browser.await(driver -> ORDER_NUMBER.matcher(browser.find("#order-number").getText()).matches());
+        browser.await(driver -> ORDER_NUMBER.matcher(browser.text("#order-number")).matches());
         return queryParameter("id");
     }
 

@@ -1,6 +1,7 @@
 package io.orderengine.api.web.protection;
 
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.github.bucket4j.Bandwidth;
@@ -38,13 +39,17 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     private final MongoBucketProxyManager buckets;
     private final Clock clock;
 
-    RateLimits(RateLimitProperties properties, MongoDatabase database, Clock clock) {
+    /** With rate limits off nothing touches the store (and none is needed, e.g. in controller slice tests). */
+    RateLimits(RateLimitProperties properties, ObjectProvider<MongoDatabase> databases, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.buckets = new MongoBucketProxyManager(database.getCollection(COLLECTION), clock);
         if (properties.enabled()) {
+            MongoDatabase database = databases.getObject();
+            this.buckets = new MongoBucketProxyManager(database.getCollection(COLLECTION), clock);
             database.getCollection(COLLECTION).createIndex(Indexes.ascending(MongoBucketProxyManager.TOUCHED_FIELD),
                     new IndexOptions().name("touched"));
+        } else {
+            this.buckets = null;
         }
     }
 
@@ -90,7 +95,9 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     @Scheduled(fixedDelayString = "PT10M")
     void dropIdleBuckets() {
         if (properties.enabled()) {
-            buckets.removeIdle(clock.instant().minus(Duration.ofHours(1)));
+            if (buckets != null) {
+                buckets.removeIdle(clock.instant().minus(Duration.ofHours(1)));
+            }
         }
     }
 }
