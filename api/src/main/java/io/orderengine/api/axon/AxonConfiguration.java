@@ -9,12 +9,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.command.order.Order;
 import io.orderengine.command.sku.Sku;
+import io.orderengine.saga.commands.CommandFailures;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.NoHandlerForCommandException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -34,6 +32,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -134,17 +133,9 @@ public class AxonConfiguration {
                         .retryExecutor(retries).backoffFactor(50).maxRetryCount(6)
                         // a rule the domain refused (a state, a stock level, an unknown or duplicate id) will
                         // refuse again: only lock, concurrency and store hiccups are worth another try
-                        .addNonTransientFailurePredicate(AxonConfiguration::isRejection)
+                        .addNonTransientFailurePredicate(CommandFailures::isRejection)
                         .build())
                 .build();
-    }
-
-    static boolean isRejection(Throwable failure) {
-        return failure.getClass().getName().startsWith("io.orderengine.")
-                || failure instanceof IllegalArgumentException
-                || failure instanceof AggregateNotFoundException
-                || failure instanceof AggregateStreamCreationException
-                || failure instanceof NoHandlerForCommandException;
     }
 
     @Bean
@@ -158,7 +149,8 @@ public class AxonConfiguration {
      * Projections and sagas run in pooled streaming processors.
      */
     @Bean
-    public ConfigurerModule aggregatesAndProcessors(AxonProperties properties, Cache skuCache) {
+    public ConfigurerModule aggregatesAndProcessors(AxonProperties properties, Cache skuCache,
+                                                    @Value("${engine.cluster.enabled:false}") boolean clustered) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
@@ -166,7 +158,8 @@ public class AxonConfiguration {
             AggregateConfigurer<Sku> sku = AggregateConfigurer.defaultConfiguration(Sku.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.snapshotter(), properties.skuSnapshotThreshold()));
-            if (properties.cache()) {
+            // several instances on one store: another instance's change would leave a cached SKU stale (ADR 0002)
+            if (properties.cache() && !clustered) {
                 sku.configureCache(c -> skuCache);
             }
             configurer.configureAggregate(sku);

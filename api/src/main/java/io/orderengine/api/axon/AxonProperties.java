@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param orderSnapshotThreshold events after which an Order snapshot is taken
  * @param skuSnapshotThreshold   events after which a Sku snapshot is taken (SKUs collect many reservations)
- * @param cache                  keep Sku aggregates in memory; turn off when several engine instances share a store
- *                               (another instance's change would leave this one's copy stale)
+ * @param cache                  keep Sku aggregates in memory; always off when several engine instances share a store
+ *                               ({@code engine.cluster.enabled=true}: another instance's change would leave this
+ *                               one's copy stale)
  */
 @Validated
 @ConfigurationProperties("engine.aggregates")

@@ -35,6 +35,7 @@ import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.saga.checkout.CheckoutProgress.FailedStep;
 import io.orderengine.saga.checkout.CheckoutProgress.PendingRefund;
 import io.orderengine.saga.checkout.CheckoutProgress.Stage;
+import io.orderengine.saga.commands.StepCommands;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.AuthorizationRequest;
 import io.orderengine.saga.payment.Capture;
@@ -46,7 +47,6 @@ import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -96,6 +96,11 @@ import java.util.List;
  *       <td>ResumeOrderCommand and the failed step again / the compensation of the current stage</td><td></td><td></td></tr>
  *   <tr><td>end</td><td>OrderShippedEvent, OrderDeliveredEvent, OrderReturnedEvent, OrderRejectedEvent</td><td></td><td>ends</td><td></td></tr>
  * </table>
+ *
+ * <p>Commands are sent through {@link StepCommands}: each is handled and stored before the step is marked done, and
+ * one that could not be delivered (not refused by the domain, but e.g. the store was unreachable) fails the step,
+ * so the event is handled again after a crash or a failure and the commands are re-sent. The order and stock
+ * aggregates take every repeated saga command as a no-op, and gateway calls carry idempotency keys.
  */
 @Saga
 @ProcessingGroup(CheckoutSaga.PROCESSING_GROUP)
@@ -112,7 +117,7 @@ public class CheckoutSaga {
     private static final Logger log = LoggerFactory.getLogger(CheckoutSaga.class);
 
     @Autowired
-    private transient CommandGateway commandGateway;
+    private transient StepCommands commands;
     @Autowired
     private transient DeadlineManager deadlineManager;
     @Autowired
@@ -404,13 +409,12 @@ public class CheckoutSaga {
         progress.captureReference = capture.captureReference();
         progress.capturedMinor = capture.amount().amountMinor();
         cancelDeadlines();
-        try {
-            commandGateway.sendAndWait(new ConfirmOrderCommand(orderId(), progress.provider, capture.captureReference(),
-                    capture.amount()));
-        } catch (RuntimeException e) {
+        StepCommands.Outcome confirmed = commands.send(new ConfirmOrderCommand(orderId(), progress.provider,
+                capture.captureReference(), capture.amount()));
+        if (confirmed.refused()) {
             // Typically the order was cancelled while the money was taken: its OrderCancelledEvent refunds it.
             flag(FailedStep.CAPTURE, "captured " + capture.captureReference() + " but the order could not be confirmed: "
-                    + e.getMessage());
+                    + confirmed.refusal().getMessage());
             return CaptureOutcome.CAPTURED;
         }
         commitStock();
@@ -582,12 +586,16 @@ public class CheckoutSaga {
         return new OrderId(progress.orderId);
     }
 
+    /**
+     * Sends a command and waits until its events are stored. A refusal by the domain is logged and the step goes on
+     * (the saga's own state decides what happens next); a command that could not be delivered throws, so this event
+     * or deadline is handled again.
+     */
     private void send(Object command) {
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                log.error("checkout of order {}: {} failed: {}", progress.orderId, command.getClass().getSimpleName(),
-                        failure.getMessage());
-            }
-        });
+        StepCommands.Outcome outcome = commands.send(command);
+        if (outcome.refused()) {
+            log.warn("checkout of order {}: {} refused: {}", progress.orderId, command.getClass().getSimpleName(),
+                    outcome.refusal().getMessage());
+        }
     }
 }

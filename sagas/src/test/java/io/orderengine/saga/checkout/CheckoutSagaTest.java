@@ -32,6 +32,8 @@ import io.orderengine.messages.sku.ReserveStockCommand;
 import io.orderengine.messages.sku.RestockCommand;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
+import io.orderengine.saga.commands.CommandNotDelivered;
+import io.orderengine.saga.commands.StepCommands;
 import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGatewayException.Kind;
@@ -39,6 +41,8 @@ import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
 import io.orderengine.saga.support.InMemoryMongo;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,7 @@ import static io.orderengine.saga.checkout.OrderFixtures.aPlacedOrder;
 import static io.orderengine.saga.support.FakePaymentGateway.CAPTURE_REFERENCE;
 import static io.orderengine.saga.support.FakePaymentGateway.PAYMENT_REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckoutSagaTest {
 
@@ -71,6 +76,7 @@ class CheckoutSagaTest {
     private PaymentLedger ledger;
     private FakePaymentGateway gateway;
     private SagaTestFixture<CheckoutSaga> fixture;
+    private StepCommands commands;
 
     @BeforeEach
     void setUp() {
@@ -81,12 +87,17 @@ class CheckoutSagaTest {
         fixture.registerResource(new PaymentGateways(List.of(gateway)));
         fixture.registerResource(ledger);
         fixture.registerResource(CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE));
+        commands = new StepCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+        fixture.registerResource(commands);
+        // as in the engine: a failed step fails the event's handling, so it is handled again
+        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
         // whole seconds: the stub deadline manager keeps trigger times in milliseconds
         fixture.givenCurrentTime(Instant.parse("2025-11-22T10:00:00Z"));
     }
 
     @AfterEach
     void tearDown() {
+        commands.close();
         mongo.close();
     }
 
@@ -96,6 +107,33 @@ class CheckoutSagaTest {
 
         fixture.givenNoPriorActivity()
                 .whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(
+                        new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
+                        new ReserveStockCommand(SHIRT, ORDER_ID, 2, expiresAt))
+                .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void aReservationThatCouldNotBeDeliveredFailsTheStepSoThePlacedOrderIsHandledAgainAndReservedThen() {
+        Instant expiresAt = fixture.currentTime().plus(PAYMENT_DEADLINE);
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveStockCommand reserve && reserve.sku().equals(SHIRT)) {
+                throw new IllegalStateException("store unreachable");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity();
+
+        assertThatThrownBy(() -> fixture.whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder()))
+                .hasRootCauseMessage("store unreachable")
+                .hasStackTraceContaining(CommandNotDelivered.class.getSimpleName());
+        // (the fixture's stub deadline manager keeps the deadline; the engine's is written on commit, see
+        // MongoDeadlineManagerTest)
+        fixture.whenTimeElapses(Duration.ZERO).expectActiveSagas(0);
+
+        fixture.setCallbackBehavior((command, metaData) -> null);
+        fixture.whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
@@ -339,7 +377,7 @@ class CheckoutSagaTest {
     void anOrderCancelledWhileItsPaymentWasBeingCapturedGetsTheMoneyBackAndItsStockReleased() {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof ConfirmOrderCommand) {
-                throw new IllegalStateException("order is CANCELLED");
+                throw new OrderRefusal("order is CANCELLED");
             }
             return null;
         });
@@ -486,6 +524,13 @@ class CheckoutSagaTest {
                 .whenPublishingA(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING,
                         List.of(new ShortSku(MUG, 1, 0)), SAGA, null))
                 .expectActiveSagas(0);
+    }
+
+    /** A refusal by the domain, as the order aggregate throws it (any exception of the engine's own packages). */
+    static final class OrderRefusal extends RuntimeException {
+        OrderRefusal(String message) {
+            super(message);
+        }
     }
 
     private ContinuedGivenState givenAwaitingPayment() {
