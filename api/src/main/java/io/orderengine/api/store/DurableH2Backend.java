@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The embedded store's H2 backend, made durable on the server side: after every write command, whoever sent it
- * (this engine or another engine instance sharing the store over the wire), the MVStore is committed before the
- * answer goes back. Acknowledged means on disk for every client, not only for the JVM that runs the server.
+ * The embedded store's H2 backend, made durable on the server side: the answer to a write command, whoever sent it
+ * (this engine or another engine instance sharing the store over the wire), goes back only after an MVStore commit
+ * that started after the write was applied. Acknowledged means on disk for every client, not only for the JVM that
+ * runs the server. Commits are grouped ({@link GroupCommit}): writers that finish while a commit runs are covered
+ * by the next one, so concurrent writers share one file write instead of queueing for one each.
  */
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "drop", "dropdatabase", "renamecollection", "create", "dropindexes");
+
+    private final GroupCommit group = new GroupCommit(this::commit);
 
     DurableH2Backend(String file) {
         super(file);
@@ -26,9 +30,19 @@ final class DurableH2Backend extends H2Backend {
             return super.handleMessage(message);
         } finally {
             if (isWrite(message.getDocument())) {
-                commit();
+                group.awaitDurable();
             }
         }
+    }
+
+    /** Write commands answered so far. */
+    long writes() {
+        return group.writes();
+    }
+
+    /** MVStore commits made for them (fewer than {@link #writes()} when writers overlap). */
+    long commits() {
+        return group.commits();
     }
 
     private static boolean isWrite(Document command) {

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
 import io.orderengine.messages.query.AdminOrderSearchWithArchiveQuery;
+import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import org.axonframework.queryhandling.QueryHandler;
@@ -23,20 +24,46 @@ import static io.orderengine.query.order.OrderDocuments.*;
  * The admin's order list: filters on status, payment status and placement time, a case-insensitive substring
  * search over order number, customer name and e-mail, four sort orders, pages with the total count. Served from
  * the order detail read model ({@code order_details}); with {@link AdminOrderSearchWithArchiveQuery} from it and
- * its archive together. The indexes are declared with the order detail collections ({@code OrderDocuments}).
+ * its archive together.
+ * <p>
+ * The default list (no filter, newest first) is served from the newest {@value OrderListIndex#LATEST_SIZE} hot
+ * orders kept by {@link OrderListIndex} (one {@code _id} read, then the page's rows by {@code _id $in}); its total
+ * is the hot collection's document count from metadata ({@code count} without a filter), or the number of kept
+ * orders while they are all of them. Every other list (a filter, another sort, the archive, a page beyond the kept
+ * orders) is a query on {@code order_details} with the indexes declared in {@code OrderDocuments}: a bounded
+ * index walk on MongoDB, a full scan with an in-memory sort on the embedded store (it uses no index but
+ * {@code _id}), so there it grows with the number of orders.
  */
 @Component
 public class AdminOrderList {
 
     private final ProjectionTarget orders;
+    private final OrderListIndex lists;
 
     public AdminOrderList(ProjectionCollections collections) {
         this.orders = collections.live(OrderDetailProjection.PROCESSING_GROUP);
+        this.lists = new OrderListIndex(orders);
     }
 
     @QueryHandler
     public OrderSummaryPage handle(AdminOrderSearchQuery query) {
+        if (unfilteredNewestFirst(query)) {
+            OrderListIndex.Latest latest = lists.latest();
+            PageRequest page = query.page();
+            if (latest != null && (latest.all() || page.offset() + page.size() <= latest.orderIds().size())) {
+                List<String> ids = latest.orderIds().stream().skip(page.offset()).limit(page.size()).toList();
+                long total = latest.all() ? latest.orderIds().size()
+                        : orders.collection(COLLECTION).estimatedDocumentCount();
+                return OrderSummaryPage.of(OrderLists.rows(ids, orders.collection(COLLECTION)), page, total);
+            }
+        }
         return OrderLists.page(orders.collection(COLLECTION), filter(query), sort(query.sort()), query.page());
+    }
+
+    private static boolean unfilteredNewestFirst(AdminOrderSearchQuery query) {
+        return query.status() == null && query.paymentStatus() == null && query.placedFrom() == null
+                && query.placedTo() == null && query.text() == null
+                && query.sort() == AdminOrderSearchQuery.Sort.PLACED_AT_DESC;
     }
 
     @QueryHandler

@@ -18,8 +18,13 @@ import static io.orderengine.query.order.OrderDocuments.*;
 /**
  * A signed-in customer's order history: their orders, newest first, optionally of one status, paged. Served from
  * the order detail read model ({@code order_details}), so it is exactly as fresh as the order detail; with
- * {@link FindCustomerOrdersWithArchiveQuery} from it and its archive together. The indexes are declared with the
- * order detail collections ({@code OrderDocuments}).
+ * {@link FindCustomerOrdersWithArchiveQuery} from it and its archive together.
+ * <p>
+ * The customer's order ids, placement times and statuses come from the order lists ({@link OrderListIndex}: one
+ * {@code _id} read for the customer's months, one {@code _id $in} read for those months' entries), the rows from
+ * {@code order_details} by {@code _id $in}: the cost grows with the customer's own orders, never with the shop's.
+ * Until the lists cover every order (a store written before they existed, not yet rebuilt) the history is a
+ * query on {@code order_details} with the indexes declared in {@code OrderDocuments}.
  */
 @Component
 public class CustomerOrderHistory {
@@ -29,9 +34,11 @@ public class CustomerOrderHistory {
     private static final Bson NEWEST_FIRST = Sorts.descending(PLACED_AT, "_id");
 
     private final ProjectionTarget orders;
+    private final OrderListIndex lists;
 
     public CustomerOrderHistory(ProjectionCollections collections) {
         this.orders = collections.live(OrderDetailProjection.PROCESSING_GROUP);
+        this.lists = new OrderListIndex(orders);
     }
 
     @QueryHandler
@@ -40,7 +47,11 @@ public class CustomerOrderHistory {
         if (query.customerId() == null) {
             return OrderSummaryPage.of(List.of(), page, 0);
         }
-        return OrderLists.page(orders.collection(COLLECTION), filter(query), NEWEST_FIRST, page);
+        List<OrderListIndex.Entry> entries = lists.customerEntries(query.customerId());
+        if (entries == null) {
+            return OrderLists.page(orders.collection(COLLECTION), filter(query), NEWEST_FIRST, page);
+        }
+        return fromIndex(entries, query, true, page);
     }
 
     @QueryHandler
@@ -50,8 +61,28 @@ public class CustomerOrderHistory {
         if (history.customerId() == null) {
             return OrderSummaryPage.of(List.of(), page, 0);
         }
-        return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
-                filter(history), NEWEST_FIRST, OrderLists.placedAtDescending(), page);
+        List<OrderListIndex.Entry> entries = lists.customerEntries(history.customerId());
+        if (entries == null) {
+            return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
+                    filter(history), NEWEST_FIRST, OrderLists.placedAtDescending(), page);
+        }
+        return fromIndex(entries, history, false, page);
+    }
+
+    /** A page from the customer's entries (newest first), rows read by {@code _id}. */
+    private OrderSummaryPage fromIndex(List<OrderListIndex.Entry> entries, FindCustomerOrdersQuery query,
+                                       boolean hotOnly, PageRequest page) {
+        String status = query.status() == null ? null : query.status().name();
+        List<String> matching = entries.stream()
+                .filter(entry -> !hotOnly || entry.hot())
+                .filter(entry -> status == null || status.equals(entry.status()))
+                .map(OrderListIndex.Entry::orderId)
+                .toList();
+        List<String> ids = matching.stream().skip(page.offset()).limit(page.size()).toList();
+        List<OrderSummaryView> items = hotOnly
+                ? OrderLists.rows(ids, orders.collection(COLLECTION))
+                : OrderLists.rows(ids, orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION));
+        return OrderSummaryPage.of(items, page, matching.size());
     }
 
     private static Bson filter(FindCustomerOrdersQuery query) {

@@ -30,7 +30,9 @@ import static io.orderengine.query.order.OrderDocuments.UPDATED_AT;
  * order detail collection to {@code order_details_archive}, so the hot collection only holds what admins and
  * customers work with. Events are never touched. Each order is copied (replace by {@code _id}, so a re-run after a
  * crash is harmless) and then deleted from the hot collection only if it did not change in between
- * ({@code appliedSequence} unchanged); an order that changed stays hot and is archived by a later run.
+ * ({@code appliedSequence} unchanged); an order that changed stays hot and is archived by a later run. The order
+ * lists ({@link OrderListIndex}) are told before the delete and told back when the order stayed hot; a crash in
+ * between leaves them listing the order as archived until a later run archives it or its status changes.
  */
 @Component
 public class OrderArchive {
@@ -53,6 +55,7 @@ public class OrderArchive {
     public int archiveChangedBefore(ProjectionTarget target, Instant cutoff) {
         MongoCollection<Document> hot = target.collection(COLLECTION);
         MongoCollection<Document> archive = target.collection(ARCHIVE_COLLECTION);
+        OrderListIndex lists = new OrderListIndex(target);
         Bson due = Filters.and(Filters.in(STATUS, ARCHIVABLE.stream().map(Enum::name).toList()),
                 Filters.lt(UPDATED_AT, toDate(cutoff)));
         int moved = 0;
@@ -67,8 +70,16 @@ public class OrderArchive {
                 String id = order.getString("_id");
                 archive.replaceOne(Filters.eq("_id", id), order, new ReplaceOptions().upsert(true));
                 long applied = longValue(order, VersionedDocuments.APPLIED_SEQUENCE);
-                moved += (int) hot.deleteOne(Filters.and(Filters.eq("_id", id),
+                lists.located(order, false);
+                long deleted = hot.deleteOne(Filters.and(Filters.eq("_id", id),
                         Filters.eq(VersionedDocuments.APPLIED_SEQUENCE, applied))).getDeletedCount();
+                if (deleted == 0) {
+                    Document current = hot.find(Filters.eq("_id", id)).first();
+                    if (current != null) {
+                        lists.located(current, true);
+                    }
+                }
+                moved += (int) deleted;
             }
             after = batch.get(batch.size() - 1).getString("_id");
         }

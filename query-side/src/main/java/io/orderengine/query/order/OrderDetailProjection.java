@@ -49,7 +49,8 @@ import static io.orderengine.query.order.OrderDocuments.*;
  * subscription queries on {@link FindOrderQuery} (live order status for the api's event stream).
  * <p>
  * Finished orders move to {@code order_details_archive} ({@link OrderArchive}); the queries here and events that
- * arrive late find them there. The same handlers also run outside the live processor: bound to a new generation of
+ * arrive late find them there. The customer history and the admin's default list are kept alongside, as documents
+ * read by {@code _id} ({@link OrderListIndex}), by the same writes. The same handlers also run outside the live processor: bound to a new generation of
  * the collections during a rebuild ({@link #handlerFor}), and in memory to rebuild one order as it was at some
  * moment ({@link OrderDetailReplay}).
  */
@@ -97,13 +98,15 @@ public class OrderDetailProjection implements RebuildableProjection {
 
     @Override
     public List<String> collections() {
-        return List.of(COLLECTION, ARCHIVE_COLLECTION);
+        return List.of(COLLECTION, ARCHIVE_COLLECTION, OrderListIndex.COLLECTION);
     }
 
+    /** Declares the indexes, and marks the order lists complete when the collections hold no order yet. */
     @Override
     public void createIndexes(ProjectionTarget target) {
         OrderDocuments.createIndexes(target.collection(COLLECTION));
         OrderDocuments.createIndexes(target.collection(ARCHIVE_COLLECTION));
+        new OrderListIndex(target).markCompleteIfEmpty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.orderengine.query.order;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.orderengine.messages.query.PageRequest;
 import org.bson.Document;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static io.orderengine.query.order.OrderDocuments.SUMMARY_FIELDS;
 
@@ -60,6 +62,26 @@ final class OrderLists {
                 .map(OrderDocuments::toSummary)
                 .toList();
         return OrderSummaryPage.of(items, page, total);
+    }
+
+    /**
+     * The list rows of {@code orderIds}, in that order, read by {@code _id} from the first collection that holds each
+     * (an order missing from all of them, archived or removed since the ids were read, is left out).
+     */
+    @SafeVarargs
+    static List<OrderSummaryView> rows(List<String> orderIds, MongoCollection<Document>... sources) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        for (MongoCollection<Document> source : sources) {
+            List<String> missing = orderIds.stream().filter(id -> !found.containsKey(id)).toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            source.find(Filters.in("_id", missing))
+                    .projection(Projections.include(SUMMARY_FIELDS))
+                    .forEach(row -> found.putIfAbsent(row.getString("_id"), row));
+        }
+        return orderIds.stream().map(found::get).filter(Objects::nonNull)
+                .map(OrderDocuments::toSummary).toList();
     }
 
     /** Newest first, ties by descending id: the order of {@code Sorts.descending(placedAt, _id)}. */

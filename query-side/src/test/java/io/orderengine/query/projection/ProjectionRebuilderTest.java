@@ -95,6 +95,7 @@ class ProjectionRebuilderTest {
             projection.createIndexes(collections.live(projection.processingGroup()));
             processors.put(projection.processingGroup(), liveProcessor(projection));
             ProjectionTarget reference = new ReferenceTarget(projection.processingGroup());
+            projection.createIndexes(reference);
             references.put(projection.processingGroup(), reference);
             referenceHandlers.add(projection.handlerFor(reference));
         }
