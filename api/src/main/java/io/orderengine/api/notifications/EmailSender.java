@@ -3,6 +3,9 @@ package io.orderengine.api.notifications;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands emails to the SMTP server of {@code spring.mail.*}, as multipart/alternative (plain text and HTML). A failed
- * hand-over is tried again after a pause that doubles each time ({@code engine.mail.send-attempts},
+ * hand-over is tried again (resilience4j {@link Retry}) after a pause that doubles each time ({@code engine.mail.send-attempts},
  * {@code engine.mail.retry-backoff}); when every try failed, {@link EmailNotSentException} is thrown and the event
  * goes to the dead-letter queue. Runs on the notification processor's thread, never on a request's.
  */
@@ -53,24 +56,21 @@ public class EmailSender {
 
     public void send(Email email) {
         JavaMailSender sender = mailSender.getObject();
-        Duration pause = properties.retryBackoff();
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= properties.sendAttempts(); attempt++) {
-            try {
-                sender.send(mime(sender, email));
-                return;
-            } catch (MailException | IllegalStateException e) {
-                last = e;
-                log.warn("Email '{}' not handed to SMTP (try {} of {}): {}", email.subject(), attempt,
-                        properties.sendAttempts(), e.getMessage());
-                if (attempt < properties.sendAttempts()) {
-                    pause(pause);
-                    pause = pause.multipliedBy(2);
-                }
-            }
+        Retry retry = Retry.of("email", RetryConfig.custom()
+                .maxAttempts(properties.sendAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2))
+                .retryExceptions(MailException.class, IllegalStateException.class)
+                .failAfterMaxAttempts(false)
+                .build());
+        retry.getEventPublisher().onRetry(event -> log.warn("Email '{}' not handed to SMTP (try {} of {}): {}",
+                email.subject(), event.getNumberOfRetryAttempts(), properties.sendAttempts(),
+                event.getLastThrowable() == null ? "unknown" : event.getLastThrowable().getMessage()));
+        try {
+            retry.executeRunnable(() -> sender.send(mime(sender, email)));
+        } catch (MailException | IllegalStateException e) {
+            throw new EmailNotSentException("email '" + email.subject() + "' could not be sent after "
+                    + properties.sendAttempts() + " tries: " + e.getMessage(), e);
         }
-        throw new EmailNotSentException("email '" + email.subject() + "' could not be sent after "
-                + properties.sendAttempts() + " tries: " + (last == null ? "unknown" : last.getMessage()), last);
     }
 
     private MimeMessage mime(JavaMailSender sender, Email email) {
@@ -86,14 +86,5 @@ public class EmailSender {
             throw new IllegalStateException("email could not be built: " + e.getMessage(), e);
         }
         return message;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmailNotSentException("interrupted while waiting to retry an email", e);
-        }
     }
 }
