@@ -17,19 +17,21 @@ import org.springframework.stereotype.Component;
  * Shares event-processor segments between the engine instances on one store, with Axon's own mechanism: segments
  * are claimed through the Mongo token store; this only gives back segments beyond a fair share. An instance that
  * holds more than {@code ceil(segments / live instances)} of a processor's segments releases the surplus with
- * {@link StreamingEventProcessor#releaseSegment(int, long, TimeUnit)}, and another instance's processor claims
- * them on its next scan. Nothing ever forces a claim: when an instance dies, its token claims expire and the
- * survivors' processors pick the segments up as unclaimed ones, up to all of them. A single instance never
- * releases anything. Off unless {@code engine.cluster.balance-segments=true}: with segments split, sagas on two
- * instances send commands to the same SKUs, and until the SKU cache is off when clustered and saga commands are
- * retried outside the saga's unit of work, a lost append race aborts the saga's batch (docs/scaling.md).
- * Without it the first instance to start holds every segment and the others take over when it dies.
+ * {@link StreamingEventProcessor#releaseSegment(int, long, TimeUnit)} (it will not claim them again for
+ * {@value #RELEASE_SECONDS} s), and another instance's processor claims them on its next scan. Nothing ever forces
+ * a claim: when an instance dies, its token claims expire and the survivors' processors pick the segments up as
+ * unclaimed ones, up to all of them (by then the dead instance no longer counts as live, see
+ * {@link ClusterMembership}, so nothing is given back to it). A single instance never releases anything.
+ * <p>
+ * On when {@code engine.cluster.enabled=true} (several instances share this store); {@code
+ * engine.cluster.balance-segments} overrides that either way. Off, the first instance to start holds every segment
+ * and the others take over when it dies.
  */
 @Component
 class SegmentBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
-    private static final long RELEASE_SECONDS = 20;
+    static final long RELEASE_SECONDS = 10;
 
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
@@ -37,14 +39,19 @@ class SegmentBalancer {
     private final boolean enabled;
 
     SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, ClusterMembership membership,
-                    @Value("${engine.cluster.balance-segments:false}") boolean enabled) {
+                    @Value("${engine.cluster.balance-segments:${engine.cluster.enabled:false}}") boolean enabled) {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.membership = membership;
         this.enabled = enabled;
     }
 
-    @Scheduled(fixedDelay = 5000, initialDelay = 10000)
+    /** Whether this instance gives back segments beyond its fair share. */
+    boolean enabled() {
+        return enabled;
+    }
+
+    @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     void balance() {
         if (!enabled) {
             return;

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** A second engine instance in a JVM of its own, on a store another instance serves (or on MONGODB_URI). */
+/**
+ * A second engine instance in a JVM of its own, on a store another instance serves: its connection string is given
+ * as {@code MONGODB_URI}, as an operator would start it. {@link #kill()} ends it the way {@code kill -9} does.
+ */
 final class ChildEngine implements AutoCloseable {
 
     private final Process process;
@@ -23,21 +27,26 @@ final class ChildEngine implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Starts an instance with {@code engine.cluster.enabled=true}; {@code balanceSegments} is passed as the explicit
+     * {@code engine.cluster.balance-segments} override.
+     */
     static ChildEngine start(String storeUri, String database, boolean balanceSegments, Path log) {
         int httpPort = TwoEngineInstancesTest.freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-cp", classPath(), "io.orderengine.OrderEngineApplication",
                 "--server.port=" + httpPort,
-                "--engine.store.uri=" + storeUri,
                 "--engine.store.database=" + database,
                 "--engine.rate-limit.enabled=false",
+                "--engine.cluster.enabled=true",
                 "--engine.cluster.balance-segments=" + balanceSegments,
                 "--engine.demo.seed-skus=false",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().remove("MONGODB_URI");
+        builder.environment().put("MONGODB_URI", storeUri);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             return new ChildEngine(builder.start(), httpPort, log);
@@ -64,12 +73,24 @@ final class ChildEngine implements AutoCloseable {
         return new EngineClient(httpPort);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL (no shutdown hook, no release of its token claims or heartbeat), and waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            kill();
         }
     }
 

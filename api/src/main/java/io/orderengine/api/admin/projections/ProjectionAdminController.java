@@ -1,11 +1,16 @@
 package io.orderengine.api.admin.projections;
 
+import io.orderengine.api.cluster.ClusterMembership;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.query.projection.ProjectionRebuilder;
 import io.orderengine.query.projection.ProjectionStatus;
 import io.orderengine.query.projection.RebuildInProgressException;
 import io.orderengine.query.projection.RebuildProgress;
 import io.orderengine.query.projection.UnknownProjectionException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,14 +19,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The read models' health and their rebuild (admins only).
  * <ul>
- * <li>{@code GET /api/v1/admin/projections} → {@code {"projections":[{"name","running","error","segments":[{"segment",
- *     "position","caughtUp","replaying","error"}],"position","headPosition","lag","generation","collections":{..},
- *     "rebuild":{..}|null}]}}; {@code GET /api/v1/admin/projections/{name}} → one of them.</li>
+ * <li>{@code GET /api/v1/admin/projections} → {@code {"instance","projections":[{"name","running","error",
+ *     "segments":[{"segment","position","caughtUp","replaying","error"}],"position","headPosition","lag","generation",
+ *     "collections":{..},"rebuild":{..}|null}],"processors":[{"name","running","segments":[0,1,..],
+ *     "claims":{"owner":[segments]}}]}}; {@code GET /api/v1/admin/projections/{name}} → one of them.
+ *     With several engine instances on one store ({@code docs/scaling.md}) the answer is the answering instance's
+ *     view: {@code instance} is its id ({@code pid@host/suffix}), a projection's {@code segments} and a processor's
+ *     {@code segments} are the segments this instance's processor holds; {@code claims} is who holds each
+ *     segment according to the token store (owner {@code pid@host}, the instance id before the slash; an owner
+ *     that died keeps its claims until they time out), for every event processor, sagas and outboxes included.</li>
  * <li>{@code POST /api/v1/admin/projections/{name}/rebuild} → 202 with the rebuild's progress
  *     {@code {"projection","generation","processor","state","eventsProcessed","eventsTotal","position","startedAt",
  *     "finishedAt","error"}} and {@code Location} of the projection's status; the old collections keep serving until
@@ -34,18 +48,55 @@ import java.util.List;
 class ProjectionAdminController {
 
     private final ProjectionRebuilder rebuilder;
+    private final EventProcessingConfiguration processing;
+    private final ClusterMembership membership;
+    private final MongoTemplate axonMongoTemplate;
 
-    ProjectionAdminController(ProjectionRebuilder rebuilder) {
+    ProjectionAdminController(ProjectionRebuilder rebuilder, EventProcessingConfiguration processing,
+                              ClusterMembership membership, MongoTemplate axonMongoTemplate) {
         this.rebuilder = rebuilder;
+        this.processing = processing;
+        this.membership = membership;
+        this.axonMongoTemplate = axonMongoTemplate;
     }
 
-    /** Every projection's status. */
-    record Projections(List<ProjectionStatus> projections) {
+    /** Every projection's status, and which event-processor segments this instance and the others hold. */
+    record Projections(String instance, List<ProjectionStatus> projections, List<ProcessorSegments> processors) {
+    }
+
+    /**
+     * One event processor: whether it runs here, the segments this instance holds, and the token store's claims
+     * (owner → segments; unclaimed segments are left out).
+     */
+    record ProcessorSegments(String name, boolean running, List<Integer> segments, Map<String, List<Integer>> claims) {
     }
 
     @GetMapping("/api/v1/admin/projections")
     Projections projections() {
-        return new Projections(rebuilder.status());
+        return new Projections(membership.instanceId(), rebuilder.status(), processors());
+    }
+
+    private List<ProcessorSegments> processors() {
+        Map<String, Map<String, List<Integer>>> claims = new TreeMap<>();
+        for (Document token : axonMongoTemplate.trackingTokensCollection().find()
+                .projection(com.mongodb.client.model.Projections.include("processorName", "segment", "owner"))) {
+            String owner = token.getString("owner");
+            if (owner != null) {
+                claims.computeIfAbsent(token.getString("processorName"), name -> new TreeMap<>())
+                        .computeIfAbsent(owner, name -> new ArrayList<>())
+                        .add(((Number) token.get("segment")).intValue());
+            }
+        }
+        List<ProcessorSegments> processors = new ArrayList<>();
+        new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<String, List<Integer>> owners = claims.getOrDefault(name, Map.of());
+                owners.values().forEach(segments -> segments.sort(null));
+                processors.add(new ProcessorSegments(name, streaming.isRunning(),
+                        streaming.processingStatus().keySet().stream().sorted().toList(), owners));
+            }
+        });
+        return processors;
     }
 
     @GetMapping("/api/v1/admin/projections/{name}")
