@@ -23,7 +23,9 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -136,6 +138,21 @@ public class AxonConfiguration {
                         .addNonTransientFailurePredicate(CommandFailures::isRejection)
                         .build())
                 .build();
+    }
+
+    /**
+     * Axon's Spring snapshotter looks the aggregate factories up among the beans. The aggregates are registered by
+     * hand (below), not as Spring stereotypes, so without these two every snapshot attempt failed with "Aggregate
+     * Type is unknown in this snapshotter" and every load replayed the whole history.
+     */
+    @Bean
+    public AggregateFactory<Order> orderAggregateFactory() {
+        return new GenericAggregateFactory<>(Order.class);
+    }
+
+    @Bean
+    public AggregateFactory<Sku> skuAggregateFactory() {
+        return new GenericAggregateFactory<>(Sku.class);
     }
 
     @Bean
