@@ -41,6 +41,9 @@ class AggregateSnapshotTest {
             EngineClient client = engine.client();
             String admin = client.token("admin-1", "ADMIN");
             assertThat(client.registerSku(admin, SKU, 900, 4).status()).isEqualTo(204);
+            // the checkout takes the lines from the catalogue read model
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    client.get("/api/v1/admin/skus/" + SKU, admin).body().path("available").asInt() == 4);
 
             List<String> orders = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

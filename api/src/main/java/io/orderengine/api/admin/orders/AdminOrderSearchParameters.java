@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * naming the parameter. {@code from}/{@code to} are ISO dates ({@code 2025-03-14}, a whole UTC day: {@code from}
  * starts at its beginning, {@code to} includes it) or ISO instants ({@code 2025-03-14T10:00:00Z}; {@code to}
  * exclusive). {@code sort} is {@code placedAt,desc} (default), {@code placedAt,asc}, {@code total,desc} or
- * {@code total,asc}. {@code q} is matched literally, at most {@value #MAX_TEXT} characters.
+ * {@code total,asc}. {@code q} is matched literally, at most {@value #MAX_TEXT} characters, no control characters.
  */
 final class AdminOrderSearchParameters {
 
@@ -45,6 +45,10 @@ final class AdminOrderSearchParameters {
         }
         if (text != null && text.length() > MAX_TEXT) {
             throw invalid("Parameter 'q' must be at most " + MAX_TEXT + " characters.");
+        }
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            // the text becomes a BSON regular expression, which cannot hold a NUL; no order field holds controls
+            throw invalid("Parameter 'q' must not contain control characters.");
         }
         return new AdminOrderSearchQuery(
                 value("status", status, OrderStatus.class),

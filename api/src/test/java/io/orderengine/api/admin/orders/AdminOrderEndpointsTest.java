@@ -129,7 +129,7 @@ class AdminOrderEndpointsTest {
         String longText = "x".repeat(101);
         for (String query : List.of("status=LOST", "paymentStatus=maybe", "from=yesterday", "to=2025-13-01",
                 "from=2025-03-14&to=2025-03-13", "sort=price,asc", "sort=total", "page=-1", "page=first", "size=0",
-                "size=501", "includeArchived=perhaps", "q=" + longText)) {
+                "size=501", "includeArchived=perhaps", "q=" + longText, "q=%00", "q=ORD%0A-1")) {
             Reply reply = client.get("/api/v1/admin/orders?" + query, admin);
 
             assertThat(reply.status()).as(query).isEqualTo(400);
