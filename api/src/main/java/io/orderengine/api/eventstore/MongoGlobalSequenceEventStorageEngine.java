@@ -71,6 +71,8 @@ import org.bson.conversions.Bson;
  * Tracking uses Axon's {@link GapAwareTrackingToken}: a position allocated but not yet written is a gap that the
  * processor keeps looking for until the gap timeout has passed since a later position was allocated (a commit that
  * crashed after allocating leaves such a gap; it then times out). Tokens hold the index plus the open gaps only.
+ * With {@link Builder#orderedDelivery(boolean) ordered delivery} a tracking read stops before such a gap instead,
+ * so live processors see events strictly in position order.
  * <p>
  * A duplicate stream key is a concurrent change of the same aggregate: the commit's documents already written are
  * removed again and the append fails with Axon's {@code ConcurrencyException} (or {@code
@@ -108,6 +110,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     private final int maxGapOffset;
     private final int trackingBatchSize;
     private final int headWindow;
+    private final boolean orderedDelivery;
 
     protected MongoGlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
@@ -119,6 +122,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         this.maxGapOffset = builder.maxGapOffset;
         this.trackingBatchSize = builder.trackingBatchSize;
         this.headWindow = builder.headWindow;
+        this.orderedDelivery = builder.orderedDelivery;
     }
 
     /**
@@ -386,9 +390,17 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
                 result.add(new TrackedDomainEventData<>(token, (DomainEventData<?>) lastFill));
             }
         }
+        long expected = index + 1;
         for (Document document : ahead) {
             long position = position(document);
-            if (allocatedAt(document) < frame) {
+            boolean allocatedBeforeFrame = allocatedAt(document) < frame;
+            if (orderedDelivery && position > expected && !allocatedBeforeFrame) {
+                // A commit that got lower positions is still being written: wait for it rather than deliver past it
+                // (until the gap timeout says it crashed).
+                break;
+            }
+            expected = position + 1;
+            if (allocatedBeforeFrame) {
                 // Every position below was allocated before this one, longer ago than the gap timeout.
                 token = GapAwareTrackingToken.newInstance(position, List.of());
             } else {
@@ -531,6 +543,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         private int maxGapOffset = 100_000;
         private int trackingBatchSize = 100;
         private int headWindow = 1_000;
+        private boolean orderedDelivery;
 
         protected Builder() {
             persistenceExceptionResolver(MongoGlobalSequenceEventStorageEngine::isStreamConflict);
@@ -566,6 +579,18 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         }
 
         /** Gaps further than this many positions behind the token's index are dropped (a bound on token size). */
+        /**
+         * Ordered delivery: tracking reads stop before a position that is allocated but not written yet, so a live
+         * processor sees the events strictly in position order (as a replay does) instead of receiving a commit that
+         * lands late as a gap fill after higher positions. The price is latency: processors wait while a commit is
+         * in flight, and after a crashed commit until the gap timeout has passed since the next commit. Off by
+         * default.
+         */
+        public Builder orderedDelivery(boolean orderedDelivery) {
+            this.orderedDelivery = orderedDelivery;
+            return this;
+        }
+
         public Builder maxGapOffset(int maxGapOffset) {
             this.maxGapOffset = maxGapOffset;
             return this;
