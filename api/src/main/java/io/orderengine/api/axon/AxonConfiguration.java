@@ -26,6 +26,11 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -35,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -143,16 +149,24 @@ public class AxonConfiguration {
     /**
      * Axon's Spring snapshotter looks the aggregate factories up among the beans. The aggregates are registered by
      * hand (below), not as Spring stereotypes, so without these two every snapshot attempt failed with "Aggregate
-     * Type is unknown in this snapshotter" and every load replayed the whole history.
+     * Type is unknown in this snapshotter" and every load replayed the whole history. Their handlers take Spring
+     * beans as parameters (the pricing policy, the clock), so the models are inspected with Spring's resolvers too.
      */
     @Bean
-    public AggregateFactory<Order> orderAggregateFactory() {
-        return new GenericAggregateFactory<>(Order.class);
+    public AggregateFactory<Order> orderAggregateFactory(ApplicationContext context) {
+        return new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Order.class, springAware(context, Order.class)));
     }
 
     @Bean
-    public AggregateFactory<Sku> skuAggregateFactory() {
-        return new GenericAggregateFactory<>(Sku.class);
+    public AggregateFactory<Sku> skuAggregateFactory(ApplicationContext context) {
+        return new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Sku.class, springAware(context, Sku.class)));
+    }
+
+    private static ParameterResolverFactory springAware(ApplicationContext context, Class<?> type) {
+        return MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
+                new SpringBeanParameterResolverFactory(context));
     }
 
     @Bean
