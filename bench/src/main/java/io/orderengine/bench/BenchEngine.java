@@ -33,15 +33,21 @@ final class BenchEngine implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final boolean realMongo;
+    private final String eventStore;
 
-    private BenchEngine(ConfigurableApplicationContext context, boolean realMongo) {
+    private BenchEngine(ConfigurableApplicationContext context, boolean realMongo, String eventStore) {
         this.context = context;
         this.realMongo = realMongo;
+        this.eventStore = eventStore;
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Boots the engine on a fresh embedded store in {@code folder}, or on a fresh database of {@code mongoUri}. */
-    static BenchEngine start(Path folder, String mongoUri) {
+    /**
+     * Boots the engine on a fresh embedded store in {@code folder}, or on a fresh database of {@code mongoUri}, with
+     * the event storage engine {@code eventStore} ({@code global-sequence} or {@code stock}) and any further
+     * application properties in {@code extra}.
+     */
+    static BenchEngine start(Path folder, String mongoUri, String eventStore, Map<String, String> extra) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, Object> properties = new HashMap<>();
         properties.put("engine.store.embedded-path", folder.resolve("engine.mv").toString());
@@ -53,14 +59,20 @@ final class BenchEngine implements AutoCloseable {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.io.orderengine", "WARN");
         properties.put("spring.main.banner-mode", "off");
+        properties.put("engine.event-store.engine", eventStore);
+        properties.putAll(extra);
         Class<?> application;
         try {
             application = Class.forName("io.orderengine.OrderEngineApplication");
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("run the bench with the api module's classes on the class path", e);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(properties).run();
-        return new BenchEngine(context, mongoUri != null);
+        // as command-line arguments: they must win over application.yml (builder "properties" are only defaults,
+        // and application.yml's server.port would bind 8080)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
+        return new BenchEngine(context, mongoUri != null, eventStore);
     }
 
     <T> T bean(Class<T> type) {
@@ -145,7 +157,21 @@ final class BenchEngine implements AutoCloseable {
     }
 
     String storeKind() {
-        return realMongo ? "mongodb" : "embedded";
+        return (realMongo ? "mongodb" : "embedded") + ", " + eventStore;
+    }
+
+    /** The event storage engine this engine runs on: {@code global-sequence} or {@code stock}. */
+    String eventStore() {
+        return eventStore;
+    }
+
+    /** The collection that holds the events of this engine's event store. */
+    String eventCollection() {
+        return "stock".equals(eventStore) ? "domainevents" : "events";
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +21,10 @@ import java.util.Set;
  * Options: {@code --scenarios=1,2,3,4,5,6} {@code --concurrency=1,4,16} {@code --seconds=10} {@code --warmup=3}
  * {@code --orders=200} (lifecycle orders; the replay scenario places twice as many)
  * {@code --histories=10,100,1000,10000,100000} {@code --order-counts=10000,100000} {@code --queries=50}
- * {@code --replay-copies=20} (how many times the replay scenario copies the placed orders' events).
+ * {@code --replay-copies=20} (how many times the replay scenario copies the placed orders' events)
+ * {@code --event-stores=global-sequence,stock} (each scenario runs once per event storage engine, on a fresh store
+ * each time, and the figures are printed side by side with the ratio of the second to the first; default
+ * {@code global-sequence} only) {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
  */
 public final class BenchMain {
 
@@ -39,6 +44,13 @@ public final class BenchMain {
                 Integer.parseInt(option(args, "queries", "50")),
                 Integer.parseInt(option(args, "replay-copies", "20")),
                 null, work);
+        List<String> eventStores = Arrays.stream(option(args, "event-stores", "global-sequence").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Map<String, String> properties = new LinkedHashMap<>();
+        String batchSize = option(args, "order-detail-batch-size", null);
+        if (batchSize != null) {
+            properties.put("engine.event-store.order-detail-batch-size", batchSize);
+        }
         printFacts(args);
         List<String> stores = new ArrayList<>(List.of("embedded"));
         String uri = System.getenv("MONGODB_URI");
@@ -49,28 +61,95 @@ public final class BenchMain {
             Scenarios.Options options = new Scenarios.Options(base.concurrency(), base.warmUp(), base.measured(),
                     base.lifecycleOrders(), base.histories(), base.orderCounts(), base.queries(), base.replayCopies(),
                     "embedded".equals(store) ? null : store, work);
-            Scenarios run = new Scenarios(options);
             for (int scenario : scenarios) {
-                long started = System.nanoTime();
-                try {
-                    switch (scenario) {
-                        case 1 -> run.checkoutThroughput();
-                        case 2 -> run.orderLifecycle();
-                        case 3 -> run.replay();
-                        case 4 -> run.aggregateLoad();
-                        case 5 -> run.reservations();
-                        case 6 -> run.queries();
-                        default -> System.out.println("unknown scenario " + scenario);
+                Map<String, List<Figure>> byEngine = new LinkedHashMap<>();
+                Map<String, String> loads = new LinkedHashMap<>();
+                for (String eventStore : eventStores) {
+                    Scenarios run = new Scenarios(options, eventStore, properties);
+                    long started = System.nanoTime();
+                    String loadBefore = loadAverage();
+                    try {
+                        byEngine.put(eventStore, switch (scenario) {
+                            case 1 -> run.checkoutThroughput();
+                            case 2 -> run.orderLifecycle();
+                            case 3 -> run.replay();
+                            case 4 -> run.aggregateLoad();
+                            case 5 -> run.reservations();
+                            case 6 -> run.queries();
+                            default -> {
+                                System.out.println("unknown scenario " + scenario);
+                                yield List.of();
+                            }
+                        });
+                    } catch (Exception | AssertionError e) {
+                        System.out.printf("scenario %d on %s failed: %s%n", scenario, eventStore, e);
                     }
-                } catch (Exception | AssertionError e) {
-                    System.out.printf("scenario %d failed: %s%n", scenario, e);
+                    String loadAfter = loadAverage();
+                    loads.put(eventStore, loadBefore + " -> " + loadAfter);
+                    System.out.printf("scenario %d on %s took %.0f s; load average now %s%n", scenario, eventStore,
+                            (System.nanoTime() - started) / 1e9, loadAfter);
                 }
-                System.out.printf("scenario %d took %.0f s; load average now %s%n", scenario,
-                        (System.nanoTime() - started) / 1e9, loadAverage());
+                if (eventStores.size() > 1) {
+                    printSideBySide(scenario, eventStores, byEngine, loads);
+                }
             }
         }
         System.out.println("load average at the end: " + loadAverage());
         System.exit(0);
+    }
+
+    /** One table per scenario: a figure per row, one column per event store, and each store's ratio to the first. */
+    private static void printSideBySide(int scenario, List<String> eventStores, Map<String, List<Figure>> byEngine,
+                                        Map<String, String> loads) {
+        String first = eventStores.get(0);
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%n=== scenario %d side by side (ratio = other store / %s)%n", scenario, first));
+        table.append(String.format("| %-42s |", "figure"));
+        for (String store : eventStores) {
+            table.append(String.format(" %16s |", store));
+        }
+        for (String store : eventStores.subList(1, eventStores.size())) {
+            table.append(String.format(" %16s |", store + "/" + first));
+        }
+        table.append('\n');
+        List<Figure> reference = byEngine.getOrDefault(first, List.of());
+        List<String> names = new ArrayList<>();
+        byEngine.values().forEach(figures -> figures.forEach(f -> {
+            if (!names.contains(f.name())) {
+                names.add(f.name());
+            }
+        }));
+        for (String name : names) {
+            table.append(String.format("| %-42s |", name));
+            for (String store : eventStores) {
+                table.append(String.format(" %16s |", format(value(byEngine.get(store), name))));
+            }
+            Double ours = value(reference, name);
+            for (String store : eventStores.subList(1, eventStores.size())) {
+                Double other = value(byEngine.get(store), name);
+                table.append(String.format(" %16s |", ours == null || other == null || ours == 0 ? "-"
+                        : String.format("%.2fx", other / ours)));
+            }
+            table.append('\n');
+        }
+        loads.forEach((store, load) -> table.append("load average on ").append(store).append(": ").append(load)
+                .append('\n'));
+        System.out.println(table);
+        System.out.flush();
+    }
+
+    private static Double value(List<Figure> figures, String name) {
+        if (figures == null) {
+            return null;
+        }
+        return figures.stream().filter(f -> f.name().equals(name)).map(Figure::value).findFirst().orElse(null);
+    }
+
+    private static String format(Double value) {
+        if (value == null) {
+            return "failed";
+        }
+        return Math.abs(value) >= 100 ? String.format("%.0f", value) : String.format("%.2f", value);
     }
 
     private static void printFacts(String[] args) {

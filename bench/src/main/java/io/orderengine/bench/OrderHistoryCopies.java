@@ -1,10 +1,5 @@
 package io.orderengine.bench;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,12 +9,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bson.Document;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
  * Grows the event log for the replay scenario without hours of checkouts: the events of the orders placed through
- * the API are copied under new order ids and order numbers, appended at new global positions from the event store's
- * own position counter (documents in the event store's format, see docs/adr/0001-event-store.md).
+ * the API are copied under new order ids and order numbers and appended through the event storage engine itself
+ * (whichever it is), each order's copy in one commit, with the original events' timestamps.
  */
 final class OrderHistoryCopies {
 
@@ -29,42 +32,53 @@ final class OrderHistoryCopies {
     private OrderHistoryCopies() {
     }
 
-    static long append(MongoDatabase database, int copies) {
-        MongoCollection<Document> events = database.getCollection("events");
-        Map<String, List<Document>> orders = new LinkedHashMap<>();
-        for (Document event : events.find(Filters.regex("payloadType", "^io\\.orderengine\\.messages\\.order\\."))) {
-            orders.computeIfAbsent(event.getString("aggregateIdentifier"), id -> new ArrayList<>()).add(event);
+    static long append(EventStorageEngine storage, Serializer serializer, int copies) {
+        Map<String, List<DomainEventMessage<?>>> orders = new LinkedHashMap<>();
+        List<? extends EventMessage<?>> all = storage.readEvents(null, false).collect(Collectors.toList());
+        for (EventMessage<?> event : all) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+                    && domain.getPayloadType().getName().startsWith("io.orderengine.messages.order.")) {
+                orders.computeIfAbsent(domain.getAggregateIdentifier(), id -> new ArrayList<>()).add(domain);
+            }
         }
-        orders.values().forEach(stream -> stream.sort((a, b) -> Long.compare(a.getLong("sequenceNumber"),
-                b.getLong("sequenceNumber"))));
+        orders.values().forEach(stream -> stream.sort((a, b) -> Long.compare(a.getSequenceNumber(),
+                b.getSequenceNumber())));
         long appended = 0;
         for (int copy = 1; copy <= copies; copy++) {
             String day = LocalDate.of(2099, 1, 1).plusDays(copy).format(DAY);
             int number = 0;
-            List<Document> commit = new ArrayList<>();
-            for (Map.Entry<String, List<Document>> order : orders.entrySet()) {
+            List<DomainEventMessage<?>> commit = new ArrayList<>();
+            for (Map.Entry<String, List<DomainEventMessage<?>>> order : orders.entrySet()) {
                 String oldId = order.getKey();
                 String newId = UUID.randomUUID().toString();
                 String newNumber = String.format("ORD-%s-%06d", day, ++number);
-                for (Document original : order.getValue()) {
-                    Document event = new Document(original);
-                    event.put("aggregateIdentifier", newId);
-                    event.put("eventIdentifier", UUID.randomUUID().toString());
-                    event.put("streamKey", newId + original.getString("streamKey").substring(oldId.length()));
-                    event.put("serializedPayload", rewrite(original.getString("serializedPayload"), oldId, newId, newNumber));
-                    event.put("serializedMetaData", rewrite(original.getString("serializedMetaData"), oldId, newId, newNumber));
-                    commit.add(event);
+                for (DomainEventMessage<?> original : order.getValue()) {
+                    commit.add(copyOf(original, serializer, oldId, newId, newNumber));
                 }
                 if (commit.size() >= 500) {
-                    appended += insert(database, events, commit);
+                    storage.appendEvents(commit);
+                    appended += commit.size();
                     commit = new ArrayList<>();
                 }
             }
             if (!commit.isEmpty()) {
-                appended += insert(database, events, commit);
+                storage.appendEvents(commit);
+                appended += commit.size();
             }
         }
         return appended;
+    }
+
+    private static DomainEventMessage<?> copyOf(DomainEventMessage<?> original, Serializer serializer, String oldId,
+                                                String newId, String newNumber) {
+        SerializedObject<String> payload = original.serializePayload(serializer, String.class);
+        Object copiedPayload = serializer.deserialize(new SimpleSerializedObject<>(
+                rewrite(payload.getData(), oldId, newId, newNumber), String.class, payload.getType()));
+        SerializedObject<String> metaData = original.serializeMetaData(serializer, String.class);
+        MetaData copiedMetaData = serializer.deserialize(new SimpleSerializedObject<>(
+                rewrite(metaData.getData(), oldId, newId, newNumber), String.class, metaData.getType()));
+        return new GenericDomainEventMessage<>(original.getType(), newId, original.getSequenceNumber(), copiedPayload,
+                copiedMetaData, UUID.randomUUID().toString(), original.getTimestamp());
     }
 
     private static String rewrite(String json, String oldId, String newId, String newNumber) {
@@ -72,19 +86,5 @@ final class OrderHistoryCopies {
             return null;
         }
         return ORDER_NUMBER.matcher(json.replace(oldId, newId)).replaceAll(Matcher.quoteReplacement(newNumber));
-    }
-
-    private static long insert(MongoDatabase database, MongoCollection<Document> events, List<Document> commit) {
-        Document before = database.getCollection("event_positions").findOneAndUpdate(Filters.eq("_id", "events"),
-                new Document("$inc", new Document("last", (long) commit.size())),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        long first = (before == null ? 0 : ((Number) before.get("last")).longValue()) + 1;
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < commit.size(); i++) {
-            commit.get(i).put("_id", first + i);
-            commit.get(i).put("allocatedAt", now);
-        }
-        events.insertMany(commit);
-        return commit.size();
     }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,6 +43,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -49,6 +51,7 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
 /** The six benchmark scenarios. Each boots its own engine on a fresh store, prints its figures, and stops it. */
@@ -61,18 +64,25 @@ final class Scenarios {
     }
 
     private final Options options;
+    private final String eventStore;
+    private final Map<String, String> properties;
 
-    Scenarios(Options options) {
+    /** Scenarios on engines with the event storage engine {@code eventStore} and the given extra properties. */
+    Scenarios(Options options, String eventStore, Map<String, String> properties) {
         this.options = options;
+        this.eventStore = eventStore;
+        this.properties = properties;
     }
 
     private BenchEngine boot() throws Exception {
-        return BenchEngine.start(Files.createTempDirectory(options.work(), "store"), options.mongoUri());
+        return BenchEngine.start(Files.createTempDirectory(options.work(), "store"), options.mongoUri(), eventStore,
+                properties);
     }
 
     // (1) ------------------------------------------------------------------------------------------------------------
 
-    void checkoutThroughput() throws Exception {
+    List<Figure> checkoutThroughput() throws Exception {
+        List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = boot()) {
             String admin = engine.token("bench-admin", "ADMIN");
             int skus = 100;
@@ -93,13 +103,20 @@ final class Scenarios {
                 print("(1) checkout", engine, String.format("ratio c=%d: throughput %.2fx baseline, p99 %.2fx baseline",
                         concurrency, checkout.perSecond() / baseline.perSecond(),
                         checkout.latencies().percentileMillis(99) / baseline.latencies().percentileMillis(99)));
+                figures.add(new Figure("c=" + concurrency + " baseline req/s", baseline.perSecond()));
+                figures.add(new Figure("c=" + concurrency + " checkout req/s", checkout.perSecond()));
+                figures.add(new Figure("c=" + concurrency + " checkout p50 ms", checkout.latencies().percentileMillis(50)));
+                figures.add(new Figure("c=" + concurrency + " checkout p99 ms", checkout.latencies().percentileMillis(99)));
+                figures.add(new Figure("c=" + concurrency + " checkout/baseline throughput",
+                        checkout.perSecond() / baseline.perSecond()));
             }
         }
+        return figures;
     }
 
     // (2) ------------------------------------------------------------------------------------------------------------
 
-    void orderLifecycle() throws Exception {
+    List<Figure> orderLifecycle() throws Exception {
         try (BenchEngine engine = boot()) {
             String admin = engine.token("bench-admin", "ADMIN");
             int skus = 50;
@@ -115,6 +132,9 @@ final class Scenarios {
             print("(2) lifecycle", engine, String.format("%d orders, c=%d: %.1f orders/s (checkout -> reserved ->"
                             + " sandbox approve -> CONFIRMED in the read model); per order %s", perOrder.count(),
                     concurrency, perOrder.count() / seconds, perOrder.summary()));
+            return List.of(new Figure("orders/s", perOrder.count() / seconds),
+                    new Figure("per order p50 ms", perOrder.percentileMillis(50)),
+                    new Figure("per order p99 ms", perOrder.percentileMillis(99)));
         }
     }
 
@@ -159,7 +179,7 @@ final class Scenarios {
 
     // (3) ------------------------------------------------------------------------------------------------------------
 
-    void replay() throws Exception {
+    List<Figure> replay() throws Exception {
         try (BenchEngine engine = boot()) {
             String admin = engine.token("bench-admin", "ADMIN");
             int skus = 50;
@@ -172,16 +192,20 @@ final class Scenarios {
             await(Duration.ofMinutes(5), () -> engine.database().getCollection("order_details").countDocuments() >= orders);
             // The copies must not start sagas, and the projection under test replays them from zero.
             engine.bean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
-            long cloned = OrderHistoryCopies.append(engine.database(), options.replayCopies());
+            EventStorageEngine storage = engine.bean(EventStorageEngine.class);
+            long cloned = OrderHistoryCopies.append(storage, engine.bean("eventSerializer", Serializer.class),
+                    options.replayCopies());
             print("(3) replay", engine, String.format("%d orders placed through checkout; their order events copied"
                     + " %d times under new order ids and numbers: %d events appended", orders, options.replayCopies(),
                     cloned));
-            EventStorageEngine storage = engine.bean(EventStorageEngine.class);
-            long head = position(storage.createHeadToken());
+            // the token of the last event in tracking order (the stock engine's head token is "now", which its
+            // timestamp tokens never reach when the newest events carry older timestamps, as these copies do)
+            List<? extends TrackedEventMessage<?>> log = storage.readEvents(null, false).collect(Collectors.toList());
+            TrackingToken head = log.isEmpty() ? null : log.get(log.size() - 1).trackingToken();
             StreamingEventProcessor processor = engine.bean(EventProcessingConfiguration.class)
                     .eventProcessor("order-detail", StreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("no order-detail processor"));
-            long events = engine.database().getCollection("events").countDocuments();
+            long events = engine.database().getCollection(engine.eventCollection()).countDocuments();
 
             processor.resetTokens();
             long started = System.nanoTime();
@@ -195,7 +219,7 @@ final class Scenarios {
             long copyStarted = System.nanoTime();
             List<Document> batch = new ArrayList<>(1000);
             long copied = 0;
-            for (Document event : database.getCollection("events").find().batchSize(1000)) {
+            for (Document event : database.getCollection(engine.eventCollection()).find().batchSize(1000)) {
                 batch.add(event);
                 if (batch.size() == 1000) {
                     copy.insertMany(batch);
@@ -212,6 +236,10 @@ final class Scenarios {
                             + " events/s; raw driver copy of the same %d events: %.0f events/s; ratio %.2fx", events,
                     replaySeconds, events / replaySeconds, copied, copied / copySeconds,
                     (events / replaySeconds) / (copied / copySeconds)));
+            return List.of(new Figure("events", events), new Figure("replay s", replaySeconds),
+                    new Figure("replay events/s", events / replaySeconds),
+                    new Figure("raw copy events/s", copied / copySeconds),
+                    new Figure("replay/raw copy", (events / replaySeconds) / (copied / copySeconds)));
         }
     }
 
@@ -237,27 +265,39 @@ final class Scenarios {
         workers.shutdown();
     }
 
-    private static boolean reached(StreamingEventProcessor processor, long head) {
+    /**
+     * Whether every segment has processed the log up to {@code head}: by position where tokens have one (ours), else
+     * by the token covering the head token (the stock engine's timestamp tokens have no position).
+     */
+    private static boolean reached(StreamingEventProcessor processor, TrackingToken head) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             return false;
         }
+        if (head == null) {
+            return true;
+        }
+        OptionalLong headPosition = head.position();
         for (EventTrackerStatus segment : status.values()) {
             OptionalLong position = segment.getCurrentPosition();
-            if (position.isEmpty() || position.getAsLong() < head) {
-                return false;
+            if (headPosition.isPresent() && position.isPresent()) {
+                if (position.getAsLong() < headPosition.getAsLong()) {
+                    return false;
+                }
+            } else {
+                TrackingToken token = segment.getTrackingToken();
+                if (token == null || !token.covers(head)) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
-    }
-
     // (4) ------------------------------------------------------------------------------------------------------------
 
-    void aggregateLoad() throws Exception {
+    List<Figure> aggregateLoad() throws Exception {
+        List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = boot()) {
             engine.bean(EventProcessingConfiguration.class).eventProcessors().values()
                     .forEach(EventProcessor::shutDown);
@@ -274,6 +314,13 @@ final class Scenarios {
                     .parameterResolverFactory(axon.parameterResolverFactory())
                     .handlerDefinition(axon.handlerDefinition(Sku.class))
                     .build();
+            // JIT warm-up, so the first (smallest) histories are not measured on cold code: loads of a small
+            // aggregate without and with a snapshot, not timed
+            appendHistory(storage, "LOAD-WARMUP", 50);
+            timeLoads(repository, "LOAD-WARMUP", 200);
+            snapshotter.scheduleSnapshot(Sku.class, "LOAD-WARMUP");
+            appendStock(storage, "LOAD-WARMUP", 50, 5);
+            timeLoads(repository, "LOAD-WARMUP", 200);
             for (int size : options.histories()) {
                 String id = "LOAD-" + size;
                 appendHistory(storage, id, size);
@@ -282,12 +329,15 @@ final class Scenarios {
                 snapshotter.scheduleSnapshot(Sku.class, id);
                 // a few events after the snapshot, as in normal operation between snapshot triggers
                 appendStock(storage, id, size, 5);
-                Latencies snapshotted = timeLoads(repository, id, Math.max(repeats, 10));
+                Latencies snapshotted = timeLoads(repository, id, 50);
                 print("(4) aggregate load", engine, String.format("history %7d events: without snapshot median %9.2f ms;"
                                 + " with snapshot (+5 events) median %6.2f ms", size, plain.medianMillis(),
                         snapshotted.medianMillis()));
+                figures.add(new Figure(size + " events, no snapshot, median ms", plain.medianMillis()));
+                figures.add(new Figure(size + " events, snapshot +5, median ms", snapshotted.medianMillis()));
             }
         }
+        return figures;
     }
 
     private static void appendHistory(EventStorageEngine storage, String id, int size) {
@@ -333,7 +383,7 @@ final class Scenarios {
 
     // (5) ------------------------------------------------------------------------------------------------------------
 
-    void reservations() throws Exception {
+    List<Figure> reservations() throws Exception {
         try (BenchEngine engine = boot()) {
             CommandGateway commands = engine.bean(CommandGateway.class);
             commands.sendAndWait(new RegisterSkuCommand(new SkuCode("HOT-1"), "Hot", Money.of(100, "EUR"), 1, Map.of(), null));
@@ -358,12 +408,17 @@ final class Scenarios {
             print("(5) reservations", engine, hot.line("hot SKU"));
             print("(5) reservations", engine, wide.line("1000 SKUs"));
             print("(5) reservations", engine, String.format("ratio hot/spread: %.2fx", hot.perSecond() / wide.perSecond()));
+            return List.of(new Figure("hot SKU reservations/s", hot.perSecond()),
+                    new Figure("hot SKU p99 ms", hot.latencies().percentileMillis(99)),
+                    new Figure("1000 SKUs reservations/s", wide.perSecond()),
+                    new Figure("1000 SKUs p99 ms", wide.latencies().percentileMillis(99)));
         }
     }
 
     // (6) ------------------------------------------------------------------------------------------------------------
 
-    void queries() throws Exception {
+    List<Figure> queries() throws Exception {
+        List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = boot()) {
             String admin = engine.token("bench-admin", "ADMIN");
             engine.registerSku(admin, "QRY-1", 1500, 1_000_000);
@@ -408,12 +463,15 @@ final class Scenarios {
                 }
                 print("(6) queries", engine, String.format("%8d orders (inserted in %.1f s): customer history %s;"
                         + " admin list %s", target, insertSeconds, history.summary(), adminList.summary()));
+                figures.add(new Figure(target + " orders history p99 ms", history.percentileMillis(99)));
+                figures.add(new Figure(target + " orders admin list p99 ms", adminList.percentileMillis(99)));
                 if (target <= 100_000) {
                     print("(6) queries", engine, String.format("%8d orders: admin list filtered by status (a scan on"
                             + " the embedded store) %s", target, filteredAdminList(queries)));
                 }
             }
         }
+        return figures;
     }
 
     /** A filtered admin list, which stays a query on order_details; the scan may exceed the query timeout. */

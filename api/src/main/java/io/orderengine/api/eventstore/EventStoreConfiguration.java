@@ -1,7 +1,11 @@
 package io.orderengine.api.eventstore;
 
 import com.mongodb.client.MongoDatabase;
+import io.orderengine.query.order.OrderDetailProjection;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -11,8 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event storage engine: events with a gap-aware global position, snapshots and the position counter in the
- * engine's MongoDB database (docs/adr/0001-event-store.md).
+ * The event storage engine, chosen by {@code engine.event-store.engine}: ours by default (events with a gap-aware
+ * global position, snapshots and the position counter in the engine's MongoDB database, docs/adr/0001-event-store.md),
+ * or axon-mongo's stock engine with its default settings, for side-by-side comparison (docs/benchmarks.md). Both use
+ * the same serializers. Also sets the batch size of the {@code order-detail} processor, whose projection writes a
+ * batch's documents at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -21,18 +28,46 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(MongoDatabase database, EventStoreProperties properties,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  @Qualifier("stateSerializer") Serializer stateSerializer,
-                                                 ObjectProvider<EventUpcaster> upcasters) {
+                                                 ObjectProvider<EventUpcaster> upcasters,
+                                                 ObjectProvider<MongoTemplate> axonMongoTemplate) {
+        EventUpcasterChain upcasterChain = new EventUpcasterChain(upcasters.orderedStream().toList());
+        if (properties.engine() == EventStoreProperties.Engine.STOCK) {
+            // Default settings: collections domainevents/snapshotevents, one document per event, 1 s look-back.
+            MongoEventStorageEngine stock = MongoEventStorageEngine.builder()
+                    .mongoTemplate(axonMongoTemplate.getObject())
+                    .eventSerializer(eventSerializer)
+                    .snapshotSerializer(stateSerializer)
+                    .upcasterChain(upcasterChain)
+                    .build();
+            // its unique (aggregate, sequence) index is what turns a concurrent append into a ConcurrencyException
+            stock.ensureIndexes();
+            return stock;
+        }
         MongoGlobalSequenceEventStorageEngine engine = MongoGlobalSequenceEventStorageEngine.builder()
                 .database(database)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(stateSerializer)
-                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .upcasterChain(upcasterChain)
                 .batchSize(properties.batchSize())
                 .trackingBatchSize(properties.batchSize())
                 .gapTimeout(properties.gapTimeout())
                 .maxGapOffset(properties.maxGapOffset())
+                .orderedDelivery(properties.orderedDelivery())
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * The {@code order-detail} processor handles up to {@code engine.event-store.order-detail-batch-size} events per
+     * unit of work (Axon's default is one): its projection keeps the batch's documents in the unit of work and writes
+     * them with one bulk write at the end of the batch, and the processor saves its token once per batch. Every
+     * other processor keeps Axon's default.
+     */
+    @Bean
+    public ConfigurerModule orderDetailBatchSize(EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                OrderDetailProjection.PROCESSING_GROUP,
+                (configuration, builder) -> builder.batchSize(properties.orderDetailBatchSize()));
     }
 }

@@ -2,6 +2,8 @@ package io.orderengine.query.order;
 
 import io.orderengine.query.common.VersionedDocuments;
 import io.orderengine.query.projection.ProjectionTarget;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,12 @@ import static io.orderengine.query.order.OrderDocuments.COLLECTION;
  * The order lists ({@link OrderListIndex}) follow every placement, status change and move between the two
  * collections; when an event turns out to be applied already (re-delivered after a crash), the lists are set from
  * the document as it is, so a crash between the document's write and the lists' write heals on redelivery.
+ * <p>
+ * Inside a batch of events (Axon's {@link BatchingUnitOfWork}, as a pooled streaming processor with a batch size
+ * above one hands them over) the same rules apply to documents kept in the unit of work, written once when the
+ * batch's last event has been applied ({@link OrderDetailBatch}): before the processor saves its token, so a batch
+ * that fails is retried whole. Outside one (a single event, an in-memory replay, tests) every event is written at
+ * once.
  */
 final class MongoOrderDetailStore implements OrderDetailStore {
 
@@ -29,11 +37,39 @@ final class MongoOrderDetailStore implements OrderDetailStore {
     private final VersionedDocuments hot;
     private final VersionedDocuments archive;
     private final OrderListIndex lists;
+    private final String batchResource = OrderDetailBatch.class.getName() + "@" + System.identityHashCode(this);
 
     MongoOrderDetailStore(ProjectionTarget target) {
         this.hot = new VersionedDocuments(() -> target.collection(COLLECTION));
         this.archive = new VersionedDocuments(() -> target.collection(ARCHIVE_COLLECTION));
         this.lists = new OrderListIndex(target);
+    }
+
+    /** The batch of the current unit of work when it is a batch of events, else null. */
+    private OrderDetailBatch batch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> unitOfWork)) {
+            return null;
+        }
+        return unitOfWork.getOrComputeResource(batchResource, key -> {
+            OrderDetailBatch batch = new OrderDetailBatch(hot.collection(), archive.collection(), lists);
+            batch.prefetch(unitOfWork.getMessages());
+            // Normally written with the batch's last event (below). Should a batch end with an event this store
+            // never saw, write before the commit completes rather than not at all.
+            unitOfWork.onPrepareCommit(u -> {
+                if (!batch.written()) {
+                    batch.write();
+                }
+            });
+            return batch;
+        });
+    }
+
+    /** After an event of a batch: the last one writes the batch. */
+    private static Document endOfEvent(OrderDetailBatch batch, Document result) {
+        if (((BatchingUnitOfWork<?>) CurrentUnitOfWork.get()).isLastMessage() && !batch.written()) {
+            batch.write();
+        }
+        return result;
     }
 
     VersionedDocuments hot() {
@@ -52,6 +88,10 @@ final class MongoOrderDetailStore implements OrderDetailStore {
 
     @Override
     public Document create(String orderId, long sequence, Document content) {
+        OrderDetailBatch batch = batch();
+        if (batch != null) {
+            return endOfEvent(batch, batch.create(orderId, sequence, content));
+        }
         Document archived = archive.find(orderId);
         if (archived != null) {
             lists.located(archived, false);
@@ -71,6 +111,10 @@ final class MongoOrderDetailStore implements OrderDetailStore {
 
     @Override
     public Document update(String orderId, long sequence, Consumer<Document> change) {
+        OrderDetailBatch batch = batch();
+        if (batch != null) {
+            return endOfEvent(batch, batch.update(orderId, sequence, change));
+        }
         Document current = hot.find(orderId);
         if (current != null) {
             String statusBefore = current.getString(OrderDocuments.STATUS);
