@@ -30,10 +30,17 @@ public class EmailSender {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
+    private final RetryConfig retries;
 
     public EmailSender(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
         this.mailSender = mailSender;
         this.properties = properties;
+        this.retries = RetryConfig.custom()
+                .maxAttempts(properties.sendAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2))
+                .retryExceptions(MailException.class, IllegalStateException.class)
+                .failAfterMaxAttempts(false)
+                .build();
         if (mailSender.getIfAvailable() instanceof JavaMailSenderImpl smtp) {
             boundTimeouts(smtp, properties.smtpTimeout());
         }
@@ -56,12 +63,7 @@ public class EmailSender {
 
     public void send(Email email) {
         JavaMailSender sender = mailSender.getObject();
-        Retry retry = Retry.of("email", RetryConfig.custom()
-                .maxAttempts(properties.sendAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2))
-                .retryExceptions(MailException.class, IllegalStateException.class)
-                .failAfterMaxAttempts(false)
-                .build());
+        Retry retry = Retry.of("email", retries);
         retry.getEventPublisher().onRetry(event -> log.warn("Email '{}' not handed to SMTP (try {} of {}): {}",
                 email.subject(), event.getNumberOfRetryAttempts(), properties.sendAttempts(),
                 event.getLastThrowable() == null ? "unknown" : event.getLastThrowable().getMessage()));
