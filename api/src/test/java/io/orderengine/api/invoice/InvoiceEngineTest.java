@@ -1,5 +1,8 @@
 package io.orderengine.api.invoice;
 
+import io.orderengine.testkit.QrCodes;
+
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.notifications.OrderDriver;
 import io.orderengine.api.support.EngineClient;

@@ -1,5 +1,10 @@
 package io.orderengine.api.notifications;
 
+import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.ReceivedMail;
+
+import io.orderengine.outbound.mail.EmailNotSentException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -43,7 +48,7 @@ class NotificationsEngineTest {
 
     @BeforeAll
     static void start() throws Exception {
-        smtpPort = OrderNotificationsTest.freePort();
+        smtpPort = FreePorts.loopback();
         smtp = smtpServer();
         smtp.start();
         Map<String, Object> properties = TestStore.fresh(folder);

@@ -1,6 +1,6 @@
 package io.orderengine.api.payments;
 
-import io.orderengine.api.checkout.PaymentMethodPolicy;
+import io.orderengine.api.shop.checkout.PaymentMethodPolicy;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.inbox.WebhookProcessingException;

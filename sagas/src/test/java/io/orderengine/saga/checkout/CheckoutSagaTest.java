@@ -40,7 +40,7 @@ import io.orderengine.saga.payment.PaymentGatewayException.Kind;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;

@@ -1,7 +1,7 @@
 package io.orderengine.saga.inbox;
 
-import io.orderengine.saga.support.InMemoryMongo;
-import io.orderengine.saga.support.MutableClock;
+import io.orderengine.testkit.InMemoryMongo;
+import io.orderengine.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.orderengine.saga.ledger;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentMethod;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.orderengine.api.admin.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderengine.api.orders.live.OrderAccess;
+import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
 import org.axonframework.eventhandling.DomainEventMessage;

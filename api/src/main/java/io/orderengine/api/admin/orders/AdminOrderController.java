@@ -1,7 +1,7 @@
 package io.orderengine.api.admin.orders;
 
 import io.orderengine.api.admin.audit.OrderEventLog;
-import io.orderengine.api.orders.live.OrderAccess;
+import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.AdminOrderSearchQuery;

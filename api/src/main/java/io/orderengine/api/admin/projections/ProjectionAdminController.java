@@ -1,6 +1,6 @@
 package io.orderengine.api.admin.projections;
 
-import io.orderengine.api.cluster.ClusterMembership;
+import io.orderengine.infrastructure.cluster.ClusterMembership;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.query.projection.ProjectionRebuilder;
 import io.orderengine.query.projection.ProjectionStatus;

@@ -7,7 +7,7 @@ import com.mongodb.client.model.Indexes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.orderengine.api.cluster.MongoBucketProxyManager;
+import io.orderengine.infrastructure.cluster.MongoBucketProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

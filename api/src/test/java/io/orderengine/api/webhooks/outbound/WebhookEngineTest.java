@@ -1,5 +1,8 @@
 package io.orderengine.api.webhooks.outbound;
 
+import io.orderengine.outbound.webhooks.WebhookOutbox;
+import io.orderengine.outbound.webhooks.WebhookSignature;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderengine.api.notifications.OrderDriver;

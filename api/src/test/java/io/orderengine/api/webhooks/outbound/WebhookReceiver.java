@@ -1,5 +1,7 @@
 package io.orderengine.api.webhooks.outbound;
 
+import io.orderengine.outbound.webhooks.WebhookSignature;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

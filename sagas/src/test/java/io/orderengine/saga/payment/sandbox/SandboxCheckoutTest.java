@@ -11,7 +11,7 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.AuthorizationRequest;
 import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

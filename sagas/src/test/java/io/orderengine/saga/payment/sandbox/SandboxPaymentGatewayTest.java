@@ -9,8 +9,8 @@ import io.orderengine.saga.payment.IdempotencyKeys;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-import io.orderengine.saga.support.InMemoryMongo;
-import io.orderengine.saga.support.MutableClock;
+import io.orderengine.testkit.InMemoryMongo;
+import io.orderengine.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

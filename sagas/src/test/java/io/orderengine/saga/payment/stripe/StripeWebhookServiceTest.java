@@ -16,7 +16,7 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.inbox.WebhookResult;
 import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,140 @@
+package io.orderengine.api.admin.orders;
+
+import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.security.Caller;
+import io.orderengine.api.web.ApiException;
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.AddAdminNoteCommand;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.RequestRefundCommand;
+import io.orderengine.messages.order.ResumeOrderCommand;
+import io.orderengine.messages.query.FindOrderQuery;
+import io.orderengine.query.order.OrderView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What an admin does to an order: move it through fulfilment (or cancel it, or take it out of ATTENTION), refund
+ * (fully or partly) and write notes. Each accepts an optional Idempotency-Key so a retried click does nothing twice.
+ * Answers 202: the change is recorded; the order's read model shows it as soon as it has applied it.
+ */
+@RestController
+class AdminOrderCommandController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final IdempotencyKeys idempotency;
+
+    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, IdempotencyKeys idempotency) {
+        this.commands = commands;
+        this.queries = queries;
+        this.idempotency = idempotency;
+    }
+
+    record StatusRequest(@NotNull @Pattern(regexp = "PROCESSING|SHIPPED|DELIVERED|RETURNED|CANCELLED|RESUMED") String status,
+                         @Size(max = 1000) String note,
+                         @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*") String trackingNumber,
+                         LocalDate estimatedDelivery) {
+    }
+
+    record RefundRequest(@Min(1) @Max(100_000_000_000L) Long amountMinor, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record NoteRequest(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/api/v1/admin/orders/{id}/status")
+    ResponseEntity<?> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                             Authentication authentication) {
+        OrderId orderId = orderId(id);
+        Actor admin = admin(authentication);
+        return once(authentication, key, Map.of("status", id, "body", request), () -> {
+            switch (request.status()) {
+                case "CANCELLED" -> commands.sendAndWait(new CancelOrderCommand(orderId, admin,
+                        request.note() == null ? "cancelled by admin" : request.note()));
+                case "RESUMED" -> commands.sendAndWait(new ResumeOrderCommand(orderId, admin, request.note()));
+                default -> commands.sendAndWait(new ChangeFulfilmentStatusCommand(orderId,
+                        OrderStatus.valueOf(request.status()), admin, request.note(), request.trackingNumber(),
+                        request.estimatedDelivery()));
+            }
+            return ResponseEntity.accepted().body(Map.of("orderId", id, "requested", request.status()));
+        });
+    }
+
+    @PostMapping("/api/v1/admin/orders/{id}/refunds")
+    ResponseEntity<?> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                             Authentication authentication) {
+        OrderId orderId = orderId(id);
+        Actor admin = admin(authentication);
+        return once(authentication, key, Map.of("refund", id, "body", request), () -> {
+            OrderView order = order(orderId);
+            Money amount = request.amountMinor() == null ? null
+                    : Money.of(request.amountMinor(), order.totals().currency());
+            String refundId = key != null ? "rf-" + IdempotencyKeys.sha256(id + "\n" + key).substring(0, 24)
+                    : "rf-" + UUID.randomUUID();
+            commands.sendAndWait(new RequestRefundCommand(orderId, refundId, amount, admin, request.reason()));
+            return ResponseEntity.accepted().body(Map.of("orderId", id, "refundId", refundId));
+        });
+    }
+
+    @PostMapping("/api/v1/admin/orders/{id}/notes")
+    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
+                           Authentication authentication) {
+        OrderId orderId = orderId(id);
+        commands.sendAndWait(new AddAdminNoteCommand(orderId, admin(authentication), request.note()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", id));
+    }
+
+    private ResponseEntity<?> once(Authentication authentication, String key, Object request,
+                                   Supplier<ResponseEntity<?>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        return idempotency.execute("admin:" + authentication.getName(), key, request, action);
+    }
+
+    private OrderView order(OrderId orderId) {
+        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
+        if (view == null) {
+            throw ApiException.notFound("Order " + orderId);
+        }
+        return view;
+    }
+
+    private static OrderId orderId(String id) {
+        if (!OrderId.isValid(id)) {
+            throw ApiException.notFound("Order " + id);
+        }
+        return new OrderId(id);
+    }
+
+    private static Actor admin(Authentication authentication) {
+        return Caller.from(authentication).actor(null);
+    }
+}

@@ -1,0 +1,113 @@
+package io.orderengine.api.engine;
+
+import io.orderengine.infrastructure.eventstore.EventStoreProperties;
+import io.orderengine.outbound.mail.DeadLetterPolicies;
+import io.orderengine.outbound.mail.OrderNotifications;
+import io.orderengine.outbound.webhooks.WebhookOutbox;
+import io.orderengine.query.customer.CustomerStatsProjection;
+import io.orderengine.query.metrics.OrderMetricsProjection;
+import io.orderengine.query.order.OrderDetailProjection;
+import io.orderengine.query.sku.SkuStockProjection;
+import io.orderengine.saga.checkout.CheckoutSaga;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every event processor of the engine and its settings, in one table ({@link #table}). All run as pooled streaming
+ * processors on the engine's event store; a failing handler never skips its event: either the error propagates and
+ * the processor retries the event after a back-off ({@link OnError#RETRY}, read models and the saga), or the event
+ * goes to the processor's Mongo dead-letter queue and later events of the same order queue behind it
+ * ({@link OnError#DEAD_LETTER}, e-mails).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessingGroups {
+
+    /** Segments per processor: the unit of parallelism within an instance and of sharing between instances. */
+    public static final int SEGMENTS = 16;
+
+    /** Where a processor starts the first time it runs on a store. */
+    public enum Start {
+        /** From the first event: a read model or the saga must see the whole history. */
+        TAIL,
+        /** From the head: side effects must not be redone for past orders when deployed onto an existing store. */
+        HEAD
+    }
+
+    /** What a processor does with an event its handler failed on. */
+    public enum OnError { RETRY, DEAD_LETTER }
+
+    /** How a processor may be replayed. */
+    public enum Replay {
+        /** Rebuilt by the projection rebuilder into new collections while the live ones keep serving. */
+        REBUILD,
+        /** Never replayed: it keeps state a replay would duplicate (saga instances) or side effects. */
+        NEVER
+    }
+
+    /**
+     * One processor.
+     *
+     * @param name       processing group, and the processor's name
+     * @param serves     what it keeps up to date or does
+     * @param batchSize  events handled in one unit of work (and one token update)
+     */
+    public record Group(String name, String serves, int segments, int batchSize, Start start, OnError onError,
+                        Replay replay) {
+    }
+
+    /** The processors, in the order a newcomer would read them: read models, saga, side effects. */
+    public static List<Group> table(EventStoreProperties eventStore) {
+        return List.of(
+                new Group(OrderDetailProjection.PROCESSING_GROUP, "order detail, customer history, admin order lists",
+                        SEGMENTS, eventStore.orderDetailBatchSize(), Start.TAIL, OnError.RETRY, Replay.REBUILD),
+                new Group(SkuStockProjection.PROCESSING_GROUP, "catalogue and stock levels",
+                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD),
+                new Group(CustomerStatsProjection.PROCESSING_GROUP, "per-customer order counts and totals",
+                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD),
+                new Group(OrderMetricsProjection.PROCESSING_GROUP, "dashboard figures per day",
+                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD),
+                new Group(CheckoutSaga.PROCESSING_GROUP, "the checkout saga: stock, payment, compensation",
+                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.NEVER),
+                new Group(OrderNotifications.PROCESSING_GROUP, "e-mails to customers",
+                        SEGMENTS, 1, Start.HEAD, OnError.DEAD_LETTER, Replay.NEVER),
+                new Group(WebhookOutbox.PROCESSING_GROUP, "outbound webhooks (outbox)",
+                        SEGMENTS, 1, Start.HEAD, OnError.RETRY, Replay.NEVER));
+    }
+
+    @Bean
+    public ConfigurerModule processingGroupSettings(EventStoreProperties eventStore, MongoTemplate axonMongoTemplate,
+                                                    @Qualifier("serializer") Serializer serializer) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            for (Group group : table(eventStore)) {
+                processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
+                    builder.initialSegmentCount(group.segments()).batchSize(group.batchSize());
+                    return group.start() == Start.HEAD ? builder.initialToken(source -> source.createHeadToken())
+                            : builder;
+                });
+                if (group.onError() == OnError.DEAD_LETTER) {
+                    processing.registerDeadLetterQueue(group.name(),
+                                    c -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                            .processingGroup(group.name())
+                                            .mongoTemplate(axonMongoTemplate)
+                                            .serializer(serializer)
+                                            .transactionManager(NoTransactionManager.INSTANCE)
+                                            .build())
+                            .registerDeadLetterPolicy(group.name(), c -> DeadLetterPolicies.countingRetries());
+                }
+            }
+        };
+    }
+}

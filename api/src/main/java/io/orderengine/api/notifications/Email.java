@@ -1,5 +1,0 @@
-package io.orderengine.api.notifications;
-
-/** One rendered email: the recipient, the subject and the same body as plain text and HTML. */
-public record Email(String to, String subject, String text, String html) {
-}

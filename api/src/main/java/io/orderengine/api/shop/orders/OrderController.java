@@ -1,0 +1,124 @@
+package io.orderengine.api.shop.orders;
+
+import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.shop.orders.live.OrderAccess;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import io.orderengine.api.security.Caller;
+import io.orderengine.messages.common.OrderId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.payment.PaymentActions;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.query.FindCustomerOrdersQuery;
+import io.orderengine.messages.query.PageRequest;
+import io.orderengine.query.common.Page;
+import io.orderengine.query.order.OrderView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Orders as their owners see them. Ownership is checked on every read by {@link OrderAccess}: the signed-in customer
+ * whose order it is, a guest with the order's view token, or an admin. Anyone else gets 404, so ids cannot be probed.
+ */
+@RestController
+@Validated
+class OrderController {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final PaymentActions paymentActions;
+    private final ObjectMapper mapper;
+    private final OrderAccess access;
+    private final IdempotencyKeys idempotency;
+
+    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper,
+                    OrderAccess access, IdempotencyKeys idempotency) {
+        this.access = access;
+        this.idempotency = idempotency;
+        this.queries = queries;
+        this.commands = commands;
+        this.paymentActions = paymentActions;
+        this.mapper = mapper;
+    }
+
+    record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /**
+     * The order. While a Stripe order waits for payment, the PaymentIntent's client secret is fetched from Stripe
+     * for this answer only (it is never stored in events or read models).
+     */
+    @GetMapping("/api/v1/orders/{id}")
+    Object order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                 Authentication authentication) {
+        OrderView view = access.readable(id, token, Caller.from(authentication));
+        OrderView.Payment payment = view.payment();
+        if (view.status() != OrderStatus.AWAITING_PAYMENT || payment == null || payment.action() == null
+                || !"stripe".equals(payment.provider())) {
+            return view;
+        }
+        PaymentAction live = paymentActions.forCustomer(PaymentMethod.STRIPE, payment.reference(),
+                new PaymentAction(payment.action().type(), payment.action().url(), null));
+        ObjectNode json = mapper.valueToTree(view);
+        ObjectNode action = (ObjectNode) json.path("payment").path("action");
+        if (live != null && live.clientSecret() != null) {
+            action.put("clientSecret", live.clientSecret());
+        }
+        return json;
+    }
+
+    @GetMapping("/api/v1/orders")
+    Page<?> history(@RequestParam(required = false) OrderStatus status,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
+                    Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        return queries.query(new FindCustomerOrdersQuery(caller.subject(), status, new PageRequest(page, size)),
+                ResponseTypes.instanceOf(Page.class)).join();
+    }
+
+    /**
+     * Cancels the caller's order (202). With an Idempotency-Key a retried cancel gets the first answer again instead
+     * of a 409 saying the order is already cancelled.
+     */
+    @PostMapping("/api/v1/orders/{id}/cancel")
+    ResponseEntity<?> cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                             @Valid @RequestBody CancelRequest request,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                             Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        OrderView order = access.readable(id, token, caller);
+        Supplier<ResponseEntity<?>> cancel = () -> {
+            commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
+                    request.reason()));
+            return ResponseEntity.accepted().body(Map.of("orderId", order.orderId(), "requested", "CANCELLED"));
+        };
+        if (key == null) {
+            return cancel.get();
+        }
+        String scope = caller.subjectIfSignedIn().map(s -> "subject:" + s).orElse("guest:" + order.orderId());
+        return idempotency.execute(scope, key, Map.of("cancel", order.orderId(), "body", request), cancel);
+    }
+}

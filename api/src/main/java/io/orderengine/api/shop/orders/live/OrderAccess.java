@@ -1,0 +1,65 @@
+package io.orderengine.api.shop.orders.live;
+
+import io.orderengine.api.security.Caller;
+import io.orderengine.api.web.ApiException;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.query.FindOrderQuery;
+import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.query.order.OrderView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
+
+/**
+ * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token, or an
+ * admin. Anyone else, and any id that is malformed or unknown, gets 404, so order ids cannot be probed. Owners and
+ * guests see the customer view (no admin notes); admins see everything. The rule of {@code GET /api/v1/orders/{id}}
+ * and of its event stream.
+ */
+@Component
+public class OrderAccess {
+
+    private final QueryGateway queries;
+
+    public OrderAccess(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** The order as {@code caller} may see it; 404 otherwise. {@code token} is a guest's view token, or null. */
+    public OrderView readable(String id, String token, Caller caller) {
+        OrderId orderId = orderId(id);
+        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
+        return visible(view, token, caller);
+    }
+
+    /** {@code view} (null when the order is unknown) as {@code caller} may see it; 404 when they may not. */
+    public OrderView visible(OrderView view, String token, Caller caller) {
+        if (view == null) {
+            throw ApiException.notFound("Order");
+        }
+        if (caller.admin()) {
+            return view;
+        }
+        boolean owner = caller.signedIn() && caller.subject().equals(view.customer().customerId());
+        if (!owner && !guestTokenMatches(view.orderId(), token)) {
+            throw ApiException.notFound("Order " + view.orderId());
+        }
+        return view.forCustomer();
+    }
+
+    /** The order id, or 404 for something that cannot be one. */
+    public static OrderId orderId(String id) {
+        if (!OrderId.isValid(id)) {
+            throw ApiException.notFound("Order");
+        }
+        return new OrderId(id);
+    }
+
+    private boolean guestTokenMatches(String orderId, String token) {
+        return token != null && !token.isBlank() && Boolean.TRUE.equals(queries.query(
+                new VerifyGuestTokenQuery(new OrderId(orderId), sha256(token)),
+                ResponseTypes.instanceOf(Boolean.class)).join());
+    }
+}

@@ -1,0 +1,154 @@
+package io.orderengine.api.shop.orders.live;
+
+import io.orderengine.query.order.OrderView;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One open order stream: sends the current view, then each update that changes the status or the payment status,
+ * and ends after the first state that ends the checkout. Updates arrive on the projection's thread; they are handed
+ * to another thread at once, so a slow client never holds up the read model. Updates older than what was sent
+ * (the subscription buffers updates from before the first read) are skipped.
+ * <p>
+ * Subscription-query updates only come from the projection in this JVM. With several engine instances the event
+ * may be handled by another instance's segment, so the stream also re-reads the order every {@link #POLL_INTERVAL}
+ * (re-subscribing the query's initial result runs the query again) and sends it when it changed: a client
+ * connected to instance A sees a change that instance B projected, at most a poll interval late.
+ */
+final class OrderStatusStream {
+
+    static final String ORDER_EVENT = "order";
+    static final String END_EVENT = "end";
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(OrderStatusStream.class);
+
+    private final SseEmitter emitter;
+    private final boolean admin;
+    private OrderView last;
+    private boolean finished;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SubscriptionQueryResult<?, ?> subscription;
+    private volatile Disposable polling;
+
+    OrderStatusStream(SseEmitter emitter, boolean admin) {
+        this.emitter = emitter;
+        this.admin = admin;
+    }
+
+    void start(OrderView current, SubscriptionQueryResult<OrderView, OrderView> result) {
+        this.subscription = result;
+        emitter.onCompletion(this::close);
+        emitter.onTimeout(this::finish);
+        emitter.onError(error -> close());
+        synchronized (this) {
+            send(current);
+            if (current.status().endsCheckout()) {
+                finish();
+                return;
+            }
+            result.updates()
+                    .publishOn(Schedulers.boundedElastic())
+                    .subscribe(this::onUpdate, this::onFailure, this::finish);
+            polling = Flux.interval(POLL_INTERVAL, POLL_INTERVAL, Schedulers.boundedElastic())
+                    .onBackpressureDrop()
+                    .concatMap(tick -> result.initialResult().onErrorResume(this::pollFailed), 1)
+                    .subscribe(this::onUpdate);
+            if (finished || closed.get()) {
+                stopPolling();
+            }
+        }
+    }
+
+    private synchronized void onUpdate(OrderView update) {
+        if (finished) {
+            return;
+        }
+        OrderView view = admin ? update : update.forCustomer();
+        if (!changes(view)) {
+            return;
+        }
+        send(view);
+        if (view.status().endsCheckout()) {
+            finish();
+        }
+    }
+
+    private boolean changes(OrderView view) {
+        if (view.updatedAt() != null && last.updatedAt() != null && view.updatedAt().isBefore(last.updatedAt())) {
+            return false;
+        }
+        return view.status() != last.status() || view.paymentStatus() != last.paymentStatus();
+    }
+
+    private void send(OrderView view) {
+        last = view;
+        try {
+            emitter.send(SseEmitter.event().name(ORDER_EVENT).data(view, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            // The client went away; the emitter's completion callback releases the subscription.
+            finished = true;
+            close();
+        }
+    }
+
+    private Mono<OrderView> pollFailed(Throwable error) {
+        log.debug("order stream {}: re-reading the order failed; trying again", last.orderId(), error);
+        return Mono.empty();
+    }
+
+    private void onFailure(Throwable error) {
+        log.warn("order stream {} failed", last.orderId(), error);
+        synchronized (this) {
+            finished = true;
+        }
+        stopPolling();
+        emitter.completeWithError(error);
+    }
+
+    private synchronized void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        stopPolling();
+        try {
+            emitter.send(SseEmitter.event().name(END_EVENT)
+                    .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
+            emitter.complete();
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+    }
+
+    private void stopPolling() {
+        Disposable poll = polling;
+        if (poll != null) {
+            poll.dispose();
+        }
+    }
+
+    /** Ends the subscription query and the polling (once); the update flux then completes. */
+    private void close() {
+        if (closed.compareAndSet(false, true)) {
+            stopPolling();
+            try {
+                subscription.cancel();
+            } catch (RuntimeException e) {
+                log.debug("order stream {}: subscription already ended", last == null ? null : last.orderId(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.orderengine.api.admin.reconciliation;
+
+import io.orderengine.saga.reconciliation.Reconciliation;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class ReconciliationScheduleTest {
+
+    @Test
+    void byDefaultItRunsDailyAtThreeUtcAndTheCronCanBeSet() throws Exception {
+        Method job = ReconciliationSchedule.class.getDeclaredMethod("reconcileYesterday");
+        Scheduled scheduled = job.getAnnotation(Scheduled.class);
+
+        assertThat(scheduled.zone()).isEqualTo("UTC");
+        assertThat(scheduled.cron()).isEqualTo("${engine.reconciliation.cron:0 0 3 * * *}");
+        ZonedDateTime next = CronExpression.parse(ReconciliationSchedule.DEFAULT_CRON)
+                .next(ZonedDateTime.of(LocalDateTime.parse("2025-11-22T10:00:00"), ZoneOffset.UTC));
+        assertThat(next).isEqualTo(ZonedDateTime.of(LocalDateTime.parse("2025-11-23T03:00:00"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void eachRunReconcilesThePreviousUtcDayAndAFailureDoesNotEscape() {
+        Reconciliation reconciliation = mock(Reconciliation.class);
+        when(reconciliation.run(LocalDate.parse("2025-11-21"))).thenThrow(new IllegalStateException("store down"));
+        ReconciliationSchedule schedule = new ReconciliationSchedule(reconciliation,
+                Clock.fixed(Instant.parse("2025-11-22T00:30:00Z"), ZoneOffset.UTC));
+
+        schedule.reconcileYesterday();
+
+        verify(reconciliation).run(LocalDate.parse("2025-11-21"));
+    }
+}

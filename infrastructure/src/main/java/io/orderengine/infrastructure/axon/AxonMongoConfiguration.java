@@ -1,0 +1,101 @@
+package io.orderengine.infrastructure.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on MongoDB, wired by hand (the axon-mongo starter is stale and would bring a Mongo transaction manager the
+ * embedded store cannot serve): serializers, tracking tokens and sagas live in the engine's database (the event store
+ * itself is {@code EventStoreConfiguration}). No Axon Server. Every message is serialized as JSON with a mapper of
+ * Axon's own, so the REST API's stricter mapper (unknown fields rejected) never affects stored events.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMongoConfiguration {
+
+    /** Messages and tracking tokens: plain Jackson, as their classes' own annotations expect. */
+    public static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Aggregate snapshots and sagas keep their state in private fields without getters. (Tracking tokens must not
+     * go through this mapper: it reads their fields instead of their annotated accessors and corrupts them.)
+     */
+    public static ObjectMapper stateObjectMapper() {
+        return messageObjectMapper()
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    }
+
+    /** The general serializer: tracking tokens, dead letters, anything not covered below. */
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    /** Snapshots and sagas (see {@link #stateObjectMapper()}). */
+    @Bean
+    @Qualifier("stateSerializer")
+    public Serializer stateSerializer() {
+        return JacksonSerializer.builder().objectMapper(stateObjectMapper()).build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate,
+                                       @Qualifier("stateSerializer") Serializer stateSerializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(stateSerializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+}

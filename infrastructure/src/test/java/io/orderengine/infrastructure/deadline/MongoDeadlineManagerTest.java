@@ -1,0 +1,265 @@
+package io.orderengine.infrastructure.deadline;
+
+import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.orderengine.testkit.InMemoryMongo;
+import io.orderengine.testkit.MutableClock;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.ScopeAware;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class MongoDeadlineManagerTest {
+
+    /** A deadline payload as a saga might schedule it. */
+    record Reminder(String orderId, int attempt) {
+    }
+
+    private static final ScopeDescriptor SAGA = new SagaScopeDescriptor("CheckoutSaga", "saga-1");
+    private static final ScopeDescriptor OTHER_SAGA = new SagaScopeDescriptor("CheckoutSaga", "saga-2");
+    private static final MongoDeadlineManager.Options OPTIONS =
+            new MongoDeadlineManager.Options(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofSeconds(10), 3);
+
+    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-11-22T10:00:00Z"));
+    private final RecordingScope scope = new RecordingScope();
+    private InMemoryMongo mongo;
+    private MongoDeadlineManager manager;
+
+    @BeforeEach
+    void setUp() {
+        mongo = InMemoryMongo.start();
+        manager = newManager(clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.shutdown();
+        mongo.close();
+    }
+
+    @Test
+    void aDeadlineIsDeliveredToItsScopeWithItsPayloadOnceItIsDue() {
+        manager.schedule(Duration.ofMinutes(30), "payment", new Reminder("o-1", 1), SAGA);
+
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+
+        assertThat(scope.delivered).singleElement().satisfies(delivery -> {
+            assertThat(delivery.scope()).isEqualTo(SAGA);
+            assertThat(delivery.message().getDeadlineName()).isEqualTo("payment");
+            assertThat(delivery.message().getPayload()).isEqualTo(new Reminder("o-1", 1));
+        });
+        assertThat(stored().countDocuments()).isZero();
+    }
+
+    @Test
+    void aDeadlineWithoutPayloadIsDeliveredWithoutOne() {
+        manager.schedule(clock.instant(), "payment", null, SAGA);
+
+        manager.deliverDueDeadlines();
+
+        assertThat(scope.delivered).singleElement()
+                .satisfies(delivery -> assertThat(delivery.message().getPayload()).isNull());
+    }
+
+    @Test
+    void aDeadlineScheduledBeforeARestartIsDeliveredByTheNextEngine() {
+        manager.schedule(Duration.ofMinutes(30), "payment", new Reminder("o-1", 1), SAGA);
+        manager.shutdown();
+        clock.advance(Duration.ofHours(2));
+
+        MongoDeadlineManager restarted = newManager(Clock.fixed(clock.instant(), clock.getZone()));
+        restarted.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> scope.delivered.size() == 1);
+        } finally {
+            restarted.shutdown();
+        }
+        assertThat(scope.delivered.get(0).message().getPayload()).isEqualTo(new Reminder("o-1", 1));
+    }
+
+    @Test
+    void theSchedulerDeliversADeadlineAtItsTriggerTime() {
+        MongoDeadlineManager running = newManager(Clock.systemUTC());
+        running.start();
+        try {
+            running.schedule(Duration.ofMillis(100), "payment", new Reminder("o-1", 1), SAGA);
+            await().atMost(Duration.ofSeconds(5)).until(() -> scope.delivered.size() == 1);
+        } finally {
+            running.shutdown();
+        }
+    }
+
+    @Test
+    void aCancelledDeadlineIsNeverDelivered() {
+        String id = manager.schedule(Duration.ofMinutes(30), "payment", null, SAGA);
+
+        manager.cancelSchedule("payment", id);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        assertThat(scope.delivered).isEmpty();
+    }
+
+    @Test
+    void cancellingWithinAScopeLeavesOtherScopesAndNamesAlone() {
+        manager.schedule(Duration.ofMinutes(1), "payment", null, SAGA);
+        manager.schedule(Duration.ofMinutes(1), "payment", null, OTHER_SAGA);
+        manager.schedule(Duration.ofMinutes(1), "capture", null, SAGA);
+
+        manager.cancelAllWithinScope("payment", SAGA);
+        clock.advance(Duration.ofMinutes(1));
+        manager.deliverDueDeadlines();
+
+        assertThat(scope.delivered).extracting(d -> d.message().getDeadlineName() + "@" + d.scope())
+                .containsExactlyInAnyOrder("payment@" + OTHER_SAGA, "capture@" + SAGA);
+    }
+
+    @Test
+    void cancellingAllOfANameCancelsThemInEveryScope() {
+        manager.schedule(Duration.ofMinutes(1), "payment", null, SAGA);
+        manager.schedule(Duration.ofMinutes(1), "payment", null, OTHER_SAGA);
+
+        manager.cancelAll("payment");
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(manager.deliverDueDeadlines()).isZero();
+    }
+
+    @Test
+    void aDeadlineScheduledInAUnitOfWorkThatRollsBackIsNotKept() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        manager.schedule(Duration.ofMinutes(1), "payment", null, SAGA);
+        assertThat(stored().countDocuments()).isZero();
+        unitOfWork.rollback();
+
+        assertThat(stored().countDocuments()).isZero();
+    }
+
+    @Test
+    void aDeadlineScheduledInAUnitOfWorkIsKeptWhenItCommits() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        manager.schedule(Duration.ofMinutes(1), "payment", null, SAGA);
+        unitOfWork.commit();
+
+        assertThat(stored().countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void twoEnginesPollingTheSameStoreDeliverEachDeadlineOnce() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            manager.schedule(Duration.ofMinutes(1), "payment", new Reminder("o-" + i, 1), SAGA);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        MongoDeadlineManager other = newManager(clock);
+        CountDownLatch start = new CountDownLatch(1);
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> awaitThen(start, manager::deliverDueDeadlines));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> awaitThen(start, other::deliverDueDeadlines));
+        start.countDown();
+
+        assertThat(first.get() + second.get()).isEqualTo(20);
+        assertThat(scope.delivered).extracting(d -> ((Reminder) d.message().getPayload()).orderId())
+                .hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailedDeliveryIsTriedAgainLaterAndParkedAfterTheLastAttempt() {
+        scope.failuresLeft.set(1);
+        manager.schedule(clock.instant(), "payment", null, SAGA);
+
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+
+        scope.failuresLeft.set(3);
+        manager.schedule(clock.instant(), "capture", null, SAGA);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            manager.deliverDueDeadlines();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        clock.advance(Duration.ofDays(30));
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        Document parked = stored().find(Filters.eq("name", "capture")).first();
+        assertThat(parked).isNotNull();
+        assertThat(parked.getBoolean("parked")).isTrue();
+    }
+
+    @Test
+    void aDeadlineClaimedByAnEngineThatDiedIsDeliveredOnceTheClaimExpires() {
+        manager.schedule(clock.instant(), "payment", null, SAGA);
+        stored().updateMany(new Document(), Updates.combine(Updates.set("claimedBy", "dead-engine"),
+                Updates.set("claimedUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(5))))));
+
+        assertThat(manager.deliverDueDeadlines()).isZero();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+    }
+
+    private MongoDeadlineManager newManager(Clock managerClock) {
+        return new MongoDeadlineManager(mongo.database(), descriptor -> Stream.of(scope), serializer, managerClock, OPTIONS);
+    }
+
+    private MongoCollection<Document> stored() {
+        return mongo.database().getCollection(MongoDeadlineManager.COLLECTION);
+    }
+
+    private static int awaitThen(CountDownLatch start, java.util.function.IntSupplier work) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return work.getAsInt();
+    }
+
+    /** A saga stand-in that records the deadlines delivered to it, failing on demand. */
+    static final class RecordingScope implements ScopeAware {
+
+        record Delivery(DeadlineMessage<?> message, ScopeDescriptor scope) {
+        }
+
+        final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresLeft = new AtomicInteger();
+
+        @Override
+        public void send(Message<?> message, ScopeDescriptor scope) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("saga store unavailable");
+            }
+            delivered.add(new Delivery((DeadlineMessage<?>) message, scope));
+        }
+
+        @Override
+        public boolean canResolve(ScopeDescriptor scope) {
+            return scope instanceof SagaScopeDescriptor;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.orderengine.infrastructure.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store's group commit keeps the durability promise: every write the server acknowledged is in the
+ * file after the process is killed with SIGKILL (no shutdown, no flush), while concurrent writers share commits.
+ */
+class EmbeddedStoreDurabilityTest {
+
+    private static final int ACKS_BEFORE_KILL = 1_500;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void concurrentWritersShareCommitsAndEveryWriteIsThereAfterAReopen() throws Exception {
+        Path file = folder.resolve("shared.mv");
+        int writers = 16;
+        int perWriter = 150;
+        long writes;
+        long commits;
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("durability").getCollection("shared");
+            collection.insertOne(new Document("_id", "warm-up"));
+            long writesBefore = store.acknowledgedWrites();
+            long commitsBefore = store.groupCommits();
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                running.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        collection.insertOne(new Document("_id", writer + "-" + i));
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            pool.shutdown();
+            writes = store.acknowledgedWrites() - writesBefore;
+            commits = store.groupCommits() - commitsBefore;
+        }
+        assertThat(writes).isEqualTo((long) writers * perWriter);
+        assertThat(commits).as("commits for %d concurrent writes", writes).isPositive().isLessThan(writes);
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("durability").getCollection("shared");
+            assertThat(collection.countDocuments()).isEqualTo(writes + 1);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillDuringConcurrentWrites() throws Exception {
+        Path file = folder.resolve("killed.mv");
+        Set<String> acknowledged = new HashSet<>();
+        Process child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), StoreWriters.class.getName(),
+                file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged.size() < ACKS_BEFORE_KILL && (line = out.readLine()) != null) {
+                if (line.startsWith("acked ")) {
+                    acknowledged.add(line.substring("acked ".length()));
+                }
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } catch (IOException e) {
+            child.destroyForcibly();
+            throw e;
+        }
+        assertThat(acknowledged).hasSize(ACKS_BEFORE_KILL);
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> writes = client.getDatabase(StoreWriters.DATABASE)
+                    .getCollection(StoreWriters.COLLECTION);
+            Set<String> present = new HashSet<>();
+            writes.find(Filters.in("_id", acknowledged)).forEach(document -> present.add(document.getString("_id")));
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(present);
+            assertThat(lost).as("acknowledged writes missing after the kill").isEmpty();
+        }
+    }
+
+    /** Surefire runs tests from a manifest-only jar; the real test class path is in surefire.test.class.path. */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}

@@ -1,0 +1,89 @@
+package io.orderengine.outbound.invoice;
+
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.query.order.OrderView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Draws up the invoice of an order from its read model. Only an order that was confirmed (paid) has one, whatever
+ * happened to it since; the invoice date is the moment of that confirmation. VAT is broken down by rate: the order's
+ * one rate applies to goods after discount plus shipping, as priced at checkout.
+ */
+@Component
+public class Invoices {
+
+    private final InvoiceProperties seller;
+
+    public Invoices(InvoiceProperties seller) {
+        this.seller = seller;
+    }
+
+    /** The order's invoice; empty when the order was never confirmed. */
+    public Optional<Invoice> of(OrderView order) {
+        return order.statusHistory().stream()
+                .filter(change -> change.to() == OrderStatus.CONFIRMED)
+                .findFirst()
+                .map(confirmed -> invoice(order, confirmed.at()));
+    }
+
+    private Invoice invoice(OrderView order, Instant issuedAt) {
+        OrderView.Totals totals = order.totals();
+        String currency = totals.currency();
+        List<Invoice.Line> lines = order.lines().stream()
+                .map(line -> new Invoice.Line(line.sku(), line.name(), line.quantity(), line.unitPriceMinor(),
+                        line.lineTotalMinor()))
+                .toList();
+        long taxable = totals.subtotalMinor() - totals.discountMinor() + totals.shippingMinor();
+        List<Invoice.VatRow> vat = List.of(new Invoice.VatRow(totals.taxRateBasisPoints(), taxable, totals.taxMinor()));
+        String qr = seller.zatcaQr()
+                ? ZatcaQr.base64(seller.sellerName(), seller.vatNumber(), issuedAt,
+                        decimal(totals.totalMinor(), currency), decimal(totals.taxMinor(), currency))
+                : null;
+        return new Invoice(seller.numberPrefix() + order.orderNumber(), order.orderNumber(), issuedAt,
+                new Invoice.Seller(seller.sellerName(), lines(seller.sellerAddress()),
+                        seller.hasVatNumber() ? seller.vatNumber() : null, seller.country()),
+                buyer(order), lines, vat,
+                new Invoice.Totals(totals.subtotalMinor(), totals.discountMinor(), totals.shippingMinor(),
+                        totals.taxMinor(), totals.totalMinor()),
+                currency, qr);
+    }
+
+    private static Invoice.Buyer buyer(OrderView order) {
+        OrderView.PostalAddress address = order.billingAddress() != null ? order.billingAddress()
+                : order.shippingAddress();
+        List<String> lines = new ArrayList<>();
+        String name = null;
+        if (address != null) {
+            name = address.fullName();
+            lines.add(address.line1());
+            if (address.line2() != null && !address.line2().isBlank()) {
+                lines.add(address.line2());
+            }
+            String city = String.join(" ", nonBlank(address.postalCode(), address.city()));
+            lines.add(String.join(", ", nonBlank(city, address.region())));
+            lines.add(address.country());
+        }
+        return new Invoice.Buyer(name, lines, order.customer() == null ? null : order.customer().email());
+    }
+
+    private static List<String> nonBlank(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    private static List<String> lines(String address) {
+        return Arrays.stream(address.split("[\\n|]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code amountMinor} as a plain decimal in the currency's minor digits: 3540 EUR → "35.40". */
+    public static String decimal(long amountMinor, String currency) {
+        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return BigDecimal.valueOf(amountMinor, digits).toPlainString();
+    }
+}

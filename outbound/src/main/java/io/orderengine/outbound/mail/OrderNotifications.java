@@ -1,0 +1,122 @@
+package io.orderengine.outbound.mail;
+
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the customer (or guest) when their order is confirmed, shipped, cancelled or refunded. Runs in its own
+ * processing group, after the order's events are stored, so neither a slow nor a dead SMTP server can delay or fail
+ * an order. Each email is sent at most once per event ({@link SentEmails}); a failed one is retried with backoff
+ * and then dead-lettered for an admin. Never replayed: every handler refuses replays and the group is not reset
+ * (a rebuild of the read models must not mail customers again).
+ */
+@Component
+@ProcessingGroup(OrderNotifications.PROCESSING_GROUP)
+public class OrderNotifications {
+
+    public static final String PROCESSING_GROUP = "notifications";
+    static final String ORDERS_COLLECTION = "notification_orders";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderNotifications.class);
+
+    private final OrderFactsStore orders;
+    private final MailTemplates templates;
+    private final EmailSender sender;
+    private final SentEmails sent;
+
+    public OrderNotifications(MongoDatabase database, QueryGateway queries, MailTemplates templates,
+                              EmailSender sender, SentEmails sent) {
+        this.orders = new OrderFactsStore(database, ORDERS_COLLECTION, queries);
+        this.templates = templates;
+        this.sender = sender;
+        this.sent = sent;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderPlacedEvent event) {
+        orders.remember(event);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId) {
+        notify(eventId, EmailKind.ORDER_CONFIRMED, event.orderId(), Map.of());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderShippedEvent event, @MessageIdentifier String eventId) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("trackingNumber", event.trackingNumber());
+        details.put("estimatedDelivery", event.estimatedDelivery() == null ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(templates.locale())
+                        .format(event.estimatedDelivery()));
+        notify(eventId, EmailKind.ORDER_SHIPPED, event.orderId(), details);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderCancelledEvent event, @MessageIdentifier String eventId) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("reason", event.note());
+        Money refundDue = event.refundDue();
+        details.put("refundDue", refundDue == null || refundDue.amountMinor() <= 0 ? null
+                : templates.money(refundDue.amountMinor(), refundDue.currency()));
+        notify(eventId, EmailKind.ORDER_CANCELLED, event.orderId(), details);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("refundAmount", templates.money(event.amount().amountMinor(), event.amount().currency()));
+        details.put("refundedTotal", templates.money(event.totalRefunded().amountMinor(),
+                event.totalRefunded().currency()));
+        notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), details);
+    }
+
+    private void notify(String eventId, EmailKind kind, OrderId orderId, Map<String, Object> details) {
+        String key = SentEmails.key(eventId, kind);
+        OrderFacts order = orders.find(orderId).orElseThrow(() -> new IllegalStateException(
+                "order " + orderId + " is not known to the notifications; its " + kind.template()
+                        + " email cannot be written"));
+        if (!sender.configured()) {
+            log.info("No SMTP server configured (spring.mail.host): {} email of order {} not sent", kind.template(),
+                    order.orderNumber());
+            sent.markSkipped(key, kind, orderId.value(), "no SMTP server configured");
+            return;
+        }
+        Email email = templates.render(kind, order, details);
+        if (!sent.claim(key, kind, orderId.value(), email.to())) {
+            log.debug("{} email of order {} was already sent for event {}", kind.template(), order.orderNumber(),
+                    eventId);
+            return;
+        }
+        try {
+            sender.send(email);
+        } catch (RuntimeException e) {
+            sent.markFailed(key, e.getMessage());
+            throw e;
+        }
+        sent.markSent(key, email.subject());
+    }
+}

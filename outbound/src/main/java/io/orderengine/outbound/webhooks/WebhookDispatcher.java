@@ -1,0 +1,154 @@
+package io.orderengine.outbound.webhooks;
+
+import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts due webhook deliveries from the outbox. Each poll claims what is due and sends it asynchronously with a
+ * connect and a request timeout, so the poll never waits for a receiver; at most {@code max-in-flight} deliveries are
+ * under way, and at most {@code max-in-flight-per-endpoint} to one endpoint, so a slow or dead endpoint holds a few
+ * slots for one timeout at most and every other endpoint keeps getting its deliveries. A 2xx answer delivers; any
+ * other answer, a timeout or a connection error schedules the next try with exponential backoff, up to
+ * {@code max-attempts}. Several engine instances may run this: claims are compare-and-set in MongoDB.
+ */
+@Component
+public class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookEndpoints endpoints;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+
+    public WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookProperties properties,
+                             Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(callbacks)
+                .build();
+    }
+
+    @Scheduled(fixedDelayString = "${engine.webhooks.poll-interval:PT1S}", initialDelayString = "PT2S")
+    void dispatchDue() {
+        int free = properties.maxInFlight() - inFlight.get();
+        if (free <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> busy = inFlightByEndpoint.entrySet().stream()
+                .filter(e -> e.getValue().get() >= properties.maxInFlightPerEndpoint())
+                .map(Map.Entry::getKey).toList();
+        for (WebhookDeliveries.Delivery due : deliveries.due(now, Math.min(free, properties.batchSize()), busy)) {
+            AtomicInteger endpointLoad = load(due.endpointId());
+            if (endpointLoad.get() >= properties.maxInFlightPerEndpoint()
+                    || inFlight.get() >= properties.maxInFlight()) {
+                continue;
+            }
+            Optional<WebhookDeliveries.Delivery> claimed = deliveries.claim(due.id(), now,
+                    now.plus(properties.claimDuration()));
+            claimed.ifPresent(this::send);
+        }
+    }
+
+    private void send(WebhookDeliveries.Delivery delivery) {
+        Optional<WebhookEndpoints.Endpoint> endpoint = endpoints.find(delivery.endpointId());
+        if (endpoint.isEmpty()) {
+            deliveries.cancel(delivery.id(), "endpoint deleted");
+            return;
+        }
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
+                    .timeout(properties.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "order-engine-webhooks")
+                    .header("X-OrderEngine-Event", delivery.eventType())
+                    .header("X-OrderEngine-Delivery", delivery.id())
+                    .header(WebhookSignature.HEADER,
+                            WebhookSignature.header(endpoint.get().secret(), clock.instant(), delivery.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            failed(delivery, null, "invalid endpoint URL: " + e.getMessage());
+            return;
+        }
+        AtomicInteger endpointLoad = load(delivery.endpointId());
+        inFlight.incrementAndGet();
+        endpointLoad.incrementAndGet();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    failed(delivery, null, describe(error));
+                } else if (response.statusCode() / 100 == 2) {
+                    deliveries.delivered(delivery.id(), response.statusCode(), clock.instant());
+                } else {
+                    failed(delivery, response.statusCode(), "HTTP " + response.statusCode());
+                }
+            } catch (RuntimeException e) {
+                log.error("Webhook delivery {}: outcome could not be recorded; the claim runs out and it is tried "
+                        + "again", delivery.id(), e);
+            } finally {
+                endpointLoad.decrementAndGet();
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private AtomicInteger load(String endpointId) {
+        return inFlightByEndpoint.computeIfAbsent(endpointId, id -> new AtomicInteger());
+    }
+
+    private void failed(WebhookDeliveries.Delivery delivery, Integer statusCode, String error) {
+        boolean last = delivery.attempts() >= properties.maxAttempts();
+        Instant next = last ? null : clock.instant().plus(properties.backoffBefore(delivery.attempts() + 1));
+        log.info("Webhook delivery {} ({}) try {} of {} failed: {}{}", delivery.id(), delivery.eventType(),
+                delivery.attempts(), properties.maxAttempts(), error, last ? "; giving up" : "; next try at " + next);
+        deliveries.failed(delivery.id(), statusCode, error, next);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HttpTimeoutException) {
+            return "timed out: " + cause.getMessage();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @PreDestroy
+    void stop() {
+        callbacks.shutdownNow();
+    }
+}

@@ -1,0 +1,27 @@
+package io.orderengine.outbound.webhooks;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an endpoint can subscribe to; {@link #wireName()} is the {@code type} of the delivered JSON. */
+public enum WebhookEventType {
+    ORDER_CONFIRMED("order.confirmed"),
+    ORDER_SHIPPED("order.shipped"),
+    ORDER_CANCELLED("order.cancelled"),
+    ORDER_REFUNDED("order.refunded"),
+    STOCK_LOW("stock.low");
+
+    private final String wireName;
+
+    WebhookEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<WebhookEventType> fromWire(String value) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(value)).findFirst();
+    }
+}

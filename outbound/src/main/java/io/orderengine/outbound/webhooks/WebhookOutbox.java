@@ -1,0 +1,171 @@
+package io.orderengine.outbound.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.outbound.mail.OrderFacts;
+import io.orderengine.outbound.mail.OrderFactsStore;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.sku.LowStockReachedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns events into outbound webhook deliveries: for every endpoint subscribed to the event's type, one delivery in
+ * the outbox ({@link WebhookDeliveries}), written once per event and endpoint. Nothing is sent from here; the
+ * {@link WebhookDispatcher} does that, so a slow receiver never holds up event processing. Its own processing
+ * group; never replayed (a rebuild must not post old events to ERPs again).
+ *
+ * <p>The JSON body: {@code {"id":<event id>,"type":"order.confirmed","createdAt":<event time>,"data":{...}}};
+ * order events carry the order (number, status, customer email, lines, totals, shipping address) plus what the event
+ * adds; {@code stock.low} carries {@code sku}, {@code available}, {@code threshold}.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
+public class WebhookOutbox {
+
+    public static final String PROCESSING_GROUP = "webhooks";
+    static final String ORDERS_COLLECTION = "webhook_orders";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final OrderFactsStore orders;
+    private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+    private final Clock clock;
+
+    public WebhookOutbox(MongoDatabase database, QueryGateway queries, WebhookEndpoints endpoints,
+                         WebhookDeliveries deliveries, Clock clock) {
+        this.orders = new OrderFactsStore(database, ORDERS_COLLECTION, queries);
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderPlacedEvent event) {
+        orders.remember(event);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Map<String, Object> payment = new LinkedHashMap<>();
+        payment.put("provider", event.provider() == null ? null : event.provider().wireName());
+        payment.put("captureReference", event.captureReference());
+        payment.put("capturedMinor", event.captured() == null ? null : event.captured().amountMinor());
+        order(eventId, at, WebhookEventType.ORDER_CONFIRMED, event.orderId(), "CONFIRMED", Map.of("payment", payment));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("trackingNumber", event.trackingNumber());
+        extra.put("estimatedDelivery", event.estimatedDelivery());
+        order(eventId, at, WebhookEventType.ORDER_SHIPPED, event.orderId(), "SHIPPED", extra);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("reason", event.note());
+        extra.put("refundDueMinor", event.refundDue() == null ? 0 : event.refundDue().amountMinor());
+        order(eventId, at, WebhookEventType.ORDER_CANCELLED, event.orderId(), "CANCELLED", extra);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("refundId", event.refundId());
+        refund.put("refundReference", event.refundReference());
+        refund.put("amountMinor", event.amount().amountMinor());
+        refund.put("totalRefundedMinor", event.totalRefunded().amountMinor());
+        refund.put("paymentStatus", event.paymentStatus() == null ? null : event.paymentStatus().name());
+        order(eventId, at, WebhookEventType.ORDER_REFUNDED, event.orderId(), null, Map.of("refund", refund));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LowStockReachedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sku", event.sku().value());
+        data.put("available", event.available());
+        data.put("threshold", event.threshold());
+        publish(eventId, at, WebhookEventType.STOCK_LOW, data);
+    }
+
+    private void order(String eventId, Instant at, WebhookEventType type, OrderId orderId, String status,
+                       Map<String, Object> extra) {
+        if (endpoints.subscribedTo(type).isEmpty()) {
+            return;
+        }
+        OrderFacts order = orders.find(orderId).orElseThrow(() -> new IllegalStateException(
+                "order " + orderId + " is not known to the webhook outbox; its " + type.wireName()
+                        + " webhook cannot be written"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", order.orderId());
+        data.put("orderNumber", order.orderNumber());
+        if (status != null) {
+            data.put("status", status);
+        }
+        data.put("customer", customer(order));
+        data.put("lines", order.lines());
+        data.put("totals", order.totals());
+        data.put("shippingAddress", order.shippingAddress());
+        data.putAll(extra);
+        publish(eventId, at, type, data);
+    }
+
+    private static Map<String, Object> customer(OrderFacts order) {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("customerId", order.customerId());
+        customer.put("email", order.email());
+        customer.put("guest", order.guest());
+        return customer;
+    }
+
+    private void publish(String eventId, Instant at, WebhookEventType type, Map<String, Object> data) {
+        List<WebhookEndpoints.Endpoint> subscribed = endpoints.subscribedTo(type);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId);
+        envelope.put("type", type.wireName());
+        envelope.put("createdAt", at);
+        envelope.put("data", data);
+        String body;
+        try {
+            body = JSON.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook body of event " + eventId + " could not be written", e);
+        }
+        Instant now = clock.instant();
+        for (WebhookEndpoints.Endpoint endpoint : subscribed) {
+            deliveries.enqueue(eventId, endpoint.id(), type, body, now);
+        }
+    }
+}

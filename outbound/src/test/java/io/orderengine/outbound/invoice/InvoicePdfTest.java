@@ -1,0 +1,137 @@
+package io.orderengine.outbound.invoice;
+
+import io.orderengine.testkit.QrCodes;
+
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.query.order.OrderView;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InvoicePdfTest {
+
+    private static final Instant CONFIRMED_AT = Instant.parse("2025-03-01T10:05:00Z");
+
+    /** An order of two parts at SAR 100.00, shipped free to Riyadh, 15 % VAT: SAR 230.00. */
+    static OrderView saudiOrder(List<OrderView.StatusChange> history) {
+        return new OrderView("5e0c1a2b-0000-4000-8000-000000000009", "ORD-20250301-000009", OrderStatus.CONFIRMED,
+                PaymentStatus.PAID, "sandbox", new OrderView.Customer("sara", "sara@example.com", false),
+                List.of(new OrderView.Line("BRAKE-PAD-01", "Brake pad set", 10000, 2, Map.of(), null, 20000)),
+                new OrderView.Totals(20000, 0, 0, 3000, 23000, "SAR", 1500),
+                new OrderView.PostalAddress("Sara Al-Qahtani", null, "12 Olaya St", null, "Riyadh", "Riyadh", "12211",
+                        "SA"),
+                null, null, null, List.of(), null, null, List.of(), history, null, CONFIRMED_AT.minusSeconds(300),
+                CONFIRMED_AT);
+    }
+
+    static List<OrderView.StatusChange> confirmedHistory() {
+        OrderView.ActorRef system = new OrderView.ActorRef("system", "checkout-saga");
+        return List.of(
+                new OrderView.StatusChange(null, OrderStatus.PENDING, CONFIRMED_AT.minusSeconds(300), system, "placed"),
+                new OrderView.StatusChange(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT,
+                        CONFIRMED_AT.minusSeconds(200), system, null),
+                new OrderView.StatusChange(OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, CONFIRMED_AT, system,
+                        "paid"));
+    }
+
+    private static InvoiceProperties saudiSeller() {
+        return new InvoiceProperties("Souq Parts Co", "King Fahd Rd 1|Riyadh 12211", "310122393500003", "SA", "INV-",
+                null);
+    }
+
+    @Test
+    void aSaudiSellersTaxInvoiceShowsEverythingAndCarriesTheZatcaQrCode() throws IOException {
+        Invoice invoice = new Invoices(saudiSeller()).of(saudiOrder(confirmedHistory())).orElseThrow();
+
+        byte[] pdf = new InvoicePdf(saudiSeller()).render(invoice);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Tax invoice", "INV-ORD-20250301-000009", "2025-03-01 10:05 UTC",
+                    "Souq Parts Co", "King Fahd Rd 1", "Riyadh 12211", "VAT number: 310122393500003",
+                    "Sara Al-Qahtani", "12 Olaya St", "sara@example.com", "Brake pad set", "BRAKE-PAD-01",
+                    "100.00 SAR", "200.00 SAR", "15 %", "30.00 SAR", "230.00 SAR");
+            String printedQr = invoice.zatcaQr();
+            assertThat(text.replaceAll("\\s", "")).contains(printedQr);
+            assertThat(QrCodes.tlvFields(printedQr)).containsExactly(Map.entry(1, "Souq Parts Co"),
+                    Map.entry(2, "310122393500003"), Map.entry(3, "2025-03-01T10:05:00Z"), Map.entry(4, "230.00"),
+                    Map.entry(5, "30.00"));
+            assertThat(images(document)).singleElement()
+                    .satisfies(image -> assertThat(QrCodes.decode(image)).isEqualTo(printedQr));
+        }
+    }
+
+    @Test
+    void aSellerOutsideSaudiArabiaGetsNoQrCode() throws IOException {
+        InvoiceProperties german = new InvoiceProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", "DE", "INV-",
+                null);
+        Invoice invoice = new Invoices(german).of(saudiOrder(confirmedHistory())).orElseThrow();
+
+        try (PDDocument document = Loader.loadPDF(new InvoicePdf(german).render(invoice))) {
+            assertThat(invoice.zatcaQr()).isNull();
+            assertThat(new PDFTextStripper().getText(document)).contains("Tax invoice", "DE123456789")
+                    .doesNotContain("ZATCA");
+            assertThat(images(document)).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAVatNumberItIsAPlainInvoiceWithoutQrCodeEvenInSaudiArabia() {
+        InvoiceProperties unregistered = new InvoiceProperties("Small Shop", "", null, "SA", "INV-", null);
+
+        Invoice invoice = new Invoices(unregistered).of(saudiOrder(confirmedHistory())).orElseThrow();
+
+        assertThat(invoice.zatcaQr()).isNull();
+        assertThat(invoice.seller().vatNumber()).isNull();
+    }
+
+    @Test
+    void breaksVatDownOnGoodsAfterDiscountPlusShipping() {
+        OrderView order = saudiOrder(confirmedHistory());
+        OrderView discounted = new OrderView(order.orderId(), order.orderNumber(), order.status(),
+                order.paymentStatus(), order.paymentMethod(), order.customer(), order.lines(),
+                new OrderView.Totals(20000, 2000, 2000, 3000, 23000, "SAR", 1500), order.shippingAddress(), null,
+                "WELCOME10", null, List.of(), null, null, List.of(), order.statusHistory(), null, order.placedAt(),
+                order.updatedAt());
+
+        Invoice invoice = new Invoices(saudiSeller()).of(discounted).orElseThrow();
+
+        assertThat(invoice.vatBreakdown()).containsExactly(new Invoice.VatRow(1500, 20000, 3000));
+        assertThat(invoice.number()).isEqualTo("INV-ORD-20250301-000009");
+        assertThat(invoice.issuedAt()).isEqualTo(CONFIRMED_AT);
+    }
+
+    @Test
+    void anOrderThatWasNeverConfirmedHasNoInvoice() {
+        List<OrderView.StatusChange> pending = confirmedHistory().subList(0, 2);
+
+        assertThat(new Invoices(saudiSeller()).of(saudiOrder(pending))).isEmpty();
+    }
+
+    private static List<BufferedImage> images(PDDocument document) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (PDPage page : document.getPages()) {
+            for (COSName name : page.getResources().getXObjectNames()) {
+                PDXObject object = page.getResources().getXObject(name);
+                if (object instanceof PDImageXObject image) {
+                    images.add(image.getImage());
+                }
+            }
+        }
+        return images;
+    }
+}

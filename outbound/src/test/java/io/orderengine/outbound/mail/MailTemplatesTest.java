@@ -1,0 +1,82 @@
+package io.orderengine.outbound.mail;
+
+import io.orderengine.query.order.OrderView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailTemplatesTest {
+
+    private static final String ORDER_ID = "3f2b8c1e-0000-4000-8000-000000000001";
+
+    private static OrderFacts order(boolean guest, long discountMinor) {
+        return new OrderFacts(ORDER_ID, "ORD-20250301-000007", "noa@example.com", guest ? null : "noa", guest,
+                List.of(new OrderView.Line("MUG-BLUE", "Blue mug", 1250, 2, Map.of(), null, 2500)),
+                new OrderView.Totals(2500, discountMinor, 500, 540, 3540 - discountMinor, "EUR", 1800),
+                null, Instant.parse("2025-03-01T10:00:00Z"));
+    }
+
+    private static MailTemplates templates(String language) {
+        return new MailTemplates(new ShopProperties("Test Shop", language, "https://shop.example/orders/{orderId}"));
+    }
+
+    @Test
+    void confirmationShowsTheOrderTheAmountsForTheCurrencyAndTheLinkInBothParts() {
+        Email email = templates("en").render(EmailKind.ORDER_CONFIRMED, order(false, 0), Map.of());
+
+        assertThat(email.to()).isEqualTo("noa@example.com");
+        assertThat(email.subject()).isEqualTo("Your order ORD-20250301-000007 at Test Shop is confirmed");
+        for (String body : List.of(email.text(), email.html())) {
+            assertThat(body).contains("ORD-20250301-000007", "Blue mug", "€12.50", "€25.00", "€5.00", "€5.40",
+                    "€35.40", "18%", "https://shop.example/orders/" + ORDER_ID);
+            assertThat(body).doesNotContain("Discount", "private link");
+        }
+        assertThat(email.html()).contains("dir=\"ltr\"", "<a href=\"https://shop.example/orders/" + ORDER_ID + "\"");
+    }
+
+    @Test
+    void guestsAreToldToUseTheirCheckoutLinkAndDiscountsAreShown() {
+        Email email = templates("en").render(EmailKind.ORDER_CONFIRMED, order(true, 250), Map.of());
+
+        assertThat(email.text()).contains("private link you received at checkout", "Discount: -€2.50", "€32.90");
+        assertThat(email.html()).contains("private link you received at checkout", "-€2.50");
+    }
+
+    @Test
+    void shippingEmailCarriesTheTrackingNumberAndEstimatedDelivery() {
+        Email email = templates("en").render(EmailKind.ORDER_SHIPPED, order(false, 0),
+                Map.of("trackingNumber", "TRACK-0042", "estimatedDelivery", "March 5, 2025"));
+
+        assertThat(email.subject()).isEqualTo("Your order ORD-20250301-000007 from Test Shop is on its way");
+        assertThat(email.text()).contains("Tracking number: TRACK-0042", "Estimated delivery: March 5, 2025");
+        assertThat(email.html()).contains("Tracking number: TRACK-0042");
+    }
+
+    @Test
+    void cancellationAndRefundEmailsNameTheAmounts() {
+        MailTemplates templates = templates("en");
+        Email cancelled = templates.render(EmailKind.ORDER_CANCELLED, order(false, 0),
+                Map.of("reason", "customer asked", "refundDue", templates.money(3540, "EUR")));
+        Email refunded = templates.render(EmailKind.ORDER_REFUNDED, order(false, 0),
+                Map.of("refundAmount", templates.money(1000, "EUR"), "refundedTotal", templates.money(1000, "EUR")));
+
+        assertThat(cancelled.text())
+                .contains("Reason: customer asked", "The amount you paid (€35.40) will be refunded");
+        assertThat(refunded.subject()).isEqualTo("Refund for your order ORD-20250301-000007 at Test Shop");
+        assertThat(refunded.text()).contains("We refunded €10.00 for order ORD-20250301-000007",
+                "Refunded so far: €10.00 of €35.40.");
+    }
+
+    @Test
+    void writesInTheShopsLanguage() {
+        Email german = templates("de").render(EmailKind.ORDER_CONFIRMED, order(false, 0), Map.of());
+        Email arabic = templates("ar").render(EmailKind.ORDER_CONFIRMED, order(false, 0), Map.of());
+
+        assertThat(german.subject()).isEqualTo("Ihre Bestellung ORD-20250301-000007 bei Test Shop ist bestätigt");
+        assertThat(german.text().replace('\u00A0', ' ')).contains("35,40 €", "Zwischensumme");
+        assertThat(arabic.html()).contains("dir=\"rtl\"", "ORD-20250301-000007");
+    }
+}

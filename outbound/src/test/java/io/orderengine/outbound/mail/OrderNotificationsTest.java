@@ -1,0 +1,191 @@
+package io.orderengine.outbound.mail;
+
+import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.ReceivedMail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.orderengine.messages.common.OrderId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The notification handlers against a real SMTP server (GreenMail) and an in-memory Mongo: each email goes out once
+ * per event, never during a replay, and a failed send is retried and then thrown (so Axon dead-letters the event).
+ */
+class OrderNotificationsTest {
+
+    private static final OrderId ORDER = new OrderId("7d1e2f30-0000-4000-8000-000000000042");
+
+    private MongoServer mongo;
+    private MongoClient client;
+    private MongoDatabase database;
+    private GreenMail smtp;
+    private JavaMailSenderImpl mailSender;
+    private AnnotationEventHandlerAdapter handlers;
+
+    @BeforeEach
+    void start() throws IOException {
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        database = client.getDatabase("notifications_test");
+        smtp = new GreenMail(new ServerSetup(FreePorts.loopback(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        mailSender = new JavaMailSenderImpl();
+        mailSender.setHost("127.0.0.1");
+        mailSender.setPort(smtp.getSmtp().getPort());
+        handlers = handlers(provider(mailSender));
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.stop();
+        client.close();
+        mongo.shutdownNow();
+    }
+
+    private AnnotationEventHandlerAdapter handlers(ObjectProvider<JavaMailSender> senders) {
+        NotificationProperties properties = new NotificationProperties("Test Shop <shop@example.com>", 3,
+                Duration.ofMillis(20), Duration.ofSeconds(5));
+        ShopProperties shop = new ShopProperties("Test Shop", "en", "https://shop.example/orders/{orderId}");
+        QueryGateway queries = mock(QueryGateway.class);
+        when(queries.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(null));
+        OrderNotifications notifications = new OrderNotifications(database, queries, new MailTemplates(shop),
+                new EmailSender(senders, properties), new SentEmails(database, Clock.systemUTC()));
+        return new AnnotationEventHandlerAdapter(notifications);
+    }
+
+    private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (sender != null) {
+            beans.addBean("mailSender", sender);
+        }
+        return beans.getBeanProvider(JavaMailSender.class);
+    }
+
+    private void deliver(EventMessage<?> message) throws Exception {
+        handlers.handle(message);
+    }
+
+    private List<ReceivedMail> received() {
+        return ReceivedMail.all(smtp.getReceivedMessages());
+    }
+
+    @Test
+    void sendsTheConfirmationOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+
+        deliver(confirmed);
+        deliver(confirmed);
+
+        assertThat(received()).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).isEqualTo("guest@example.com");
+            assertThat(mail.subject()).contains(OrderFixtures.NUMBER, "confirmed");
+            assertThat(mail.text()).contains("€35.40", "https://shop.example/orders/" + ORDER.value());
+        });
+        assertThat(new SentEmails(database, Clock.systemUTC())
+                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("SENT");
+    }
+
+    @Test
+    void twoEventsOfTheSameKindAreTwoEmails() throws Exception {
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-1")));
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-2")));
+
+        assertThat(received()).extracting(ReceivedMail::text)
+                .anySatisfy(text -> assertThat(text).contains("TRACK-1"))
+                .anySatisfy(text -> assertThat(text).contains("TRACK-2"));
+    }
+
+    @Test
+    void sendsNothingWhileEventsAreReplayed() throws Exception {
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
+                new GlobalSequenceTrackingToken(1));
+
+        deliver(new GenericTrackedEventMessage<>(replay,
+                GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER))));
+
+        assertThat(ReplayToken.isReplay(replay)).isTrue();
+        assertThat(received()).isEmpty();
+        assertThat(handlers.supportsReset()).isFalse();
+    }
+
+    @Test
+    void aFailedSendIsRetriedThenThrownAndSentLaterWhenTheServerIsBack() throws Exception {
+        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        int serverPort = mailSender.getPort();
+        mailSender.setPort(FreePorts.loopback());
+
+        assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(EmailNotSentException.class)
+                .hasMessageContaining("after 3 tries");
+        assertThat(new SentEmails(database, Clock.systemUTC())
+                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("FAILED");
+
+        mailSender.setPort(serverPort);
+        deliver(confirmed);
+        deliver(confirmed);
+
+        assertThat(received()).hasSize(1);
+    }
+
+    @Test
+    void withoutAnSmtpServerEmailsAreRecordedAsSkipped() throws Exception {
+        AnnotationEventHandlerAdapter unconfigured = handlers(provider(null));
+        unconfigured.handle(GenericEventMessage.asEventMessage(
+                OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+
+        unconfigured.handle(confirmed);
+
+        assertThat(received()).isEmpty();
+        assertThat(new SentEmails(database, Clock.systemUTC())
+                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void anOrderNobodyKnowsFailsSoItIsDeadLettered() {
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+
+        assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not known");
+        assertThat(received()).isEmpty();
+    }
+}
