@@ -54,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
 import static io.orderengine.saga.checkout.OrderFixtures.MUG;
 import static io.orderengine.saga.checkout.OrderFixtures.ORDER_ID;
 import static io.orderengine.saga.checkout.OrderFixtures.SHIRT;
@@ -160,7 +161,7 @@ class CheckoutSagaTest {
     void aRejectedReservationReleasesWhatWasReservedAndRejectsTheOrderNamingTheShortSku() {
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
                 .andThenAPublished(reserved(SHIRT, 2))
-                .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, "not enough stock"))
+                .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, INSUFFICIENT_STOCK))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(SHIRT, ORDER_ID, "order rejected: other SKUs were short"),
                         new RejectOrderCommand(ORDER_ID, List.of(new ShortSku(MUG, 1, 0))))
