@@ -26,6 +26,8 @@ import io.orderengine.messages.order.ResumeOrderCommand;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.payment.CheckoutCompensationRequestedEvent;
 import io.orderengine.messages.payment.CheckoutRetryRequestedEvent;
+import io.orderengine.messages.rejection.DomainRejection;
+import io.orderengine.messages.rejection.RejectionKind;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.ReserveStockCommand;
@@ -527,10 +529,10 @@ class CheckoutSagaTest {
                 .expectActiveSagas(0);
     }
 
-    /** A refusal by the domain, as the order aggregate throws it (any exception of the engine's own packages). */
-    static final class OrderRefusal extends RuntimeException {
+    /** A refusal by the domain, as the order aggregate throws it (a DomainRejection). */
+    static final class OrderRefusal extends DomainRejection {
         OrderRefusal(String message) {
-            super(message);
+            super(RejectionKind.CONFLICT, "illegal-transition", message);
         }
     }
 
