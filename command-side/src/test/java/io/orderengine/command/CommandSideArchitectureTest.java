@@ -4,7 +4,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.orderengine.messages.rejection.DomainRejection;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The command side is plain domain code: Axon and the messages, nothing of the infrastructure around it. */
@@ -37,4 +39,11 @@ class CommandSideArchitectureTest {
             .that().resideInAPackage("io.orderengine.command.sku..")
             .should().dependOnClassesThat().resideInAPackage("io.orderengine.command.order..")
             .because("a SKU and an order only meet through messages the saga sends");
+
+    @ArchTest
+    static final ArchRule everyExceptionIsADomainRejection = classes()
+            .that().resideInAPackage("io.orderengine.command..").and().areAssignableTo(Throwable.class)
+            .should().beAssignableTo(DomainRejection.class)
+            .because("a rule the aggregates refuse is final: callers must not retry it, and the API maps it by its "
+                    + "kind and type, not by its class");
 }

@@ -2,6 +2,8 @@ package io.orderengine.command.order;
 
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.rejection.DomainRejection;
+import io.orderengine.messages.rejection.RejectionKind;
 
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * The order cannot make the requested move from where it is; the message names the current status
  * ("order is SHIPPED; cannot move to CANCELLED"). A conflict with the order's state, not bad input.
  */
-public class IllegalOrderTransitionException extends RuntimeException {
+public class IllegalOrderTransitionException extends DomainRejection {
 
     private final OrderStatus current;
     private final OrderStatus target;
@@ -19,7 +21,7 @@ public class IllegalOrderTransitionException extends RuntimeException {
     }
 
     private IllegalOrderTransitionException(OrderStatus current, OrderStatus target, String message) {
-        super(message);
+        super(RejectionKind.CONFLICT, "illegal-transition", message);
         this.current = current;
         this.target = target;
     }

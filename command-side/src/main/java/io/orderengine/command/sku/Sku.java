@@ -23,6 +23,7 @@ import io.orderengine.messages.sku.SkuRegisteredEvent;
 import io.orderengine.messages.sku.StockAdjustedEvent;
 import io.orderengine.messages.sku.StockCommittedEvent;
 import io.orderengine.messages.sku.StockReceivedEvent;
+import io.orderengine.messages.sku.StockRejectionReason;
 import io.orderengine.messages.sku.StockReleasedEvent;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
@@ -48,11 +49,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * constructor is for event sourcing and snapshot loading.
  */
 public class Sku {
-
-    /** Reason of a {@link StockReservationRejectedEvent} for a SKU that is not sold. */
-    public static final String REJECTED_INACTIVE = "inactive";
-    /** Reason of a {@link StockReservationRejectedEvent} when fewer units are available than requested. */
-    public static final String REJECTED_INSUFFICIENT = "insufficient stock";
 
     @AggregateIdentifier
     private SkuCode sku;
@@ -139,10 +135,10 @@ public class Sku {
         int available = available();
         if (!active) {
             apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
-                    REJECTED_INACTIVE));
+                    StockRejectionReason.INACTIVE));
         } else if (command.quantity() > available) {
             apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
-                    REJECTED_INSUFFICIENT));
+                    StockRejectionReason.INSUFFICIENT_STOCK));
         } else {
             Level before = level();
             apply(new StockReservedEvent(sku, command.orderId(), command.quantity(), available - command.quantity(),

@@ -9,6 +9,7 @@ import io.orderengine.messages.sku.SkuRegisteredEvent;
 import io.orderengine.messages.sku.StockAdjustedEvent;
 import io.orderengine.messages.sku.StockCommittedEvent;
 import io.orderengine.messages.sku.StockReceivedEvent;
+import io.orderengine.messages.sku.StockRejectionReason;
 import io.orderengine.messages.sku.StockReleasedEvent;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
@@ -81,7 +82,7 @@ final class SkuFixtures {
             return this;
         }
 
-        SkuHistory rejected(OrderId order, int quantity, String reason) {
+        SkuHistory rejected(OrderId order, int quantity, StockRejectionReason reason) {
             events.add(new StockReservationRejectedEvent(SKU, order, quantity, available(), reason));
             return this;
         }

@@ -22,6 +22,8 @@ import static io.orderengine.command.sku.SkuFixtures.ORDER_B;
 import static io.orderengine.command.sku.SkuFixtures.SKU;
 import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
 import static io.orderengine.command.sku.SkuFixtures.skuFixture;
+import static io.orderengine.messages.sku.StockRejectionReason.INACTIVE;
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
 
 /** Stock per order: reserve, then release or commit, and restock what was committed. Threshold 2. */
 class SkuReservationTest {
@@ -74,14 +76,14 @@ class SkuReservationTest {
         void rejectsAReservationBeyondAvailableStockNamingWhatIsAvailable() {
             fixture.given(aRegisteredSku().received(5).reserved(ORDER_A, 3).events())
                     .when(reserve(ORDER_B, 3))
-                    .expectEvents(new StockReservationRejectedEvent(SKU, ORDER_B, 3, 2, Sku.REJECTED_INSUFFICIENT));
+                    .expectEvents(new StockReservationRejectedEvent(SKU, ORDER_B, 3, 2, INSUFFICIENT_STOCK));
         }
 
         @Test
         void rejectsAReservationOfAnInactiveSku() {
             fixture.given(aRegisteredSku().received(5).deactivated().events())
                     .when(reserve(ORDER_A, 1))
-                    .expectEvents(new StockReservationRejectedEvent(SKU, ORDER_A, 1, 5, "inactive"));
+                    .expectEvents(new StockReservationRejectedEvent(SKU, ORDER_A, 1, 5, INACTIVE));
         }
 
         @Test
@@ -94,7 +96,7 @@ class SkuReservationTest {
 
         @Test
         void aReservationSentAgainAfterItWasRejectedChangesNothingEvenWithStockBack() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, Sku.REJECTED_INSUFFICIENT).received(10).events())
+            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).received(10).events())
                     .when(reserve(ORDER_A, 3))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -129,7 +131,7 @@ class SkuReservationTest {
 
         @Test
         void releasingForAnOrderThatWasRejectedChangesNothing() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, Sku.REJECTED_INSUFFICIENT).events())
+            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).events())
                     .when(new ReleaseStockCommand(SKU, ORDER_A, "order rejected"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -214,7 +216,7 @@ class SkuReservationTest {
 
         @Test
         void refusesToCommitARejectedReservation() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, Sku.REJECTED_INSUFFICIENT).events())
+            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectNoEvents()
                     .expectException(OrderStockNotFoundException.class);

@@ -10,6 +10,7 @@ import static io.orderengine.command.sku.SkuFixtures.ORDER_B;
 import static io.orderengine.command.sku.SkuFixtures.SKU;
 import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
 import static io.orderengine.command.sku.SkuFixtures.skuFixture;
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
 
 /** Hands out a Sku rebuilt from a busy history, for tests outside this package. */
 public final class SkuSnapshotFixtures {
@@ -29,7 +30,7 @@ public final class SkuSnapshotFixtures {
                         .reserved(ORDER_B, 3).committed(ORDER_B)
                         .reserved(ORDER_C, 1).committed(ORDER_C).restocked(ORDER_C)
                         .reserved(ORDER_D, 4).released(ORDER_D)
-                        .rejected(ORDER_E, 99, Sku.REJECTED_INSUFFICIENT)
+                        .rejected(ORDER_E, 99, INSUFFICIENT_STOCK)
                         .deactivated()
                         .events())
                 .when(new ReceiveStockCommand(SKU, 1, "delivery"))

@@ -1,5 +1,6 @@
 package io.orderengine.saga.commands;
 
+import io.orderengine.messages.rejection.DomainRejection;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -16,10 +17,8 @@ public final class CommandFailures {
 
     /** True when {@code failure} is the domain refusing the command, rather than a failure worth another try. */
     public static boolean isRejection(Throwable failure) {
-        if (failure instanceof CommandNotDelivered) {
-            return false;
-        }
-        return failure.getClass().getName().startsWith("io.orderengine.")
+        return failure instanceof DomainRejection
+                // a message record's shape check: the same values fail the same way every time
                 || failure instanceof IllegalArgumentException
                 || failure instanceof AggregateNotFoundException
                 || failure instanceof AggregateStreamCreationException

@@ -26,6 +26,8 @@ import io.orderengine.messages.order.ResumeOrderCommand;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.payment.CheckoutCompensationRequestedEvent;
 import io.orderengine.messages.payment.CheckoutRetryRequestedEvent;
+import io.orderengine.messages.rejection.DomainRejection;
+import io.orderengine.messages.rejection.RejectionKind;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.ReserveStockCommand;
@@ -54,6 +56,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
 import static io.orderengine.saga.checkout.OrderFixtures.MUG;
 import static io.orderengine.saga.checkout.OrderFixtures.ORDER_ID;
 import static io.orderengine.saga.checkout.OrderFixtures.SHIRT;
@@ -160,7 +163,7 @@ class CheckoutSagaTest {
     void aRejectedReservationReleasesWhatWasReservedAndRejectsTheOrderNamingTheShortSku() {
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
                 .andThenAPublished(reserved(SHIRT, 2))
-                .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, "not enough stock"))
+                .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, INSUFFICIENT_STOCK))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(SHIRT, ORDER_ID, "order rejected: other SKUs were short"),
                         new RejectOrderCommand(ORDER_ID, List.of(new ShortSku(MUG, 1, 0))))
@@ -526,10 +529,10 @@ class CheckoutSagaTest {
                 .expectActiveSagas(0);
     }
 
-    /** A refusal by the domain, as the order aggregate throws it (any exception of the engine's own packages). */
-    static final class OrderRefusal extends RuntimeException {
+    /** A refusal by the domain, as the order aggregate throws it (a DomainRejection). */
+    static final class OrderRefusal extends DomainRejection {
         OrderRefusal(String message) {
-            super(message);
+            super(RejectionKind.CONFLICT, "illegal-transition", message);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.orderengine.api.admin.orders;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.orderengine.api.idempotency.IdempotencyKeys;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -55,7 +57,26 @@ class AdminOrderCommandController {
         this.idempotency = idempotency;
     }
 
-    record StatusRequest(@NotNull @Pattern(regexp = "PROCESSING|SHIPPED|DELIVERED|RETURNED|CANCELLED|RESUMED") String status,
+    /**
+     * A move an admin can ask for: the fulfilment steps, cancelling, and resuming an order in ATTENTION. Read from
+     * exactly these upper-case names, as the API always has; anything else is a 400.
+     */
+    enum StatusChange {
+        PROCESSING, SHIPPED, DELIVERED, RETURNED, CANCELLED, RESUMED;
+
+        @JsonCreator
+        static StatusChange of(String value) {
+            for (StatusChange change : values()) {
+                if (change.name().equals(value)) {
+                    return change;
+                }
+            }
+            throw new IllegalArgumentException("status must be one of " + Arrays.toString(values()) + ", got '"
+                    + value + "'");
+        }
+    }
+
+    record StatusRequest(@NotNull StatusChange status,
                          @Size(max = 1000) String note,
                          @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*") String trackingNumber,
                          LocalDate estimatedDelivery) {
@@ -74,14 +95,16 @@ class AdminOrderCommandController {
         OrderId orderId = orderId(id);
         Actor admin = admin(authentication);
         return once(authentication, key, Map.of("status", id, "body", request), () -> {
-            switch (request.status()) {
-                case "CANCELLED" -> commands.sendAndWait(new CancelOrderCommand(orderId, admin,
-                        request.note() == null ? "cancelled by admin" : request.note()));
-                case "RESUMED" -> commands.sendAndWait(new ResumeOrderCommand(orderId, admin, request.note()));
-                default -> commands.sendAndWait(new ChangeFulfilmentStatusCommand(orderId,
-                        OrderStatus.valueOf(request.status()), admin, request.note(), request.trackingNumber(),
-                        request.estimatedDelivery()));
-            }
+            Object command = switch (request.status()) {
+                case CANCELLED -> new CancelOrderCommand(orderId, admin,
+                        request.note() == null ? "cancelled by admin" : request.note());
+                case RESUMED -> new ResumeOrderCommand(orderId, admin, request.note());
+                case PROCESSING -> fulfilment(orderId, OrderStatus.PROCESSING, admin, request);
+                case SHIPPED -> fulfilment(orderId, OrderStatus.SHIPPED, admin, request);
+                case DELIVERED -> fulfilment(orderId, OrderStatus.DELIVERED, admin, request);
+                case RETURNED -> fulfilment(orderId, OrderStatus.RETURNED, admin, request);
+            };
+            commands.sendAndWait(command);
             return ResponseEntity.accepted().body(Map.of("orderId", id, "requested", request.status()));
         });
     }
@@ -109,6 +132,12 @@ class AdminOrderCommandController {
         OrderId orderId = orderId(id);
         commands.sendAndWait(new AddAdminNoteCommand(orderId, admin(authentication), request.note()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", id));
+    }
+
+    private static ChangeFulfilmentStatusCommand fulfilment(OrderId orderId, OrderStatus target, Actor admin,
+                                                            StatusRequest request) {
+        return new ChangeFulfilmentStatusCommand(orderId, target, admin, request.note(), request.trackingNumber(),
+                request.estimatedDelivery());
     }
 
     private ResponseEntity<?> once(Authentication authentication, String key, Object request,

@@ -9,6 +9,7 @@ import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.RequestRefundCommand;
+import io.orderengine.messages.order.ResumeOrderCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,30 @@ class AdminOrderCommandControllerSliceTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"SHIPPED\"}"))
                 .andExpect(status().isNotFound());
         verify(commands, never()).sendAndWait(any(RequestRefundCommand.class));
+    }
+
+    @Test
+    void takesEveryStatusTheApiAcceptsByItsUpperCaseNameOnly() throws Exception {
+        for (String status : new String[] {"PROCESSING", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED", "RESUMED"}) {
+            mvc.perform(post("/api/v1/admin/orders/" + ORDER + "/status").with(as("root", "ADMIN"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"" + status + "\"}"))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.requested").value(status));
+        }
+        verify(commands).sendAndWait(any(ResumeOrderCommand.class));
+        verify(commands).sendAndWait(any(CancelOrderCommand.class));
+
+        mvc.perform(post("/api/v1/admin/orders/" + ORDER + "/status").with(as("root", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"shipped\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("status must be one of [")));
+        for (String body : new String[] {"{\"status\":\"CONFIRMED\"}", "{\"status\":1}", "{\"status\":\"\"}",
+                "{\"status\":{\"$gt\":\"\"}}", "{\"status\":null}", "{}"}) {
+            mvc.perform(post("/api/v1/admin/orders/" + ORDER + "/status").with(as("root", "ADMIN"))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.status").value(400));
+        }
     }
 
     @Test
