@@ -9,8 +9,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the checkout saga remembers between events. Public fields so the saga store's Jackson serializer keeps
- * them without extra configuration; nothing here is secret (no client secrets, no card data).
+ * The checkout's state in the shape sagas were stored in before {@link CheckoutState} (plain strings, the total apart
+ * from its currency): what a saga already in the store holds under {@code progress}, and the view the operations
+ * console reads through {@link CheckoutSaga#getProgress()}. The saga itself keeps a {@link CheckoutState}. Its
+ * {@link Stage} and {@link FailedStep} are the saga's own.
  */
 public class CheckoutProgress {
 

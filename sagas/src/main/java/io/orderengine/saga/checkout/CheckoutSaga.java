@@ -1,52 +1,39 @@
 package io.orderengine.saga.checkout;
 
+import static io.orderengine.saga.checkout.CheckoutSteps.CHECKOUT;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
-import io.orderengine.messages.common.SkuCode;
-import io.orderengine.messages.order.AwaitPaymentCommand;
-import io.orderengine.messages.order.CancelOrderCommand;
-import io.orderengine.messages.order.ConfirmOrderCommand;
-import io.orderengine.messages.order.FlagOrderForAttentionCommand;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
-import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
-import io.orderengine.messages.order.RecordPaymentFailureCommand;
-import io.orderengine.messages.order.RecordRefundCommand;
 import io.orderengine.messages.order.RefundRequestedEvent;
-import io.orderengine.messages.order.RejectOrderCommand;
-import io.orderengine.messages.order.ResumeOrderCommand;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.payment.CheckoutCompensationRequestedEvent;
 import io.orderengine.messages.payment.CheckoutRetryRequestedEvent;
-import io.orderengine.messages.sku.CommitStockCommand;
-import io.orderengine.messages.sku.ReleaseStockCommand;
-import io.orderengine.messages.sku.ReserveStockCommand;
-import io.orderengine.messages.sku.RestockCommand;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.saga.checkout.CheckoutProgress.FailedStep;
-import io.orderengine.saga.checkout.CheckoutProgress.PendingRefund;
 import io.orderengine.saga.checkout.CheckoutProgress.Stage;
+import io.orderengine.saga.checkout.CheckoutSteps.StepName;
 import io.orderengine.saga.commands.StepCommands;
-import io.orderengine.saga.ledger.PaymentLedger;
-import io.orderengine.saga.payment.AuthorizationRequest;
-import io.orderengine.saga.payment.Capture;
-import io.orderengine.saga.payment.GatewayPayment;
-import io.orderengine.saga.payment.GatewayPaymentStatus;
-import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.saga.payment.PaymentGateway;
-import io.orderengine.saga.payment.PaymentGatewayException;
-import io.orderengine.saga.payment.PaymentGateways;
-import io.orderengine.saga.payment.PaymentSession;
-import io.orderengine.saga.payment.Refund;
+import io.orderengine.saga.payment.PaymentParticipant;
+import io.orderengine.saga.payment.PaymentReply.AuthorizationRefused;
+import io.orderengine.saga.payment.PaymentReply.AuthorizationUnavailable;
+import io.orderengine.saga.payment.PaymentReply.Authorized;
+import io.orderengine.saga.payment.PaymentReply.CaptureRefused;
+import io.orderengine.saga.payment.PaymentReply.CaptureUnavailable;
+import io.orderengine.saga.payment.PaymentReply.Captured;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -59,57 +46,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The checkout of one order, from placement until it is paid and shipped (or given up). Gateway calls go through
- * {@link PaymentGateways} with idempotency keys from {@link IdempotencyKeys}; news from the gateway (the customer
- * authorized, declined, paid) reaches the saga as order events recorded by the webhook inbox.
+ * The checkout of one order, from placement until it is paid and shipped (or given up). Orchestration only: its
+ * steps, the replies and events that move them on and their compensations are the table in {@link CheckoutSteps}
+ * (read that first); everything that talks to a payment provider or the ledger is the {@link PaymentParticipant}'s.
+ * News from the gateway (the customer authorized, declined, paid) reaches the saga as order events recorded by the
+ * webhook inbox.
+ * Commands go out through {@link CheckoutCommands}: a step whose command could not be delivered runs again, which
+ * is safe because the aggregates take a repeated saga command as a no-op and gateway calls carry idempotency keys.
  *
- * <table>
- *   <caption>Steps, what they send, the event that moves on, and how each is undone</caption>
- *   <tr><th>step</th><th>on</th><th>command / gateway call</th><th>success</th><th>failure → compensation</th></tr>
- *   <tr><td>reserve stock</td><td>OrderPlacedEvent</td><td>ReserveStockCommand per SKU (expiresAt = placed + payment
- *       deadline); payment deadline scheduled</td><td>StockReservedEvent for every SKU</td>
- *       <td>any StockReservationRejectedEvent → ReleaseStockCommand for what was reserved, RejectOrderCommand(short SKUs); ends</td></tr>
- *   <tr><td>authorize</td><td>every SKU reserved</td><td>gateway authorize → AwaitPaymentCommand(action)</td>
- *       <td>PaymentAuthorizedEvent (webhook or sandbox approve)</td>
- *       <td>gateway unavailable → FlagOrderForAttentionCommand, stock stays reserved until the deadline;
- *       refused → RecordPaymentFailureCommand</td></tr>
- *   <tr><td>capture</td><td>PaymentAuthorizedEvent</td><td>gateway capture; payment deadline replaced by the
- *       capture deadline (authorization expiry − margin)</td><td>ledger entry, ConfirmOrderCommand, CommitStockCommand per SKU</td>
- *       <td>unavailable → FlagOrderForAttentionCommand, last attempt at the capture deadline;
- *       refused → void, RecordPaymentFailureCommand</td></tr>
- *   <tr><td>payment failed</td><td>PaymentFailedEvent (declined, failed, cancelled)</td><td>cancel at gateway,
- *       ReleaseStockCommand per SKU, CancelOrderCommand(system checkout-saga)</td><td>ends</td>
- *       <td>gateway unavailable → FlagOrderForAttentionCommand; admin retry</td></tr>
- *   <tr><td>deadline</td><td>payment deadline / capture deadline</td><td>as payment failed</td><td>ends</td><td>as payment failed</td></tr>
- *   <tr><td>cancelled by customer/admin</td><td>OrderCancelledEvent</td><td>RestockCommand (stock committed) or
- *       ReleaseStockCommand per SKU; refund of refundDue → RecordRefundCommand, or void when not captured</td>
- *       <td>ends</td><td>gateway unavailable → FlagOrderForAttentionCommand; admin retry</td></tr>
- *   <tr><td>refund</td><td>RefundRequestedEvent</td><td>gateway refund → ledger entry, RecordRefundCommand</td>
- *       <td>stays (ends if it only came for the refund)</td><td>FlagOrderForAttentionCommand; admin retry</td></tr>
- *   <tr><td>admin</td><td>CheckoutRetryRequestedEvent / CheckoutCompensationRequestedEvent</td>
- *       <td>ResumeOrderCommand and the failed step again / the compensation of the current stage</td><td></td><td></td></tr>
- *   <tr><td>end</td><td>OrderShippedEvent, OrderDeliveredEvent, OrderReturnedEvent, OrderRejectedEvent</td><td></td><td>ends</td><td></td></tr>
- * </table>
- *
- * <p>Commands are sent through {@link StepCommands}: each is handled and stored before the step is marked done, and
- * one that could not be delivered (not refused by the domain, but e.g. the store was unreachable) fails the step,
- * so the event is handled again after a crash or a failure and the commands are re-sent. The order and stock
- * aggregates take every repeated saga command as a no-op, and gateway calls carry idempotency keys.
+ * <p>Stored as JSON through its fields: {@code state}, or {@code progress} for a saga stored before
+ * {@link CheckoutState} (read by {@link #setProgress}).
  */
 @Saga
 @ProcessingGroup(CheckoutSaga.PROCESSING_GROUP)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class CheckoutSaga {
 
     /** The event processor the saga runs in. */
     public static final String PROCESSING_GROUP = "checkout-saga";
-    static final String PAYMENT_DEADLINE = "checkout-payment-deadline";
-    static final String CAPTURE_DEADLINE = "checkout-capture-deadline";
+    static final String PAYMENT_DEADLINE = CheckoutDeadlines.PAYMENT;
+    static final String CAPTURE_DEADLINE = CheckoutDeadlines.CAPTURE;
     static final Actor ACTOR = Actor.system("checkout-saga");
     static final String CANCELLATION_REFUND_ID = "cancellation";
     static final String COMPENSATION_REFUND_ID = "compensation";
@@ -117,185 +75,163 @@ public class CheckoutSaga {
     private static final Logger log = LoggerFactory.getLogger(CheckoutSaga.class);
 
     @Autowired
-    private transient StepCommands commands;
+    private transient StepCommands stepCommands;
     @Autowired
     private transient DeadlineManager deadlineManager;
     @Autowired
-    private transient PaymentGateways paymentGateways;
-    @Autowired
-    private transient PaymentLedger ledger;
+    private transient PaymentParticipant payments;
     @Autowired
     private transient CheckoutPolicy policy;
 
-    private CheckoutProgress progress;
+    private CheckoutState state;
 
-    public CheckoutProgress getProgress() {
-        return progress;
+    /** The state in the engine's types. */
+    public CheckoutState state() {
+        return state;
     }
 
+    /** A copy of the state in the shape the operations console reads (and sagas were stored in before). */
+    public CheckoutProgress getProgress() {
+        return state == null ? null : state.toProgress();
+    }
+
+    /** Takes the state of a saga stored as a {@link CheckoutProgress} (by the version before {@link CheckoutState}). */
+    @JsonSetter("progress")
     public void setProgress(CheckoutProgress progress) {
-        this.progress = progress;
+        this.state = progress == null ? null : CheckoutState.restoredFrom(progress);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderPlacedEvent event, @Timestamp Instant placedAt) {
-        progress = new CheckoutProgress();
-        progress.orderId = event.orderId().value();
-        progress.orderNumber = event.orderNumber().value();
-        progress.provider = event.paymentMethod();
-        progress.totalMinor = event.totals().total().amountMinor();
-        progress.currency = event.totals().currency();
-        progress.stage = Stage.RESERVING_STOCK;
-        for (OrderLine line : event.lines()) {
-            progress.quantities.merge(line.sku().value(), line.quantity(), Integer::sum);
-        }
-        Instant expiresAt = placedAt.plus(policy.paymentDeadline());
-        progress.paymentDeadlineId = deadlineManager.schedule(expiresAt, PAYMENT_DEADLINE);
-        progress.quantities.forEach((sku, quantity) ->
-                send(new ReserveStockCommand(new SkuCode(sku), orderId(), quantity, expiresAt)));
+        state = CheckoutState.placed(event);
+        commands().reserveStock(deadlines().schedulePayment(placedAt));
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(StockReservedEvent event) {
-        if (progress.stage != Stage.RESERVING_STOCK || progress.reserved.contains(event.sku().value())) {
+        if (!CHECKOUT.accepts(StockReservedEvent.class, state.stage) || state.reserved.contains(event.sku())) {
             return;
         }
-        progress.reserved.add(event.sku().value());
+        state.reserved.add(event.sku());
         afterStockAnswer();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(StockReservationRejectedEvent event) {
-        if (progress.stage != Stage.RESERVING_STOCK
-                || progress.shortSkus.stream().anyMatch(s -> s.sku().equals(event.sku()))) {
+        if (!CHECKOUT.accepts(StockReservationRejectedEvent.class, state.stage)
+                || state.shortSkus.stream().anyMatch(s -> s.sku().equals(event.sku()))) {
             return;
         }
-        progress.shortSkus.add(new ShortSku(event.sku(), event.requested(), event.available()));
+        state.shortSkus.add(new ShortSku(event.sku(), event.requested(), event.available()));
         afterStockAnswer();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PaymentAuthorizedEvent event, @Timestamp Instant authorizedAt) {
-        if (progress.stage != Stage.AWAITING_PAYMENT && progress.stage != Stage.AUTHORIZING) {
+        if (!CHECKOUT.accepts(PaymentAuthorizedEvent.class, state.stage)) {
             return;
         }
-        progress.paymentReference = event.paymentReference();
-        progress.stage = Stage.CAPTURING;
-        if (capture() == CaptureOutcome.UNAVAILABLE) {
+        state.paymentReference = event.paymentReference();
+        state.stage = Stage.CAPTURING;
+        if (CHECKOUT.invoke(StepName.CAPTURE_PAYMENT, this, payments) instanceof CaptureUnavailable) {
             scheduleCaptureDeadline(authorizedAt);
         }
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderConfirmedEvent event) {
-        progress.stage = Stage.CONFIRMED;
-        progress.captureReference = event.captureReference();
-        progress.capturedMinor = event.captured().amountMinor();
-        cancelDeadlines();
-        commitStock();
+        state.stage = Stage.CONFIRMED;
+        state.captureReference = event.captureReference();
+        state.captured = event.captured();
+        deadlines().cancelAll();
+        commands().commitStock();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PaymentFailedEvent event) {
-        if (progress.stage == Stage.CONFIRMED || progress.stage == Stage.CANCELLED || progress.stage == Stage.REFUNDING) {
-            return;
+        if (CHECKOUT.accepts(PaymentFailedEvent.class, state.stage)) {
+            compensate(event.reason() == null ? "payment failed" : "payment failed: " + event.reason());
         }
-        compensate(event.reason() == null ? "payment failed" : "payment failed: " + event.reason());
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     public void onPaymentDeadline() {
-        progress.paymentDeadlineId = null;
-        if (progress.stage == Stage.CONFIRMED || progress.stage == Stage.CANCELLED || progress.stage == Stage.REFUNDING) {
-            return;
+        state.paymentDeadlineId = null;
+        if (CHECKOUT.accepts(PAYMENT_DEADLINE, state.stage)) {
+            compensate(deadlines().paymentMissed());
         }
-        compensate("payment not received within " + readable(policy.paymentDeadline()));
     }
 
     @DeadlineHandler(deadlineName = CAPTURE_DEADLINE)
     public void onCaptureDeadline() {
-        progress.captureDeadlineId = null;
-        if (progress.stage != Stage.CAPTURING) {
-            return;
-        }
-        if (capture() == CaptureOutcome.UNAVAILABLE) {
+        state.captureDeadlineId = null;
+        if (CHECKOUT.accepts(CAPTURE_DEADLINE, state.stage)
+                && CHECKOUT.invoke(StepName.CAPTURE_PAYMENT, this, payments) instanceof CaptureUnavailable) {
             compensate("the payment authorization expires before it could be captured");
         }
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderCancelledEvent event) {
-        if (progress.stage == Stage.CANCELLED) {
+        if (!CHECKOUT.accepts(OrderCancelledEvent.class, state.stage)) {
             return;
         }
-        if (ACTOR.equals(event.actor()) && progress.stage != Stage.CONFIRMED) {
+        if (ACTOR.equals(event.actor()) && state.stage != Stage.CONFIRMED) {
             SagaLifecycle.end();
             return;
         }
-        cancelDeadlines();
-        if (event.stockCommitted() || progress.stockCommitted) {
-            progress.quantities.keySet().forEach(sku -> send(new RestockCommand(new SkuCode(sku), orderId(), "order cancelled")));
+        deadlines().cancelAll();
+        if (event.stockCommitted() || state.stockCommitted) {
+            commands().restock("order cancelled");
         } else {
-            releaseStock("order cancelled");
+            commands().releaseStock("order cancelled");
         }
-        boolean capturedUnknownToOrder = progress.captured() && progress.stage != Stage.CONFIRMED;
-        progress.stage = Stage.CANCELLED;
-        progress.failedStep = null;
-        if (event.refundDue() != null && event.refundDue().amountMinor() > 0) {
-            progress.pendingRefunds.add(new PendingRefund(CANCELLATION_REFUND_ID, event.refundDue().amountMinor(),
-                    event.refundDue().currency()));
-            refundPending(FailedStep.REFUND);
-        } else if (capturedUnknownToOrder) {
-            progress.pendingRefunds.add(new PendingRefund(COMPENSATION_REFUND_ID, progress.capturedMinor, progress.currency));
-            refundPending(FailedStep.REFUND);
-        } else if (progress.paymentReference != null && !progress.captured()) {
-            voidAfterCancellation();
-        }
+        boolean capturedUnknownToOrder = state.captured() && state.stage != Stage.CONFIRMED;
+        state.stage = Stage.CANCELLED;
+        state.failedStep = null;
+        settlement().afterCancellation(event.refundDue(), capturedUnknownToOrder);
         endWhenSettled();
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(RefundRequestedEvent event) {
-        if (progress == null) {
-            progress = new CheckoutProgress();
-            progress.orderId = event.orderId().value();
-            progress.stage = Stage.REFUNDING;
+        if (state == null) {
+            state = CheckoutState.startedBy(event.orderId(), Stage.REFUNDING);
         }
-        progress.provider = event.provider();
+        state.provider = event.provider();
         if (event.paymentReference() != null) {
-            progress.paymentReference = event.paymentReference();
+            state.paymentReference = event.paymentReference();
         }
-        boolean known = progress.pendingRefunds.stream().anyMatch(r -> r.refundId().equals(event.refundId()));
-        if (!known) {
-            progress.pendingRefunds.add(new PendingRefund(event.refundId(), event.amount().amountMinor(), event.amount().currency()));
+        if (!state.owes(event.refundId())) {
+            settlement().owe(event.refundId(), event.amount());
         }
-        refundPending(FailedStep.REFUND);
+        settlement().refundOwed(FailedStep.REFUND);
         endWhenSettled();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(CheckoutRetryRequestedEvent event, @Timestamp Instant requestedAt) {
-        FailedStep step = progress.failedStep;
+        FailedStep step = state.failedStep;
         if (step == null) {
-            log.info("checkout of order {}: retry asked by {} but no step has failed", progress.orderId, event.actor());
+            log.info("checkout of order {}: retry asked by {} but no step has failed", state.orderId, event.actor());
             return;
         }
-        progress.failedStep = null;
-        progress.failure = null;
+        state.failedStep = null;
+        state.failure = null;
         switch (step) {
             case AUTHORIZE -> {
-                send(new ResumeOrderCommand(orderId(), ACTOR, "payment set-up retried by " + event.actor()));
-                authorize();
+                commands().resumeOrder("payment set-up retried by " + event.actor());
+                CHECKOUT.invoke(StepName.AUTHORIZE_PAYMENT, this, payments);
             }
             case CAPTURE -> {
-                send(new ResumeOrderCommand(orderId(), ACTOR, "capture retried by " + event.actor()));
-                if (capture() == CaptureOutcome.UNAVAILABLE) {
+                commands().resumeOrder("capture retried by " + event.actor());
+                if (CHECKOUT.invoke(StepName.CAPTURE_PAYMENT, this, payments) instanceof CaptureUnavailable) {
                     scheduleCaptureDeadline(requestedAt);
                 }
             }
-            case COMPENSATE -> compensate(progress.compensationReason);
+            case COMPENSATE -> compensate(state.compensationReason);
             case CANCEL_PAYMENT, REFUND -> settleAfterCancellation();
         }
     }
@@ -303,9 +239,9 @@ public class CheckoutSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(CheckoutCompensationRequestedEvent event) {
         String reason = event.reason() == null ? "checkout compensated by " + event.actor() : event.reason();
-        progress.failedStep = null;
-        switch (progress.stage) {
-            case CONFIRMED -> send(new CancelOrderCommand(orderId(), event.actor(), reason));
+        state.failedStep = null;
+        switch (state.stage) {
+            case CONFIRMED -> commands().cancelOrder(event.actor(), reason);
             case CANCELLED, REFUNDING -> settleAfterCancellation();
             default -> compensate(reason);
         }
@@ -331,271 +267,132 @@ public class CheckoutSaga {
         checkoutOverAfterFulfilment();
     }
 
-    /** Past shipping nothing is cancelled any more: only refunds still owed keep the saga (it ends when they are done). */
-    private void checkoutOverAfterFulfilment() {
-        progress.stage = Stage.REFUNDING;
-        endWhenSettled();
+    // Steps of the table (CheckoutSteps): requests, replies and compensations.
+
+    void awaitPayment(Authorized reply) {
+        state.paymentReference = reply.session().paymentReference();
+        state.stage = Stage.AWAITING_PAYMENT;
+        commands().awaitPayment(reply.session());
     }
 
-    private static String readable(Duration duration) {
-        return duration.toSecondsPart() == 0 && duration.toMinutes() > 0
-                ? duration.toMinutes() + " minutes"
-                : duration.toSeconds() + " seconds";
+    void authorizationUnavailable(AuthorizationUnavailable reply) {
+        commands().flag(FailedStep.AUTHORIZE, reply.reason());
+    }
+
+    void authorizationRefused(AuthorizationRefused reply) {
+        paymentFailed("payment could not be set up: " + reply.reason());
+    }
+
+    /** The money is taken (and in the ledger): confirm the order and commit its stock. */
+    void confirm(Captured reply) {
+        state.captureReference = reply.capture().captureReference();
+        state.captured = reply.capture().amount();
+        deadlines().cancelAll();
+        StepCommands.Outcome confirmed = commands().confirmOrder();
+        if (confirmed.refused()) {
+            // Typically the order was cancelled while the money was taken: its OrderCancelledEvent refunds it.
+            commands().flag(FailedStep.CAPTURE, "captured " + state.captureReference
+                    + " but the order could not be confirmed: " + confirmed.refusal().getMessage());
+            return;
+        }
+        commands().commitStock();
+    }
+
+    void captureUnavailable(CaptureUnavailable reply) {
+        commands().flag(FailedStep.CAPTURE, reply.reason());
+    }
+
+    void captureRefused(CaptureRefused reply) {
+        paymentFailed("payment could not be captured: " + reply.reason());
+    }
+
+    /** Compensation of the capture: refund what was captured; true when nothing is left to refund. */
+    boolean refundCapturedPayment() {
+        return settlement().refundCapture();
+    }
+
+    /** Compensation of the authorization: cancel a payment that was not captured (a captured one is refunded). */
+    boolean voidUncapturedPayment() {
+        return settlement().voidUncaptured();
+    }
+
+    /** Compensation of the reservation: drop the deadlines, release the stock (or restock what was committed). */
+    boolean releaseReservedStock() {
+        deadlines().cancelAll();
+        if (state.stockCommitted) {
+            commands().restock(state.compensationReason);
+        } else {
+            commands().releaseStock(state.compensationReason);
+        }
+        return true;
     }
 
     private void afterStockAnswer() {
-        if (!progress.everySkuAnswered()) {
+        if (!state.everySkuAnswered()) {
             return;
         }
-        if (!progress.shortSkus.isEmpty()) {
-            progress.reserved.stream().sorted().forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(),
-                    "order rejected: other SKUs were short")));
-            cancelDeadlines();
-            send(new RejectOrderCommand(orderId(), progress.shortSkus));
+        if (!state.shortSkus.isEmpty()) {
+            commands().releaseReservedStock("order rejected: other SKUs were short");
+            deadlines().cancelAll();
+            commands().rejectOrder();
             SagaLifecycle.end();
             return;
         }
-        progress.stage = Stage.AUTHORIZING;
-        authorize();
+        state.stage = Stage.AUTHORIZING;
+        CHECKOUT.invoke(StepName.AUTHORIZE_PAYMENT, this, payments);
     }
 
-    private void authorize() {
-        Money total = new Money(progress.totalMinor, progress.currency);
-        PaymentSession session;
-        try {
-            session = gateway().authorize(new AuthorizationRequest(orderId(), progress.orderNumber, total,
-                    IdempotencyKeys.authorize(orderId())));
-        } catch (PaymentGatewayException e) {
-            if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
-                flag(FailedStep.AUTHORIZE, e.getMessage());
-            } else {
-                String reason = "payment could not be set up: " + e.getMessage();
-                send(new RecordPaymentFailureCommand(orderId(), reason));
-                compensate(reason);
-            }
-            return;
-        }
-        progress.paymentReference = session.paymentReference();
-        progress.stage = Stage.AWAITING_PAYMENT;
-        send(new AwaitPaymentCommand(orderId(), progress.provider, session.paymentReference(), session.action()));
+    private void paymentFailed(String reason) {
+        commands().recordPaymentFailure(reason);
+        compensate(reason);
     }
 
-    /** What became of a capture attempt. */
-    private enum CaptureOutcome { CAPTURED, UNAVAILABLE, REFUSED }
-
-    /**
-     * Captures the whole amount. Captured: ledger entry, confirm, commit stock. Unavailable: flagged for a human.
-     * Refused by the gateway: the payment failed, so the checkout is compensated.
-     */
-    private CaptureOutcome capture() {
-        Money total = new Money(progress.totalMinor, progress.currency);
-        Capture capture;
-        try {
-            capture = gateway().capture(progress.paymentReference, total, IdempotencyKeys.capture(orderId()));
-        } catch (PaymentGatewayException e) {
-            if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
-                flag(FailedStep.CAPTURE, e.getMessage());
-                return CaptureOutcome.UNAVAILABLE;
-            }
-            capture = capturedElsewhere();
-            if (capture == null) {
-                String reason = "payment could not be captured: " + e.getMessage();
-                send(new RecordPaymentFailureCommand(orderId(), reason));
-                compensate(reason);
-                return CaptureOutcome.REFUSED;
-            }
-        }
-        ledger.recordCapture(progress.provider, capture.captureReference(), orderId(), progress.paymentReference, capture.amount());
-        progress.captureReference = capture.captureReference();
-        progress.capturedMinor = capture.amount().amountMinor();
-        cancelDeadlines();
-        StepCommands.Outcome confirmed = commands.send(new ConfirmOrderCommand(orderId(), progress.provider,
-                capture.captureReference(), capture.amount()));
-        if (confirmed.refused()) {
-            // Typically the order was cancelled while the money was taken: its OrderCancelledEvent refunds it.
-            flag(FailedStep.CAPTURE, "captured " + capture.captureReference() + " but the order could not be confirmed: "
-                    + confirmed.refusal().getMessage());
-            return CaptureOutcome.CAPTURED;
-        }
-        commitStock();
-        return CaptureOutcome.CAPTURED;
-    }
-
-    /** The capture the gateway already holds (e.g. reported by a webhook before the saga got here), or null. */
-    private Capture capturedElsewhere() {
-        try {
-            GatewayPayment payment = gateway().retrieve(progress.paymentReference);
-            if (payment.status() == GatewayPaymentStatus.CAPTURED && payment.captureReference() != null) {
-                return new Capture(payment.captureReference(), payment.captured());
-            }
-        } catch (PaymentGatewayException e) {
-            log.warn("checkout of order {}: could not read payment {}: {}", progress.orderId, progress.paymentReference,
-                    e.getMessage());
-        }
-        return null;
-    }
-
-    /** The payment deadline no longer applies once the money is held: the authorization's own expiry does. */
-    private void scheduleCaptureDeadline(Instant now) {
-        if (progress.captureDeadlineId != null) {
-            return;
-        }
-        Instant captureBefore = null;
-        try {
-            GatewayPayment payment = gateway().retrieve(progress.paymentReference);
-            captureBefore = payment.captureBefore();
-        } catch (PaymentGatewayException e) {
-            log.warn("checkout of order {}: could not read the authorization's expiry: {}", progress.orderId, e.getMessage());
-        }
-        Instant lastAttempt = captureBefore != null
-                ? captureBefore.minus(policy.captureMargin())
-                : now.plus(policy.defaultAuthorizationValidity()).minus(policy.captureMargin());
-        if (progress.paymentDeadlineId != null) {
-            deadlineManager.cancelSchedule(PAYMENT_DEADLINE, progress.paymentDeadlineId);
-            progress.paymentDeadlineId = null;
-        }
-        progress.captureDeadlineId = deadlineManager.schedule(lastAttempt, CAPTURE_DEADLINE);
-    }
-
-    /** Gives the checkout up before payment: cancel at the gateway, release stock, cancel the order, end. */
+    /** Gives the checkout up before payment: every step's compensation, last first, then cancel the order and end. */
     private void compensate(String reason) {
-        progress.compensationReason = reason;
-        if (progress.captured()) {
-            if (progress.pendingRefunds.stream().noneMatch(r -> r.refundId().equals(COMPENSATION_REFUND_ID))) {
-                progress.pendingRefunds.add(new PendingRefund(COMPENSATION_REFUND_ID, progress.capturedMinor, progress.currency));
-            }
-            if (!refundPending(FailedStep.COMPENSATE)) {
-                return;
-            }
-        } else if (progress.paymentReference != null && !voidPayment(FailedStep.COMPENSATE)) {
+        state.compensationReason = reason;
+        if (!CHECKOUT.compensate(this)) {
             return;
         }
-        cancelDeadlines();
-        if (progress.stockCommitted) {
-            progress.quantities.keySet().forEach(sku -> send(new RestockCommand(new SkuCode(sku), orderId(), reason)));
-        } else {
-            releaseStock(reason);
-        }
-        send(new CancelOrderCommand(orderId(), ACTOR, reason));
+        commands().cancelOrder(ACTOR, reason);
         SagaLifecycle.end();
     }
 
-    /** Refunds every pending refund; true when none is left, else the order is flagged with {@code failedStep}. */
-    private boolean refundPending(FailedStep failedStep) {
-        for (PendingRefund pending : new ArrayList<>(progress.pendingRefunds)) {
-            Money amount = new Money(pending.amountMinor(), pending.currency());
-            Refund refund;
-            try {
-                refund = gateway().refund(progress.paymentReference, amount,
-                        IdempotencyKeys.refund(orderId(), pending.refundId()));
-            } catch (PaymentGatewayException e) {
-                flag(failedStep, e.getMessage());
-                return false;
-            }
-            ledger.recordRefund(progress.provider, refund.refundReference(), orderId(), progress.paymentReference, refund.amount());
-            if (!COMPENSATION_REFUND_ID.equals(pending.refundId())) {
-                send(new RecordRefundCommand(orderId(), pending.refundId(), refund.refundReference(), refund.amount()));
-            }
-            progress.pendingRefunds.remove(pending);
-        }
-        return true;
+    /** Past shipping nothing is cancelled any more: only refunds still owed keep the saga (it ends when they are done). */
+    private void checkoutOverAfterFulfilment() {
+        state.stage = Stage.REFUNDING;
+        endWhenSettled();
     }
 
-    /**
-     * Cancels the uncaptured payment at the gateway so the customer can no longer pay it; true when done (a refusal,
-     * e.g. already cancelled or declined, counts as done), false when the gateway is unavailable and the order flagged.
-     */
-    private boolean voidPayment(FailedStep failedStep) {
-        if (progress.paymentVoided) {
-            return true;
-        }
-        try {
-            gateway().cancel(progress.paymentReference, IdempotencyKeys.cancel(orderId()));
-        } catch (PaymentGatewayException e) {
-            if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
-                flag(failedStep, e.getMessage());
-                return false;
-            }
-            log.warn("checkout of order {}: gateway refused to cancel payment {}: {}", progress.orderId,
-                    progress.paymentReference, e.getMessage());
-        }
-        progress.paymentVoided = true;
-        return true;
+    private void scheduleCaptureDeadline(Instant now) {
+        deadlines().scheduleLastCapture(now, () -> payments.captureBefore(state.provider, state.paymentReference));
     }
 
-    private void voidAfterCancellation() {
-        voidPayment(FailedStep.CANCEL_PAYMENT);
-    }
-
-    /** After a cancellation: the refunds still owed, or the void of a payment that was not captured; ends when done. */
     private void settleAfterCancellation() {
-        if (refundPending(FailedStep.REFUND) && progress.paymentReference != null && !progress.captured()) {
-            voidAfterCancellation();
-        }
+        settlement().finishAfterCancellation();
         endWhenSettled();
     }
 
     private void endWhenSettled() {
-        boolean settled = progress.pendingRefunds.isEmpty() && progress.failedStep == null;
-        boolean checkoutOver = progress.stage == Stage.CANCELLED || progress.stage == Stage.REFUNDING;
+        boolean settled = state.owedRefunds.isEmpty() && state.failedStep == null;
+        boolean checkoutOver = state.stage == Stage.CANCELLED || state.stage == Stage.REFUNDING;
         if (settled && checkoutOver) {
             SagaLifecycle.end();
         }
     }
 
-    /** Releases what was reserved; while answers are still missing, every SKU (a release holding nothing is a no-op). */
-    private void releaseStock(String reason) {
-        List<String> skus = progress.stage == Stage.RESERVING_STOCK
-                ? new ArrayList<>(progress.quantities.keySet())
-                : progress.reserved;
-        skus.stream().sorted().forEach(sku -> send(new ReleaseStockCommand(new SkuCode(sku), orderId(), reason)));
-    }
-
-    private void commitStock() {
-        if (progress.stockCommitted) {
-            return;
-        }
-        progress.stockCommitted = true;
-        progress.quantities.keySet().forEach(sku -> send(new CommitStockCommand(new SkuCode(sku), orderId())));
-    }
-
-    private void cancelDeadlines() {
-        if (progress.paymentDeadlineId != null) {
-            deadlineManager.cancelSchedule(PAYMENT_DEADLINE, progress.paymentDeadlineId);
-            progress.paymentDeadlineId = null;
-        }
-        if (progress.captureDeadlineId != null) {
-            deadlineManager.cancelSchedule(CAPTURE_DEADLINE, progress.captureDeadlineId);
-            progress.captureDeadlineId = null;
-        }
-    }
-
-    private void flag(FailedStep step, String error) {
-        progress.failedStep = step;
-        progress.failure = error;
-        log.warn("checkout of order {}: {} failed: {}", progress.orderId, step, error);
-        send(new FlagOrderForAttentionCommand(orderId(), ACTOR,
-                "payment " + step.name().toLowerCase().replace('_', ' ') + " failed: " + error));
-    }
-
-    private PaymentGateway gateway() {
-        return paymentGateways.gateway(progress.provider);
-    }
-
     private OrderId orderId() {
-        return new OrderId(progress.orderId);
+        return state.orderId;
     }
 
-    /**
-     * Sends a command and waits until its events are stored. A refusal by the domain is logged and the step goes on
-     * (the saga's own state decides what happens next); a command that could not be delivered throws, so this event
-     * or deadline is handled again.
-     */
-    private void send(Object command) {
-        StepCommands.Outcome outcome = commands.send(command);
-        if (outcome.refused()) {
-            log.warn("checkout of order {}: {} refused: {}", progress.orderId, command.getClass().getSimpleName(),
-                    outcome.refusal().getMessage());
-        }
+    private CheckoutCommands commands() {
+        return new CheckoutCommands(stepCommands, state);
+    }
+
+    private PaymentSettlement settlement() {
+        return new PaymentSettlement(payments, commands(), state);
+    }
+
+    private CheckoutDeadlines deadlines() {
+        return new CheckoutDeadlines(deadlineManager, policy, state);
     }
 }

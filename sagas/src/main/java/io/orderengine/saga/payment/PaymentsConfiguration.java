@@ -94,6 +94,12 @@ public class PaymentsConfiguration {
         return configured;
     }
 
+    /** What the checkout saga calls for every gateway step (it never calls a gateway itself). */
+    @Bean
+    PaymentParticipant paymentParticipant(PaymentGateways gateways, PaymentLedger ledger) {
+        return new PaymentParticipant(gateways, ledger);
+    }
+
     @Bean
     PaymentActions paymentActions(PaymentGateways gateways) {
         return new PaymentActions(gateways);

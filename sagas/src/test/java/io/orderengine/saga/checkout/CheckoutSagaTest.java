@@ -40,6 +40,7 @@ import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGatewayException.Kind;
 import io.orderengine.saga.payment.PaymentGateways;
+import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
 import io.orderengine.testkit.InMemoryMongo;
@@ -87,8 +88,7 @@ class CheckoutSagaTest {
         ledger = new PaymentLedger(mongo.database(), Clock.systemUTC());
         gateway = new FakePaymentGateway(PaymentMethod.SANDBOX);
         fixture = new SagaTestFixture<>(CheckoutSaga.class);
-        fixture.registerResource(new PaymentGateways(List.of(gateway)));
-        fixture.registerResource(ledger);
+        fixture.registerResource(new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger));
         fixture.registerResource(CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE));
         commands = new StepCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerResource(commands);

@@ -35,6 +35,7 @@ public final class FakePaymentGateway implements PaymentGateway {
     private final List<Call> calls = new ArrayList<>();
     private final Map<Operation, PaymentGatewayException> failures = new EnumMap<>(Operation.class);
     private Instant captureBefore;
+    private Capture heldCapture;
 
     public FakePaymentGateway(PaymentMethod method) {
         this.method = method;
@@ -50,6 +51,11 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     public void authorizationValidUntil(Instant captureBefore) {
         this.captureBefore = captureBefore;
+    }
+
+    /** The gateway already holds {@code capture} (e.g. taken through a webhook path): retrieve reports it. */
+    public void alreadyCaptured(Capture capture) {
+        this.heldCapture = capture;
     }
 
     public List<Call> calls() {
@@ -92,6 +98,10 @@ public final class FakePaymentGateway implements PaymentGateway {
     @Override
     public GatewayPayment retrieve(String paymentReference) {
         record(Operation.RETRIEVE, paymentReference, null, null);
+        if (heldCapture != null) {
+            return new GatewayPayment(paymentReference, null, GatewayPaymentStatus.CAPTURED, heldCapture.amount(),
+                    heldCapture.amount(), heldCapture.captureReference(), List.of(), null, null, captureBefore, null, null);
+        }
         return new GatewayPayment(paymentReference, null, GatewayPaymentStatus.AUTHORIZED, null, null, null, List.of(),
                 null, null, captureBefore, null, null);
     }

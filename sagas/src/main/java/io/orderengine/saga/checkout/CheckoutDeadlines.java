@@ -1,0 +1,74 @@
+package io.orderengine.saga.checkout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.deadline.DeadlineManager;
+
+/**
+ * The two deadlines of a checkout: the payment deadline (the customer has to pay by then) and, once the money is
+ * held but could not be captured, the capture deadline (the last attempt before the authorization expires). Their
+ * ids are kept in the state so they can be cancelled.
+ */
+final class CheckoutDeadlines {
+
+    static final String PAYMENT = "checkout-payment-deadline";
+    static final String CAPTURE = "checkout-capture-deadline";
+
+    private final DeadlineManager deadlineManager;
+    private final CheckoutPolicy policy;
+    private final CheckoutState state;
+
+    CheckoutDeadlines(DeadlineManager deadlineManager, CheckoutPolicy policy, CheckoutState state) {
+        this.deadlineManager = deadlineManager;
+        this.policy = policy;
+        this.state = state;
+    }
+
+    /** Schedules the payment deadline of an order placed at {@code placedAt}; returns when it falls. */
+    Instant schedulePayment(Instant placedAt) {
+        Instant at = placedAt.plus(policy.paymentDeadline());
+        state.paymentDeadlineId = deadlineManager.schedule(at, PAYMENT);
+        return at;
+    }
+
+    /** Why the checkout is given up when the payment deadline falls. */
+    String paymentMissed() {
+        Duration deadline = policy.paymentDeadline();
+        return "payment not received within " + (deadline.toSecondsPart() == 0 && deadline.toMinutes() > 0
+                ? deadline.toMinutes() + " minutes"
+                : deadline.toSeconds() + " seconds");
+    }
+
+    /**
+     * The payment deadline no longer applies once the money is held: the authorization's own expiry does. The last
+     * capture attempt is the capture margin before it ({@code authorizationExpiry}, asked only when no capture
+     * deadline is set yet), or before the default authorization validity counted from {@code now}.
+     */
+    void scheduleLastCapture(Instant now, Supplier<Optional<Instant>> authorizationExpiry) {
+        if (state.captureDeadlineId != null) {
+            return;
+        }
+        Instant lastAttempt = authorizationExpiry.get()
+                .map(expiry -> expiry.minus(policy.captureMargin()))
+                .orElseGet(() -> now.plus(policy.defaultAuthorizationValidity()).minus(policy.captureMargin()));
+        cancelPayment();
+        state.captureDeadlineId = deadlineManager.schedule(lastAttempt, CAPTURE);
+    }
+
+    void cancelAll() {
+        cancelPayment();
+        if (state.captureDeadlineId != null) {
+            deadlineManager.cancelSchedule(CAPTURE, state.captureDeadlineId);
+            state.captureDeadlineId = null;
+        }
+    }
+
+    private void cancelPayment() {
+        if (state.paymentDeadlineId != null) {
+            deadlineManager.cancelSchedule(PAYMENT, state.paymentDeadlineId);
+            state.paymentDeadlineId = null;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.orderengine.saga.payment;
+
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.ledger.PaymentLedger;
+import io.orderengine.saga.payment.PaymentReply.AuthorizationRefused;
+import io.orderengine.saga.payment.PaymentReply.AuthorizationReply;
+import io.orderengine.saga.payment.PaymentReply.AuthorizationUnavailable;
+import io.orderengine.saga.payment.PaymentReply.Authorized;
+import io.orderengine.saga.payment.PaymentReply.CaptureRefused;
+import io.orderengine.saga.payment.PaymentReply.CaptureReply;
+import io.orderengine.saga.payment.PaymentReply.CaptureUnavailable;
+import io.orderengine.saga.payment.PaymentReply.Captured;
+import io.orderengine.saga.payment.PaymentReply.RefundFailed;
+import io.orderengine.saga.payment.PaymentReply.RefundReply;
+import io.orderengine.saga.payment.PaymentReply.Refunded;
+import io.orderengine.saga.payment.PaymentReply.VoidRefused;
+import io.orderengine.saga.payment.PaymentReply.VoidReply;
+import io.orderengine.saga.payment.PaymentReply.VoidUnavailable;
+import io.orderengine.saga.payment.PaymentReply.Voided;
+import io.orderengine.saga.payment.PaymentRequest.AuthorizePayment;
+import io.orderengine.saga.payment.PaymentRequest.CapturePayment;
+import io.orderengine.saga.payment.PaymentRequest.RefundPayment;
+import io.orderengine.saga.payment.PaymentRequest.VoidPayment;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkout's payment participant: the only part of the checkout that talks to a payment provider or writes the
+ * {@link PaymentLedger}. It takes a {@link PaymentRequest}, calls the order's gateway (behind its retries and circuit
+ * breaker, see {@link ResilientPaymentGateway}) with the step's idempotency key from {@link IdempotencyKeys}, records
+ * the money that moved, and answers with a {@link PaymentReply} instead of an exception, so the saga decides only
+ * what comes next. A failure of the ledger itself (the store) is thrown: the saga's step then runs again, and the
+ * idempotency key makes the gateway answer with the first result.
+ */
+public class PaymentParticipant {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentParticipant.class);
+
+    private final PaymentGateways gateways;
+    private final PaymentLedger ledger;
+
+    public PaymentParticipant(PaymentGateways gateways, PaymentLedger ledger) {
+        this.gateways = gateways;
+        this.ledger = ledger;
+    }
+
+    /** Any of the requests, answered with the reply of its family. */
+    public PaymentReply handle(PaymentRequest request) {
+        if (request instanceof AuthorizePayment authorize) {
+            return authorize(authorize);
+        }
+        if (request instanceof CapturePayment capture) {
+            return capture(capture);
+        }
+        if (request instanceof VoidPayment cancel) {
+            return cancel(cancel);
+        }
+        return refund((RefundPayment) request);
+    }
+
+    public AuthorizationReply authorize(AuthorizePayment request) {
+        try {
+            PaymentSession session = gateway(request.provider()).authorize(new AuthorizationRequest(request.orderId(),
+                    request.orderNumber(), request.total(), IdempotencyKeys.authorize(request.orderId())));
+            return new Authorized(session);
+        } catch (PaymentGatewayException e) {
+            return e.kind() == PaymentGatewayException.Kind.UNAVAILABLE
+                    ? new AuthorizationUnavailable(e.getMessage())
+                    : new AuthorizationRefused(e.getMessage());
+        }
+    }
+
+    /** Captures the whole total and records it in the ledger (once per capture reference, whoever reports it first). */
+    public CaptureReply capture(CapturePayment request) {
+        Capture capture;
+        try {
+            capture = gateway(request.provider()).capture(request.paymentReference(), request.total(),
+                    IdempotencyKeys.capture(request.orderId()));
+        } catch (PaymentGatewayException e) {
+            if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
+                return new CaptureUnavailable(e.getMessage());
+            }
+            Optional<Capture> held = capturedElsewhere(request);
+            if (held.isEmpty()) {
+                return new CaptureRefused(e.getMessage());
+            }
+            capture = held.get();
+        }
+        ledger.recordCapture(request.provider(), capture.captureReference(), request.orderId(), request.paymentReference(),
+                capture.amount());
+        return new Captured(capture);
+    }
+
+    public VoidReply cancel(VoidPayment request) {
+        try {
+            gateway(request.provider()).cancel(request.paymentReference(), IdempotencyKeys.cancel(request.orderId()));
+            return new Voided();
+        } catch (PaymentGatewayException e) {
+            if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
+                return new VoidUnavailable(e.getMessage());
+            }
+            log.warn("order {}: gateway refused to cancel payment {}: {}", request.orderId(), request.paymentReference(),
+                    e.getMessage());
+            return new VoidRefused(e.getMessage());
+        }
+    }
+
+    /** Refunds and records the refund in the ledger. */
+    public RefundReply refund(RefundPayment request) {
+        Refund refund;
+        try {
+            refund = gateway(request.provider()).refund(request.paymentReference(), request.amount(),
+                    IdempotencyKeys.refund(request.orderId(), request.refundId()));
+        } catch (PaymentGatewayException e) {
+            return new RefundFailed(e.getMessage());
+        }
+        ledger.recordRefund(request.provider(), refund.refundReference(), request.orderId(), request.paymentReference(),
+                refund.amount());
+        return new Refunded(refund);
+    }
+
+    /** When the gateway says the authorization of a payment expires; empty when it does not say or cannot be asked. */
+    public Optional<Instant> captureBefore(PaymentMethod provider, String paymentReference) {
+        try {
+            return Optional.ofNullable(gateway(provider).retrieve(paymentReference).captureBefore());
+        } catch (PaymentGatewayException e) {
+            log.warn("could not read the authorization expiry of payment {}: {}", paymentReference, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The capture the gateway already holds (e.g. reported by a webhook before the saga got here). */
+    private Optional<Capture> capturedElsewhere(CapturePayment request) {
+        try {
+            GatewayPayment payment = gateway(request.provider()).retrieve(request.paymentReference());
+            if (payment.status() == GatewayPaymentStatus.CAPTURED && payment.captureReference() != null) {
+                return Optional.of(new Capture(payment.captureReference(), payment.captured()));
+            }
+        } catch (PaymentGatewayException e) {
+            log.warn("order {}: could not read payment {}: {}", request.orderId(), request.paymentReference(),
+                    e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private PaymentGateway gateway(PaymentMethod provider) {
+        return gateways.gateway(provider);
+    }
+}
