@@ -22,7 +22,7 @@ import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
 import io.orderengine.saga.support.StateMapper;
 import java.io.IOException;

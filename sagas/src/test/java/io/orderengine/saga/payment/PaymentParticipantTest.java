@@ -25,7 +25,7 @@ import io.orderengine.saga.payment.PaymentRequest.RefundPayment;
 import io.orderengine.saga.payment.PaymentRequest.VoidPayment;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import io.orderengine.saga.support.InMemoryMongo;
+import io.orderengine.testkit.InMemoryMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
