@@ -134,6 +134,11 @@ public final class OrderDocuments {
                 longValue(totals, TAX_RATE_BASIS_POINTS));
     }
 
+    /** Only the grand total of totals stored by {@link #encode(OrderTotals)}: what a list row shows. */
+    public static Money decodeTotal(Document totals) {
+        return Money.of(longValue(totals, TOTAL_MINOR), totals.getString(CURRENCY));
+    }
+
     /** The address stored by {@link #encode(Address)}, or null for none. */
     public static Address decodeAddress(Document address) {
         if (address == null) {

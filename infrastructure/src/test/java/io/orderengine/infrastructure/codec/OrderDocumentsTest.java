@@ -41,6 +41,7 @@ class OrderDocumentsTest {
     @Test
     void totalsSurviveTheRoundTrip() {
         assertThat(OrderDocuments.decodeTotals(stored(OrderDocuments.encode(TOTALS)))).isEqualTo(TOTALS);
+        assertThat(OrderDocuments.decodeTotal(stored(OrderDocuments.encode(TOTALS)))).isEqualTo(eur(3422));
     }
 
     @Test
