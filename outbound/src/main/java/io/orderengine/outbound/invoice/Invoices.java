@@ -1,7 +1,8 @@
 package io.orderengine.outbound.invoice;
 
-import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.query.order.OrderView;
+import io.orderengine.messages.common.Address;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.outbound.facts.OrderFacts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws up the invoice of an order from its read model. Only an order that was confirmed (paid) has one, whatever
- * happened to it since; the invoice date is the moment of that confirmation. VAT is broken down by rate: the order's
- * one rate applies to goods after discount plus shipping, as priced at checkout.
+ * Draws up the invoice of an order from its {@link OrderFacts}. Only an order that was confirmed (paid) has one,
+ * whatever happened to it since; the invoice date is the moment of that confirmation. VAT is broken down by rate: the
+ * order's one rate applies to goods after discount plus shipping, as priced at checkout.
  */
 @Component
 public class Invoices {
@@ -26,38 +27,35 @@ public class Invoices {
     }
 
     /** The order's invoice; empty when the order was never confirmed. */
-    public Optional<Invoice> of(OrderView order) {
-        return order.statusHistory().stream()
-                .filter(change -> change.to() == OrderStatus.CONFIRMED)
-                .findFirst()
-                .map(confirmed -> invoice(order, confirmed.at()));
+    public Optional<Invoice> of(OrderFacts order) {
+        return order.confirmed() ? Optional.of(invoice(order, order.confirmedAt())) : Optional.empty();
     }
 
-    private Invoice invoice(OrderView order, Instant issuedAt) {
-        OrderView.Totals totals = order.totals();
+    private Invoice invoice(OrderFacts order, Instant issuedAt) {
+        OrderTotals totals = order.totals();
         String currency = totals.currency();
         List<Invoice.Line> lines = order.lines().stream()
-                .map(line -> new Invoice.Line(line.sku(), line.name(), line.quantity(), line.unitPriceMinor(),
-                        line.lineTotalMinor()))
+                .map(line -> new Invoice.Line(line.sku().value(), line.name(), line.quantity(),
+                        line.unitPrice().amountMinor(), line.lineTotal().amountMinor()))
                 .toList();
-        long taxable = totals.subtotalMinor() - totals.discountMinor() + totals.shippingMinor();
-        List<Invoice.VatRow> vat = List.of(new Invoice.VatRow(totals.taxRateBasisPoints(), taxable, totals.taxMinor()));
+        long taxable = totals.subtotal().minus(totals.discount()).plus(totals.shipping()).amountMinor();
+        List<Invoice.VatRow> vat = List.of(new Invoice.VatRow(totals.taxRateBasisPoints(), taxable,
+                totals.tax().amountMinor()));
         String qr = seller.zatcaQr()
                 ? ZatcaQr.base64(seller.sellerName(), seller.vatNumber(), issuedAt,
-                        decimal(totals.totalMinor(), currency), decimal(totals.taxMinor(), currency))
+                        decimal(totals.total().amountMinor(), currency), decimal(totals.tax().amountMinor(), currency))
                 : null;
         return new Invoice(seller.numberPrefix() + order.orderNumber(), order.orderNumber(), issuedAt,
                 new Invoice.Seller(seller.sellerName(), lines(seller.sellerAddress()),
                         seller.hasVatNumber() ? seller.vatNumber() : null, seller.country()),
                 buyer(order), lines, vat,
-                new Invoice.Totals(totals.subtotalMinor(), totals.discountMinor(), totals.shippingMinor(),
-                        totals.taxMinor(), totals.totalMinor()),
+                new Invoice.Totals(totals.subtotal().amountMinor(), totals.discount().amountMinor(),
+                        totals.shipping().amountMinor(), totals.tax().amountMinor(), totals.total().amountMinor()),
                 currency, qr);
     }
 
-    private static Invoice.Buyer buyer(OrderView order) {
-        OrderView.PostalAddress address = order.billingAddress() != null ? order.billingAddress()
-                : order.shippingAddress();
+    private static Invoice.Buyer buyer(OrderFacts order) {
+        Address address = order.billingAddress() != null ? order.billingAddress() : order.shippingAddress();
         List<String> lines = new ArrayList<>();
         String name = null;
         if (address != null) {
@@ -70,7 +68,7 @@ public class Invoices {
             lines.add(String.join(", ", nonBlank(city, address.region())));
             lines.add(address.country());
         }
-        return new Invoice.Buyer(name, lines, order.customer() == null ? null : order.customer().email());
+        return new Invoice.Buyer(name, lines, order.email());
     }
 
     private static List<String> nonBlank(String... values) {

@@ -1,6 +1,7 @@
 package io.orderengine.outbound.mail;
 
-import io.orderengine.query.order.OrderView;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.outbound.facts.OrderFacts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
@@ -90,25 +91,25 @@ public class MailTemplates {
 
     private Map<String, Object> orderModel(OrderFacts order, Locale locale) {
         String currency = order.currency();
-        OrderView.Totals totals = order.totals();
+        OrderTotals totals = order.totals();
         Map<String, Object> model = new HashMap<>();
         model.put("number", order.orderNumber());
         model.put("lines", order.lines().stream().map(line -> {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("sku", line.sku());
+            row.put("sku", line.sku().value());
             row.put("name", line.name());
             row.put("quantity", line.quantity());
-            row.put("unitPrice", MoneyFormat.format(line.unitPriceMinor(), currency, locale));
-            row.put("lineTotal", MoneyFormat.format(line.lineTotalMinor(), currency, locale));
+            row.put("unitPrice", MoneyFormat.format(line.unitPrice().amountMinor(), currency, locale));
+            row.put("lineTotal", MoneyFormat.format(line.lineTotal().amountMinor(), currency, locale));
             return row;
         }).toList());
-        model.put("subtotal", MoneyFormat.format(totals.subtotalMinor(), currency, locale));
-        model.put("discount", totals.discountMinor() == 0 ? null
-                : MoneyFormat.format(totals.discountMinor(), currency, locale));
-        model.put("shipping", MoneyFormat.format(totals.shippingMinor(), currency, locale));
-        model.put("tax", MoneyFormat.format(totals.taxMinor(), currency, locale));
+        model.put("subtotal", MoneyFormat.format(totals.subtotal().amountMinor(), currency, locale));
+        model.put("discount", totals.discount().isZero() ? null
+                : MoneyFormat.format(totals.discount().amountMinor(), currency, locale));
+        model.put("shipping", MoneyFormat.format(totals.shipping().amountMinor(), currency, locale));
+        model.put("tax", MoneyFormat.format(totals.tax().amountMinor(), currency, locale));
         model.put("taxRate", percent(totals.taxRateBasisPoints(), locale));
-        model.put("total", MoneyFormat.format(totals.totalMinor(), currency, locale));
+        model.put("total", MoneyFormat.format(totals.total().amountMinor(), currency, locale));
         return model;
     }
 

@@ -1,6 +1,5 @@
 package io.orderengine.outbound.mail;
 
-import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
@@ -8,6 +7,9 @@ import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.outbound.facts.OrderFacts;
+import io.orderengine.outbound.facts.OrderFactsStore;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -15,8 +17,9 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Emails the customer (or guest) when their order is confirmed, shipped, cancelled or refunded. Runs in its own
  * processing group, after the order's events are stored, so neither a slow nor a dead SMTP server can delay or fail
- * an order. Each email is sent at most once per event ({@link SentEmails}); a failed one is retried with backoff
+ * an order. What an email says comes from the order facts ({@link OrderFactsStore}), into which each handler folds
+ * its event first. Each email is sent at most once per event ({@link SentEmails}); a failed one is retried with backoff
  * and then dead-lettered for an admin. Never replayed: every handler refuses replays and the group is not reset
  * (a rebuild of the read models must not mail customers again).
  */
@@ -33,7 +37,6 @@ import org.springframework.stereotype.Component;
 public class OrderNotifications {
 
     public static final String PROCESSING_GROUP = "notifications";
-    static final String ORDERS_COLLECTION = "notification_orders";
 
     private static final Logger log = LoggerFactory.getLogger(OrderNotifications.class);
 
@@ -42,9 +45,8 @@ public class OrderNotifications {
     private final EmailSender sender;
     private final SentEmails sent;
 
-    public OrderNotifications(MongoDatabase database, QueryGateway queries, MailTemplates templates,
-                              EmailSender sender, SentEmails sent) {
-        this.orders = new OrderFactsStore(database, ORDERS_COLLECTION, queries);
+    public OrderNotifications(OrderFactsStore orders, MailTemplates templates, EmailSender sender, SentEmails sent) {
+        this.orders = orders;
         this.templates = templates;
         this.sender = sender;
         this.sent = sent;
@@ -52,51 +54,56 @@ public class OrderNotifications {
 
     @EventHandler
     @DisallowReplay
-    void on(OrderPlacedEvent event) {
-        orders.remember(event);
+    void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.record(event.orderId(), event, sequence, at);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId) {
-        notify(eventId, EmailKind.ORDER_CONFIRMED, event.orderId(), Map.of());
+    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        notify(eventId, EmailKind.ORDER_CONFIRMED, event.orderId(), event, sequence, at, Map.of());
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderShippedEvent event, @MessageIdentifier String eventId) {
+    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
         details.put("trackingNumber", event.trackingNumber());
         details.put("estimatedDelivery", event.estimatedDelivery() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(templates.locale())
                         .format(event.estimatedDelivery()));
-        notify(eventId, EmailKind.ORDER_SHIPPED, event.orderId(), details);
+        notify(eventId, EmailKind.ORDER_SHIPPED, event.orderId(), event, sequence, at, details);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderCancelledEvent event, @MessageIdentifier String eventId) {
+    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
         details.put("reason", event.note());
         Money refundDue = event.refundDue();
         details.put("refundDue", refundDue == null || refundDue.amountMinor() <= 0 ? null
                 : templates.money(refundDue.amountMinor(), refundDue.currency()));
-        notify(eventId, EmailKind.ORDER_CANCELLED, event.orderId(), details);
+        notify(eventId, EmailKind.ORDER_CANCELLED, event.orderId(), event, sequence, at, details);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId) {
+    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
         details.put("refundAmount", templates.money(event.amount().amountMinor(), event.amount().currency()));
         details.put("refundedTotal", templates.money(event.totalRefunded().amountMinor(),
                 event.totalRefunded().currency()));
-        notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), details);
+        notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), event, sequence, at, details);
     }
 
-    private void notify(String eventId, EmailKind kind, OrderId orderId, Map<String, Object> details) {
+    private void notify(String eventId, EmailKind kind, OrderId orderId, Object event, long sequence, Instant at,
+                        Map<String, Object> details) {
         String key = SentEmails.key(eventId, kind);
-        OrderFacts order = orders.find(orderId).orElseThrow(() -> new IllegalStateException(
+        OrderFacts order = orders.record(orderId, event, sequence, at).orElseThrow(() -> new IllegalStateException(
                 "order " + orderId + " is not known to the notifications; its " + kind.template()
                         + " email cannot be written"));
         if (!sender.configured()) {

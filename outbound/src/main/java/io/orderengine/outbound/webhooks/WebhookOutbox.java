@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.client.MongoDatabase;
-import io.orderengine.outbound.mail.OrderFacts;
-import io.orderengine.outbound.mail.OrderFactsStore;
+import io.orderengine.infrastructure.codec.OrderDocuments;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
@@ -14,6 +12,8 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.sku.LowStockReachedEvent;
+import io.orderengine.outbound.facts.OrderFacts;
+import io.orderengine.outbound.facts.OrderFactsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 public class WebhookOutbox {
 
     public static final String PROCESSING_GROUP = "webhooks";
-    static final String ORDERS_COLLECTION = "webhook_orders";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -53,9 +52,9 @@ public class WebhookOutbox {
     private final WebhookDeliveries deliveries;
     private final Clock clock;
 
-    public WebhookOutbox(MongoDatabase database, QueryGateway queries, WebhookEndpoints endpoints,
-                         WebhookDeliveries deliveries, Clock clock) {
-        this.orders = new OrderFactsStore(database, ORDERS_COLLECTION, queries);
+    public WebhookOutbox(OrderFactsStore orders, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
+                         Clock clock) {
+        this.orders = orders;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -63,48 +62,54 @@ public class WebhookOutbox {
 
     @EventHandler
     @DisallowReplay
-    void on(OrderPlacedEvent event) {
-        orders.remember(event);
+    void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.record(event.orderId(), event, sequence, at);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> payment = new LinkedHashMap<>();
         payment.put("provider", event.provider() == null ? null : event.provider().wireName());
         payment.put("captureReference", event.captureReference());
         payment.put("capturedMinor", event.captured() == null ? null : event.captured().amountMinor());
-        order(eventId, at, WebhookEventType.ORDER_CONFIRMED, event.orderId(), "CONFIRMED", Map.of("payment", payment));
+        order(eventId, sequence, at, WebhookEventType.ORDER_CONFIRMED, event.orderId(), event, "CONFIRMED",
+                Map.of("payment", payment));
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("trackingNumber", event.trackingNumber());
         extra.put("estimatedDelivery", event.estimatedDelivery());
-        order(eventId, at, WebhookEventType.ORDER_SHIPPED, event.orderId(), "SHIPPED", extra);
+        order(eventId, sequence, at, WebhookEventType.ORDER_SHIPPED, event.orderId(), event, "SHIPPED", extra);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("reason", event.note());
         extra.put("refundDueMinor", event.refundDue() == null ? 0 : event.refundDue().amountMinor());
-        order(eventId, at, WebhookEventType.ORDER_CANCELLED, event.orderId(), "CANCELLED", extra);
+        order(eventId, sequence, at, WebhookEventType.ORDER_CANCELLED, event.orderId(), event, "CANCELLED", extra);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
         Map<String, Object> refund = new LinkedHashMap<>();
         refund.put("refundId", event.refundId());
         refund.put("refundReference", event.refundReference());
         refund.put("amountMinor", event.amount().amountMinor());
         refund.put("totalRefundedMinor", event.totalRefunded().amountMinor());
         refund.put("paymentStatus", event.paymentStatus() == null ? null : event.paymentStatus().name());
-        order(eventId, at, WebhookEventType.ORDER_REFUNDED, event.orderId(), null, Map.of("refund", refund));
+        order(eventId, sequence, at, WebhookEventType.ORDER_REFUNDED, event.orderId(), event, null,
+                Map.of("refund", refund));
     }
 
     @EventHandler
@@ -117,12 +122,9 @@ public class WebhookOutbox {
         publish(eventId, at, WebhookEventType.STOCK_LOW, data);
     }
 
-    private void order(String eventId, Instant at, WebhookEventType type, OrderId orderId, String status,
-                       Map<String, Object> extra) {
-        if (endpoints.subscribedTo(type).isEmpty()) {
-            return;
-        }
-        OrderFacts order = orders.find(orderId).orElseThrow(() -> new IllegalStateException(
+    private void order(String eventId, long sequence, Instant at, WebhookEventType type, OrderId orderId,
+                       Object event, String status, Map<String, Object> extra) {
+        OrderFacts order = orders.record(orderId, event, sequence, at).orElseThrow(() -> new IllegalStateException(
                 "order " + orderId + " is not known to the webhook outbox; its " + type.wireName()
                         + " webhook cannot be written"));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -132,9 +134,10 @@ public class WebhookOutbox {
             data.put("status", status);
         }
         data.put("customer", customer(order));
-        data.put("lines", order.lines());
-        data.put("totals", order.totals());
-        data.put("shippingAddress", order.shippingAddress());
+        // The order's shapes as its read models store them: the webhook body has always used those field names.
+        data.put("lines", OrderDocuments.encodeLines(order.lines()));
+        data.put("totals", OrderDocuments.encode(order.totals()));
+        data.put("shippingAddress", OrderDocuments.encode(order.shippingAddress()));
         data.putAll(extra);
         publish(eventId, at, type, data);
     }

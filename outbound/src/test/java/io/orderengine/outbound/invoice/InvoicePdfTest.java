@@ -2,9 +2,12 @@ package io.orderengine.outbound.invoice;
 
 import io.orderengine.testkit.QrCodes;
 
-import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.messages.order.PaymentStatus;
-import io.orderengine.query.order.OrderView;
+import io.orderengine.messages.common.Address;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.outbound.facts.OrderFacts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;
@@ -26,26 +29,22 @@ class InvoicePdfTest {
 
     private static final Instant CONFIRMED_AT = Instant.parse("2025-03-01T10:05:00Z");
 
-    /** An order of two parts at SAR 100.00, shipped free to Riyadh, 15 % VAT: SAR 230.00. */
-    static OrderView saudiOrder(List<OrderView.StatusChange> history) {
-        return new OrderView("5e0c1a2b-0000-4000-8000-000000000009", "ORD-20250301-000009", OrderStatus.CONFIRMED,
-                PaymentStatus.PAID, "sandbox", new OrderView.Customer("sara", "sara@example.com", false),
-                List.of(new OrderView.Line("BRAKE-PAD-01", "Brake pad set", 10000, 2, Map.of(), null, 20000)),
-                new OrderView.Totals(20000, 0, 0, 3000, 23000, "SAR", 1500),
-                new OrderView.PostalAddress("Sara Al-Qahtani", null, "12 Olaya St", null, "Riyadh", "Riyadh", "12211",
-                        "SA"),
-                null, null, null, List.of(), null, null, List.of(), history, null, CONFIRMED_AT.minusSeconds(300),
-                CONFIRMED_AT);
+    /** An order of two parts at SAR 100.00, shipped free to Riyadh, 15 % VAT: SAR 230.00; null: not paid. */
+    static OrderFacts saudiOrder(Instant confirmedAt) {
+        return saudiOrder(confirmedAt, new OrderTotals(sar(20000), sar(0), sar(0), sar(3000), sar(23000), 1500));
     }
 
-    static List<OrderView.StatusChange> confirmedHistory() {
-        OrderView.ActorRef system = new OrderView.ActorRef("system", "checkout-saga");
-        return List.of(
-                new OrderView.StatusChange(null, OrderStatus.PENDING, CONFIRMED_AT.minusSeconds(300), system, "placed"),
-                new OrderView.StatusChange(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT,
-                        CONFIRMED_AT.minusSeconds(200), system, null),
-                new OrderView.StatusChange(OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, CONFIRMED_AT, system,
-                        "paid"));
+    static OrderFacts saudiOrder(Instant confirmedAt, OrderTotals totals) {
+        return new OrderFacts("5e0c1a2b-0000-4000-8000-000000000009", "ORD-20250301-000009", "sara@example.com",
+                "sara", false, List.of(OrderLine.of(new SkuCode("BRAKE-PAD-01"), "Brake pad set", sar(10000), 2,
+                        Map.of(), null)),
+                totals,
+                new Address("Sara Al-Qahtani", null, "12 Olaya St", null, "Riyadh", "Riyadh", "12211", "SA"), null,
+                CONFIRMED_AT.minusSeconds(300), confirmedAt, null, null, null, null, 2);
+    }
+
+    private static Money sar(long minor) {
+        return Money.of(minor, "SAR");
     }
 
     private static InvoiceProperties saudiSeller() {
@@ -55,7 +54,7 @@ class InvoicePdfTest {
 
     @Test
     void aSaudiSellersTaxInvoiceShowsEverythingAndCarriesTheZatcaQrCode() throws IOException {
-        Invoice invoice = new Invoices(saudiSeller()).of(saudiOrder(confirmedHistory())).orElseThrow();
+        Invoice invoice = new Invoices(saudiSeller()).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         byte[] pdf = new InvoicePdf(saudiSeller()).render(invoice);
 
@@ -79,7 +78,7 @@ class InvoicePdfTest {
     void aSellerOutsideSaudiArabiaGetsNoQrCode() throws IOException {
         InvoiceProperties german = new InvoiceProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", "DE", "INV-",
                 null);
-        Invoice invoice = new Invoices(german).of(saudiOrder(confirmedHistory())).orElseThrow();
+        Invoice invoice = new Invoices(german).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         try (PDDocument document = Loader.loadPDF(new InvoicePdf(german).render(invoice))) {
             assertThat(invoice.zatcaQr()).isNull();
@@ -93,7 +92,7 @@ class InvoicePdfTest {
     void withoutAVatNumberItIsAPlainInvoiceWithoutQrCodeEvenInSaudiArabia() {
         InvoiceProperties unregistered = new InvoiceProperties("Small Shop", "", null, "SA", "INV-", null);
 
-        Invoice invoice = new Invoices(unregistered).of(saudiOrder(confirmedHistory())).orElseThrow();
+        Invoice invoice = new Invoices(unregistered).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         assertThat(invoice.zatcaQr()).isNull();
         assertThat(invoice.seller().vatNumber()).isNull();
@@ -101,12 +100,8 @@ class InvoicePdfTest {
 
     @Test
     void breaksVatDownOnGoodsAfterDiscountPlusShipping() {
-        OrderView order = saudiOrder(confirmedHistory());
-        OrderView discounted = new OrderView(order.orderId(), order.orderNumber(), order.status(),
-                order.paymentStatus(), order.paymentMethod(), order.customer(), order.lines(),
-                new OrderView.Totals(20000, 2000, 2000, 3000, 23000, "SAR", 1500), order.shippingAddress(), null,
-                "WELCOME10", null, List.of(), null, null, List.of(), order.statusHistory(), null, order.placedAt(),
-                order.updatedAt());
+        OrderFacts discounted = saudiOrder(CONFIRMED_AT,
+                new OrderTotals(sar(20000), sar(2000), sar(2000), sar(3000), sar(23000), 1500));
 
         Invoice invoice = new Invoices(saudiSeller()).of(discounted).orElseThrow();
 
@@ -117,9 +112,7 @@ class InvoicePdfTest {
 
     @Test
     void anOrderThatWasNeverConfirmedHasNoInvoice() {
-        List<OrderView.StatusChange> pending = confirmedHistory().subList(0, 2);
-
-        assertThat(new Invoices(saudiSeller()).of(saudiOrder(pending))).isEmpty();
+        assertThat(new Invoices(saudiSeller()).of(saudiOrder(null))).isEmpty();
     }
 
     private static List<BufferedImage> images(PDDocument document) throws IOException {

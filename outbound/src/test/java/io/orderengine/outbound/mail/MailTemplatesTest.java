@@ -1,6 +1,10 @@
 package io.orderengine.outbound.mail;
 
-import io.orderengine.query.order.OrderView;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.outbound.facts.OrderFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +18,13 @@ class MailTemplatesTest {
 
     private static OrderFacts order(boolean guest, long discountMinor) {
         return new OrderFacts(ORDER_ID, "ORD-20250301-000007", "noa@example.com", guest ? null : "noa", guest,
-                List.of(new OrderView.Line("MUG-BLUE", "Blue mug", 1250, 2, Map.of(), null, 2500)),
-                new OrderView.Totals(2500, discountMinor, 500, 540, 3540 - discountMinor, "EUR", 1800),
-                null, Instant.parse("2025-03-01T10:00:00Z"));
+                List.of(OrderLine.of(new SkuCode("MUG-BLUE"), "Blue mug", eur(1250), 2, Map.of(), null)),
+                new OrderTotals(eur(2500), eur(discountMinor), eur(500), eur(540), eur(3540 - discountMinor), 1800),
+                null, null, Instant.parse("2025-03-01T10:00:00Z"), null, null, null, null, null, 0);
+    }
+
+    private static Money eur(long minor) {
+        return Money.of(minor, "EUR");
     }
 
     private static MailTemplates templates(String language) {

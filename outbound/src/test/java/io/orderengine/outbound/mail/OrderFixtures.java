@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /** Events of one guest order: two blue mugs at €12.50 shipped to Israel (18 % VAT), €35.40 in all. */
 public final class OrderFixtures {
@@ -53,6 +55,11 @@ public final class OrderFixtures {
     public static OrderShippedEvent shipped(OrderId orderId, String trackingNumber) {
         return new OrderShippedEvent(orderId, OrderStatus.PROCESSING, trackingNumber, LocalDate.of(2025, 3, 5),
                 Actor.admin("admin-1"), "sent");
+    }
+
+    /** {@code event} as the order's event number {@code sequence}, as the event store hands it to processors. */
+    public static DomainEventMessage<?> message(OrderId orderId, long sequence, Object event) {
+        return new GenericDomainEventMessage<>("Order", orderId.value(), sequence, event);
     }
 
     public static Money eur(long minor) {

@@ -11,22 +11,21 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.outbound.facts.OrderFactsStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The notification handlers against a real SMTP server (GreenMail) and an in-memory Mongo: each email goes out once
@@ -81,9 +77,9 @@ class OrderNotificationsTest {
         NotificationProperties properties = new NotificationProperties("Test Shop <shop@example.com>", 3,
                 Duration.ofMillis(20), Duration.ofSeconds(5));
         ShopProperties shop = new ShopProperties("Test Shop", "en", "https://shop.example/orders/{orderId}");
-        QueryGateway queries = mock(QueryGateway.class);
-        when(queries.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(null));
-        OrderNotifications notifications = new OrderNotifications(database, queries, new MailTemplates(shop),
+        OrderFactsStore facts = new OrderFactsStore(database,
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
+        OrderNotifications notifications = new OrderNotifications(facts, new MailTemplates(shop),
                 new EmailSender(senders, properties), new SentEmails(database, Clock.systemUTC()));
         return new AnnotationEventHandlerAdapter(notifications);
     }
@@ -106,8 +102,8 @@ class OrderNotificationsTest {
 
     @Test
     void sendsTheConfirmationOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
 
         deliver(confirmed);
         deliver(confirmed);
@@ -123,10 +119,10 @@ class OrderNotificationsTest {
 
     @Test
     void twoEventsOfTheSameKindAreTwoEmails() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
 
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-1")));
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-2")));
+        deliver(OrderFixtures.message(ORDER, 4, OrderFixtures.shipped(ORDER, "TRACK-1")));
+        deliver(OrderFixtures.message(ORDER, 5, OrderFixtures.shipped(ORDER, "TRACK-2")));
 
         assertThat(received()).extracting(ReceivedMail::text)
                 .anySatisfy(text -> assertThat(text).contains("TRACK-1"))
@@ -135,12 +131,12 @@ class OrderNotificationsTest {
 
     @Test
     void sendsNothingWhileEventsAreReplayed() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
         TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
                 new GlobalSequenceTrackingToken(1));
 
-        deliver(new GenericTrackedEventMessage<>(replay,
-                GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER))));
+        deliver(new GenericTrackedDomainEventMessage<>(replay,
+                OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER))));
 
         assertThat(ReplayToken.isReplay(replay)).isTrue();
         assertThat(received()).isEmpty();
@@ -149,8 +145,8 @@ class OrderNotificationsTest {
 
     @Test
     void aFailedSendIsRetriedThenThrownAndSentLaterWhenTheServerIsBack() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
         int serverPort = mailSender.getPort();
         mailSender.setPort(FreePorts.loopback());
 
@@ -169,9 +165,9 @@ class OrderNotificationsTest {
     @Test
     void withoutAnSmtpServerEmailsAreRecordedAsSkipped() throws Exception {
         AnnotationEventHandlerAdapter unconfigured = handlers(provider(null));
-        unconfigured.handle(GenericEventMessage.asEventMessage(
+        unconfigured.handle(OrderFixtures.message(ORDER, 0,
                 OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
 
         unconfigured.handle(confirmed);
 
@@ -182,7 +178,7 @@ class OrderNotificationsTest {
 
     @Test
     void anOrderNobodyKnowsFailsSoItIsDeadLettered() {
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
 
         assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not known");

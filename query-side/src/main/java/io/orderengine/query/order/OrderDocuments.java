@@ -2,6 +2,7 @@ package io.orderengine.query.order;
 
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
+import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
@@ -10,7 +11,6 @@ import io.orderengine.messages.order.PaymentStatus;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import io.orderengine.query.common.MongoValues;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -18,9 +18,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
+import static io.orderengine.infrastructure.codec.OrderDocuments.decodeAddress;
+import static io.orderengine.infrastructure.codec.OrderDocuments.decodeLines;
+import static io.orderengine.infrastructure.codec.OrderDocuments.decodeTotal;
+import static io.orderengine.infrastructure.codec.OrderDocuments.decodeTotals;
+import static io.orderengine.infrastructure.codec.OrderDocuments.encode;
+import static io.orderengine.infrastructure.codec.OrderDocuments.encodeLines;
 import static io.orderengine.query.common.MongoValues.documents;
 import static io.orderengine.query.common.MongoValues.embedded;
 import static io.orderengine.query.common.MongoValues.intValue;
@@ -106,10 +111,8 @@ final class OrderDocuments {
     }
 
     static Document placed(OrderPlacedEvent event, Instant at) {
-        List<Document> lines = new ArrayList<>();
         int itemCount = 0;
         for (OrderLine line : event.lines()) {
-            lines.add(line(line));
             itemCount += line.quantity();
         }
         return new Document(ORDER_NUMBER, event.orderNumber().value())
@@ -120,11 +123,11 @@ final class OrderDocuments {
                         .append("email", event.customer().email())
                         .append(GUEST_TOKEN_HASH, event.customer().guestTokenHash()))
                 .append(CUSTOMER_NAME, event.shippingAddress() == null ? null : event.shippingAddress().fullName())
-                .append(LINES, lines)
+                .append(LINES, encodeLines(event.lines()))
                 .append(ITEM_COUNT, itemCount)
-                .append(TOTALS, totals(event.totals()))
-                .append(SHIPPING_ADDRESS, address(event.shippingAddress()))
-                .append(BILLING_ADDRESS, address(event.billingAddress()))
+                .append(TOTALS, encode(event.totals()))
+                .append(SHIPPING_ADDRESS, encode(event.shippingAddress()))
+                .append(BILLING_ADDRESS, encode(event.billingAddress()))
                 .append(DISCOUNT_CODE, event.discountCode())
                 .append(NOTES, event.notes())
                 .append(ADMIN_NOTES, new ArrayList<Document>())
@@ -151,47 +154,9 @@ final class OrderDocuments {
                 : new Document("type", actor.type().name().toLowerCase(Locale.ROOT)).append("id", actor.id());
     }
 
-    private static Document line(OrderLine line) {
-        Document attributes = new Document();
-        line.attributes().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> attributes.append(entry.getKey(), entry.getValue()));
-        return new Document("sku", line.sku().value())
-                .append("name", line.name())
-                .append("unitPriceMinor", line.unitPrice().amountMinor())
-                .append("quantity", line.quantity())
-                .append("attributes", attributes)
-                .append("imageUrl", line.imageUrl())
-                .append("lineTotalMinor", line.lineTotal().amountMinor());
-    }
-
-    private static Document totals(OrderTotals totals) {
-        return new Document("subtotalMinor", totals.subtotal().amountMinor())
-                .append("discountMinor", totals.discount().amountMinor())
-                .append("shippingMinor", totals.shipping().amountMinor())
-                .append("taxMinor", totals.tax().amountMinor())
-                .append("totalMinor", totals.total().amountMinor())
-                .append("currency", totals.currency())
-                .append("taxRateBasisPoints", totals.taxRateBasisPoints());
-    }
-
-    private static Document address(Address address) {
-        if (address == null) {
-            return null;
-        }
-        return new Document("fullName", address.fullName())
-                .append("phone", address.phone())
-                .append("line1", address.line1())
-                .append("line2", address.line2())
-                .append("city", address.city())
-                .append("region", address.region())
-                .append("postalCode", address.postalCode())
-                .append("country", address.country());
-    }
-
     static OrderView toView(Document document) {
         Document customer = embedded(document, CUSTOMER);
-        Document totals = embedded(document, TOTALS);
+        OrderTotals totals = decodeTotals(embedded(document, TOTALS));
         String estimatedDelivery = document.getString(ESTIMATED_DELIVERY);
         return new OrderView(
                 document.getString("_id"),
@@ -201,13 +166,13 @@ final class OrderDocuments {
                 document.getString(PAYMENT_METHOD),
                 new OrderView.Customer(customer.getString("customerId"), customer.getString("email"),
                         customer.getString("customerId") == null),
-                documents(document, LINES).stream().map(OrderDocuments::toLine).toList(),
-                new OrderView.Totals(longValue(totals, "subtotalMinor"), longValue(totals, "discountMinor"),
-                        longValue(totals, "shippingMinor"), longValue(totals, "taxMinor"),
-                        longValue(totals, "totalMinor"), totals.getString("currency"),
-                        longValue(totals, "taxRateBasisPoints")),
-                toAddress(embedded(document, SHIPPING_ADDRESS)),
-                toAddress(embedded(document, BILLING_ADDRESS)),
+                decodeLines(documents(document, LINES), totals.currency()).stream().map(OrderDocuments::toLine)
+                        .toList(),
+                new OrderView.Totals(totals.subtotal().amountMinor(), totals.discount().amountMinor(),
+                        totals.shipping().amountMinor(), totals.tax().amountMinor(), totals.total().amountMinor(),
+                        totals.currency(), totals.taxRateBasisPoints()),
+                toAddress(decodeAddress(embedded(document, SHIPPING_ADDRESS))),
+                toAddress(decodeAddress(embedded(document, BILLING_ADDRESS))),
                 document.getString(DISCOUNT_CODE),
                 document.getString(NOTES),
                 documents(document, ADMIN_NOTES).stream()
@@ -228,7 +193,7 @@ final class OrderDocuments {
 
     static OrderSummaryView toSummary(Document document) {
         Document customer = embedded(document, CUSTOMER);
-        Document totals = embedded(document, TOTALS);
+        Money total = decodeTotal(embedded(document, TOTALS));
         return new OrderSummaryView(
                 document.getString("_id"),
                 document.getString(ORDER_NUMBER),
@@ -238,25 +203,23 @@ final class OrderDocuments {
                 customer.getString("email"),
                 document.getString(CUSTOMER_NAME),
                 intValue(document, ITEM_COUNT),
-                longValue(totals, "totalMinor"),
-                totals.getString("currency"),
+                total.amountMinor(),
+                total.currency(),
                 toInstant(document.getDate(PLACED_AT)),
                 toInstant(document.getDate(UPDATED_AT)));
     }
 
-    private static OrderView.Line toLine(Document line) {
-        return new OrderView.Line(line.getString("sku"), line.getString("name"), longValue(line, "unitPriceMinor"),
-                intValue(line, "quantity"), MongoValues.stringMap(line, "attributes"), line.getString("imageUrl"),
-                longValue(line, "lineTotalMinor"));
+    private static OrderView.Line toLine(OrderLine line) {
+        return new OrderView.Line(line.sku().value(), line.name(), line.unitPrice().amountMinor(), line.quantity(),
+                line.attributes(), line.imageUrl(), line.lineTotal().amountMinor());
     }
 
-    private static OrderView.PostalAddress toAddress(Document address) {
+    private static OrderView.PostalAddress toAddress(Address address) {
         if (address == null) {
             return null;
         }
-        return new OrderView.PostalAddress(address.getString("fullName"), address.getString("phone"),
-                address.getString("line1"), address.getString("line2"), address.getString("city"),
-                address.getString("region"), address.getString("postalCode"), address.getString("country"));
+        return new OrderView.PostalAddress(address.fullName(), address.phone(), address.line1(), address.line2(),
+                address.city(), address.region(), address.postalCode(), address.country());
     }
 
     private static OrderView.StatusChange toStatusChange(Document change) {

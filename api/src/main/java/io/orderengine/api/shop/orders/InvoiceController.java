@@ -1,12 +1,14 @@
 package io.orderengine.api.shop.orders;
 
-import io.orderengine.outbound.invoice.Invoice;
-import io.orderengine.outbound.invoice.InvoicePdf;
-import io.orderengine.outbound.invoice.Invoices;
-
 import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.outbound.facts.OrderFacts;
+import io.orderengine.outbound.facts.OrderFactsStore;
+import io.orderengine.outbound.invoice.Invoice;
+import io.orderengine.outbound.invoice.InvoicePdf;
+import io.orderengine.outbound.invoice.Invoices;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
@@ -34,11 +36,13 @@ class InvoiceController {
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
     private final OrderAccess access;
+    private final OrderFactsStore facts;
     private final Invoices invoices;
     private final InvoicePdf pdf;
 
-    InvoiceController(OrderAccess access, Invoices invoices, InvoicePdf pdf) {
+    InvoiceController(OrderAccess access, OrderFactsStore facts, Invoices invoices, InvoicePdf pdf) {
         this.access = access;
+        this.facts = facts;
         this.invoices = invoices;
         this.pdf = pdf;
     }
@@ -48,9 +52,14 @@ class InvoiceController {
                                    @RequestParam(required = false) @Size(max = 128) String token,
                                    Authentication authentication) {
         OrderView order = access.readable(id, token, Caller.from(authentication));
-        Invoice invoice = invoices.of(order).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                "order-not-confirmed", "Order " + order.orderNumber() + " is " + order.status()
-                + " and was never confirmed; an invoice exists once it is paid."));
+        OrderId orderId = new OrderId(order.orderId());
+        // The order facts follow the events independently of the order view just read: facts that do not show the
+        // payment yet are brought up to date from the order's events before the answer is "never confirmed".
+        Invoice invoice = facts.find(orderId).filter(OrderFacts::confirmed).or(() -> facts.rebuild(orderId))
+                .flatMap(invoices::of)
+                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "order-not-confirmed", "Order "
+                        + order.orderNumber() + " is " + order.status()
+                        + " and was never confirmed; an invoice exists once it is paid."));
         return ResponseEntity.ok()
                 .contentType(PDF)
                 .cacheControl(CacheControl.noStore().cachePrivate())
