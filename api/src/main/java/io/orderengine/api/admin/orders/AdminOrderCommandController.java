@@ -1,6 +1,7 @@
 package io.orderengine.api.admin.orders;
 
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.Actor;
@@ -47,9 +48,9 @@ class AdminOrderCommandController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final IdempotencyKeys idempotency;
+    private final ClientIdempotency idempotency;
 
-    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, IdempotencyKeys idempotency) {
+    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, ClientIdempotency idempotency) {
         this.commands = commands;
         this.queries = queries;
         this.idempotency = idempotency;
@@ -67,8 +68,20 @@ class AdminOrderCommandController {
     record NoteRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
+    /** A status change (or cancellation, or resumption) accepted: {@code {"orderId","requested"}}. */
+    record StatusChangeAccepted(String orderId, String requested) {
+    }
+
+    /** A refund accepted: {@code {"orderId","refundId"}}. */
+    record RefundAccepted(String orderId, String refundId) {
+    }
+
+    /** A note accepted: {@code {"orderId"}}. */
+    record NoteAccepted(String orderId) {
+    }
+
     @PostMapping("/api/v1/admin/orders/{id}/status")
-    ResponseEntity<?> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
+    ResponseEntity<IdempotentBody<StatusChangeAccepted>> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key,
                              Authentication authentication) {
         OrderId orderId = orderId(id);
@@ -82,12 +95,12 @@ class AdminOrderCommandController {
                         OrderStatus.valueOf(request.status()), admin, request.note(), request.trackingNumber(),
                         request.estimatedDelivery()));
             }
-            return ResponseEntity.accepted().body(Map.of("orderId", id, "requested", request.status()));
+            return ResponseEntity.accepted().body(new StatusChangeAccepted(id, String.valueOf(request.status())));
         });
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/refunds")
-    ResponseEntity<?> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
+    ResponseEntity<IdempotentBody<RefundAccepted>> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key,
                              Authentication authentication) {
         OrderId orderId = orderId(id);
@@ -96,25 +109,25 @@ class AdminOrderCommandController {
             OrderView order = order(orderId);
             Money amount = request.amountMinor() == null ? null
                     : Money.of(request.amountMinor(), order.totals().currency());
-            String refundId = key != null ? "rf-" + IdempotencyKeys.sha256(id + "\n" + key).substring(0, 24)
+            String refundId = key != null ? "rf-" + ClientIdempotency.sha256(id + "\n" + key).substring(0, 24)
                     : "rf-" + UUID.randomUUID();
             commands.sendAndWait(new RequestRefundCommand(orderId, refundId, amount, admin, request.reason()));
-            return ResponseEntity.accepted().body(Map.of("orderId", id, "refundId", refundId));
+            return ResponseEntity.accepted().body(new RefundAccepted(id, refundId));
         });
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/notes")
-    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
-                           Authentication authentication) {
+    ResponseEntity<NoteAccepted> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
+                                      Authentication authentication) {
         OrderId orderId = orderId(id);
         commands.sendAndWait(new AddAdminNoteCommand(orderId, admin(authentication), request.note()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new NoteAccepted(id));
     }
 
-    private ResponseEntity<?> once(Authentication authentication, String key, Object request,
-                                   Supplier<ResponseEntity<?>> action) {
+    private <T> ResponseEntity<IdempotentBody<T>> once(Authentication authentication, String key, Object request,
+                                                       Supplier<ResponseEntity<T>> action) {
         if (key == null) {
-            return action.get();
+            return IdempotentBody.fresh(action.get());
         }
         return idempotency.execute("admin:" + authentication.getName(), key, request, action);
     }

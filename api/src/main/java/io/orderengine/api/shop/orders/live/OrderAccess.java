@@ -10,7 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
+import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 
 /**
  * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token, or an
