@@ -2,6 +2,7 @@ package io.orderengine.api.shop.orders.live;
 
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
@@ -51,10 +52,7 @@ public class OrderAccess {
 
     /** The order id, or 404 for something that cannot be one. */
     public static OrderId orderId(String id) {
-        if (!OrderId.isValid(id)) {
-            throw ApiException.notFound("Order");
-        }
-        return new OrderId(id);
+        return OrderIds.fromPath(id);
     }
 
     private boolean guestTokenMatches(String orderId, String token) {
