@@ -9,6 +9,7 @@ import io.orderengine.saga.payment.stripe.StripeWebhookService;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -35,8 +36,12 @@ class PaymentWebhookController {
         this.paypal = paypal;
     }
 
+    /** What a provider is answered: {@code {"result"}}: the handling's outcome ({@code WebhookResult}) in lower case. */
+    record WebhookAck(String result) {
+    }
+
     @PostMapping(value = "/api/v1/webhooks/stripe", consumes = MediaType.ALL_VALUE)
-    Map<String, String> stripe(@RequestBody String rawBody,
+    WebhookAck stripe(@RequestBody String rawBody,
                                @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         StripeWebhookService service = stripe.getIfAvailable();
         if (service == null) {
@@ -46,7 +51,7 @@ class PaymentWebhookController {
     }
 
     @PostMapping(value = "/api/v1/webhooks/paypal", consumes = MediaType.ALL_VALUE)
-    Map<String, String> paypal(@RequestBody String rawBody, HttpServletRequest request) {
+    WebhookAck paypal(@RequestBody String rawBody, HttpServletRequest request) {
         PayPalWebhookService service = paypal.getIfAvailable();
         if (service == null) {
             throw ApiException.notFound("PayPal webhooks");
@@ -58,9 +63,9 @@ class PaymentWebhookController {
         return handled(() -> service.handle(rawBody, headers));
     }
 
-    private static Map<String, String> handled(java.util.function.Supplier<WebhookResult> handling) {
+    private static WebhookAck handled(Supplier<WebhookResult> handling) {
         try {
-            return Map.of("result", handling.get().name().toLowerCase());
+            return new WebhookAck(handling.get().name().toLowerCase());
         } catch (InvalidWebhookSignatureException e) {
             throw ApiException.badRequest("invalid-signature", "The webhook signature is missing or invalid.");
         } catch (WebhookProcessingException e) {

@@ -3,8 +3,8 @@ package io.orderengine.api.admin.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +48,7 @@ class OrderAuditController {
 
     @GetMapping("/api/v1/admin/orders/{id}/audit")
     AuditTrail audit(@PathVariable String id) {
-        OrderId orderId = OrderAccess.orderId(id);
+        OrderId orderId = OrderIds.fromPath(id);
         List<AuditEntry> entries = events.events(orderId).stream().map(this::entry).toList();
         if (entries.isEmpty()) {
             throw ApiException.notFound("Order " + id);

@@ -1,15 +1,24 @@
 package io.orderengine.api.admin.checkouts;
 
+import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.payment.CompensateCheckoutCommand;
+import io.orderengine.messages.payment.RetryCheckoutStepCommand;
 import io.orderengine.messages.query.PageRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,19 +31,31 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>{@code GET /api/v1/admin/sagas/{orderId}} → the checkout of that order, 404 when its saga has ended.</li>
  * </ul>
  * What to do with a stuck one: {@code POST /api/v1/admin/sagas/{orderId}/retry} (the failed step again) or
- * {@code .../compensate} (give the checkout up: void or refund, release stock, cancel).
+ * {@code .../compensate} (give the checkout up: void or refund, release stock, cancel), each with an optional
+ * {@code {"note"}}, → 202 {@code {"orderId","requested":"retry|compensate"}}; 404 for an order without a checkout
+ * saga, so nothing is recorded for unknown ids. Both are recorded with the admin's identity in the order's event
+ * history.
  */
 @RestController
 @Validated
 class SagaConsoleController {
 
     private final CheckoutSagas checkouts;
+    private final CommandGateway commands;
 
-    SagaConsoleController(CheckoutSagas checkouts) {
+    SagaConsoleController(CheckoutSagas checkouts, CommandGateway commands) {
         this.checkouts = checkouts;
+        this.commands = commands;
     }
 
     record CheckoutPage(List<RunningCheckout> items, int page, int size, long total) {
+    }
+
+    record ActionRequest(@Size(max = 500) String note) {
+    }
+
+    /** A retry or compensation accepted: {@code requested} is {@code retry} or {@code compensate}. */
+    record ActionAccepted(String orderId, String requested) {
     }
 
     @GetMapping("/api/v1/admin/sagas")
@@ -55,5 +76,31 @@ class SagaConsoleController {
             throw ApiException.notFound("Checkout " + orderId);
         }
         return checkouts.of(new OrderId(orderId)).orElseThrow(() -> ApiException.notFound("Checkout " + orderId));
+    }
+
+    @PostMapping("/api/v1/admin/sagas/{orderId}/retry")
+    ResponseEntity<ActionAccepted> retry(@PathVariable String orderId,
+                                         @Valid @RequestBody(required = false) ActionRequest request,
+                                         Authentication authentication) {
+        commands.sendAndWait(new RetryCheckoutStepCommand(existing(orderId), Caller.from(authentication).actor(null),
+                request == null || request.note() == null ? "retried by admin" : request.note()));
+        return ResponseEntity.accepted().body(new ActionAccepted(orderId, "retry"));
+    }
+
+    @PostMapping("/api/v1/admin/sagas/{orderId}/compensate")
+    ResponseEntity<ActionAccepted> compensate(@PathVariable String orderId,
+                                              @Valid @RequestBody(required = false) ActionRequest request,
+                                              Authentication authentication) {
+        commands.sendAndWait(new CompensateCheckoutCommand(existing(orderId), Caller.from(authentication).actor(null),
+                request == null || request.note() == null ? "compensated by admin" : request.note()));
+        return ResponseEntity.accepted().body(new ActionAccepted(orderId, "compensate"));
+    }
+
+    /** The order id of a checkout that exists; 404 for anything else, so nothing is recorded for unknown ids. */
+    private OrderId existing(String value) {
+        if (!OrderId.isValid(value) || checkouts.of(new OrderId(value)).isEmpty()) {
+            throw ApiException.notFound("Checkout " + value);
+        }
+        return new OrderId(value);
     }
 }

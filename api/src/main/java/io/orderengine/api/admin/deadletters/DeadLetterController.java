@@ -3,6 +3,7 @@ package io.orderengine.api.admin.deadletters;
 import io.orderengine.outbound.mail.OrderNotifications;
 
 import io.orderengine.api.web.ApiException;
+import io.orderengine.infrastructure.inspection.DeadLetterSequences;
 import io.orderengine.messages.query.PageRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -99,18 +99,11 @@ class DeadLetterController {
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             int position = 0;
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                letters.add(view(group, sequenceOf(letter), position++, letter));
+                letters.add(view(group, DeadLetterSequences.sequenceOf(letter), position++, letter));
             }
         }
         letters.sort((a, b) -> a.enqueuedAt().compareTo(b.enqueuedAt()));
         return letters;
-    }
-
-    private static String sequenceOf(DeadLetter<? extends EventMessage<?>> letter) {
-        if (letter instanceof MongoDeadLetter<?> mongo) {
-            return mongo.sequenceIdentifier();
-        }
-        return String.valueOf(letter.message().getIdentifier());
     }
 
     private static DeadLetterView view(String group, String sequence, int position,

@@ -1,7 +1,8 @@
 package io.orderengine.api.admin.orders;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.Actor;
@@ -49,9 +50,9 @@ class AdminOrderCommandController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final IdempotencyKeys idempotency;
+    private final ClientIdempotency idempotency;
 
-    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, IdempotencyKeys idempotency) {
+    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, ClientIdempotency idempotency) {
         this.commands = commands;
         this.queries = queries;
         this.idempotency = idempotency;
@@ -88,8 +89,20 @@ class AdminOrderCommandController {
     record NoteRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
+    /** A status change (or cancellation, or resumption) accepted: {@code {"orderId","requested"}}. */
+    record StatusChangeAccepted(String orderId, String requested) {
+    }
+
+    /** A refund accepted: {@code {"orderId","refundId"}}. */
+    record RefundAccepted(String orderId, String refundId) {
+    }
+
+    /** A note accepted: {@code {"orderId"}}. */
+    record NoteAccepted(String orderId) {
+    }
+
     @PostMapping("/api/v1/admin/orders/{id}/status")
-    ResponseEntity<?> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
+    ResponseEntity<IdempotentBody<StatusChangeAccepted>> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key,
                              Authentication authentication) {
         OrderId orderId = orderId(id);
@@ -105,12 +118,12 @@ class AdminOrderCommandController {
                 case RETURNED -> fulfilment(orderId, OrderStatus.RETURNED, admin, request);
             };
             commands.sendAndWait(command);
-            return ResponseEntity.accepted().body(Map.of("orderId", id, "requested", request.status()));
+            return ResponseEntity.accepted().body(new StatusChangeAccepted(id, request.status().name()));
         });
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/refunds")
-    ResponseEntity<?> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
+    ResponseEntity<IdempotentBody<RefundAccepted>> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key,
                              Authentication authentication) {
         OrderId orderId = orderId(id);
@@ -119,19 +132,19 @@ class AdminOrderCommandController {
             OrderView order = order(orderId);
             Money amount = request.amountMinor() == null ? null
                     : Money.of(request.amountMinor(), order.totals().currency());
-            String refundId = key != null ? "rf-" + IdempotencyKeys.sha256(id + "\n" + key).substring(0, 24)
+            String refundId = key != null ? "rf-" + ClientIdempotency.sha256(id + "\n" + key).substring(0, 24)
                     : "rf-" + UUID.randomUUID();
             commands.sendAndWait(new RequestRefundCommand(orderId, refundId, amount, admin, request.reason()));
-            return ResponseEntity.accepted().body(Map.of("orderId", id, "refundId", refundId));
+            return ResponseEntity.accepted().body(new RefundAccepted(id, refundId));
         });
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/notes")
-    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
-                           Authentication authentication) {
+    ResponseEntity<NoteAccepted> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
+                                      Authentication authentication) {
         OrderId orderId = orderId(id);
         commands.sendAndWait(new AddAdminNoteCommand(orderId, admin(authentication), request.note()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("orderId", id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new NoteAccepted(id));
     }
 
     private static ChangeFulfilmentStatusCommand fulfilment(OrderId orderId, OrderStatus target, Actor admin,
@@ -140,10 +153,10 @@ class AdminOrderCommandController {
                 request.estimatedDelivery());
     }
 
-    private ResponseEntity<?> once(Authentication authentication, String key, Object request,
-                                   Supplier<ResponseEntity<?>> action) {
+    private <T> ResponseEntity<IdempotentBody<T>> once(Authentication authentication, String key, Object request,
+                                                       Supplier<ResponseEntity<T>> action) {
         if (key == null) {
-            return action.get();
+            return IdempotentBody.fresh(action.get());
         }
         return idempotency.execute("admin:" + authentication.getName(), key, request, action);
     }

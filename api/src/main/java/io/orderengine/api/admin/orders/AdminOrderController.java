@@ -1,8 +1,8 @@
 package io.orderengine.api.admin.orders;
 
 import io.orderengine.api.admin.audit.OrderEventLog;
-import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
 import io.orderengine.messages.query.AdminOrderSearchWithArchiveQuery;
@@ -61,7 +61,7 @@ class AdminOrderController {
 
     @GetMapping("/api/v1/admin/orders/{id}")
     OrderView order(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        OrderId orderId = OrderAccess.orderId(id);
+        OrderId orderId = OrderIds.fromPath(id);
         Instant moment = AdminOrderSearchParameters.instant("asOf", asOf, true);
         OrderView view = moment == null
                 ? queries.query(new FindOrderQuery(orderId), OrderView.class).join()

@@ -1,6 +1,7 @@
 package io.orderengine.api.admin.projections;
 
 import io.orderengine.infrastructure.cluster.ClusterMembership;
+import io.orderengine.infrastructure.inspection.TokenClaims;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.query.projection.ProjectionRebuilder;
 import io.orderengine.query.projection.ProjectionStatus;
@@ -9,8 +10,6 @@ import io.orderengine.query.projection.RebuildProgress;
 import io.orderengine.query.projection.UnknownProjectionException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,14 +49,14 @@ class ProjectionAdminController {
     private final ProjectionRebuilder rebuilder;
     private final EventProcessingConfiguration processing;
     private final ClusterMembership membership;
-    private final MongoTemplate axonMongoTemplate;
+    private final TokenClaims tokenClaims;
 
     ProjectionAdminController(ProjectionRebuilder rebuilder, EventProcessingConfiguration processing,
-                              ClusterMembership membership, MongoTemplate axonMongoTemplate) {
+                              ClusterMembership membership, TokenClaims tokenClaims) {
         this.rebuilder = rebuilder;
         this.processing = processing;
         this.membership = membership;
-        this.axonMongoTemplate = axonMongoTemplate;
+        this.tokenClaims = tokenClaims;
     }
 
     /** Every projection's status, and which event-processor segments this instance and the others hold. */
@@ -77,21 +76,11 @@ class ProjectionAdminController {
     }
 
     private List<ProcessorSegments> processors() {
-        Map<String, Map<String, List<Integer>>> claims = new TreeMap<>();
-        for (Document token : axonMongoTemplate.trackingTokensCollection().find()
-                .projection(com.mongodb.client.model.Projections.include("processorName", "segment", "owner"))) {
-            String owner = token.getString("owner");
-            if (owner != null) {
-                claims.computeIfAbsent(token.getString("processorName"), name -> new TreeMap<>())
-                        .computeIfAbsent(owner, name -> new ArrayList<>())
-                        .add(((Number) token.get("segment")).intValue());
-            }
-        }
+        Map<String, Map<String, List<Integer>>> claims = tokenClaims.byProcessor();
         List<ProcessorSegments> processors = new ArrayList<>();
         new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Map<String, List<Integer>> owners = claims.getOrDefault(name, Map.of());
-                owners.values().forEach(segments -> segments.sort(null));
                 processors.add(new ProcessorSegments(name, streaming.isRunning(),
                         streaming.processingStatus().keySet().stream().sorted().toList(), owners));
             }

@@ -1,6 +1,7 @@
 package io.orderengine.api.shop.checkout;
 
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.order.OrderTotals;
@@ -30,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckoutController {
 
     private final CheckoutService checkout;
-    private final IdempotencyKeys idempotency;
+    private final ClientIdempotency idempotency;
     private final PaymentMethodPolicy methods;
     private final String stripePublishableKey;
 
-    CheckoutController(CheckoutService checkout, IdempotencyKeys idempotency, PaymentMethodPolicy methods,
+    CheckoutController(CheckoutService checkout, ClientIdempotency idempotency, PaymentMethodPolicy methods,
                        @Value("${engine.payments.stripe.publishable-key:}") String stripePublishableKey) {
         this.checkout = checkout;
         this.idempotency = idempotency;
@@ -75,8 +76,9 @@ class CheckoutController {
     }
 
     @PostMapping("/api/v1/checkout")
-    ResponseEntity<?> checkout(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                               @Valid @RequestBody CheckoutRequest request, Authentication authentication) {
+    ResponseEntity<IdempotentBody<CheckoutResponse>> checkout(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody CheckoutRequest request, Authentication authentication) {
         Caller caller = Caller.from(authentication);
         String jwtEmail = authentication instanceof JwtAuthenticationToken jwt
                 ? jwt.getToken().getClaimAsString("email") : null;

@@ -3,6 +3,7 @@ package io.orderengine.api.shop.checkout;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.command.pricing.PricingPolicy;
+import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.OrderId;
@@ -31,7 +32,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
+import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 
 /**
  * Turns a checkout request into a {@link PlaceOrderCommand}: lines are snapshotted from the catalogue (prices come

@@ -1,6 +1,7 @@
 package io.orderengine.api.shop.orders;
 
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.shop.orders.live.OrderAccess;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,8 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import io.orderengine.api.security.Caller;
 import io.orderengine.messages.common.OrderId;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
@@ -17,7 +16,7 @@ import io.orderengine.saga.payment.PaymentActions;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
 import io.orderengine.messages.query.PageRequest;
-import io.orderengine.query.common.Page;
+import io.orderengine.query.order.OrderSummaryPage;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,21 +48,23 @@ class OrderController {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final PaymentActions paymentActions;
-    private final ObjectMapper mapper;
     private final OrderAccess access;
-    private final IdempotencyKeys idempotency;
+    private final ClientIdempotency idempotency;
 
-    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions, ObjectMapper mapper,
-                    OrderAccess access, IdempotencyKeys idempotency) {
+    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions,
+                    OrderAccess access, ClientIdempotency idempotency) {
         this.access = access;
         this.idempotency = idempotency;
         this.queries = queries;
         this.commands = commands;
         this.paymentActions = paymentActions;
-        this.mapper = mapper;
     }
 
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A cancellation accepted: {@code {"orderId","requested":"CANCELLED"}}. */
+    record CancelAccepted(String orderId, String requested) {
     }
 
     /**
@@ -71,32 +72,27 @@ class OrderController {
      * for this answer only (it is never stored in events or read models).
      */
     @GetMapping("/api/v1/orders/{id}")
-    Object order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
-                 Authentication authentication) {
+    OrderResponse order(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+                        Authentication authentication) {
         OrderView view = access.readable(id, token, Caller.from(authentication));
         OrderView.Payment payment = view.payment();
         if (view.status() != OrderStatus.AWAITING_PAYMENT || payment == null || payment.action() == null
                 || !"stripe".equals(payment.provider())) {
-            return view;
+            return OrderResponse.of(view);
         }
         PaymentAction live = paymentActions.forCustomer(PaymentMethod.STRIPE, payment.reference(),
                 new PaymentAction(payment.action().type(), payment.action().url(), null));
-        ObjectNode json = mapper.valueToTree(view);
-        ObjectNode action = (ObjectNode) json.path("payment").path("action");
-        if (live != null && live.clientSecret() != null) {
-            action.put("clientSecret", live.clientSecret());
-        }
-        return json;
+        return OrderResponse.of(view, live == null ? null : live.clientSecret());
     }
 
     @GetMapping("/api/v1/orders")
-    Page<?> history(@RequestParam(required = false) OrderStatus status,
+    OrderSummaryPage history(@RequestParam(required = false) OrderStatus status,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                     Authentication authentication) {
         Caller caller = Caller.from(authentication);
         return queries.query(new FindCustomerOrdersQuery(caller.subject(), status, new PageRequest(page, size)),
-                ResponseTypes.instanceOf(Page.class)).join();
+                ResponseTypes.instanceOf(OrderSummaryPage.class)).join();
     }
 
     /**
@@ -104,19 +100,20 @@ class OrderController {
      * of a 409 saying the order is already cancelled.
      */
     @PostMapping("/api/v1/orders/{id}/cancel")
-    ResponseEntity<?> cancel(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
-                             @Valid @RequestBody CancelRequest request,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                             Authentication authentication) {
+    ResponseEntity<IdempotentBody<CancelAccepted>> cancel(
+            @PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
+            @Valid @RequestBody CancelRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         Caller caller = Caller.from(authentication);
         OrderView order = access.readable(id, token, caller);
-        Supplier<ResponseEntity<?>> cancel = () -> {
+        Supplier<ResponseEntity<CancelAccepted>> cancel = () -> {
             commands.sendAndWait(new CancelOrderCommand(new OrderId(order.orderId()), caller.actor(order.orderId()),
                     request.reason()));
-            return ResponseEntity.accepted().body(Map.of("orderId", order.orderId(), "requested", "CANCELLED"));
+            return ResponseEntity.accepted().body(new CancelAccepted(order.orderId(), "CANCELLED"));
         };
         if (key == null) {
-            return cancel.get();
+            return IdempotentBody.fresh(cancel.get());
         }
         String scope = caller.subjectIfSignedIn().map(s -> "subject:" + s).orElse("guest:" + order.orderId());
         return idempotency.execute(scope, key, Map.of("cancel", order.orderId(), "body", request), cancel);

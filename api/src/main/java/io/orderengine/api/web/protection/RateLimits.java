@@ -1,19 +1,16 @@
 package io.orderengine.api.web.protection;
 
-import com.mongodb.client.MongoDatabase;
-import org.springframework.beans.factory.ObjectProvider;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.orderengine.infrastructure.cluster.MongoBucketProxyManager;
+import io.orderengine.infrastructure.ratelimit.RateLimitBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,31 +23,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Token-bucket rate limits (bucket4j): every client (JWT subject, or remote address when anonymous) gets
  * {@code requests-per-minute}, refilled greedily; checkouts additionally {@code checkout-per-15min} per customer or
- * guest address. Exhausted → 429 with Retry-After. Buckets live in the store (collection {@value #COLLECTION}), so
+ * guest address. Exhausted → 429 with Retry-After. Buckets live in the store ({@link RateLimitBuckets}), so
  * every engine instance on one store draws from the same buckets: a client cannot multiply its limit by spreading
  * requests over instances. Buckets idle for an hour are dropped.
  */
 @Component
 class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
 
-    static final String COLLECTION = "rate_limit_buckets";
-
     private final RateLimitProperties properties;
-    private final MongoBucketProxyManager buckets;
+    private final RateLimitBuckets buckets;
     private final Clock clock;
 
     /** With rate limits off nothing touches the store (and none is needed, e.g. in controller slice tests). */
-    RateLimits(RateLimitProperties properties, ObjectProvider<MongoDatabase> databases, Clock clock) {
+    RateLimits(RateLimitProperties properties, ObjectProvider<RateLimitBuckets> buckets, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        if (properties.enabled()) {
-            MongoDatabase database = databases.getObject();
-            this.buckets = new MongoBucketProxyManager(database.getCollection(COLLECTION), clock);
-            database.getCollection(COLLECTION).createIndex(Indexes.ascending(MongoBucketProxyManager.TOUCHED_FIELD),
-                    new IndexOptions().name("touched"));
-        } else {
-            this.buckets = null;
-        }
+        this.buckets = properties.enabled() ? buckets.getObject() : null;
     }
 
     @Override
@@ -76,8 +64,8 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private void consume(String key, Supplier<Bandwidth> limit, String message) {
-        ConsumptionProbe probe = buckets.getProxy(key,
-                () -> BucketConfiguration.builder().addLimit(limit.get()).build()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(key,
+                () -> BucketConfiguration.builder().addLimit(limit.get()).build());
         if (!probe.isConsumed()) {
             throw new RateLimitExceededException(message,
                     TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -94,10 +82,8 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
 
     @Scheduled(fixedDelayString = "PT10M")
     void dropIdleBuckets() {
-        if (properties.enabled()) {
-            if (buckets != null) {
-                buckets.removeIdle(clock.instant().minus(Duration.ofHours(1)));
-            }
+        if (buckets != null) {
+            buckets.removeIdle(clock.instant().minus(Duration.ofHours(1)));
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.orderengine.api.admin.orders;
 
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.command.order.IllegalOrderTransitionException;
 import io.orderengine.command.order.RefundNotAllowedException;
@@ -43,7 +43,7 @@ class AdminOrderCommandControllerSliceTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    IdempotencyKeys idempotency;
+    ClientIdempotency idempotency;
 
     @Test
     void shipsWithATrackingNumberAsTheAdmin() throws Exception {

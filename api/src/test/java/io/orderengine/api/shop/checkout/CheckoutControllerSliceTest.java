@@ -1,6 +1,6 @@
 package io.orderengine.api.shop.checkout;
 
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class CheckoutControllerSliceTest {
     @MockitoBean
     CheckoutService checkout;
     @MockitoBean
-    IdempotencyKeys idempotency;
+    ClientIdempotency idempotency;
     @MockitoBean
     PaymentMethodPolicy methods;
 

@@ -1,7 +1,7 @@
 package io.orderengine.api.shop.orders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderengine.api.idempotency.IdempotencyKeys;
+import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import org.springframework.context.annotation.Import;
@@ -54,7 +54,7 @@ class OrderControllerSliceTest {
     @MockitoBean
     PaymentActions paymentActions;
     @MockitoBean
-    IdempotencyKeys idempotency;
+    ClientIdempotency idempotency;
 
     @BeforeEach
     void anOrderOfAlice() {

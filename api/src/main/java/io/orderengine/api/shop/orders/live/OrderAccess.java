@@ -2,6 +2,7 @@ package io.orderengine.api.shop.orders.live;
 
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
@@ -10,7 +11,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import static io.orderengine.api.idempotency.IdempotencyKeys.sha256;
+import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 
 /**
  * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token, or an
@@ -51,10 +52,7 @@ public class OrderAccess {
 
     /** The order id, or 404 for something that cannot be one. */
     public static OrderId orderId(String id) {
-        if (!OrderId.isValid(id)) {
-            throw ApiException.notFound("Order");
-        }
-        return new OrderId(id);
+        return OrderIds.fromPath(id);
     }
 
     private boolean guestTokenMatches(String orderId, String token) {

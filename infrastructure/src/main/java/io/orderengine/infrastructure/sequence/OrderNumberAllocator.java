@@ -1,4 +1,4 @@
-package io.orderengine.api.shop.checkout;
+package io.orderengine.infrastructure.sequence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
