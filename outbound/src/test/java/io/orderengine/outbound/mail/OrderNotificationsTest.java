@@ -1,6 +1,10 @@
 package io.orderengine.outbound.mail;
 
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.OrderFixtures;
 import io.orderengine.testkit.ReceivedMail;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -16,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -48,6 +54,7 @@ import static org.mockito.Mockito.when;
 class OrderNotificationsTest {
 
     private static final OrderId ORDER = new OrderId("7d1e2f30-0000-4000-8000-000000000042");
+    private static final String NUMBER = "ORD-20250301-000007";
 
     private MongoServer mongo;
     private MongoClient client;
@@ -106,15 +113,15 @@ class OrderNotificationsTest {
 
     @Test
     void sendsTheConfirmationOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        deliver(GenericEventMessage.asEventMessage(aPlacedGuestOrder()));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(aPlacedGuestOrder()));
 
         deliver(confirmed);
         deliver(confirmed);
 
         assertThat(received()).singleElement().satisfies(mail -> {
             assertThat(mail.to()).isEqualTo("guest@example.com");
-            assertThat(mail.subject()).contains(OrderFixtures.NUMBER, "confirmed");
+            assertThat(mail.subject()).contains(NUMBER, "confirmed");
             assertThat(mail.text()).contains("€35.40", "https://shop.example/orders/" + ORDER.value());
         });
         assertThat(new SentEmails(database, Clock.systemUTC())
@@ -123,7 +130,7 @@ class OrderNotificationsTest {
 
     @Test
     void twoEventsOfTheSameKindAreTwoEmails() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(GenericEventMessage.asEventMessage(aPlacedGuestOrder()));
 
         deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-1")));
         deliver(GenericEventMessage.asEventMessage(OrderFixtures.shipped(ORDER, "TRACK-2")));
@@ -135,12 +142,12 @@ class OrderNotificationsTest {
 
     @Test
     void sendsNothingWhileEventsAreReplayed() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(GenericEventMessage.asEventMessage(aPlacedGuestOrder()));
         TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
                 new GlobalSequenceTrackingToken(1));
 
         deliver(new GenericTrackedEventMessage<>(replay,
-                GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER))));
+                GenericEventMessage.asEventMessage(OrderFixtures.confirmed(aPlacedGuestOrder()))));
 
         assertThat(ReplayToken.isReplay(replay)).isTrue();
         assertThat(received()).isEmpty();
@@ -149,8 +156,8 @@ class OrderNotificationsTest {
 
     @Test
     void aFailedSendIsRetriedThenThrownAndSentLaterWhenTheServerIsBack() throws Exception {
-        deliver(GenericEventMessage.asEventMessage(OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        deliver(GenericEventMessage.asEventMessage(aPlacedGuestOrder()));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(aPlacedGuestOrder()));
         int serverPort = mailSender.getPort();
         mailSender.setPort(FreePorts.loopback());
 
@@ -170,8 +177,8 @@ class OrderNotificationsTest {
     void withoutAnSmtpServerEmailsAreRecordedAsSkipped() throws Exception {
         AnnotationEventHandlerAdapter unconfigured = handlers(provider(null));
         unconfigured.handle(GenericEventMessage.asEventMessage(
-                OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+                aPlacedGuestOrder()));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(aPlacedGuestOrder()));
 
         unconfigured.handle(confirmed);
 
@@ -182,10 +189,19 @@ class OrderNotificationsTest {
 
     @Test
     void anOrderNobodyKnowsFailsSoItIsDeadLettered() {
-        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(ORDER));
+        EventMessage<?> confirmed = GenericEventMessage.asEventMessage(OrderFixtures.confirmed(aPlacedGuestOrder()));
 
         assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not known");
         assertThat(received()).isEmpty();
+    }
+
+    /** A guest's two blue mugs at 12.50 EUR shipped to Israel (18 % VAT): 35.40 EUR in all. */
+    private static OrderPlacedEvent aPlacedGuestOrder() {
+        return OrderFixtures.aPlacedOrder().id(ORDER).number(NUMBER).byGuest("guest@example.com", "ab".repeat(32))
+                .withLines(OrderLine.of(new SkuCode("MUG-BLUE"), "Blue mug", OrderFixtures.eur(1250), 2,
+                        Map.of("color", "blue"), null))
+                .shippedTo(OrderFixtures.ROTHSCHILD_BLVD).withNotes(null)
+                .placedAt(Instant.parse("2025-03-01T10:00:00Z")).build();
     }
 }
