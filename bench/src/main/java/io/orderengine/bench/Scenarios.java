@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.orderengine.command.sku.Sku;
 import io.orderengine.messages.common.Money;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderStatus;
@@ -84,7 +85,7 @@ final class Scenarios {
     List<Figure> checkoutThroughput() throws Exception {
         List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = boot()) {
-            String admin = engine.token("bench-admin", "ADMIN");
+            String admin = engine.client().token("bench-admin", "ADMIN");
             int skus = 100;
             for (int i = 0; i < skus; i++) {
                 engine.registerSku(admin, "CHK-" + i, 1250, 1_000_000);
@@ -92,12 +93,12 @@ final class Scenarios {
             awaitSkusListed(engine, skus);
             for (int concurrency : options.concurrency()) {
                 ClosedLoop.Result baseline = ClosedLoop.run(concurrency, options.warmUp(), options.measured(),
-                        (worker, n) -> engine.post("/bench/baseline/orders",
-                                BenchEngine.checkoutBody("CHK-" + (n % skus), 1, "guest" + n + "@example.com"), null,
+                        (worker, n) -> engine.client().post("/bench/baseline/orders",
+                                EngineClient.checkoutBody("CHK-" + (n % skus), 1, "guest" + n + "@example.com"), null,
                                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).status() == 201);
                 ClosedLoop.Result checkout = ClosedLoop.run(concurrency, options.warmUp(), options.measured(),
-                        (worker, n) -> engine.checkout(BenchEngine.checkoutBody("CHK-" + (n % skus), 1,
-                                "guest" + n + "@example.com")).status() == 201);
+                        (worker, n) -> engine.client().checkout(EngineClient.checkoutBody("CHK-" + (n % skus), 1,
+                                "guest" + n + "@example.com"), null).status() == 201);
                 print("(1) checkout", engine, baseline.line("baseline"));
                 print("(1) checkout", engine, checkout.line("checkout"));
                 print("(1) checkout", engine, String.format("ratio c=%d: throughput %.2fx baseline, p99 %.2fx baseline",
@@ -118,7 +119,7 @@ final class Scenarios {
 
     List<Figure> orderLifecycle() throws Exception {
         try (BenchEngine engine = boot()) {
-            String admin = engine.token("bench-admin", "ADMIN");
+            String admin = engine.client().token("bench-admin", "ADMIN");
             int skus = 50;
             for (int i = 0; i < skus; i++) {
                 engine.registerSku(admin, "LIFE-" + i, 990, 1_000_000);
@@ -147,24 +148,24 @@ final class Scenarios {
             running.add(workers.submit(() -> {
                 for (int n = next.getAndIncrement(); n < orders; n = next.getAndIncrement()) {
                     long started = System.nanoTime();
-                    BenchEngine.Reply placed = engine.checkout(BenchEngine.checkoutBody("LIFE-" + (n % skus), 1,
-                            "life" + n + "@example.com"));
+                    EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody("LIFE-" + (n % skus), 1,
+                            "life" + n + "@example.com"), null);
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }
                     String path = "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken");
                     String[] action = new String[1];
                     await(Duration.ofSeconds(60), () -> {
-                        BenchEngine.Reply order = engine.get(path, null);
+                        EngineClient.Reply order = engine.client().get(path, null);
                         action[0] = order.body().path("payment").path("action").path("url").asText(null);
                         return order.status() == 200 && "AWAITING_PAYMENT".equals(order.text("status"))
                                 && action[0] != null;
                     });
-                    BenchEngine.Reply paid = engine.post(action[0], Map.of("outcome", "approve"), null, Map.of());
+                    EngineClient.Reply paid = engine.client().post(action[0], Map.of("outcome", "approve"), null, Map.of());
                     if (paid.status() / 100 != 2) {
                         throw new IllegalStateException("sandbox payment failed: " + paid);
                     }
-                    await(Duration.ofSeconds(60), () -> "CONFIRMED".equals(engine.get(path, null).text("status")));
+                    await(Duration.ofSeconds(60), () -> "CONFIRMED".equals(engine.client().get(path, null).text("status")));
                     latencies.add(System.nanoTime() - started);
                 }
                 return null;
@@ -181,7 +182,7 @@ final class Scenarios {
 
     List<Figure> replay() throws Exception {
         try (BenchEngine engine = boot()) {
-            String admin = engine.token("bench-admin", "ADMIN");
+            String admin = engine.client().token("bench-admin", "ADMIN");
             int skus = 50;
             for (int i = 0; i < skus; i++) {
                 engine.registerSku(admin, "RPL-" + i, 500, 1_000_000);
@@ -250,8 +251,8 @@ final class Scenarios {
         for (int w = 0; w < concurrency; w++) {
             running.add(workers.submit(() -> {
                 for (int n = next.getAndIncrement(); n < orders; n = next.getAndIncrement()) {
-                    BenchEngine.Reply placed = engine.checkout(BenchEngine.checkoutBody(prefix + (n % skus), 1,
-                            "rpl" + n + "@example.com"));
+                    EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody(prefix + (n % skus), 1,
+                            "rpl" + n + "@example.com"), null);
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }
@@ -420,10 +421,10 @@ final class Scenarios {
     List<Figure> queries() throws Exception {
         List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = boot()) {
-            String admin = engine.token("bench-admin", "ADMIN");
+            String admin = engine.client().token("bench-admin", "ADMIN");
             engine.registerSku(admin, "QRY-1", 1500, 1_000_000);
             awaitSkusListed(engine, 1);
-            BenchEngine.Reply placed = engine.checkout(BenchEngine.checkoutBody("QRY-1", 1, "query@example.com"));
+            EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody("QRY-1", 1, "query@example.com"), null);
             MongoCollection<Document> details = engine.database().getCollection("order_details");
             await(Duration.ofSeconds(60), () -> details.find(Filters.eq("_id", placed.text("orderId"))).first() != null);
             Document template = details.find(Filters.eq("_id", placed.text("orderId"))).first();
@@ -515,7 +516,7 @@ final class Scenarios {
     // ------------------------------------------------------------------------------------------------------------------
 
     private static void awaitSkusListed(BenchEngine engine, int count) {
-        await(Duration.ofMinutes(5), () -> engine.get("/api/v1/skus?page=0&size=1", null).body().path("total").asInt()
+        await(Duration.ofMinutes(5), () -> engine.client().get("/api/v1/skus?page=0&size=1", null).body().path("total").asInt()
                 >= count);
     }
 

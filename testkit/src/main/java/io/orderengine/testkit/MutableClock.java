@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move forward by hand. */
+/** A clock tests move forward by hand (time-outs and expiries without waiting); safe to read from other threads. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
@@ -31,6 +32,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }

@@ -2,10 +2,10 @@ package io.orderengine.api.engine;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

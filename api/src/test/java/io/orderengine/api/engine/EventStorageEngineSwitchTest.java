@@ -3,10 +3,10 @@ package io.orderengine.api.engine;
 import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
 
 import com.mongodb.client.MongoDatabase;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

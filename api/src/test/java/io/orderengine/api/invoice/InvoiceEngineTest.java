@@ -5,9 +5,9 @@ import io.orderengine.testkit.QrCodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.notifications.OrderDriver;
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.query.order.OrderView;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package io.orderengine.api.notifications;
 
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;

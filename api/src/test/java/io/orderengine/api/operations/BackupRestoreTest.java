@@ -2,10 +2,10 @@ package io.orderengine.api.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.orderengine.api.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.orderengine.api.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;

@@ -22,16 +22,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 
-import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.CAPTURE_REF;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.command.order.OrderFixtures.SAGA;
-import static io.orderengine.command.order.OrderFixtures.SANDBOX_ACTION;
-import static io.orderengine.command.order.OrderFixtures.TOTAL;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 
 /** ATTENTION: a human is needed; the order remembers where it was and may still move on from there. */
@@ -64,7 +64,7 @@ class OrderAttentionTest {
 
     @Test
     void aFlagWithoutAnActorIsAttributedToTheCheckoutSaga() {
-        fixture.given(aPlacedOrder().events())
+        fixture.given(aPlacedOrderHistory().events())
                 .when(new FlagOrderForAttentionCommand(ORDER_ID, null, "retries exhausted"))
                 .expectEvents(new OrderFlaggedForAttentionEvent(ORDER_ID, OrderStatus.PENDING, Order.CHECKOUT,
                         "retries exhausted"));
@@ -72,7 +72,7 @@ class OrderAttentionTest {
 
     @Test
     void flaggingAnOrderAlreadyInAttentionChangesNothing() {
-        fixture.given(aPlacedOrder().awaitingPayment().flagged().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().events())
                 .when(new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "still unreachable"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -88,7 +88,7 @@ class OrderAttentionTest {
 
     @Test
     void aResumedOrderMovesOnFromTheStatusItReturnedTo() {
-        fixture.given(aPlacedOrder().awaitingPayment().flagged().resumed().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().resumed().events())
                 .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL))
                 .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
                         CAPTURE_REF, TOTAL, SAGA, "paid"));
@@ -96,7 +96,7 @@ class OrderAttentionTest {
 
     @Test
     void aResumeFromTheEngineOfAnOrderNotInAttentionChangesNothing() {
-        fixture.given(aPlacedOrder().awaitingPayment().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                 .when(new ResumeOrderCommand(ORDER_ID, SAGA, "retry succeeded"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -104,7 +104,7 @@ class OrderAttentionTest {
 
     @Test
     void aResumeWithoutAnActorCountsAsTheEngine() {
-        fixture.given(aPlacedOrder().awaitingPayment().flagged().resumed().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().resumed().events())
                 .when(new ResumeOrderCommand(ORDER_ID, null, "retry succeeded"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -121,7 +121,7 @@ class OrderAttentionTest {
 
     @Test
     void theSagaMayStillAwaitPaymentForAnOrderFlaggedWhilePending() {
-        fixture.given(aPlacedOrder().flagged().events())
+        fixture.given(aPlacedOrderHistory().flagged().events())
                 .when(new AwaitPaymentCommand(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, SANDBOX_ACTION))
                 .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, ATTENTION, PaymentMethod.SANDBOX, PAYMENT_REF,
                         SANDBOX_ACTION, SAGA, "waiting for sandbox payment"));
@@ -129,14 +129,14 @@ class OrderAttentionTest {
 
     @Test
     void theSagaMayStillRejectAnOrderFlaggedWhilePending() {
-        fixture.given(aPlacedOrder().flagged().events())
+        fixture.given(aPlacedOrderHistory().flagged().events())
                 .when(new RejectOrderCommand(ORDER_ID, List.of()))
                 .expectEvents(new OrderRejectedEvent(ORDER_ID, ATTENTION, List.of(), SAGA, "out of stock"));
     }
 
     @Test
     void theSagaMayStillConfirmAnOrderFlaggedWhileAwaitingPayment() {
-        fixture.given(aPlacedOrder().awaitingPayment().flagged().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().events())
                 .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL))
                 .expectEvents(new OrderConfirmedEvent(ORDER_ID, ATTENTION, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL,
                         SAGA, "paid"));
@@ -144,7 +144,7 @@ class OrderAttentionTest {
 
     @Test
     void anOrderFlaggedWhilePendingCannotBeConfirmedBecausePendingCouldNot() {
-        fixture.given(aPlacedOrder().flagged().events())
+        fixture.given(aPlacedOrderHistory().flagged().events())
                 .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL))
                 .expectNoEvents()
                 .expectException(IllegalOrderTransitionException.class)

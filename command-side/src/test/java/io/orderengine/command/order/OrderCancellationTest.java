@@ -16,17 +16,18 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.orderengine.testkit.OrderFixtures;
 
-import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.CUSTOMER;
-import static io.orderengine.command.order.OrderFixtures.GUEST;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.SAGA;
-import static io.orderengine.command.order.OrderFixtures.TOTAL;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
+import static io.orderengine.testkit.OrderFixtures.GUEST;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.testkit.OrderFixtures.eur;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
@@ -99,7 +100,7 @@ class OrderCancellationTest {
 
     @Test
     void aCancellationByAPersonOfAnOrderAlreadyCancelledIsRefused() {
-        fixture.given(aPlacedOrder().cancelledBy(SAGA).events())
+        fixture.given(aPlacedOrderHistory().cancelledBy(SAGA).events())
                 .when(new CancelOrderCommand(ORDER_ID, ADMIN, "again"))
                 .expectNoEvents()
                 .expectException(IllegalOrderTransitionException.class)
@@ -108,14 +109,14 @@ class OrderCancellationTest {
 
     @Test
     void theRefundDueIsWhatWasCapturedLessWhatWasAlreadyRefunded() {
-        fixture.given(aPlacedOrder().awaitingPayment().confirmed().refunded("r-1", "sbx_re_1", 1000).events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().refunded("r-1", "sbx_re_1", 1000).events())
                 .when(new CancelOrderCommand(ORDER_ID, ADMIN, "customer called"))
                 .expectEvents(new OrderCancelledEvent(ORDER_ID, CONFIRMED, ADMIN, "customer called", eur(5490), true));
     }
 
     @Test
     void anOrderPaidBeforeItNeededAttentionCancelsWithItsStockCommitted() {
-        fixture.given(aPlacedOrder().awaitingPayment().confirmed().flagged().events())
+        fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().flagged().events())
                 .when(new CancelOrderCommand(ORDER_ID, SAGA, "capture disputed"))
                 .expectEvents(new OrderCancelledEvent(ORDER_ID, ATTENTION, SAGA, "capture disputed", TOTAL, true));
     }

@@ -24,19 +24,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import io.orderengine.testkit.OrderFixtures;
 
-import static io.orderengine.command.order.OrderFixtures.CAPTURE_REF;
-import static io.orderengine.command.order.OrderFixtures.MUG;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.command.order.OrderFixtures.SAGA;
-import static io.orderengine.command.order.OrderFixtures.SANDBOX_ACTION;
-import static io.orderengine.command.order.OrderFixtures.TOTAL;
-import static io.orderengine.command.order.OrderFixtures.TSHIRT;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.testkit.OrderFixtures.eur;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 
 /** The steps the checkout saga drives: reject, await payment, payment authorized or failed, confirm. */
 class OrderCheckoutStepsTest {
@@ -63,7 +64,7 @@ class OrderCheckoutStepsTest {
         void rejectsAPendingOrderNamingTheShortSkus() {
             List<ShortSku> missing = List.of(new ShortSku(TSHIRT, 2, 1), new ShortSku(MUG, 1, 0));
 
-            fixture.given(aPlacedOrder().events())
+            fixture.given(aPlacedOrderHistory().events())
                     .when(new RejectOrderCommand(ORDER_ID, missing))
                     .expectEvents(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING, missing, SAGA,
                             "out of stock: TSHIRT-RED-M (asked 2, 1 available), MUG-BLUE (asked 1, 0 available)"));
@@ -71,7 +72,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRejectionWithoutShortSkusSaysOutOfStock() {
-            fixture.given(aPlacedOrder().events())
+            fixture.given(aPlacedOrderHistory().events())
                     .when(new RejectOrderCommand(ORDER_ID, null))
                     .expectEvents(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING, List.of(), SAGA,
                             "out of stock"));
@@ -79,7 +80,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRepeatedRejectionChangesNothing() {
-            fixture.given(aPlacedOrder().rejected().events())
+            fixture.given(aPlacedOrderHistory().rejected().events())
                     .when(new RejectOrderCommand(ORDER_ID, List.of(new ShortSku(TSHIRT, 2, 1))))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -87,7 +88,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesToRejectAnOrderAlreadyWaitingForPayment() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new RejectOrderCommand(ORDER_ID, List.of()))
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -100,7 +101,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void waitsForPaymentOnceStockIsReserved() {
-            fixture.given(aPlacedOrder().events())
+            fixture.given(aPlacedOrderHistory().events())
                     .when(awaitPayment(PAYMENT_REF))
                     .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.SANDBOX,
                             PAYMENT_REF, SANDBOX_ACTION, SAGA, "waiting for sandbox payment"));
@@ -110,7 +111,7 @@ class OrderCheckoutStepsTest {
         void neverPutsAClientSecretIntoTheEvent() {
             PaymentAction withSecret = new PaymentAction("stripe", null, "pi_1_secret_2");
 
-            fixture.given(aPlacedOrder().events())
+            fixture.given(aPlacedOrderHistory().events())
                     .when(new AwaitPaymentCommand(ORDER_ID, PaymentMethod.STRIPE, "pi_1", withSecret))
                     .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.STRIPE,
                             "pi_1", new PaymentAction("stripe", null, null), SAGA, "waiting for stripe payment"));
@@ -118,7 +119,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRepeatedAwaitPaymentWithTheSameReferenceChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(awaitPayment(PAYMENT_REF))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -126,7 +127,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aLateAwaitPaymentWithTheRecordedReferenceChangesNothingEvenAfterConfirmation() {
-            fixture.given(aPlacedOrder().awaitingPayment().confirmed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().events())
                     .when(awaitPayment(PAYMENT_REF))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -134,7 +135,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesASecondPaymentReferenceWhileAwaitingPayment() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(awaitPayment("sbx_pay_2"))
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -143,7 +144,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesToAwaitPaymentForACancelledOrder() {
-            fixture.given(aPlacedOrder().cancelledBy(SAGA).events())
+            fixture.given(aPlacedOrderHistory().cancelledBy(SAGA).events())
                     .when(awaitPayment(PAYMENT_REF))
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -159,7 +160,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void recordsTheAuthorizationWithBrandAndLastFourOnly() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(authorization)
                     .expectEvents(new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL,
                             "visa", "4242"));
@@ -167,7 +168,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void recordsAnAuthorizationAfterAnEarlierFailure() {
-            fixture.given(aPlacedOrder().awaitingPayment().paymentFailed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().paymentFailed().events())
                     .when(authorization)
                     .expectEvents(new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL,
                             "visa", "4242"));
@@ -175,7 +176,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRepeatedAuthorizationChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().authorized().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(authorization)
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -183,7 +184,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void anAuthorizationArrivingAfterCaptureChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().authorized().confirmed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().confirmed().events())
                     .when(authorization)
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -191,7 +192,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesAnAuthorizedAmountInAnotherCurrency() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new RecordPaymentAuthorizationCommand(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF,
                             Money.of(6490, "USD"), "visa", "4242"))
                     .expectNoEvents()
@@ -204,21 +205,21 @@ class OrderCheckoutStepsTest {
 
         @Test
         void recordsAFailedPayment() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new RecordPaymentFailureCommand(ORDER_ID, "card declined"))
                     .expectEvents(new PaymentFailedEvent(ORDER_ID, "card declined"));
         }
 
         @Test
         void recordsAFailureAfterAnAuthorization() {
-            fixture.given(aPlacedOrder().awaitingPayment().authorized().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(new RecordPaymentFailureCommand(ORDER_ID, "authorization expired"))
                     .expectEvents(new PaymentFailedEvent(ORDER_ID, "authorization expired"));
         }
 
         @Test
         void aRepeatedFailureChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().paymentFailed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().paymentFailed().events())
                     .when(new RecordPaymentFailureCommand(ORDER_ID, "card declined"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -226,7 +227,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesAFailureOnceTheMoneyWasCaptured() {
-            fixture.given(aPlacedOrder().awaitingPayment().confirmed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().events())
                     .when(new RecordPaymentFailureCommand(ORDER_ID, "card declined"))
                     .expectNoEvents()
                     .expectException(IllegalPaymentTransitionException.class)
@@ -239,7 +240,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void confirmsAnOrderWhosePaymentWasCaptured() {
-            fixture.given(aPlacedOrder().awaitingPayment().authorized().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(confirm())
                     .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
                             CAPTURE_REF, TOTAL, SAGA, "paid"));
@@ -247,7 +248,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRepeatedConfirmationChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().confirmed().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().events())
                     .when(confirm())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -264,7 +265,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aLateConfirmationOfAPaidOrderCancelledSinceChangesNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().confirmed().cancelledBy(OrderFixtures.ADMIN).events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().cancelledBy(OrderFixtures.ADMIN).events())
                     .when(confirm())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -272,7 +273,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesToConfirmAnOrderThatNeverWaitedForPayment() {
-            fixture.given(aPlacedOrder().events())
+            fixture.given(aPlacedOrderHistory().events())
                     .when(confirm())
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -281,7 +282,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesToConfirmACancelledOrder() {
-            fixture.given(aPlacedOrder().awaitingPayment().cancelledBy(SAGA).events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().cancelledBy(SAGA).events())
                     .when(confirm())
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -290,7 +291,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesACapturedAmountInAnotherCurrency() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, Money.of(6490, "USD")))
                     .expectNoEvents()
                     .expectException(CurrencyMismatchException.class)
@@ -299,7 +300,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesAConfirmationWithoutACapturedAmount() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, null))
                     .expectNoEvents()
                     .expectException(IllegalArgumentException.class);
@@ -307,7 +308,7 @@ class OrderCheckoutStepsTest {
 
         @Test
         void confirmsWithThePartialAmountTheGatewayCaptured() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, eur(6000)))
                     .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
                             CAPTURE_REF, eur(6000), SAGA, "paid"));

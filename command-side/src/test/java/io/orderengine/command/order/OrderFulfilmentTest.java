@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
@@ -101,7 +101,7 @@ class OrderFulfilmentTest {
 
     @Test
     void anAdminNoteIsRecordedInAnyStatus() {
-        fixture.given(aPlacedOrder().cancelledBy(ADMIN).events())
+        fixture.given(aPlacedOrderHistory().cancelledBy(ADMIN).events())
                 .when(new AddAdminNoteCommand(ORDER_ID, ADMIN, "customer asked for an invoice copy"))
                 .expectEvents(new AdminNoteAddedEvent(ORDER_ID, ADMIN, "customer asked for an invoice copy"));
     }

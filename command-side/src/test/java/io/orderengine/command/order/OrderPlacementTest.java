@@ -12,17 +12,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import io.orderengine.testkit.OrderFixtures;
 
-import static io.orderengine.command.order.OrderFixtures.CUSTOMER;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.TOTALS;
-import static io.orderengine.command.order.OrderFixtures.TSHIRT;
-import static io.orderengine.command.order.OrderFixtures.aPlaceOrderCommand;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderFixtures.mugs;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
-import static io.orderengine.command.order.OrderFixtures.tshirts;
+import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.TOTALS;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.aPlaceOrderCommand;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.eur;
+import static io.orderengine.testkit.OrderFixtures.mugs;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.tshirts;
 import static org.hamcrest.Matchers.containsString;
 
 class OrderPlacementTest {
@@ -118,7 +119,7 @@ class OrderPlacementTest {
      */
     @Test
     void refusesToPlaceTheSameOrderIdTwice() {
-        fixture.given(aPlacedOrder().events())
+        fixture.given(aPlacedOrderHistory().events())
                 .when(aPlaceOrderCommand().build())
                 .expectNoEvents()
                 .expectException(EventStoreException.class)

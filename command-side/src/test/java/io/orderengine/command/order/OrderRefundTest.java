@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.orderengine.testkit.OrderFixtures;
 
-import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.TOTAL;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.testkit.OrderFixtures.eur;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 
 /** Money back: asked for by an admin or the saga, then recorded when the gateway did it. The order paid 64.90 EUR. */
 class OrderRefundTest {
@@ -35,7 +36,7 @@ class OrderRefundTest {
     }
 
     private static OrderFixtures.OrderHistory aPaidOrder() {
-        return aPlacedOrder().awaitingPayment().authorized().confirmed();
+        return aPlacedOrderHistory().awaitingPayment().authorized().confirmed();
     }
 
     private static RequestRefundCommand refund(String refundId, Money amount) {
@@ -100,7 +101,7 @@ class OrderRefundTest {
 
         @Test
         void refusesARefundWhenNothingWasCaptured() {
-            fixture.given(aPlacedOrder().awaitingPayment().authorized().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(refund("r-1", null))
                     .expectNoEvents()
                     .expectException(RefundNotAllowedException.class)
@@ -187,7 +188,7 @@ class OrderRefundTest {
 
         @Test
         void refusesToRecordARefundOfAnOrderThatCapturedNothing() {
-            fixture.given(aPlacedOrder().awaitingPayment().events())
+            fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new RecordRefundCommand(ORDER_ID, "r-1", "sbx_re_1", eur(100)))
                     .expectNoEvents()
                     .expectException(RefundNotAllowedException.class);

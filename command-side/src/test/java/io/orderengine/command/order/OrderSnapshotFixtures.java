@@ -4,10 +4,10 @@ import io.orderengine.messages.order.AddAdminNoteCommand;
 
 import java.util.function.Consumer;
 
-import static io.orderengine.command.order.OrderFixtures.ADMIN;
-import static io.orderengine.command.order.OrderFixtures.ORDER_ID;
-import static io.orderengine.command.order.OrderFixtures.aPlacedOrder;
-import static io.orderengine.command.order.OrderFixtures.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 
 /** Hands out an Order rebuilt from a busy history, for tests outside this package. */
 public final class OrderSnapshotFixtures {
@@ -18,7 +18,7 @@ public final class OrderSnapshotFixtures {
     /** Paid, partly refunded, one refund in flight, and now in ATTENTION. */
     public static void captureBusyOrder(Consumer<Order> sink) {
         orderFixture()
-                .given(aPlacedOrder().awaitingPayment().authorized().confirmed()
+                .given(aPlacedOrderHistory().awaitingPayment().authorized().confirmed()
                         .refundRequested("r-1", 1000).refunded("r-1", "sbx_re_1", 1000)
                         .refundRequested("r-2", 500)
                         .flagged().events())

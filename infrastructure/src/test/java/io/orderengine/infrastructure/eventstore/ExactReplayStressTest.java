@@ -1,6 +1,7 @@
 package io.orderengine.infrastructure.eventstore;
 
 import com.mongodb.client.MongoDatabase;
+import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -7,6 +7,8 @@ import com.mongodb.client.model.Filters;
 import io.orderengine.infrastructure.eventstore.StoreFixtures.ParcelState;
 import io.orderengine.infrastructure.eventstore.StoreFixtures.ParcelWeighed;
 import io.orderengine.infrastructure.eventstore.StoreFixtures.PriceNoted;
+import io.orderengine.testkit.MutableClock;
+import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

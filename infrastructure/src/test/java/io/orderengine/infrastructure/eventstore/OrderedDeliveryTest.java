@@ -1,6 +1,8 @@
 package io.orderengine.infrastructure.eventstore;
 
 import com.mongodb.client.MongoDatabase;
+import io.orderengine.testkit.MutableClock;
+import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

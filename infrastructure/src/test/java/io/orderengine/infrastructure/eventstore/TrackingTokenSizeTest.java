@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.eventstore;
 
+import io.orderengine.testkit.MutableClock;
+import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.orderengine.outbound.facts;
 
+import io.orderengine.testkit.OrderFixtures;
+
+import io.orderengine.outbound.GuestOrders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -13,7 +17,6 @@ import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
-import io.orderengine.outbound.mail.OrderFixtures;
 import java.net.InetSocketAddress;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,9 +45,9 @@ class OrderFactsStoreTest {
 
     /** The order's life in the event store: placed, awaiting payment, confirmed, processing, shipped, refunded. */
     private final List<DomainEventMessage<?>> history = List.of(
-            OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")),
+            OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")),
             OrderFixtures.message(ORDER, 1, "awaiting payment: not a fact the outbound side keeps"),
-            OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER)),
+            OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER)),
             OrderFixtures.message(ORDER, 3, "processing: not a fact the outbound side keeps"),
             OrderFixtures.message(ORDER, 4, OrderFixtures.shipped(ORDER, "TRACK-1")),
             OrderFixtures.message(ORDER, 5, new PaymentRefundedEvent(ORDER, "refund-1", "re_1",
@@ -84,7 +87,7 @@ class OrderFactsStoreTest {
 
         OrderFacts order = facts.find(ORDER).orElseThrow();
 
-        assertThat(order.orderNumber()).isEqualTo(OrderFixtures.NUMBER);
+        assertThat(order.orderNumber()).isEqualTo(GuestOrders.NUMBER);
         assertThat(order.email()).isEqualTo("guest@example.com");
         assertThat(order.guest()).isTrue();
         assertThat(order.lines()).singleElement()
@@ -114,7 +117,7 @@ class OrderFactsStoreTest {
     @Test
     void aConfirmationDeliveredAgainKeepsTheFirstConfirmationAsTheInvoiceDate() {
         history.subList(0, 3).forEach(this::record);
-        DomainEventMessage<?> confirmedAgain = OrderFixtures.message(ORDER, 3, OrderFixtures.confirmed(ORDER));
+        DomainEventMessage<?> confirmedAgain = OrderFixtures.message(ORDER, 3, GuestOrders.confirmed(ORDER));
 
         OrderFacts order = facts.record(ORDER, confirmedAgain.getPayload(), 3,
                 history.get(2).getTimestamp().plusSeconds(60)).orElseThrow();
@@ -128,7 +131,7 @@ class OrderFactsStoreTest {
 
         OrderFacts rebuilt = facts.find(ORDER).orElseThrow();
 
-        assertThat(rebuilt.orderNumber()).isEqualTo(OrderFixtures.NUMBER);
+        assertThat(rebuilt.orderNumber()).isEqualTo(GuestOrders.NUMBER);
         assertThat(rebuilt.confirmedAt()).isEqualTo(history.get(2).getTimestamp());
         assertThat(rebuilt.trackingNumber()).isEqualTo("TRACK-1");
         assertThat(rebuilt.sequence()).isEqualTo(5);
@@ -167,7 +170,7 @@ class OrderFactsStoreTest {
     @Test
     void anOrderNobodyKnowsHasNoFacts() {
         assertThat(facts.find(ORDER)).isEmpty();
-        assertThat(facts.record(ORDER, OrderFixtures.confirmed(ORDER), 2, history.get(2).getTimestamp())).isEmpty();
+        assertThat(facts.record(ORDER, GuestOrders.confirmed(ORDER), 2, history.get(2).getTimestamp())).isEmpty();
         assertThat(collection().countDocuments()).isZero();
     }
 }

@@ -1,5 +1,9 @@
 package io.orderengine.outbound.mail;
 
+import io.orderengine.testkit.OrderFixtures;
+
+import io.orderengine.outbound.GuestOrders;
+
 import io.orderengine.testkit.FreePorts;
 import io.orderengine.testkit.ReceivedMail;
 
@@ -102,15 +106,15 @@ class OrderNotificationsTest {
 
     @Test
     void sendsTheConfirmationOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
-        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
+        deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
 
         deliver(confirmed);
         deliver(confirmed);
 
         assertThat(received()).singleElement().satisfies(mail -> {
             assertThat(mail.to()).isEqualTo("guest@example.com");
-            assertThat(mail.subject()).contains(OrderFixtures.NUMBER, "confirmed");
+            assertThat(mail.subject()).contains(GuestOrders.NUMBER, "confirmed");
             assertThat(mail.text()).contains("€35.40", "https://shop.example/orders/" + ORDER.value());
         });
         assertThat(new SentEmails(database, Clock.systemUTC())
@@ -119,7 +123,7 @@ class OrderNotificationsTest {
 
     @Test
     void twoEventsOfTheSameKindAreTwoEmails() throws Exception {
-        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
 
         deliver(OrderFixtures.message(ORDER, 4, OrderFixtures.shipped(ORDER, "TRACK-1")));
         deliver(OrderFixtures.message(ORDER, 5, OrderFixtures.shipped(ORDER, "TRACK-2")));
@@ -131,12 +135,12 @@ class OrderNotificationsTest {
 
     @Test
     void sendsNothingWhileEventsAreReplayed() throws Exception {
-        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
         TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
                 new GlobalSequenceTrackingToken(1));
 
         deliver(new GenericTrackedDomainEventMessage<>(replay,
-                OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER))));
+                OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER))));
 
         assertThat(ReplayToken.isReplay(replay)).isTrue();
         assertThat(received()).isEmpty();
@@ -145,8 +149,8 @@ class OrderNotificationsTest {
 
     @Test
     void aFailedSendIsRetriedThenThrownAndSentLaterWhenTheServerIsBack() throws Exception {
-        deliver(OrderFixtures.message(ORDER, 0, OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
+        deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
         int serverPort = mailSender.getPort();
         mailSender.setPort(FreePorts.loopback());
 
@@ -166,8 +170,8 @@ class OrderNotificationsTest {
     void withoutAnSmtpServerEmailsAreRecordedAsSkipped() throws Exception {
         AnnotationEventHandlerAdapter unconfigured = handlers(provider(null));
         unconfigured.handle(OrderFixtures.message(ORDER, 0,
-                OrderFixtures.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
+                GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
 
         unconfigured.handle(confirmed);
 
@@ -178,7 +182,7 @@ class OrderNotificationsTest {
 
     @Test
     void anOrderNobodyKnowsFailsSoItIsDeadLettered() {
-        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, OrderFixtures.confirmed(ORDER));
+        EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
 
         assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not known");

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.orderengine.query.common.OrderFixtures.MORNING;
-import static io.orderengine.query.common.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.orderengine.query.common.OrderFixtures.MORNING;
-import static io.orderengine.query.common.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)

@@ -27,8 +27,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.orderengine.query.common.OrderFixtures.MORNING;
-import static io.orderengine.query.common.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)

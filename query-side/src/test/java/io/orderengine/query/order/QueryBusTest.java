@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static io.orderengine.query.common.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The api asks through Axon's query gateway; the answers must come back with the types it asks for. */

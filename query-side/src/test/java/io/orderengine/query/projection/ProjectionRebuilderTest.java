@@ -51,8 +51,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import static io.orderengine.query.common.OrderFixtures.MORNING;
-import static io.orderengine.query.common.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.orderengine.saga.checkout.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckoutAdminCommandHandlerTest {

@@ -11,6 +11,7 @@ import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
@@ -44,6 +45,7 @@ import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
 import io.orderengine.testkit.InMemoryMongo;
+import io.orderengine.testkit.OrderFixtures;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
@@ -58,11 +60,12 @@ import java.time.Instant;
 import java.util.List;
 
 import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
-import static io.orderengine.saga.checkout.OrderFixtures.MUG;
-import static io.orderengine.saga.checkout.OrderFixtures.ORDER_ID;
-import static io.orderengine.saga.checkout.OrderFixtures.SHIRT;
-import static io.orderengine.saga.checkout.OrderFixtures.TOTAL;
-import static io.orderengine.saga.checkout.OrderFixtures.aPlacedOrder;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.ROTHSCHILD_BLVD;
+import static io.orderengine.testkit.OrderFixtures.mugs;
+import static io.orderengine.testkit.OrderFixtures.tshirts;
 import static io.orderengine.saga.support.FakePaymentGateway.CAPTURE_REFERENCE;
 import static io.orderengine.saga.support.FakePaymentGateway.PAYMENT_REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +75,7 @@ class CheckoutSagaTest {
 
     private static final Duration PAYMENT_DEADLINE = Duration.ofMinutes(30);
     private static final Actor SAGA = Actor.system("checkout-saga");
+    private static final Money TOTAL = aPlacedOrder().totals().total();
     private static final Actor ADMIN = Actor.admin("root");
     private static final PaymentAction SANDBOX_ACTION =
             new PaymentAction("sandbox", "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE, null);
@@ -113,7 +117,7 @@ class CheckoutSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
-                        new ReserveStockCommand(SHIRT, ORDER_ID, 2, expiresAt))
+                        new ReserveStockCommand(TSHIRT, ORDER_ID, 2, expiresAt))
                 .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE);
     }
 
@@ -121,7 +125,7 @@ class CheckoutSagaTest {
     void aReservationThatCouldNotBeDeliveredFailsTheStepSoThePlacedOrderIsHandledAgainAndReservedThen() {
         Instant expiresAt = fixture.currentTime().plus(PAYMENT_DEADLINE);
         fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveStockCommand reserve && reserve.sku().equals(SHIRT)) {
+            if (command instanceof ReserveStockCommand reserve && reserve.sku().equals(TSHIRT)) {
                 throw new IllegalStateException("store unreachable");
             }
             return null;
@@ -140,14 +144,14 @@ class CheckoutSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
-                        new ReserveStockCommand(SHIRT, ORDER_ID, 2, expiresAt))
+                        new ReserveStockCommand(TSHIRT, ORDER_ID, 2, expiresAt))
                 .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE);
     }
 
     @Test
     void onceEverySkuIsReservedThePaymentIsSetUpAndTheOrderAwaitsIt() {
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(reserved(MUG, 1))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
@@ -162,10 +166,10 @@ class CheckoutSagaTest {
     @Test
     void aRejectedReservationReleasesWhatWasReservedAndRejectsTheOrderNamingTheShortSku() {
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, INSUFFICIENT_STOCK))
                 .expectDispatchedCommands(
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order rejected: other SKUs were short"),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, "order rejected: other SKUs were short"),
                         new RejectOrderCommand(ORDER_ID, List.of(new ShortSku(MUG, 1, 0))))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -180,7 +184,7 @@ class CheckoutSagaTest {
                 .expectDispatchedCommands(
                         new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
                         new CommitStockCommand(MUG, ORDER_ID),
-                        new CommitStockCommand(SHIRT, ORDER_ID))
+                        new CommitStockCommand(TSHIRT, ORDER_ID))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
 
@@ -230,7 +234,7 @@ class CheckoutSagaTest {
     void anOrderConfirmedFromAWebhookHasItsStockCommittedOnce() {
         givenAwaitingPayment()
                 .whenPublishingA(confirmed())
-                .expectDispatchedCommands(new CommitStockCommand(MUG, ORDER_ID), new CommitStockCommand(SHIRT, ORDER_ID))
+                .expectDispatchedCommands(new CommitStockCommand(MUG, ORDER_ID), new CommitStockCommand(TSHIRT, ORDER_ID))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
     }
@@ -241,7 +245,7 @@ class CheckoutSagaTest {
                 .whenPublishingA(new PaymentFailedEvent(ORDER_ID, "card declined"))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, "payment failed: card declined"),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "payment failed: card declined"),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, "payment failed: card declined"),
                         new CancelOrderCommand(ORDER_ID, SAGA, "payment failed: card declined"))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -258,7 +262,7 @@ class CheckoutSagaTest {
                 .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -269,11 +273,11 @@ class CheckoutSagaTest {
     void thePaymentDeadlineWhileStockIsStillBeingReservedReleasesEverySku() {
         String reason = "payment not received within 30 minutes";
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -285,7 +289,7 @@ class CheckoutSagaTest {
         gateway.failing(Operation.AUTHORIZE, Kind.UNAVAILABLE);
 
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(reserved(MUG, 1))
                 .expectDispatchedCommands(new FlagOrderForAttentionCommand(ORDER_ID, SAGA,
                         "payment authorize failed: authorize failed at the fake gateway"))
@@ -297,7 +301,7 @@ class CheckoutSagaTest {
     void anAdminRetryOfTheFailedPaymentSetUpResumesTheOrderAndAwaitsPaymentWithTheSameIdempotencyKey() {
         gateway.failing(Operation.AUTHORIZE, Kind.UNAVAILABLE);
         fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .andThenAPublished(reserved(MUG, 1))
                 .andThenAPublished(flagged(OrderStatus.PENDING));
         gateway.recovered(Operation.AUTHORIZE);
@@ -336,7 +340,7 @@ class CheckoutSagaTest {
                 .expectDispatchedCommands(
                         new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
                         new CommitStockCommand(MUG, ORDER_ID),
-                        new CommitStockCommand(SHIRT, ORDER_ID))
+                        new CommitStockCommand(TSHIRT, ORDER_ID))
                 .expectActiveSagas(1);
     }
 
@@ -350,7 +354,7 @@ class CheckoutSagaTest {
                 .expectDispatchedCommands(
                         new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "payment capture failed: capture failed at the fake gateway"),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
 
@@ -367,7 +371,7 @@ class CheckoutSagaTest {
                 .expectDispatchedCommands(
                         new RecordPaymentFailureCommand(ORDER_ID, reason),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -396,7 +400,7 @@ class CheckoutSagaTest {
                         "changed my mind", Money.zero("EUR"), false))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"))
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, "order cancelled"))
                 .expectActiveSagas(0);
 
         assertThat(gateway.calls(Operation.REFUND)).singleElement().satisfies(call -> {
@@ -414,7 +418,7 @@ class CheckoutSagaTest {
                         "changed my mind", Money.zero("EUR"), false))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, "order cancelled"))
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, "order cancelled"))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
 
@@ -428,7 +432,7 @@ class CheckoutSagaTest {
                         TOTAL, true))
                 .expectDispatchedCommands(
                         new RestockCommand(MUG, ORDER_ID, "order cancelled"),
-                        new RestockCommand(SHIRT, ORDER_ID, "order cancelled"),
+                        new RestockCommand(TSHIRT, ORDER_ID, "order cancelled"),
                         new RecordRefundCommand(ORDER_ID, "cancellation", "re_cancellation", TOTAL))
                 .expectActiveSagas(0);
 
@@ -492,7 +496,7 @@ class CheckoutSagaTest {
         fixture.whenPublishingA(new CheckoutCompensationRequestedEvent(ORDER_ID, ADMIN, reason))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
@@ -508,7 +512,7 @@ class CheckoutSagaTest {
         fixture.whenPublishingA(new CheckoutRetryRequestedEvent(ORDER_ID, ADMIN, null))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
-                        new ReleaseStockCommand(SHIRT, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
                 .expectActiveSagas(0);
     }
@@ -538,7 +542,7 @@ class CheckoutSagaTest {
 
     private ContinuedGivenState givenAwaitingPayment() {
         return fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .andThenAPublished(reserved(SHIRT, 2))
+                .andThenAPublished(reserved(TSHIRT, 2))
                 .andThenAPublished(reserved(MUG, 1))
                 .andThenAPublished(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.SANDBOX,
                         PAYMENT_REFERENCE, SANDBOX_ACTION, SAGA, null));
@@ -565,5 +569,16 @@ class CheckoutSagaTest {
 
     private static OrderFlaggedForAttentionEvent flagged(OrderStatus from) {
         return new OrderFlaggedForAttentionEvent(ORDER_ID, from, SAGA, "gateway down");
+    }
+
+    /** Two T-shirts in two lines and a mug, no tax: 67.50 EUR with shipping. */
+    private static OrderPlacedEvent aPlacedOrder(PaymentMethod method) {
+        return OrderFixtures.aPlacedOrder().id(ORDER_ID).number("ORD-20251122-000001").byCustomer("alice", "alice@example.com")
+                .withLines(tshirts(1), mugs(1), tshirts(1)).taxRate(0).shippedTo(ROTHSCHILD_BLVD).withNotes(null)
+                .paidWith(method).placedAt(Instant.parse("2025-11-22T10:00:00Z")).build();
+    }
+
+    private static OrderPlacedEvent aPlacedOrder() {
+        return aPlacedOrder(PaymentMethod.SANDBOX);
     }
 }

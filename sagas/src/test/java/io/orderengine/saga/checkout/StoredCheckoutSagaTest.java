@@ -1,9 +1,9 @@
 package io.orderengine.saga.checkout;
 
-import static io.orderengine.saga.checkout.OrderFixtures.MUG;
-import static io.orderengine.saga.checkout.OrderFixtures.ORDER_ID;
-import static io.orderengine.saga.checkout.OrderFixtures.SHIRT;
-import static io.orderengine.saga.checkout.OrderFixtures.TOTAL;
+import io.orderengine.messages.common.SkuCode;
+
+import io.orderengine.messages.common.OrderId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +53,12 @@ import org.junit.jupiter.api.Test;
  * nothing the console shows, and carry on from where they were.
  */
 class StoredCheckoutSagaTest {
+
+    /** The order the stored documents (written by the saga before its state was typed) are about. */
+    private static final OrderId ORDER_ID = new OrderId("5f0c2b1e-8a3d-4c6e-9b7a-1d2e3f4a5b6c");
+    private static final SkuCode MUG = new SkuCode("MUG-BLUE");
+    private static final SkuCode SHIRT = new SkuCode("TSHIRT-RED-M");
+    private static final Money TOTAL = Money.of(6750, "EUR");
 
     private final JacksonSerializer serializer = StateMapper.serializer();
 

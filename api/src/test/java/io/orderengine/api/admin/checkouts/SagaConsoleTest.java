@@ -1,10 +1,10 @@
 package io.orderengine.api.admin.checkouts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.FlagOrderForAttentionCommand;

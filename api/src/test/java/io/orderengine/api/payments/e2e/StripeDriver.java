@@ -1,7 +1,9 @@
 package io.orderengine.api.payments.e2e;
 
 import io.orderengine.api.payments.e2e.PaymentsEngine.Placed;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient.Reply;
+import io.orderengine.testkit.gateways.StripeEmulator;
+import io.orderengine.testkit.gateways.StripeSignatures;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.orderengine.api.reliability.crash;
 
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
-import io.orderengine.api.support.EngineClient;
-import io.orderengine.api.support.EngineClient.Reply;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
+import io.orderengine.testkit.gateways.StripeSignatures;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -299,13 +297,11 @@ class PaymentWebhookAbuseTest {
     }
 
     /** A Stripe-Signature header as Stripe computes it: HMAC-SHA256 of "timestamp.payload" with the endpoint secret. */
-    private static String header(String payload, String secret, long timestamp) throws Exception {
-        return "t=" + timestamp + ",v1=" + hmac(secret, timestamp + "." + payload);
+    private static String header(String payload, String secret, long timestamp) {
+        return StripeSignatures.header(payload, secret, Instant.ofEpochSecond(timestamp));
     }
 
-    private static String hmac(String secret, String text) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    private static String hmac(String secret, String text) {
+        return StripeSignatures.hmac(secret, text);
     }
 }

@@ -6,11 +6,12 @@ import io.orderengine.outbound.webhooks.WebhookSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderengine.api.notifications.OrderDriver;
-import io.orderengine.api.support.EngineClient;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.api.support.TestStore;
+import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.sku.LowStockReachedEvent;
+import io.orderengine.testkit.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ class WebhookEngineTest {
 
     @BeforeAll
     static void start() {
-        receiver = new WebhookReceiver();
+        receiver = new WebhookReceiver(WebhookSignature.HEADER);
         Map<String, Object> properties = TestStore.fresh(folder);
         properties.put("engine.webhooks.initial-backoff", "PT0.2S");
         properties.put("engine.webhooks.max-backoff", "PT1S");

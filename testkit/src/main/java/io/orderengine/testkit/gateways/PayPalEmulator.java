@@ -1,4 +1,4 @@
-package io.orderengine.api.payments.e2e;
+package io.orderengine.testkit.gateways;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,29 +38,29 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * {@link #signature} gives for its transmission id and event and the webhook id is the configured one; anything
  * else is {@code FAILURE}, as PayPal answers for a forged delivery. It also plays the buyer and the PayPal dashboard.
  */
-final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
+public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "paypal-emulator";
-    static final String WEBHOOK_ID = "WH-E2E-8PT597110X687430LKGECATA";
+    public static final String NAME = "paypal-emulator";
+    public static final String WEBHOOK_ID = "WH-E2E-8PT597110X687430LKGECATA";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One PayPal order and its payments. */
-    static final class PayPalOrder {
-        final String id;
-        final String engineOrderId;
-        final String invoiceId;
-        final String currency;
-        final String value;
-        String status = "CREATED";
-        String authorizationId;
-        String authorizationStatus;
-        String captureId;
-        String captureStatus;
-        String capturedValue;
-        int captures;
-        final List<Map<String, Object>> refunds = new ArrayList<>();
+    public static final class PayPalOrder {
+        public final String id;
+        public final String engineOrderId;
+        public final String invoiceId;
+        public final String currency;
+        public final String value;
+        public String status = "CREATED";
+        public String authorizationId;
+        public String authorizationStatus;
+        public String captureId;
+        public String captureStatus;
+        public String capturedValue;
+        public int captures;
+        public final List<Map<String, Object>> refunds = new ArrayList<>();
 
-        PayPalOrder(String id, String engineOrderId, String invoiceId, String currency, String value) {
+        public PayPalOrder(String id, String engineOrderId, String invoiceId, String currency, String value) {
             this.id = id;
             this.engineOrderId = engineOrderId;
             this.invoiceId = invoiceId;
@@ -77,21 +77,21 @@ final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final WireMockServer server;
 
-    PayPalEmulator() {
+    public PayPalEmulator() {
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
     }
 
-    WireMockServer server() {
+    public WireMockServer server() {
         return server;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
-    void shutdown() {
+    public void shutdown() {
         server.stop();
     }
 
@@ -254,12 +254,12 @@ final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** The signature this PayPal gives a transmission of {@code event}; stands in for PayPal's certificate signature. */
-    static String signature(String transmissionId, JsonNode event) {
+    public static String signature(String transmissionId, JsonNode event) {
         return StripeSignatures.hmac("paypal-e2e-signing-key", transmissionId + "|" + event.toString());
     }
 
     /** The transmission headers PayPal sends with {@code event}, signed correctly, or forged when {@code forged}. */
-    static Map<String, String> transmission(String event, boolean forged) {
+    public static Map<String, String> transmission(String event, boolean forged) {
         String transmissionId = UUID.randomUUID().toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
@@ -272,12 +272,12 @@ final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** The buyer approves the order at PayPal's approve link. */
-    synchronized void buyerApproves(String paypalOrderId) {
+    public synchronized void buyerApproves(String paypalOrderId) {
         order(paypalOrderId).status = "APPROVED";
     }
 
     /** The order is authorized and captured at PayPal outside the engine (another integration, the dashboard). */
-    synchronized void captureOutsideEngine(String paypalOrderId) {
+    public synchronized void captureOutsideEngine(String paypalOrderId) {
         PayPalOrder order = order(paypalOrderId);
         order.status = "COMPLETED";
         order.authorizationId = "AUTH" + ids.incrementAndGet() + "E2E";
@@ -285,11 +285,11 @@ final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** Someone refunds part of the capture in the PayPal dashboard; returns the refund id. */
-    synchronized String refundInDashboard(String paypalOrderId, String value) {
+    public synchronized String refundInDashboard(String paypalOrderId, String value) {
         return (String) addRefund(order(paypalOrderId), value, null).get("id");
     }
 
-    synchronized PayPalOrder order(String paypalOrderId) {
+    public synchronized PayPalOrder order(String paypalOrderId) {
         PayPalOrder order = orders.get(paypalOrderId);
         if (order == null) {
             throw new IllegalArgumentException("no PayPal order " + paypalOrderId);
@@ -297,33 +297,33 @@ final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         return order;
     }
 
-    List<LoggedRequest> captureRequests() {
+    public List<LoggedRequest> captureRequests() {
         return server.findAll(postRequestedFor(urlPathMatching("/v2/payments/authorizations/.*/capture")));
     }
 
-    List<LoggedRequest> refundRequests() {
+    public List<LoggedRequest> refundRequests() {
         return server.findAll(postRequestedFor(urlPathMatching("/v2/payments/captures/.*/refund")));
     }
 
     /** A {@code CHECKOUT.ORDER.APPROVED} event with the order as it is now. */
-    synchronized String orderApprovedEvent(String eventId, String paypalOrderId) {
+    public synchronized String orderApprovedEvent(String eventId, String paypalOrderId) {
         return event(eventId, "CHECKOUT.ORDER.APPROVED", "checkout-order", orderJson(order(paypalOrderId)));
     }
 
     /** A {@code PAYMENT.CAPTURE.COMPLETED} event with the order's capture. */
-    synchronized String captureCompletedEvent(String eventId, String paypalOrderId) {
+    public synchronized String captureCompletedEvent(String eventId, String paypalOrderId) {
         return event(eventId, "PAYMENT.CAPTURE.COMPLETED", "capture", captureJson(order(paypalOrderId)));
     }
 
     /** A {@code PAYMENT.CAPTURE.REFUNDED} event with the refund {@code refundId} of the order. */
-    synchronized String captureRefundedEvent(String eventId, String paypalOrderId, String refundId) {
+    public synchronized String captureRefundedEvent(String eventId, String paypalOrderId, String refundId) {
         Map<String, Object> refund = order(paypalOrderId).refunds.stream().filter(r -> refundId.equals(r.get("id"))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
         return event(eventId, "PAYMENT.CAPTURE.REFUNDED", "refund", refund);
     }
 
     /** The id of the latest refund of the order. */
-    synchronized String latestRefund(String paypalOrderId) {
+    public synchronized String latestRefund(String paypalOrderId) {
         List<Map<String, Object>> refunds = order(paypalOrderId).refunds;
         return (String) refunds.get(refunds.size() - 1).get("id");
     }

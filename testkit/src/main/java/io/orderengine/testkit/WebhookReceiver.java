@@ -1,6 +1,4 @@
-package io.orderengine.api.webhooks.outbound;
-
-import io.orderengine.outbound.webhooks.WebhookSignature;
+package io.orderengine.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,14 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server standing in for ERPs and warehouses. Per path it can fail the first requests, answer a fixed
- * status, or hold requests until released (a slow endpoint). Every request is recorded.
+ * status, or hold requests until released (a slow endpoint). Every request is recorded with the engine's event and
+ * delivery headers and the signature header the test names.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String path, String event, String delivery, String signature, String body) {
+    public record Received(String path, String event, String delivery, String signature, String body) {
     }
 
+    private final String signatureHeader;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -35,7 +35,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> fixedStatus = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    /** A receiver that records the signature from the header {@code signatureHeader}. */
+    public WebhookReceiver(String signatureHeader) {
+        this.signatureHeader = signatureHeader;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -46,25 +48,25 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void failFirst(String path, int times) {
+    public void failFirst(String path, int times) {
         failuresLeft.put(path, new AtomicInteger(times));
     }
 
-    void answer(String path, int status) {
+    public void answer(String path, int status) {
         fixedStatus.put(path, status);
     }
 
-    CountDownLatch hold(String path) {
+    public CountDownLatch hold(String path) {
         CountDownLatch latch = new CountDownLatch(1);
         holds.put(path, latch);
         return latch;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -73,7 +75,7 @@ final class WebhookReceiver implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(path, exchange.getRequestHeaders().getFirst("X-OrderEngine-Event"),
                 exchange.getRequestHeaders().getFirst("X-OrderEngine-Delivery"),
-                exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body));
+                exchange.getRequestHeaders().getFirst(signatureHeader), body));
         CountDownLatch hold = holds.get(path);
         if (hold != null) {
             try {

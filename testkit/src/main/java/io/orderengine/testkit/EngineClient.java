@@ -1,4 +1,4 @@
-package io.orderengine.api.support;
+package io.orderengine.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,16 +12,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for driving a running engine in tests, the way the checkout UI does. */
+/** A small HTTP client for driving a running engine over HTTP, the way the checkout UI does; used by tests and the bench. */
 public final class EngineClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
+    private final Duration requestTimeout;
 
+    /** A client for the engine on {@code port} of the loopback address, as the tests use it (30 s per request). */
     public EngineClient(int port) {
+        this(port, Duration.ofSeconds(30), HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * A client with its own request time-out and HTTP version; the bench uses HTTP/1.1 (no upgrade attempt on every
+     * connection) and a longer time-out for requests queued behind a loaded engine.
+     */
+    public EngineClient(int port, Duration requestTimeout, HttpClient.Version version) {
         this.base = "http://127.0.0.1:" + port;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public record Reply(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
@@ -99,7 +111,7 @@ public final class EngineClient {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

@@ -1,4 +1,4 @@
-package io.orderengine.api.support;
+package io.orderengine.testkit;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.orderengine.api.payments.e2e;
+package io.orderengine.testkit.gateways;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,17 +8,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Signs webhook bodies the way Stripe does: {@code Stripe-Signature: t=<unix time>,v1=<HMAC-SHA256(secret, t + "." + body)>}. */
-final class StripeSignatures {
+public final class StripeSignatures {
 
     private StripeSignatures() {
     }
 
-    static String header(String body, String secret, Instant at) {
+    public static String header(String body, String secret, Instant at) {
         long t = at.getEpochSecond();
         return "t=" + t + ",v1=" + hmac(secret, t + "." + body);
     }
 
-    static String hmac(String secret, String signed) {
+    public static String hmac(String secret, String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

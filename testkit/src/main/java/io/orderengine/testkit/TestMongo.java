@@ -1,4 +1,4 @@
-package io.orderengine.infrastructure.eventstore;
+package io.orderengine.testkit;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -11,11 +11,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.UUID;
 
 /**
- * A MongoDB for event-store tests: the embedded server on an in-memory H2 store, or, when {@code MONGODB_URI} is set,
+ * A MongoDB for store tests: the embedded server on an in-memory H2 store, or, when {@code MONGODB_URI} is set,
  * that MongoDB with a database of the test's own (dropped on close). Command listeners see every command the
  * engine sends (used to hold commits back).
  */
-final class TestMongo implements AutoCloseable {
+public final class TestMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
@@ -26,7 +26,7 @@ final class TestMongo implements AutoCloseable {
         this.client = client;
     }
 
-    static TestMongo start(CommandListener... listeners) {
+    public static TestMongo start(CommandListener... listeners) {
         String uri = System.getenv("MONGODB_URI");
         MongoServer server = null;
         if (uri == null || uri.isBlank()) {
@@ -41,11 +41,11 @@ final class TestMongo implements AutoCloseable {
         return new TestMongo(server, MongoClients.create(settings.build()));
     }
 
-    MongoDatabase database() {
+    public MongoDatabase database() {
         return client.getDatabase(databaseName);
     }
 
-    MongoDatabase database(String suffix) {
+    public MongoDatabase database(String suffix) {
         return client.getDatabase(databaseName + "_" + suffix);
     }
 

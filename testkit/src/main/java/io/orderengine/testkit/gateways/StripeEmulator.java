@@ -1,4 +1,4 @@
-package io.orderengine.api.payments.e2e;
+package io.orderengine.testkit.gateways;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,27 +37,27 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * {@link #refundInDashboard}) and builds webhook events from the current state. Every request stays in WireMock's
  * journal; faults are injected with higher-priority WireMock stubs that never reach the emulator.
  */
-final class StripeEmulator implements ResponseDefinitionTransformerV2 {
+public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "stripe-emulator";
+    public static final String NAME = "stripe-emulator";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CAPTURE_BEFORE = Instant.parse("2099-01-01T00:00:00Z").getEpochSecond();
 
     /** One PaymentIntent and what happened to it. */
-    static final class Intent {
-        final String id;
-        final String orderId;
-        final String orderNumber;
-        final long amount;
-        final String currency;
-        final long created = Instant.now().getEpochSecond();
-        String status = "requires_payment_method";
-        String chargeId;
-        long amountReceived;
-        int captures;
-        final List<Map<String, Object>> refunds = new ArrayList<>();
+    public static final class Intent {
+        public final String id;
+        public final String orderId;
+        public final String orderNumber;
+        public final long amount;
+        public final String currency;
+        public final long created = Instant.now().getEpochSecond();
+        public String status = "requires_payment_method";
+        public String chargeId;
+        public long amountReceived;
+        public int captures;
+        public final List<Map<String, Object>> refunds = new ArrayList<>();
 
-        Intent(String id, String orderId, String orderNumber, long amount, String currency) {
+        public Intent(String id, String orderId, String orderNumber, long amount, String currency) {
             this.id = id;
             this.orderId = orderId;
             this.orderNumber = orderNumber;
@@ -65,7 +65,7 @@ final class StripeEmulator implements ResponseDefinitionTransformerV2 {
             this.currency = currency;
         }
 
-        String clientSecret() {
+        public String clientSecret() {
             return id + "_secret_e2e" + id.hashCode();
         }
     }
@@ -81,21 +81,21 @@ final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger ids = new AtomicInteger();
     private final WireMockServer server;
 
-    StripeEmulator() {
+    public StripeEmulator() {
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
     }
 
-    WireMockServer server() {
+    public WireMockServer server() {
         return server;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
-    void shutdown() {
+    public void shutdown() {
         server.stop();
     }
 
@@ -246,14 +246,14 @@ final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** The customer confirms the payment with Stripe.js: the card is authorized and the intent waits for capture. */
-    synchronized void customerConfirms(String paymentIntent) {
+    public synchronized void customerConfirms(String paymentIntent) {
         Intent intent = intent(paymentIntent);
         intent.status = "requires_capture";
         intent.chargeId = "ch_e2e" + ids.incrementAndGet();
     }
 
     /** Someone captures the payment in Stripe's dashboard, outside the engine. */
-    synchronized void captureInDashboard(String paymentIntent) {
+    public synchronized void captureInDashboard(String paymentIntent) {
         Intent intent = intent(paymentIntent);
         if (intent.chargeId == null) {
             intent.chargeId = "ch_e2e" + ids.incrementAndGet();
@@ -264,21 +264,21 @@ final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** Someone refunds part of the payment in Stripe's dashboard; the refund carries no engine refund key. */
-    synchronized String refundInDashboard(String paymentIntent, long amount) {
+    public synchronized String refundInDashboard(String paymentIntent, long amount) {
         return (String) addRefund(intent(paymentIntent), amount, Map.of()).get("id");
     }
 
     /** Planted difference: Stripe reports another captured amount than it charged. */
-    synchronized void plantCapturedAmount(String paymentIntent, long amountReceived) {
+    public synchronized void plantCapturedAmount(String paymentIntent, long amountReceived) {
         intent(paymentIntent).amountReceived = amountReceived;
     }
 
     /** Planted difference: Stripe no longer knows the payment (404). */
-    synchronized void forget(String paymentIntent) {
+    public synchronized void forget(String paymentIntent) {
         intents.remove(paymentIntent);
     }
 
-    synchronized Intent intent(String paymentIntent) {
+    public synchronized Intent intent(String paymentIntent) {
         Intent intent = intents.get(paymentIntent);
         if (intent == null) {
             throw new IllegalArgumentException("no payment intent " + paymentIntent);
@@ -286,38 +286,38 @@ final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         return intent;
     }
 
-    synchronized Intent intentOfOrder(String orderId) {
+    public synchronized Intent intentOfOrder(String orderId) {
         return intents.values().stream().filter(i -> orderId.equals(i.orderId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no payment intent for order " + orderId));
     }
 
     /** How many captures Stripe carried out for the intent (dashboard and engine alike); more than one is a double charge. */
-    synchronized int charges(String paymentIntent) {
+    public synchronized int charges(String paymentIntent) {
         return intent(paymentIntent).captures;
     }
 
     /** The capture requests that reached WireMock for the intent, whatever they were answered. */
-    List<LoggedRequest> captureRequests(String paymentIntent) {
+    public List<LoggedRequest> captureRequests(String paymentIntent) {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + paymentIntent + "/capture")));
     }
 
-    List<LoggedRequest> refundRequests() {
+    public List<LoggedRequest> refundRequests() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")));
     }
 
     /** A Stripe event of {@code type} about the intent as it is now ({@code payment_intent.*}). */
-    synchronized String intentEvent(String eventId, String type, String paymentIntent) {
+    public synchronized String intentEvent(String eventId, String type, String paymentIntent) {
         return event(eventId, type, intentJson(intent(paymentIntent)));
     }
 
     /** A {@code charge.*} event about the intent's charge as it is now. */
-    synchronized String chargeEvent(String eventId, String type, String paymentIntent) {
+    public synchronized String chargeEvent(String eventId, String type, String paymentIntent) {
         Intent intent = intent(paymentIntent);
         return event(eventId, type, chargeJson(intent));
     }
 
     /** A {@code charge.dispute.created} event about the intent's charge. */
-    synchronized String disputeEvent(String eventId, String paymentIntent, String reason) {
+    public synchronized String disputeEvent(String eventId, String paymentIntent, String reason) {
         Intent intent = intent(paymentIntent);
         Map<String, Object> dispute = new LinkedHashMap<>();
         dispute.put("id", "dp_e2e" + ids.incrementAndGet());
