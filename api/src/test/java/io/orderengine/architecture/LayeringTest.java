@@ -15,7 +15,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -135,8 +134,6 @@ class LayeringTest {
      * change.
      */
     @Test
-    @Disabled("fails until outbound no longer uses query-side's OrderView (being removed on another branch); "
-            + "enable when integrating that change")
     void outboundDependsOnNeitherCommandQueryNorSagas() {
         noClasses().that().resideInAPackage("io.orderengine.outbound..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.command..",

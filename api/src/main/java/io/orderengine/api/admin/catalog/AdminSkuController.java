@@ -1,5 +1,8 @@
 package io.orderengine.api.admin.catalog;
 
+import io.orderengine.api.web.PageParameters;
+import io.orderengine.messages.query.ListLowStockSkusQuery;
+
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
@@ -84,6 +87,12 @@ class AdminSkuController {
                     @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         return queries.query(new ListSkusQuery(false, new PageRequest(page, size)),
                 ResponseTypes.instanceOf(SkuPage.class)).join();
+    }
+
+    /** {@code GET /api/v1/admin/skus/low-stock?page&size}: SKUs at or below their threshold, scarcest first. */
+    @GetMapping("/api/v1/admin/skus/low-stock")
+    SkuPage lowStock(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return queries.query(new ListLowStockSkusQuery(PageParameters.page(page, size)), SkuPage.class).join();
     }
 
     @PostMapping("/api/v1/admin/skus")

@@ -1,5 +1,7 @@
 package io.orderengine.api.admin.orders;
 
+import io.orderengine.api.web.PageParameters;
+
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
 final class AdminOrderSearchParameters {
 
     static final int MAX_TEXT = 100;
-    static final int DEFAULT_SIZE = 20;
+    static final int DEFAULT_SIZE = PageParameters.DEFAULT_SIZE;
 
     private static final Map<String, AdminOrderSearchQuery.Sort> SORTS = Map.of(
             "placedAt,desc", AdminOrderSearchQuery.Sort.PLACED_AT_DESC,
@@ -68,15 +70,7 @@ final class AdminOrderSearchParameters {
     }
 
     static PageRequest page(String page, String size) {
-        int number = integer("page", page, 0);
-        int count = integer("size", size, DEFAULT_SIZE);
-        if (number < 0) {
-            throw invalid("Parameter 'page' must be zero or more.");
-        }
-        if (count < 1 || count > PageRequest.MAX_SIZE) {
-            throw invalid("Parameter 'size' must be between 1 and " + PageRequest.MAX_SIZE + ".");
-        }
-        return new PageRequest(number, count);
+        return PageParameters.page(page, size);
     }
 
     /** An ISO date or instant; a date is the start of that UTC day, or of the next one for an inclusive end. */
@@ -121,17 +115,10 @@ final class AdminOrderSearchParameters {
     }
 
     private static int integer(String name, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw invalid("Parameter '" + name + "' must be a whole number.");
-        }
+        return PageParameters.integer(name, value, fallback);
     }
 
     static ApiException invalid(String message) {
-        return ApiException.badRequest("validation", message);
+        return PageParameters.invalid(message);
     }
 }
