@@ -58,6 +58,11 @@ public final class EngineClient {
         return post(path, body, token, Map.of());
     }
 
+    public Reply patch(String path, Object body, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
+    }
+
     public String token(String subject, String... roles) {
         Reply reply = post("/api/v1/dev/tokens", Map.of("subject", subject, "roles", java.util.List.of(roles)), null);
         if (reply.status() != 201) {

@@ -1,5 +1,6 @@
 package io.orderengine.api.admin.catalog;
 
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.web.PageParameters;
 import io.orderengine.messages.query.ListLowStockSkusQuery;
 
@@ -27,7 +28,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -51,10 +51,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AdminSkuController {
 
-    private final CommandGateway commands;
+    private final ConsistentCommands commands;
     private final QueryGateway queries;
 
-    AdminSkuController(CommandGateway commands, QueryGateway queries) {
+    AdminSkuController(ConsistentCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }

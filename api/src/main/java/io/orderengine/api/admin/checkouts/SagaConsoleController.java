@@ -1,5 +1,6 @@
 package io.orderengine.api.admin.checkouts;
 
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -41,9 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SagaConsoleController {
 
     private final CheckoutSagas checkouts;
-    private final CommandGateway commands;
+    private final ConsistentCommands commands;
 
-    SagaConsoleController(CheckoutSagas checkouts, CommandGateway commands) {
+    SagaConsoleController(CheckoutSagas checkouts, ConsistentCommands commands) {
         this.checkouts = checkouts;
         this.commands = commands;
     }

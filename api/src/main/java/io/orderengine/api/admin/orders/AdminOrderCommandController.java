@@ -1,5 +1,6 @@
 package io.orderengine.api.admin.orders;
 
+import io.orderengine.api.engine.ConsistentCommands;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -48,11 +48,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminOrderCommandController {
 
-    private final CommandGateway commands;
+    private final ConsistentCommands commands;
     private final QueryGateway queries;
     private final ClientIdempotency idempotency;
 
-    AdminOrderCommandController(CommandGateway commands, QueryGateway queries, ClientIdempotency idempotency) {
+    AdminOrderCommandController(ConsistentCommands commands, QueryGateway queries, ClientIdempotency idempotency) {
         this.commands = commands;
         this.queries = queries;
         this.idempotency = idempotency;

@@ -1,5 +1,6 @@
 package io.orderengine.api.shop.checkout;
 
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.command.pricing.PricingPolicy;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
@@ -45,14 +45,14 @@ public class CheckoutService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CommandGateway commands;
+    private final ConsistentCommands commands;
     private final QueryGateway queries;
     private final OrderNumberAllocator numbers;
     private final PaymentMethodPolicy paymentMethods;
     private final PricingPolicy pricing;
     private final Clock clock;
 
-    CheckoutService(CommandGateway commands, QueryGateway queries, OrderNumberAllocator numbers,
+    CheckoutService(ConsistentCommands commands, QueryGateway queries, OrderNumberAllocator numbers,
                     PaymentMethodPolicy paymentMethods, PricingPolicy pricing, Clock clock) {
         this.commands = commands;
         this.queries = queries;

@@ -1,5 +1,6 @@
 package io.orderengine.api.shop.orders;
 
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.shop.orders.live.OrderAccess;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -46,12 +46,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final QueryGateway queries;
-    private final CommandGateway commands;
+    private final ConsistentCommands commands;
     private final PaymentActions paymentActions;
     private final OrderAccess access;
     private final ClientIdempotency idempotency;
 
-    OrderController(QueryGateway queries, CommandGateway commands, PaymentActions paymentActions,
+    OrderController(QueryGateway queries, ConsistentCommands commands, PaymentActions paymentActions,
                     OrderAccess access, ClientIdempotency idempotency) {
         this.access = access;
         this.idempotency = idempotency;

@@ -6,7 +6,7 @@ import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.ReceiveStockCommand;
 import io.orderengine.messages.sku.RegisterSkuCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.orderengine.api.engine.ConsistentCommands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -39,7 +39,7 @@ class AdminSkuControllerSliceTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    CommandGateway commands;
+    ConsistentCommands commands;
     @MockitoBean
     QueryGateway queries;
 

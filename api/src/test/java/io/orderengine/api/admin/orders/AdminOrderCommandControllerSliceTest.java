@@ -10,7 +10,7 @@ import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.orderengine.api.engine.ConsistentCommands;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -39,7 +39,7 @@ class AdminOrderCommandControllerSliceTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    CommandGateway commands;
+    ConsistentCommands commands;
     @MockitoBean
     QueryGateway queries;
     @MockitoBean

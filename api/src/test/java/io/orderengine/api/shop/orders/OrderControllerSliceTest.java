@@ -15,7 +15,7 @@ import io.orderengine.saga.payment.PaymentActions;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.orderengine.api.engine.ConsistentCommands;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class OrderControllerSliceTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ConsistentCommands commands;
     @MockitoBean
     PaymentActions paymentActions;
     @MockitoBean

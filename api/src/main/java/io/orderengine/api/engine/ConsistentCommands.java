@@ -1,0 +1,92 @@
+package io.orderengine.api.engine;
+
+import io.orderengine.infrastructure.pipeline.PipelineProperties;
+import io.orderengine.infrastructure.pipeline.ProcessedEvents;
+import io.orderengine.infrastructure.pipeline.WriteCapture;
+import io.orderengine.infrastructure.pipeline.WriteCapture.Written;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command gateway of the web adapter: sends a command, and before answering waits (bounded) until the read models
+ * that serve the next request have handled the events the command appended, so a client reads its own writes: an
+ * order answered 201 is readable and in its owner's history, a SKU registered is for sale, a price change is what the
+ * next checkout charges, a cancel or refund shows in the next read.
+ *
+ * <p>The processors waited for are those {@link ProcessingGroups#table marked} {@code readYourWrites} that handle the
+ * event's type. The wait is for this instance's processors: when another instance owns the order's segment the wait
+ * ends at {@code engine.pipeline.read-your-writes} and the request answers anyway (docs/architecture.md).
+ */
+@Component
+public class ConsistentCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsistentCommands.class);
+
+    private final CommandGateway gateway;
+    private final ProcessedEvents processed;
+    private final EventProcessingConfiguration processing;
+    private final PipelineProperties pipeline;
+    private final List<String> readModels;
+
+    ConsistentCommands(CommandGateway gateway, ProcessedEvents processed, EventProcessingConfiguration processing,
+                       PipelineProperties pipeline) {
+        this.gateway = gateway;
+        this.processed = processed;
+        this.processing = processing;
+        this.pipeline = pipeline;
+        this.readModels = ProcessingGroups.readYourWritesGroups();
+    }
+
+    /** Sends the command, waits for its result, then for the read models to show what it wrote. */
+    public <R> R sendAndWait(Object command) {
+        WriteCapture.Captured<R> captured = WriteCapture.capture(() -> gateway.sendAndWait(command));
+        awaitReadModels(captured.written());
+        return captured.result();
+    }
+
+    private void awaitReadModels(List<Written> written) {
+        if (written.isEmpty() || pipeline.readYourWrites().isZero()) {
+            return;
+        }
+        for (String readModel : readModels) {
+            EventHandlerInvoker invoker = invoker(readModel);
+            if (invoker == null) {
+                continue;
+            }
+            Map<String, Long> awaited = new HashMap<>();
+            for (Written event : written) {
+                if (invoker.canHandleType(event.payloadType())) {
+                    awaited.merge(event.aggregateId(), event.sequence(), Math::max);
+                }
+            }
+            for (Map.Entry<String, Long> entry : awaited.entrySet()) {
+                try {
+                    if (!processed.awaitHandled(readModel, entry.getKey(), entry.getValue(),
+                            pipeline.readYourWrites())) {
+                        log.debug("{} had not handled {}#{} within {}", readModel, entry.getKey(), entry.getValue(),
+                                pipeline.readYourWrites());
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private EventHandlerInvoker invoker(String processorName) {
+        return processing.eventProcessor(processorName)
+                .filter(AbstractEventProcessor.class::isInstance)
+                .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker())
+                .orElse(null);
+    }
+}

@@ -1,0 +1,36 @@
+package io.orderengine.infrastructure.pipeline;
+
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The event bus of the engine: the event store that pushes new events to this instance's processors
+ * ({@link PushingEventStore}) and the record of what they handled ({@link ProcessedEvents}).
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public PushingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                        PipelineProperties properties) {
+        return (PushingEventStore) PushingEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.backstopPoll().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .cachedEvents(properties.cachedEvents())
+                .build();
+    }
+
+    @Bean
+    public ProcessedEvents processedEvents() {
+        return new ProcessedEvents();
+    }
+}

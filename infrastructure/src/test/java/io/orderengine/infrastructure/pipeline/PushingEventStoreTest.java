@@ -1,0 +1,88 @@
+package io.orderengine.infrastructure.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Processors of this instance are told when events arrive: the streams accept an on-available callback and it runs
+ * after a commit, with the store's own poll set to an hour so nothing but the push could wake them.
+ */
+class PushingEventStoreTest {
+
+    private final PushingEventStore store = (PushingEventStore) PushingEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())
+            .fetchDelay(1).timeUnit(TimeUnit.HOURS)
+            .build();
+
+    @AfterEach
+    void stop() {
+        store.shutDown();
+    }
+
+    @Test
+    void streamsAcceptACallbackThatRunsWhenACommitArrives() throws InterruptedException {
+        TrackingEventStream stream = store.openStream(null);
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThat(stream.setOnAvailableCallback(calls::incrementAndGet)).isTrue();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        append("order-1", 0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("order-1#0");
+    }
+
+    @Test
+    void everyCommitRunsTheCallbacksAgainAndAClosedStreamIsForgotten() throws InterruptedException {
+        TrackingEventStream first = store.openStream(null);
+        TrackingEventStream second = store.openStream(null);
+        AtomicInteger firstCalls = new AtomicInteger();
+        AtomicInteger secondCalls = new AtomicInteger();
+        first.setOnAvailableCallback(firstCalls::incrementAndGet);
+        second.setOnAvailableCallback(secondCalls::incrementAndGet);
+
+        append("order-1", 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstCalls.get() > 0 && secondCalls.get() > 0);
+        second.close();
+        int secondBefore = secondCalls.get();
+        int firstBefore = firstCalls.get();
+        append("order-2", 0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstCalls.get() > firstBefore);
+        assertThat(secondCalls.get()).isEqualTo(secondBefore);
+        assertThat(store.callbackCount()).isEqualTo(1);
+        first.close();
+    }
+
+    @Test
+    void recordsTheAppendedEventsOfACapturedPieceOfWork() {
+        WriteCapture.Captured<String> captured = WriteCapture.capture(() -> {
+            append("order-7", 0);
+            append("order-7", 1);
+            return "done";
+        });
+        append("order-8", 0);
+
+        assertThat(captured.result()).isEqualTo("done");
+        assertThat(captured.written()).containsExactly(
+                new WriteCapture.Written("order-7", 0, String.class),
+                new WriteCapture.Written("order-7", 1, String.class));
+    }
+
+    private void append(String aggregateId, long sequence) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(List.of(new GenericDomainEventMessage<>(
+                "Order", aggregateId, sequence, aggregateId + "#" + sequence))));
+    }
+}
