@@ -23,33 +23,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (the subscription buffers updates from before the first read) are skipped.
  * <p>
  * Subscription-query updates only come from the projection in this JVM. With several engine instances the event
- * may be handled by another instance's segment, so the stream also re-reads the order every {@link #POLL_INTERVAL}
- * (re-subscribing the query's initial result runs the query again) and sends it when it changed: a client
- * connected to instance A sees a change that instance B projected, at most a poll interval late.
+ * may be handled by another instance's segment, so on every heartbeat ({@link LiveOrderStreams}) the stream sends an
+ * SSE comment (a client that has gone is noticed when it fails) and re-reads the order once (re-subscribing the
+ * query's initial result runs the query again), sending it when it changed: a client connected to instance A sees a
+ * change that instance B projected, at most a heartbeat late.
  */
 final class OrderStatusStream {
 
     static final String ORDER_EVENT = "order";
     static final String END_EVENT = "end";
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(OrderStatusStream.class);
 
     private final SseEmitter emitter;
     private final boolean admin;
+    private final LiveOrderStreams streams;
     private OrderView last;
     private boolean finished;
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriptionQueryResult<?, ?> subscription;
     private volatile Disposable polling;
 
-    OrderStatusStream(SseEmitter emitter, boolean admin) {
+    OrderStatusStream(SseEmitter emitter, boolean admin, LiveOrderStreams streams) {
         this.emitter = emitter;
         this.admin = admin;
+        this.streams = streams;
     }
 
     void start(OrderView current, SubscriptionQueryResult<OrderView, OrderView> result) {
         this.subscription = result;
+        streams.opened();
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::finish);
         emitter.onError(error -> close());
@@ -62,8 +65,10 @@ final class OrderStatusStream {
             result.updates()
                     .publishOn(Schedulers.boundedElastic())
                     .subscribe(this::onUpdate, this::onFailure, this::finish);
-            polling = Flux.interval(POLL_INTERVAL, POLL_INTERVAL, Schedulers.boundedElastic())
+            Duration heartbeat = streams.heartbeat();
+            polling = Flux.interval(heartbeat, heartbeat, Schedulers.boundedElastic())
                     .onBackpressureDrop()
+                    .filter(tick -> heartbeat())
                     .concatMap(tick -> result.initialResult().onErrorResume(this::pollFailed), 1)
                     .subscribe(this::onUpdate);
             if (finished || closed.get()) {
@@ -83,6 +88,21 @@ final class OrderStatusStream {
         send(view);
         if (view.status().endsCheckout()) {
             finish();
+        }
+    }
+
+    /** Sends an SSE comment; false (and the stream released) when the client has gone. */
+    private synchronized boolean heartbeat() {
+        if (finished) {
+            return false;
+        }
+        try {
+            emitter.send(SseEmitter.event().comment("heartbeat"));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            finished = true;
+            close();
+            return false;
         }
     }
 
@@ -116,6 +136,7 @@ final class OrderStatusStream {
         }
         stopPolling();
         emitter.completeWithError(error);
+        close();
     }
 
     private synchronized void finish() {
@@ -129,8 +150,9 @@ final class OrderStatusStream {
                     .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
             emitter.complete();
         } catch (IOException | IllegalStateException e) {
-            close();
+            // the client went away
         }
+        close();
     }
 
     private void stopPolling() {
@@ -143,6 +165,7 @@ final class OrderStatusStream {
     /** Ends the subscription query and the polling (once); the update flux then completes. */
     private void close() {
         if (closed.compareAndSet(false, true)) {
+            streams.released();
             stopPolling();
             try {
                 subscription.cancel();

@@ -38,12 +38,14 @@ class OrderStreamController {
     private final QueryGateway queries;
     private final OrderAccess access;
     private final Duration timeout;
+    private final LiveOrderStreams streams;
 
     OrderStreamController(QueryGateway queries, OrderAccess access,
-                          @Value("${engine.orders.stream-timeout:30m}") Duration timeout) {
+                          @Value("${engine.orders.stream-timeout:30m}") Duration timeout, LiveOrderStreams streams) {
         this.queries = queries;
         this.access = access;
         this.timeout = timeout;
+        this.streams = streams;
     }
 
     @GetMapping("/api/v1/orders/{id}/stream")
@@ -61,7 +63,7 @@ class OrderStreamController {
             throw e;
         }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        new OrderStatusStream(emitter, caller.admin()).start(current, result);
+        new OrderStatusStream(emitter, caller.admin(), streams).start(current, result);
         return emitter;
     }
 }

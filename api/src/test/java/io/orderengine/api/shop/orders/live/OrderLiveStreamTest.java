@@ -39,7 +39,9 @@ class OrderLiveStreamTest {
 
     @BeforeAll
     static void start() {
-        engine = RunningEngine.start(TestStore.fresh(folder));
+        java.util.Map<String, Object> properties = TestStore.fresh(folder);
+        properties.put("engine.orders.stream-heartbeat", "1s");
+        engine = RunningEngine.start(properties);
         client = engine.client();
         String admin = client.token("admin-1", "ADMIN");
         assertThat(client.registerSku(admin, "LIVE-MUG", 1500, 50).status()).isEqualTo(204);
@@ -67,6 +69,19 @@ class OrderLiveStreamTest {
     private ServerSentEvents stream(String orderId, String query, String bearer) {
         return ServerSentEvents.open(HTTP, URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/orders/"
                 + orderId + "/stream" + query), bearer);
+    }
+
+    @Test
+    void aStreamWhoseClientHasGoneIsReleasedByTheHeartbeat() {
+        GuestOrder order = placeGuestOrder();
+        LiveOrderStreams streams = engine.bean(LiveOrderStreams.class);
+
+        ServerSentEvents events = stream(order.id(), "?token=" + order.token(), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.statuses().isEmpty());
+        assertThat(streams.open()).isPositive();
+        events.close();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> streams.open() == 0);
     }
 
     @Test
