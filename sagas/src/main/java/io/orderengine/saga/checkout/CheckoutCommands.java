@@ -57,6 +57,15 @@ final class CheckoutCommands {
         bySkuCode(state.reserved).forEach(sku -> send(new ReleaseStockCommand(sku, state.orderId, reason)));
     }
 
+    /** Gives the order's stock back: restocked when it was committed (taken off the shelf), released otherwise. */
+    void returnStock(boolean committed, String reason) {
+        if (committed) {
+            restock(reason);
+        } else {
+            releaseStock(reason);
+        }
+    }
+
     void restock(String reason) {
         state.skus().forEach(sku -> send(new RestockCommand(sku, state.orderId, reason)));
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
@@ -182,11 +181,7 @@ public class CheckoutSaga {
             return;
         }
         deadlines().cancelAll();
-        if (event.stockCommitted() || state.stockCommitted) {
-            commands().restock("order cancelled");
-        } else {
-            commands().releaseStock("order cancelled");
-        }
+        commands().returnStock(event.stockCommitted() || state.stockCommitted, "order cancelled");
         boolean capturedUnknownToOrder = state.captured() && state.stage != Stage.CONFIRMED;
         state.stage = Stage.CANCELLED;
         state.failedStep = null;
@@ -319,11 +314,7 @@ public class CheckoutSaga {
     /** Compensation of the reservation: drop the deadlines, release the stock (or restock what was committed). */
     boolean releaseReservedStock() {
         deadlines().cancelAll();
-        if (state.stockCommitted) {
-            commands().restock(state.compensationReason);
-        } else {
-            commands().releaseStock(state.compensationReason);
-        }
+        commands().returnStock(state.stockCommitted, state.compensationReason);
         return true;
     }
 
@@ -378,10 +369,6 @@ public class CheckoutSaga {
         if (settled && checkoutOver) {
             SagaLifecycle.end();
         }
-    }
-
-    private OrderId orderId() {
-        return state.orderId;
     }
 
     private CheckoutCommands commands() {
