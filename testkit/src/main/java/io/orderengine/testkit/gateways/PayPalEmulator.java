@@ -256,7 +256,8 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
         headers.put("PAYPAL-CERT-URL", "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-e2e");
         headers.put("PAYPAL-TRANSMISSION-ID", transmissionId);
-        headers.put("PAYPAL-TRANSMISSION-SIG", forged ? "forged" + signature(transmissionId, PayPalJson.parse(event)).substring(6)
+        headers.put("PAYPAL-TRANSMISSION-SIG", forged
+                ? "forged" + signature(transmissionId, PayPalJson.parse(event)).substring(6)
                 : signature(transmissionId, PayPalJson.parse(event)));
         headers.put("PAYPAL-TRANSMISSION-TIME", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return headers;
