@@ -69,18 +69,7 @@ public final class BenchMain {
                     long started = System.nanoTime();
                     String loadBefore = loadAverage();
                     try {
-                        byEngine.put(eventStore, switch (scenario) {
-                            case 1 -> run.checkoutThroughput();
-                            case 2 -> run.orderLifecycle();
-                            case 3 -> run.replay();
-                            case 4 -> run.aggregateLoad();
-                            case 5 -> run.reservations();
-                            case 6 -> run.queries();
-                            default -> {
-                                System.out.println("unknown scenario " + scenario);
-                                yield List.of();
-                            }
-                        });
+                        byEngine.put(eventStore, run.run(scenario));
                     } catch (Exception | AssertionError e) {
                         System.out.printf("scenario %d on %s failed: %s%n", scenario, eventStore, e);
                     }

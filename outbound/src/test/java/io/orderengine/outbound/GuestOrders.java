@@ -6,7 +6,7 @@ import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.testkit.OrderFixtures;
-import io.orderengine.testkit.OrderFixtures.PlacedOrder;
+import io.orderengine.testkit.PlacedOrder;
 import java.time.Instant;
 import java.util.Map;
 

@@ -5,7 +5,6 @@ import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
-import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.AddAdminNoteCommand;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.AwaitPaymentCommand;
@@ -18,7 +17,6 @@ import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
-import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
@@ -48,7 +46,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
@@ -65,7 +62,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An order, from placement to its end, and the money paid for it. Status moves follow {@link OrderTransitions};
  * an illegal move throws {@link IllegalOrderTransitionException} naming the current status. Commands the checkout
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
- * on this order at all (ownership) is checked by the API, not here.
+ * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
+ * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy} and {@link FulfilmentSteps}.
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
@@ -103,28 +101,10 @@ public class Order {
      */
     @CommandHandler
     public Order(PlaceOrderCommand command, PricingPolicy pricing) {
-        requireLinesIn(command);
+        OrderPlacement.requireLinesIn(command);
         Quote quote = pricing.quote(command.lines(), command.currency(), command.shippingAddress().country(),
                 command.discountCode());
-        Actor actor = command.customer().isGuest()
-                ? Actor.guest(command.orderId().value())
-                : Actor.customer(command.customer().customerId());
-        apply(new OrderPlacedEvent(command.orderId(), command.orderNumber(), command.customer(), command.lines(),
-                quote.totals(), command.shippingAddress(), command.billingAddress(), command.paymentMethod(),
-                quote.discountCode(), command.notes(), command.placedAt(), actor));
-    }
-
-    private static void requireLinesIn(PlaceOrderCommand command) {
-        Set<SkuCode> seen = new HashSet<>();
-        for (OrderLine line : command.lines()) {
-            if (!line.unitPrice().currency().equals(command.currency())) {
-                throw new InvalidOrderException("line " + line.sku() + " is priced in " + line.unitPrice().currency()
-                        + " but the order is in " + command.currency());
-            }
-            if (!seen.add(line.sku())) {
-                throw new InvalidOrderException("SKU " + line.sku() + " appears on more than one line; merge them");
-            }
-        }
+        apply(OrderPlacement.placed(command, quote));
     }
 
     /** Stock could not be reserved. Re-sent after the order was rejected, it changes nothing. */
@@ -134,16 +114,8 @@ public class Order {
             return;
         }
         OrderTransitions.requireAllowed(status, resumeStatus, REJECTED);
-        apply(new OrderRejectedEvent(orderId, status, command.shortSkus(), CHECKOUT, rejectionNote(command)));
-    }
-
-    private static String rejectionNote(RejectOrderCommand command) {
-        if (command.shortSkus().isEmpty()) {
-            return "out of stock";
-        }
-        return command.shortSkus().stream()
-                .map(s -> s.sku() + " (asked " + s.requested() + ", " + s.available() + " available)")
-                .collect(Collectors.joining(", ", "out of stock: ", ""));
+        apply(new OrderRejectedEvent(orderId, status, command.shortSkus(), CHECKOUT,
+                OrderPlacement.rejectionNote(command)));
     }
 
     /**
@@ -156,9 +128,8 @@ public class Order {
             return;
         }
         OrderTransitions.requireAllowed(status, resumeStatus, AWAITING_PAYMENT);
-        PaymentAction action = command.action() == null ? null
-                : new PaymentAction(command.action().type(), command.action().url(), null);
-        PaymentMethod method = command.provider() == null ? provider : command.provider();
+        PaymentAction action = PaymentTransitions.withoutSecret(command.action());
+        PaymentMethod method = PaymentTransitions.providerOr(command.provider(), provider);
         apply(new OrderAwaitingPaymentEvent(orderId, status, method, command.paymentReference(), action, CHECKOUT,
                 "waiting for " + method.wireName() + " payment"));
     }
@@ -166,24 +137,21 @@ public class Order {
     /** The gateway holds the money. Changes nothing once the payment is authorized or further. */
     @CommandHandler
     public void handle(RecordPaymentAuthorizationCommand command) {
-        if (paymentStatus != PaymentStatus.PENDING && paymentStatus != PaymentStatus.FAILED) {
+        if (!PaymentTransitions.awaitsAuthorization(paymentStatus)) {
             return;
         }
         if (command.amount() != null) {
-            requireOrderCurrency("authorized amount", command.amount());
+            PaymentTransitions.requireOrderCurrency("authorized amount", command.amount(), currency);
         }
-        apply(new PaymentAuthorizedEvent(orderId, command.provider() == null ? provider : command.provider(),
+        apply(new PaymentAuthorizedEvent(orderId, PaymentTransitions.providerOr(command.provider(), provider),
                 command.paymentReference(), command.amount(), command.cardBrand(), command.cardLast4()));
     }
 
     /** The payment failed at the gateway. Changes nothing when already recorded; refused once money was captured. */
     @CommandHandler
     public void handle(RecordPaymentFailureCommand command) {
-        if (paymentStatus == PaymentStatus.FAILED) {
+        if (!PaymentTransitions.failureToRecord(paymentStatus)) {
             return;
-        }
-        if (paymentStatus != PaymentStatus.PENDING && paymentStatus != PaymentStatus.AUTHORIZED) {
-            throw new IllegalPaymentTransitionException(paymentStatus, PaymentStatus.FAILED);
         }
         apply(new PaymentFailedEvent(orderId, command.reason()));
     }
@@ -195,11 +163,8 @@ public class Order {
             return;
         }
         OrderTransitions.requireAllowed(status, resumeStatus, CONFIRMED);
-        if (command.captured() == null) {
-            throw new IllegalArgumentException("the captured amount is required to confirm an order");
-        }
-        requireOrderCurrency("captured amount", command.captured());
-        apply(new OrderConfirmedEvent(orderId, status, command.provider() == null ? provider : command.provider(),
+        PaymentTransitions.requireCaptured(command.captured(), currency);
+        apply(new OrderConfirmedEvent(orderId, status, PaymentTransitions.providerOr(command.provider(), provider),
                 command.captureReference(), command.captured(), CHECKOUT, "paid"));
     }
 
@@ -243,19 +208,9 @@ public class Order {
     /** An admin moves the paid order through fulfilment: PROCESSING, SHIPPED, DELIVERED or RETURNED. */
     @CommandHandler
     public void handle(ChangeFulfilmentStatusCommand command) {
-        OrderStatus target = command.target();
-        if (target != PROCESSING && target != SHIPPED && target != DELIVERED && target != RETURNED) {
-            throw new UnsupportedFulfilmentTargetException(target);
-        }
-        OrderTransitions.requireAllowed(status, resumeStatus, target);
-        Actor actor = command.actor();
-        switch (target) {
-            case PROCESSING -> apply(new OrderProcessingStartedEvent(orderId, status, actor, command.note()));
-            case SHIPPED -> apply(new OrderShippedEvent(orderId, status, command.trackingNumber(),
-                    command.estimatedDelivery(), actor, command.note()));
-            case DELIVERED -> apply(new OrderDeliveredEvent(orderId, status, actor, command.note()));
-            default -> apply(new OrderReturnedEvent(orderId, status, actor, command.note()));
-        }
+        FulfilmentSteps.requireFulfilmentTarget(command.target());
+        OrderTransitions.requireAllowed(status, resumeStatus, command.target());
+        apply(FulfilmentSteps.event(orderId, status, command));
     }
 
     /**
@@ -267,22 +222,8 @@ public class Order {
         if (refundIds.contains(command.refundId())) {
             return;
         }
-        Money refundable = refundable();
-        if (captured.isZero()) {
-            throw new RefundNotAllowedException("nothing was captured for this order; there is nothing to refund",
-                    refundable);
-        }
-        if (command.amount() != null) {
-            requireOrderCurrency("refund amount", command.amount());
-        }
-        Money amount = command.amount() == null ? refundable : command.amount();
-        if (refundable.isZero()) {
-            throw new RefundNotAllowedException("everything captured was refunded or is being refunded", refundable);
-        }
-        if (amount.greaterThan(refundable)) {
-            throw new RefundNotAllowedException("cannot refund " + amount + ": at most " + refundable
-                    + " can be refunded", refundable);
-        }
+        Money amount = RefundPolicy.amountToRefund(command.amount(), currency, captured, refunded,
+                refundsInFlight.values());
         // every gateway refunds by the payment's reference (PayPal's adapter finds the capture of the order itself)
         apply(new RefundRequestedEvent(orderId, command.refundId(), amount, provider, paymentReference,
                 command.actor(), command.reason()));
@@ -294,45 +235,18 @@ public class Order {
      */
     @CommandHandler
     public void handle(RecordRefundCommand command) {
-        if (command.refundReference() == null || command.refundReference().isBlank()) {
-            throw new IllegalArgumentException("the gateway's refund reference is required");
-        }
+        RefundPolicy.requireRefundReference(command.refundReference());
         if (refundReferences.contains(command.refundReference())) {
             return;
         }
-        Money remaining = captured.minus(refunded);
-        if (command.amount() == null || command.amount().amountMinor() <= 0) {
-            throw new IllegalArgumentException("a refund amount must be positive");
-        }
-        requireOrderCurrency("refund amount", command.amount());
-        if (command.amount().greaterThan(remaining)) {
-            throw new RefundNotAllowedException("cannot record a refund of " + command.amount() + ": at most "
-                    + remaining + " was captured and not yet refunded", remaining);
-        }
-        Money totalRefunded = refunded.plus(command.amount());
-        PaymentStatus after = totalRefunded.equals(captured) ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        Money totalRefunded = RefundPolicy.totalRefundedAfter(command.amount(), currency, captured, refunded);
         apply(new PaymentRefundedEvent(orderId, command.refundId(), command.refundReference(), command.amount(),
-                totalRefunded, after));
+                totalRefunded, RefundPolicy.statusAfter(totalRefunded, captured)));
     }
 
     @CommandHandler
     public void handle(AddAdminNoteCommand command) {
         apply(new AdminNoteAddedEvent(orderId, command.actor(), command.note()));
-    }
-
-    private Money refundable() {
-        Money inFlight = Money.zero(currency);
-        for (Money amount : refundsInFlight.values()) {
-            inFlight = inFlight.plus(amount);
-        }
-        Money left = captured.minus(refunded).minus(inFlight);
-        return left.isNegative() ? Money.zero(currency) : left;
-    }
-
-    private void requireOrderCurrency(String what, Money amount) {
-        if (!amount.currency().equals(currency)) {
-            throw new CurrencyMismatchException(what, amount, currency);
-        }
     }
 
     private static Actor actorOrEngine(Actor actor) {

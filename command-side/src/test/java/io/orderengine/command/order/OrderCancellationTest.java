@@ -16,7 +16,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import io.orderengine.testkit.OrderFixtures;
+import io.orderengine.testkit.OrderHistory;
 
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
 import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
@@ -60,7 +60,7 @@ class OrderCancellationTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("everyActorInEveryStatus")
     void cancelsExactlyWhenTheActorMayInThatStatus(Actor actor, OrderStatus status) {
-        OrderFixtures.OrderHistory history = anOrderIn(status);
+        OrderHistory history = anOrderIn(status);
         boolean paid = status == CONFIRMED || status == PROCESSING;
         Money refundDue = paid ? TOTAL : eur(0);
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import io.orderengine.testkit.OrderFixtures;
+import io.orderengine.testkit.PlaceOrder;
 
 import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
 import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
@@ -37,7 +37,7 @@ class OrderPlacementTest {
 
     @Test
     void placesACustomerOrderPricedByThePolicy() {
-        OrderFixtures.PlaceOrder command = aPlaceOrderCommand();
+        PlaceOrder command = aPlaceOrderCommand();
 
         fixture.givenNoPriorActivity()
                 .when(command.build())
@@ -47,7 +47,7 @@ class OrderPlacementTest {
 
     @Test
     void placesAGuestOrderInTheNameOfTheGuestWhoseIdIsTheOrderId() {
-        OrderFixtures.PlaceOrder command = aPlaceOrderCommand().asGuest();
+        PlaceOrder command = aPlaceOrderCommand().asGuest();
 
         fixture.givenNoPriorActivity()
                 .when(command.build())
@@ -56,7 +56,7 @@ class OrderPlacementTest {
 
     @Test
     void appliesADiscountCodeTypedInAnyLetterCaseAndRecordsItsCanonicalSpelling() {
-        OrderFixtures.PlaceOrder command = aPlaceOrderCommand().withDiscountCode("welcome10");
+        PlaceOrder command = aPlaceOrderCommand().withDiscountCode("welcome10");
         // 50.00 − 5.00 discount + 5.00 shipping = 50.00 taxable, 18 % = 9.00
         OrderTotals discounted = new OrderTotals(eur(5000), eur(500), eur(500), eur(900), eur(5900), 1800);
 
@@ -67,7 +67,7 @@ class OrderPlacementTest {
 
     @Test
     void treatsABlankDiscountCodeAsNone() {
-        OrderFixtures.PlaceOrder command = aPlaceOrderCommand().withDiscountCode("  ");
+        PlaceOrder command = aPlaceOrderCommand().withDiscountCode("  ");
 
         fixture.givenNoPriorActivity()
                 .when(command.build())

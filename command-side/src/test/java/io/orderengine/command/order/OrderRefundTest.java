@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import io.orderengine.testkit.OrderFixtures;
+import io.orderengine.testkit.OrderHistory;
 
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
 import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
@@ -35,7 +35,7 @@ class OrderRefundTest {
         fixture = orderFixture();
     }
 
-    private static OrderFixtures.OrderHistory aPaidOrder() {
+    private static OrderHistory aPaidOrder() {
         return aPlacedOrderHistory().awaitingPayment().authorized().confirmed();
     }
 

@@ -172,7 +172,7 @@ class MongoGlobalSequenceEventStorageEngineTest {
                 Duration.ofSeconds(60));
         long position = upcasting.allocate(1);
         database.getCollection("events").insertOne(new Document("_id", position)
-                .append("streamKey", MongoGlobalSequenceEventStorageEngine.streamKey("sku-1", 0))
+                .append("streamKey", EventDocuments.streamKey("sku-1", 0))
                 .append("aggregateIdentifier", "sku-1").append("sequenceNumber", 0L).append("type", "Sku")
                 .append("eventIdentifier", "old-event-1")
                 .append("timestamp", DateTimeUtils.formatInstant(clock.instant()))

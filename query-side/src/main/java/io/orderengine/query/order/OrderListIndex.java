@@ -25,8 +25,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
 
 import static io.orderengine.query.order.OrderDocuments.CUSTOMER;
@@ -52,7 +50,7 @@ import static io.orderengine.query.order.OrderDocuments.STATUS;
  * set from the order's current document, and removed by id; the {@value #LATEST} document is changed by
  * compare-and-set on a hash of its content. Updates of one document are atomic on MongoDB and on the embedded
  * store (it serialises the writes of a collection), so orders of one customer handled on different processor
- * threads do not lose each other's entries.
+ * threads do not lose each other's entries. The {@value #LATEST} document is kept by {@link LatestOrders}.
  */
 final class OrderListIndex {
 
@@ -62,15 +60,13 @@ final class OrderListIndex {
     static final int LATEST_SIZE = 1_000;
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
-    private static final int CAS_ATTEMPTS = 100;
-    private static final ConcurrentMap<String, Object> LATEST_LOCKS = new ConcurrentHashMap<>();
 
     /** Newest first, ties by descending order id: the order of {@code Sorts.descending(placedAt, _id)}. */
     static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, Date>comparing(e -> e.getDate("p"))
             .thenComparing(e -> e.getString("o")).reversed();
 
     private final ProjectionTarget target;
-    private final int latestSize;
+    private final LatestOrders latestOrders;
 
     OrderListIndex(ProjectionTarget target) {
         this(target, LATEST_SIZE);
@@ -79,7 +75,7 @@ final class OrderListIndex {
     /** With room for {@code latestSize} latest orders instead of {@value #LATEST_SIZE} (tests of the overflow). */
     OrderListIndex(ProjectionTarget target, int latestSize) {
         this.target = target;
-        this.latestSize = latestSize;
+        this.latestOrders = new LatestOrders(target, latestSize);
     }
 
     MongoCollection<Document> collection() {
@@ -109,16 +105,16 @@ final class OrderListIndex {
     /** A new order in the hot collection. */
     void placed(Document order) {
         addEntry(order, true);
-        addLatest(order);
+        latestOrders.add(List.of(order));
     }
 
     /** Brings the order's entries in line with its document, wherever it is (hot or archived). */
     void located(Document order, boolean hot) {
         statusChanged(order, hot);
         if (hot) {
-            addLatest(order);
+            latestOrders.add(List.of(order));
         } else {
-            removeLatest(order.getString("_id"));
+            latestOrders.remove(order.getString("_id"));
         }
     }
 
@@ -182,7 +178,7 @@ final class OrderListIndex {
             listed.forEach(i -> statusChanged(statusChanged.get(i), hot.get(i)));
         }
         if (!placed.isEmpty()) {
-            addLatest(placed);
+            latestOrders.add(placed);
         }
     }
 
@@ -246,105 +242,6 @@ final class OrderListIndex {
             }
             collection().updateOne(filter, update);
         }
-    }
-
-    private void addLatest(Document order) {
-        addLatest(List.of(order));
-    }
-
-    /**
-     * Adds the orders to the latest orders (one compare-and-set for all of them); an order older than the newest
-     * one ever dropped is not added (orders between it and the kept ones were dropped), nor one already there.
-     */
-    private void addLatest(List<Document> orders) {
-        changeLatest((entries, floor) -> {
-            List<Document> changed = new ArrayList<>(entries);
-            boolean added = false;
-            for (Document order : orders) {
-                Document entry = new Document("o", order.getString("_id")).append("p", order.getDate(PLACED_AT));
-                if (floor != null && NEWEST_FIRST.compare(entry, floor) >= 0
-                        || changed.stream().anyMatch(e -> e.getString("o").equals(entry.getString("o")))) {
-                    continue;
-                }
-                changed.add(entry);
-                added = true;
-            }
-            if (!added) {
-                return null;
-            }
-            changed.sort(NEWEST_FIRST);
-            return changed;
-        });
-    }
-
-    private void removeLatest(String orderId) {
-        changeLatest((entries, floor) -> entries.stream().anyMatch(e -> e.getString("o").equals(orderId))
-                ? entries.stream().filter(e -> !e.getString("o").equals(orderId)).toList() : null);
-    }
-
-    private interface EntriesChange {
-        /** The new entries, or null when nothing changes; {@code floor} is the newest order ever dropped, or null. */
-        List<Document> apply(List<Document> entries, Document floor);
-    }
-
-    /**
-     * Read, change, compare-and-set on the content hash; retried when another thread changed the document first.
-     * Within one engine the changes are also serialised by a lock per collection: the embedded server's in-memory
-     * backend was seen to let two conditional replaces of the same version both succeed (an order then went missing
-     * from the list, about one run in three of {@code OrderListIndexTest}); the compare-and-set still guards against
-     * other engine instances on a real MongoDB.
-     */
-    private void changeLatest(EntriesChange change) {
-        synchronized (LATEST_LOCKS.computeIfAbsent(target.name(COLLECTION), name -> new Object())) {
-            changeLatestUnlocked(change);
-        }
-    }
-
-    private void changeLatestUnlocked(EntriesChange change) {
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            Document current = collection().find(Filters.eq("_id", LATEST)).first();
-            List<Document> entries = current == null ? List.of() : current.getList("e", Document.class, List.of());
-            Document floor = current == null ? null : current.get("floor", Document.class);
-            List<Document> changed = change.apply(entries, floor);
-            if (changed == null) {
-                return;
-            }
-            if (changed.size() > latestSize) {
-                floor = changed.get(latestSize);
-                changed = new ArrayList<>(changed.subList(0, latestSize));
-            }
-            Document next = new Document("_id", LATEST).append("e", changed).append("floor", floor)
-                    .append("v", hash(changed, floor));
-            if (current == null) {
-                try {
-                    collection().insertOne(next);
-                    return;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    continue;
-                }
-            }
-            if (collection().replaceOne(Filters.and(Filters.eq("_id", LATEST), Filters.eq("v", current.get("v"))),
-                    next).getMatchedCount() > 0) {
-                return;
-            }
-        }
-        throw new IllegalStateException(target.name(COLLECTION) + ": the latest orders kept changing under "
-                + CAS_ATTEMPTS + " attempts");
-    }
-
-    private static long hash(List<Document> entries, Document floor) {
-        long hash = 1125899906842597L;
-        for (Document entry : entries) {
-            hash = 31 * hash + entry.getString("o").hashCode();
-            hash = 31 * hash + entry.getDate("p").getTime();
-        }
-        if (floor != null) {
-            hash = 31 * hash + floor.getString("o").hashCode() + floor.getDate("p").getTime();
-        }
-        return hash * 0x9E3779B97F4A7C15L + entries.size();
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------------

@@ -1,13 +1,9 @@
 package io.orderengine.query.projection;
 
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
@@ -15,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,14 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -53,14 +45,18 @@ import java.util.function.LongSupplier;
  * </ol>
  * One rebuild per projection at a time. Progress lives in memory: after a restart a half-done rebuild is simply
  * gone (its collections are dropped by the next rebuild) and the old generation keeps serving.
+ * <p>
+ * Each running rebuild is a {@link Rebuild}; {@link TokenHandover} moves the tokens at the switch-over and
+ * {@link ProjectionStatuses} assembles the status of each projection.
  */
 public final class ProjectionRebuilder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
+    private final TokenHandover tokens;
+    private final ProjectionStatuses statuses;
     private final Function<String, Optional<StreamingEventProcessor>> liveProcessors;
     private final ProjectionCollections collections;
     private final Map<String, RebuildableProjection> projections;
@@ -78,6 +74,8 @@ public final class ProjectionRebuilder implements AutoCloseable {
         this.tokenStore = Objects.requireNonNull(builder.tokenStore, "tokenStore");
         this.liveProcessors = builder.liveProcessors;
         this.collections = Objects.requireNonNull(builder.collections, "collections");
+        this.tokens = new TokenHandover(tokenStore);
+        this.statuses = new ProjectionStatuses(liveProcessors, collections);
         this.projections = new LinkedHashMap<>();
         builder.projections.forEach(projection -> projections.put(projection.processingGroup(), projection));
         this.activationSteps = Map.copyOf(builder.activationSteps);
@@ -86,7 +84,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
         this.checkInterval = builder.checkInterval;
         this.batchSize = builder.batchSize;
         this.clock = builder.clock;
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(threads("projection-rebuilds"));
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(Rebuild.threads("projection-rebuilds"));
     }
 
     public static Builder builder() {
@@ -121,9 +119,10 @@ public final class ProjectionRebuilder implements AutoCloseable {
         ProjectionTarget target = collections.generation(name, generation);
         projection.createIndexes(target);
         String processorName = name + "-rebuild-" + generation + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Rebuild rebuild = new Rebuild(projection, target, processorName, clock.instant());
+        Rebuild rebuild = new Rebuild(projection, target, processorName, clock.instant(), events, tokenStore,
+                batchSize, this::totalEvents);
         rebuilds.put(name, rebuild);
-        rebuild.processor.start();
+        rebuild.start();
         log.info("rebuild of {} into generation {} started ({})", name, generation, processorName);
         supervisor.schedule(() -> supervise(rebuild), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
         return rebuild.progress();
@@ -140,49 +139,25 @@ public final class ProjectionRebuilder implements AutoCloseable {
     /** The status of every projection. */
     public List<ProjectionStatus> status() {
         Long headPosition = headPosition();
-        List<ProjectionStatus> statuses = new ArrayList<>();
+        List<ProjectionStatus> result = new ArrayList<>();
         for (RebuildableProjection projection : projections.values()) {
-            statuses.add(status(projection, headPosition));
+            result.add(statuses.status(projection, headPosition,
+                    () -> Optional.ofNullable(rebuilds.get(projection.processingGroup())).map(Rebuild::progress)
+                            .orElse(null)));
         }
-        return statuses;
+        return result;
     }
 
     private Long headPosition() {
         TrackingToken head = events.createHeadToken();
-        return head == null ? null : boxed(head.position());
-    }
-
-    private ProjectionStatus status(RebuildableProjection projection, Long headPosition) {
-        String name = projection.processingGroup();
-        Optional<StreamingEventProcessor> live = liveProcessors.apply(name);
-        List<ProjectionStatus.SegmentStatus> segments = new ArrayList<>();
-        live.ifPresent(processor -> processor.processingStatus().values().stream()
-                .sorted((a, b) -> Integer.compare(a.getSegment().getSegmentId(), b.getSegment().getSegmentId()))
-                .forEach(status -> segments.add(segmentStatus(status))));
-        Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
-                : segments.stream().mapToLong(ProjectionStatus.SegmentStatus::position).min().orElseThrow();
-        Long lag = position == null || headPosition == null ? null : Math.max(0, headPosition - position);
-        int generation = collections.activeGeneration(name);
-        Map<String, String> names = new LinkedHashMap<>();
-        projection.collections()
-                .forEach(base -> names.put(base, ProjectionCollections.collectionName(base, generation)));
-        return new ProjectionStatus(name, live.map(StreamingEventProcessor::isRunning).orElse(false),
-                live.map(StreamingEventProcessor::isError).orElse(false), segments, position, headPosition, lag,
-                generation, names,
-                Optional.ofNullable(rebuilds.get(name)).map(Rebuild::progress).orElse(null));
-    }
-
-    private static ProjectionStatus.SegmentStatus segmentStatus(EventTrackerStatus status) {
-        return new ProjectionStatus.SegmentStatus(status.getSegment().getSegmentId(),
-                boxed(status.getCurrentPosition()), status.isCaughtUp(), status.isReplaying(),
-                status.isErrorState() && status.getError() != null ? status.getError().toString() : null);
+        return head == null ? null : ProjectionStatuses.boxed(head.position());
     }
 
     private void supervise(Rebuild rebuild) {
         try {
-            EventTrackerStatus segment = rebuild.processor.processingStatus().get(0);
+            EventTrackerStatus segment = rebuild.processor().processingStatus().get(0);
             if (segment != null && segment.isErrorState()) {
-                rebuild.lastError = String.valueOf(segment.getError());
+                rebuild.lastError(String.valueOf(segment.getError()));
             }
             if (segment != null && segment.isCaughtUp() && !segment.isErrorState()) {
                 switchOver(rebuild);
@@ -196,7 +171,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
 
     private void switchOver(Rebuild rebuild) {
         String name = rebuild.name();
-        rebuild.state = RebuildProgress.State.SWITCHING;
+        rebuild.switching();
         StreamingEventProcessor live = liveProcessors.apply(name).orElse(null);
         boolean liveWasRunning = live != null && live.isRunning();
         Map<Integer, TrackingToken> liveTokens = new HashMap<>();
@@ -204,27 +179,19 @@ public final class ProjectionRebuilder implements AutoCloseable {
         int previousGeneration = collections.activeGeneration(name);
         try {
             if (liveWasRunning) {
-                live.shutdownAsync().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                live.shutdownAsync().get(Rebuild.STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
             rebuild.stop();
-            TrackingToken reached = takeToken(rebuild.processorName);
+            TrackingToken reached = tokens.take(rebuild.processorName());
             Consumer<ProjectionTarget> activationStep = activationSteps.get(name);
             if (activationStep != null) {
-                activationStep.accept(rebuild.target);
+                activationStep.accept(rebuild.target());
             }
-            for (int segment : tokenStore.fetchSegments(name)) {
-                TrackingToken current = tokenStore.fetchToken(name, segment);
-                // Only real changes: the MongoDB token store reports an update that changes nothing as a failure.
-                if (!Objects.equals(current, reached)) {
-                    tokenStore.storeToken(reached, name, segment);
-                    liveTokens.put(segment, current);
-                }
-                tokenStore.releaseClaim(name, segment);
-            }
-            collections.activate(name, rebuild.target.generation());
+            tokens.handOver(name, reached, liveTokens);
+            collections.activate(name, rebuild.target().generation());
             activated = true;
             rebuild.finish(RebuildProgress.State.DONE, null, clock.instant());
-            log.info("rebuild of {} done: generation {} serves now", name, rebuild.target.generation());
+            log.info("rebuild of {} done: generation {} serves now", name, rebuild.target().generation());
             ProjectionTarget previous = collections.generation(name, previousGeneration);
             supervisor.schedule(() -> dropPrevious(rebuild, previous), dropPreviousAfter.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -236,7 +203,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
                     previousGeneration, e);
             rebuild.stop();
             if (!activated) {
-                restore(name, liveTokens);
+                tokens.restore(name, liveTokens);
             }
             rebuild.finish(RebuildProgress.State.FAILED, e.toString(), clock.instant());
         } finally {
@@ -246,26 +213,9 @@ public final class ProjectionRebuilder implements AutoCloseable {
         }
     }
 
-    private TrackingToken takeToken(String processorName) {
-        TrackingToken token = tokenStore.fetchToken(processorName, 0);
-        tokenStore.deleteToken(processorName, 0);
-        return token;
-    }
-
-    private void restore(String name, Map<Integer, TrackingToken> tokens) {
-        tokens.forEach((segment, token) -> {
-            try {
-                tokenStore.storeToken(token, name, segment);
-                tokenStore.releaseClaim(name, segment);
-            } catch (RuntimeException e) {
-                log.error("could not restore the token of {} segment {}", name, segment, e);
-            }
-        });
-    }
-
     private void dropPrevious(Rebuild rebuild, ProjectionTarget previous) {
         if (collections.activeGeneration(rebuild.name()) != previous.generation()) {
-            collections.drop(previous, rebuild.projection.collections());
+            collections.drop(previous, rebuild.projection().collections());
             log.info("rebuild of {}: dropped generation {}", rebuild.name(), previous.generation());
         }
     }
@@ -279,105 +229,6 @@ public final class ProjectionRebuilder implements AutoCloseable {
     public void close() {
         supervisor.shutdownNow();
         rebuilds.values().forEach(Rebuild::stop);
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private final class Rebuild {
-
-        private final RebuildableProjection projection;
-        private final ProjectionTarget target;
-        private final String processorName;
-        private final Instant startedAt;
-        private final CountingMessageSource source;
-        private final ScheduledExecutorService coordinator;
-        private final ScheduledExecutorService workers;
-        private final PooledStreamingEventProcessor processor;
-        private volatile RebuildProgress.State state = RebuildProgress.State.CATCHING_UP;
-        private volatile String lastError;
-        private volatile Instant finishedAt;
-        private volatile Long position;
-        private volatile boolean stopped;
-
-        private Rebuild(RebuildableProjection projection, ProjectionTarget target, String processorName,
-                        Instant startedAt) {
-            this.projection = projection;
-            this.target = target;
-            this.processorName = processorName;
-            this.startedAt = startedAt;
-            this.source = new CountingMessageSource(events);
-            this.coordinator = Executors.newSingleThreadScheduledExecutor(threads(processorName + "-coordinator"));
-            this.workers = Executors.newScheduledThreadPool(1, threads(processorName + "-worker"));
-            this.processor = PooledStreamingEventProcessor.builder()
-                    .name(processorName)
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                            .eventHandlers(projection.handlerFor(target))
-                            .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                            .build())
-                    .errorHandler(PropagatingErrorHandler.instance())
-                    .messageSource(source)
-                    .tokenStore(tokenStore)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .coordinatorExecutor(coordinator)
-                    .workerExecutor(workers)
-                    .initialSegmentCount(1)
-                    .initialToken(StreamableMessageSource::createTailToken)
-                    .batchSize(batchSize)
-                    .build();
-        }
-
-        private String name() {
-            return projection.processingGroup();
-        }
-
-        private synchronized void stop() {
-            if (stopped) {
-                return;
-            }
-            position();
-            stopped = true;
-            try {
-                processor.shutdownAsync().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("rebuild processor " + processorName + " did not stop", e);
-            } finally {
-                coordinator.shutdownNow();
-                workers.shutdownNow();
-            }
-        }
-
-        private void finish(RebuildProgress.State state, String error, Instant at) {
-            this.lastError = error;
-            this.finishedAt = at;
-            this.state = state;
-        }
-
-        private Long position() {
-            EventTrackerStatus status = stopped ? null : processor.processingStatus().get(0);
-            if (status != null && status.getCurrentPosition().isPresent()) {
-                position = status.getCurrentPosition().getAsLong();
-            }
-            return position;
-        }
-
-        private RebuildProgress progress() {
-            return new RebuildProgress(name(), target.generation(), processorName, state, source.read(),
-                    totalEvents(), position(), startedAt, finishedAt, lastError);
-        }
     }
 
     /** Wiring of a {@link ProjectionRebuilder}; events, token store, collections and projections are required. */

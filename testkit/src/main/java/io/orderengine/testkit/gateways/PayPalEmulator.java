@@ -1,8 +1,6 @@
 package io.orderengine.testkit.gateways;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -37,12 +35,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * <p>Webhook "signatures": a transmission verifies when its {@code PAYPAL-TRANSMISSION-SIG} is what
  * {@link #signature} gives for its transmission id and event and the webhook id is the configured one; anything
  * else is {@code FAILURE}, as PayPal answers for a forged delivery. It also plays the buyer and the PayPal dashboard.
+ * The JSON it answers and sends is built by {@link PayPalJson}.
  */
 public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "paypal-emulator";
     public static final String WEBHOOK_ID = "WH-E2E-8PT597110X687430LKGECATA";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One PayPal order and its payments. */
     public static final class PayPalOrder {
@@ -76,11 +74,13 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     private final Map<String, Answer> idempotent = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final WireMockServer server;
+    private final PayPalJson json;
 
     public PayPalEmulator() {
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
+        json = new PayPalJson(server.baseUrl());
     }
 
     public WireMockServer server() {
@@ -127,7 +127,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
                 return replay;
             }
         }
-        JsonNode body = parse(request.getBodyAsString());
+        JsonNode body = PayPalJson.parse(request.getBodyAsString());
         Answer answer = route(method, path, body);
         if (requestId != null && answer.status() < 500) {
             idempotent.put(requestId + " " + path, answer);
@@ -153,7 +153,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
                 return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
             }
             if ("GET".equals(method) && parts.length == 5) {
-                return ok(orderJson(order));
+                return ok(json.order(order));
             }
             if ("POST".equals(method) && parts.length == 6 && "authorize".equals(parts[5])) {
                 return authorize(order);
@@ -187,7 +187,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
                 unit.path("custom_id").asText(null), unit.path("invoice_id").asText(null),
                 unit.path("amount").path("currency_code").asText(), unit.path("amount").path("value").asText());
         orders.put(order.id, order);
-        return new Answer(201, write(orderJson(order)));
+        return new Answer(201, PayPalJson.write(json.order(order)));
     }
 
     private Answer authorize(PayPalOrder order) {
@@ -197,7 +197,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         order.status = "COMPLETED";
         order.authorizationId = "AUTH" + ids.incrementAndGet() + "E2E";
         order.authorizationStatus = "CREATED";
-        return new Answer(201, write(orderJson(order)));
+        return new Answer(201, PayPalJson.write(json.order(order)));
     }
 
     private Answer capture(PayPalOrder order, JsonNode body) {
@@ -206,7 +206,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         }
         String value = body.path("amount").path("value").asText(order.value);
         takeCapture(order, value);
-        return new Answer(201, write(captureJson(order)));
+        return new Answer(201, PayPalJson.write(json.capture(order)));
     }
 
     private void takeCapture(PayPalOrder order, String value) {
@@ -227,20 +227,11 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer refund(PayPalOrder order, JsonNode body) {
         String value = body.path("amount").path("value").asText(order.capturedValue);
-        return new Answer(201, write(addRefund(order, value, body.path("invoice_id").asText(null))));
+        return new Answer(201, PayPalJson.write(addRefund(order, value, body.path("invoice_id").asText(null))));
     }
 
     private Map<String, Object> addRefund(PayPalOrder order, String value, String invoiceId) {
-        Map<String, Object> refund = new LinkedHashMap<>();
-        refund.put("id", "REF" + ids.incrementAndGet() + "E2E");
-        refund.put("status", "COMPLETED");
-        refund.put("amount", amount(order.currency, value));
-        if (invoiceId != null) {
-            refund.put("invoice_id", invoiceId);
-        }
-        refund.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        refund.put("links", List.of(link(baseUrl() + "/v2/payments/refunds/" + refund.get("id"), "self", "GET"),
-                link(baseUrl() + "/v2/payments/captures/" + order.captureId, "up", "GET")));
+        Map<String, Object> refund = json.refund("REF" + ids.incrementAndGet() + "E2E", order, value, invoiceId);
         order.refunds.add(refund);
         order.captureStatus = "PARTIALLY_REFUNDED";
         return refund;
@@ -265,8 +256,9 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
         headers.put("PAYPAL-CERT-URL", "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-e2e");
         headers.put("PAYPAL-TRANSMISSION-ID", transmissionId);
-        headers.put("PAYPAL-TRANSMISSION-SIG", forged ? "forged" + signature(transmissionId, parse(event)).substring(6)
-                : signature(transmissionId, parse(event)));
+        headers.put("PAYPAL-TRANSMISSION-SIG", forged
+                ? "forged" + signature(transmissionId, PayPalJson.parse(event)).substring(6)
+                : signature(transmissionId, PayPalJson.parse(event)));
         headers.put("PAYPAL-TRANSMISSION-TIME", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return headers;
     }
@@ -307,19 +299,19 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     /** A {@code CHECKOUT.ORDER.APPROVED} event with the order as it is now. */
     public synchronized String orderApprovedEvent(String eventId, String paypalOrderId) {
-        return event(eventId, "CHECKOUT.ORDER.APPROVED", "checkout-order", orderJson(order(paypalOrderId)));
+        return json.event(eventId, "CHECKOUT.ORDER.APPROVED", "checkout-order", json.order(order(paypalOrderId)));
     }
 
     /** A {@code PAYMENT.CAPTURE.COMPLETED} event with the order's capture. */
     public synchronized String captureCompletedEvent(String eventId, String paypalOrderId) {
-        return event(eventId, "PAYMENT.CAPTURE.COMPLETED", "capture", captureJson(order(paypalOrderId)));
+        return json.event(eventId, "PAYMENT.CAPTURE.COMPLETED", "capture", json.capture(order(paypalOrderId)));
     }
 
     /** A {@code PAYMENT.CAPTURE.REFUNDED} event with the refund {@code refundId} of the order. */
     public synchronized String captureRefundedEvent(String eventId, String paypalOrderId, String refundId) {
         Map<String, Object> refund = order(paypalOrderId).refunds.stream().filter(r -> refundId.equals(r.get("id"))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
-        return event(eventId, "PAYMENT.CAPTURE.REFUNDED", "refund", refund);
+        return json.event(eventId, "PAYMENT.CAPTURE.REFUNDED", "refund", refund);
     }
 
     /** The id of the latest refund of the order. */
@@ -328,114 +320,15 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         return (String) refunds.get(refunds.size() - 1).get("id");
     }
 
-    private String event(String eventId, String type, String resourceType, Object resource) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", eventId);
-        event.put("event_version", "1.0");
-        event.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("resource_type", resourceType);
-        event.put("resource_version", "2.0");
-        event.put("event_type", type);
-        event.put("summary", type.toLowerCase().replace('.', ' '));
-        event.put("resource", resource);
-        event.put("links", List.of(link(baseUrl() + "/v1/notifications/webhooks-events/" + eventId, "self", "GET")));
-        return write(event);
-    }
-
-    private Map<String, Object> orderJson(PayPalOrder order) {
-        Map<String, Object> unit = new LinkedHashMap<>();
-        unit.put("reference_id", order.engineOrderId);
-        unit.put("custom_id", order.engineOrderId);
-        if (order.invoiceId != null) {
-            unit.put("invoice_id", order.invoiceId);
-        }
-        unit.put("amount", amount(order.currency, order.value));
-        Map<String, Object> payments = new LinkedHashMap<>();
-        if (order.authorizationId != null) {
-            Map<String, Object> authorization = new LinkedHashMap<>();
-            authorization.put("id", order.authorizationId);
-            authorization.put("status", order.authorizationStatus);
-            authorization.put("amount", amount(order.currency, order.value));
-            authorization.put("custom_id", order.engineOrderId);
-            authorization.put("expiration_time", Instant.now().plus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
-            payments.put("authorizations", List.of(authorization));
-        }
-        if (order.captureId != null) {
-            payments.put("captures", List.of(captureJson(order)));
-        }
-        if (!order.refunds.isEmpty()) {
-            payments.put("refunds", order.refunds);
-        }
-        if (!payments.isEmpty()) {
-            unit.put("payments", payments);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", order.id);
-        json.put("intent", "AUTHORIZE");
-        json.put("status", order.status);
-        json.put("purchase_units", List.of(unit));
-        json.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        json.put("links", List.of(
-                link(baseUrl() + "/v2/checkout/orders/" + order.id, "self", "GET"),
-                link("https://www.sandbox.paypal.com/checkoutnow?token=" + order.id, "approve", "GET"),
-                link(baseUrl() + "/v2/checkout/orders/" + order.id + "/authorize", "authorize", "POST")));
-        return json;
-    }
-
-    private Map<String, Object> captureJson(PayPalOrder order) {
-        Map<String, Object> capture = new LinkedHashMap<>();
-        capture.put("id", order.captureId);
-        capture.put("status", order.captureStatus);
-        capture.put("amount", amount(order.currency, order.capturedValue));
-        capture.put("final_capture", true);
-        capture.put("custom_id", order.engineOrderId);
-        if (order.invoiceId != null) {
-            capture.put("invoice_id", order.invoiceId);
-        }
-        capture.put("supplementary_data", Map.of("related_ids", Map.of("order_id", order.id,
-                "authorization_id", order.authorizationId)));
-        capture.put("links", List.of(link(baseUrl() + "/v2/payments/captures/" + order.captureId, "self", "GET"),
-                link(baseUrl() + "/v2/payments/captures/" + order.captureId + "/refund", "refund", "POST"),
-                link(baseUrl() + "/v2/payments/authorizations/" + order.authorizationId, "up", "GET")));
-        return capture;
-    }
-
-    private static Map<String, Object> amount(String currency, String value) {
-        return Map.of("currency_code", currency, "value", value);
-    }
-
-    private static Map<String, Object> link(String href, String rel, String method) {
-        return Map.of("href", href, "rel", rel, "method", method);
-    }
-
     private static Answer ok(Object body) {
-        return new Answer(200, write(body));
+        return new Answer(200, PayPalJson.write(body));
     }
 
     private static Answer notFound(String issue, String description) {
-        return new Answer(404, write(Map.of("name", "RESOURCE_NOT_FOUND", "message", "The specified resource does not exist.",
-                "debug_id", "e2e404", "details", List.of(Map.of("issue", issue, "description", description)))));
+        return new Answer(404, PayPalJson.notFound(issue, description));
     }
 
     private static Answer unprocessable(String issue, String description) {
-        return new Answer(422, write(Map.of("name", "UNPROCESSABLE_ENTITY",
-                "message", "The requested action could not be performed, semantically incorrect, or failed business validation.",
-                "debug_id", "e2e422", "details", List.of(Map.of("issue", issue, "description", description)))));
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Answer(422, PayPalJson.unprocessable(issue, description));
     }
 }

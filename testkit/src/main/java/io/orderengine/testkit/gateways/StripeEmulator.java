@@ -1,7 +1,5 @@
 package io.orderengine.testkit.gateways;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -10,8 +8,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +31,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  *
  * <p>It plays the customer and the Stripe dashboard too ({@link #customerConfirms}, {@link #captureInDashboard},
  * {@link #refundInDashboard}) and builds webhook events from the current state. Every request stays in WireMock's
- * journal; faults are injected with higher-priority WireMock stubs that never reach the emulator.
+ * journal; faults are injected with higher-priority WireMock stubs that never reach the emulator. The JSON it answers
+ * and sends is built by {@link StripeJson}.
  */
 public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "stripe-emulator";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long CAPTURE_BEFORE = Instant.parse("2099-01-01T00:00:00Z").getEpochSecond();
 
     /** One PaymentIntent and what happened to it. */
     public static final class Intent {
@@ -67,6 +62,11 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
         public String clientSecret() {
             return id + "_secret_e2e" + id.hashCode();
+        }
+
+        /** The amount refunded so far. */
+        long refunded() {
+            return refunds.stream().mapToLong(r -> ((Number) r.get("amount")).longValue()).sum();
         }
     }
 
@@ -134,7 +134,7 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
                 return replay.replay();
             }
         }
-        Answer answer = route(method, path, form(request));
+        Answer answer = route(method, path, StripeForm.parameters(request));
         if (key != null && "POST".equals(method)) {
             idempotent.put(key + " " + path, answer);
         }
@@ -152,7 +152,7 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
                 return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + parts[3] + "'");
             }
             if ("GET".equals(method) && parts.length == 4) {
-                return ok(intentJson(intent));
+                return ok(StripeJson.intent(intent));
             }
             if ("POST".equals(method) && parts.length == 5 && "capture".equals(parts[4])) {
                 return capture(intent, params);
@@ -172,7 +172,7 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         Intent intent = new Intent(id, params.get("metadata[order_id]"), params.get("metadata[order_number]"),
                 Long.parseLong(params.get("amount")), params.get("currency"));
         intents.put(id, intent);
-        return ok(intentJson(intent));
+        return ok(StripeJson.intent(intent));
     }
 
     private Answer capture(Intent intent, Map<String, String> params) {
@@ -184,7 +184,7 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         intent.status = "succeeded";
         intent.amountReceived = amount;
         intent.captures++;
-        return ok(intentJson(intent));
+        return ok(StripeJson.intent(intent));
     }
 
     private Answer cancel(Intent intent) {
@@ -193,7 +193,7 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
                     "You cannot cancel this PaymentIntent because it has a status of " + intent.status + ".");
         }
         intent.status = "canceled";
-        return ok(intentJson(intent));
+        return ok(StripeJson.intent(intent));
     }
 
     private Answer refund(Map<String, String> params) {
@@ -204,8 +204,8 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         if (!"succeeded".equals(intent.status)) {
             return error(400, "invalid_request_error", "charge_not_captured", "This PaymentIntent has no captured charge to refund.");
         }
-        long amount = params.containsKey("amount") ? Long.parseLong(params.get("amount")) : intent.amountReceived - refunded(intent);
-        if (amount <= 0 || amount > intent.amountReceived - refunded(intent)) {
+        long amount = params.containsKey("amount") ? Long.parseLong(params.get("amount")) : intent.amountReceived - intent.refunded();
+        if (amount <= 0 || amount > intent.amountReceived - intent.refunded()) {
             return error(400, "invalid_request_error", "amount_too_large",
                     "Refund amount is greater than the unrefunded amount on the charge.");
         }
@@ -217,32 +217,13 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     private Map<String, Object> addRefund(Intent intent, long amount, Map<String, String> metadata) {
-        Map<String, Object> refund = new LinkedHashMap<>();
-        refund.put("id", "re_e2e" + ids.incrementAndGet());
-        refund.put("object", "refund");
-        refund.put("amount", amount);
-        refund.put("currency", intent.currency);
-        refund.put("payment_intent", intent.id);
-        refund.put("charge", intent.chargeId);
-        refund.put("status", "succeeded");
-        refund.put("created", Instant.now().getEpochSecond());
-        refund.put("metadata", metadata);
+        Map<String, Object> refund = StripeJson.refund("re_e2e" + ids.incrementAndGet(), intent, amount, metadata);
         intent.refunds.add(refund);
         return refund;
     }
 
     private Answer refundList(String paymentIntent) {
-        Intent intent = intents.get(paymentIntent);
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("object", "list");
-        list.put("url", "/v1/refunds");
-        list.put("has_more", false);
-        list.put("data", intent == null ? List.of() : intent.refunds);
-        return ok(list);
-    }
-
-    private static long refunded(Intent intent) {
-        return intent.refunds.stream().mapToLong(r -> ((Number) r.get("amount")).longValue()).sum();
+        return ok(StripeJson.refundList(intents.get(paymentIntent)));
     }
 
     /** The customer confirms the payment with Stripe.js: the card is authorized and the intent waits for capture. */
@@ -307,135 +288,27 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
     /** A Stripe event of {@code type} about the intent as it is now ({@code payment_intent.*}). */
     public synchronized String intentEvent(String eventId, String type, String paymentIntent) {
-        return event(eventId, type, intentJson(intent(paymentIntent)));
+        return StripeJson.event(eventId, type, StripeJson.intent(intent(paymentIntent)));
     }
 
     /** A {@code charge.*} event about the intent's charge as it is now. */
     public synchronized String chargeEvent(String eventId, String type, String paymentIntent) {
         Intent intent = intent(paymentIntent);
-        return event(eventId, type, chargeJson(intent));
+        return StripeJson.event(eventId, type, StripeJson.charge(intent));
     }
 
     /** A {@code charge.dispute.created} event about the intent's charge. */
     public synchronized String disputeEvent(String eventId, String paymentIntent, String reason) {
         Intent intent = intent(paymentIntent);
-        Map<String, Object> dispute = new LinkedHashMap<>();
-        dispute.put("id", "dp_e2e" + ids.incrementAndGet());
-        dispute.put("object", "dispute");
-        dispute.put("amount", intent.amountReceived);
-        dispute.put("currency", intent.currency);
-        dispute.put("charge", intent.chargeId);
-        dispute.put("payment_intent", intent.id);
-        dispute.put("reason", reason);
-        dispute.put("status", "needs_response");
-        return event(eventId, "charge.dispute.created", dispute);
-    }
-
-    private static String event(String eventId, String type, Object object) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", eventId);
-        event.put("object", "event");
-        event.put("api_version", "2025-09-30.clover");
-        event.put("created", Instant.now().getEpochSecond());
-        event.put("data", Map.of("object", object));
-        event.put("livemode", false);
-        event.put("pending_webhooks", 1);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", null);
-        request.put("idempotency_key", null);
-        event.put("request", request);
-        event.put("type", type);
-        return write(event);
-    }
-
-    private Map<String, Object> intentJson(Intent intent) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", intent.id);
-        json.put("object", "payment_intent");
-        json.put("amount", intent.amount);
-        json.put("amount_capturable", "requires_capture".equals(intent.status) ? intent.amount : 0);
-        json.put("amount_received", "succeeded".equals(intent.status) ? intent.amountReceived : 0);
-        json.put("capture_method", "manual");
-        json.put("client_secret", intent.clientSecret());
-        json.put("created", intent.created);
-        json.put("currency", intent.currency);
-        json.put("description", intent.orderNumber == null ? null : "Order " + intent.orderNumber);
-        json.put("last_payment_error", null);
-        json.put("latest_charge", intent.chargeId == null ? null : chargeJson(intent));
-        json.put("livemode", false);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("order_id", intent.orderId);
-        if (intent.orderNumber != null) {
-            metadata.put("order_number", intent.orderNumber);
-        }
-        json.put("metadata", metadata);
-        json.put("status", intent.status);
-        return json;
-    }
-
-    private Map<String, Object> chargeJson(Intent intent) {
-        boolean captured = "succeeded".equals(intent.status);
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("brand", "visa");
-        card.put("last4", "4242");
-        card.put("exp_month", 12);
-        card.put("exp_year", 2034);
-        card.put("capture_before", CAPTURE_BEFORE);
-        Map<String, Object> charge = new LinkedHashMap<>();
-        charge.put("id", intent.chargeId);
-        charge.put("object", "charge");
-        charge.put("amount", intent.amount);
-        charge.put("amount_captured", captured ? intent.amountReceived : 0);
-        charge.put("amount_refunded", refunded(intent));
-        charge.put("captured", captured);
-        charge.put("currency", intent.currency);
-        charge.put("payment_intent", intent.id);
-        charge.put("payment_method_details", Map.of("type", "card", "card", card));
-        charge.put("refunded", captured && refunded(intent) == intent.amountReceived);
-        charge.put("status", "succeeded");
-        return charge;
+        return StripeJson.event(eventId, "charge.dispute.created",
+                StripeJson.dispute("dp_e2e" + ids.incrementAndGet(), intent, reason));
     }
 
     private static Answer ok(Object body) {
-        return new Answer(200, write(body), false);
+        return new Answer(200, StripeJson.write(body), false);
     }
 
     private static Answer error(int status, String type, String code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", type);
-        error.put("code", code);
-        error.put("message", message);
-        return new Answer(status, write(Map.of("error", error)), false);
-    }
-
-    private static Map<String, String> form(Request request) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String query = URI.create(request.getUrl()).getRawQuery();
-        parse(query, params);
-        String type = request.getHeader("Content-Type");
-        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            parse(request.getBodyAsString(), params);
-        }
-        return params;
-    }
-
-    private static void parse(String encoded, Map<String, String> into) {
-        if (encoded == null || encoded.isEmpty()) {
-            return;
-        }
-        for (String pair : encoded.split("&")) {
-            int at = pair.indexOf('=');
-            String name = URLDecoder.decode(at < 0 ? pair : pair.substring(0, at), StandardCharsets.UTF_8);
-            String value = at < 0 ? "" : URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8);
-            into.put(name, value);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Answer(status, StripeJson.error(type, code, message), false);
     }
 }

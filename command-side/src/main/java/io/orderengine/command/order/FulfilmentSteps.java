@@ -1,0 +1,43 @@
+package io.orderengine.command.order;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
+import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderProcessingStartedEvent;
+import io.orderengine.messages.order.OrderReturnedEvent;
+import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.OrderStatus;
+
+import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static io.orderengine.messages.order.OrderStatus.RETURNED;
+import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+
+/**
+ * The fulfilment steps of an {@link Order}: the statuses an admin may move a paid order to (PROCESSING, SHIPPED,
+ * DELIVERED, RETURNED) and the event each step records.
+ */
+final class FulfilmentSteps {
+
+    private FulfilmentSteps() {
+    }
+
+    static void requireFulfilmentTarget(OrderStatus target) {
+        if (target != PROCESSING && target != SHIPPED && target != DELIVERED && target != RETURNED) {
+            throw new UnsupportedFulfilmentTargetException(target);
+        }
+    }
+
+    /** The event of the step to {@code command.target()} from {@code from} (a target already checked). */
+    static Object event(OrderId orderId, OrderStatus from, ChangeFulfilmentStatusCommand command) {
+        Actor actor = command.actor();
+        return switch (command.target()) {
+            case PROCESSING -> new OrderProcessingStartedEvent(orderId, from, actor, command.note());
+            case SHIPPED -> new OrderShippedEvent(orderId, from, command.trackingNumber(),
+                    command.estimatedDelivery(), actor, command.note());
+            case DELIVERED -> new OrderDeliveredEvent(orderId, from, actor, command.note());
+            default -> new OrderReturnedEvent(orderId, from, actor, command.note());
+        };
+    }
+}
