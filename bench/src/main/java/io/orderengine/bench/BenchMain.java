@@ -22,6 +22,7 @@ import java.util.Set;
  * {@code --orders=200} (lifecycle orders; the replay scenario places twice as many)
  * {@code --histories=10,100,1000,10000,100000} {@code --order-counts=10000,100000} {@code --queries=50}
  * {@code --replay-copies=20} (how many times the replay scenario copies the placed orders' events)
+ * {@code --bursts=1000,10000} (guest checkouts per burst in scenario 7)
  * {@code --event-stores=global-sequence,stock} (each scenario runs once per event storage engine, on a fresh store
  * each time, and the figures are printed side by side with the ratio of the second to the first; default
  * {@code global-sequence} only) {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
@@ -32,7 +33,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<Integer> scenarios = new LinkedHashSet<>(ints(option(args, "scenarios", "1,2,3,4,5,6")));
+        Set<Integer> scenarios = new LinkedHashSet<>(ints(option(args, "scenarios", "1,2,3,4,5,6,7,8")));
         Path work = Files.createTempDirectory("order-engine-bench");
         Scenarios.Options base = new Scenarios.Options(
                 ints(option(args, "concurrency", "1,4,16")),
@@ -43,6 +44,7 @@ public final class BenchMain {
                 ints(option(args, "order-counts", "10000,100000")),
                 Integer.parseInt(option(args, "queries", "50")),
                 Integer.parseInt(option(args, "replay-copies", "20")),
+                ints(option(args, "bursts", "1000")),
                 null, work);
         List<String> eventStores = Arrays.stream(option(args, "event-stores", "global-sequence").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -60,7 +62,7 @@ public final class BenchMain {
         for (String store : stores) {
             Scenarios.Options options = new Scenarios.Options(base.concurrency(), base.warmUp(), base.measured(),
                     base.lifecycleOrders(), base.histories(), base.orderCounts(), base.queries(), base.replayCopies(),
-                    "embedded".equals(store) ? null : store, work);
+                    base.bursts(), "embedded".equals(store) ? null : store, work);
             for (int scenario : scenarios) {
                 Map<String, List<Figure>> byEngine = new LinkedHashMap<>();
                 Map<String, String> loads = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * The six benchmark scenarios by number ({@link #BY_NUMBER}; one {@link Scenario} class each) and what they share:
+ * The benchmark scenarios by number ({@link #BY_NUMBER}; one {@link Scenario} class each) and what they share:
  * the harness options, the event storage engine and extra properties of the engines they boot, a fresh store per
  * engine, waiting for a condition and printing a figure line. Each scenario boots its own engine on a fresh store,
  * prints its figures, and stops it.
@@ -18,8 +18,8 @@ final class Scenarios {
 
     /** Harness options (see {@link BenchMain}). */
     record Options(List<Integer> concurrency, Duration warmUp, Duration measured, int lifecycleOrders,
-                   List<Integer> histories, List<Integer> orderCounts, int queries, int replayCopies, String mongoUri,
-                   Path work) {
+                   List<Integer> histories, List<Integer> orderCounts, int queries, int replayCopies,
+                   List<Integer> bursts, String mongoUri, Path work) {
     }
 
     /** The scenarios, by the numbers {@code --scenarios} uses. */
@@ -29,7 +29,9 @@ final class Scenarios {
             3, new ReplayScenario(),
             4, new AggregateLoadScenario(),
             5, new ReservationsScenario(),
-            6, new QueriesScenario());
+            6, new QueriesScenario(),
+            7, new BurstScenario(),
+            8, new StepLatencyScenario());
 
     private final Options options;
     private final String eventStore;
