@@ -1,0 +1,178 @@
+package io.orderengine.infrastructure.store.index;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A collection of the embedded store that serves its queries from its {@link OrderedIndex}es: the
+ * {@link QueryPlanner} picks the index and key ranges, the documents at the positions found there are matched
+ * against the whole query (as mongo-java-server does for any index), and when the index walks in the query's sort
+ * order the documents are read lazily and reading stops once the page is full. Without a usable index the query
+ * is a scan, as before.
+ * <p>
+ * Also builds its indexes from the documents (all indexes that need it in one pass over the collection), and counts
+ * the documents it reads to match queries: {@link #examinedDocuments()} is what a query costs, index or not.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
+
+    private final LongAdder examined = new LongAdder();
+    private final LongAdder builds;
+    private final List<OrderedIndex> deferredBuilds = new ArrayList<>();
+    private boolean deferBuilds;
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+                        LongAdder builds) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.builds = builds;
+    }
+
+    /** Documents read to match queries since the collection was opened. */
+    long examinedDocuments() {
+        return examined.sum();
+    }
+
+    String idField() {
+        return getIdField();
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        int window = limit > 0 ? numberToSkip + limit : 0;
+        QueryPlanner.Plan plan = QueryPlanner.plan(query, orderBy, window, getIndexes());
+        if (plan == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return run(plan, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private QueryResult run(QueryPlanner.Plan plan, Document query, Document orderBy, int numberToSkip, int limit,
+                            int batchSize, Document fieldSelector) {
+        if (plan.streamsInOrder() && plan instanceof QueryPlanner.IndexScan scan) {
+            Stream<Object> positions = StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(scan.positionsInOrder(), Spliterator.ORDERED), false);
+            return matchDocumentsFromStream(query, documentsAt(positions), numberToSkip, limit, batchSize, null,
+                    fieldSelector);
+        }
+        Stream<Document> candidates = documentsAt(plan.collectPositions().stream());
+        return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private Stream<Document> documentsAt(Stream<Object> positions) {
+        // A document removed since its position was read (a count runs outside the collection's lock) is skipped.
+        return positions.map(this::getDocument).filter(Objects::nonNull);
+    }
+
+    /**
+     * The documents matching {@code filter} when an index bounds it, null when it would be a scan: the first
+     * {@code $match} of an aggregation (the server otherwise hands every document to the pipeline).
+     */
+    synchronized List<Document> indexedMatches(Document filter) {
+        QueryPlanner.Plan plan = QueryPlanner.plan(filter, null, 0, getIndexes());
+        if (plan == null) {
+            return null;
+        }
+        List<Document> matches = new ArrayList<>();
+        run(plan, filter, null, 0, 0, 0, null).forEach(matches::add);
+        return matches;
+    }
+
+    /** Every path that reads documents to match a query ends here: the place to count them. */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+                                                   int limit, int batchSize, Comparator<Document> documentComparator,
+                                                   Document fieldSelector) {
+        return super.matchDocumentsFromStream(query, documentStream.peek(document -> examined.increment()),
+                numberToSkip, limit, batchSize, documentComparator, fieldSelector);
+    }
+
+    // ------------------------------------------------------------------------------------------------- builds
+
+    /**
+     * Adds an index; one that is new or whose map cannot be trusted is built from the documents first, under the
+     * collection's lock so no write slips between the build and the index joining the collection. While the
+     * database is being opened, builds wait for {@link #buildDeferredIndexes()} to make them in one pass.
+     */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        if (index instanceof OrderedIndex ordered && ordered.needsBuild() && !hasIndexNamed(index.getName())) {
+            if (deferBuilds) {
+                deferredBuilds.add(ordered);
+            } else {
+                build(List.of(ordered), true);
+            }
+        }
+        super.addIndex(index);
+    }
+
+    private boolean hasIndexNamed(String name) {
+        return getIndexes().stream().anyMatch(existing -> existing.getName().equals(name));
+    }
+
+    synchronized void deferBuilds() {
+        deferBuilds = true;
+    }
+
+    /** Builds the indexes that waited while the database was opened; returns how many. */
+    synchronized int buildDeferredIndexes() {
+        deferBuilds = false;
+        int count = deferredBuilds.size();
+        if (count > 0) {
+            build(List.copyOf(deferredBuilds), false);
+            deferredBuilds.clear();
+        }
+        return count;
+    }
+
+    /**
+     * Builds {@code indexes} in one pass over the documents. A unique index that meets a second document with a
+     * key fails the build when it is being created ({@code failOnDuplicate}); one rebuilt on open (its documents
+     * were accepted under it before) keeps both entries and logs the duplicate.
+     */
+    private void build(List<OrderedIndex> indexes, boolean failOnDuplicate) {
+        indexes.forEach(OrderedIndex::startBuild);
+        streamAllDocumentsWithPosition().forEach(entry -> {
+            for (OrderedIndex index : indexes) {
+                DuplicateKeyError duplicate = index.addWhileBuilding(entry.getDocument(), entry.getPosition(), this);
+                if (duplicate == null) {
+                    continue;
+                }
+                if (failOnDuplicate) {
+                    indexes.forEach(OrderedIndex::startBuild);
+                    throw new IndexBuildFailedException(duplicate, this);
+                }
+                log.error("Store indexes: {} holds a duplicate key of unique index {}: {}", getFullName(),
+                        index.getName(), duplicate.getMessage());
+            }
+        });
+        indexes.forEach(OrderedIndex::finishBuild);
+        builds.add(indexes.size());
+    }
+}
