@@ -158,21 +158,27 @@ final class IndexedH2Collection extends H2Collection {
      */
     private void build(List<OrderedIndex> indexes, boolean failOnDuplicate) {
         indexes.forEach(OrderedIndex::startBuild);
+        List<OrderedIndex.Build> builds = indexes.stream().map(OrderedIndex::build).toList();
         streamAllDocumentsWithPosition().forEach(entry -> {
-            for (OrderedIndex index : indexes) {
-                DuplicateKeyError duplicate = index.addWhileBuilding(entry.getDocument(), entry.getPosition(), this);
-                if (duplicate == null) {
-                    continue;
-                }
-                if (failOnDuplicate) {
-                    indexes.forEach(OrderedIndex::startBuild);
-                    throw new IndexBuildFailedException(duplicate, this);
-                }
-                log.error("Store indexes: {} holds a duplicate key of unique index {}: {}", getFullName(),
-                        index.getName(), duplicate.getMessage());
+            for (OrderedIndex.Build build : builds) {
+                build.add(entry.getDocument(), entry.getPosition());
             }
         });
+        for (int i = 0; i < indexes.size(); i++) {
+            OrderedIndex index = indexes.get(i);
+            Object duplicate = builds.get(i).finish();
+            if (duplicate == null) {
+                continue;
+            }
+            DuplicateKeyError error = index.duplicateOf(getDocument(duplicate), this);
+            if (failOnDuplicate) {
+                indexes.forEach(OrderedIndex::startBuild);
+                throw new IndexBuildFailedException(error, this);
+            }
+            log.error("Store indexes: {} holds a duplicate key of unique index {}: {}", getFullName(),
+                    index.getName(), error.getMessage());
+        }
         indexes.forEach(OrderedIndex::finishBuild);
-        builds.add(indexes.size());
+        this.builds.add(indexes.size());
     }
 }

@@ -25,15 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A database of the embedded store whose secondary and unique indexes are {@link OrderedIndex}es in MVStore maps
- * next to its collections (mongo-java-server's H2 backend ignores secondary indexes and serves unique ones only for
- * exact lookups). The primary key ({@code _id}) index stays the H2 backend's own.
+ * next to its collections, the primary key ({@code _id}) included (mongo-java-server's H2 backend ignores secondary
+ * indexes, serves unique ones only for exact lookups, and compares its unique keys by Java-serializing them).
  * <p>
  * On open, an index whose map the {@link IndexCatalog} vouches for is used as it is; the others (new, missing,
  * written for another definition, or of a file that was not closed cleanly) are built from the documents, one pass
  * per collection for all of its indexes, before the server answers anyone. Index maps are named
  * {@code <database>.<collection>.$idx.<index>} ({@code $} appears in no database or collection name), removed with
  * their index, collection or database and renamed with their collection. Unique indexes written by the plain H2
- * backend ({@code ._index_<name>} maps) are replaced by ordered ones on the first open.
+ * backend ({@code ._index_<name>} maps, {@code _id} included) are replaced by ordered ones on the first open.
  * <p>
  * Aggregations that start with {@code $match} can get their first stage's documents from the collection's indexes
  * ({@link #aggregateFromIndex}; the server otherwise feeds every document to the pipeline); this is what
@@ -114,12 +114,10 @@ final class IndexedH2Database extends H2Database {
         return orderedIndex(collectionName, indexName, keys, sparse, false);
     }
 
+    /** Unique indexes, the primary key ({@code _id}) included. */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        if (keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-        }
         return orderedIndex(collectionName, indexName, keys, sparse, true);
     }
 

@@ -44,6 +44,8 @@ final class OrderedIndex extends Index<Object> {
     private final String definition;
     private volatile int irregularParts;
     private volatile boolean needsBuild;
+    /** The keys of the document written last (writes to a collection take turns). */
+    private volatile KeysOf lastKeys;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, MVMap<String, Object> entries,
                  IndexCatalog catalog, String idField, boolean needsBuild) {
@@ -100,14 +102,38 @@ final class OrderedIndex extends Index<Object> {
 
     // ------------------------------------------------------------------------------------------------------ keys
 
-    /** The encoded keys of a document (without its position); empty when a sparse index leaves the document out. */
+    /**
+     * The encoded keys of a document (without its position); empty when a sparse index leaves it out. A write asks
+     * for the keys of a document twice in a row (check, then add), so the last answer is kept for that document.
+     */
     List<String> keysOf(Document document) {
+        KeysOf last = lastKeys;
+        if (last != null && last.document() == document) {
+            return last.keys();
+        }
+        List<String> keys = computeKeys(document);
+        lastKeys = new KeysOf(document, keys);
+        return keys;
+    }
+
+    private record KeysOf(Document document, List<String> keys) {
+    }
+
+    /** The value of an indexed field, as the query matcher reads it (a plain field without the path parsing). */
+    private static Object valueOf(Document document, String field) {
+        if (field.indexOf('.') < 0 && !field.equals("$")) {
+            return document.getOrMissing(field);
+        }
+        return Utils.getSubdocumentValueCollectionAware(document, field);
+    }
+
+    private List<String> computeKeys(Document document) {
         List<IndexKey> keys = getKeys();
         List<Object> raw = new ArrayList<>(keys.size());
         boolean anyValue = false;
         int irregular = 0;
         for (int i = 0; i < keys.size(); i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i).getKey());
+            Object value = valueOf(document, keys.get(i).getKey());
             raw.add(value);
             if (hasValue(value)) {
                 anyValue = true;
@@ -194,28 +220,62 @@ final class OrderedIndex extends Index<Object> {
         for (String key : keys) {
             entries.put(key + positionKey, position);
         }
+        lastKeys = null;
     }
 
     /**
-     * Adds a document's entries while the index is built; answers the duplicate key error when a unique key was
-     * taken by another document already (the entries are added all the same), else null.
+     * Collects the entries of an index being built from the documents, then writes them in key order: an MVStore
+     * map filled in order touches each page once, where filling it in document order rewrites its pages over and
+     * over (and commits in between write them out again).
      */
-    DuplicateKeyError addWhileBuilding(Document document, Object position, MongoCollection<Object> collection) {
-        List<String> keys = keysOf(document);
-        String positionKey = positionKey(position);
-        boolean clash = false;
-        for (String key : keys) {
-            if (unique && firstPositionWithKey(key, positionKey) != null) {
-                clash = true;
+    final class Build {
+
+        private final List<Entry> collected = new ArrayList<>();
+
+        void add(Document document, Object position) {
+            String positionKey = positionKey(position);
+            for (String key : computeKeys(document)) {
+                collected.add(new Entry(key + positionKey, key.length(), position));
             }
-            entries.put(key + positionKey, position);
         }
-        return clash ? duplicate(document, collection) : null;
+
+        /**
+         * Writes the entries; answers the position of the first document whose unique key another document has
+         * too (its entries are written all the same), or null.
+         */
+        Object finish() {
+            collected.sort((a, b) -> a.key().compareTo(b.key()));
+            Object duplicate = null;
+            Entry previous = null;
+            for (Entry entry : collected) {
+                if (unique && duplicate == null && previous != null && previous.keyLength() == entry.keyLength()
+                        && previous.key().regionMatches(0, entry.key(), 0, entry.keyLength())) {
+                    duplicate = entry.position();
+                }
+                entries.put(entry.key(), entry.position());
+                previous = entry;
+            }
+            collected.clear();
+            return duplicate;
+        }
+    }
+
+    private record Entry(String key, int keyLength, Object position) {
+    }
+
+    Build build() {
+        return new Build();
+    }
+
+    /** The duplicate key error a unique index reports for {@code document}. */
+    DuplicateKeyError duplicateOf(Document document, MongoCollection<Object> collection) {
+        return duplicate(document, collection);
     }
 
     @Override
     public Object remove(Document document) {
-        List<String> keys = keysOf(document);
+        lastKeys = null;
+        List<String> keys = computeKeys(document);
         if (keys.isEmpty()) {
             return null;
         }
@@ -247,6 +307,7 @@ final class OrderedIndex extends Index<Object> {
         List<String> before = keysOf(oldDocument);
         List<String> after = keysOf(newDocument);
         if (before.equals(after)) {
+            lastKeys = null;
             return;
         }
         String positionKey = positionKey(position);
@@ -260,6 +321,7 @@ final class OrderedIndex extends Index<Object> {
                 entries.put(key + positionKey, position);
             }
         }
+        lastKeys = null;
     }
 
     /**
@@ -285,7 +347,7 @@ final class OrderedIndex extends Index<Object> {
     private DuplicateKeyError duplicate(Document document, MongoCollection<Object> collection) {
         List<Object> values = new ArrayList<>();
         for (IndexKey key : getKeys()) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, key.getKey());
+            Object value = valueOf(document, key.getKey());
             values.add(value instanceof Missing ? null : value);
         }
         return new DuplicateKeyError(this, collection, getKeys(), new KeyValue(values));
@@ -295,6 +357,7 @@ final class OrderedIndex extends Index<Object> {
 
     /** Empties the map before a build from the documents. */
     void startBuild() {
+        lastKeys = null;
         entries.clear();
         catalog.forget(mapName());
         irregularParts = 0;
@@ -348,8 +411,18 @@ final class OrderedIndex extends Index<Object> {
         return scan.collectPositions();
     }
 
+    /** For a unique index, the position of the document holding {@code document}'s key; null otherwise. */
     @Override
     public Object getPosition(Document document) {
+        if (!unique) {
+            return null;
+        }
+        for (String key : keysOf(document)) {
+            Cursor<String, Object> cursor = entries.cursor(key);
+            if (cursor.hasNext() && cursor.next().startsWith(key)) {
+                return cursor.getValue();
+            }
+        }
         return null;
     }
 

@@ -37,14 +37,16 @@ import java.util.UUID;
  * {@code $or} whose every branch is bounded is served by the union of the branches.
  * <p>
  * Among the indexes that bound a query, the one with the fewest entries in its ranges wins (counted up to
- * {@value #ESTIMATE_CAP}); {@code _id} equality and {@code $in} always win. The ranges only narrow down the
+ * {@value #ESTIMATE_CAP}); a unique index bound by points on all its fields ({@code _id} equality or {@code $in},
+ * for one) wins without counting. When the winner leaves a large candidate set to sort and the query wants a page,
+ * an index that walks in the query's order is taken instead. The ranges only narrow down the
  * candidates: the collection matches every candidate against the whole query. Whatever cannot be bounded exactly
  * is bounded wider (number ranges are widened by one, as the matcher compares a long and a fraction by their
  * integer parts) or not at all.
  */
 final class QueryPlanner {
 
-    /** At most this many point combinations per index (and {@code _id} lookups); more bound fewer fields. */
+    /** At most this many point combinations per index; with more, the index bounds fewer of its fields. */
     static final int MAX_POINTS = 10_000;
     /** Range sizes are counted up to this many entries to pick an index. */
     static final long ESTIMATE_CAP = 1_000;
@@ -52,8 +54,8 @@ final class QueryPlanner {
     private QueryPlanner() {
     }
 
-    /** How a query is served: one of {@link IndexScan}, {@link IdLookup} or {@link Union}. */
-    sealed interface Plan permits IndexScan, IdLookup, Union {
+    /** How a query is served: {@link IndexScan} or {@link Union}. */
+    sealed interface Plan permits IndexScan, Union {
 
         /** Every candidate position once (the collection checks each against the query). */
         Collection<Object> collectPositions();
@@ -71,8 +73,16 @@ final class QueryPlanner {
      * Key ranges of one index. {@code ordered}: walking the ranges yields documents in the query's sort order (or
      * the query does not sort); {@code reverse}: walk them backwards.
      */
-    record IndexScan(OrderedIndex index, List<KeyRange> ranges, int boundParts, boolean ordered, boolean reverse)
-            implements Plan {
+    record IndexScan(OrderedIndex index, List<KeyRange> ranges, int boundParts, int pointParts, boolean ordered,
+                     boolean reverse) implements Plan {
+
+        /**
+         * A unique index with every field bound by points (an {@code _id} lookup, for one): at most one document
+         * per point, nothing to weigh it against.
+         */
+        boolean exactUniqueLookup() {
+            return index.isUnique() && pointParts == index.indexKeys().size();
+        }
 
         @Override
         public Collection<Object> collectPositions() {
@@ -114,23 +124,6 @@ final class QueryPlanner {
                     return current.next();
                 }
             };
-        }
-
-        @Override
-        public String indexName() {
-            return index.getName();
-        }
-    }
-
-    /** {@code _id} equality or {@code $in}, served by the collection's primary key index. */
-    record IdLookup(Index<Object> index, List<Object> ids) implements Plan {
-
-        @Override
-        public Collection<Object> collectPositions() {
-            Document lookup = new Document("_id", ids.size() == 1 ? ids.get(0) : new Document("$in", ids));
-            Set<Object> positions = new LinkedHashSet<>();
-            index.getPositions(lookup).forEach(positions::add);
-            return positions;
         }
 
         @Override
@@ -189,22 +182,20 @@ final class QueryPlanner {
         List<IndexScan> bounded = new ArrayList<>();
         IndexScan sortedWalk = null;
         for (Index<Object> index : indexes) {
-            if (index instanceof OrderedIndex ordered) {
-                IndexScan scan = planFor(ordered, conjuncts, sort);
-                if (scan == null) {
-                    continue;
-                }
-                if (scan.boundParts() > 0) {
-                    bounded.add(scan);
-                } else if (sortedWalk == null && limit > 0) {
-                    sortedWalk = scan;
-                }
-            } else if (isPrimaryKey(index)) {
-                Bound bound = conjuncts.boundOf(index.getKeys().get(0).getKey(), false);
-                if (bound != null && bound.points() != null && bound.points().size() <= MAX_POINTS
-                        && bound.points().stream().noneMatch(Missing.class::isInstance)) {
-                    return new IdLookup(index, bound.points());
-                }
+            if (!(index instanceof OrderedIndex ordered)) {
+                continue;
+            }
+            IndexScan scan = planFor(ordered, conjuncts, sort);
+            if (scan == null) {
+                continue;
+            }
+            if (scan.exactUniqueLookup()) {
+                return scan;
+            }
+            if (scan.boundParts() > 0) {
+                bounded.add(scan);
+            } else if (sortedWalk == null && limit > 0) {
+                sortedWalk = scan;
             }
         }
         if (bounded.isEmpty()) {
@@ -236,10 +227,6 @@ final class QueryPlanner {
         return candidate.boundParts() > current.boundParts();
     }
 
-    private static boolean isPrimaryKey(Index<Object> index) {
-        return index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey());
-    }
-
     /**
      * The ranges of {@code index} for a query, or null when the index bounds nothing and cannot walk in the
      * query's order either ({@code sort} null: the caller does not care about order).
@@ -249,6 +236,7 @@ final class QueryPlanner {
         int irregular = index.irregularParts();
         List<String> prefixes = List.of("");
         int boundParts = 0;
+        int pointParts = 0;
         int singlePointParts = 0;
         boolean excludesNull = false;
         boolean usedIrregular = false;
@@ -285,6 +273,7 @@ final class QueryPlanner {
                 prefixes = extended;
                 excludesNull |= !withNull;
                 boundParts++;
+                pointParts++;
                 usedIrregular |= irregularPart;
                 if (encoded.size() == 1 && singlePointParts == i) {
                     singlePointParts++;
@@ -309,7 +298,7 @@ final class QueryPlanner {
         if (boundParts == 0 && (!ordered || sort.isEmpty() || index.multikey())) {
             return null;
         }
-        return new IndexScan(index, ranges, boundParts, ordered, ordered && !direction);
+        return new IndexScan(index, ranges, boundParts, pointParts, ordered, ordered && !direction);
     }
 
     /**
