@@ -22,10 +22,11 @@ import org.h2.mvstore.MVStore;
 
 /**
  * A rough figure, not a test (run by hand: {@code java -cp <test class path> ...IndexedQueryBenchmark [documents]}):
- * the admin order list (status and placement window, newest first, a page of 20, with its count) and the due
+ * the admin order list (status and placement window, newest first, a page of 20, with its count), counts of one
+ * status (from the index alone, and with a condition the index cannot decide: ~10,000 documents read) and the due
  * deadline poll on the embedded store at 100,000 documents, served by the engine's indexes and by a scan of the
- * same documents in a collection without them; then how long the store takes to open with its index maps and to
- * rebuild them when they cannot be trusted.
+ * same documents in a collection without them; single inserts with the order indexes and without; then how long
+ * the store takes to open with its index maps and to rebuild them when they cannot be trusted.
  */
 public final class IndexedQueryBenchmark {
 
@@ -63,6 +64,10 @@ public final class IndexedQueryBenchmark {
                         .projection(Projections.include("orderNumber", "status", "placedAt", "totals"))
                         .sort(sort).limit(20).into(new ArrayList<>()).size());
                 report("admin list count (" + collection + ")", () -> (int) orders.countDocuments(filter));
+                report("count of one status (" + collection + ")",
+                        () -> (int) orders.countDocuments(Filters.eq("status", "SHIPPED")));
+                report("one status, total >= 500 (" + collection + ")", () -> (int) orders.countDocuments(
+                        Filters.and(Filters.eq("status", "SHIPPED"), Filters.gte("totals.totalMinor", 50_000L))));
             }
             for (String collection : List.of("orders", "orders_plain")) {
                 MongoCollection<Document> orders = database.getCollection(collection);

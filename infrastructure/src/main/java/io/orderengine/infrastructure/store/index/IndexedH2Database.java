@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Aggregations that start with {@code $match} can get their first stage's documents from the collection's indexes
  * ({@link #aggregateFromIndex}; the server otherwise feeds every document to the pipeline); this is what
- * {@code countDocuments} sends.
+ * {@code countDocuments} sends, and its counting pipeline is answered from the index alone when the index covers
+ * the match.
  */
 final class IndexedH2Database extends H2Database {
 
@@ -183,6 +184,50 @@ final class IndexedH2Database extends H2Database {
      * included, so nothing changes but the number of documents read) runs over the documents the index finds.
      * Null when the aggregation is not of that kind (the server then runs it over every document).
      */
+    /**
+     * The answer of a counting pipeline ({@code countDocuments}: {@code $match}, optionally {@code $skip} and
+     * {@code $limit}, then {@code $group} by a constant with one {@code $sum: 1}) when an index covers the match;
+     * null otherwise.
+     */
+    private static List<Document> countFromIndex(IndexedH2Collection collection, List<Document> pipeline,
+                                                 Document match) {
+        if (pipeline.size() < 2) {
+            return null;
+        }
+        long skip = 0;
+        long limit = Long.MAX_VALUE;
+        for (Document stage : pipeline.subList(1, pipeline.size() - 1)) {
+            if (stage.get("$skip") instanceof Number n && stage.size() == 1) {
+                skip += n.longValue();
+            } else if (stage.get("$limit") instanceof Number n && stage.size() == 1) {
+                limit = Math.min(limit, n.longValue());
+            } else {
+                return null;
+            }
+        }
+        Document last = pipeline.get(pipeline.size() - 1);
+        if (last.size() != 1 || !(last.get("$group") instanceof Document group)
+                || group.size() != 2 || !group.containsKey("_id") || group.get("_id") instanceof Document
+                || (group.get("_id") instanceof String id && id.startsWith("$"))) {
+            return null;
+        }
+        String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
+        if (!(group.get(field) instanceof Document sum) || sum.size() != 1
+                || !(sum.get("$sum") instanceof Number one) || one.doubleValue() != 1.0) {
+            return null;
+        }
+        Long covered = collection.coveredCount(match);
+        if (covered == null) {
+            return null;
+        }
+        long count = Math.min(Math.max(0, covered - skip), limit);
+        if (count == 0) {
+            return List.of();
+        }
+        Object n = count <= Integer.MAX_VALUE ? Integer.valueOf((int) count) : Long.valueOf(count);
+        return List.of(new Document("_id", group.get("_id")).append(field, n));
+    }
+
     Document aggregateFromIndex(String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
         if (!(query.get(command) instanceof String collectionName) || !(query.get("pipeline") instanceof List<?> stages)
                 || stages.isEmpty() || !(stages.get(0) instanceof Document first) || first.size() != 1
@@ -196,11 +241,14 @@ final class IndexedH2Database extends H2Database {
         List<Document> pipeline = Aggregation.parse(stages);
         Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, collection, oplog);
         aggregation.validate(query);
-        List<Document> matches = collection.indexedMatches(match);
-        if (matches == null) {
-            return null;
+        List<Document> result = countFromIndex(collection, pipeline, match);
+        if (result == null) {
+            List<Document> matches = collection.indexedMatches(match);
+            if (matches == null) {
+                return null;
+            }
+            result = aggregation.runStages(matches.stream());
         }
-        List<Document> result = aggregation.runStages(matches.stream());
         Document cursor = new Document("id", EmptyCursor.get().getId())
                 .append("ns", getFullCollectionNamespace(collectionName))
                 .append("firstBatch", result);

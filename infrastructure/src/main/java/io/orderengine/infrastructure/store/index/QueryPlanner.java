@@ -46,7 +46,10 @@ import java.util.UUID;
  */
 final class QueryPlanner {
 
-    /** At most this many point combinations per index; with more, the index bounds fewer of its fields. */
+    /**
+     * At most this many combinations of points on several fields; with more, the index bounds fewer of its fields.
+     * Points on the first field alone are not limited (a long {@code _id $in} is still far cheaper than a scan).
+     */
     static final int MAX_POINTS = 10_000;
     /** Range sizes are counted up to this many entries to pick an index. */
     static final long ESTIMATE_CAP = 1_000;
@@ -71,10 +74,11 @@ final class QueryPlanner {
 
     /**
      * Key ranges of one index. {@code ordered}: walking the ranges yields documents in the query's sort order (or
-     * the query does not sort); {@code reverse}: walk them backwards.
+     * the query does not sort); {@code reverse}: walk them backwards; {@code covers}: the entries in the ranges are
+     * exactly the documents the query matches, one each (a count needs no document).
      */
     record IndexScan(OrderedIndex index, List<KeyRange> ranges, int boundParts, int pointParts, boolean ordered,
-                     boolean reverse) implements Plan {
+                     boolean reverse, boolean covers) implements Plan {
 
         /**
          * A unique index with every field bound by points (an {@code _id} lookup, for one): at most one document
@@ -220,6 +224,26 @@ final class QueryPlanner {
         return best;
     }
 
+    /**
+     * A scan whose entries are exactly the documents {@code query} matches, one entry each, or null: a count then
+     * counts entries and reads no document.
+     */
+    static IndexScan coveringScan(Document query, List<? extends Index<Object>> indexes) {
+        Conjuncts conjuncts = Conjuncts.of(query);
+        if (!conjuncts.complete()) {
+            return null;
+        }
+        for (Index<Object> index : indexes) {
+            if (index instanceof OrderedIndex ordered) {
+                IndexScan scan = planFor(ordered, conjuncts, null);
+                if (scan != null && scan.covers()) {
+                    return scan;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean better(IndexScan candidate, IndexScan current, SortSpec sort) {
         if (!sort.isEmpty() && candidate.ordered() != current.ordered()) {
             return candidate.ordered();
@@ -242,6 +266,8 @@ final class QueryPlanner {
         boolean usedIrregular = false;
         Range range = null;
         boolean rangeAscending = true;
+        boolean exact = conjuncts.complete() && irregular == 0;
+        Set<String> boundFields = new java.util.HashSet<>();
         for (int i = 0; i < parts.size(); i++) {
             boolean irregularPart = (irregular & (1 << i)) != 0;
             if (irregularPart && usedIrregular) {
@@ -261,7 +287,7 @@ final class QueryPlanner {
                     encoded.add(key.toKey());
                     withNull |= Missing.isNullOrMissing(point);
                 }
-                if ((long) prefixes.size() * encoded.size() > MAX_POINTS) {
+                if (i > 0 && (long) prefixes.size() * encoded.size() > MAX_POINTS) {
                     break;
                 }
                 List<String> extended = new ArrayList<>(prefixes.size() * encoded.size());
@@ -271,6 +297,8 @@ final class QueryPlanner {
                     }
                 }
                 prefixes = extended;
+                boundFields.add(part.getKey());
+                exact &= conjuncts.exactlyBound(part.getKey(), irregularPart);
                 excludesNull |= !withNull;
                 boundParts++;
                 pointParts++;
@@ -280,6 +308,8 @@ final class QueryPlanner {
                 }
             } else {
                 range = bound.range();
+                boundFields.add(part.getKey());
+                exact &= conjuncts.exactlyBound(part.getKey(), irregularPart);
                 rangeAscending = part.isAscending();
                 excludesNull = true;
                 boundParts++;
@@ -298,7 +328,8 @@ final class QueryPlanner {
         if (boundParts == 0 && (!ordered || sort.isEmpty() || index.multikey())) {
             return null;
         }
-        return new IndexScan(index, ranges, boundParts, pointParts, ordered, ordered && !direction);
+        boolean covers = exact && boundParts > 0 && boundFields.equals(conjuncts.fields());
+        return new IndexScan(index, ranges, boundParts, pointParts, ordered, ordered && !direction, covers);
     }
 
     /**
@@ -367,7 +398,12 @@ final class QueryPlanner {
     // ---------------------------------------------------------------------------------------------- conditions
 
     /** The values a query allows for one field: points, or a range. */
-    record Bound(List<Object> points, Range range) {
+    /**
+     * The values one condition (or all conditions on a field) allows. {@code exact}: the entries in these bounds are
+     * exactly the documents the condition matches (plain equality or {@code $in}, or a range of a type other than
+     * numbers, and nothing else in the condition), so an index can count them without reading them.
+     */
+    record Bound(List<Object> points, Range range, boolean exact) {
     }
 
     /**
@@ -430,6 +466,7 @@ final class QueryPlanner {
 
         private final Map<String, List<Bound>> fields = new TreeMap<>();
         private final List<List<Document>> ors = new ArrayList<>();
+        private boolean complete = true;
 
         static Conjuncts of(Document query) {
             Conjuncts conjuncts = new Conjuncts();
@@ -449,22 +486,30 @@ final class QueryPlanner {
                     for (Object element : all) {
                         if (element instanceof Document branch) {
                             add(branch);
+                        } else {
+                            complete = false;
                         }
                     }
                 } else if (key.equals("$or") && value instanceof List<?> any && !any.isEmpty()
                         && any.stream().allMatch(Document.class::isInstance)) {
                     ors.add((List<Document>) any);
+                    complete = false;
                 } else if (!key.startsWith("$")) {
                     Bound bound = boundOf(value);
                     if (bound != null) {
                         fields.computeIfAbsent(key, k -> new ArrayList<>()).add(bound);
+                    } else {
+                        complete = false;
                     }
+                } else {
+                    complete = false;
                 }
             }
         }
 
         Conjuncts withoutOr(List<Document> or) {
             Conjuncts copy = new Conjuncts();
+            copy.complete = false;
             fields.forEach((field, bounds) -> copy.fields.put(field, new ArrayList<>(bounds)));
             ors.stream().filter(other -> other != or).forEach(copy.ors::add);
             return copy;
@@ -498,7 +543,7 @@ final class QueryPlanner {
                 }
             }
             if (points != null) {
-                return new Bound(points, null);
+                return new Bound(points, null, false);
             }
             for (Bound bound : bounds) {
                 if (bound.range() != null) {
@@ -509,7 +554,31 @@ final class QueryPlanner {
                     }
                 }
             }
-            return range == null ? null : new Bound(null, range);
+            return range == null ? null : new Bound(null, range, false);
+        }
+
+        /**
+         * Whether the conditions on {@code field} are exactly what {@link #boundOf(String, boolean)} bounds: every
+         * one exact, all points or all ranges, and (when the field may hold arrays) just one of them.
+         */
+        boolean exactlyBound(String field, boolean mayHoldArrays) {
+            List<Bound> bounds = fields.get(field);
+            if (bounds == null || bounds.isEmpty() || (mayHoldArrays && bounds.size() > 1)) {
+                return false;
+            }
+            Bound first = bounds.get(0);
+            boolean points = first.points() != null;
+            return bounds.stream().allMatch(bound -> bound.exact() && (bound.points() != null) == points
+                    && (points || bound.range().type() == first.range().type()));
+        }
+
+        /** Every condition of the query became a bound (no {@code $or}, no other operator, no unbounded field). */
+        boolean complete() {
+            return complete;
+        }
+
+        Set<String> fields() {
+            return fields.keySet();
         }
 
         private static List<Object> intersect(List<Object> points, List<Object> others) {
@@ -521,36 +590,43 @@ final class QueryPlanner {
         /** What one condition on a field allows, or null when it bounds nothing an index could use. */
         private static Bound boundOf(Object condition) {
             if (!(condition instanceof Document document)) {
-                return pointable(condition) ? new Bound(List.of(nullSafe(condition)), null) : null;
+                return pointable(condition) ? new Bound(List.of(nullSafe(condition)), null, true) : null;
             }
             if (document.isEmpty() || BsonRegularExpression.isRegularExpression(document)) {
                 return null;
             }
             boolean operators = document.keySet().stream().allMatch(key -> key.startsWith("$"));
             if (!operators) {
-                return pointable(document) ? new Bound(List.of(document), null) : null;
+                return pointable(document) ? new Bound(List.of(document), null, true) : null;
             }
             List<Object> points = null;
             Range range = null;
+            boolean exact = true;
             for (Map.Entry<String, Object> operator : document.entrySet()) {
                 Object operand = operator.getValue();
                 switch (operator.getKey()) {
                     case "$eq" -> {
                         if (points == null && pointable(operand)) {
                             points = List.of(nullSafe(operand));
+                        } else {
+                            exact = false;
                         }
                     }
                     case "$in" -> {
                         if (points == null && operand instanceof Collection<?> values
                                 && values.stream().allMatch(Conjuncts::pointable)) {
                             points = values.stream().map(Conjuncts::nullSafe).toList();
+                        } else {
+                            exact = false;
                         }
                     }
                     case "$gt", "$gte", "$lt", "$lte" -> {
                         Range bound = rangeOf(operator.getKey(), operand);
                         if (bound == null) {
+                            exact = false;
                             continue;
                         }
+                        exact &= bound.type() != KeyEncoding.NUMBER;
                         if (range == null) {
                             range = bound;
                         } else if (range.type() == bound.type()) {
@@ -559,14 +635,13 @@ final class QueryPlanner {
                             return null;
                         }
                     }
-                    default -> {
-                    }
+                    default -> exact = false;
                 }
             }
             if (points != null) {
-                return new Bound(points, null);
+                return new Bound(points, null, exact && range == null);
             }
-            return range == null ? null : new Bound(null, range);
+            return range == null ? null : new Bound(null, range, exact);
         }
 
         private static Object nullSafe(Object value) {
