@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -16,6 +19,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +33,10 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonMongoConfiguration {
+
+    /** Fields of Axon's saga documents (SagaEntry): the association list and the saga's identifier. */
+    static final String SAGA_ASSOCIATIONS = "associations";
+    static final String SAGA_IDENTIFIER = "sagaIdentifier";
 
     /** Messages and tracking tokens: plain Jackson, as their classes' own annotations expect. */
     public static ObjectMapper messageObjectMapper() {
@@ -89,9 +97,18 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's Mongo saga store, with the indexes its queries need (it declares none): every event a saga type
+     * handles looks its sagas up by association ({@code sagaType} and an element {@code {key, value}} of
+     * {@code associations}), and every load, update and delete goes by {@code sagaIdentifier}. The tracking token
+     * store declares its own unique (processorName, segment) index.
+     */
     @Bean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate,
                                        @Qualifier("stateSerializer") Serializer stateSerializer) {
+        MongoCollection<Document> sagas = axonMongoTemplate.sagaCollection();
+        sagas.createIndex(Indexes.ascending(SAGA_ASSOCIATIONS), new IndexOptions().name(SAGA_ASSOCIATIONS));
+        sagas.createIndex(Indexes.ascending(SAGA_IDENTIFIER), new IndexOptions().name(SAGA_IDENTIFIER));
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(stateSerializer)

@@ -52,9 +52,9 @@ import java.util.concurrent.TimeUnit;
  * delivering leaves a lease that expires after {@link Options#claimTimeout()}; another engine then delivers it, so
  * handlers must tolerate a second delivery after a crash.
  *
- * <p>Scheduling and cancelling inside a unit of work take effect when it commits. The store needs only a unique
- * {@code _id}: it works on the embedded mongo-java-server (which scans the collection, a small one: one document
- * per open deadline), and {@link #ensureIndexes()} adds the index real MongoDB uses for the due query.
+ * <p>Scheduling and cancelling inside a unit of work take effect when it commits. {@link #ensureIndexes()} declares
+ * the indexes of the due query ({@code triggerAt}: the claim walks the due deadlines in trigger order) and of
+ * cancellation by name; MongoDB and the embedded store both serve them.
  */
 public class MongoDeadlineManager extends AbstractDeadlineManager {
 
@@ -107,7 +107,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The index real MongoDB uses to find due deadlines; the embedded server ignores it. */
+    /** The indexes of the due query and of cancelling by name (idempotent; run at start-up). */
     public void ensureIndexes() {
         deadlines.createIndex(Indexes.ascending("triggerAt"));
         deadlines.createIndex(Indexes.ascending("name"));

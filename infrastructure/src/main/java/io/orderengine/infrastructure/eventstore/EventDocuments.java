@@ -46,7 +46,7 @@ final class EventDocuments {
         events.createIndex(Indexes.ascending(STREAM_KEY), new IndexOptions().unique(true).name(STREAM_KEY_INDEX));
         events.createIndex(Indexes.ascending(AGGREGATE_ID, SEQUENCE),
                 new IndexOptions().unique(true).name(AGGREGATE_SEQUENCE_INDEX));
-        // createTokenAt only; the embedded server ignores non-unique indexes and scans (rare, operator-driven).
+        // createTokenAt only (rare, operator-driven); the embedded store serves it like the others.
         events.createIndex(Indexes.ascending(ALLOCATED_AT, POSITION), new IndexOptions().name(ALLOCATED_AT_INDEX));
     }
 

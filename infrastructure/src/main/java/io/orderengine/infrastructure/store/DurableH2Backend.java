@@ -1,8 +1,8 @@
 package io.orderengine.infrastructure.store;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.orderengine.infrastructure.store.index.IndexedH2Backend;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,9 +11,10 @@ import java.util.Set;
  * (this engine or another engine instance sharing the store over the wire), goes back only after an MVStore commit
  * that started after the write was applied. Acknowledged means on disk for every client, not only for the JVM that
  * runs the server. Commits are grouped ({@link GroupCommit}): writers that finish while a commit runs are covered
- * by the next one, so concurrent writers share one file write instead of queueing for one each.
+ * by the next one, so concurrent writers share one file write instead of queueing for one each. Its indexes are
+ * served and kept in the same file ({@link IndexedH2Backend}).
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IndexedH2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "drop", "dropdatabase", "renamecollection", "create", "dropindexes");

@@ -73,6 +73,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return backend.commits();
     }
 
+    /** Documents the store read to answer queries on a collection (for tests and diagnostics). */
+    public long examinedDocuments(String database, String collection) {
+        return backend.examinedDocuments(database, collection);
+    }
+
+    /** Indexes the store built from their documents since it started (declared, or found missing or stale on open). */
+    public long indexBuilds() {
+        return backend.indexBuilds();
+    }
+
     /** Writes everything acknowledged so far to the file. */
     public void commit() {
         backend.commit();

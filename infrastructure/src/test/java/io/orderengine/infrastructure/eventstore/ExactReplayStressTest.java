@@ -244,7 +244,11 @@ class ExactReplayStressTest {
             String marker = "marker";
             store.publish(new GenericDomainEventMessage<>("Marker", marker, 0, "end of run"));
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> live.stream().anyMatch(s -> s.aggregateId().equals(marker)));
+                    .until(() -> {
+                        synchronized (live) { // a synchronized list's stream must be read under its lock
+                            return live.stream().anyMatch(s -> s.aggregateId().equals(marker));
+                        }
+                    });
             processor.shutDown();
             store.shutDown();
 

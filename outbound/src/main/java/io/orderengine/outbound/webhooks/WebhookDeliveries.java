@@ -51,7 +51,7 @@ public class WebhookDeliveries {
         this.deliveries = database.getCollection(COLLECTION);
     }
 
-    /** Indexes for real MongoDB (the embedded store ignores non-unique ones). */
+    /** The indexes of the due query and of an endpoint's deliveries (MongoDB and the embedded store serve them). */
     @PostConstruct
     void createIndexes() {
         deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt"), new IndexOptions().name("due"));

@@ -31,8 +31,8 @@ import static io.orderengine.query.order.OrderDocuments.*;
  * is the hot collection's document count from metadata ({@code count} without a filter), or the number of kept
  * orders while they are all of them. Every other list (a filter, another sort, the archive, a page beyond the kept
  * orders) is a query on {@code order_details} with the indexes declared in {@code OrderDocuments}: a bounded
- * index walk on MongoDB, a full scan with an in-memory sort on the embedded store (it uses no index but
- * {@code _id}), so there it grows with the number of orders.
+ * index walk, on MongoDB and on the embedded store alike (a text search is a residual filter: it walks the index of
+ * the other conditions, or of the sort order, until the page is full).
  */
 @Component
 public class AdminOrderList {

@@ -34,7 +34,8 @@ import static io.orderengine.query.order.OrderDocuments.STATUS;
 /**
  * Order lists kept as documents read by {@code _id} ({@code order_list_index}, next to the order detail documents of
  * the same projection generation), so a customer's history and the admin's default list cost the same with 10,000
- * or 10,000,000 orders, on MongoDB and on the embedded store (which uses no index but {@code _id}).
+ * or 10,000,000 orders, on MongoDB and on the embedded store alike (written when the embedded store served no
+ * index but {@code _id}; it now serves the declared ones too).
  * <ul>
  *   <li>{@code c|<customerId>} (the id with {@code %} and {@code |} escaped): the months in which the customer placed orders ({@code m.<yyyy-MM>: true}).</li>
  *   <li>{@code c|<customerId>|<yyyy-MM>}: one entry per order the customer placed that month (UTC):

@@ -55,7 +55,10 @@ public class WebhookInbox {
         this.clock = clock;
     }
 
-    /** The TTL index that lets real MongoDB expire entries; the embedded server ignores it. */
+    /**
+     * The TTL index that lets real MongoDB expire entries; the embedded server does not expire documents, but serves
+     * {@link #purgeExpired()}'s query from it.
+     */
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending("expireAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }

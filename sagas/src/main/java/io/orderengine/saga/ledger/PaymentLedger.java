@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * The record of money that moved at a gateway: one entry per capture and one per refund, in the Mongo collection
  * {@code payment_ledger}. An entry is keyed by provider, the gateway's reference and the type, composed into the
- * single unique {@code _id} (the embedded store only honours unique single-field indexes), so the same money is
- * recorded once whichever path (saga, webhook, retry) reports it first.
+ * single unique {@code _id}, so the same money is recorded once whichever path (saga, webhook, retry) reports it
+ * first.
  */
 public class PaymentLedger {
 
@@ -37,7 +37,7 @@ public class PaymentLedger {
         this.clock = clock;
     }
 
-    /** Indexes real MongoDB uses for the per-order view and the daily reconciliation; the embedded store ignores them. */
+    /** The indexes of the per-order view and the daily reconciliation (MongoDB and the embedded store serve them). */
     public void ensureIndexes() {
         entries.createIndex(Indexes.ascending("orderId"));
         entries.createIndex(Indexes.ascending("recordedAt"));
