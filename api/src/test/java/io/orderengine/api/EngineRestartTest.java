@@ -1,17 +1,17 @@
 package io.orderengine.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The engine keeps its data across a restart: SKUs and orders created before it are readable after it, and can
@@ -33,7 +33,8 @@ class EngineRestartTest {
         try (RunningEngine engine = RunningEngine.start(store)) {
             EngineClient client = engine.client();
             String admin = client.token("admin-1", "ADMIN");
-            assertThat(client.registerSku(admin, "RESTART-MUG", 1250, 10).status()).isEqualTo(204);
+            assertThat(client.registerSku(admin, "RESTART-MUG", 1250, 10).status())
+                    .isEqualTo(204);
             await().atMost(Duration.ofSeconds(30)).until(() -> available(client, "RESTART-MUG") == 10);
 
             Reply guest = client.checkout(EngineClient.checkoutBody("RESTART-MUG", 2, "guest@example.com"), null);
@@ -49,8 +50,10 @@ class EngineRestartTest {
             assertThat(customer.body().has("guestToken")).isFalse();
             customerOrderId = customer.text("orderId");
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    client.get("/api/v1/orders/" + guestOrderId + "?token=" + guestToken, null).status() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.get("/api/v1/orders/" + guestOrderId + "?token=" + guestToken, null)
+                                    .status()
+                            == 200);
         }
 
         try (RunningEngine engine = RunningEngine.start(store)) {
@@ -58,22 +61,27 @@ class EngineRestartTest {
             Reply guestRead = client.get("/api/v1/orders/" + guestOrderId + "?token=" + guestToken, null);
             assertThat(guestRead.status()).isEqualTo(200);
             assertThat(guestRead.text("orderNumber")).isEqualTo(orderNumber);
-            assertThat(guestRead.body().path("totals").path("subtotalMinor").asLong()).isEqualTo(2500);
-            assertThat(guestRead.body().path("lines").get(0).path("sku").asText()).isEqualTo("RESTART-MUG");
+            assertThat(guestRead.body().path("totals").path("subtotalMinor").asLong())
+                    .isEqualTo(2500);
+            assertThat(guestRead.body().path("lines").get(0).path("sku").asText())
+                    .isEqualTo("RESTART-MUG");
 
             String alice = client.token("alice", "CUSTOMER");
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    client.get("/api/v1/orders/" + customerOrderId, alice).status() == 200);
-            Reply cancel = client.post("/api/v1/orders/" + customerOrderId + "/cancel", Map.of("reason", "changed my mind"),
-                    alice);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.get("/api/v1/orders/" + customerOrderId, alice)
+                                    .status()
+                            == 200);
+            Reply cancel = client.post(
+                    "/api/v1/orders/" + customerOrderId + "/cancel", Map.of("reason", "changed my mind"), alice);
             assertThat(cancel.status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "CANCELLED".equals(client.get("/api/v1/orders/" + customerOrderId, alice).text("status")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "CANCELLED"
+                            .equals(client.get("/api/v1/orders/" + customerOrderId, alice)
+                                    .text("status")));
 
             Reply next = client.checkout(EngineClient.checkoutBody("RESTART-MUG", 1, "guest@example.com"), null);
             assertThat(next.status()).isEqualTo(201);
-            assertThat(next.text("orderNumber")).isNotEqualTo(orderNumber)
-                    .startsWith(orderNumber.substring(0, 13));
+            assertThat(next.text("orderNumber")).isNotEqualTo(orderNumber).startsWith(orderNumber.substring(0, 13));
         }
     }
 

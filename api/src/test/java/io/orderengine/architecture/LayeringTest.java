@@ -1,5 +1,11 @@
 package io.orderengine.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,12 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 /**
  * The arrows point one way: api → sagas, query-side, command-side, outbound → infrastructure → messages. The api is
  * the web adapter only: no store types, typed answers, shop and admin apart.
@@ -42,87 +42,150 @@ class LayeringTest {
 
     @Test
     void messagesUseNoSpringMongoOrPaymentSdk() {
-        noClasses().that().resideInAPackage("io.orderengine.messages..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "com.stripe..", "com.paypal..", "jakarta.persistence..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.messages..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "com.stripe..",
+                        "com.paypal..",
+                        "jakarta.persistence..")
                 .check(engine);
     }
 
     @Test
     void aggregatesUseNoSpringMongoOrPaymentSdk() {
-        noClasses().that().resideInAPackage("io.orderengine.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "com.stripe..", "com.paypal..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "com.mongodb..", "org.bson..", "com.stripe..", "com.paypal..")
                 .check(engine);
     }
 
     @Test
     void messagesDependOnNoOtherModule() {
-        noClasses().that().resideInAPackage("io.orderengine.messages..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.command..", "io.orderengine.query..",
-                        "io.orderengine.saga..", "io.orderengine.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.messages..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.orderengine.command..",
+                        "io.orderengine.query..",
+                        "io.orderengine.saga..",
+                        "io.orderengine.api..")
                 .check(engine);
     }
 
     @Test
     void nothingDependsOnTheApi() {
-        noClasses().that().resideOutsideOfPackages("io.orderengine.api..", "io.orderengine")
-                .should().dependOnClassesThat().resideInAPackage("io.orderengine.api..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.orderengine.api..", "io.orderengine")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.orderengine.api..")
                 .check(engine);
     }
 
     @Test
     void sideModulesDoNotDependOnEachOther() {
-        noClasses().that().resideInAPackage("io.orderengine.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.query..", "io.orderengine.saga..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.orderengine.query..", "io.orderengine.saga..")
                 .check(engine);
-        noClasses().that().resideInAPackage("io.orderengine.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.command..", "io.orderengine.saga..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.orderengine.command..", "io.orderengine.saga..")
                 .check(engine);
-        noClasses().that().resideInAPackage("io.orderengine.saga..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.command..", "io.orderengine.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.saga..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.orderengine.command..", "io.orderengine.query..")
                 .check(engine);
     }
 
     @Test
     void paymentSdkTypesStayInTheirAdapters() {
-        noClasses().that().resideOutsideOfPackage("io.orderengine.saga.payment.stripe..")
-                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.orderengine.saga.payment.stripe..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.stripe..")
                 .check(engine);
-        noClasses().that().resideOutsideOfPackage("io.orderengine.saga.payment.paypal..")
-                .should().dependOnClassesThat().resideInAPackage("com.paypal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.orderengine.saga.payment.paypal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.paypal..")
                 .check(engine);
     }
 
     @Test
     void theApiUsesNoMongoTypes() {
-        noClasses().that().resideInAPackage("io.orderengine.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.mongodb..", "org.bson..")
                 .check(engine);
     }
 
     @Test
     void controllersAnswerWithTypedBodies() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-                .and().areMetaAnnotatedWith(RequestMapping.class)
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(RestController.class)
+                .and()
+                .areMetaAnnotatedWith(RequestMapping.class)
                 .should(returnATypedBody())
                 .check(engine);
     }
 
     @Test
     void shopAndAdminEndpointsShareOnlyWebAndSecurityTypes() {
-        noClasses().that().resideInAPackage("io.orderengine.api.shop..")
-                .should().dependOnClassesThat().resideInAPackage("io.orderengine.api.admin..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.api.shop..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.orderengine.api.admin..")
                 .check(engine);
-        noClasses().that().resideInAPackage("io.orderengine.api.admin..")
-                .should().dependOnClassesThat().resideInAPackage("io.orderengine.api.shop..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.api.admin..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.orderengine.api.shop..")
                 .check(engine);
     }
 
     @Test
     void infrastructureDependsOnNothingOfOursButMessages() {
-        classes().that().resideInAPackage("io.orderengine.infrastructure..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.orderengine..")
+        classes()
+                .that()
+                .resideInAPackage("io.orderengine.infrastructure..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("io.orderengine..")
                         .or(resideInAnyPackage("io.orderengine.infrastructure..", "io.orderengine.messages..")))
                 .check(engine);
     }
@@ -135,9 +198,12 @@ class LayeringTest {
      */
     @Test
     void outboundDependsOnNeitherCommandQueryNorSagas() {
-        noClasses().that().resideInAPackage("io.orderengine.outbound..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderengine.command..",
-                        "io.orderengine.query..", "io.orderengine.saga..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderengine.outbound..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.orderengine.command..", "io.orderengine.query..", "io.orderengine.saga..")
                 .check(engine);
     }
 
@@ -148,8 +214,10 @@ class LayeringTest {
             public void check(JavaMethod method, ConditionEvents events) {
                 String untyped = untyped(method.getReturnType());
                 if (untyped != null) {
-                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns "
-                            + method.getReturnType().getName() + " (" + untyped + ")"));
+                    events.add(SimpleConditionEvent.violated(
+                            method,
+                            method.getFullName() + " returns "
+                                    + method.getReturnType().getName() + " (" + untyped + ")"));
                 }
             }
         };

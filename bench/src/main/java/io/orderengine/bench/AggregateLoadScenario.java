@@ -1,5 +1,7 @@
 package io.orderengine.bench;
 
+import static io.orderengine.bench.Scenarios.print;
+
 import io.orderengine.command.sku.Sku;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
@@ -19,8 +21,6 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
-import static io.orderengine.bench.Scenarios.print;
-
 /**
  * Scenario (4), aggregate load: the time to load a SKU aggregate with histories of growing length, without a
  * snapshot and with a snapshot plus a few events after it (event processors off, events appended directly).
@@ -32,7 +32,9 @@ final class AggregateLoadScenario implements Scenario {
         Scenarios.Options options = bench.options();
         List<Figure> figures = new ArrayList<>();
         try (BenchEngine engine = bench.boot()) {
-            engine.bean(EventProcessingConfiguration.class).eventProcessors().values()
+            engine.bean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .values()
                     .forEach(EventProcessor::shutDown);
             Configuration axon = engine.bean(Configuration.class);
             EventStorageEngine storage = engine.bean(EventStorageEngine.class);
@@ -63,9 +65,13 @@ final class AggregateLoadScenario implements Scenario {
                 // a few events after the snapshot, as in normal operation between snapshot triggers
                 appendStock(storage, id, size, 5);
                 Latencies snapshotted = timeLoads(repository, id, 50);
-                print("(4) aggregate load", engine, String.format("history %7d events: without snapshot median %9.2f ms;"
-                                + " with snapshot (+5 events) median %6.2f ms", size, plain.medianMillis(),
-                        snapshotted.medianMillis()));
+                print(
+                        "(4) aggregate load",
+                        engine,
+                        String.format(
+                                "history %7d events: without snapshot median %9.2f ms;"
+                                        + " with snapshot (+5 events) median %6.2f ms",
+                                size, plain.medianMillis(), snapshotted.medianMillis()));
                 figures.add(new Figure(size + " events, no snapshot, median ms", plain.medianMillis()));
                 figures.add(new Figure(size + " events, snapshot +5, median ms", snapshotted.medianMillis()));
             }
@@ -75,8 +81,8 @@ final class AggregateLoadScenario implements Scenario {
 
     private static void appendHistory(EventStorageEngine storage, String id, int size) {
         SkuCode sku = new SkuCode(id);
-        storage.appendEvents(List.of(new GenericDomainEventMessage<>("Sku", id, 0,
-                new SkuRegisteredEvent(sku, "Load " + id, Money.of(100, "EUR"), 1, Map.of(), null))));
+        storage.appendEvents(List.of(new GenericDomainEventMessage<>(
+                "Sku", id, 0, new SkuRegisteredEvent(sku, "Load " + id, Money.of(100, "EUR"), 1, Map.of(), null))));
         appendStock(storage, id, 1, size - 1);
     }
 
@@ -85,8 +91,8 @@ final class AggregateLoadScenario implements Scenario {
         List<DomainEventMessage<?>> commit = new ArrayList<>(1000);
         for (int i = 0; i < count; i++) {
             long sequence = fromSequence + i;
-            commit.add(new GenericDomainEventMessage<>("Sku", id, sequence,
-                    new StockReceivedEvent(sku, 1, "received", (int) sequence, (int) sequence)));
+            commit.add(new GenericDomainEventMessage<>(
+                    "Sku", id, sequence, new StockReceivedEvent(sku, 1, "received", (int) sequence, (int) sequence)));
             if (commit.size() == 1000) {
                 storage.appendEvents(commit);
                 commit = new ArrayList<>(1000);

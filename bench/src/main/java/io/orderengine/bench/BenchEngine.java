@@ -42,7 +42,9 @@ final class BenchEngine implements AutoCloseable {
     static BenchEngine start(Path folder, String mongoUri, String eventStore, Map<String, String> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("engine.store.embedded-path", folder.resolve("engine.mv").toString());
-        properties.put("engine.store.database", "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        properties.put(
+                "engine.store.database",
+                "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         properties.put("engine.store.uri", mongoUri == null ? "" : mongoUri);
         properties.put("engine.demo.seed-skus", "false");
         properties.put("engine.rate-limit.enabled", "false");

@@ -29,8 +29,7 @@ import java.util.Set;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Set<Integer> scenarios = new LinkedHashSet<>(ints(option(args, "scenarios", "1,2,3,4,5,6,7,8")));
@@ -45,9 +44,13 @@ public final class BenchMain {
                 Integer.parseInt(option(args, "queries", "50")),
                 Integer.parseInt(option(args, "replay-copies", "20")),
                 ints(option(args, "bursts", "1000")),
-                null, work);
-        List<String> eventStores = Arrays.stream(option(args, "event-stores", "global-sequence").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                null,
+                work);
+        List<String> eventStores = Arrays.stream(
+                        option(args, "event-stores", "global-sequence").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         Map<String, String> properties = new LinkedHashMap<>();
         String batchSize = option(args, "order-detail-batch-size", null);
         if (batchSize != null) {
@@ -60,9 +63,18 @@ public final class BenchMain {
             stores.add(uri);
         }
         for (String store : stores) {
-            Scenarios.Options options = new Scenarios.Options(base.concurrency(), base.warmUp(), base.measured(),
-                    base.lifecycleOrders(), base.histories(), base.orderCounts(), base.queries(), base.replayCopies(),
-                    base.bursts(), "embedded".equals(store) ? null : store, work);
+            Scenarios.Options options = new Scenarios.Options(
+                    base.concurrency(),
+                    base.warmUp(),
+                    base.measured(),
+                    base.lifecycleOrders(),
+                    base.histories(),
+                    base.orderCounts(),
+                    base.queries(),
+                    base.replayCopies(),
+                    base.bursts(),
+                    "embedded".equals(store) ? null : store,
+                    work);
             for (int scenario : scenarios) {
                 Map<String, List<Figure>> byEngine = new LinkedHashMap<>();
                 Map<String, String> loads = new LinkedHashMap<>();
@@ -77,8 +89,9 @@ public final class BenchMain {
                     }
                     String loadAfter = loadAverage();
                     loads.put(eventStore, loadBefore + " -> " + loadAfter);
-                    System.out.printf("scenario %d on %s took %.0f s; load average now %s%n", scenario, eventStore,
-                            (System.nanoTime() - started) / 1e9, loadAfter);
+                    System.out.printf(
+                            "scenario %d on %s took %.0f s; load average now %s%n",
+                            scenario, eventStore, (System.nanoTime() - started) / 1e9, loadAfter);
                 }
                 if (eventStores.size() > 1) {
                     printSideBySide(scenario, eventStores, byEngine, loads);
@@ -90,8 +103,8 @@ public final class BenchMain {
     }
 
     /** One table per scenario: a figure per row, one column per event store, and each store's ratio to the first. */
-    private static void printSideBySide(int scenario, List<String> eventStores, Map<String, List<Figure>> byEngine,
-                                        Map<String, String> loads) {
+    private static void printSideBySide(
+            int scenario, List<String> eventStores, Map<String, List<Figure>> byEngine, Map<String, String> loads) {
         String first = eventStores.get(0);
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n=== scenario %d side by side (ratio = other store / %s)%n", scenario, first));
@@ -105,11 +118,12 @@ public final class BenchMain {
         table.append('\n');
         List<Figure> reference = byEngine.getOrDefault(first, List.of());
         List<String> names = new ArrayList<>();
-        byEngine.values().forEach(figures -> figures.forEach(f -> {
-            if (!names.contains(f.name())) {
-                names.add(f.name());
-            }
-        }));
+        byEngine.values()
+                .forEach(figures -> figures.forEach(f -> {
+                    if (!names.contains(f.name())) {
+                        names.add(f.name());
+                    }
+                }));
         for (String name : names) {
             table.append(String.format("| %-42s |", name));
             for (String store : eventStores) {
@@ -118,12 +132,16 @@ public final class BenchMain {
             Double ours = value(reference, name);
             for (String store : eventStores.subList(1, eventStores.size())) {
                 Double other = value(byEngine.get(store), name);
-                table.append(String.format(" %16s |", ours == null || other == null || ours == 0 ? "-"
-                        : String.format("%.2fx", other / ours)));
+                table.append(String.format(
+                        " %16s |",
+                        ours == null || other == null || ours == 0 ? "-" : String.format("%.2fx", other / ours)));
             }
             table.append('\n');
         }
-        loads.forEach((store, load) -> table.append("load average on ").append(store).append(": ").append(load)
+        loads.forEach((store, load) -> table.append("load average on ")
+                .append(store)
+                .append(": ")
+                .append(load)
                 .append('\n'));
         System.out.println(table);
         System.out.flush();
@@ -133,7 +151,11 @@ public final class BenchMain {
         if (figures == null) {
             return null;
         }
-        return figures.stream().filter(f -> f.name().equals(name)).map(Figure::value).findFirst().orElse(null);
+        return figures.stream()
+                .filter(f -> f.name().equals(name))
+                .map(Figure::value)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String format(Double value) {
@@ -146,19 +168,30 @@ public final class BenchMain {
     private static void printFacts(String[] args) {
         Runtime runtime = Runtime.getRuntime();
         System.out.println("=== order engine benchmark " + Instant.now());
-        System.out.println("command: java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+        System.out.println("command: java "
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
                 + " io.orderengine.bench.BenchMain " + String.join(" ", args));
-        System.out.printf("machine: %d cores (%s), %s %s, Java %s (%s), max heap %d MiB%n",
-                runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.maxMemory() >> 20);
+        System.out.printf(
+                "machine: %d cores (%s), %s %s, Java %s (%s), max heap %d MiB%n",
+                runtime.availableProcessors(),
+                cpuModel(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                runtime.maxMemory() >> 20);
         System.out.println("load average at the start (other builds share the machine): " + loadAverage());
-        System.out.println("MONGODB_URI: " + (System.getenv("MONGODB_URI") == null ? "not set (embedded store only)" : "set"));
+        System.out.println(
+                "MONGODB_URI: " + (System.getenv("MONGODB_URI") == null ? "not set (embedded store only)" : "set"));
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }
@@ -173,11 +206,18 @@ public final class BenchMain {
     }
 
     private static String option(String[] args, String name, String otherwise) {
-        return Arrays.stream(args).filter(a -> a.startsWith("--" + name + "="))
-                .map(a -> a.substring(name.length() + 3)).findFirst().orElse(otherwise);
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith("--" + name + "="))
+                .map(a -> a.substring(name.length() + 3))
+                .findFirst()
+                .orElse(otherwise);
     }
 
     private static List<Integer> ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 }

@@ -33,13 +33,27 @@ final class BurstScenario implements Scenario {
                 burst(engine, orders);
                 double burstSeconds = (System.nanoTime() - started) / 1e9;
                 long lastAnswered = System.nanoTime();
-                Scenarios.await(Duration.ofHours(1), () -> engine.client()
-                        .get("/api/v1/admin/orders?status=AWAITING_PAYMENT&size=1", admin).body().path("total")
-                        .asInt() >= orders);
+                Scenarios.await(
+                        Duration.ofHours(1),
+                        () -> engine.client()
+                                        .get("/api/v1/admin/orders?status=AWAITING_PAYMENT&size=1", admin)
+                                        .body()
+                                        .path("total")
+                                        .asInt()
+                                >= orders);
                 double drainSeconds = (System.nanoTime() - lastAnswered) / 1e9;
-                print("(7) burst", engine, String.format("%d guest checkouts from %d clients in %.1f s (%.0f/s); every"
-                                + " order AWAITING_PAYMENT %.1f s after the last 201: %.2fx the burst", orders, CLIENTS,
-                        burstSeconds, orders / burstSeconds, drainSeconds, drainSeconds / burstSeconds));
+                print(
+                        "(7) burst",
+                        engine,
+                        String.format(
+                                "%d guest checkouts from %d clients in %.1f s (%.0f/s); every"
+                                        + " order AWAITING_PAYMENT %.1f s after the last 201: %.2fx the burst",
+                                orders,
+                                CLIENTS,
+                                burstSeconds,
+                                orders / burstSeconds,
+                                drainSeconds,
+                                drainSeconds / burstSeconds));
                 figures.add(new Figure(orders + " orders: accepted/s", orders / burstSeconds));
                 figures.add(new Figure(orders + " orders: drain s after last 201", drainSeconds));
                 figures.add(new Figure(orders + " orders: drain / burst", drainSeconds / burstSeconds));
@@ -55,8 +69,8 @@ final class BurstScenario implements Scenario {
         for (int c = 0; c < CLIENTS; c++) {
             running.add(clients.submit(() -> {
                 for (int n = next.getAndIncrement(); n < orders; n = next.getAndIncrement()) {
-                    EngineClient.Reply placed = engine.client().checkout(
-                            EngineClient.checkoutBody("BURST-1", 1, "burst" + n + "@example.com"), null);
+                    EngineClient.Reply placed = engine.client()
+                            .checkout(EngineClient.checkoutBody("BURST-1", 1, "burst" + n + "@example.com"), null);
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }

@@ -26,13 +26,13 @@ final class ClosedLoop {
         }
 
         String line(String label) {
-            return String.format("%-10s c=%-3d %9.1f req/s  %s  failed=%d", label, concurrency, perSecond(),
-                    latencies.summary(), failed);
+            return String.format(
+                    "%-10s c=%-3d %9.1f req/s  %s  failed=%d",
+                    label, concurrency, perSecond(), latencies.summary(), failed);
         }
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     static Result run(int concurrency, Duration warmUp, Duration measured, Call call) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);

@@ -41,7 +41,8 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (n=%d)", percentileMillis(50),
-                percentileMillis(99), percentileMillis(99.9), count());
+        return String.format(
+                "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (n=%d)",
+                percentileMillis(50), percentileMillis(99), percentileMillis(99.9), count());
     }
 }

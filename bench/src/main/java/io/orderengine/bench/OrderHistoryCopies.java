@@ -29,20 +29,21 @@ final class OrderHistoryCopies {
     private static final Pattern ORDER_NUMBER = Pattern.compile("ORD-\\d{8}-\\d{6}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private OrderHistoryCopies() {
-    }
+    private OrderHistoryCopies() {}
 
     static long append(EventStorageEngine storage, Serializer serializer, int copies) {
         Map<String, List<DomainEventMessage<?>>> orders = new LinkedHashMap<>();
         List<? extends EventMessage<?>> all = storage.readEvents(null, false).collect(Collectors.toList());
         for (EventMessage<?> event : all) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+            if (event instanceof DomainEventMessage<?> domain
+                    && domain.getAggregateIdentifier() != null
                     && domain.getPayloadType().getName().startsWith("io.orderengine.messages.order.")) {
-                orders.computeIfAbsent(domain.getAggregateIdentifier(), id -> new ArrayList<>()).add(domain);
+                orders.computeIfAbsent(domain.getAggregateIdentifier(), id -> new ArrayList<>())
+                        .add(domain);
             }
         }
-        orders.values().forEach(stream -> stream.sort((a, b) -> Long.compare(a.getSequenceNumber(),
-                b.getSequenceNumber())));
+        orders.values()
+                .forEach(stream -> stream.sort((a, b) -> Long.compare(a.getSequenceNumber(), b.getSequenceNumber())));
         long appended = 0;
         for (int copy = 1; copy <= copies; copy++) {
             String day = LocalDate.of(2099, 1, 1).plusDays(copy).format(DAY);
@@ -69,16 +70,22 @@ final class OrderHistoryCopies {
         return appended;
     }
 
-    private static DomainEventMessage<?> copyOf(DomainEventMessage<?> original, Serializer serializer, String oldId,
-                                                String newId, String newNumber) {
+    private static DomainEventMessage<?> copyOf(
+            DomainEventMessage<?> original, Serializer serializer, String oldId, String newId, String newNumber) {
         SerializedObject<String> payload = original.serializePayload(serializer, String.class);
         Object copiedPayload = serializer.deserialize(new SimpleSerializedObject<>(
                 rewrite(payload.getData(), oldId, newId, newNumber), String.class, payload.getType()));
         SerializedObject<String> metaData = original.serializeMetaData(serializer, String.class);
         MetaData copiedMetaData = serializer.deserialize(new SimpleSerializedObject<>(
                 rewrite(metaData.getData(), oldId, newId, newNumber), String.class, metaData.getType()));
-        return new GenericDomainEventMessage<>(original.getType(), newId, original.getSequenceNumber(), copiedPayload,
-                copiedMetaData, UUID.randomUUID().toString(), original.getTimestamp());
+        return new GenericDomainEventMessage<>(
+                original.getType(),
+                newId,
+                original.getSequenceNumber(),
+                copiedPayload,
+                copiedMetaData,
+                UUID.randomUUID().toString(),
+                original.getTimestamp());
     }
 
     private static String rewrite(String json, String oldId, String newId, String newNumber) {

@@ -1,5 +1,9 @@
 package io.orderengine.bench;
 
+import static io.orderengine.bench.Scenarios.await;
+import static io.orderengine.bench.Scenarios.awaitSkusListed;
+import static io.orderengine.bench.Scenarios.print;
+
 import io.orderengine.testkit.EngineClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,10 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.orderengine.bench.Scenarios.await;
-import static io.orderengine.bench.Scenarios.awaitSkusListed;
-import static io.orderengine.bench.Scenarios.print;
 
 /**
  * Scenario (2), order lifecycle: orders taken from checkout through stock reservation and a sandbox approval until
@@ -35,10 +35,15 @@ final class OrderLifecycleScenario implements Scenario {
             long started = System.nanoTime();
             Latencies perOrder = lifecycle(engine, concurrency, options.lifecycleOrders(), skus);
             double seconds = (System.nanoTime() - started) / 1e9;
-            print("(2) lifecycle", engine, String.format("%d orders, c=%d: %.1f orders/s (checkout -> reserved ->"
-                            + " sandbox approve -> CONFIRMED in the read model); per order %s", perOrder.count(),
-                    concurrency, perOrder.count() / seconds, perOrder.summary()));
-            return List.of(new Figure("orders/s", perOrder.count() / seconds),
+            print(
+                    "(2) lifecycle",
+                    engine,
+                    String.format(
+                            "%d orders, c=%d: %.1f orders/s (checkout -> reserved ->"
+                                    + " sandbox approve -> CONFIRMED in the read model); per order %s",
+                            perOrder.count(), concurrency, perOrder.count() / seconds, perOrder.summary()));
+            return List.of(
+                    new Figure("orders/s", perOrder.count() / seconds),
                     new Figure("per order p50 ms", perOrder.percentileMillis(50)),
                     new Figure("per order p99 ms", perOrder.percentileMillis(99)));
         }
@@ -53,8 +58,10 @@ final class OrderLifecycleScenario implements Scenario {
             running.add(workers.submit(() -> {
                 for (int n = next.getAndIncrement(); n < orders; n = next.getAndIncrement()) {
                     long started = System.nanoTime();
-                    EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody("LIFE-" + (n % skus), 1,
-                            "life" + n + "@example.com"), null);
+                    EngineClient.Reply placed = engine.client()
+                            .checkout(
+                                    EngineClient.checkoutBody("LIFE-" + (n % skus), 1, "life" + n + "@example.com"),
+                                    null);
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }
@@ -62,15 +69,24 @@ final class OrderLifecycleScenario implements Scenario {
                     String[] action = new String[1];
                     await(Duration.ofSeconds(60), () -> {
                         EngineClient.Reply order = engine.client().get(path, null);
-                        action[0] = order.body().path("payment").path("action").path("url").asText(null);
-                        return order.status() == 200 && "AWAITING_PAYMENT".equals(order.text("status"))
+                        action[0] = order.body()
+                                .path("payment")
+                                .path("action")
+                                .path("url")
+                                .asText(null);
+                        return order.status() == 200
+                                && "AWAITING_PAYMENT".equals(order.text("status"))
                                 && action[0] != null;
                     });
-                    EngineClient.Reply paid = engine.client().post(action[0], Map.of("outcome", "approve"), null, Map.of());
+                    EngineClient.Reply paid =
+                            engine.client().post(action[0], Map.of("outcome", "approve"), null, Map.of());
                     if (paid.status() / 100 != 2) {
                         throw new IllegalStateException("sandbox payment failed: " + paid);
                     }
-                    await(Duration.ofSeconds(60), () -> "CONFIRMED".equals(engine.client().get(path, null).text("status")));
+                    await(
+                            Duration.ofSeconds(60),
+                            () -> "CONFIRMED"
+                                    .equals(engine.client().get(path, null).text("status")));
                     latencies.add(System.nanoTime() - started);
                 }
                 return null;

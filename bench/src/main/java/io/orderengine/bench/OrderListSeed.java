@@ -24,13 +24,14 @@ import org.bson.Document;
 final class OrderListSeed {
 
     static final Instant FIRST = Instant.parse("2025-01-01T00:00:00Z");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
     private static final int LATEST_SIZE = 1_000;
     private static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, Date>comparing(e -> e.getDate("p"))
-            .thenComparing(e -> e.getString("o")).reversed();
+            .thenComparing(e -> e.getString("o"))
+            .reversed();
 
-    private OrderListSeed() {
-    }
+    private OrderListSeed() {}
 
     static void seed(MongoDatabase database, int orders, int customers, String status) {
         MongoCollection<Document> index = database.getCollection("order_list_index");
@@ -41,15 +42,19 @@ final class OrderListSeed {
             for (long i = customer; i < orders; i += customers) {
                 Date placedAt = placedAt(i);
                 months.computeIfAbsent(MONTH.format(placedAt.toInstant()), m -> new ArrayList<>())
-                        .add(new Document("o", "bench-order-" + i).append("p", placedAt).append("s", status)
+                        .add(new Document("o", "bench-order-" + i)
+                                .append("p", placedAt)
+                                .append("s", status)
                                 .append("h", true));
             }
             Document monthFlags = new Document();
             months.forEach((month, entries) -> {
                 entries.sort(NEWEST_FIRST);
                 monthFlags.append(month, true);
-                index.replaceOne(Filters.eq("_id", head + "|" + month),
-                        new Document("_id", head + "|" + month).append("e", entries), upsert);
+                index.replaceOne(
+                        Filters.eq("_id", head + "|" + month),
+                        new Document("_id", head + "|" + month).append("e", entries),
+                        upsert);
             });
             index.replaceOne(Filters.eq("_id", head), new Document("_id", head).append("m", monthFlags), upsert);
         }
@@ -68,8 +73,13 @@ final class OrderListSeed {
             floor = floor == null || NEWEST_FIRST.compare(dropped, floor) < 0 ? dropped : floor;
             entries = new ArrayList<>(entries.subList(0, LATEST_SIZE));
         }
-        index.replaceOne(Filters.eq("_id", "latest"), new Document("_id", "latest").append("e", entries)
-                .append("floor", floor).append("v", (long) entries.hashCode()), upsert);
+        index.replaceOne(
+                Filters.eq("_id", "latest"),
+                new Document("_id", "latest")
+                        .append("e", entries)
+                        .append("floor", floor)
+                        .append("v", (long) entries.hashCode()),
+                upsert);
     }
 
     static Date placedAt(long i) {

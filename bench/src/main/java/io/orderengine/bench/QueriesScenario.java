@@ -1,12 +1,16 @@
 package io.orderengine.bench;
 
+import static io.orderengine.bench.Scenarios.await;
+import static io.orderengine.bench.Scenarios.awaitSkusListed;
+import static io.orderengine.bench.Scenarios.print;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
 import io.orderengine.messages.query.PageRequest;
+import io.orderengine.testkit.EngineClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
-
-import static io.orderengine.bench.Scenarios.await;
-import static io.orderengine.bench.Scenarios.awaitSkusListed;
-import static io.orderengine.bench.Scenarios.print;
 
 /**
  * Scenario (6), queries: a customer's order history and the admin's default list, timed while synthetic orders (and
@@ -33,10 +33,16 @@ final class QueriesScenario implements Scenario {
             String admin = engine.client().token("bench-admin", "ADMIN");
             engine.registerSku(admin, "QRY-1", 1500, 1_000_000);
             awaitSkusListed(engine, 1);
-            EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody("QRY-1", 1, "query@example.com"), null);
+            EngineClient.Reply placed =
+                    engine.client().checkout(EngineClient.checkoutBody("QRY-1", 1, "query@example.com"), null);
             MongoCollection<Document> details = engine.database().getCollection("order_details");
-            await(Duration.ofSeconds(60), () -> details.find(Filters.eq("_id", placed.text("orderId"))).first() != null);
-            Document template = details.find(Filters.eq("_id", placed.text("orderId"))).first();
+            await(
+                    Duration.ofSeconds(60),
+                    () -> details.find(Filters.eq("_id", placed.text("orderId")))
+                                    .first()
+                            != null);
+            Document template =
+                    details.find(Filters.eq("_id", placed.text("orderId"))).first();
             QueryGateway queries = engine.bean(QueryGateway.class);
             int customers = 1_000;
             long inserted = details.countDocuments();
@@ -60,25 +66,36 @@ final class QueriesScenario implements Scenario {
                 Latencies adminList = new Latencies();
                 int runs = target >= 500_000 ? Math.max(10, options.queries() / 5) : options.queries();
                 for (int i = 0; i < runs + 3; i++) {
-                    String customer = "bench-customer-" + ThreadLocalRandom.current().nextInt(customers);
+                    String customer =
+                            "bench-customer-" + ThreadLocalRandom.current().nextInt(customers);
                     long started = System.nanoTime();
-                    queries.query(new FindCustomerOrdersQuery(customer, null, PageRequest.first(20)), Object.class).get();
+                    queries.query(new FindCustomerOrdersQuery(customer, null, PageRequest.first(20)), Object.class)
+                            .get();
                     long middle = System.nanoTime();
-                    queries.query(AdminOrderSearchQuery.all(PageRequest.first(20)), Object.class).get();
+                    queries.query(AdminOrderSearchQuery.all(PageRequest.first(20)), Object.class)
+                            .get();
                     long done = System.nanoTime();
                     if (i >= 3) {
                         history.add(middle - started);
                         adminList.add(done - middle);
                     }
                 }
-                print("(6) queries", engine, String.format("%8d orders (inserted in %.1f s): customer history %s;"
-                        + " admin list %s", target, insertSeconds, history.summary(), adminList.summary()));
+                print(
+                        "(6) queries",
+                        engine,
+                        String.format(
+                                "%8d orders (inserted in %.1f s): customer history %s;" + " admin list %s",
+                                target, insertSeconds, history.summary(), adminList.summary()));
                 figures.add(new Figure(target + " orders history p99 ms", history.percentileMillis(99)));
                 figures.add(new Figure(target + " orders admin list p99 ms", adminList.percentileMillis(99)));
                 if (target <= 100_000) {
-                    print("(6) queries", engine, String.format("%8d orders: admin list filtered by status (an index"
-                            + " walk and an index count, on the embedded store too) %s", target,
-                            filteredAdminList(queries)));
+                    print(
+                            "(6) queries",
+                            engine,
+                            String.format(
+                                    "%8d orders: admin list filtered by status (an index"
+                                            + " walk and an index count, on the embedded store too) %s",
+                                    target, filteredAdminList(queries)));
                 }
             }
         }
@@ -94,8 +111,11 @@ final class QueriesScenario implements Scenario {
         try {
             for (int i = 0; i < 6; i++) {
                 long started = System.nanoTime();
-                queries.query(new AdminOrderSearchQuery(OrderStatus.PENDING, null, null, null, null, null,
-                        PageRequest.first(20)), Object.class).get();
+                queries.query(
+                                new AdminOrderSearchQuery(
+                                        OrderStatus.PENDING, null, null, null, null, null, PageRequest.first(20)),
+                                Object.class)
+                        .get();
                 if (i > 0) {
                     filtered.add(System.nanoTime() - started);
                 }

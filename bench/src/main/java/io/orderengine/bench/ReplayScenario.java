@@ -1,5 +1,9 @@
 package io.orderengine.bench;
 
+import static io.orderengine.bench.Scenarios.await;
+import static io.orderengine.bench.Scenarios.awaitSkusListed;
+import static io.orderengine.bench.Scenarios.print;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.testkit.EngineClient;
@@ -23,10 +27,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
-import static io.orderengine.bench.Scenarios.await;
-import static io.orderengine.bench.Scenarios.awaitSkusListed;
-import static io.orderengine.bench.Scenarios.print;
-
 /**
  * Scenario (3), replay: orders placed through checkout, their events copied many times under new ids, then the
  * {@code order-detail} projection replayed from zero and compared with a raw driver copy of the same events.
@@ -45,23 +45,34 @@ final class ReplayScenario implements Scenario {
             awaitSkusListed(engine, skus);
             int orders = options.lifecycleOrders() * 2;
             placeOrders(engine, 8, orders, skus, "RPL-");
-            await(Duration.ofMinutes(5), () -> engine.database().getCollection("order_details").countDocuments() >= orders);
+            await(
+                    Duration.ofMinutes(5),
+                    () -> engine.database().getCollection("order_details").countDocuments() >= orders);
             // The copies must not start sagas, and the projection under test replays them from zero.
-            engine.bean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
+            engine.bean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .values()
+                    .forEach(EventProcessor::shutDown);
             EventStorageEngine storage = engine.bean(EventStorageEngine.class);
-            long cloned = OrderHistoryCopies.append(storage, engine.bean("eventSerializer", Serializer.class),
-                    options.replayCopies());
-            print("(3) replay", engine, String.format("%d orders placed through checkout; their order events copied"
-                    + " %d times under new order ids and numbers: %d events appended", orders, options.replayCopies(),
-                    cloned));
+            long cloned = OrderHistoryCopies.append(
+                    storage, engine.bean("eventSerializer", Serializer.class), options.replayCopies());
+            print(
+                    "(3) replay",
+                    engine,
+                    String.format(
+                            "%d orders placed through checkout; their order events copied"
+                                    + " %d times under new order ids and numbers: %d events appended",
+                            orders, options.replayCopies(), cloned));
             // the token of the last event in tracking order (the stock engine's head token is "now", which its
             // timestamp tokens never reach when the newest events carry older timestamps, as these copies do)
-            List<? extends TrackedEventMessage<?>> log = storage.readEvents(null, false).collect(Collectors.toList());
+            List<? extends TrackedEventMessage<?>> log =
+                    storage.readEvents(null, false).collect(Collectors.toList());
             TrackingToken head = log.isEmpty() ? null : log.get(log.size() - 1).trackingToken();
             StreamingEventProcessor processor = engine.bean(EventProcessingConfiguration.class)
                     .eventProcessor("order-detail", StreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("no order-detail processor"));
-            long events = engine.database().getCollection(engine.eventCollection()).countDocuments();
+            long events =
+                    engine.database().getCollection(engine.eventCollection()).countDocuments();
 
             processor.resetTokens();
             long started = System.nanoTime();
@@ -75,7 +86,8 @@ final class ReplayScenario implements Scenario {
             long copyStarted = System.nanoTime();
             List<Document> batch = new ArrayList<>(1000);
             long copied = 0;
-            for (Document event : database.getCollection(engine.eventCollection()).find().batchSize(1000)) {
+            for (Document event :
+                    database.getCollection(engine.eventCollection()).find().batchSize(1000)) {
                 batch.add(event);
                 if (batch.size() == 1000) {
                     copy.insertMany(batch);
@@ -88,26 +100,39 @@ final class ReplayScenario implements Scenario {
                 copied += batch.size();
             }
             double copySeconds = (System.nanoTime() - copyStarted) / 1e9;
-            print("(3) replay", engine, String.format("order-detail projection replayed %d events in %.2f s: %.0f"
-                            + " events/s; raw driver copy of the same %d events: %.0f events/s; ratio %.2fx", events,
-                    replaySeconds, events / replaySeconds, copied, copied / copySeconds,
-                    (events / replaySeconds) / (copied / copySeconds)));
-            return List.of(new Figure("events", events), new Figure("replay s", replaySeconds),
+            print(
+                    "(3) replay",
+                    engine,
+                    String.format(
+                            "order-detail projection replayed %d events in %.2f s: %.0f"
+                                    + " events/s; raw driver copy of the same %d events: %.0f events/s; ratio %.2fx",
+                            events,
+                            replaySeconds,
+                            events / replaySeconds,
+                            copied,
+                            copied / copySeconds,
+                            (events / replaySeconds) / (copied / copySeconds)));
+            return List.of(
+                    new Figure("events", events),
+                    new Figure("replay s", replaySeconds),
                     new Figure("replay events/s", events / replaySeconds),
                     new Figure("raw copy events/s", copied / copySeconds),
                     new Figure("replay/raw copy", (events / replaySeconds) / (copied / copySeconds)));
         }
     }
 
-    private void placeOrders(BenchEngine engine, int concurrency, int orders, int skus, String prefix) throws Exception {
+    private void placeOrders(BenchEngine engine, int concurrency, int orders, int skus, String prefix)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             running.add(workers.submit(() -> {
                 for (int n = next.getAndIncrement(); n < orders; n = next.getAndIncrement()) {
-                    EngineClient.Reply placed = engine.client().checkout(EngineClient.checkoutBody(prefix + (n % skus), 1,
-                            "rpl" + n + "@example.com"), null);
+                    EngineClient.Reply placed = engine.client()
+                            .checkout(
+                                    EngineClient.checkoutBody(prefix + (n % skus), 1, "rpl" + n + "@example.com"),
+                                    null);
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }

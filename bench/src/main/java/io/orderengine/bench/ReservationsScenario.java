@@ -1,5 +1,7 @@
 package io.orderengine.bench;
 
+import static io.orderengine.bench.Scenarios.print;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
@@ -13,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import static io.orderengine.bench.Scenarios.print;
-
 /**
  * Scenario (5), reservations: stock reservations sent as commands, all on one hot SKU and spread over 1,000 SKUs,
  * in a closed loop of eight workers; reservations per second and the ratio hot/spread.
@@ -26,12 +26,14 @@ final class ReservationsScenario implements Scenario {
         Scenarios.Options options = bench.options();
         try (BenchEngine engine = bench.boot()) {
             CommandGateway commands = engine.bean(CommandGateway.class);
-            commands.sendAndWait(new RegisterSkuCommand(new SkuCode("HOT-1"), "Hot", Money.of(100, "EUR"), 1, Map.of(), null));
+            commands.sendAndWait(
+                    new RegisterSkuCommand(new SkuCode("HOT-1"), "Hot", Money.of(100, "EUR"), 1, Map.of(), null));
             commands.sendAndWait(new ReceiveStockCommand(new SkuCode("HOT-1"), 1_000_000_000, "received"));
             int spread = 1_000;
             for (int i = 0; i < spread; i++) {
                 SkuCode sku = new SkuCode("SPREAD-" + i);
-                commands.sendAndWait(new RegisterSkuCommand(sku, "Spread " + i, Money.of(100, "EUR"), 1, Map.of(), null));
+                commands.sendAndWait(
+                        new RegisterSkuCommand(sku, "Spread " + i, Money.of(100, "EUR"), 1, Map.of(), null));
                 commands.sendAndWait(new ReceiveStockCommand(sku, 1_000_000, "received"));
             }
             int concurrency = 8;
@@ -41,14 +43,19 @@ final class ReservationsScenario implements Scenario {
                 return true;
             });
             ClosedLoop.Result wide = ClosedLoop.run(concurrency, options.warmUp(), options.measured(), (worker, n) -> {
-                SkuCode sku = new SkuCode("SPREAD-" + ThreadLocalRandom.current().nextInt(spread));
+                SkuCode sku =
+                        new SkuCode("SPREAD-" + ThreadLocalRandom.current().nextInt(spread));
                 commands.sendAndWait(new ReserveStockCommand(sku, OrderId.random(), 1, expires));
                 return true;
             });
             print("(5) reservations", engine, hot.line("hot SKU"));
             print("(5) reservations", engine, wide.line("1000 SKUs"));
-            print("(5) reservations", engine, String.format("ratio hot/spread: %.2fx", hot.perSecond() / wide.perSecond()));
-            return List.of(new Figure("hot SKU reservations/s", hot.perSecond()),
+            print(
+                    "(5) reservations",
+                    engine,
+                    String.format("ratio hot/spread: %.2fx", hot.perSecond() / wide.perSecond()));
+            return List.of(
+                    new Figure("hot SKU reservations/s", hot.perSecond()),
                     new Figure("hot SKU p99 ms", hot.latencies().percentileMillis(99)),
                     new Figure("1000 SKUs reservations/s", wide.perSecond()),
                     new Figure("1000 SKUs p99 ms", wide.latencies().percentileMillis(99)));

@@ -17,10 +17,18 @@ import java.util.function.BooleanSupplier;
 final class Scenarios {
 
     /** Harness options (see {@link BenchMain}). */
-    record Options(List<Integer> concurrency, Duration warmUp, Duration measured, int lifecycleOrders,
-                   List<Integer> histories, List<Integer> orderCounts, int queries, int replayCopies,
-                   List<Integer> bursts, String mongoUri, Path work) {
-    }
+    record Options(
+            List<Integer> concurrency,
+            Duration warmUp,
+            Duration measured,
+            int lifecycleOrders,
+            List<Integer> histories,
+            List<Integer> orderCounts,
+            int queries,
+            int replayCopies,
+            List<Integer> bursts,
+            String mongoUri,
+            Path work) {}
 
     /** The scenarios, by the numbers {@code --scenarios} uses. */
     static final Map<Integer, Scenario> BY_NUMBER = Map.of(
@@ -60,13 +68,19 @@ final class Scenarios {
 
     /** A new engine on a fresh store (in the work directory, or a fresh database on the options' MongoDB). */
     BenchEngine boot() throws Exception {
-        return BenchEngine.start(Files.createTempDirectory(options.work(), "store"), options.mongoUri(), eventStore,
-                properties);
+        return BenchEngine.start(
+                Files.createTempDirectory(options.work(), "store"), options.mongoUri(), eventStore, properties);
     }
 
     static void awaitSkusListed(BenchEngine engine, int count) {
-        await(Duration.ofMinutes(5), () -> engine.client().get("/api/v1/skus?page=0&size=1", null).body().path("total").asInt()
-                >= count);
+        await(
+                Duration.ofMinutes(5),
+                () -> engine.client()
+                                .get("/api/v1/skus?page=0&size=1", null)
+                                .body()
+                                .path("total")
+                                .asInt()
+                        >= count);
     }
 
     static void await(Duration atMost, BooleanSupplier condition) {

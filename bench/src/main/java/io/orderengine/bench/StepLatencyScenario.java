@@ -36,17 +36,28 @@ final class StepLatencyScenario implements Scenario {
             List<Double> confirmedRatios = new ArrayList<>();
             for (int n = 0; n < WARM_UP + MEASURED; n++) {
                 long t0 = System.nanoTime();
-                EngineClient.Reply placed = client.checkout(EngineClient.checkoutBody("STEP-1", 1,
-                        "step" + n + "@example.com"), null);
+                EngineClient.Reply placed =
+                        client.checkout(EngineClient.checkoutBody("STEP-1", 1, "step" + n + "@example.com"), null);
                 long t1 = System.nanoTime();
                 if (placed.status() != 201) {
                     throw new IllegalStateException("checkout failed: " + placed);
                 }
                 String path = "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken");
-                EngineClient.Reply awaiting = poll(client, path, order -> "AWAITING_PAYMENT".equals(order.text("status"))
-                        && !order.body().path("payment").path("action").path("url").isMissingNode());
+                EngineClient.Reply awaiting = poll(
+                        client,
+                        path,
+                        order -> "AWAITING_PAYMENT".equals(order.text("status"))
+                                && !order.body()
+                                        .path("payment")
+                                        .path("action")
+                                        .path("url")
+                                        .isMissingNode());
                 long t2 = System.nanoTime();
-                String url = awaiting.body().path("payment").path("action").path("url").asText();
+                String url = awaiting.body()
+                        .path("payment")
+                        .path("action")
+                        .path("url")
+                        .asText();
                 long t3 = System.nanoTime();
                 EngineClient.Reply paid = client.post(url, Map.of("outcome", "approve"), null, Map.of());
                 long t4 = System.nanoTime();
@@ -66,12 +77,23 @@ final class StepLatencyScenario implements Scenario {
             }
             double awaitingRatio = median(awaitingRatios);
             double confirmedRatio = median(confirmedRatios);
-            print("(8) steps", engine, String.format("checkout POST p50 %.1f ms, then AWAITING_PAYMENT visible p50 %.1f ms"
-                            + " (p50 ratio %.2fx the POST); approve POST p50 %.1f ms, then CONFIRMED visible p50 %.1f ms"
-                            + " (p50 ratio %.2fx the POST); %d orders after %d warm-up", checkout.percentileMillis(50),
-                    toAwaiting.percentileMillis(50), awaitingRatio, approve.percentileMillis(50),
-                    toConfirmed.percentileMillis(50), confirmedRatio, MEASURED, WARM_UP));
-            return List.of(new Figure("checkout POST p50 ms", checkout.percentileMillis(50)),
+            print(
+                    "(8) steps",
+                    engine,
+                    String.format(
+                            "checkout POST p50 %.1f ms, then AWAITING_PAYMENT visible p50 %.1f ms"
+                                    + " (p50 ratio %.2fx the POST); approve POST p50 %.1f ms, then CONFIRMED visible p50 %.1f ms"
+                                    + " (p50 ratio %.2fx the POST); %d orders after %d warm-up",
+                            checkout.percentileMillis(50),
+                            toAwaiting.percentileMillis(50),
+                            awaitingRatio,
+                            approve.percentileMillis(50),
+                            toConfirmed.percentileMillis(50),
+                            confirmedRatio,
+                            MEASURED,
+                            WARM_UP));
+            return List.of(
+                    new Figure("checkout POST p50 ms", checkout.percentileMillis(50)),
                     new Figure("to AWAITING_PAYMENT p50 ms", toAwaiting.percentileMillis(50)),
                     new Figure("to AWAITING_PAYMENT / POST p50", awaitingRatio),
                     new Figure("approve POST p50 ms", approve.percentileMillis(50)),

@@ -1,5 +1,7 @@
 package io.orderengine.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,14 +9,11 @@ import io.orderengine.command.order.Order;
 import io.orderengine.command.order.OrderSnapshotFixtures;
 import io.orderengine.command.sku.Sku;
 import io.orderengine.command.sku.SkuSnapshotFixtures;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Snapshots store the aggregates themselves as JSON. With a mapper that sees fields and no getters (what the api
@@ -52,7 +51,9 @@ class AggregateSnapshotTest {
 
         assertThat(copy).isInstanceOf(type);
         assertThat(copy).usingRecursiveComparison().isEqualTo(aggregate);
-        assertThat(json.getData()).contains(expectedFragment)
-                .doesNotContain("\"zero\"").doesNotContain("\"negative\"");
+        assertThat(json.getData())
+                .contains(expectedFragment)
+                .doesNotContain("\"zero\"")
+                .doesNotContain("\"negative\"");
     }
 }

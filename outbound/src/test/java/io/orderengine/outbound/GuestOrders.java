@@ -18,8 +18,7 @@ public final class GuestOrders {
 
     public static final String NUMBER = "ORD-20250301-000007";
 
-    private GuestOrders() {
-    }
+    private GuestOrders() {}
 
     public static OrderPlacedEvent aPlacedGuestOrder(OrderId orderId, String email) {
         return twoMugs(orderId).byGuest(email, "ab".repeat(32)).build();
@@ -35,10 +34,13 @@ public final class GuestOrders {
     }
 
     private static PlacedOrder twoMugs(OrderId orderId) {
-        return OrderFixtures.aPlacedOrder().id(orderId).number(NUMBER)
-                .withLines(OrderLine.of(new SkuCode("MUG-BLUE"), "Blue mug", OrderFixtures.eur(1250), 2,
-                        Map.of("color", "blue"), null))
-                .shippedTo(OrderFixtures.ROTHSCHILD_BLVD).withNotes(null)
+        return OrderFixtures.aPlacedOrder()
+                .id(orderId)
+                .number(NUMBER)
+                .withLines(OrderLine.of(
+                        new SkuCode("MUG-BLUE"), "Blue mug", OrderFixtures.eur(1250), 2, Map.of("color", "blue"), null))
+                .shippedTo(OrderFixtures.ROTHSCHILD_BLVD)
+                .withNotes(null)
                 .placedAt(Instant.parse("2025-03-01T10:00:00Z"));
     }
 }

@@ -1,5 +1,7 @@
 package io.orderengine.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.customer.CustomerStatsProjection;
@@ -8,6 +10,8 @@ import io.orderengine.query.order.AdminOrderList;
 import io.orderengine.query.order.CustomerOrderHistory;
 import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.sku.SkuStockProjection;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
@@ -15,11 +19,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module's components come up from a component scan with only the beans the api provides. */
 @ExtendWith(EmbeddedMongo.class)
@@ -29,7 +28,9 @@ class QuerySideWiringTest {
     void startsEveryReadModelFromAComponentScanAndCreatesTheirIndexes(MongoDatabase database) {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(MongoDatabase.class, () -> database);
-            context.registerBean(QueryUpdateEmitter.class, () -> SimpleQueryUpdateEmitter.builder().build());
+            context.registerBean(
+                    QueryUpdateEmitter.class,
+                    () -> SimpleQueryUpdateEmitter.builder().build());
             context.scan("io.orderengine.query");
             context.refresh();
 
@@ -41,15 +42,20 @@ class QuerySideWiringTest {
             assertThat(context.getBeansOfType(OrderMetricsProjection.class)).hasSize(1);
         }
         // The embedded server keeps only unique indexes; the order number one proves start-up ran.
-        List<Document> indexes = database.getCollection("order_details").listIndexes().into(new ArrayList<>());
-        assertThat(indexes).anySatisfy(index -> assertThat(index.get("key", Document.class))
-                .containsEntry("orderNumber", 1));
+        List<Document> indexes =
+                database.getCollection("order_details").listIndexes().into(new ArrayList<>());
+        assertThat(indexes)
+                .anySatisfy(
+                        index -> assertThat(index.get("key", Document.class)).containsEntry("orderNumber", 1));
     }
 
     @Test
     void namesTheProcessingGroups() {
-        assertThat(List.of(OrderDetailProjection.class, SkuStockProjection.class, CustomerStatsProjection.class,
-                OrderMetricsProjection.class))
+        assertThat(List.of(
+                        OrderDetailProjection.class,
+                        SkuStockProjection.class,
+                        CustomerStatsProjection.class,
+                        OrderMetricsProjection.class))
                 .extracting(type -> type.getAnnotation(ProcessingGroup.class).value())
                 .containsExactly("order-detail", "sku-stock", "customer-stats", "order-metrics");
     }

@@ -33,7 +33,10 @@ public final class EngineClient {
     public EngineClient(int port, Duration requestTimeout, HttpClient.Version version) {
         this.base = "http://127.0.0.1:" + port;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public record Reply(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
@@ -59,7 +62,8 @@ public final class EngineClient {
     }
 
     public Reply patch(String path, Object body, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
     }
 
@@ -84,7 +88,8 @@ public final class EngineClient {
         if (registered.status() != 201) {
             return registered;
         }
-        return stock > 0 ? post("/api/v1/admin/skus/" + sku + "/stock", Map.of("delta", stock, "reason", "received"), admin)
+        return stock > 0
+                ? post("/api/v1/admin/skus/" + sku + "/stock", Map.of("delta", stock, "reason", "received"), admin)
                 : registered;
     }
 
@@ -112,11 +117,16 @@ public final class EngineClient {
     }
 
     public Reply checkout(Map<String, Object> body, String token) {
-        return post("/api/v1/checkout", body, token, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return post(
+                "/api/v1/checkout",
+                body,
+                token,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(requestTimeout)
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

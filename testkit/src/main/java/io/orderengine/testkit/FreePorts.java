@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback port nobody listens on right now, for a test server (SMTP sink, webhook receiver, child engine). */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int loopback() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,8 +1,5 @@
 package io.orderengine.testkit;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
@@ -20,6 +17,8 @@ import io.orderengine.messages.order.PaymentAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * Order messages for every module's tests, built one change at a time.
@@ -44,6 +43,7 @@ public final class OrderFixtures {
     public static final Instant PLACED_AT = Instant.parse("2026-01-15T09:30:00Z");
     /** When {@link #aPlacedOrder()} places its orders unless told otherwise. */
     public static final Instant MORNING = Instant.parse("2025-03-14T09:00:00Z");
+
     public static final SkuCode TSHIRT = new SkuCode("TSHIRT-RED-M");
     public static final SkuCode MUG = new SkuCode("MUG-BLUE");
     public static final Actor CUSTOMER = Actor.customer("alice");
@@ -59,15 +59,16 @@ public final class OrderFixtures {
     /** The shipping address of {@link EngineClient#checkoutBody}. */
     public static final Address ROTHSCHILD_BLVD =
             new Address("Noa Cohen", "+972501112233", "5 Rothschild Blvd", null, "Tel Aviv", null, "6688101", "IL");
+
     public static final CustomerRef ALICE = CustomerRef.customer("alice", "alice@example.com");
     public static final CustomerRef A_GUEST = CustomerRef.guest("guest@example.com", "ab".repeat(32));
 
     /** 2 × 25.00 + 5.00 shipping, 18 % of 55.00 = 9.90 tax. */
     public static final OrderTotals TOTALS = new OrderTotals(eur(5000), eur(0), eur(500), eur(990), eur(6490), 1800);
+
     public static final Money TOTAL = TOTALS.total();
 
-    private OrderFixtures() {
-    }
+    private OrderFixtures() {}
 
     public static Money eur(long minor) {
         return Money.of(minor, "EUR");
@@ -103,8 +104,10 @@ public final class OrderFixtures {
             case CONFIRMED -> history.awaitingPayment().confirmed();
             case PROCESSING -> history.awaitingPayment().confirmed().processing();
             case SHIPPED -> history.awaitingPayment().confirmed().processing().shipped();
-            case DELIVERED -> history.awaitingPayment().confirmed().processing().shipped().delivered();
-            case RETURNED -> history.awaitingPayment().confirmed().processing().shipped().returned();
+            case DELIVERED ->
+                history.awaitingPayment().confirmed().processing().shipped().delivered();
+            case RETURNED ->
+                history.awaitingPayment().confirmed().processing().shipped().returned();
             case REJECTED -> history.rejected();
             case CANCELLED -> history.cancelledBy(CUSTOMER);
             case ATTENTION -> history.awaitingPayment().flagged();
@@ -113,14 +116,20 @@ public final class OrderFixtures {
 
     /** The saga confirms {@code placed} after capturing its whole total. */
     public static OrderConfirmedEvent confirmed(OrderPlacedEvent placed) {
-        return new OrderConfirmedEvent(placed.orderId(), OrderStatus.AWAITING_PAYMENT, placed.paymentMethod(),
-                CAPTURE_REF, placed.totals().total(), SAGA, "paid");
+        return new OrderConfirmedEvent(
+                placed.orderId(),
+                OrderStatus.AWAITING_PAYMENT,
+                placed.paymentMethod(),
+                CAPTURE_REF,
+                placed.totals().total(),
+                SAGA,
+                "paid");
     }
 
     /** An admin ships a processing order with {@code trackingNumber}. */
     public static OrderShippedEvent shipped(OrderId orderId, String trackingNumber) {
-        return new OrderShippedEvent(orderId, OrderStatus.PROCESSING, trackingNumber, LocalDate.of(2026, 1, 20), ADMIN,
-                null);
+        return new OrderShippedEvent(
+                orderId, OrderStatus.PROCESSING, trackingNumber, LocalDate.of(2026, 1, 20), ADMIN, null);
     }
 
     /** {@code event} as the order's event number {@code sequence}, as the event store hands it to processors. */

@@ -1,5 +1,18 @@
 package io.orderengine.testkit;
 
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.TOTALS;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.aPlaceOrderCommand;
+import static io.orderengine.testkit.OrderFixtures.eur;
+
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
@@ -25,19 +38,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.orderengine.testkit.OrderFixtures.ADMIN;
-import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
-import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.testkit.OrderFixtures.SAGA;
-import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
-import static io.orderengine.testkit.OrderFixtures.TOTAL;
-import static io.orderengine.testkit.OrderFixtures.TOTALS;
-import static io.orderengine.testkit.OrderFixtures.TSHIRT;
-import static io.orderengine.testkit.OrderFixtures.aPlaceOrderCommand;
-import static io.orderengine.testkit.OrderFixtures.eur;
-
 /**
  * The events of {@link OrderFixtures#ORDER_ID} so far; each step names the status it leaves in {@code from}. Start
  * from {@link OrderFixtures#aPlacedOrderHistory()} or {@link OrderFixtures#anOrderIn}.
@@ -49,8 +49,7 @@ public final class OrderHistory {
     private Money captured = eur(0);
     private Money refunded = eur(0);
 
-    OrderHistory() {
-    }
+    OrderHistory() {}
 
     OrderHistory placed() {
         events.add(aPlaceOrderCommand().placedEvent(TOTALS, null, CUSTOMER));
@@ -59,8 +58,14 @@ public final class OrderHistory {
     }
 
     public OrderHistory awaitingPayment() {
-        events.add(new OrderAwaitingPaymentEvent(ORDER_ID, status, PaymentMethod.SANDBOX, PAYMENT_REF,
-                SANDBOX_ACTION, SAGA, "waiting for sandbox payment"));
+        events.add(new OrderAwaitingPaymentEvent(
+                ORDER_ID,
+                status,
+                PaymentMethod.SANDBOX,
+                PAYMENT_REF,
+                SANDBOX_ACTION,
+                SAGA,
+                "waiting for sandbox payment"));
         return moveTo(OrderStatus.AWAITING_PAYMENT);
     }
 
@@ -75,14 +80,17 @@ public final class OrderHistory {
     }
 
     public OrderHistory confirmed() {
-        events.add(new OrderConfirmedEvent(ORDER_ID, status, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL, SAGA,
-                "paid"));
+        events.add(new OrderConfirmedEvent(ORDER_ID, status, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL, SAGA, "paid"));
         captured = TOTAL;
         return moveTo(OrderStatus.CONFIRMED);
     }
 
     public OrderHistory rejected() {
-        events.add(new OrderRejectedEvent(ORDER_ID, status, List.of(new ShortSku(TSHIRT, 2, 1)), SAGA,
+        events.add(new OrderRejectedEvent(
+                ORDER_ID,
+                status,
+                List.of(new ShortSku(TSHIRT, 2, 1)),
+                SAGA,
                 "out of stock: TSHIRT-RED-M (asked 2, 1 available)"));
         return moveTo(OrderStatus.REJECTED);
     }
@@ -109,8 +117,8 @@ public final class OrderHistory {
 
     public OrderHistory cancelledBy(Actor actor) {
         boolean stockCommitted = !captured.isZero();
-        events.add(new OrderCancelledEvent(ORDER_ID, status, actor, "changed my mind", captured.minus(refunded),
-                stockCommitted));
+        events.add(new OrderCancelledEvent(
+                ORDER_ID, status, actor, "changed my mind", captured.minus(refunded), stockCommitted));
         return moveTo(OrderStatus.CANCELLED);
     }
 
@@ -127,8 +135,8 @@ public final class OrderHistory {
     }
 
     public OrderHistory refundRequested(String refundId, long amountMinor) {
-        events.add(new RefundRequestedEvent(ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX,
-                PAYMENT_REF, ADMIN, "goodwill"));
+        events.add(new RefundRequestedEvent(
+                ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN, "goodwill"));
         return this;
     }
 

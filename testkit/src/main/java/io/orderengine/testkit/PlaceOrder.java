@@ -1,5 +1,13 @@
 package io.orderengine.testkit;
 
+import static io.orderengine.testkit.OrderFixtures.ALICE;
+import static io.orderengine.testkit.OrderFixtures.A_GUEST;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.ORDER_NUMBER;
+import static io.orderengine.testkit.OrderFixtures.PLACED_AT;
+import static io.orderengine.testkit.OrderFixtures.TEL_AVIV;
+import static io.orderengine.testkit.OrderFixtures.tshirts;
+
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.order.CustomerRef;
@@ -9,14 +17,6 @@ import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PlaceOrderCommand;
 import java.util.List;
-
-import static io.orderengine.testkit.OrderFixtures.ALICE;
-import static io.orderengine.testkit.OrderFixtures.A_GUEST;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.ORDER_NUMBER;
-import static io.orderengine.testkit.OrderFixtures.PLACED_AT;
-import static io.orderengine.testkit.OrderFixtures.TEL_AVIV;
-import static io.orderengine.testkit.OrderFixtures.tshirts;
 
 /**
  * A {@link PlaceOrderCommand} for Alice's two T-shirts ({@link OrderFixtures#ORDER_ID}), with one change at a time.
@@ -29,8 +29,7 @@ public final class PlaceOrder {
     private String currency = "EUR";
     private String discountCode;
 
-    PlaceOrder() {
-    }
+    PlaceOrder() {}
 
     public PlaceOrder asGuest() {
         customer = A_GUEST;
@@ -58,13 +57,34 @@ public final class PlaceOrder {
     }
 
     public PlaceOrderCommand build() {
-        return new PlaceOrderCommand(ORDER_ID, ORDER_NUMBER, customer, lines, shippingAddress, null,
-                PaymentMethod.SANDBOX, currency, discountCode, "leave at the door", PLACED_AT);
+        return new PlaceOrderCommand(
+                ORDER_ID,
+                ORDER_NUMBER,
+                customer,
+                lines,
+                shippingAddress,
+                null,
+                PaymentMethod.SANDBOX,
+                currency,
+                discountCode,
+                "leave at the door",
+                PLACED_AT);
     }
 
     /** The event placing this order, with the totals and canonical discount code the pricing worked out. */
     public OrderPlacedEvent placedEvent(OrderTotals totals, String canonicalDiscountCode, Actor actor) {
-        return new OrderPlacedEvent(ORDER_ID, ORDER_NUMBER, customer, lines, totals, shippingAddress, null,
-                PaymentMethod.SANDBOX, canonicalDiscountCode, "leave at the door", PLACED_AT, actor);
+        return new OrderPlacedEvent(
+                ORDER_ID,
+                ORDER_NUMBER,
+                customer,
+                lines,
+                totals,
+                shippingAddress,
+                null,
+                PaymentMethod.SANDBOX,
+                canonicalDiscountCode,
+                "leave at the door",
+                PLACED_AT,
+                actor);
     }
 }

@@ -1,5 +1,9 @@
 package io.orderengine.testkit;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
@@ -18,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.MUG;
-import static io.orderengine.testkit.OrderFixtures.TSHIRT;
-
 /**
  * An {@link OrderPlacedEvent}, one change at a time; totals follow from the lines, shipping fee and tax rate. Start
  * from {@link OrderFixtures#aPlacedOrder()}.
@@ -37,8 +37,13 @@ public final class PlacedOrder {
     private Address shippingAddress;
     private Address billingAddress;
     private List<OrderLine> lines = List.of(
-            OrderLine.of(TSHIRT, "Red T-shirt M", Money.of(2500, "EUR"), 2,
-                    Map.of("color", "red", "size", "M"), "https://img.example/tshirt-red.png"),
+            OrderLine.of(
+                    TSHIRT,
+                    "Red T-shirt M",
+                    Money.of(2500, "EUR"),
+                    2,
+                    Map.of("color", "red", "size", "M"),
+                    "https://img.example/tshirt-red.png"),
             OrderLine.of(MUG, "Blue mug", Money.of(1200, "EUR"), 1, Map.of(), null));
     private long shippingMinor = 500;
     private long taxRateBasisPoints = 1800;
@@ -46,8 +51,7 @@ public final class PlacedOrder {
     private String notes = "leave at the door";
     private Instant placedAt = MORNING;
 
-    PlacedOrder() {
-    }
+    PlacedOrder() {}
 
     public PlacedOrder id(OrderId id) {
         this.orderId = id;
@@ -93,8 +97,8 @@ public final class PlacedOrder {
 
     /** One line of {@code quantity} units at {@code unitPriceMinor}, no shipping fee, no tax. */
     public PlacedOrder singleLine(String sku, long unitPriceMinor, int quantity, String currency) {
-        this.lines = List.of(OrderLine.of(new SkuCode(sku), sku.toLowerCase(), Money.of(unitPriceMinor, currency),
-                quantity, Map.of(), null));
+        this.lines = List.of(OrderLine.of(
+                new SkuCode(sku), sku.toLowerCase(), Money.of(unitPriceMinor, currency), quantity, Map.of(), null));
         this.shippingMinor = 0;
         this.taxRateBasisPoints = 0;
         return this;
@@ -125,14 +129,32 @@ public final class PlacedOrder {
         Money subtotal = lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
         Money shipping = Money.of(shippingMinor, currency);
         Money tax = subtotal.plus(shipping).percentOf(taxRateBasisPoints);
-        OrderTotals totals = new OrderTotals(subtotal, Money.zero(currency), shipping, tax,
-                subtotal.plus(shipping).plus(tax), taxRateBasisPoints);
-        OrderNumber number = orderNumber != null ? orderNumber
+        OrderTotals totals = new OrderTotals(
+                subtotal,
+                Money.zero(currency),
+                shipping,
+                tax,
+                subtotal.plus(shipping).plus(tax),
+                taxRateBasisPoints);
+        OrderNumber number = orderNumber != null
+                ? orderNumber
                 : OrderNumber.of(LocalDate.ofInstant(placedAt, ZoneOffset.UTC), NUMBERS.incrementAndGet());
         Actor actor = customer.isGuest() ? Actor.guest(orderId.value()) : Actor.customer(customer.customerId());
-        Address shipTo = shippingAddress != null ? shippingAddress
+        Address shipTo = shippingAddress != null
+                ? shippingAddress
                 : new Address(fullName, "+972500000000", "1 Herzl St", "Apt 2", "Tel Aviv", null, "6100001", "IL");
-        return new OrderPlacedEvent(orderId, number, customer, lines, totals, shipTo, billingAddress, paymentMethod,
-                null, notes, placedAt, actor);
+        return new OrderPlacedEvent(
+                orderId,
+                number,
+                customer,
+                lines,
+                totals,
+                shipTo,
+                billingAddress,
+                paymentMethod,
+                null,
+                notes,
+                placedAt,
+                actor);
     }
 }

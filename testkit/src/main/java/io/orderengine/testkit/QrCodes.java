@@ -15,14 +15,15 @@ import javax.imageio.ImageIO;
 /** Test helpers: read a QR code back from an image, and split a ZATCA TLV into its fields. */
 public final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     public static String decode(BufferedImage image) {
         try {
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
             RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+            return new QRCodeReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(source)))
+                    .getText();
         } catch (Exception e) {
             throw new IllegalStateException("no readable QR code", e);
         }

@@ -16,7 +16,10 @@ public record ReceivedMail(String to, String subject, String text, String html) 
             List<String> texts = new ArrayList<>();
             List<String> htmls = new ArrayList<>();
             collect(message, texts, htmls);
-            String to = Arrays.stream(message.getAllRecipients()).map(Object::toString).findFirst().orElse(null);
+            String to = Arrays.stream(message.getAllRecipients())
+                    .map(Object::toString)
+                    .findFirst()
+                    .orElse(null);
             return new ReceivedMail(to, message.getSubject(), String.join("\n", texts), String.join("\n", htmls));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable email", e);

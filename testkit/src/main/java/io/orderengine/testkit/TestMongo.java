@@ -19,7 +19,8 @@ public final class TestMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
-    private final String databaseName = "eventstore_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String databaseName =
+            "eventstore_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     private TestMongo(MongoServer server, MongoClient client) {
         this.server = server;
@@ -34,7 +35,8 @@ public final class TestMongo implements AutoCloseable {
             server.bind("127.0.0.1", 0);
             uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         }
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
+        MongoClientSettings.Builder settings =
+                MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
         for (CommandListener listener : listeners) {
             settings.addCommandListener(listener);
         }

@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 public final class TestStore {
 
-    private TestStore() {
-    }
+    private TestStore() {}
 
     public static boolean realMongo() {
         String uri = System.getenv("MONGODB_URI");
@@ -23,7 +22,9 @@ public final class TestStore {
     public static Map<String, Object> fresh(Path folder) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("engine.store.embedded-path", folder.resolve("engine.mv").toString());
-        properties.put("engine.store.database", "engine_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        properties.put(
+                "engine.store.database",
+                "engine_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         properties.put("engine.demo.seed-skus", "false");
         properties.put("engine.rate-limit.enabled", "false");
         properties.put("server.port", "0");

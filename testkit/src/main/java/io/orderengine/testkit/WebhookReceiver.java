@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String path, String event, String delivery, String signature, String body) {
-    }
+    public record Received(String path, String event, String delivery, String signature, String body) {}
 
     private final String signatureHeader;
     private final HttpServer server;
@@ -73,9 +72,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(path, exchange.getRequestHeaders().getFirst("X-OrderEngine-Event"),
+        received.add(new Received(
+                path,
+                exchange.getRequestHeaders().getFirst("X-OrderEngine-Event"),
                 exchange.getRequestHeaders().getFirst("X-OrderEngine-Delivery"),
-                exchange.getRequestHeaders().getFirst(signatureHeader), body));
+                exchange.getRequestHeaders().getFirst(signatureHeader),
+                body));
         CountDownLatch hold = holds.get(path);
         if (hold != null) {
             try {

@@ -25,8 +25,7 @@ class DemoCatalogueSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogueSeeder.class);
 
-    private record DemoSku(String code, String name, long priceMinor, int stock, Map<String, String> attributes) {
-    }
+    private record DemoSku(String code, String name, long priceMinor, int stock, Map<String, String> attributes) {}
 
     private static final List<DemoSku> SKUS = List.of(
             new DemoSku("DEMO-MUG", "Enamel mug", 1250, 25, Map.of("color", "blue")),
@@ -51,8 +50,8 @@ class DemoCatalogueSeeder {
         for (DemoSku sku : SKUS) {
             SkuCode code = new SkuCode(sku.code());
             try {
-                commands.sendAndWait(new RegisterSkuCommand(code, sku.name(), Money.of(sku.priceMinor(), "EUR"), 2,
-                        sku.attributes(), null));
+                commands.sendAndWait(new RegisterSkuCommand(
+                        code, sku.name(), Money.of(sku.priceMinor(), "EUR"), 2, sku.attributes(), null));
             } catch (AggregateStreamCreationException alreadyThere) {
                 continue;
             }

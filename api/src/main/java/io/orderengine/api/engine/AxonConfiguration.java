@@ -21,7 +21,6 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +48,9 @@ public class AxonConfiguration {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                        .retryExecutor(retries).backoffFactor(50).maxRetryCount(6)
+                        .retryExecutor(retries)
+                        .backoffFactor(50)
+                        .maxRetryCount(6)
                         // a rule the domain refused (a state, a stock level, an unknown or duplicate id) will
                         // refuse again: only lock, concurrency and store hiccups are worth another try
                         .addNonTransientFailurePredicate(CommandFailures::isRejection)
@@ -76,8 +77,8 @@ public class AxonConfiguration {
     }
 
     private static ParameterResolverFactory springAware(ApplicationContext context, Class<?> type) {
-        return MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
-                new SpringBeanParameterResolverFactory(context));
+        return MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(type), new SpringBeanParameterResolverFactory(context));
     }
 
     @Bean
@@ -91,8 +92,8 @@ public class AxonConfiguration {
      * The event processors are configured in {@link ProcessingGroups}.
      */
     @Bean
-    public ConfigurerModule aggregatesAndProcessors(AxonProperties properties, Cache skuCache,
-                                                    @Value("${engine.cluster.enabled:false}") boolean clustered) {
+    public ConfigurerModule aggregatesAndProcessors(
+            AxonProperties properties, Cache skuCache, @Value("${engine.cluster.enabled:false}") boolean clustered) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(

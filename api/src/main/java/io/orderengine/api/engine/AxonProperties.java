@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.aggregates")
-public record AxonProperties(@Min(1) @DefaultValue("50") int orderSnapshotThreshold,
-                             @Min(1) @DefaultValue("100") int skuSnapshotThreshold,
-                             @DefaultValue("true") boolean cache) {
-}
+public record AxonProperties(
+        @Min(1) @DefaultValue("50") int orderSnapshotThreshold,
+        @Min(1) @DefaultValue("100") int skuSnapshotThreshold,
+        @DefaultValue("true") boolean cache) {}

@@ -36,8 +36,11 @@ public class ConsistentCommands {
     private final PipelineProperties pipeline;
     private final List<String> readModels;
 
-    ConsistentCommands(CommandGateway gateway, ProcessedEvents processed, EventProcessingConfiguration processing,
-                       PipelineProperties pipeline) {
+    ConsistentCommands(
+            CommandGateway gateway,
+            ProcessedEvents processed,
+            EventProcessingConfiguration processing,
+            PipelineProperties pipeline) {
         this.gateway = gateway;
         this.processed = processed;
         this.processing = processing;
@@ -69,9 +72,13 @@ public class ConsistentCommands {
             }
             for (Map.Entry<String, Long> entry : awaited.entrySet()) {
                 try {
-                    if (!processed.awaitHandled(readModel, entry.getKey(), entry.getValue(),
-                            pipeline.readYourWrites())) {
-                        log.debug("{} had not handled {}#{} within {}", readModel, entry.getKey(), entry.getValue(),
+                    if (!processed.awaitHandled(
+                            readModel, entry.getKey(), entry.getValue(), pipeline.readYourWrites())) {
+                        log.debug(
+                                "{} had not handled {}#{} within {}",
+                                readModel,
+                                entry.getKey(),
+                                entry.getValue(),
                                 pipeline.readYourWrites());
                         return;
                     }
@@ -84,7 +91,8 @@ public class ConsistentCommands {
     }
 
     private EventHandlerInvoker invoker(String processorName) {
-        return processing.eventProcessor(processorName)
+        return processing
+                .eventProcessor(processorName)
                 .filter(AbstractEventProcessor.class::isInstance)
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker())
                 .orElse(null);

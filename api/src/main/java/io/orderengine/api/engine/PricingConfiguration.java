@@ -14,9 +14,13 @@ public class PricingConfiguration {
     public PricingPolicy pricingPolicy(PricingProperties properties) {
         PricingPolicy.Builder builder = PricingPolicy.builder().defaultTaxRate(properties.defaultTaxRate());
         properties.taxRates().forEach(builder::taxRate);
-        properties.shipping().forEach((currency, rate) -> builder.shipping(currency,
-                rate.freeFromMinor() == null ? ShippingRate.flat(rate.feeMinor())
-                        : ShippingRate.of(rate.feeMinor(), rate.freeFromMinor())));
+        properties
+                .shipping()
+                .forEach((currency, rate) -> builder.shipping(
+                        currency,
+                        rate.freeFromMinor() == null
+                                ? ShippingRate.flat(rate.feeMinor())
+                                : ShippingRate.of(rate.feeMinor(), rate.freeFromMinor())));
         for (PricingProperties.Discount discount : properties.discountCodes()) {
             boolean percent = discount.percentBasisPoints() != null;
             boolean fixed = discount.amountMinor() != null && discount.currency() != null;

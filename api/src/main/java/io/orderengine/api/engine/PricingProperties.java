@@ -22,21 +22,23 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.pricing")
-public record PricingProperties(@Min(0) @Max(10_000) @DefaultValue("0") long defaultTaxRate,
-                                @DefaultValue Map<String, Long> taxRates,
-                                @DefaultValue Map<String, @Valid Shipping> shipping,
-                                @DefaultValue List<@Valid Discount> discountCodes) {
+public record PricingProperties(
+        @Min(0) @Max(10_000) @DefaultValue("0") long defaultTaxRate,
+        @DefaultValue Map<String, Long> taxRates,
+        @DefaultValue Map<String, @Valid Shipping> shipping,
+        @DefaultValue List<@Valid Discount> discountCodes) {
 
     /** @param freeFromMinor subtotal (after discount) from which shipping is free; absent = never free */
-    public record Shipping(@Min(0) long feeMinor, @Min(0) Long freeFromMinor) {
-    }
+    public record Shipping(@Min(0) long feeMinor, @Min(0) Long freeFromMinor) {}
 
     /** Exactly one of {@code percentBasisPoints} or ({@code amountMinor} + {@code currency}). */
-    public record Discount(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String code,
-                           @Min(1) @Max(10_000) Long percentBasisPoints,
-                           @Min(1) Long amountMinor,
-                           @Pattern(regexp = "[A-Z]{3}") String currency) {
-    }
+    public record Discount(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}")
+            String code,
+
+            @Min(1) @Max(10_000) Long percentBasisPoints,
+            @Min(1) Long amountMinor,
+            @Pattern(regexp = "[A-Z]{3}") String currency) {}
 
     @NotNull
     public Map<String, Long> taxRates() {

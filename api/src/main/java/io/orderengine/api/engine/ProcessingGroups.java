@@ -45,7 +45,10 @@ public class ProcessingGroups {
     }
 
     /** What a processor does with an event its handler failed on. */
-    public enum OnError { RETRY, DEAD_LETTER }
+    public enum OnError {
+        RETRY,
+        DEAD_LETTER
+    }
 
     /** How a processor may be replayed. */
     public enum Replay {
@@ -64,54 +67,117 @@ public class ProcessingGroups {
      * @param readYourWrites whether a web request that wrote waits for this processor before it answers
      *                   ({@link ConsistentCommands}): the read models the next request of the same client reads
      */
-    public record Group(String name, String serves, int segments, int batchSize, Start start, OnError onError,
-                        Replay replay, boolean readYourWrites) {
-    }
+    public record Group(
+            String name,
+            String serves,
+            int segments,
+            int batchSize,
+            Start start,
+            OnError onError,
+            Replay replay,
+            boolean readYourWrites) {}
 
     /** The processors a web request that wrote waits for ({@link Group#readYourWrites}). */
     public static List<String> readYourWritesGroups() {
         return table(new EventStoreProperties(null, null, 1, 1, 1, false)).stream()
-                .filter(Group::readYourWrites).map(Group::name).toList();
+                .filter(Group::readYourWrites)
+                .map(Group::name)
+                .toList();
     }
 
     /** The processors, in the order a newcomer would read them: read models, saga, side effects. */
     public static List<Group> table(EventStoreProperties eventStore) {
         return List.of(
-                new Group(OrderDetailProjection.PROCESSING_GROUP, "order detail, customer history, admin order lists",
-                        SEGMENTS, eventStore.orderDetailBatchSize(), Start.TAIL, OnError.RETRY, Replay.REBUILD, true),
-                new Group(SkuStockProjection.PROCESSING_GROUP, "catalogue and stock levels",
-                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD, true),
-                new Group(CustomerStatsProjection.PROCESSING_GROUP, "per-customer order counts and totals",
-                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD, false),
-                new Group(OrderMetricsProjection.PROCESSING_GROUP, "dashboard figures per day",
-                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.REBUILD, false),
-                new Group(CheckoutSaga.PROCESSING_GROUP, "the checkout saga: stock, payment, compensation",
-                        SEGMENTS, 1, Start.TAIL, OnError.RETRY, Replay.NEVER, false),
-                new Group(OrderNotifications.PROCESSING_GROUP, "e-mails to customers",
-                        SEGMENTS, 1, Start.HEAD, OnError.DEAD_LETTER, Replay.NEVER, false),
-                new Group(WebhookOutbox.PROCESSING_GROUP, "outbound webhooks (outbox)",
-                        SEGMENTS, 1, Start.HEAD, OnError.RETRY, Replay.NEVER, false));
+                new Group(
+                        OrderDetailProjection.PROCESSING_GROUP,
+                        "order detail, customer history, admin order lists",
+                        SEGMENTS,
+                        eventStore.orderDetailBatchSize(),
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.REBUILD,
+                        true),
+                new Group(
+                        SkuStockProjection.PROCESSING_GROUP,
+                        "catalogue and stock levels",
+                        SEGMENTS,
+                        1,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.REBUILD,
+                        true),
+                new Group(
+                        CustomerStatsProjection.PROCESSING_GROUP,
+                        "per-customer order counts and totals",
+                        SEGMENTS,
+                        1,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.REBUILD,
+                        false),
+                new Group(
+                        OrderMetricsProjection.PROCESSING_GROUP,
+                        "dashboard figures per day",
+                        SEGMENTS,
+                        1,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.REBUILD,
+                        false),
+                new Group(
+                        CheckoutSaga.PROCESSING_GROUP,
+                        "the checkout saga: stock, payment, compensation",
+                        SEGMENTS,
+                        1,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        OrderNotifications.PROCESSING_GROUP,
+                        "e-mails to customers",
+                        SEGMENTS,
+                        1,
+                        Start.HEAD,
+                        OnError.DEAD_LETTER,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        WebhookOutbox.PROCESSING_GROUP,
+                        "outbound webhooks (outbox)",
+                        SEGMENTS,
+                        1,
+                        Start.HEAD,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false));
     }
 
     @Bean
-    public ConfigurerModule processingGroupSettings(EventStoreProperties eventStore, MongoTemplate axonMongoTemplate,
-                                                    @Qualifier("serializer") Serializer serializer,
-                                                    ProcessedEvents processedEvents) {
+    public ConfigurerModule processingGroupSettings(
+            EventStoreProperties eventStore,
+            MongoTemplate axonMongoTemplate,
+            @Qualifier("serializer") Serializer serializer,
+            ProcessedEvents processedEvents) {
         return configurer -> {
-            EventProcessingConfigurer processing = configurer.eventProcessing()
+            EventProcessingConfigurer processing = configurer
+                    .eventProcessing()
                     .usingPooledStreamingEventProcessors()
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (Group group : table(eventStore)) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
                     builder.initialSegmentCount(group.segments()).batchSize(group.batchSize());
-                    return group.start() == Start.HEAD ? builder.initialToken(source -> source.createHeadToken())
+                    return group.start() == Start.HEAD
+                            ? builder.initialToken(source -> source.createHeadToken())
                             : builder;
                 });
                 if (group.readYourWrites()) {
                     processing.registerHandlerInterceptor(group.name(), c -> processedEvents.interceptor(group.name()));
                 }
                 if (group.onError() == OnError.DEAD_LETTER) {
-                    processing.registerDeadLetterQueue(group.name(),
+                    processing
+                            .registerDeadLetterQueue(
+                                    group.name(),
                                     c -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                             .processingGroup(group.name())
                                             .mongoTemplate(axonMongoTemplate)

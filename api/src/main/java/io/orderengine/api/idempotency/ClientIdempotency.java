@@ -1,8 +1,8 @@
 package io.orderengine.api.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.Problems;
 import io.orderengine.infrastructure.idempotency.IdempotencyKeyStore;
@@ -58,8 +58,8 @@ public class ClientIdempotency {
      * @param key     the client's Idempotency-Key header
      * @param request the parsed request, hashed to recognise "same key, other body"
      */
-    public <T> ResponseEntity<IdempotentBody<T>> execute(String scope, String key, Object request,
-                                                         Supplier<ResponseEntity<T>> action) {
+    public <T> ResponseEntity<IdempotentBody<T>> execute(
+            String scope, String key, Object request, Supplier<ResponseEntity<T>> action) {
         if (key == null || key.isBlank()) {
             throw ApiException.badRequest("idempotency-key-required", "The Idempotency-Key header is required.");
         }
@@ -80,7 +80,8 @@ public class ClientIdempotency {
             response = IdempotentBody.fresh(action.get());
         } catch (ApiException e) {
             ProblemDetail problem = Problems.of(e.status(), e.kind(), e.getMessage());
-            response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            response = ResponseEntity.status(e.status())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(new IdempotentBody.Problem<>(problem));
         } catch (RuntimeException e) {
             keys.release(id);
@@ -91,21 +92,30 @@ public class ClientIdempotency {
             return response;
         }
         MediaType type = response.getHeaders().getContentType();
-        keys.complete(id, new RecordedAnswer(response.getStatusCode().value(),
-                type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
-                response.getHeaders().getFirst("Location"), json(response.getBody())));
+        keys.complete(
+                id,
+                new RecordedAnswer(
+                        response.getStatusCode().value(),
+                        type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
+                        response.getHeaders().getFirst("Location"),
+                        json(response.getBody())));
         return response;
     }
 
     private <T> ResponseEntity<IdempotentBody<T>> replay(String id, String requestHash) {
-        StoredKey existing = keys.find(id).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                "idempotency-key-in-use", "A request with this Idempotency-Key was just abandoned; retry it."));
+        StoredKey existing = keys.find(id)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "idempotency-key-in-use",
+                        "A request with this Idempotency-Key was just abandoned; retry it."));
         if (!requestHash.equals(existing.requestHash())) {
-            throw ApiException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was already used with a different request body.");
+            throw ApiException.unprocessable(
+                    "idempotency-key-reused", "This Idempotency-Key was already used with a different request body.");
         }
         if (!existing.done()) {
-            throw new ApiException(HttpStatus.CONFLICT, "idempotency-key-in-use",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "idempotency-key-in-use",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         RecordedAnswer answer = existing.answer();
@@ -133,7 +143,9 @@ public class ClientIdempotency {
      */
     String json(Object value) {
         try {
-            return mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value);
+            return mapper.writer()
+                    .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize for idempotency", e);
         }
@@ -141,7 +153,8 @@ public class ClientIdempotency {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,8 @@ public sealed interface IdempotentBody<T> {
 
     /** The endpoint's answer, as it would be without a key. */
     static <T> ResponseEntity<IdempotentBody<T>> fresh(ResponseEntity<T> answer) {
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
                 .body(new Fresh<>(answer.getBody()));
     }
 

@@ -32,12 +32,13 @@ class SandboxGatewayController {
         this.methods = methods;
     }
 
-    record DecisionRequest(@NotNull @Pattern(regexp = "approve|decline") String outcome) {
-    }
+    record DecisionRequest(
+            @NotNull @Pattern(regexp = "approve|decline") String outcome) {}
 
     @PostMapping("/api/v1/payments/sandbox/{reference}")
-    SandboxCheckout.Decision decide(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,80}") String reference,
-                                    @Valid @RequestBody DecisionRequest request) {
+    SandboxCheckout.Decision decide(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,80}") String reference,
+            @Valid @RequestBody DecisionRequest request) {
         if (!methods.offered(PaymentMethod.SANDBOX)) {
             throw ApiException.notFound("Sandbox payment");
         }
@@ -48,7 +49,9 @@ class SandboxGatewayController {
         } catch (SandboxDecisionConflictException e) {
             throw new ApiException(HttpStatus.CONFLICT, "payment-already-decided", e.getMessage());
         } catch (WebhookProcessingException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payment-not-recorded",
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "payment-not-recorded",
                     "The decision was taken but not yet recorded; post it again.");
         }
     }

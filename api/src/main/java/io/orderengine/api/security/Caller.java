@@ -19,7 +19,9 @@ public record Caller(String subject, boolean admin, boolean customer) {
     }
 
     private static boolean has(Authentication authentication, String role) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role::equals);
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(role::equals);
     }
 
     public boolean signedIn() {

@@ -55,8 +55,8 @@ public final class DemoMode {
             return new DemoMode(false, key);
         }
         if (prod) {
-            throw new IllegalStateException("engine.security.jwt-secret is required with the prod profile "
-                    + "(HS256, at least 256 bits)");
+            throw new IllegalStateException(
+                    "engine.security.jwt-secret is required with the prod profile " + "(HS256, at least 256 bits)");
         }
         byte[] key = new byte[MIN_SECRET_BYTES];
         new SecureRandom().nextBytes(key);

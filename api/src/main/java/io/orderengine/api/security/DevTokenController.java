@@ -39,12 +39,13 @@ class DevTokenController {
         this.clock = clock;
     }
 
-    record TokenRequest(@NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+") String subject,
-                        @NotEmpty @Size(max = 2) List<@Pattern(regexp = "CUSTOMER|ADMIN") String> roles) {
-    }
+    record TokenRequest(
+            @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+")
+            String subject,
 
-    record TokenResponse(String token, Instant expiresAt) {
-    }
+            @NotEmpty @Size(max = 2) List<@Pattern(regexp = "CUSTOMER|ADMIN") String> roles) {}
+
+    record TokenResponse(String token, Instant expiresAt) {}
 
     @PostMapping("/api/v1/dev/tokens")
     @ResponseStatus(HttpStatus.CREATED)
@@ -57,7 +58,8 @@ class DevTokenController {
                 .expiresAt(expires)
                 .claims(c -> c.putAll(Map.of("roles", List.copyOf(request.roles()))))
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new TokenResponse(token, expires);
     }

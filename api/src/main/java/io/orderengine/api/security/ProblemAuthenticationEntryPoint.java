@@ -26,8 +26,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                "A valid bearer token is required (missing, expired, forged or unsigned tokens are refused)."));
+        write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "A valid bearer token is required (missing, expired, forged or unsigned tokens are refused)."));
     }
 
     @Override

@@ -50,17 +50,21 @@ public class SecurityConfiguration {
     @Bean
     public JwtDecoder jwtDecoder(DemoMode demoMode, SecurityProperties properties) throws java.io.IOException {
         if (demoMode.signingKey() != null) {
-            return NimbusJwtDecoder.withSecretKey(key(demoMode)).macAlgorithm(MacAlgorithm.HS256).build();
+            return NimbusJwtDecoder.withSecretKey(key(demoMode))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
         }
         if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
             return NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
+                    .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+                    .build();
         }
         try (java.io.InputStream pem = properties.jwtPublicKey().getInputStream()) {
             java.security.interfaces.RSAPublicKey key = org.springframework.security.converter.RsaKeyConverters.x509()
                     .convert(pem);
             return NimbusJwtDecoder.withPublicKey(key)
-                    .signatureAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
+                    .signatureAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+                    .build();
         }
     }
 
@@ -72,7 +76,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         return new ProblemAuthenticationEntryPoint(mapper);
     }
 
@@ -83,8 +88,12 @@ public class SecurityConfiguration {
         return (request, response, e) -> {
             response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
             response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), io.orderengine.api.web.Problems.of(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "request-rejected", "The request URL is not allowed."));
+            mapper.writeValue(
+                    response.getOutputStream(),
+                    io.orderengine.api.web.Problems.of(
+                            org.springframework.http.HttpStatus.BAD_REQUEST,
+                            "request-rejected",
+                            "The request URL is not allowed."));
         };
     }
 
@@ -94,27 +103,31 @@ public class SecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
         http.csrf(csrf -> csrf.disable())
-                .cors(cors -> { })
+                .cors(cors -> {})
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: https:; script-src 'self' https://js.stripe.com; "
                                         + "connect-src 'self' https://api.stripe.com; "
                                         + "frame-src https://js.stripe.com https://hooks.stripe.com; "
                                         + "frame-ancestors 'none'; object-src 'none'"))
                         .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(31_536_000)
                                 .requestMatcher(request -> true)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/orders").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint(problems))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(rs ->
+                        rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }

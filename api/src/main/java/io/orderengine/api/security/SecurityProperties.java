@@ -19,11 +19,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.security")
-public record SecurityProperties(String jwtSecret,
-                                 String jwkSetUri,
-                                 org.springframework.core.io.Resource jwtPublicKey,
-                                 @DefaultValue("PT1H") Duration devTokenTtl,
-                                 @DefaultValue List<String> allowedOrigins) {
+public record SecurityProperties(
+        String jwtSecret,
+        String jwkSetUri,
+        org.springframework.core.io.Resource jwtPublicKey,
+        @DefaultValue("PT1H") Duration devTokenTtl,
+        @DefaultValue List<String> allowedOrigins) {
 
     public boolean hasSecret() {
         return jwtSecret != null && !jwtSecret.isBlank();

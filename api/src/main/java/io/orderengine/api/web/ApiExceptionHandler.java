@@ -60,16 +60,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.");
-        problem.setProperty("errors", e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                e.getConstraintViolations().stream()
+                        .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+                        .toList());
         return respond(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "validation",
-                "Parameter '" + e.getName() + "' has an invalid value."));
+        return respond(Problems.of(
+                HttpStatus.BAD_REQUEST, "validation", "Parameter '" + e.getName() + "' has an invalid value."));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -79,12 +81,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "already-exists", "A resource with this identifier already exists."));
+        return respond(
+                Problems.of(HttpStatus.CONFLICT, "already-exists", "A resource with this identifier already exists."));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "conflict",
+        return respond(Problems.of(
+                HttpStatus.CONFLICT,
+                "conflict",
                 "The resource already exists or was changed at the same time; read it again and retry."));
     }
 
@@ -101,43 +106,54 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error while handling a request", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side; nothing was changed by this request if it failed before the reply."));
+        return respond(
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Something went wrong on our side; nothing was changed by this request if it failed before the reply."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request body is not valid.");
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .collect(Collectors.toList());
-        e.getBindingResult().getGlobalErrors().forEach(g ->
-                errors.add(Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(
+                        Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.");
-        problem.setProperty("errors", e.getAllErrors().stream()
-                .map(err -> Map.of("message", String.valueOf(err.getDefaultMessage()))).toList());
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        problem.setProperty(
+                "errors",
+                e.getAllErrors().stream()
+                        .map(err -> Map.of("message", String.valueOf(err.getDefaultMessage())))
+                        .toList());
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                        .body(Problems.of(
+                                HttpStatus.PAYLOAD_TOO_LARGE,
+                                "payload-too-large",
                                 "Request bodies may be at most 100 kB."));
             }
         }
@@ -147,36 +163,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             detail = "Unknown field '" + unknown.getPropertyName() + "'.";
         } else if (cause instanceof InvalidFormatException invalid) {
             detail = "Field '" + path(invalid) + "' has a value of the wrong type or format.";
-        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        } else if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             detail = "Field '" + path(mismatched) + "' has a value of the wrong type.";
-        } else if (cause != null && cause.getCause() instanceof IllegalArgumentException illegal
+        } else if (cause != null
+                && cause.getCause() instanceof IllegalArgumentException illegal
                 && illegal.getMessage() != null) {
             detail = illegal.getMessage();
         }
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", detail));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring's own MVC errors (405, 406, 415, missing parameter/header...): keep the status, use our type.
         HttpStatus resolved = HttpStatus.resolve(status.value());
-        ProblemDetail problem = Problems.of(resolved == null ? HttpStatus.BAD_REQUEST : resolved,
+        ProblemDetail problem = Problems.of(
+                resolved == null ? HttpStatus.BAD_REQUEST : resolved,
                 resolved != null && resolved.is4xxClientError() ? "request" : "internal",
                 body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : "The request failed.");
-        return ResponseEntity.status(status).headers(headers)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String path(MismatchedInputException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

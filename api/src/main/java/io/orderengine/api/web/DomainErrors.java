@@ -12,13 +12,12 @@ import org.springframework.http.ProblemDetail;
  */
 final class DomainErrors {
 
-    private DomainErrors() {
-    }
+    private DomainErrors() {}
 
     static Optional<ProblemDetail> toProblem(Throwable error) {
         if (error instanceof DomainRejection rejection) {
-            return Optional.of(Problems.of(HttpStatus.valueOf(rejection.kind().status()), rejection.type(),
-                    rejection.getMessage()));
+            return Optional.of(Problems.of(
+                    HttpStatus.valueOf(rejection.kind().status()), rejection.type(), rejection.getMessage()));
         }
         if (error instanceof IllegalArgumentException) {
             // the client sent something the domain cannot represent

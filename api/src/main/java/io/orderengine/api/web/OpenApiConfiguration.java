@@ -34,20 +34,27 @@ public class OpenApiConfiguration {
 
     @Bean
     public OpenAPI orderEngineOpenApi() {
-        Schema<?> problem = new Schema<>().type("object")
+        Schema<?> problem = new Schema<>()
+                .type("object")
                 .addProperty("type", new Schema<>().type("string").format("uri"))
                 .addProperty("title", new Schema<>().type("string"))
                 .addProperty("status", new Schema<>().type("integer"))
                 .addProperty("detail", new Schema<>().type("string"))
                 .addProperty("instance", new Schema<>().type("string"));
         return new OpenAPI()
-                .info(new Info().title("Order engine API").version("v1")
+                .info(new Info()
+                        .title("Order engine API")
+                        .version("v1")
                         .description("Event-sourced order engine: checkout, orders, stock, payments. "
                                 + "Errors are RFC 9457 problem+json.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
                         .addSchemas("Problem", problem))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
@@ -57,9 +64,18 @@ public class OpenApiConfiguration {
         return (operation, handlerMethod) -> {
             ERRORS.forEach((status, description) -> {
                 if (!operation.getResponses().containsKey(status)) {
-                    operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                            .content(new Content().addMediaType("application/problem+json",
-                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    status,
+                                    new ApiResponse()
+                                            .description(description)
+                                            .content(new Content()
+                                                    .addMediaType(
+                                                            "application/problem+json",
+                                                            new MediaType()
+                                                                    .schema(new Schema<>()
+                                                                            .$ref("#/components/schemas/Problem")))));
                 }
             });
             return operation;

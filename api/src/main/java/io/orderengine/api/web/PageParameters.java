@@ -10,8 +10,7 @@ public final class PageParameters {
 
     public static final int DEFAULT_SIZE = 20;
 
-    private PageParameters() {
-    }
+    private PageParameters() {}
 
     public static PageRequest page(String page, String size) {
         int number = integer("page", page, 0);

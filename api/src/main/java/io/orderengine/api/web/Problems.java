@@ -7,8 +7,7 @@ import org.springframework.http.ProblemDetail;
 /** RFC 9457 problem details with a stable {@code type} per kind of error ({@code urn:order-engine:problem:<kind>}). */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String kind, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

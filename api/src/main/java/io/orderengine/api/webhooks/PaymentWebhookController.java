@@ -6,11 +6,11 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.inbox.WebhookResult;
 import io.orderengine.saga.payment.paypal.PayPalWebhookService;
 import io.orderengine.saga.payment.stripe.StripeWebhookService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,12 +37,11 @@ class PaymentWebhookController {
     }
 
     /** What a provider is answered: {@code {"result"}}: the handling's outcome ({@code WebhookResult}) in lower case. */
-    record WebhookAck(String result) {
-    }
+    record WebhookAck(String result) {}
 
     @PostMapping(value = "/api/v1/webhooks/stripe", consumes = MediaType.ALL_VALUE)
-    WebhookAck stripe(@RequestBody String rawBody,
-                               @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+    WebhookAck stripe(
+            @RequestBody String rawBody, @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         StripeWebhookService service = stripe.getIfAvailable();
         if (service == null) {
             throw ApiException.notFound("Stripe webhooks");
@@ -69,7 +68,9 @@ class PaymentWebhookController {
         } catch (InvalidWebhookSignatureException e) {
             throw ApiException.badRequest("invalid-signature", "The webhook signature is missing or invalid.");
         } catch (WebhookProcessingException e) {
-            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "webhook-not-processed",
+            throw new ApiException(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "webhook-not-processed",
                     "The event could not be processed now; deliver it again.");
         }
     }

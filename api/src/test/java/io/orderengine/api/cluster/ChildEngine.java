@@ -1,5 +1,7 @@
 package io.orderengine.api.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import io.orderengine.testkit.EngineClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A second engine instance in a JVM of its own, on a store another instance serves: its connection string is given
@@ -35,8 +35,12 @@ final class ChildEngine implements AutoCloseable {
         int httpPort = TwoEngineInstancesTest.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-cp", classPath(), "io.orderengine.OrderEngineApplication",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true",
+                "-cp",
+                classPath(),
+                "io.orderengine.OrderEngineApplication",
                 "--server.port=" + httpPort,
                 "--engine.store.database=" + database,
                 "--engine.rate-limit.enabled=false",
@@ -44,7 +48,8 @@ final class ChildEngine implements AutoCloseable {
                 "--engine.cluster.balance-segments=" + balanceSegments,
                 "--engine.demo.seed-skus=false",
                 "--spring.main.banner-mode=off"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MONGODB_URI", storeUri);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

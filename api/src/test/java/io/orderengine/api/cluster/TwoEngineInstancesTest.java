@@ -1,16 +1,20 @@
 package io.orderengine.api.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.orderengine.api.support.RunningEngine;
+import io.orderengine.command.sku.Sku;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
-import io.orderengine.command.sku.Sku;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,10 +56,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Two engine instances on one store, both with {@code engine.cluster.enabled=true} (A balances segments because of
  * it, B through the explicit {@code engine.cluster.balance-segments} override): this JVM runs engine A, which
@@ -88,8 +88,14 @@ class TwoEngineInstancesTest {
     private static final boolean BALANCE = Boolean.parseBoolean(System.getProperty("cluster.balance-segments", "true"));
     private static final boolean VIA_ONE = Boolean.getBoolean("cluster.via-one");
     private static final boolean SINGLE = Integer.getInteger("cluster.instances", 2) == 1;
-    private static final List<String> PROCESSORS = List.of("checkout-saga", "customer-stats", "notifications",
-            "order-detail", "order-metrics", "sku-stock", "webhooks");
+    private static final List<String> PROCESSORS = List.of(
+            "checkout-saga",
+            "customer-stats",
+            "notifications",
+            "order-detail",
+            "order-metrics",
+            "sku-stock",
+            "webhooks");
     private static final int SEGMENTS = 16;
     private static final String SKU = "CLUSTER-MUG";
     private static final int STOCK = 10_000;
@@ -127,7 +133,8 @@ class TwoEngineInstancesTest {
         if (SINGLE) {
             return;
         }
-        Path log = Path.of(System.getProperty("cluster.log", folder.resolve("engine-b.log").toString()));
+        Path log = Path.of(
+                System.getProperty("cluster.log", folder.resolve("engine-b.log").toString()));
         engineB = ChildEngine.start(storeUri, database, BALANCE, log);
         engineB.awaitReady(Duration.ofMinutes(3));
         b = engineB.client();
@@ -156,24 +163,32 @@ class TwoEngineInstancesTest {
                 .as("SKU aggregates are loaded from the store, never from a cache, when clustered")
                 .isNotInstanceOf(CachingEventSourcingRepository.class);
         long started = System.nanoTime();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Segments heldByA = segments(a, adminA);
-            Segments heldByB = segments(b, adminB);
-            return PROCESSORS.stream().allMatch(name -> {
-                Set<Integer> onA = heldByA.held(name);
-                Set<Integer> onB = heldByB.held(name);
-                Set<Integer> both = new TreeSet<>(onA);
-                both.addAll(onB);
-                boolean disjoint = onA.size() + onB.size() == both.size();
-                return disjoint && both.equals(allSegments())
-                        && (!BALANCE || onA.size() == SEGMENTS / 2 && onB.size() == SEGMENTS / 2);
-            });
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Segments heldByA = segments(a, adminA);
+                    Segments heldByB = segments(b, adminB);
+                    return PROCESSORS.stream().allMatch(name -> {
+                        Set<Integer> onA = heldByA.held(name);
+                        Set<Integer> onB = heldByB.held(name);
+                        Set<Integer> both = new TreeSet<>(onA);
+                        both.addAll(onB);
+                        boolean disjoint = onA.size() + onB.size() == both.size();
+                        return disjoint
+                                && both.equals(allSegments())
+                                && (!BALANCE || onA.size() == SEGMENTS / 2 && onB.size() == SEGMENTS / 2);
+                    });
+                });
         Segments heldByA = segments(a, adminA);
         Segments heldByB = segments(b, adminB);
-        System.out.printf("cluster: segments split %s after %.1f s; A (%s) holds %s; B (%s) holds %s%n",
-                BALANCE ? "8/8" : "(balancing off)", (System.nanoTime() - started) / 1e9, heldByA.instance(),
-                heldByA.held("checkout-saga"), heldByB.instance(), heldByB.held("checkout-saga"));
+        System.out.printf(
+                "cluster: segments split %s after %.1f s; A (%s) holds %s; B (%s) holds %s%n",
+                BALANCE ? "8/8" : "(balancing off)",
+                (System.nanoTime() - started) / 1e9,
+                heldByA.instance(),
+                heldByA.held("checkout-saga"),
+                heldByB.instance(),
+                heldByB.held("checkout-saga"));
         assertThat(heldByA.instance()).isNotEqualTo(heldByB.instance());
         for (String name : PROCESSORS) {
             Map<String, Set<Integer>> expected = new HashMap<>();
@@ -182,11 +197,16 @@ class TwoEngineInstancesTest {
                     expected.put(held.tokenOwner(), held.held(name));
                 }
             }
-            assertThat(heldByA.claims(name)).as("token store claims of %s as A reports them", name).isEqualTo(expected);
-            assertThat(heldByB.claims(name)).as("token store claims of %s as B reports them", name).isEqualTo(expected);
+            assertThat(heldByA.claims(name))
+                    .as("token store claims of %s as A reports them", name)
+                    .isEqualTo(expected);
+            assertThat(heldByB.claims(name))
+                    .as("token store claims of %s as B reports them", name)
+                    .isEqualTo(expected);
         }
         JsonNode orderDetail = projection(a, adminA, "order-detail");
-        assertThat(orderDetail.path("segments").size()).as("A's order-detail segments in its projection status")
+        assertThat(orderDetail.path("segments").size())
+                .as("A's order-detail segments in its projection status")
                 .isEqualTo(heldByA.held("order-detail").size());
     }
 
@@ -209,24 +229,36 @@ class TwoEngineInstancesTest {
                 orderIds.add(order.get(10, TimeUnit.MINUTES));
             }
             Map<String, Integer> statuses = new TreeMap<>();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                statuses.clear();
-                statuses.putAll(statuses(orderIds));
-                return statuses.equals(Map.of("CONFIRMED", CHECKOUTS));
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        statuses.clear();
+                        statuses.putAll(statuses(orderIds));
+                        return statuses.equals(Map.of("CONFIRMED", CHECKOUTS));
+                    });
             double seconds = (System.nanoTime() - started) / 1e9;
             earlierOrders.addAll(orderIds);
-            System.out.printf("cluster: %d checkouts through %s in %.1f s (%.2f/s); orders %s%n", CHECKOUTS,
-                    SINGLE ? "1 instance (no B, engine.cluster.enabled=" + System.getProperty("cluster.enabled", "true")
-                            + ")" : VIA_ONE ? "A only (B processes its segments)" : "A and B",
-                    seconds, CHECKOUTS / seconds, statuses);
+            System.out.printf(
+                    "cluster: %d checkouts through %s in %.1f s (%.2f/s); orders %s%n",
+                    CHECKOUTS,
+                    SINGLE
+                            ? "1 instance (no B, engine.cluster.enabled="
+                                    + System.getProperty("cluster.enabled", "true") + ")"
+                            : VIA_ONE ? "A only (B processes its segments)" : "A and B",
+                    seconds,
+                    CHECKOUTS / seconds,
+                    statuses);
             verifyOnceEach(Set.copyOf(orderIds), Set.copyOf(orderIds), 0);
             if (!SINGLE) {
-                System.out.printf("cluster: checkout-saga segments after the run: A %s, B %s%n",
-                        segments(a, adminA).held("checkout-saga"), segments(b, adminB).held("checkout-saga"));
+                System.out.printf(
+                        "cluster: checkout-saga segments after the run: A %s, B %s%n",
+                        segments(a, adminA).held("checkout-saga"),
+                        segments(b, adminB).held("checkout-saga"));
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(available(a)).as("stock reserved once per order").isEqualTo(STOCK - CHECKOUTS));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(available(a))
+                            .as("stock reserved once per order")
+                            .isEqualTo(STOCK - CHECKOUTS));
         } finally {
             shoppers.shutdownNow();
         }
@@ -256,19 +288,24 @@ class TwoEngineInstancesTest {
 
         List<String> received = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engineA.port()
-                        + "/api/v1/orders/" + orderId + "/stream?token=" + guestToken))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(90)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engineA.port() + "/api/v1/orders/"
+                        + orderId + "/stream?token=" + guestToken))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(90))
+                .build();
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try {
             reader.submit(() -> response.body().forEach(received::add));
-            await().atMost(Duration.ofSeconds(30)).until(() -> statusesIn(received).contains("AWAITING_PAYMENT"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> statusesIn(received).contains("AWAITING_PAYMENT"));
             long paid = System.nanoTime();
-            assertThat(b.post(paymentUrl, Map.of("outcome", "approve"), null).status()).isEqualTo(200);
+            assertThat(b.post(paymentUrl, Map.of("outcome", "approve"), null).status())
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("event:end"));
-            System.out.printf("cluster: stream on A saw the payment made through B %.1f s later: %s%n",
+            System.out.printf(
+                    "cluster: stream on A saw the payment made through B %.1f s later: %s%n",
                     (System.nanoTime() - paid) / 1e9, statusesIn(received));
             assertThat(statusesIn(received)).startsWith("AWAITING_PAYMENT").endsWith("CONFIRMED");
         } finally {
@@ -280,7 +317,9 @@ class TwoEngineInstancesTest {
     @Order(4)
     void losingInstanceBHandsItsSegmentsToAAndEveryOrderStillEndsExactlyOnce() throws Exception {
         assumeTrue(!SINGLE && BALANCE, "needs two instances with segments balanced");
-        assertThat(segments(b, adminB).held("checkout-saga")).as("B runs sagas before it is killed").isNotEmpty();
+        assertThat(segments(b, adminB).held("checkout-saga"))
+                .as("B runs sagas before it is killed")
+                .isNotEmpty();
         String ownerB = segments(b, adminB).tokenOwner();
         Set<String> existing = Set.copyOf(ordersInStore());
         Failover failover = new Failover();
@@ -302,28 +341,34 @@ class TwoEngineInstancesTest {
             failover.killed = true;
             long killedAt = System.nanoTime();
             engineB.kill();
-            Set<String> paidBeforeKill = paidAt.entrySet().stream().filter(e -> e.getValue() < killedAt)
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            Set<String> paidBeforeKill = paidAt.entrySet().stream()
+                    .filter(e -> e.getValue() < killedAt)
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
 
             // token claim timeout 10 s + claim scan every 5 s; 30 s leaves room for a slow machine. Once B no longer
             // counts as live, A must keep every segment it claims: giving one back would leave it to nobody.
             Map<String, Integer> mostHeld = new HashMap<>();
             List<String> givenBack = new CopyOnWriteArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                Segments held = segments(a, adminA);
-                for (String name : PROCESSORS) {
-                    int now = held.held(name).size();
-                    if (now < mostHeld.getOrDefault(name, 0)) {
-                        givenBack.add(name + " " + mostHeld.get(name) + " -> " + now);
-                    }
-                    mostHeld.merge(name, now, Math::max);
-                }
-                return PROCESSORS.stream().allMatch(name -> held.held(name).equals(allSegments()));
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Segments held = segments(a, adminA);
+                        for (String name : PROCESSORS) {
+                            int now = held.held(name).size();
+                            if (now < mostHeld.getOrDefault(name, 0)) {
+                                givenBack.add(name + " " + mostHeld.get(name) + " -> " + now);
+                            }
+                            mostHeld.merge(name, now, Math::max);
+                        }
+                        return PROCESSORS.stream()
+                                .allMatch(name -> held.held(name).equals(allSegments()));
+                    });
             double segmentsTakenOver = (System.nanoTime() - killedAt) / 1e9;
             assertThat(givenBack).as("segments A gave back after B was killed").isEmpty();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    settled(beforeKill, paidBeforeKill));
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> settled(beforeKill, paidBeforeKill));
             double inFlightProgressed = (System.nanoTime() - killedAt) / 1e9;
 
             List<String> orderIds = new ArrayList<>();
@@ -337,32 +382,47 @@ class TwoEngineInstancesTest {
             all.removeAll(existing);
             Set<String> paid = Set.copyOf(paidAt.keySet());
             Map<String, Integer> statuses = new TreeMap<>();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                statuses.clear();
-                statuses.putAll(statuses(all));
-                return statuses.getOrDefault("CONFIRMED", 0) == paid.size()
-                        && statuses.getOrDefault("AWAITING_PAYMENT", 0) == all.size() - paid.size();
-            });
-            System.out.printf("cluster: kill -9 of B after %d of %d checkouts (%d orders in the store, %d paid before "
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        statuses.clear();
+                        statuses.putAll(statuses(all));
+                        return statuses.getOrDefault("CONFIRMED", 0) == paid.size()
+                                && statuses.getOrDefault("AWAITING_PAYMENT", 0) == all.size() - paid.size();
+                    });
+            System.out.printf(
+                    "cluster: kill -9 of B after %d of %d checkouts (%d orders in the store, %d paid before "
                             + "the kill); A held every segment of every processor %.1f s after the kill; every order "
                             + "placed before the kill in a final or waiting state (paid ones confirmed) %.1f s after; "
                             + "run took %.1f s; %d orders %s (%d checkouts whose client got no order id, their "
                             + "retry refused while B's idempotency key stays in flight)%n",
-                    beforeKill.size(), KILL_CHECKOUTS, beforeKill.size(), paidBeforeKill.size(), segmentsTakenOver,
-                    inFlightProgressed, (System.nanoTime() - started) / 1e9, all.size(), statuses,
+                    beforeKill.size(),
+                    KILL_CHECKOUTS,
+                    beforeKill.size(),
+                    paidBeforeKill.size(),
+                    segmentsTakenOver,
+                    inFlightProgressed,
+                    (System.nanoTime() - started) / 1e9,
+                    all.size(),
+                    statuses,
                     unknownOutcome.get());
 
-            assertThat(segments(a, adminA).claims("checkout-saga")).as("token claims after the takeover")
-                    .doesNotContainKey(ownerB).hasSize(1);
+            assertThat(segments(a, adminA).claims("checkout-saga"))
+                    .as("token claims after the takeover")
+                    .doesNotContainKey(ownerB)
+                    .hasSize(1);
             assertThat(all).containsAll(orderIds);
-            assertThat(all.size()).as("orders: one per checkout the clients got, at most one per unknown outcome")
+            assertThat(all.size())
+                    .as("orders: one per checkout the clients got, at most one per unknown outcome")
                     .isBetween(orderIds.size(), orderIds.size() + unknownOutcome.get());
             assertThat(orderIds.size() + unknownOutcome.get()).isEqualTo(KILL_CHECKOUTS);
             verifyOnceEach(all, paid, all.size() - paid.size() + unpaidEarlier.get());
             Set<String> everything = new HashSet<>(all);
             everything.addAll(earlierOrders);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(available(a))
-                    .as("stock reserved once per order").isEqualTo(STOCK - everything.size()));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(available(a))
+                            .as("stock reserved once per order")
+                            .isEqualTo(STOCK - everything.size()));
         } finally {
             shoppers.shutdownNow();
         }
@@ -386,13 +446,17 @@ class TwoEngineInstancesTest {
         }
     }
 
-    private static String shopDuringKill(int index, Failover failover, AtomicInteger placed, Map<String, Long> paidAt,
-                                         AtomicInteger unknownOutcome) {
+    private static String shopDuringKill(
+            int index,
+            Failover failover,
+            AtomicInteger placed,
+            Map<String, Long> paidAt,
+            AtomicInteger unknownOutcome) {
         boolean takeOnB = index % 2 == 1;
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = EngineClient.checkoutBody(SKU, 1, "kill" + index + "@example.com");
-        Reply checkout = failover.call(takeOnB,
-                client -> client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key)));
+        Reply checkout = failover.call(
+                takeOnB, client -> client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key)));
         placed.incrementAndGet();
         if (checkout.status() == 409) {
             unknownOutcome.incrementAndGet();
@@ -402,15 +466,21 @@ class TwoEngineInstancesTest {
         String orderId = checkout.text("orderId");
         String guestToken = checkout.text("guestToken");
         String[] payment = new String[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Reply view = failover.call(!takeOnB, client -> client.get("/api/v1/orders/" + orderId + "?token="
-                    + guestToken, null));
-            if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
-                payment[0] = view.body().path("payment").path("action").path("url").asText();
-                return true;
-            }
-            return false;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    Reply view = failover.call(
+                            !takeOnB, client -> client.get("/api/v1/orders/" + orderId + "?token=" + guestToken, null));
+                    if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
+                        payment[0] = view.body()
+                                .path("payment")
+                                .path("action")
+                                .path("url")
+                                .asText();
+                        return true;
+                    }
+                    return false;
+                });
         Reply approved = failover.call(!takeOnB, client -> client.post(payment[0], Map.of("outcome", "approve"), null));
         assertThat(approved.status()).as("payment of order %d", index).isEqualTo(200);
         paidAt.put(orderId, System.nanoTime());
@@ -421,7 +491,8 @@ class TwoEngineInstancesTest {
     private static boolean settled(Set<String> beforeKill, Set<String> paidBeforeKill) {
         for (String orderId : beforeKill) {
             String status = a.get("/api/v1/admin/orders/" + orderId, adminA).text("status");
-            boolean done = paidBeforeKill.contains(orderId) ? "CONFIRMED".equals(status)
+            boolean done = paidBeforeKill.contains(orderId)
+                    ? "CONFIRMED".equals(status)
                     : "AWAITING_PAYMENT".equals(status) || "CONFIRMED".equals(status);
             if (!done) {
                 return false;
@@ -435,28 +506,38 @@ class TwoEngineInstancesTest {
         assertThat(checkout.status()).as("checkout %d", index).isEqualTo(201);
         String orderId = checkout.text("orderId");
         String paymentUrl = awaitPaymentUrl(payer, orderId, checkout.text("guestToken"));
-        assertThat(payer.post(paymentUrl, Map.of("outcome", "approve"), null).status()).as("payment of order %d", index)
+        assertThat(payer.post(paymentUrl, Map.of("outcome", "approve"), null).status())
+                .as("payment of order %d", index)
                 .isEqualTo(200);
         return orderId;
     }
 
     private static String awaitPaymentUrl(EngineClient client, String orderId, String guestToken) {
         String[] payment = new String[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Reply view = client.get("/api/v1/orders/" + orderId + "?token=" + guestToken, null);
-            if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
-                payment[0] = view.body().path("payment").path("action").path("url").asText();
-                return true;
-            }
-            return false;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    Reply view = client.get("/api/v1/orders/" + orderId + "?token=" + guestToken, null);
+                    if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
+                        payment[0] = view.body()
+                                .path("payment")
+                                .path("action")
+                                .path("url")
+                                .asText();
+                        return true;
+                    }
+                    return false;
+                });
         return payment[0];
     }
 
     private static Map<String, Integer> statuses(Iterable<String> orderIds) {
         Map<String, Integer> statuses = new TreeMap<>();
         for (String orderId : orderIds) {
-            statuses.merge(String.valueOf(a.get("/api/v1/admin/orders/" + orderId, adminA).text("status")), 1,
+            statuses.merge(
+                    String.valueOf(
+                            a.get("/api/v1/admin/orders/" + orderId, adminA).text("status")),
+                    1,
                     Integer::sum);
         }
         return statuses;
@@ -478,8 +559,8 @@ class TwoEngineInstancesTest {
             for (Document entry : store.getCollection("payment_ledger").find(Filters.eq("type", "CAPTURE"))) {
                 captures.merge(entry.getString("orderId"), 1, Integer::sum);
             }
-            for (Document saga : store.getCollection("sagas").find(Filters.eq("sagaType",
-                    "io.orderengine.saga.checkout.CheckoutSaga"))) {
+            for (Document saga : store.getCollection("sagas")
+                    .find(Filters.eq("sagaType", "io.orderengine.saga.checkout.CheckoutSaga"))) {
                 for (Document association : saga.getList("associations", Document.class)) {
                     if ("orderId".equals(association.getString("key"))) {
                         sagas.merge(association.getString("value"), 1, Integer::sum);
@@ -489,29 +570,49 @@ class TwoEngineInstancesTest {
             for (Document email : store.getCollection("notification_log").find(Filters.in("orderId", orderIds))) {
                 emails.merge(email.getString("orderId") + "/" + email.getString("template"), 1, Integer::sum);
             }
-            for (Document event : store.getCollection("events").find(Filters.and(Filters.eq("type", "Order"),
-                    Filters.in("aggregateIdentifier", orderIds)))) {
-                events.merge(event.getString("aggregateIdentifier") + " " + event.getString("payloadType"), 1,
-                        Integer::sum);
+            for (Document event : store.getCollection("events")
+                    .find(Filters.and(Filters.eq("type", "Order"), Filters.in("aggregateIdentifier", orderIds)))) {
+                events.merge(
+                        event.getString("aggregateIdentifier") + " " + event.getString("payloadType"), 1, Integer::sum);
             }
             openDeadlines = store.getCollection("deadlines").countDocuments(Filters.exists("parkedError", false));
         }
-        int captured = orderIds.stream().mapToInt(id -> captures.getOrDefault(id, 0)).sum();
-        int sagaCount = orderIds.stream().mapToInt(id -> sagas.getOrDefault(id, 0)).sum();
-        System.out.printf("cluster: %d orders (%d paid): captures %d (most per order %d); checkout sagas %d (most per "
+        int captured =
+                orderIds.stream().mapToInt(id -> captures.getOrDefault(id, 0)).sum();
+        int sagaCount =
+                orderIds.stream().mapToInt(id -> sagas.getOrDefault(id, 0)).sum();
+        System.out.printf(
+                "cluster: %d orders (%d paid): captures %d (most per order %d); checkout sagas %d (most per "
                         + "order %d); emails %d (most per order and template %d); most of one event type per order "
-                        + "%d; open deadlines %d (orders waiting for payment in the store %d)%n", orderIds.size(),
-                paid.size(), captured, max(captures), sagaCount, max(sagas), emails.size(), max(emails), max(events),
-                openDeadlines, waitingInStore);
+                        + "%d; open deadlines %d (orders waiting for payment in the store %d)%n",
+                orderIds.size(),
+                paid.size(),
+                captured,
+                max(captures),
+                sagaCount,
+                max(sagas),
+                emails.size(),
+                max(emails),
+                max(events),
+                openDeadlines,
+                waitingInStore);
         for (String orderId : orderIds) {
-            assertThat(captures.getOrDefault(orderId, 0)).as("captures of %s", orderId)
+            assertThat(captures.getOrDefault(orderId, 0))
+                    .as("captures of %s", orderId)
                     .isEqualTo(paid.contains(orderId) ? 1 : 0);
-            assertThat(sagas.getOrDefault(orderId, 0)).as("checkout sagas of %s", orderId).isEqualTo(1);
+            assertThat(sagas.getOrDefault(orderId, 0))
+                    .as("checkout sagas of %s", orderId)
+                    .isEqualTo(1);
         }
         assertThat(max(emails)).as("one email per order and template").isLessThanOrEqualTo(1);
-        assertThat(events.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-                .as("event types recorded twice for one order").isEmpty();
-        assertThat(openDeadlines).as("one payment deadline per order waiting for payment, none for paid ones")
+        assertThat(events.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as("event types recorded twice for one order")
+                .isEmpty();
+        assertThat(openDeadlines)
+                .as("one payment deadline per order waiting for payment, none for paid ones")
                 .isEqualTo(waitingInStore);
     }
 
@@ -522,8 +623,10 @@ class TwoEngineInstancesTest {
     private static List<String> ordersInStore() {
         List<String> ids = new ArrayList<>();
         try (MongoClient mongo = MongoClients.create(storeUri)) {
-            mongo.getDatabase(database).getCollection("events")
-                    .distinct("aggregateIdentifier", Filters.eq("type", "Order"), String.class).into(ids);
+            mongo.getDatabase(database)
+                    .getCollection("events")
+                    .distinct("aggregateIdentifier", Filters.eq("type", "Order"), String.class)
+                    .into(ids);
         }
         return ids;
     }
@@ -531,7 +634,10 @@ class TwoEngineInstancesTest {
     /** Which of the 16 segments an order's events belong to (processors sequence by aggregate id). */
     private static int segmentOf(String orderId) {
         return Segment.splitBalanced(Segment.ROOT_SEGMENT, SEGMENTS - 1).stream()
-                .filter(segment -> segment.matches(orderId)).findFirst().orElseThrow().getSegmentId();
+                .filter(segment -> segment.matches(orderId))
+                .findFirst()
+                .orElseThrow()
+                .getSegmentId();
     }
 
     private static List<String> statusesIn(List<String> lines) {
@@ -542,7 +648,9 @@ class TwoEngineInstancesTest {
                 event = line.substring("event:".length()).trim();
             } else if (line.startsWith("data:") && "order".equals(event)) {
                 try {
-                    statuses.add(JSON.readTree(line.substring("data:".length())).path("status").asText());
+                    statuses.add(JSON.readTree(line.substring("data:".length()))
+                            .path("status")
+                            .asText());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -552,8 +660,8 @@ class TwoEngineInstancesTest {
     }
 
     /** The segments one instance reports in {@code GET /api/v1/admin/projections}. */
-    private record Segments(String instance, Map<String, Set<Integer>> held,
-                            Map<String, Map<String, Set<Integer>>> claims) {
+    private record Segments(
+            String instance, Map<String, Set<Integer>> held, Map<String, Map<String, Set<Integer>>> claims) {
 
         Set<Integer> held(String processor) {
             return held.getOrDefault(processor, Set.of());
@@ -577,7 +685,10 @@ class TwoEngineInstancesTest {
             String name = processor.path("name").asText();
             held.put(name, ints(processor.path("segments")));
             Map<String, Set<Integer>> owners = new HashMap<>();
-            processor.path("claims").fields().forEachRemaining(owner -> owners.put(owner.getKey(), ints(owner.getValue())));
+            processor
+                    .path("claims")
+                    .fields()
+                    .forEachRemaining(owner -> owners.put(owner.getKey(), ints(owner.getValue())));
             claims.put(name, owners);
         }
         return new Segments(body.path("instance").asText(), held, claims);
@@ -596,7 +707,8 @@ class TwoEngineInstancesTest {
     }
 
     private static JsonNode projection(EngineClient client, String admin, String name) {
-        for (JsonNode item : client.get("/api/v1/admin/projections", admin).body().path("projections")) {
+        for (JsonNode item :
+                client.get("/api/v1/admin/projections", admin).body().path("projections")) {
             if (name.equals(item.path("name").asText())) {
                 return item;
             }
@@ -605,7 +717,8 @@ class TwoEngineInstancesTest {
     }
 
     private static int available(EngineClient client) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (SKU.equals(item.path("sku").asText())) {
                 return item.path("available").asInt();
             }

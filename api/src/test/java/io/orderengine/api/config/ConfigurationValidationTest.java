@@ -1,13 +1,13 @@
 package io.orderengine.api.config;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A missing or invalid setting stops the engine at start-up with a message that names it. */
 class ConfigurationValidationTest {
@@ -23,21 +23,27 @@ class ConfigurationValidationTest {
 
     @Test
     void theProdProfileRefusesToStartWithoutAJwtSecret() {
-        assertThatThrownBy(() -> RunningEngine.start(with("spring.profiles.active", "prod")).close())
+        assertThatThrownBy(() -> RunningEngine.start(with("spring.profiles.active", "prod"))
+                        .close())
                 .hasStackTraceContaining("engine.security.jwt-secret is required");
     }
 
     @Test
     void aJwtSecretShorterThan256BitsIsRefused() {
-        assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-secret", "too-short")).close())
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-secret", "too-short"))
+                        .close())
                 .hasStackTraceContaining("engine.security.jwt-secret must be at least 256 bits");
     }
 
     @Test
     void invalidPricingAndStoreSettingsAreNamed() {
-        assertThatThrownBy(() -> RunningEngine.start(with("engine.pricing.default-tax-rate", "-5")).close())
-                .hasStackTraceContaining("engine.pricing").hasStackTraceContaining("defaultTaxRate");
-        assertThatThrownBy(() -> RunningEngine.start(with("engine.rate-limit.requests-per-minute", "0")).close())
-                .hasStackTraceContaining("engine.rate-limit").hasStackTraceContaining("requestsPerMinute");
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.pricing.default-tax-rate", "-5"))
+                        .close())
+                .hasStackTraceContaining("engine.pricing")
+                .hasStackTraceContaining("defaultTaxRate");
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.rate-limit.requests-per-minute", "0"))
+                        .close())
+                .hasStackTraceContaining("engine.rate-limit")
+                .hasStackTraceContaining("requestsPerMinute");
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class ProcessingGroupsTest {
 
     private static final List<JavaClass> ENGINE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.orderengine").stream().toList();
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.orderengine").stream()
+                    .toList();
 
     private final List<Group> table = ProcessingGroups.table(new EventStoreProperties(
             EventStoreProperties.Engine.GLOBAL_SEQUENCE, Duration.ofSeconds(60), 100, 100_000, 250, false));
@@ -44,21 +44,29 @@ class ProcessingGroupsTest {
                 .map(type -> type.getAnnotationOfType(ProcessingGroup.class).value())
                 .collect(Collectors.toSet());
 
-        assertThat(table).filteredOn(group -> group.replay() == Replay.REBUILD).extracting(Group::name)
+        assertThat(table)
+                .filteredOn(group -> group.replay() == Replay.REBUILD)
+                .extracting(Group::name)
                 .containsExactlyInAnyOrderElementsOf(rebuildable);
     }
 
     @Test
     void sideEffectsStartAtTheHeadAndAreNeverReplayed() {
-        assertThat(table).filteredOn(group -> group.start() == Start.HEAD)
-                .extracting(Group::name).containsExactlyInAnyOrder("notifications", "webhooks");
-        assertThat(table).filteredOn(group -> group.start() == Start.HEAD)
+        assertThat(table)
+                .filteredOn(group -> group.start() == Start.HEAD)
+                .extracting(Group::name)
+                .containsExactlyInAnyOrder("notifications", "webhooks");
+        assertThat(table)
+                .filteredOn(group -> group.start() == Start.HEAD)
                 .allSatisfy(group -> assertThat(group.replay()).isEqualTo(Replay.NEVER));
     }
 
     @Test
     void theOrderDetailBatchSizeComesFromTheEventStoreSettings() {
-        assertThat(table).filteredOn(group -> group.name().equals("order-detail"))
-                .singleElement().extracting(Group::batchSize).isEqualTo(250);
+        assertThat(table)
+                .filteredOn(group -> group.name().equals("order-detail"))
+                .singleElement()
+                .extracting(Group::batchSize)
+                .isEqualTo(250);
     }
 }

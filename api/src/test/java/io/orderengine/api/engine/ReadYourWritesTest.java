@@ -46,7 +46,10 @@ class ReadYourWritesTest {
             String sku = "RYW-SKU-" + i;
             assertThat(client.registerSku(admin, sku, 1000, 10).status()).isEqualTo(204);
 
-            assertThat(client.get("/api/v1/skus?page=0&size=500", null).body().path("items").findValuesAsText("sku"))
+            assertThat(client.get("/api/v1/skus?page=0&size=500", null)
+                            .body()
+                            .path("items")
+                            .findValuesAsText("sku"))
                     .contains(sku);
             Reply placed = client.checkout(EngineClient.checkoutBody(sku, 1, "ryw@example.com"), alice);
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -56,7 +59,8 @@ class ReadYourWritesTest {
             Reply repriced = client.checkout(EngineClient.checkoutBody(sku, 1, "ryw@example.com"), alice);
             assertThat(repriced.status()).isEqualTo(201);
             Reply order = client.get("/api/v1/orders/" + repriced.text("orderId"), alice);
-            assertThat(order.body().path("lines").get(0).path("unitPriceMinor").asLong()).isEqualTo(2000 + i);
+            assertThat(order.body().path("lines").get(0).path("unitPriceMinor").asLong())
+                    .isEqualTo(2000 + i);
         }
     }
 
@@ -70,13 +74,17 @@ class ReadYourWritesTest {
 
             Reply read = client.get("/api/v1/orders/" + orderId, alice);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(client.get("/api/v1/orders?size=100", alice).body().path("items").findValuesAsText("orderId"))
+            assertThat(client.get("/api/v1/orders?size=100", alice)
+                            .body()
+                            .path("items")
+                            .findValuesAsText("orderId"))
                     .contains(orderId);
 
-            Reply cancelled = client.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed mind"),
-                    alice);
+            Reply cancelled =
+                    client.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed mind"), alice);
             assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
-            assertThat(client.get("/api/v1/orders/" + orderId, alice).text("status")).isEqualTo("CANCELLED");
+            assertThat(client.get("/api/v1/orders/" + orderId, alice).text("status"))
+                    .isEqualTo("CANCELLED");
         }
     }
 
@@ -87,8 +95,8 @@ class ReadYourWritesTest {
             Reply placed = client.checkout(EngineClient.checkoutBody("RYW-POSTER", 1, "guest@example.com"), null);
             assertThat(placed.status()).isEqualTo(201);
 
-            Reply read = client.get("/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken"),
-                    null);
+            Reply read = client.get(
+                    "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken"), null);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
         }
     }

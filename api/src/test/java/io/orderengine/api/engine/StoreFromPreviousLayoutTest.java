@@ -59,8 +59,10 @@ class StoreFromPreviousLayoutTest {
 
             Reply confirmed = client.get("/api/v1/admin/orders?q=ORD-20261203-000001", admin);
             assertThat(confirmed.status()).isEqualTo(200);
-            assertThat(confirmed.body().path("items")).singleElement()
-                    .satisfies(order -> assertThat(order.path("status").asText()).isEqualTo("CONFIRMED"));
+            assertThat(confirmed.body().path("items"))
+                    .singleElement()
+                    .satisfies(
+                            order -> assertThat(order.path("status").asText()).isEqualTo("CONFIRMED"));
 
             // The guest order was left awaiting payment with a 30-minute payment deadline, long passed by now: the
             // stored deadline is delivered after the restart to the stored saga, which compensates (stock released,
@@ -73,24 +75,33 @@ class StoreFromPreviousLayoutTest {
                 assertThat(waiting.body().path("statusHistory").findValuesAsText("note"))
                         .anyMatch(note -> note.contains("payment"));
             });
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    client.get("/api/v1/admin/skus/DEMO-MUG", admin).body().path("reserved").asInt() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.get("/api/v1/admin/skus/DEMO-MUG", admin)
+                                    .body()
+                                    .path("reserved")
+                                    .asInt()
+                            == 0);
 
             Reply stock = client.get("/api/v1/admin/skus/DEMO-MUG", admin);
             assertThat(stock.status()).isEqualTo(200);
             Reply next = client.checkout(EngineClient.checkoutBody("DEMO-MUG", 1, "next@example.com"), null);
             assertThat(next.status()).isEqualTo(201);
-            assertThat(next.text("orderNumber")).startsWith("ORD-").isNotIn("ORD-20261203-000001",
-                    "ORD-20261203-000002");
+            assertThat(next.text("orderNumber"))
+                    .startsWith("ORD-")
+                    .isNotIn("ORD-20261203-000001", "ORD-20261203-000002");
             String nextPath = "/api/v1/orders/" + next.text("orderId") + "?token=" + next.text("guestToken");
             String[] payUrl = new String[1];
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 Reply placed = client.get(nextPath, null);
-                payUrl[0] = placed.body().path("payment").path("action").path("url").asText(null);
+                payUrl[0] =
+                        placed.body().path("payment").path("action").path("url").asText(null);
                 return "AWAITING_PAYMENT".equals(placed.text("status")) && payUrl[0] != null;
             });
-            assertThat(client.post(payUrl[0], Map.of("outcome", "approve"), null).status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(client.get(nextPath, null).text("status")));
+            assertThat(client.post(payUrl[0], Map.of("outcome", "approve"), null)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "CONFIRMED".equals(client.get(nextPath, null).text("status")));
         }
     }
 

@@ -1,15 +1,16 @@
 package io.orderengine.api.invoice;
 
-import io.orderengine.testkit.QrCodes;
-
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.notifications.OrderDriver;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.query.order.OrderView;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.QrCodes;
+import io.orderengine.testkit.TestStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/v1/orders/{id}/invoice} on the whole engine, for a Saudi seller: the owner, the guest with the
@@ -77,8 +75,9 @@ class InvoiceEngineTest {
         sku.put("attributes", Map.of());
         sku.put("imageUrl", null);
         assertThat(client.post("/api/v1/admin/skus", sku, admin).status()).isEqualTo(201);
-        assertThat(client.post("/api/v1/admin/skus/" + SKU + "/stock", Map.of("delta", 50, "reason", "received"),
-                admin).status()).isEqualTo(204);
+        assertThat(client.post("/api/v1/admin/skus/" + SKU + "/stock", Map.of("delta", 50, "reason", "received"), admin)
+                        .status())
+                .isEqualTo(204);
         await().atMost(WAIT).until(() -> available() == 50);
     }
 
@@ -127,17 +126,35 @@ class InvoiceEngineTest {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             String text = stripper.getText(document);
-            assertThat(text).contains("Tax invoice", "INV-" + order.orderNumber(), "Souq Parts Co",
-                    "VAT number: 310122393500003", "Sara Al-Qahtani", "Brake pad set", "100.00 SAR", "200.00 SAR",
-                    "15 %", "30.00 SAR", "230.00 SAR");
+            assertThat(text)
+                    .contains(
+                            "Tax invoice",
+                            "INV-" + order.orderNumber(),
+                            "Souq Parts Co",
+                            "VAT number: 310122393500003",
+                            "Sara Al-Qahtani",
+                            "Brake pad set",
+                            "100.00 SAR",
+                            "200.00 SAR",
+                            "15 %",
+                            "30.00 SAR",
+                            "230.00 SAR");
             String qrText = printedBelow("ZATCA QR code", text);
             String confirmedAt = DateTimeFormatter.ISO_INSTANT.format(confirmed.statusHistory().stream()
-                    .filter(change -> change.to() == OrderStatus.CONFIRMED).findFirst().orElseThrow().at()
+                    .filter(change -> change.to() == OrderStatus.CONFIRMED)
+                    .findFirst()
+                    .orElseThrow()
+                    .at()
                     .truncatedTo(ChronoUnit.SECONDS));
-            assertThat(QrCodes.tlvFields(qrText)).containsExactly(Map.entry(1, "Souq Parts Co"),
-                    Map.entry(2, "310122393500003"), Map.entry(3, confirmedAt), Map.entry(4, "230.00"),
-                    Map.entry(5, "30.00"));
-            assertThat(images(document)).singleElement()
+            assertThat(QrCodes.tlvFields(qrText))
+                    .containsExactly(
+                            Map.entry(1, "Souq Parts Co"),
+                            Map.entry(2, "310122393500003"),
+                            Map.entry(3, confirmedAt),
+                            Map.entry(4, "230.00"),
+                            Map.entry(5, "30.00"));
+            assertThat(images(document))
+                    .singleElement()
                     .satisfies(image -> assertThat(QrCodes.decode(image)).isEqualTo(qrText));
         }
         assertThat(fetch(path, admin).statusCode()).isEqualTo(200);
@@ -151,11 +168,14 @@ class InvoiceEngineTest {
         String path = "/api/v1/orders/" + order.orderId() + "/invoice";
 
         assertThat(fetch(path, sara).statusCode()).isEqualTo(200);
-        assertThat(fetch(path, client.token("mallory", "CUSTOMER")).statusCode()).isEqualTo(404);
+        assertThat(fetch(path, client.token("mallory", "CUSTOMER")).statusCode())
+                .isEqualTo(404);
         assertThat(fetch(path, null).statusCode()).isEqualTo(404);
         assertThat(fetch(path + "?token=guessed-token", null).statusCode()).isEqualTo(404);
-        assertThat(fetch("/api/v1/orders/not-an-id/invoice", admin).statusCode()).isEqualTo(404);
-        assertThat(fetch("/api/v1/orders/00000000-0000-4000-8000-000000000000/invoice", admin).statusCode())
+        assertThat(fetch("/api/v1/orders/not-an-id/invoice", admin).statusCode())
+                .isEqualTo(404);
+        assertThat(fetch("/api/v1/orders/00000000-0000-4000-8000-000000000000/invoice", admin)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -177,7 +197,8 @@ class InvoiceEngineTest {
 
     private static HttpResponse<byte[]> fetch(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/pdf, application/problem+json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/pdf, application/problem+json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

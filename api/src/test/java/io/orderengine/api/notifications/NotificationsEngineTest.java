@@ -1,15 +1,15 @@
 package io.orderengine.api.notifications;
 
-import io.orderengine.testkit.FreePorts;
-import io.orderengine.testkit.ReceivedMail;
-
-import io.orderengine.outbound.mail.EmailNotSentException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.ReceivedMail;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole engine mailing a real SMTP server (GreenMail): confirmation, shipping, cancellation and refund emails
@@ -87,8 +84,13 @@ class NotificationsEngineTest {
         ReceivedMail confirmed = awaitMail("guest-1@example.com", "is confirmed");
 
         assertThat(confirmed.subject()).isEqualTo("Your order " + order.orderNumber() + " at Test Shop is confirmed");
-        assertThat(confirmed.text()).contains("€35.40", "€12.50", "https://shop.example/orders/" + order.orderId(),
-                "private link you received at checkout").doesNotContain(order.guestToken());
+        assertThat(confirmed.text())
+                .contains(
+                        "€35.40",
+                        "€12.50",
+                        "https://shop.example/orders/" + order.orderId(),
+                        "private link you received at checkout")
+                .doesNotContain(order.guestToken());
         assertThat(confirmed.html()).contains("€35.40", "https://shop.example/orders/" + order.orderId());
 
         driver.ship(order.orderId(), "TRACK-4711");
@@ -113,9 +115,10 @@ class NotificationsEngineTest {
         assertThat(cancelled.text())
                 .contains("Reason: out of season", "The amount you paid (€35.40) will be refunded")
                 .doesNotContain("private link");
-        assertThat(refunded.text()).contains("We refunded €35.40 for order " + order.orderNumber(),
-                "Refunded so far: €35.40 of €35.40.");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        assertThat(refunded.text())
+                .contains("We refunded €35.40 for order " + order.orderNumber(), "Refunded so far: €35.40 of €35.40.");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> mailsTo("alice@example.com").size() == 3);
     }
 
@@ -125,18 +128,21 @@ class NotificationsEngineTest {
         OrderDriver.Placed order = driver.place(EngineClient.checkoutBody(SKU, 1, "guest-dlq@example.com"), null);
         driver.confirm(order.orderId());
 
-        JsonNode letter = await().atMost(WAIT).until(() -> deadLetterOf(order.orderId()), Optional::isPresent)
+        JsonNode letter = await().atMost(WAIT)
+                .until(() -> deadLetterOf(order.orderId()), Optional::isPresent)
                 .orElseThrow();
         assertThat(letter.path("eventType").asText()).isEqualTo("OrderConfirmedEvent");
         assertThat(letter.path("processingGroup").asText()).isEqualTo("notifications");
         assertThat(letter.path("cause").path("type").asText()).endsWith("EmailNotSentException");
         assertThat(letter.path("diagnostics").path("retries").asInt()).isZero();
-        assertThat(client.get("/api/v1/admin/dead-letters", client.token("bob", "CUSTOMER")).status()).isEqualTo(403);
+        assertThat(client.get("/api/v1/admin/dead-letters", client.token("bob", "CUSTOMER"))
+                        .status())
+                .isEqualTo(403);
 
         smtp = smtpServer();
         smtp.start();
-        EngineClient.Reply retried = client.post("/api/v1/admin/dead-letters/" + letter.path("id").asText() + "/retry",
-                Map.of(), admin);
+        EngineClient.Reply retried =
+                client.post("/api/v1/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of(), admin);
 
         assertThat(retried.status()).as("%s", retried).isEqualTo(200);
         assertThat(retried.body().path("succeeded").asBoolean()).isTrue();
@@ -144,13 +150,15 @@ class NotificationsEngineTest {
         assertThat(confirmed.text()).contains(order.orderNumber(), "€20.65");
         assertThat(deadLetterOf(order.orderId())).isEmpty();
         assertThat(client.post("/api/v1/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of(), admin)
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void theNotificationProcessorCannotBeResetSoARebuildNeverMailsCustomersAgain() {
         StreamingEventProcessor processor = engine.bean(EventProcessingConfiguration.class)
-                .eventProcessor("notifications", StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor("notifications", StreamingEventProcessor.class)
+                .orElseThrow();
 
         assertThat(processor.supportsReset()).isFalse();
     }
@@ -167,13 +175,19 @@ class NotificationsEngineTest {
     }
 
     private static ReceivedMail awaitMail(String to, String subjectPart) {
-        return await().atMost(WAIT).until(() -> mailsTo(to).stream()
-                        .filter(mail -> mail.subject().contains(subjectPart)).findFirst(), Optional::isPresent)
+        return await().atMost(WAIT)
+                .until(
+                        () -> mailsTo(to).stream()
+                                .filter(mail -> mail.subject().contains(subjectPart))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
     private static List<ReceivedMail> mailsTo(String to) {
-        return ReceivedMail.all(smtp.getReceivedMessages()).stream().filter(mail -> to.equals(mail.to())).toList();
+        return ReceivedMail.all(smtp.getReceivedMessages()).stream()
+                .filter(mail -> to.equals(mail.to()))
+                .toList();
     }
 
     private static int available(String sku) {

@@ -1,6 +1,8 @@
 package io.orderengine.api.notifications;
 
-import io.orderengine.testkit.EngineClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
@@ -16,6 +18,7 @@ import io.orderengine.messages.order.RecordRefundCommand;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.order.OrderView;
+import io.orderengine.testkit.EngineClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,9 +27,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.util.ClassUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Moves orders of a running engine through their life the way the checkout saga and an admin would. While the saga
@@ -41,8 +41,8 @@ public final class OrderDriver {
     private final EngineClient client;
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final boolean sagaRuns = ClassUtils.isPresent("io.orderengine.saga.checkout.CheckoutSaga",
-            OrderDriver.class.getClassLoader());
+    private final boolean sagaRuns =
+            ClassUtils.isPresent("io.orderengine.saga.checkout.CheckoutSaga", OrderDriver.class.getClassLoader());
 
     public OrderDriver(RunningEngine engine) {
         this.client = engine.client();
@@ -51,8 +51,7 @@ public final class OrderDriver {
     }
 
     /** What checkout answered. */
-    public record Placed(String orderId, String orderNumber, String guestToken) {
-    }
+    public record Placed(String orderId, String orderNumber, String guestToken) {}
 
     public Placed place(Map<String, Object> checkoutBody, String token) {
         EngineClient.Reply reply = client.checkout(checkoutBody, token);
@@ -77,8 +76,8 @@ public final class OrderDriver {
     public OrderView confirm(String orderId) {
         if (sagaRuns) {
             OrderView awaiting = awaitStatus(orderId, OrderStatus.AWAITING_PAYMENT);
-            EngineClient.Reply approved = client.post(awaiting.payment().action().url(), Map.of("outcome", "approve"),
-                    null);
+            EngineClient.Reply approved =
+                    client.post(awaiting.payment().action().url(), Map.of("outcome", "approve"), null);
             assertThat(approved.status()).as("sandbox approval: %s", approved).isLessThan(300);
             return awaitStatus(orderId, OrderStatus.CONFIRMED);
         }
@@ -88,18 +87,23 @@ public final class OrderDriver {
         OrderId id = new OrderId(orderId);
         String reference = "test-payment-" + orderId;
         commands.sendAndWait(new AwaitPaymentCommand(id, PaymentMethod.SANDBOX, reference, null));
-        commands.sendAndWait(new RecordPaymentAuthorizationCommand(id, PaymentMethod.SANDBOX, reference, total, "visa",
-                "4242"));
+        commands.sendAndWait(
+                new RecordPaymentAuthorizationCommand(id, PaymentMethod.SANDBOX, reference, total, "visa", "4242"));
         commands.sendAndWait(new ConfirmOrderCommand(id, PaymentMethod.SANDBOX, "test-capture-" + orderId, total));
         return awaitStatus(orderId, OrderStatus.CONFIRMED);
     }
 
     public OrderView ship(String orderId, String trackingNumber) {
         OrderId id = new OrderId(orderId);
-        commands.sendAndWait(new ChangeFulfilmentStatusCommand(id, OrderStatus.PROCESSING, ADMIN, "packing", null,
-                null));
-        commands.sendAndWait(new ChangeFulfilmentStatusCommand(id, OrderStatus.SHIPPED, ADMIN, "handed to carrier",
-                trackingNumber, LocalDate.now().plusDays(3)));
+        commands.sendAndWait(
+                new ChangeFulfilmentStatusCommand(id, OrderStatus.PROCESSING, ADMIN, "packing", null, null));
+        commands.sendAndWait(new ChangeFulfilmentStatusCommand(
+                id,
+                OrderStatus.SHIPPED,
+                ADMIN,
+                "handed to carrier",
+                trackingNumber,
+                LocalDate.now().plusDays(3)));
         return awaitStatus(orderId, OrderStatus.SHIPPED);
     }
 
@@ -123,7 +127,8 @@ public final class OrderDriver {
         }
         await().atMost(WAIT).until(() -> {
             OrderView view = view(orderId);
-            return view.payment() != null && view.payment().refundedMinor() == view.totals().totalMinor();
+            return view.payment() != null
+                    && view.payment().refundedMinor() == view.totals().totalMinor();
         });
     }
 }

@@ -1,9 +1,12 @@
 package io.orderengine.api.payments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Whole checkouts on the sandbox gateway, driven over HTTP the way the checkout UI and an admin do. */
 class CheckoutFlowTest {
 
     @TempDir
     static Path folder;
+
     static RunningEngine engine;
     static EngineClient client;
     static String admin;
@@ -61,7 +62,9 @@ class CheckoutFlowTest {
 
         Reply twice = client.post(action.path("url").asText(), Map.of("outcome", "approve"), null);
         assertThat(twice.status()).isLessThan(500);
-        assertThat(client.post(action.path("url").asText(), Map.of("outcome", "decline"), null).status()).isEqualTo(409);
+        assertThat(client.post(action.path("url").asText(), Map.of("outcome", "decline"), null)
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -92,28 +95,35 @@ class CheckoutFlowTest {
         JsonNode confirmed = awaitStatus(order, "CONFIRMED");
         long total = confirmed.path("totals").path("totalMinor").asLong();
 
-        Reply tooMuch = client.post("/api/v1/admin/orders/" + order.id() + "/refunds",
-                Map.of("amountMinor", total + 1, "reason", "too much"), admin);
+        Reply tooMuch = client.post(
+                "/api/v1/admin/orders/" + order.id() + "/refunds",
+                Map.of("amountMinor", total + 1, "reason", "too much"),
+                admin);
         assertThat(tooMuch.status()).isEqualTo(422);
-        Reply partial = client.post("/api/v1/admin/orders/" + order.id() + "/refunds",
-                Map.of("amountMinor", 500, "reason", "scratched mug"), admin,
+        Reply partial = client.post(
+                "/api/v1/admin/orders/" + order.id() + "/refunds",
+                Map.of("amountMinor", 500, "reason", "scratched mug"),
+                admin,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(partial.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "PARTIALLY_REFUNDED".equals(read(order).path("paymentStatus").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "PARTIALLY_REFUNDED"
+                        .equals(read(order).path("paymentStatus").asText()));
 
-        Reply cancel = client.post("/api/v1/orders/" + order.id() + "/cancel?token=" + order.token(),
-                Map.of("reason", "changed my mind"), null);
+        Reply cancel = client.post(
+                "/api/v1/orders/" + order.id() + "/cancel?token=" + order.token(),
+                Map.of("reason", "changed my mind"),
+                null);
         assertThat(cancel.status()).isEqualTo(202);
         JsonNode cancelled = awaitStatus(order, "CANCELLED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(read(order).path("paymentStatus").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "REFUNDED".equals(read(order).path("paymentStatus").asText()));
         assertThat(read(order).path("payment").path("refundedMinor").asLong()).isEqualTo(total);
         assertThat(cancelled.path("statusHistory").toString()).contains("changed my mind");
         await().atMost(Duration.ofSeconds(30)).until(() -> onHand("FLOW-D") == 10 && available("FLOW-D") == 10);
     }
 
-    record Placed(String id, String token) {
-    }
+    record Placed(String id, String token) {}
 
     private static Placed place(String sku, int quantity) {
         Reply placed = client.checkout(EngineClient.checkoutBody(sku, quantity, "guest@example.com"), null);
@@ -122,16 +132,19 @@ class CheckoutFlowTest {
     }
 
     private static JsonNode read(Placed order) {
-        return client.get("/api/v1/orders/" + order.id() + "?token=" + order.token(), null).body();
+        return client.get("/api/v1/orders/" + order.id() + "?token=" + order.token(), null)
+                .body();
     }
 
     private static JsonNode awaitStatus(Placed order, String status) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(read(order).path("status").asText()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> status.equals(read(order).path("status").asText()));
         return read(order);
     }
 
     private static JsonNode sku(String code) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (code.equals(item.path("sku").asText())) {
                 return item;
             }

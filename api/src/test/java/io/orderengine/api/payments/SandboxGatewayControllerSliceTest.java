@@ -1,5 +1,15 @@
 package io.orderengine.api.payments;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.orderengine.api.shop.checkout.PaymentMethodPolicy;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.messages.order.PaymentMethod;
@@ -14,29 +24,23 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 @WebMvcTest(SandboxGatewayController.class)
 @WithEngineWebLayer
 class SandboxGatewayControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     SandboxCheckout sandbox;
+
     @MockitoBean
     PaymentMethodPolicy methods;
 
     private void decide(String reference, String body, int status) throws Exception {
-        mvc.perform(post("/api/v1/payments/sandbox/" + reference).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/payments/sandbox/" + reference)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().is(status));
     }
 
@@ -44,8 +48,10 @@ class SandboxGatewayControllerSliceTest {
     void approvesWithoutABearerTokenAndAnswersTheDecision() throws Exception {
         when(methods.offered(PaymentMethod.SANDBOX)).thenReturn(true);
         when(sandbox.decide("sbx_1", "approve"))
-                .thenReturn(new SandboxCheckout.Decision("sbx_1", "3f2b1c9e-1d2a-4b6c-9e8f-0a1b2c3d4e5f", "authorized"));
-        mvc.perform(post("/api/v1/payments/sandbox/sbx_1").contentType(MediaType.APPLICATION_JSON)
+                .thenReturn(
+                        new SandboxCheckout.Decision("sbx_1", "3f2b1c9e-1d2a-4b6c-9e8f-0a1b2c3d4e5f", "authorized"));
+        mvc.perform(post("/api/v1/payments/sandbox/sbx_1")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\":\"approve\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("authorized"));

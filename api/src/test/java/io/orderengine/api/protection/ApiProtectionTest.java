@@ -1,13 +1,16 @@
 package io.orderengine.api.protection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,14 +42,12 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The API as an attacker and a clumsy client see it, on one running engine (rate limits off here). */
 class ApiProtectionTest {
 
     @TempDir
     static Path folder;
+
     static RunningEngine engine;
     static EngineClient client;
     static String admin;
@@ -59,8 +60,9 @@ class ApiProtectionTest {
         client = engine.client();
         admin = client.token("admin-1", "ADMIN");
         assertThat(client.registerSku(admin, "PROT-MUG", 1000, 100).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get("/api/v1/skus", null).body().path("total").asInt() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        client.get("/api/v1/skus", null).body().path("total").asInt() >= 1);
     }
 
     @AfterAll
@@ -72,22 +74,34 @@ class ApiProtectionTest {
     void forgedExpiredAndUnsignedTokensAreRefused() throws Exception {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
-        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                .subject("mallory").claim("roles", List.of("ADMIN")).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .build());
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .subject("mallory")
+                        .claim("roles", List.of("ADMIN"))
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
         forged.sign(new MACSigner(otherKey));
-        assertThat(client.get("/api/v1/admin/orders", forged.serialize()).status()).isEqualTo(401);
+        assertThat(client.get("/api/v1/admin/orders", forged.serialize()).status())
+                .isEqualTo(401);
 
-        String unsigned = base64("{\"alg\":\"none\"}") + "." + base64("{\"sub\":\"mallory\",\"roles\":[\"ADMIN\"],\"exp\":"
-                + (Instant.now().getEpochSecond() + 600) + "}") + ".";
+        String unsigned = base64("{\"alg\":\"none\"}") + "."
+                + base64("{\"sub\":\"mallory\",\"roles\":[\"ADMIN\"],\"exp\":"
+                        + (Instant.now().getEpochSecond() + 600) + "}")
+                + ".";
         Reply none = client.get("/api/v1/admin/orders", unsigned);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.body().path("type").asText()).isEqualTo("urn:order-engine:problem:unauthorized");
 
         JwtEncoder encoder = engine.bean(JwtEncoder.class);
-        String expired = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
-                JwtClaimsSet.builder().subject("alice").claim("roles", List.of("ADMIN"))
-                        .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).build()))
+        String expired = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(),
+                        JwtClaimsSet.builder()
+                                .subject("alice")
+                                .claim("roles", List.of("ADMIN"))
+                                .issuedAt(Instant.now().minusSeconds(7200))
+                                .expiresAt(Instant.now().minusSeconds(3600))
+                                .build()))
                 .getTokenValue();
         assertThat(client.get("/api/v1/admin/orders", expired).status()).isEqualTo(401);
     }
@@ -103,13 +117,16 @@ class ApiProtectionTest {
         Reply order = client.checkout(EngineClient.checkoutBody("PROT-MUG", 1, "alice@example.com"), alice);
         assertThat(order.status()).isEqualTo(201);
         String id = order.text("orderId");
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/orders/" + id, alice).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/orders/" + id, alice).status() == 200);
 
         Reply asBob = client.get("/api/v1/orders/" + id, bob);
         assertThat(asBob.status()).isEqualTo(404);
         assertThat(client.get("/api/v1/orders/" + id, null).status()).isEqualTo(404);
-        assertThat(client.get("/api/v1/orders/" + id + "?token=guessed", null).status()).isEqualTo(404);
-        assertThat(client.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "mine now"), bob).status())
+        assertThat(client.get("/api/v1/orders/" + id + "?token=guessed", null).status())
+                .isEqualTo(404);
+        assertThat(client.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "mine now"), bob)
+                        .status())
                 .isEqualTo(404);
         assertThat(client.get("/api/v1/orders/" + id, admin).status()).isEqualTo(200);
         assertThat(client.get("/api/v1/orders/not-a-uuid", alice).status()).isEqualTo(404);
@@ -134,13 +151,16 @@ class ApiProtectionTest {
         assertThat(missing.status()).isEqualTo(400);
 
         String path = "/api/v1/orders/" + first.text("orderId");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get(path + "?token=" + first.text("guestToken"), null).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get(path + "?token=" + first.text("guestToken"), null)
+                                .status()
+                        == 200);
         String cancelKey = UUID.randomUUID().toString();
         Map<String, String> keyed = Map.of("Idempotency-Key", cancelKey);
-        Reply cancelled = client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null, keyed);
-        Reply cancelledAgain = client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null,
-                keyed);
+        Reply cancelled =
+                client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null, keyed);
+        Reply cancelledAgain =
+                client.post(path + "/cancel?token=" + first.text("guestToken"), Map.of("reason", "oops"), null, keyed);
         assertThat(cancelled.status()).isEqualTo(202);
         assertThat(cancelledAgain.status()).isEqualTo(202);
         assertThat(cancelledAgain.headers().get("idempotent-replayed")).containsExactly("true");
@@ -163,30 +183,44 @@ class ApiProtectionTest {
         pool.shutdown();
         long created = replies.stream().filter(r -> r.status() == 201).count();
         long inFlight = replies.stream().filter(r -> r.status() == 409).count();
-        System.out.printf("20 parallel checkouts, one key: %d answered 201 (same order), %d answered 409 in flight%n",
+        System.out.printf(
+                "20 parallel checkouts, one key: %d answered 201 (same order), %d answered 409 in flight%n",
                 created, inFlight);
         assertThat(created + inFlight).isEqualTo(20);
-        assertThat(replies.stream().filter(r -> r.status() == 201).map(r -> r.text("orderId")).distinct()).hasSize(1);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get("/api/v1/orders", carol).body().path("total").asInt() >= 1);
-        assertThat(client.get("/api/v1/orders", carol).body().path("total").asInt()).isEqualTo(1);
+        assertThat(replies.stream()
+                        .filter(r -> r.status() == 201)
+                        .map(r -> r.text("orderId"))
+                        .distinct())
+                .hasSize(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        client.get("/api/v1/orders", carol).body().path("total").asInt() >= 1);
+        assertThat(client.get("/api/v1/orders", carol).body().path("total").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void malformedOversizedAndUnknownInputGetsProblemsNeverA500() {
-        Reply unknownField = client.post("/api/v1/admin/skus", "{\"sku\":\"A1\",\"name\":\"x\",\"priceMinor\":1,"
-                + "\"currency\":\"EUR\",\"hacker\":true}", admin);
+        Reply unknownField = client.post(
+                "/api/v1/admin/skus",
+                "{\"sku\":\"A1\",\"name\":\"x\",\"priceMinor\":1," + "\"currency\":\"EUR\",\"hacker\":true}",
+                admin);
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.body().path("detail").asText()).contains("hacker");
 
         String huge = "{\"sku\":\"A1\",\"name\":\"" + "x".repeat(120_000) + "\"}";
         assertThat(client.post("/api/v1/admin/skus", huge, admin).status()).isEqualTo(413);
 
-        Reply injection = client.post("/api/v1/admin/skus", "{\"sku\":{\"$gt\":\"\"},\"name\":\"x\",\"priceMinor\":1,"
-                + "\"currency\":\"EUR\"}", admin);
+        Reply injection = client.post(
+                "/api/v1/admin/skus",
+                "{\"sku\":{\"$gt\":\"\"},\"name\":\"x\",\"priceMinor\":1," + "\"currency\":\"EUR\"}",
+                admin);
         assertThat(injection.status()).isEqualTo(400);
 
-        Reply wrongType = client.post("/api/v1/checkout", "{\"items\":\"all\"}", null,
+        Reply wrongType = client.post(
+                "/api/v1/checkout",
+                "{\"items\":\"all\"}",
+                null,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.body().toString()).doesNotContain("Exception").doesNotContain("io.orderengine");
@@ -201,9 +235,12 @@ class ApiProtectionTest {
 
     @Test
     void everyResponseCarriesSecurityHeadersAndTheRequestId() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/skus")).header("X-Request-Id", "req-42").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/skus"))
+                                .header("X-Request-Id", "req-42")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         var headers = response.headers();
         assertThat(headers.firstValue("X-Request-Id")).contains("req-42");
         assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
@@ -217,16 +254,20 @@ class ApiProtectionTest {
     void corsAllowsOnlyListedOrigins() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String origin : Set.of("https://shop.example", "https://evil.example")) {
-            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/checkout"))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", origin).header("Access-Control-Request-Method", "POST").build(),
+            HttpResponse<String> preflight = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/checkout"))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "POST")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (origin.equals("https://shop.example")) {
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                        .contains(origin);
             } else {
                 assertThat(preflight.statusCode()).isEqualTo(403);
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                        .isEmpty();
             }
         }
     }
@@ -234,11 +275,17 @@ class ApiProtectionTest {
     @Test
     void theRequestIdAndCallerEndUpInTheEventsTheRequestCaused() {
         String dave = client.token("dave", "CUSTOMER");
-        Reply order = client.post("/api/v1/checkout", EngineClient.checkoutBody("PROT-MUG", 1, "dave@example.com"), dave,
+        Reply order = client.post(
+                "/api/v1/checkout",
+                EngineClient.checkoutBody("PROT-MUG", 1, "dave@example.com"),
+                dave,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Request-Id", "trace-dave-1"));
         assertThat(order.status()).isEqualTo(201);
-        var placed = engine.bean(EventStore.class).readEvents(order.text("orderId")).next();
-        assertThat(placed.getMetaData()).containsEntry("requestId", "trace-dave-1").containsEntry("subject", "dave");
+        var placed =
+                engine.bean(EventStore.class).readEvents(order.text("orderId")).next();
+        assertThat(placed.getMetaData())
+                .containsEntry("requestId", "trace-dave-1")
+                .containsEntry("subject", "dave");
     }
 
     @Test
@@ -247,14 +294,26 @@ class ApiProtectionTest {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("status")).isEqualTo("UP");
         assertThat(client.get("/actuator/health/liveness", null).status()).isEqualTo(200);
-        assertThat(client.get("/actuator/health", admin).body().path("components").path("store").path("details")
-                .path("kind").asText()).isIn("embedded", "mongodb");
+        assertThat(client.get("/actuator/health", admin)
+                        .body()
+                        .path("components")
+                        .path("store")
+                        .path("details")
+                        .path("kind")
+                        .asText())
+                .isIn("embedded", "mongodb");
         assertThat(client.get("/actuator/env", null).status()).isEqualTo(401);
 
         Reply docs = client.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/api/v1/checkout")).isTrue();
-        assertThat(docs.body().path("paths").path("/api/v1/checkout").path("post").path("responses").has("422")).isTrue();
+        assertThat(docs.body()
+                        .path("paths")
+                        .path("/api/v1/checkout")
+                        .path("post")
+                        .path("responses")
+                        .has("422"))
+                .isTrue();
     }
 
     @Test
@@ -264,27 +323,51 @@ class ApiProtectionTest {
         assertThat(options.body().path("paymentMethods").toString()).isEqualTo("[\"sandbox\"]");
         assertThat(options.body().path("stripePublishableKey").isNull()).isTrue();
 
-        Reply quote = client.post("/api/v1/checkout/quote", Map.of("items", List.of(Map.of("sku", "PROT-MUG", "quantity", 2)),
-                "currency", "EUR", "country", "IL", "discountCode", "welcome10"), null);
+        Reply quote = client.post(
+                "/api/v1/checkout/quote",
+                Map.of(
+                        "items",
+                        List.of(Map.of("sku", "PROT-MUG", "quantity", 2)),
+                        "currency",
+                        "EUR",
+                        "country",
+                        "IL",
+                        "discountCode",
+                        "welcome10"),
+                null);
         assertThat(quote.status()).isEqualTo(200);
         assertThat(quote.body().path("totals").path("subtotalMinor").asLong()).isEqualTo(2000);
         assertThat(quote.body().path("totals").path("discountMinor").asLong()).isEqualTo(200);
         assertThat(quote.body().path("totals").path("totalMinor").asLong()).isEqualTo(2714);
-        Reply unknownCode = client.post("/api/v1/checkout/quote", Map.of("items", List.of(Map.of("sku", "PROT-MUG",
-                "quantity", 1)), "currency", "EUR", "discountCode", "FREE100"), null);
+        Reply unknownCode = client.post(
+                "/api/v1/checkout/quote",
+                Map.of(
+                        "items",
+                        List.of(Map.of("sku", "PROT-MUG", "quantity", 1)),
+                        "currency",
+                        "EUR",
+                        "discountCode",
+                        "FREE100"),
+                null);
         assertThat(unknownCode.status()).isEqualTo(422);
-        assertThat(client.get("/api/v1/admin/skus", admin).body().path("total").asInt()).isGreaterThanOrEqualTo(1);
-        HttpResponse<String> adminPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.port() + "/admin/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(client.get("/api/v1/admin/skus", admin).body().path("total").asInt())
+                .isGreaterThanOrEqualTo(1);
+        HttpResponse<String> adminPage = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/admin/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(adminPage.statusCode()).isEqualTo(200);
         assertThat(adminPage.body()).containsIgnoringCase("<html");
     }
 
     @Test
     void prometheusMetricsAreExposed() throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
     }

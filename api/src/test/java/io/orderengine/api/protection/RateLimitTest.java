@@ -1,15 +1,15 @@
 package io.orderengine.api.protection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rate limits answer 429 with Retry-After, per client and (for checkout) per customer. */
 class RateLimitTest {
@@ -28,7 +28,8 @@ class RateLimitTest {
             String erin = client.token("erin", "CUSTOMER");
             int[] statuses = new int[3];
             for (int i = 0; i < 3; i++) {
-                statuses[i] = client.checkout(EngineClient.checkoutBody("NONE-SUCH", 1, "erin@example.com"), erin).status();
+                statuses[i] = client.checkout(EngineClient.checkoutBody("NONE-SUCH", 1, "erin@example.com"), erin)
+                        .status();
             }
             assertThat(statuses[0]).isNotEqualTo(429);
             assertThat(statuses[1]).isNotEqualTo(429);
@@ -42,7 +43,9 @@ class RateLimitTest {
                     limited = reply;
                 }
             }
-            assertThat(limited).as("the 13th request within a minute is refused").isNotNull();
+            assertThat(limited)
+                    .as("the 13th request within a minute is refused")
+                    .isNotNull();
             assertThat(limited.headers().get("retry-after")).isNotEmpty();
             assertThat(limited.body().path("type").asText()).isEqualTo("urn:order-engine:problem:rate-limited");
             assertThat(client.get("/api/v1/orders", erin).status()).isEqualTo(200);

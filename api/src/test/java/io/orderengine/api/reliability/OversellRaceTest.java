@@ -1,9 +1,12 @@
 package io.orderengine.api.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Concurrent buyers racing for scarce stock through the REST API: never oversold, nothing left half-reserved. */
 class OversellRaceTest {
 
     @TempDir
     static Path folder;
+
     static RunningEngine engine;
     static EngineClient client;
     static String admin;
@@ -47,8 +48,7 @@ class OversellRaceTest {
         engine.close();
     }
 
-    record Placed(String id, String token) {
-    }
+    record Placed(String id, String token) {}
 
     @Test
     void fiftyBuyersRaceForTenUnitsAndExactlyTenAreSold() throws Exception {
@@ -72,8 +72,12 @@ class OversellRaceTest {
         watcher.join();
 
         JsonNode sku = stock("RACE-ONE");
-        System.out.printf("oversell race: 50 buyers, 10 units -> %s; lowest available seen %d; on hand %d, reserved %d%n",
-                outcome, lowestAvailable.get(), sku.path("onHand").asInt(), sku.path("reserved").asInt());
+        System.out.printf(
+                "oversell race: 50 buyers, 10 units -> %s; lowest available seen %d; on hand %d, reserved %d%n",
+                outcome,
+                lowestAvailable.get(),
+                sku.path("onHand").asInt(),
+                sku.path("reserved").asInt());
         assertThat(outcome.get("CONFIRMED")).isEqualTo(10);
         assertThat(outcome.get("REJECTED")).isEqualTo(40);
         assertThat(lowestAvailable.get()).isGreaterThanOrEqualTo(0);
@@ -88,16 +92,23 @@ class OversellRaceTest {
         assertThat(client.registerSku(admin, "RACE-Y", 1000, 6).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(60)).until(() -> available("RACE-X") == 6 && available("RACE-Y") == 6);
 
-        List<Placed> orders = buyConcurrently(20, i -> i % 2 == 0
-                ? List.of(Map.of("sku", "RACE-X", "quantity", 1), Map.of("sku", "RACE-Y", "quantity", 2))
-                : List.of(Map.of("sku", "RACE-Y", "quantity", 1), Map.of("sku", "RACE-X", "quantity", 2)));
+        List<Placed> orders = buyConcurrently(
+                20,
+                i -> i % 2 == 0
+                        ? List.of(Map.of("sku", "RACE-X", "quantity", 1), Map.of("sku", "RACE-Y", "quantity", 2))
+                        : List.of(Map.of("sku", "RACE-Y", "quantity", 1), Map.of("sku", "RACE-X", "quantity", 2)));
         Map<String, Integer> outcome = settle(orders);
 
         JsonNode x = stock("RACE-X");
         JsonNode y = stock("RACE-Y");
-        System.out.printf("overlapping multi-line orders: 20 orders of 3 units over X(6) and Y(6) -> %s; "
-                        + "X on hand %d reserved %d, Y on hand %d reserved %d%n", outcome,
-                x.path("onHand").asInt(), x.path("reserved").asInt(), y.path("onHand").asInt(), y.path("reserved").asInt());
+        System.out.printf(
+                "overlapping multi-line orders: 20 orders of 3 units over X(6) and Y(6) -> %s; "
+                        + "X on hand %d reserved %d, Y on hand %d reserved %d%n",
+                outcome,
+                x.path("onHand").asInt(),
+                x.path("reserved").asInt(),
+                y.path("onHand").asInt(),
+                y.path("reserved").asInt());
         assertThat(outcome.get("CONFIRMED") + outcome.get("REJECTED")).isEqualTo(20);
         assertThat(outcome.get("CONFIRMED")).isBetween(2, 4);
         assertThat(x.path("reserved").asInt()).isZero();
@@ -108,15 +119,19 @@ class OversellRaceTest {
         assertThat(y.path("onHand").asInt()).isGreaterThanOrEqualTo(0);
     }
 
-    private static List<Placed> buyConcurrently(int buyers, java.util.function.IntFunction<List<Map<String, Object>>> items)
-            throws Exception {
+    private static List<Placed> buyConcurrently(
+            int buyers, java.util.function.IntFunction<List<Map<String, Object>>> items) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(buyers, 25));
         List<Callable<Placed>> calls = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
-            Map<String, Object> body = new HashMap<>(EngineClient.checkoutBody("unused", 1, "buyer" + i + "@example.com"));
+            Map<String, Object> body =
+                    new HashMap<>(EngineClient.checkoutBody("unused", 1, "buyer" + i + "@example.com"));
             body.put("items", items.apply(i));
             calls.add(() -> {
-                Reply placed = client.post("/api/v1/checkout", body, null,
+                Reply placed = client.post(
+                        "/api/v1/checkout",
+                        body,
+                        null,
                         Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                 assertThat(placed.status()).isEqualTo(201);
                 return new Placed(placed.text("orderId"), placed.text("guestToken"));
@@ -141,8 +156,10 @@ class OversellRaceTest {
             });
             JsonNode view = client.get(path, null).body();
             if ("AWAITING_PAYMENT".equals(view.path("status").asText())) {
-                client.post(view.path("payment").path("action").path("url").asText(), Map.of("outcome", "approve"), null);
-                await().atMost(Duration.ofSeconds(120)).until(() -> "CONFIRMED".equals(client.get(path, null).text("status")));
+                client.post(
+                        view.path("payment").path("action").path("url").asText(), Map.of("outcome", "approve"), null);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> "CONFIRMED".equals(client.get(path, null).text("status")));
             }
             counts.merge(client.get(path, null).text("status"), 1, Integer::sum);
         }
@@ -155,7 +172,8 @@ class OversellRaceTest {
     }
 
     private static JsonNode stock(String code) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (code.equals(item.path("sku").asText())) {
                 return item;
             }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,18 +79,27 @@ class AdminJourneyBrowserTest {
 
     @AfterEach
     void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors()).as("script errors and CSP violations in the browser console").isEmpty();
+        assertThat(browser.pageErrors())
+                .as("script errors and CSP violations in the browser console")
+                .isEmpty();
     }
 
     @Test
     void adminChangesStatusRefundsAndSeesTheDashboardUpdate() {
         browser.open("/admin/index.html");
         awaitDashboard(() -> "2".equals(browser.text("#card-orders-today"))
-                && "1".equals(statusCount("CONFIRMED")) && "1".equals(statusCount("AWAITING_PAYMENT")));
-        assertThat(browser.text("#card-pending")).as("the unpaid order waits for payment").isEqualTo("1");
+                && "1".equals(statusCount("CONFIRMED"))
+                && "1".equals(statusCount("AWAITING_PAYMENT")));
+        assertThat(browser.text("#card-pending"))
+                .as("the unpaid order waits for payment")
+                .isEqualTo("1");
         assertThat(browser.text("#card-revenue")).as("captured this month").isEqualTo(euros(paidTotalMinor));
-        assertThat(browser.all("#table-orders tbody tr")).as("one row per day of the last 30").hasSize(30);
-        assertThat(browser.find("#chart-revenue").getSize().getHeight()).as("Chart.js drew the canvas").isPositive();
+        assertThat(browser.all("#table-orders tbody tr"))
+                .as("one row per day of the last 30")
+                .hasSize(30);
+        assertThat(browser.find("#chart-revenue").getSize().getHeight())
+                .as("Chart.js drew the canvas")
+                .isPositive();
         browser.screenshot("dashboard");
         browser.phoneScreenshot("dashboard-phone");
 
@@ -114,7 +123,8 @@ class AdminJourneyBrowserTest {
         browser.click("#orders-table tbody tr a");
         browser.await(driver -> paidOrderNumber.equals(browser.text("#order-number")));
         browser.visible("#audit-table");
-        assertThat(browser.all("#audit-table tbody tr[data-type='OrderPlacedEvent']")).hasSize(1);
+        assertThat(browser.all("#audit-table tbody tr[data-type='OrderPlacedEvent']"))
+                .hasSize(1);
         assertThat(browser.text("#refundable")).contains("up to " + euros(paidTotalMinor) + " can be refunded");
 
         browser.click("#change-status");
@@ -123,7 +133,8 @@ class AdminJourneyBrowserTest {
         browser.choose("#new-status", "SHIPPED");
         browser.visible("#tracking");
         browser.click("#change-status");
-        assertThat(browser.visible("#tracking-error").getText()).isEqualTo("Enter the tracking number of the shipment.");
+        assertThat(browser.visible("#tracking-error").getText())
+                .isEqualTo("Enter the tracking number of the shipment.");
         browser.type("#tracking", "TRK 4711");
         browser.click("#change-status");
         browser.awaitText("#message", "shipped");
@@ -144,18 +155,23 @@ class AdminJourneyBrowserTest {
         browser.click("#refund-full");
         browser.type("#refund-reason", "customer returned the rest");
         browser.click("#refund");
-        assertThat(browser.awaitText("#message", "Refunded")).isEqualTo("Refunded " + euros(paidTotalMinor - 1250) + ".");
+        assertThat(browser.awaitText("#message", "Refunded"))
+                .isEqualTo("Refunded " + euros(paidTotalMinor - 1250) + ".");
         assertThat(badge("#payment-status")).isEqualTo("REFUNDED");
         assertThat(browser.text("#refundable")).startsWith("Nothing to refund");
-        browser.await(driver -> browser.all("#audit-table tbody tr[data-type='PaymentRefundedEvent']").size() == 2);
+        browser.await(driver -> browser.all("#audit-table tbody tr[data-type='PaymentRefundedEvent']")
+                        .size()
+                == 2);
         browser.screenshot("order-detail");
         browser.phoneScreenshot("order-detail-phone");
 
         browser.open("/admin/index.html");
         awaitDashboard(() -> "€0.00".equals(browser.text("#card-revenue"))
-                && "1".equals(statusCount("SHIPPED")) && "0".equals(statusCount("CONFIRMED")));
+                && "1".equals(statusCount("SHIPPED"))
+                && "0".equals(statusCount("CONFIRMED")));
         assertThat(browser.find("#table-revenue tbody tr:last-child td").getAttribute("textContent"))
-                .as("today's revenue: captured minus refunded").isEqualTo("€0.00");
+                .as("today's revenue: captured minus refunded")
+                .isEqualTo("€0.00");
         browser.screenshot("dashboard-after-refund");
     }
 
@@ -174,10 +190,13 @@ class AdminJourneyBrowserTest {
         browser.awaitText("#message", "Registered UI-VASE-BLUE");
         String row = "#sku-table tr[data-sku='UI-VASE-BLUE']";
         browser.await(driver -> browser.present(row) && "1".equals(browser.text(row + " td[data-col='onHand']")));
-        assertThat(browser.find(row).getAttribute("class")).as("1 left with a threshold of 2 is low").isEqualTo("low-stock");
+        assertThat(browser.find(row).getAttribute("class"))
+                .as("1 left with a threshold of 2 is low")
+                .isEqualTo("low-stock");
         assertThat(browser.text(row + " td[data-col='price']")).isEqualTo("€19.90");
         browser.click("#low-only");
-        assertThat(browser.all("#sku-table tbody tr")).allSatisfy(tr -> assertThat(tr.getAttribute("class")).isEqualTo("low-stock"));
+        assertThat(browser.all("#sku-table tbody tr"))
+                .allSatisfy(tr -> assertThat(tr.getAttribute("class")).isEqualTo("low-stock"));
         browser.click("#low-only");
         browser.screenshot("skus");
         browser.phoneScreenshot("skus-phone");
@@ -194,7 +213,9 @@ class AdminJourneyBrowserTest {
         browser.click("#manage-close");
         browser.await(driver -> "€24.50".equals(browser.text(row + " td[data-col='price']")));
         assertThat(browser.text(row + " td[data-col='available']")).isEqualTo("6");
-        assertThat(browser.find(row).getAttribute("class")).as("no longer low on stock").isNullOrEmpty();
+        assertThat(browser.find(row).getAttribute("class"))
+                .as("no longer low on stock")
+                .isNullOrEmpty();
 
         browser.open("/");
         browser.visible("li.product[data-sku='UI-VASE-BLUE']");
@@ -209,7 +230,8 @@ class AdminJourneyBrowserTest {
     void adminWatchesProjectionsRebuildsOneAndSeesNoDeadLetters() {
         browser.open("/admin/operations.html");
         browser.visible("#projections-table");
-        assertThat(browser.all("#projections-table tbody tr")).extracting(tr -> tr.getAttribute("data-projection"))
+        assertThat(browser.all("#projections-table tbody tr"))
+                .extracting(tr -> tr.getAttribute("data-projection"))
                 .contains("order-detail", "sku-stock");
         browser.visible("#no-attention");
         browser.visible("#no-dead-letters");
@@ -222,7 +244,9 @@ class AdminJourneyBrowserTest {
             return "DONE".equals(now) || "FAILED".equals(now) ? now : null;
         });
         assertThat(browser.text(cell)).startsWith("DONE".equals(state) ? "Done" : "Failed");
-        assertThat(browser.find("button[data-rebuild='sku-stock']").isEnabled()).as("a finished rebuild can run again").isTrue();
+        assertThat(browser.find("button[data-rebuild='sku-stock']").isEnabled())
+                .as("a finished rebuild can run again")
+                .isTrue();
         browser.screenshot("operations");
         browser.phoneScreenshot("operations-phone");
     }
@@ -265,8 +289,8 @@ class AdminJourneyBrowserTest {
         EngineClient.Reply placed = client.checkout(EngineClient.checkoutBody(sku, quantity, email), null);
         assertThat(placed.status()).as("checkout: %s", placed.body()).isEqualTo(201);
         String path = "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken");
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "AWAITING_PAYMENT".equals(client.get(path, null).text("status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "AWAITING_PAYMENT".equals(client.get(path, null).text("status")));
         com.fasterxml.jackson.databind.node.ObjectNode order = (com.fasterxml.jackson.databind.node.ObjectNode)
                 client.get(path, null).body().deepCopy();
         return order.put("guestToken", placed.text("guestToken"));
@@ -275,8 +299,10 @@ class AdminJourneyBrowserTest {
     private JsonNode placeAndPay(String sku, int quantity, String email) {
         JsonNode order = place(sku, quantity, email);
         String url = order.path("payment").path("action").path("url").asText();
-        assertThat(client.post(url, Map.of("outcome", "approve"), null).status()).isEqualTo(200);
-        String path = "/api/v1/orders/" + order.path("orderId").asText() + "?token=" + order.path("guestToken").asText();
+        assertThat(client.post(url, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(200);
+        String path = "/api/v1/orders/" + order.path("orderId").asText() + "?token="
+                + order.path("guestToken").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode now = client.get(path, null).body();
             return "CONFIRMED".equals(now.path("status").asText())

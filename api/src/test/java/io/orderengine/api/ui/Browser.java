@@ -71,9 +71,18 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=en-US", "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--lang=en-US",
+                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
         LoggingPreferences logs = new LoggingPreferences();
@@ -113,7 +122,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement visible(String css) {
@@ -176,7 +187,8 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(width, DESKTOP_HEIGHT));
             // the window is taller than the page's viewport by the browser's own frame
             Number frame = (Number) script("return window.outerHeight - window.innerHeight;");
-            Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
+            Number height = (Number)
+                    script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
             int full = Math.min(6000, Math.max(DESKTOP_HEIGHT, height.intValue() + frame.intValue()));
             driver.manage().window().setSize(new Dimension(width, full));
             script("if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0);");
@@ -200,7 +212,8 @@ final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                .filter(message -> message.contains("Uncaught")
+                        || message.contains("Content Security Policy")
                         || message.contains("Refused to"))
                 .toList();
     }
@@ -216,7 +229,8 @@ final class Browser implements AutoCloseable {
 
     private static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // the profile is in the temporary folder; the system cleans it up eventually
         }

@@ -3,8 +3,8 @@ package io.orderengine.api.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
+import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +74,9 @@ class ShopperJourneyBrowserTest {
 
     @AfterEach
     void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors()).as("script errors and CSP violations in the browser console").isEmpty();
+        assertThat(browser.pageErrors())
+                .as("script errors and CSP violations in the browser console")
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +100,8 @@ class ShopperJourneyBrowserTest {
         assertThat(browser.text("#shippingAddress-country-error")).isEqualTo("Choose a country.");
         assertThat(browser.find("#email").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
-                .as("keyboard focus lands on the first field to fix").isEqualTo("email");
+                .as("keyboard focus lands on the first field to fix")
+                .isEqualTo("email");
         browser.type("#email", "not-an-email");
         shopper.fillCheckout("guest@example.com");
         browser.type("#shippingAddress-postalCode", "123");
@@ -114,15 +117,19 @@ class ShopperJourneyBrowserTest {
         String orderId = shopper.placeOrder();
         String token = shopper.queryParameter("token");
         assertThat(token).as("a guest's order page carries the view token").isNotBlank();
-        assertThat(browser.text("#guest-link-url")).contains("/order.html?id=" + orderId).contains("token=");
+        assertThat(browser.text("#guest-link-url"))
+                .contains("/order.html?id=" + orderId)
+                .contains("token=");
         assertThat(browser.text("#nav-cart")).as("the cart is emptied").isEqualTo("Cart (0)");
 
         browser.visible("#sandbox-approve");
         shopper.awaitStatus("AWAITING_PAYMENT");
-        JsonNode order = client.get("/api/v1/orders/" + orderId + "?token=" + token, null).body();
+        JsonNode order = client.get("/api/v1/orders/" + orderId + "?token=" + token, null)
+                .body();
         assertThat(browser.text("#order-total"))
                 .isEqualTo(euros(order.path("totals").path("totalMinor").asLong()));
-        assertThat(browser.text("#order-tax")).isEqualTo(euros(order.path("totals").path("taxMinor").asLong()));
+        assertThat(browser.text("#order-tax"))
+                .isEqualTo(euros(order.path("totals").path("taxMinor").asLong()));
         assertThat(browser.text("#steps li[aria-current='step']")).isEqualTo("Awaiting payment");
         browser.screenshot("order-awaiting-payment");
 
@@ -130,11 +137,14 @@ class ShopperJourneyBrowserTest {
         shopper.payOnSandbox("approve");
         shopper.awaitStatus("CONFIRMED");
         assertThat(browser.script("return window.samePage === true;"))
-                .as("the status changed without reloading the page").isEqualTo(true);
+                .as("the status changed without reloading the page")
+                .isEqualTo(true);
         assertThat(browser.find("#live").getAttribute("data-streamed"))
-                .as("statuses that arrived over the server-sent event stream").contains("CONFIRMED");
+                .as("statuses that arrived over the server-sent event stream")
+                .contains("CONFIRMED");
         assertThat(browser.awaitText("#outcome", "confirmed")).contains("Your payment went through");
-        assertThat(browser.find("#steps li[data-step='CONFIRMED']").getAttribute("class")).isEqualTo("current");
+        assertThat(browser.find("#steps li[data-step='CONFIRMED']").getAttribute("class"))
+                .isEqualTo("current");
         browser.visible("#invoice").click();
         assertThat(browser.awaitText("#message", "invoice")).isEqualTo("The invoice was downloaded.");
         browser.screenshot("order-confirmed");
@@ -143,7 +153,8 @@ class ShopperJourneyBrowserTest {
         browser.forgetVisitor();
         browser.open("/order.html?id=" + orderId + "&token=" + token);
         shopper.awaitStatus("CONFIRMED");
-        assertThat(browser.text("#order-number")).isEqualTo(order.path("orderNumber").asText());
+        assertThat(browser.text("#order-number"))
+                .isEqualTo(order.path("orderNumber").asText());
         browser.open("/order.html?id=" + orderId + "&token=wrong-token");
         assertThat(browser.awaitText("#message", "could not find")).contains("order link");
     }
@@ -156,21 +167,30 @@ class ShopperJourneyBrowserTest {
         shopper.fillCheckout("decline@example.com");
         shopper.placeOrder();
         browser.visible("#sandbox-decline");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ShopperSteps.available(client, "UI-POSTER-DECLINE")).as("2 of 3 are held for the order").isEqualTo(1));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ShopperSteps.available(client, "UI-POSTER-DECLINE"))
+                        .as("2 of 3 are held for the order")
+                        .isEqualTo(1));
 
         shopper.payOnSandbox("decline");
         shopper.awaitStatus("CANCELLED");
         String outcome = browser.awaitText("#outcome", "cancelled");
-        assertThat(outcome).contains("declined").contains("Nothing was charged").contains("stock held for it was released");
+        assertThat(outcome)
+                .contains("declined")
+                .contains("Nothing was charged")
+                .contains("stock held for it was released");
         assertThat(browser.text("#steps li.failed")).isEqualTo("Cancelled");
-        assertThat(browser.present("#invoice:not([hidden])")).as("no invoice for an unpaid order").isFalse();
+        assertThat(browser.present("#invoice:not([hidden])"))
+                .as("no invoice for an unpaid order")
+                .isFalse();
         browser.screenshot("order-declined");
 
         browser.await(Duration.ofSeconds(20), driver -> {
             browser.open("/");
-            return "3".equals(browser.visible("li.product[data-sku='UI-POSTER-DECLINE'] .availability")
-                    .getAttribute("data-available"));
+            return "3"
+                    .equals(browser.visible("li.product[data-sku='UI-POSTER-DECLINE'] .availability")
+                            .getAttribute("data-available"));
         });
         assertThat(browser.text("li.product[data-sku='UI-POSTER-DECLINE'] .availability"))
                 .isEqualTo("Only 3 left");
@@ -188,9 +208,12 @@ class ShopperJourneyBrowserTest {
         browser.open("/checkout.html");
         shopper.fillCheckout("carol@example.com");
         // "Pay" pressed twice before the first answer: both presses send the same Idempotency-Key
-        browser.script("const form = document.getElementById('checkout-form'); form.requestSubmit(); form.requestSubmit();");
+        browser.script(
+                "const form = document.getElementById('checkout-form'); form.requestSubmit(); form.requestSubmit();");
         String paid = shopper.awaitOrderPage();
-        assertThat(shopper.queryParameter("token")).as("a signed-in owner needs no view token").isNull();
+        assertThat(shopper.queryParameter("token"))
+                .as("a signed-in owner needs no view token")
+                .isNull();
         shopper.payOnSandbox("approve");
         shopper.awaitStatus("CONFIRMED");
 
@@ -204,7 +227,8 @@ class ShopperJourneyBrowserTest {
         browser.await(driver -> browser.all("#orders-table tbody tr").size() == 2 || reloadHistory());
         assertThat(browser.text("#pager .pager-info")).isEqualTo("Page 1 of 1 · 2 orders");
         assertThat(browser.find("#orders-table tbody tr:first-child").getAttribute("data-order-id"))
-                .as("newest first").isEqualTo(unpaid);
+                .as("newest first")
+                .isEqualTo(unpaid);
         browser.screenshot("history");
         browser.phoneScreenshot("history-phone");
 
@@ -225,10 +249,12 @@ class ShopperJourneyBrowserTest {
 
         browser.choose("#status", "");
         browser.click("#apply-filter");
-        browser.await(driver -> "CANCELLED".equals(
-                browser.find("#orders-table tr[data-order-id='" + unpaid + "']").getAttribute("data-status")));
+        browser.await(driver -> "CANCELLED"
+                .equals(browser.find("#orders-table tr[data-order-id='" + unpaid + "']")
+                        .getAttribute("data-status")));
         assertThat(browser.all("#orders-table tr[data-order-id='" + paid + "'] button[data-cancel]"))
-                .as("a confirmed order can still be cancelled by its owner").hasSize(1);
+                .as("a confirmed order can still be cancelled by its owner")
+                .hasSize(1);
         browser.screenshot("history-after-cancel");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.orderengine.testkit.EngineClient;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +60,9 @@ final class ShopperSteps {
         browser.choose("#shippingAddress-country", "IL");
         browser.type("#shippingAddress-postalCode", "6688101");
         browser.visible("#pay-sandbox");
-        assertThat(browser.find("#pay-sandbox").isSelected()).as("sandbox is the payment method").isTrue();
+        assertThat(browser.find("#pay-sandbox").isSelected())
+                .as("sandbox is the payment method")
+                .isTrue();
     }
 
     /** Presses "Place order and pay" and waits for the order page; returns the order id. */
@@ -72,7 +73,8 @@ final class ShopperSteps {
 
     String awaitOrderPage() {
         browser.await(driver -> browser.path().startsWith("/order.html?id="));
-        browser.await(driver -> ORDER_NUMBER.matcher(browser.text("#order-number")).matches());
+        browser.await(
+                driver -> ORDER_NUMBER.matcher(browser.text("#order-number")).matches());
         return queryParameter("id");
     }
 

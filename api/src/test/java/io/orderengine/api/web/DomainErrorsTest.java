@@ -1,5 +1,7 @@
 package io.orderengine.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.command.order.CurrencyMismatchException;
 import io.orderengine.command.order.IllegalOrderTransitionException;
 import io.orderengine.command.order.IllegalPaymentTransitionException;
@@ -20,8 +22,6 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Each rejection keeps the status and problem type the API answered before rejections had a common base. */
 class DomainErrorsTest {
 
@@ -30,38 +30,43 @@ class DomainErrorsTest {
 
     @Test
     void aConflictWithTheCurrentStateIs409() {
-        assertProblem(new IllegalOrderTransitionException(OrderStatus.SHIPPED, OrderStatus.CANCELLED),
-                409, "illegal-transition");
-        assertProblem(new IllegalPaymentTransitionException(PaymentStatus.PAID, PaymentStatus.FAILED),
-                409, "illegal-transition");
+        assertProblem(
+                new IllegalOrderTransitionException(OrderStatus.SHIPPED, OrderStatus.CANCELLED),
+                409,
+                "illegal-transition");
+        assertProblem(
+                new IllegalPaymentTransitionException(PaymentStatus.PAID, PaymentStatus.FAILED),
+                409,
+                "illegal-transition");
         assertProblem(new InsufficientStockException(MUG, -5, 3, 1), 409, "insufficient-stock");
-        assertProblem(new OrderStockNotFoundException(MUG, ORDER, "never reserved any stock"), 409,
-                "insufficient-stock");
+        assertProblem(
+                new OrderStockNotFoundException(MUG, ORDER, "never reserved any stock"), 409, "insufficient-stock");
     }
 
     @Test
     void aRuleRefusingAWellFormedRequestIs422() {
         assertProblem(new RefundNotAllowedException("nothing captured", Money.of(0, "EUR")), 422, "refund-not-allowed");
-        assertProblem(new UnknownDiscountCodeException("NOPE", "unknown discount code NOPE"), 422,
-                "unknown-discount-code");
+        assertProblem(
+                new UnknownDiscountCodeException("NOPE", "unknown discount code NOPE"), 422, "unknown-discount-code");
         assertProblem(new UnsupportedCurrencyException("JPY"), 422, "currency");
         assertProblem(new CurrencyMismatchException("refund", Money.of(100, "USD"), "EUR"), 422, "currency");
-        assertProblem(new PriceCurrencyChangeException(MUG, Money.of(100, "EUR"), Money.of(100, "USD")), 422,
-                "currency");
+        assertProblem(
+                new PriceCurrencyChangeException(MUG, Money.of(100, "EUR"), Money.of(100, "USD")), 422, "currency");
         assertProblem(new InvalidOrderException("MUG is on two lines"), 422, "invalid-order");
     }
 
     @Test
     void anInvalidRequestIs400() {
         assertProblem(new UnsupportedFulfilmentTargetException(OrderStatus.CONFIRMED), 400, "validation");
-        assertProblem(new IllegalArgumentException("sku must match [A-Z0-9][A-Z0-9._-]{0,63}, got 'mug'"), 400,
-                "validation");
+        assertProblem(
+                new IllegalArgumentException("sku must match [A-Z0-9][A-Z0-9._-]{0,63}, got 'mug'"), 400, "validation");
     }
 
     @Test
     void theDetailIsTheRejectionsOwnMessage() {
         ProblemDetail problem = DomainErrors.toProblem(
-                new IllegalOrderTransitionException(OrderStatus.SHIPPED, OrderStatus.CANCELLED)).orElseThrow();
+                        new IllegalOrderTransitionException(OrderStatus.SHIPPED, OrderStatus.CANCELLED))
+                .orElseThrow();
 
         assertThat(problem.getDetail()).isEqualTo("order is SHIPPED; cannot move to CANCELLED");
         assertThat(problem.getTitle()).isEqualTo("Conflict");
@@ -69,7 +74,8 @@ class DomainErrorsTest {
 
     @Test
     void anythingElseIsNotADomainError() {
-        assertThat(DomainErrors.toProblem(new IllegalStateException("store down"))).isEmpty();
+        assertThat(DomainErrors.toProblem(new IllegalStateException("store down")))
+                .isEmpty();
         assertThat(DomainErrors.toProblem(new NullPointerException())).isEmpty();
     }
 

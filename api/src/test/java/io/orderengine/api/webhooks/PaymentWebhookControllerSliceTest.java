@@ -1,5 +1,18 @@
 package io.orderengine.api.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.saga.inbox.InvalidWebhookSignatureException;
 import io.orderengine.saga.inbox.WebhookProcessingException;
@@ -17,19 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The webhook endpoints' HTTP contract, with the webhook services mocked: what each service outcome answers, that
  * the raw body and signature reach the service untouched, and the limits applied before any service runs.
@@ -39,11 +39,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithEngineWebLayer
 class PaymentWebhookControllerSliceTest {
 
-    private static final String STRIPE_EVENT = "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}";
-    private static final String SIGNATURE = "t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
+    private static final String STRIPE_EVENT =
+            "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}";
+    private static final String SIGNATURE =
+            "t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     StripeWebhookService stripe;
 
@@ -52,8 +55,10 @@ class PaymentWebhookControllerSliceTest {
         String spaced = "{ \"id\" : \"evt_1\",\n  \"type\":\"payment_intent.succeeded\" }";
         when(stripe.handle(spaced, SIGNATURE)).thenReturn(WebhookResult.PROCESSED);
 
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", SIGNATURE)
-                        .contentType("application/json; charset=utf-8").content(spaced))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", SIGNATURE)
+                        .contentType("application/json; charset=utf-8")
+                        .content(spaced))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("processed"));
         verify(stripe).handle(spaced, SIGNATURE);
@@ -61,25 +66,33 @@ class PaymentWebhookControllerSliceTest {
 
     @Test
     void acknowledgesAnEventProcessedBeforeAndAnIgnoredEventTypeWith200() throws Exception {
-        when(stripe.handle(anyString(), anyString())).thenReturn(WebhookResult.ALREADY_PROCESSED, WebhookResult.IGNORED);
+        when(stripe.handle(anyString(), anyString()))
+                .thenReturn(WebhookResult.ALREADY_PROCESSED, WebhookResult.IGNORED);
 
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", SIGNATURE)
-                        .contentType(MediaType.APPLICATION_JSON).content(STRIPE_EVENT))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", SIGNATURE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STRIPE_EVENT))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("already_processed"));
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", SIGNATURE)
-                        .contentType(MediaType.APPLICATION_JSON).content(STRIPE_EVENT.replace("payment_intent.succeeded", "customer.created")))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", SIGNATURE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STRIPE_EVENT.replace("payment_intent.succeeded", "customer.created")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("ignored"));
     }
 
     @Test
     void aBadSignatureIsA400ProblemThatSaysNothingAboutTheSecret() throws Exception {
-        when(stripe.handle(anyString(), anyString())).thenThrow(
-                new InvalidWebhookSignatureException("No signatures found matching the expected signature for payload", null));
+        when(stripe.handle(anyString(), anyString()))
+                .thenThrow(new InvalidWebhookSignatureException(
+                        "No signatures found matching the expected signature for payload", null));
 
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", "t=1,v1=forged")
-                        .contentType(MediaType.APPLICATION_JSON).content(STRIPE_EVENT))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", "t=1,v1=forged")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STRIPE_EVENT))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:invalid-signature"))
@@ -88,9 +101,12 @@ class PaymentWebhookControllerSliceTest {
 
     @Test
     void aMissingSignatureHeaderReachesTheServiceAsEmptyAndIsA400Problem() throws Exception {
-        when(stripe.handle(STRIPE_EVENT, "")).thenThrow(new InvalidWebhookSignatureException("missing Stripe-Signature header", null));
+        when(stripe.handle(STRIPE_EVENT, ""))
+                .thenThrow(new InvalidWebhookSignatureException("missing Stripe-Signature header", null));
 
-        mvc.perform(post("/api/v1/webhooks/stripe").contentType(MediaType.APPLICATION_JSON).content(STRIPE_EVENT))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STRIPE_EVENT))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:invalid-signature"));
@@ -99,11 +115,14 @@ class PaymentWebhookControllerSliceTest {
 
     @Test
     void aProcessingFailureIsA500ProblemSoTheProviderDeliversAgain() throws Exception {
-        when(stripe.handle(anyString(), anyString())).thenThrow(new WebhookProcessingException("stripe event evt_1 failed",
-                new IllegalStateException("command bus down")));
+        when(stripe.handle(anyString(), anyString()))
+                .thenThrow(new WebhookProcessingException(
+                        "stripe event evt_1 failed", new IllegalStateException("command bus down")));
 
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", SIGNATURE)
-                        .contentType(MediaType.APPLICATION_JSON).content(STRIPE_EVENT))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", SIGNATURE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STRIPE_EVENT))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:webhook-not-processed"))
@@ -115,8 +134,10 @@ class PaymentWebhookControllerSliceTest {
         byte[] huge = new byte[100 * 1024 + 1];
         Arrays.fill(huge, (byte) 'a');
 
-        mvc.perform(post("/api/v1/webhooks/stripe").header("Stripe-Signature", SIGNATURE)
-                        .contentType(MediaType.APPLICATION_JSON).content(huge))
+        mvc.perform(post("/api/v1/webhooks/stripe")
+                        .header("Stripe-Signature", SIGNATURE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(huge))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:payload-too-large"));
@@ -125,8 +146,10 @@ class PaymentWebhookControllerSliceTest {
 
     @Test
     void aProviderThatIsNotConfiguredAnswers404() throws Exception {
-        mvc.perform(post("/api/v1/webhooks/paypal").header("PAYPAL-TRANSMISSION-ID", "t-1")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"WH-1\",\"event_type\":\"PAYMENT.CAPTURE.COMPLETED\"}"))
+        mvc.perform(post("/api/v1/webhooks/paypal")
+                        .header("PAYPAL-TRANSMISSION-ID", "t-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"WH-1\",\"event_type\":\"PAYMENT.CAPTURE.COMPLETED\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:not-found"));
@@ -136,10 +159,12 @@ class PaymentWebhookControllerSliceTest {
     @Nested
     class WithPayPalConfigured {
 
-        private static final String PAYPAL_EVENT = "{\"id\":\"WH-1\",\"event_type\":\"PAYMENT.CAPTURE.COMPLETED\",\"resource\":{}}";
+        private static final String PAYPAL_EVENT =
+                "{\"id\":\"WH-1\",\"event_type\":\"PAYMENT.CAPTURE.COMPLETED\",\"resource\":{}}";
 
         @Autowired
         MockMvc mvc;
+
         @MockitoBean
         PayPalWebhookService paypal;
 
@@ -147,9 +172,12 @@ class PaymentWebhookControllerSliceTest {
         void passesTheTransmissionHeadersAndRawBodyToPayPal() throws Exception {
             when(paypal.handle(eq(PAYPAL_EVENT), anyMap())).thenReturn(WebhookResult.PROCESSED);
 
-            mvc.perform(post("/api/v1/webhooks/paypal").header("PAYPAL-TRANSMISSION-ID", "t-1")
-                            .header("PAYPAL-TRANSMISSION-SIG", "sig").header("PAYPAL-AUTH-ALGO", "SHA256withRSA")
-                            .contentType(MediaType.APPLICATION_JSON).content(PAYPAL_EVENT))
+            mvc.perform(post("/api/v1/webhooks/paypal")
+                            .header("PAYPAL-TRANSMISSION-ID", "t-1")
+                            .header("PAYPAL-TRANSMISSION-SIG", "sig")
+                            .header("PAYPAL-AUTH-ALGO", "SHA256withRSA")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(PAYPAL_EVENT))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.result").value("processed"));
 
@@ -165,13 +193,18 @@ class PaymentWebhookControllerSliceTest {
 
         @Test
         void aDeliveryPayPalDoesNotVouchForIsA400AndAFailedOneA500() throws Exception {
-            when(paypal.handle(anyString(), any())).thenThrow(new InvalidWebhookSignatureException("FAILURE", null))
+            when(paypal.handle(anyString(), any()))
+                    .thenThrow(new InvalidWebhookSignatureException("FAILURE", null))
                     .thenThrow(new WebhookProcessingException("verification unavailable", null));
 
-            mvc.perform(post("/api/v1/webhooks/paypal").contentType(MediaType.APPLICATION_JSON).content(PAYPAL_EVENT))
+            mvc.perform(post("/api/v1/webhooks/paypal")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(PAYPAL_EVENT))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.type").value("urn:order-engine:problem:invalid-signature"));
-            mvc.perform(post("/api/v1/webhooks/paypal").contentType(MediaType.APPLICATION_JSON).content(PAYPAL_EVENT))
+            mvc.perform(post("/api/v1/webhooks/paypal")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(PAYPAL_EVENT))
                     .andExpect(status().isInternalServerError())
                     .andExpect(jsonPath("$.type").value("urn:order-engine:problem:webhook-not-processed"));
         }

@@ -8,7 +8,9 @@ import io.orderengine.messages.rejection.RejectionKind;
 public class CurrencyMismatchException extends DomainRejection {
 
     public CurrencyMismatchException(String what, Money amount, String orderCurrency) {
-        super(RejectionKind.UNPROCESSABLE, "currency",
+        super(
+                RejectionKind.UNPROCESSABLE,
+                "currency",
                 what + " " + amount + " is not in the order's currency " + orderCurrency);
     }
 }

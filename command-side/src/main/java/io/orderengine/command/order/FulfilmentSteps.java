@@ -1,5 +1,10 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static io.orderengine.messages.order.OrderStatus.RETURNED;
+import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
@@ -9,19 +14,13 @@ import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
 
-import static io.orderengine.messages.order.OrderStatus.DELIVERED;
-import static io.orderengine.messages.order.OrderStatus.PROCESSING;
-import static io.orderengine.messages.order.OrderStatus.RETURNED;
-import static io.orderengine.messages.order.OrderStatus.SHIPPED;
-
 /**
  * The fulfilment steps of an {@link Order}: the statuses an admin may move a paid order to (PROCESSING, SHIPPED,
  * DELIVERED, RETURNED) and the event each step records.
  */
 final class FulfilmentSteps {
 
-    private FulfilmentSteps() {
-    }
+    private FulfilmentSteps() {}
 
     static void requireFulfilmentTarget(OrderStatus target) {
         if (target != PROCESSING && target != SHIPPED && target != DELIVERED && target != RETURNED) {
@@ -34,8 +33,9 @@ final class FulfilmentSteps {
         Actor actor = command.actor();
         return switch (command.target()) {
             case PROCESSING -> new OrderProcessingStartedEvent(orderId, from, actor, command.note());
-            case SHIPPED -> new OrderShippedEvent(orderId, from, command.trackingNumber(),
-                    command.estimatedDelivery(), actor, command.note());
+            case SHIPPED ->
+                new OrderShippedEvent(
+                        orderId, from, command.trackingNumber(), command.estimatedDelivery(), actor, command.note());
             case DELIVERED -> new OrderDeliveredEvent(orderId, from, actor, command.note());
             default -> new OrderReturnedEvent(orderId, from, actor, command.note());
         };

@@ -4,7 +4,6 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.rejection.DomainRejection;
 import io.orderengine.messages.rejection.RejectionKind;
-
 import java.util.Locale;
 
 /**
@@ -28,14 +27,17 @@ public class IllegalOrderTransitionException extends DomainRejection {
 
     /** The move is in the table but not open to this kind of actor in the current status. */
     static IllegalOrderTransitionException notFor(Actor actor, OrderStatus current, OrderStatus target) {
-        return new IllegalOrderTransitionException(current, target, "order is " + current + "; "
-                + actor.type().name().toLowerCase(Locale.ROOT) + " cannot move it to " + target);
+        return new IllegalOrderTransitionException(
+                current,
+                target,
+                "order is " + current + "; " + actor.type().name().toLowerCase(Locale.ROOT) + " cannot move it to "
+                        + target);
     }
 
     /** Resume was asked of an order that is not waiting for a human. */
     static IllegalOrderTransitionException notInAttention(OrderStatus current) {
-        return new IllegalOrderTransitionException(current, null, "order is " + current
-                + "; only an order in ATTENTION can be resumed");
+        return new IllegalOrderTransitionException(
+                current, null, "order is " + current + "; only an order in ATTENTION can be resumed");
     }
 
     public OrderStatus current() {

@@ -1,5 +1,16 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.messages.order.OrderStatus.ATTENTION;
+import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
+import static io.orderengine.messages.order.OrderStatus.CANCELLED;
+import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
+import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static io.orderengine.messages.order.OrderStatus.REJECTED;
+import static io.orderengine.messages.order.OrderStatus.RETURNED;
+import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
@@ -38,25 +49,13 @@ import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.RejectOrderCommand;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static io.orderengine.messages.order.OrderStatus.ATTENTION;
-import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
-import static io.orderengine.messages.order.OrderStatus.CANCELLED;
-import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
-import static io.orderengine.messages.order.OrderStatus.DELIVERED;
-import static io.orderengine.messages.order.OrderStatus.PROCESSING;
-import static io.orderengine.messages.order.OrderStatus.REJECTED;
-import static io.orderengine.messages.order.OrderStatus.RETURNED;
-import static io.orderengine.messages.order.OrderStatus.SHIPPED;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * An order, from placement to its end, and the money paid for it. Status moves follow {@link OrderTransitions};
@@ -75,9 +74,11 @@ public class Order {
 
     @AggregateIdentifier
     private OrderId orderId;
+
     private OrderStatus status;
     /** The status before ATTENTION, where a resume returns to; null outside ATTENTION. */
     private OrderStatus resumeStatus;
+
     private PaymentStatus paymentStatus;
     private String currency;
     private PaymentMethod provider;
@@ -85,15 +86,16 @@ public class Order {
     private String captureReference;
     /** The order was paid at some point, so its stock was committed. */
     private boolean confirmed;
+
     private Money captured;
     private Money refunded;
     /** Refunds asked for and not yet recorded as done, by refund id. */
     private Map<String, Money> refundsInFlight;
+
     private Set<String> refundIds;
     private Set<String> refundReferences;
 
-    protected Order() {
-    }
+    protected Order() {}
 
     /**
      * Places the order: checks the line snapshots, prices them with the shop's policy and records the order as
@@ -102,8 +104,8 @@ public class Order {
     @CommandHandler
     public Order(PlaceOrderCommand command, PricingPolicy pricing) {
         OrderPlacement.requireLinesIn(command);
-        Quote quote = pricing.quote(command.lines(), command.currency(), command.shippingAddress().country(),
-                command.discountCode());
+        Quote quote = pricing.quote(
+                command.lines(), command.currency(), command.shippingAddress().country(), command.discountCode());
         apply(OrderPlacement.placed(command, quote));
     }
 
@@ -114,8 +116,8 @@ public class Order {
             return;
         }
         OrderTransitions.requireAllowed(status, resumeStatus, REJECTED);
-        apply(new OrderRejectedEvent(orderId, status, command.shortSkus(), CHECKOUT,
-                OrderPlacement.rejectionNote(command)));
+        apply(new OrderRejectedEvent(
+                orderId, status, command.shortSkus(), CHECKOUT, OrderPlacement.rejectionNote(command)));
     }
 
     /**
@@ -130,7 +132,13 @@ public class Order {
         OrderTransitions.requireAllowed(status, resumeStatus, AWAITING_PAYMENT);
         PaymentAction action = PaymentTransitions.withoutSecret(command.action());
         PaymentMethod method = PaymentTransitions.providerOr(command.provider(), provider);
-        apply(new OrderAwaitingPaymentEvent(orderId, status, method, command.paymentReference(), action, CHECKOUT,
+        apply(new OrderAwaitingPaymentEvent(
+                orderId,
+                status,
+                method,
+                command.paymentReference(),
+                action,
+                CHECKOUT,
                 "waiting for " + method.wireName() + " payment"));
     }
 
@@ -143,8 +151,13 @@ public class Order {
         if (command.amount() != null) {
             PaymentTransitions.requireOrderCurrency("authorized amount", command.amount(), currency);
         }
-        apply(new PaymentAuthorizedEvent(orderId, PaymentTransitions.providerOr(command.provider(), provider),
-                command.paymentReference(), command.amount(), command.cardBrand(), command.cardLast4()));
+        apply(new PaymentAuthorizedEvent(
+                orderId,
+                PaymentTransitions.providerOr(command.provider(), provider),
+                command.paymentReference(),
+                command.amount(),
+                command.cardBrand(),
+                command.cardLast4()));
     }
 
     /** The payment failed at the gateway. Changes nothing when already recorded; refused once money was captured. */
@@ -164,8 +177,14 @@ public class Order {
         }
         OrderTransitions.requireAllowed(status, resumeStatus, CONFIRMED);
         PaymentTransitions.requireCaptured(command.captured(), currency);
-        apply(new OrderConfirmedEvent(orderId, status, PaymentTransitions.providerOr(command.provider(), provider),
-                command.captureReference(), command.captured(), CHECKOUT, "paid"));
+        apply(new OrderConfirmedEvent(
+                orderId,
+                status,
+                PaymentTransitions.providerOr(command.provider(), provider),
+                command.captureReference(),
+                command.captured(),
+                CHECKOUT,
+                "paid"));
     }
 
     /**
@@ -178,8 +197,8 @@ public class Order {
             return;
         }
         OrderTransitions.requireCancellable(command.actor(), status, resumeStatus);
-        apply(new OrderCancelledEvent(orderId, status, command.actor(), command.reason(), captured.minus(refunded),
-                confirmed));
+        apply(new OrderCancelledEvent(
+                orderId, status, command.actor(), command.reason(), captured.minus(refunded), confirmed));
     }
 
     /** The order needs a human. Changes nothing when it already waits for one; refused once the order has ended. */
@@ -222,11 +241,11 @@ public class Order {
         if (refundIds.contains(command.refundId())) {
             return;
         }
-        Money amount = RefundPolicy.amountToRefund(command.amount(), currency, captured, refunded,
-                refundsInFlight.values());
+        Money amount =
+                RefundPolicy.amountToRefund(command.amount(), currency, captured, refunded, refundsInFlight.values());
         // every gateway refunds by the payment's reference (PayPal's adapter finds the capture of the order itself)
-        apply(new RefundRequestedEvent(orderId, command.refundId(), amount, provider, paymentReference,
-                command.actor(), command.reason()));
+        apply(new RefundRequestedEvent(
+                orderId, command.refundId(), amount, provider, paymentReference, command.actor(), command.reason()));
     }
 
     /**
@@ -240,8 +259,13 @@ public class Order {
             return;
         }
         Money totalRefunded = RefundPolicy.totalRefundedAfter(command.amount(), currency, captured, refunded);
-        apply(new PaymentRefundedEvent(orderId, command.refundId(), command.refundReference(), command.amount(),
-                totalRefunded, RefundPolicy.statusAfter(totalRefunded, captured)));
+        apply(new PaymentRefundedEvent(
+                orderId,
+                command.refundId(),
+                command.refundReference(),
+                command.amount(),
+                totalRefunded,
+                RefundPolicy.statusAfter(totalRefunded, captured)));
     }
 
     @CommandHandler

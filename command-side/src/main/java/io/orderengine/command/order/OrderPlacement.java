@@ -7,7 +7,6 @@ import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.PlaceOrderCommand;
 import io.orderengine.messages.order.RejectOrderCommand;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,15 +18,14 @@ import java.util.stream.Collectors;
  */
 final class OrderPlacement {
 
-    private OrderPlacement() {
-    }
+    private OrderPlacement() {}
 
     static void requireLinesIn(PlaceOrderCommand command) {
         Set<SkuCode> seen = new HashSet<>();
         for (OrderLine line : command.lines()) {
             if (!line.unitPrice().currency().equals(command.currency())) {
-                throw new InvalidOrderException("line " + line.sku() + " is priced in " + line.unitPrice().currency()
-                        + " but the order is in " + command.currency());
+                throw new InvalidOrderException("line " + line.sku() + " is priced in "
+                        + line.unitPrice().currency() + " but the order is in " + command.currency());
             }
             if (!seen.add(line.sku())) {
                 throw new InvalidOrderException("SKU " + line.sku() + " appears on more than one line; merge them");
@@ -40,9 +38,19 @@ final class OrderPlacement {
         Actor actor = command.customer().isGuest()
                 ? Actor.guest(command.orderId().value())
                 : Actor.customer(command.customer().customerId());
-        return new OrderPlacedEvent(command.orderId(), command.orderNumber(), command.customer(), command.lines(),
-                quote.totals(), command.shippingAddress(), command.billingAddress(), command.paymentMethod(),
-                quote.discountCode(), command.notes(), command.placedAt(), actor);
+        return new OrderPlacedEvent(
+                command.orderId(),
+                command.orderNumber(),
+                command.customer(),
+                command.lines(),
+                quote.totals(),
+                command.shippingAddress(),
+                command.billingAddress(),
+                command.paymentMethod(),
+                quote.discountCode(),
+                command.notes(),
+                command.placedAt(),
+                actor);
     }
 
     /** "out of stock", or "out of stock: " and each short SKU with what was asked and what is available. */

@@ -1,14 +1,5 @@
 package io.orderengine.command.order;
 
-import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.order.OrderStatus;
-
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
@@ -19,6 +10,14 @@ import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.REJECTED;
 import static io.orderengine.messages.order.OrderStatus.RETURNED;
 import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.order.OrderStatus;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The order state machine.
@@ -58,8 +57,7 @@ public final class OrderTransitions {
         CANCELLABLE_BY.put(Actor.Type.SYSTEM, EnumSet.of(PENDING, AWAITING_PAYMENT, ATTENTION));
     }
 
-    private OrderTransitions() {
-    }
+    private OrderTransitions() {}
 
     /**
      * Where an order in {@code current} may move. {@code resumeStatus} is the status before ATTENTION and only
@@ -83,7 +81,8 @@ public final class OrderTransitions {
 
     /** Whether {@code actorType} may cancel an order in {@code current} (ignoring who owns it). */
     public static boolean canCancel(Actor.Type actorType, OrderStatus current, OrderStatus resumeStatus) {
-        return allows(current, resumeStatus, CANCELLED) && CANCELLABLE_BY.get(actorType).contains(current);
+        return allows(current, resumeStatus, CANCELLED)
+                && CANCELLABLE_BY.get(actorType).contains(current);
     }
 
     static void requireAllowed(OrderStatus current, OrderStatus resumeStatus, OrderStatus target) {

@@ -12,8 +12,7 @@ import io.orderengine.messages.order.PaymentStatus;
  */
 final class PaymentTransitions {
 
-    private PaymentTransitions() {
-    }
+    private PaymentTransitions() {}
 
     /** Whether an authorization is still to be recorded: the payment is PENDING or FAILED. */
     static boolean awaitsAuthorization(PaymentStatus current) {

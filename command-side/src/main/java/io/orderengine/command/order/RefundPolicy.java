@@ -1,11 +1,10 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.command.order.PaymentTransitions.requireOrderCurrency;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.PaymentStatus;
-
 import java.util.Collection;
-
-import static io.orderengine.command.order.PaymentTransitions.requireOrderCurrency;
 
 /**
  * The refund rules of an {@link Order} (amounts in minor units of the order's currency): what may be asked for
@@ -14,8 +13,7 @@ import static io.orderengine.command.order.PaymentTransitions.requireOrderCurren
  */
 final class RefundPolicy {
 
-    private RefundPolicy() {
-    }
+    private RefundPolicy() {}
 
     /** Captured − refunded − refunds in flight, never below zero. */
     static Money refundable(String currency, Money captured, Money refunded, Collection<Money> inFlight) {
@@ -32,12 +30,12 @@ final class RefundPolicy {
      *
      * @throws RefundNotAllowedException when nothing was captured, nothing is left or more is asked than is left
      */
-    static Money amountToRefund(Money requested, String currency, Money captured, Money refunded,
-                                Collection<Money> inFlight) {
+    static Money amountToRefund(
+            Money requested, String currency, Money captured, Money refunded, Collection<Money> inFlight) {
         Money refundable = refundable(currency, captured, refunded, inFlight);
         if (captured.isZero()) {
-            throw new RefundNotAllowedException("nothing was captured for this order; there is nothing to refund",
-                    refundable);
+            throw new RefundNotAllowedException(
+                    "nothing was captured for this order; there is nothing to refund", refundable);
         }
         if (requested != null) {
             requireOrderCurrency("refund amount", requested, currency);
@@ -47,8 +45,8 @@ final class RefundPolicy {
             throw new RefundNotAllowedException("everything captured was refunded or is being refunded", refundable);
         }
         if (amount.greaterThan(refundable)) {
-            throw new RefundNotAllowedException("cannot refund " + amount + ": at most " + refundable
-                    + " can be refunded", refundable);
+            throw new RefundNotAllowedException(
+                    "cannot refund " + amount + ": at most " + refundable + " can be refunded", refundable);
         }
         return amount;
     }
@@ -71,8 +69,10 @@ final class RefundPolicy {
         }
         requireOrderCurrency("refund amount", amount, currency);
         if (amount.greaterThan(remaining)) {
-            throw new RefundNotAllowedException("cannot record a refund of " + amount + ": at most "
-                    + remaining + " was captured and not yet refunded", remaining);
+            throw new RefundNotAllowedException(
+                    "cannot record a refund of " + amount + ": at most " + remaining
+                            + " was captured and not yet refunded",
+                    remaining);
         }
         return refunded.plus(amount);
     }

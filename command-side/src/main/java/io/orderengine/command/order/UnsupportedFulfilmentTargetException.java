@@ -10,8 +10,10 @@ public class UnsupportedFulfilmentTargetException extends DomainRejection {
     private final OrderStatus target;
 
     public UnsupportedFulfilmentTargetException(OrderStatus target) {
-        super(RejectionKind.INVALID, "validation", "fulfilment cannot move an order to " + target
-                + "; use PROCESSING, SHIPPED, DELIVERED or RETURNED");
+        super(
+                RejectionKind.INVALID,
+                "validation",
+                "fulfilment cannot move an order to " + target + "; use PROCESSING, SHIPPED, DELIVERED or RETURNED");
         this.target = target;
     }
 

@@ -1,7 +1,6 @@
 package io.orderengine.command.pricing;
 
 import io.orderengine.messages.common.Money;
-
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,12 +18,13 @@ public record DiscountCode(String code, long percentBasisPoints, Money amountOff
         code = code.strip();
         if (amountOff == null) {
             if (percentBasisPoints <= 0 || percentBasisPoints > 10_000) {
-                throw new IllegalArgumentException("percent discount " + code + " must be 1..10000 basis points, got "
-                        + percentBasisPoints);
+                throw new IllegalArgumentException(
+                        "percent discount " + code + " must be 1..10000 basis points, got " + percentBasisPoints);
             }
         } else {
             if (percentBasisPoints != 0) {
-                throw new IllegalArgumentException("discount " + code + " is either a percentage or an amount, not both");
+                throw new IllegalArgumentException(
+                        "discount " + code + " is either a percentage or an amount, not both");
             }
             if (amountOff.amountMinor() <= 0) {
                 throw new IllegalArgumentException("amount discount " + code + " must be positive, got " + amountOff);

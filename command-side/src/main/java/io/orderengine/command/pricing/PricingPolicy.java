@@ -3,7 +3,6 @@ package io.orderengine.command.pricing;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderTotals;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,15 +42,19 @@ public final class PricingPolicy {
      * @param fallbackShipping          shipping rate of any other currency; null means such orders cannot be priced
      * @param discountCodes             the codes customers may use; no two may differ only in letter case
      */
-    public PricingPolicy(long defaultTaxRateBasisPoints, Map<String, Long> taxRatesByCountry,
-                         Map<String, ShippingRate> shippingByCurrency, ShippingRate fallbackShipping,
-                         Collection<DiscountCode> discountCodes) {
+    public PricingPolicy(
+            long defaultTaxRateBasisPoints,
+            Map<String, Long> taxRatesByCountry,
+            Map<String, ShippingRate> shippingByCurrency,
+            ShippingRate fallbackShipping,
+            Collection<DiscountCode> discountCodes) {
         requireRate(defaultTaxRateBasisPoints, "default");
         this.defaultTaxRateBasisPoints = defaultTaxRateBasisPoints;
         Map<String, Long> rates = new HashMap<>();
         taxRatesByCountry.forEach((country, rate) -> {
             if (country == null || !country.matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException("tax country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
+                throw new IllegalArgumentException(
+                        "tax country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
             }
             requireRate(rate, country);
             rates.put(country, rate);
@@ -59,7 +62,8 @@ public final class PricingPolicy {
         this.taxRatesByCountry = Map.copyOf(rates);
         shippingByCurrency.forEach((currency, rate) -> {
             if (!Money.isIsoCurrency(currency)) {
-                throw new IllegalArgumentException("shipping currency must be an ISO 4217 code, got '" + currency + "'");
+                throw new IllegalArgumentException(
+                        "shipping currency must be an ISO 4217 code, got '" + currency + "'");
             }
             Objects.requireNonNull(rate, "shipping rate of " + currency);
         });
@@ -69,8 +73,8 @@ public final class PricingPolicy {
         for (DiscountCode code : discountCodes) {
             DiscountCode clash = codes.put(DiscountCode.lookupKey(code.code()), code);
             if (clash != null) {
-                throw new IllegalArgumentException("discount codes " + clash.code() + " and " + code.code()
-                        + " differ only in letter case");
+                throw new IllegalArgumentException(
+                        "discount codes " + clash.code() + " and " + code.code() + " differ only in letter case");
             }
         }
         this.discountCodes = Map.copyOf(codes);
@@ -108,8 +112,8 @@ public final class PricingPolicy {
         Money subtotal = Money.zero(currency);
         for (OrderLine line : lines) {
             if (!line.lineTotal().currency().equals(currency)) {
-                throw new IllegalArgumentException("line " + line.sku() + " is priced in " + line.lineTotal().currency()
-                        + ", not " + currency);
+                throw new IllegalArgumentException("line " + line.sku() + " is priced in "
+                        + line.lineTotal().currency() + ", not " + currency);
             }
             subtotal = subtotal.plus(line.lineTotal());
         }
@@ -128,11 +132,12 @@ public final class PricingPolicy {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        DiscountCode code = findDiscountCode(typed).orElseThrow(
-                () -> new UnknownDiscountCodeException(typed, "unknown discount code '" + typed.strip() + "'"));
+        DiscountCode code = findDiscountCode(typed)
+                .orElseThrow(
+                        () -> new UnknownDiscountCodeException(typed, "unknown discount code '" + typed.strip() + "'"));
         if (!code.appliesTo(currency)) {
-            throw new UnknownDiscountCodeException(typed, "discount code " + code.code() + " does not apply to orders in "
-                    + currency);
+            throw new UnknownDiscountCodeException(
+                    typed, "discount code " + code.code() + " does not apply to orders in " + currency);
         }
         return code;
     }
@@ -147,7 +152,8 @@ public final class PricingPolicy {
 
     private static void requireRate(Long basisPoints, String what) {
         if (basisPoints == null || basisPoints < 0 || basisPoints > 10_000) {
-            throw new IllegalArgumentException("tax rate " + what + " must be 0..10000 basis points, got " + basisPoints);
+            throw new IllegalArgumentException(
+                    "tax rate " + what + " must be 0..10000 basis points, got " + basisPoints);
         }
     }
 
@@ -160,8 +166,7 @@ public final class PricingPolicy {
         private ShippingRate fallbackShipping;
         private final List<DiscountCode> discountCodes = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder defaultTaxRate(long basisPoints) {
             this.defaultTaxRateBasisPoints = basisPoints;

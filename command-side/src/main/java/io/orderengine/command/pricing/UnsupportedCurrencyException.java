@@ -9,7 +9,9 @@ public class UnsupportedCurrencyException extends DomainRejection {
     private final String currency;
 
     public UnsupportedCurrencyException(String currency) {
-        super(RejectionKind.UNPROCESSABLE, "currency",
+        super(
+                RejectionKind.UNPROCESSABLE,
+                "currency",
                 "orders in " + currency + " cannot be priced: no shipping rate is configured for " + currency);
         this.currency = currency;
     }

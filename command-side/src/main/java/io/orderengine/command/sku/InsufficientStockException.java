@@ -13,9 +13,11 @@ public class InsufficientStockException extends DomainRejection {
     private final int available;
 
     public InsufficientStockException(SkuCode sku, int delta, int onHand, int reserved) {
-        super(RejectionKind.CONFLICT, "insufficient-stock",
+        super(
+                RejectionKind.CONFLICT,
+                "insufficient-stock",
                 "cannot adjust SKU " + sku + " by " + delta + ": only " + (onHand - reserved) + " available (on hand "
-                + onHand + ", reserved " + reserved + ")");
+                        + onHand + ", reserved " + reserved + ")");
         this.available = onHand - reserved;
     }
 

@@ -9,7 +9,9 @@ import io.orderengine.messages.rejection.RejectionKind;
 public class PriceCurrencyChangeException extends DomainRejection {
 
     public PriceCurrencyChangeException(SkuCode sku, Money current, Money requested) {
-        super(RejectionKind.UNPROCESSABLE, "currency",
+        super(
+                RejectionKind.UNPROCESSABLE,
+                "currency",
                 "SKU " + sku + " is priced in " + current.currency() + "; cannot change its price to " + requested);
     }
 }

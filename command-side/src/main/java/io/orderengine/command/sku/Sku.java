@@ -1,5 +1,7 @@
 package io.orderengine.command.sku;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.orderengine.command.sku.StockHolding.State;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
@@ -29,15 +31,12 @@ import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A stock keeping unit: its catalogue data and its stock. Available = on hand − reserved, and a reservation never
@@ -52,6 +51,7 @@ public class Sku {
 
     @AggregateIdentifier
     private SkuCode sku;
+
     private String name;
     private Money price;
     private int lowStockThreshold;
@@ -63,14 +63,18 @@ public class Sku {
     /** Keyed by order id. */
     private Map<String, StockHolding> holdings;
 
-    protected Sku() {
-    }
+    protected Sku() {}
 
     /** Registers a new SKU with nothing on hand. A second registration of the code fails in the event store. */
     @CommandHandler
     public Sku(RegisterSkuCommand command) {
-        apply(new SkuRegisteredEvent(command.sku(), command.name(), command.price(), command.lowStockThreshold(),
-                command.attributes(), command.imageUrl()));
+        apply(new SkuRegisteredEvent(
+                command.sku(),
+                command.name(),
+                command.price(),
+                command.lowStockThreshold(),
+                command.attributes(),
+                command.imageUrl()));
     }
 
     @CommandHandler
@@ -85,8 +89,8 @@ public class Sku {
     @CommandHandler
     public void handle(UpdateSkuDetailsCommand command) {
         Level before = level();
-        apply(new SkuDetailsUpdatedEvent(sku, command.name(), command.lowStockThreshold(), command.attributes(),
-                command.imageUrl()));
+        apply(new SkuDetailsUpdatedEvent(
+                sku, command.name(), command.lowStockThreshold(), command.attributes(), command.imageUrl()));
         reportLowStockFrom(before);
     }
 
@@ -134,15 +138,15 @@ public class Sku {
         }
         int available = available();
         if (!active) {
-            apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
-                    StockRejectionReason.INACTIVE));
+            apply(new StockReservationRejectedEvent(
+                    sku, command.orderId(), command.quantity(), available, StockRejectionReason.INACTIVE));
         } else if (command.quantity() > available) {
-            apply(new StockReservationRejectedEvent(sku, command.orderId(), command.quantity(), available,
-                    StockRejectionReason.INSUFFICIENT_STOCK));
+            apply(new StockReservationRejectedEvent(
+                    sku, command.orderId(), command.quantity(), available, StockRejectionReason.INSUFFICIENT_STOCK));
         } else {
             Level before = level();
-            apply(new StockReservedEvent(sku, command.orderId(), command.quantity(), available - command.quantity(),
-                    command.expiresAt()));
+            apply(new StockReservedEvent(
+                    sku, command.orderId(), command.quantity(), available - command.quantity(), command.expiresAt()));
             reportLowStockFrom(before);
         }
     }
@@ -152,8 +156,8 @@ public class Sku {
     public void handle(ReleaseStockCommand command) {
         StockHolding holding = holdings.get(command.orderId().value());
         if (holding != null && holding.state() == State.RESERVED) {
-            apply(new StockReleasedEvent(sku, command.orderId(), holding.quantity(), command.reason(),
-                    available() + holding.quantity()));
+            apply(new StockReleasedEvent(
+                    sku, command.orderId(), holding.quantity(), command.reason(), available() + holding.quantity()));
         }
     }
 
@@ -165,11 +169,11 @@ public class Sku {
             return;
         }
         if (holding.state() != State.RESERVED) {
-            throw new OrderStockNotFoundException(sku, command.orderId(),
-                    "holds no reservation (its request was " + describe(holding) + ")");
+            throw new OrderStockNotFoundException(
+                    sku, command.orderId(), "holds no reservation (its request was " + describe(holding) + ")");
         }
-        apply(new StockCommittedEvent(sku, command.orderId(), holding.quantity(), onHand - holding.quantity(),
-                available()));
+        apply(new StockCommittedEvent(
+                sku, command.orderId(), holding.quantity(), onHand - holding.quantity(), available()));
     }
 
     /** Puts the order's committed units back on hand; changes nothing when already restocked. */
@@ -180,11 +184,16 @@ public class Sku {
             return;
         }
         if (holding.state() != State.COMMITTED) {
-            throw new OrderStockNotFoundException(sku, command.orderId(),
-                    "never committed any stock (its request was " + describe(holding) + ")");
+            throw new OrderStockNotFoundException(
+                    sku, command.orderId(), "never committed any stock (its request was " + describe(holding) + ")");
         }
-        apply(new StockRestockedEvent(sku, command.orderId(), holding.quantity(), command.reason(),
-                onHand + holding.quantity(), available() + holding.quantity()));
+        apply(new StockRestockedEvent(
+                sku,
+                command.orderId(),
+                holding.quantity(),
+                command.reason(),
+                onHand + holding.quantity(),
+                available() + holding.quantity()));
     }
 
     private StockHolding holdingOf(OrderId orderId) {
@@ -215,8 +224,7 @@ public class Sku {
         }
     }
 
-    private record Level(int available, int threshold) {
-    }
+    private record Level(int available, int threshold) {}
 
     @EventSourcingHandler
     void on(SkuRegisteredEvent event) {

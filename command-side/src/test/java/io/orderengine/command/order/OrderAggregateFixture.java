@@ -20,8 +20,7 @@ final class OrderAggregateFixture {
             .fixedDiscount("TENOFF", Money.of(1000, "EUR"))
             .build();
 
-    private OrderAggregateFixture() {
-    }
+    private OrderAggregateFixture() {}
 
     static AggregateTestFixture<Order> orderFixture() {
         AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);

@@ -1,5 +1,17 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.messages.order.OrderStatus.ATTENTION;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+
 import io.orderengine.messages.order.AwaitPaymentCommand;
 import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.ConfirmOrderCommand;
@@ -14,25 +26,12 @@ import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.RejectOrderCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-
-import static io.orderengine.testkit.OrderFixtures.ADMIN;
-import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.testkit.OrderFixtures.SAGA;
-import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
-import static io.orderengine.testkit.OrderFixtures.TOTAL;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
-import static io.orderengine.testkit.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
-import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 
 /** ATTENTION: a human is needed; the order remembers where it was and may still move on from there. */
 class OrderAttentionTest {
@@ -45,7 +44,9 @@ class OrderAttentionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
     void flagsAnyOrderThatHasNotEnded(OrderStatus status) {
         fixture.given(anOrderIn(status).events())
                 .when(new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "gateway unreachable"))
@@ -53,7 +54,9 @@ class OrderAttentionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"DELIVERED", "REJECTED", "CANCELLED", "RETURNED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"DELIVERED", "REJECTED", "CANCELLED", "RETURNED"})
     void refusesToFlagAnOrderThatHasEnded(OrderStatus status) {
         fixture.given(anOrderIn(status).events())
                 .when(new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "reconciliation difference"))
@@ -66,8 +69,8 @@ class OrderAttentionTest {
     void aFlagWithoutAnActorIsAttributedToTheCheckoutSaga() {
         fixture.given(aPlacedOrderHistory().events())
                 .when(new FlagOrderForAttentionCommand(ORDER_ID, null, "retries exhausted"))
-                .expectEvents(new OrderFlaggedForAttentionEvent(ORDER_ID, OrderStatus.PENDING, Order.CHECKOUT,
-                        "retries exhausted"));
+                .expectEvents(new OrderFlaggedForAttentionEvent(
+                        ORDER_ID, OrderStatus.PENDING, Order.CHECKOUT, "retries exhausted"));
     }
 
     @Test
@@ -79,7 +82,9 @@ class OrderAttentionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
     void resumesToTheStatusTheOrderHadBefore(OrderStatus status) {
         fixture.given(anOrderIn(status).flagged().events())
                 .when(new ResumeOrderCommand(ORDER_ID, ADMIN, "gateway is back"))
@@ -88,10 +93,20 @@ class OrderAttentionTest {
 
     @Test
     void aResumedOrderMovesOnFromTheStatusItReturnedTo() {
-        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().resumed().events())
+        fixture.given(aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .flagged()
+                        .resumed()
+                        .events())
                 .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL))
-                .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
-                        CAPTURE_REF, TOTAL, SAGA, "paid"));
+                .expectEvents(new OrderConfirmedEvent(
+                        ORDER_ID,
+                        OrderStatus.AWAITING_PAYMENT,
+                        PaymentMethod.SANDBOX,
+                        CAPTURE_REF,
+                        TOTAL,
+                        SAGA,
+                        "paid"));
     }
 
     @Test
@@ -104,7 +119,11 @@ class OrderAttentionTest {
 
     @Test
     void aResumeWithoutAnActorCountsAsTheEngine() {
-        fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().resumed().events())
+        fixture.given(aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .flagged()
+                        .resumed()
+                        .events())
                 .when(new ResumeOrderCommand(ORDER_ID, null, "retry succeeded"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -123,8 +142,14 @@ class OrderAttentionTest {
     void theSagaMayStillAwaitPaymentForAnOrderFlaggedWhilePending() {
         fixture.given(aPlacedOrderHistory().flagged().events())
                 .when(new AwaitPaymentCommand(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, SANDBOX_ACTION))
-                .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, ATTENTION, PaymentMethod.SANDBOX, PAYMENT_REF,
-                        SANDBOX_ACTION, SAGA, "waiting for sandbox payment"));
+                .expectEvents(new OrderAwaitingPaymentEvent(
+                        ORDER_ID,
+                        ATTENTION,
+                        PaymentMethod.SANDBOX,
+                        PAYMENT_REF,
+                        SANDBOX_ACTION,
+                        SAGA,
+                        "waiting for sandbox payment"));
     }
 
     @Test
@@ -138,8 +163,8 @@ class OrderAttentionTest {
     void theSagaMayStillConfirmAnOrderFlaggedWhileAwaitingPayment() {
         fixture.given(aPlacedOrderHistory().awaitingPayment().flagged().events())
                 .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL))
-                .expectEvents(new OrderConfirmedEvent(ORDER_ID, ATTENTION, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL,
-                        SAGA, "paid"));
+                .expectEvents(new OrderConfirmedEvent(
+                        ORDER_ID, ATTENTION, PaymentMethod.SANDBOX, CAPTURE_REF, TOTAL, SAGA, "paid"));
     }
 
     @Test

@@ -1,23 +1,11 @@
 package io.orderengine.command.order;
 
-import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Money;
-import io.orderengine.messages.order.CancelOrderCommand;
-import io.orderengine.messages.order.OrderCancelledEvent;
-import io.orderengine.messages.order.OrderStatus;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-import io.orderengine.testkit.OrderHistory;
-
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.messages.order.OrderStatus.ATTENTION;
+import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
+import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
+import static io.orderengine.messages.order.OrderStatus.PENDING;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
 import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
 import static io.orderengine.testkit.OrderFixtures.GUEST;
@@ -27,13 +15,24 @@ import static io.orderengine.testkit.OrderFixtures.TOTAL;
 import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
 import static io.orderengine.testkit.OrderFixtures.anOrderIn;
 import static io.orderengine.testkit.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
-import static io.orderengine.messages.order.OrderStatus.ATTENTION;
-import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
-import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
-import static io.orderengine.messages.order.OrderStatus.PENDING;
-import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.testkit.OrderHistory;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Who may cancel when, and what a cancellation tells the saga to undo. */
 class OrderCancellationTest {
@@ -109,14 +108,22 @@ class OrderCancellationTest {
 
     @Test
     void theRefundDueIsWhatWasCapturedLessWhatWasAlreadyRefunded() {
-        fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().refunded("r-1", "sbx_re_1", 1000).events())
+        fixture.given(aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .confirmed()
+                        .refunded("r-1", "sbx_re_1", 1000)
+                        .events())
                 .when(new CancelOrderCommand(ORDER_ID, ADMIN, "customer called"))
                 .expectEvents(new OrderCancelledEvent(ORDER_ID, CONFIRMED, ADMIN, "customer called", eur(5490), true));
     }
 
     @Test
     void anOrderPaidBeforeItNeededAttentionCancelsWithItsStockCommitted() {
-        fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().flagged().events())
+        fixture.given(aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .confirmed()
+                        .flagged()
+                        .events())
                 .when(new CancelOrderCommand(ORDER_ID, SAGA, "capture disputed"))
                 .expectEvents(new OrderCancelledEvent(ORDER_ID, ATTENTION, SAGA, "capture disputed", TOTAL, true));
     }

@@ -1,5 +1,18 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.SAGA;
+import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.testkit.OrderFixtures.eur;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.AwaitPaymentCommand;
 import io.orderengine.messages.order.ConfirmOrderCommand;
@@ -16,28 +29,14 @@ import io.orderengine.messages.order.RecordPaymentAuthorizationCommand;
 import io.orderengine.messages.order.RecordPaymentFailureCommand;
 import io.orderengine.messages.order.RejectOrderCommand;
 import io.orderengine.messages.order.ShortSku;
+import io.orderengine.testkit.OrderFixtures;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-import io.orderengine.testkit.OrderFixtures;
-
-import static io.orderengine.testkit.OrderFixtures.CAPTURE_REF;
-import static io.orderengine.testkit.OrderFixtures.MUG;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.testkit.OrderFixtures.SAGA;
-import static io.orderengine.testkit.OrderFixtures.SANDBOX_ACTION;
-import static io.orderengine.testkit.OrderFixtures.TOTAL;
-import static io.orderengine.testkit.OrderFixtures.TSHIRT;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
-import static io.orderengine.testkit.OrderFixtures.anOrderIn;
-import static io.orderengine.testkit.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 
 /** The steps the checkout saga drives: reject, await payment, payment authorized or failed, confirm. */
 class OrderCheckoutStepsTest {
@@ -66,7 +65,11 @@ class OrderCheckoutStepsTest {
 
             fixture.given(aPlacedOrderHistory().events())
                     .when(new RejectOrderCommand(ORDER_ID, missing))
-                    .expectEvents(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING, missing, SAGA,
+                    .expectEvents(new OrderRejectedEvent(
+                            ORDER_ID,
+                            OrderStatus.PENDING,
+                            missing,
+                            SAGA,
                             "out of stock: TSHIRT-RED-M (asked 2, 1 available), MUG-BLUE (asked 1, 0 available)"));
         }
 
@@ -74,8 +77,8 @@ class OrderCheckoutStepsTest {
         void aRejectionWithoutShortSkusSaysOutOfStock() {
             fixture.given(aPlacedOrderHistory().events())
                     .when(new RejectOrderCommand(ORDER_ID, null))
-                    .expectEvents(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING, List.of(), SAGA,
-                            "out of stock"));
+                    .expectEvents(
+                            new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING, List.of(), SAGA, "out of stock"));
         }
 
         @Test
@@ -103,8 +106,14 @@ class OrderCheckoutStepsTest {
         void waitsForPaymentOnceStockIsReserved() {
             fixture.given(aPlacedOrderHistory().events())
                     .when(awaitPayment(PAYMENT_REF))
-                    .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.SANDBOX,
-                            PAYMENT_REF, SANDBOX_ACTION, SAGA, "waiting for sandbox payment"));
+                    .expectEvents(new OrderAwaitingPaymentEvent(
+                            ORDER_ID,
+                            OrderStatus.PENDING,
+                            PaymentMethod.SANDBOX,
+                            PAYMENT_REF,
+                            SANDBOX_ACTION,
+                            SAGA,
+                            "waiting for sandbox payment"));
         }
 
         @Test
@@ -113,8 +122,14 @@ class OrderCheckoutStepsTest {
 
             fixture.given(aPlacedOrderHistory().events())
                     .when(new AwaitPaymentCommand(ORDER_ID, PaymentMethod.STRIPE, "pi_1", withSecret))
-                    .expectEvents(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.STRIPE,
-                            "pi_1", new PaymentAction("stripe", null, null), SAGA, "waiting for stripe payment"));
+                    .expectEvents(new OrderAwaitingPaymentEvent(
+                            ORDER_ID,
+                            OrderStatus.PENDING,
+                            PaymentMethod.STRIPE,
+                            "pi_1",
+                            new PaymentAction("stripe", null, null),
+                            SAGA,
+                            "waiting for stripe payment"));
         }
 
         @Test
@@ -162,16 +177,19 @@ class OrderCheckoutStepsTest {
         void recordsTheAuthorizationWithBrandAndLastFourOnly() {
             fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(authorization)
-                    .expectEvents(new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL,
-                            "visa", "4242"));
+                    .expectEvents(new PaymentAuthorizedEvent(
+                            ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL, "visa", "4242"));
         }
 
         @Test
         void recordsAnAuthorizationAfterAnEarlierFailure() {
-            fixture.given(aPlacedOrderHistory().awaitingPayment().paymentFailed().events())
+            fixture.given(aPlacedOrderHistory()
+                            .awaitingPayment()
+                            .paymentFailed()
+                            .events())
                     .when(authorization)
-                    .expectEvents(new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL,
-                            "visa", "4242"));
+                    .expectEvents(new PaymentAuthorizedEvent(
+                            ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL, "visa", "4242"));
         }
 
         @Test
@@ -184,7 +202,11 @@ class OrderCheckoutStepsTest {
 
         @Test
         void anAuthorizationArrivingAfterCaptureChangesNothing() {
-            fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().confirmed().events())
+            fixture.given(aPlacedOrderHistory()
+                            .awaitingPayment()
+                            .authorized()
+                            .confirmed()
+                            .events())
                     .when(authorization)
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -193,8 +215,8 @@ class OrderCheckoutStepsTest {
         @Test
         void refusesAnAuthorizedAmountInAnotherCurrency() {
             fixture.given(aPlacedOrderHistory().awaitingPayment().events())
-                    .when(new RecordPaymentAuthorizationCommand(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF,
-                            Money.of(6490, "USD"), "visa", "4242"))
+                    .when(new RecordPaymentAuthorizationCommand(
+                            ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, Money.of(6490, "USD"), "visa", "4242"))
                     .expectNoEvents()
                     .expectException(CurrencyMismatchException.class);
         }
@@ -219,7 +241,10 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aRepeatedFailureChangesNothing() {
-            fixture.given(aPlacedOrderHistory().awaitingPayment().paymentFailed().events())
+            fixture.given(aPlacedOrderHistory()
+                            .awaitingPayment()
+                            .paymentFailed()
+                            .events())
                     .when(new RecordPaymentFailureCommand(ORDER_ID, "card declined"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -242,8 +267,14 @@ class OrderCheckoutStepsTest {
         void confirmsAnOrderWhosePaymentWasCaptured() {
             fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(confirm())
-                    .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
-                            CAPTURE_REF, TOTAL, SAGA, "paid"));
+                    .expectEvents(new OrderConfirmedEvent(
+                            ORDER_ID,
+                            OrderStatus.AWAITING_PAYMENT,
+                            PaymentMethod.SANDBOX,
+                            CAPTURE_REF,
+                            TOTAL,
+                            SAGA,
+                            "paid"));
         }
 
         @Test
@@ -255,7 +286,9 @@ class OrderCheckoutStepsTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class, names = {"PROCESSING", "SHIPPED", "DELIVERED", "RETURNED"})
+        @EnumSource(
+                value = OrderStatus.class,
+                names = {"PROCESSING", "SHIPPED", "DELIVERED", "RETURNED"})
         void aLateConfirmationOfAnOrderAlreadyInFulfilmentChangesNothing(OrderStatus status) {
             fixture.given(anOrderIn(status).events())
                     .when(confirm())
@@ -265,7 +298,11 @@ class OrderCheckoutStepsTest {
 
         @Test
         void aLateConfirmationOfAPaidOrderCancelledSinceChangesNothing() {
-            fixture.given(aPlacedOrderHistory().awaitingPayment().confirmed().cancelledBy(OrderFixtures.ADMIN).events())
+            fixture.given(aPlacedOrderHistory()
+                            .awaitingPayment()
+                            .confirmed()
+                            .cancelledBy(OrderFixtures.ADMIN)
+                            .events())
                     .when(confirm())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -282,7 +319,10 @@ class OrderCheckoutStepsTest {
 
         @Test
         void refusesToConfirmACancelledOrder() {
-            fixture.given(aPlacedOrderHistory().awaitingPayment().cancelledBy(SAGA).events())
+            fixture.given(aPlacedOrderHistory()
+                            .awaitingPayment()
+                            .cancelledBy(SAGA)
+                            .events())
                     .when(confirm())
                     .expectNoEvents()
                     .expectException(IllegalOrderTransitionException.class)
@@ -310,8 +350,14 @@ class OrderCheckoutStepsTest {
         void confirmsWithThePartialAmountTheGatewayCaptured() {
             fixture.given(aPlacedOrderHistory().awaitingPayment().events())
                     .when(new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REF, eur(6000)))
-                    .expectEvents(new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX,
-                            CAPTURE_REF, eur(6000), SAGA, "paid"));
+                    .expectEvents(new OrderConfirmedEvent(
+                            ORDER_ID,
+                            OrderStatus.AWAITING_PAYMENT,
+                            PaymentMethod.SANDBOX,
+                            CAPTURE_REF,
+                            eur(6000),
+                            SAGA,
+                            "paid"));
         }
     }
 }

@@ -1,5 +1,16 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
+import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PROCESSING;
+import static io.orderengine.messages.order.OrderStatus.RETURNED;
+import static io.orderengine.messages.order.OrderStatus.SHIPPED;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+
 import io.orderengine.messages.order.AddAdminNoteCommand;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
@@ -8,6 +19,10 @@ import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,22 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static io.orderengine.testkit.OrderFixtures.ADMIN;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
-import static io.orderengine.testkit.OrderFixtures.anOrderIn;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
-import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
-import static io.orderengine.messages.order.OrderStatus.DELIVERED;
-import static io.orderengine.messages.order.OrderStatus.PROCESSING;
-import static io.orderengine.messages.order.OrderStatus.RETURNED;
-import static io.orderengine.messages.order.OrderStatus.SHIPPED;
 
 /** An admin moves a paid order through fulfilment; every other move is refused naming the current status. */
 class OrderFulfilmentTest {
@@ -56,8 +55,9 @@ class OrderFulfilmentTest {
     }
 
     static Stream<Arguments> everyFulfilmentTargetFromEveryStatus() {
-        return Stream.of(OrderStatus.values()).flatMap(status ->
-                Stream.of(PROCESSING, SHIPPED, DELIVERED, RETURNED).map(target -> Arguments.of(status, target)));
+        return Stream.of(OrderStatus.values())
+                .flatMap(status -> Stream.of(PROCESSING, SHIPPED, DELIVERED, RETURNED)
+                        .map(target -> Arguments.of(status, target)));
     }
 
     @ParameterizedTest(name = "{0} to {1}")
@@ -88,8 +88,9 @@ class OrderFulfilmentTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "REJECTED", "CANCELLED",
-            "ATTENTION"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "REJECTED", "CANCELLED", "ATTENTION"})
     void refusesTargetsThatAreNotFulfilmentSteps(OrderStatus target) {
         fixture.given(anOrderIn(CONFIRMED).events())
                 .when(moveTo(target))

@@ -1,19 +1,6 @@
 package io.orderengine.command.order;
 
-import io.orderengine.command.pricing.UnknownDiscountCodeException;
-import io.orderengine.command.pricing.UnsupportedCurrencyException;
-import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Money;
-import io.orderengine.messages.order.OrderLine;
-import io.orderengine.messages.order.OrderTotals;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import io.orderengine.testkit.PlaceOrder;
-
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.testkit.OrderFixtures.CUSTOMER;
 import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
 import static io.orderengine.testkit.OrderFixtures.TOTALS;
@@ -22,9 +9,21 @@ import static io.orderengine.testkit.OrderFixtures.aPlaceOrderCommand;
 import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
 import static io.orderengine.testkit.OrderFixtures.eur;
 import static io.orderengine.testkit.OrderFixtures.mugs;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.testkit.OrderFixtures.tshirts;
 import static org.hamcrest.Matchers.containsString;
+
+import io.orderengine.command.pricing.UnknownDiscountCodeException;
+import io.orderengine.command.pricing.UnsupportedCurrencyException;
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.testkit.PlaceOrder;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class OrderPlacementTest {
 
@@ -69,9 +68,7 @@ class OrderPlacementTest {
     void treatsABlankDiscountCodeAsNone() {
         PlaceOrder command = aPlaceOrderCommand().withDiscountCode("  ");
 
-        fixture.givenNoPriorActivity()
-                .when(command.build())
-                .expectEvents(command.placedEvent(TOTALS, null, CUSTOMER));
+        fixture.givenNoPriorActivity().when(command.build()).expectEvents(command.placedEvent(TOTALS, null, CUSTOMER));
     }
 
     @Test
@@ -97,7 +94,9 @@ class OrderPlacementTest {
     @Test
     void rejectsTheSameSkuOnTwoLinesBecauseStockIsReservedOncePerOrderAndSku() {
         fixture.givenNoPriorActivity()
-                .when(aPlaceOrderCommand().withLines(tshirts(1), mugs(1), tshirts(2)).build())
+                .when(aPlaceOrderCommand()
+                        .withLines(tshirts(1), mugs(1), tshirts(2))
+                        .build())
                 .expectNoEvents()
                 .expectException(InvalidOrderException.class)
                 .expectExceptionMessage("SKU TSHIRT-RED-M appears on more than one line; merge them");

@@ -1,5 +1,14 @@
 package io.orderengine.command.order;
 
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
+import static io.orderengine.testkit.OrderFixtures.TOTAL;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
+import static io.orderengine.testkit.OrderFixtures.anOrderIn;
+import static io.orderengine.testkit.OrderFixtures.eur;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentMethod;
@@ -8,22 +17,13 @@ import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RecordRefundCommand;
 import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.RequestRefundCommand;
+import io.orderengine.testkit.OrderHistory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import io.orderengine.testkit.OrderHistory;
-
-import static io.orderengine.testkit.OrderFixtures.ADMIN;
-import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.TOTAL;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
-import static io.orderengine.testkit.OrderFixtures.anOrderIn;
-import static io.orderengine.testkit.OrderFixtures.eur;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 
 /** Money back: asked for by an admin or the saga, then recorded when the gateway did it. The order paid 64.90 EUR. */
 class OrderRefundTest {
@@ -44,8 +44,8 @@ class OrderRefundTest {
     }
 
     private static RefundRequestedEvent requested(String refundId, long amountMinor) {
-        return new RefundRequestedEvent(ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN,
-                "damaged");
+        return new RefundRequestedEvent(
+                ORDER_ID, refundId, eur(amountMinor), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN, "damaged");
     }
 
     @Nested
@@ -53,27 +53,27 @@ class OrderRefundTest {
 
         @Test
         void refundsEverythingLeftWhenNoAmountIsGiven() {
-            fixture.given(aPaidOrder().events())
-                    .when(refund("r-1", null))
-                    .expectEvents(requested("r-1", 6490));
+            fixture.given(aPaidOrder().events()).when(refund("r-1", null)).expectEvents(requested("r-1", 6490));
         }
 
         @Test
         void refundsPartOfThePayment() {
-            fixture.given(aPaidOrder().events())
-                    .when(refund("r-1", eur(1000)))
-                    .expectEvents(requested("r-1", 1000));
+            fixture.given(aPaidOrder().events()).when(refund("r-1", eur(1000))).expectEvents(requested("r-1", 1000));
         }
 
         @Test
         void refundsWhatIsLeftAfterEarlierRefundsAndRequests() {
-            fixture.given(aPaidOrder().refunded("r-1", "sbx_re_1", 1000).refundRequested("r-2", 2000).events())
+            fixture.given(aPaidOrder()
+                            .refunded("r-1", "sbx_re_1", 1000)
+                            .refundRequested("r-2", 2000)
+                            .events())
                     .when(refund("r-3", null))
                     .expectEvents(requested("r-3", 3490));
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class,
+        @EnumSource(
+                value = OrderStatus.class,
                 names = {"PROCESSING", "SHIPPED", "DELIVERED", "RETURNED"})
         void refundsAPaidOrderWhereverItIsInFulfilment(OrderStatus status) {
             fixture.given(anOrderIn(status).events())
@@ -141,24 +141,24 @@ class OrderRefundTest {
         void aPartialRefundLeavesThePaymentPartiallyRefunded() {
             fixture.given(aPaidOrder().refundRequested("r-1", 1000).events())
                     .when(new RecordRefundCommand(ORDER_ID, "r-1", "sbx_re_1", eur(1000)))
-                    .expectEvents(new PaymentRefundedEvent(ORDER_ID, "r-1", "sbx_re_1", eur(1000), eur(1000),
-                            PaymentStatus.PARTIALLY_REFUNDED));
+                    .expectEvents(new PaymentRefundedEvent(
+                            ORDER_ID, "r-1", "sbx_re_1", eur(1000), eur(1000), PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
         void refundingTheRestLeavesThePaymentRefunded() {
             fixture.given(aPaidOrder().refunded("r-1", "sbx_re_1", 1000).events())
                     .when(new RecordRefundCommand(ORDER_ID, "r-2", "sbx_re_2", eur(5490)))
-                    .expectEvents(new PaymentRefundedEvent(ORDER_ID, "r-2", "sbx_re_2", eur(5490), TOTAL,
-                            PaymentStatus.REFUNDED));
+                    .expectEvents(new PaymentRefundedEvent(
+                            ORDER_ID, "r-2", "sbx_re_2", eur(5490), TOTAL, PaymentStatus.REFUNDED));
         }
 
         @Test
         void recordsARefundMadeAtTheGatewayWithoutARequest() {
             fixture.given(aPaidOrder().events())
                     .when(new RecordRefundCommand(ORDER_ID, null, "re_dashboard", eur(200)))
-                    .expectEvents(new PaymentRefundedEvent(ORDER_ID, null, "re_dashboard", eur(200), eur(200),
-                            PaymentStatus.PARTIALLY_REFUNDED));
+                    .expectEvents(new PaymentRefundedEvent(
+                            ORDER_ID, null, "re_dashboard", eur(200), eur(200), PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
@@ -171,7 +171,10 @@ class OrderRefundTest {
 
         @Test
         void aRecordedRefundNoLongerCountsAsAskedFor() {
-            fixture.given(aPaidOrder().refundRequested("r-1", 6000).refunded("r-1", "sbx_re_1", 6000).events())
+            fixture.given(aPaidOrder()
+                            .refundRequested("r-1", 6000)
+                            .refunded("r-1", "sbx_re_1", 6000)
+                            .events())
                     .when(refund("r-2", null))
                     .expectEvents(requested("r-2", 490));
         }

@@ -1,27 +1,30 @@
 package io.orderengine.command.order;
 
-import io.orderengine.messages.order.AddAdminNoteCommand;
-
-import java.util.function.Consumer;
-
+import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
 import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
 import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
-import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
+
+import io.orderengine.messages.order.AddAdminNoteCommand;
+import java.util.function.Consumer;
 
 /** Hands out an Order rebuilt from a busy history, for tests outside this package. */
 public final class OrderSnapshotFixtures {
 
-    private OrderSnapshotFixtures() {
-    }
+    private OrderSnapshotFixtures() {}
 
     /** Paid, partly refunded, one refund in flight, and now in ATTENTION. */
     public static void captureBusyOrder(Consumer<Order> sink) {
         orderFixture()
-                .given(aPlacedOrderHistory().awaitingPayment().authorized().confirmed()
-                        .refundRequested("r-1", 1000).refunded("r-1", "sbx_re_1", 1000)
+                .given(aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .authorized()
+                        .confirmed()
+                        .refundRequested("r-1", 1000)
+                        .refunded("r-1", "sbx_re_1", 1000)
                         .refundRequested("r-2", 500)
-                        .flagged().events())
+                        .flagged()
+                        .events())
                 .when(new AddAdminNoteCommand(ORDER_ID, ADMIN, "checking the dispute"))
                 .expectState(sink::accept);
     }

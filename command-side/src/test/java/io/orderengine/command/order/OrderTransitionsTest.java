@@ -1,20 +1,5 @@
 package io.orderengine.command.order;
 
-import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.order.OrderStatus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
 import static io.orderengine.messages.order.OrderStatus.ATTENTION;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
@@ -23,19 +8,33 @@ import static io.orderengine.messages.order.OrderStatus.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.order.OrderStatus;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
 class OrderTransitionsTest {
 
     /** The state machine of PRODUCT.md, written out as the product owner reads it. */
     private static final String[] TABLE = {
-            "PENDING          -> AWAITING_PAYMENT REJECTED CANCELLED ATTENTION",
-            "AWAITING_PAYMENT -> CONFIRMED CANCELLED ATTENTION",
-            "CONFIRMED        -> PROCESSING CANCELLED ATTENTION",
-            "PROCESSING       -> SHIPPED CANCELLED ATTENTION",
-            "SHIPPED          -> DELIVERED RETURNED ATTENTION",
-            "DELIVERED        -> RETURNED",
-            "REJECTED         ->",
-            "CANCELLED        ->",
-            "RETURNED         ->",
+        "PENDING          -> AWAITING_PAYMENT REJECTED CANCELLED ATTENTION",
+        "AWAITING_PAYMENT -> CONFIRMED CANCELLED ATTENTION",
+        "CONFIRMED        -> PROCESSING CANCELLED ATTENTION",
+        "PROCESSING       -> SHIPPED CANCELLED ATTENTION",
+        "SHIPPED          -> DELIVERED RETURNED ATTENTION",
+        "DELIVERED        -> RETURNED",
+        "REJECTED         ->",
+        "CANCELLED        ->",
+        "RETURNED         ->",
     };
 
     private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED = parse();
@@ -45,7 +44,8 @@ class OrderTransitionsTest {
         for (String row : TABLE) {
             String[] sides = row.split("->", -1);
             Set<OrderStatus> targets = EnumSet.noneOf(OrderStatus.class);
-            Arrays.stream(sides[1].trim().split("\\s+")).filter(s -> !s.isEmpty())
+            Arrays.stream(sides[1].trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty())
                     .forEach(s -> targets.add(OrderStatus.valueOf(s)));
             table.put(OrderStatus.valueOf(sides[0].trim()), targets);
         }
@@ -60,11 +60,14 @@ class OrderTransitionsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyPairOutsideAttention")
     void allowsExactlyTheMovesOfTheTable(OrderStatus from, OrderStatus to) {
-        assertThat(OrderTransitions.allows(from, null, to)).isEqualTo(EXPECTED.get(from).contains(to));
+        assertThat(OrderTransitions.allows(from, null, to))
+                .isEqualTo(EXPECTED.get(from).contains(to));
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
     void inAttentionTheOrderMayGoWhereverItsPreviousStatusCouldExceptIntoAttentionAgain(OrderStatus previous) {
         Set<OrderStatus> expected = EnumSet.copyOf(EXPECTED.get(previous));
         expected.remove(ATTENTION);
@@ -81,7 +84,9 @@ class OrderTransitionsTest {
     void everyStatusThatIsFinalHasNowhereToGoButDeliveredMayStillBeReturned() {
         for (OrderStatus status : OrderStatus.values()) {
             if (status.isFinal() && status != OrderStatus.DELIVERED) {
-                assertThat(OrderTransitions.targetsFrom(status, null)).as(status.name()).isEmpty();
+                assertThat(OrderTransitions.targetsFrom(status, null))
+                        .as(status.name())
+                        .isEmpty();
             }
         }
         assertThat(OrderTransitions.targetsFrom(OrderStatus.DELIVERED, null)).containsExactly(OrderStatus.RETURNED);
@@ -101,20 +106,23 @@ class OrderTransitionsTest {
 
     @Test
     void ownersCancelUntilPaidAdminsUntilShippedAndTheEngineWhileTheCheckoutRuns() {
-        assertThat(cancellableBy(Actor.Type.CUSTOMER, null)).containsExactlyInAnyOrder(PENDING,
-                OrderStatus.AWAITING_PAYMENT, CONFIRMED);
-        assertThat(cancellableBy(Actor.Type.GUEST, null)).containsExactlyInAnyOrder(PENDING,
-                OrderStatus.AWAITING_PAYMENT, CONFIRMED);
-        assertThat(cancellableBy(Actor.Type.ADMIN, CONFIRMED)).containsExactlyInAnyOrder(PENDING,
-                OrderStatus.AWAITING_PAYMENT, CONFIRMED, OrderStatus.PROCESSING, ATTENTION);
-        assertThat(cancellableBy(Actor.Type.SYSTEM, CONFIRMED)).containsExactlyInAnyOrder(PENDING,
-                OrderStatus.AWAITING_PAYMENT, ATTENTION);
+        assertThat(cancellableBy(Actor.Type.CUSTOMER, null))
+                .containsExactlyInAnyOrder(PENDING, OrderStatus.AWAITING_PAYMENT, CONFIRMED);
+        assertThat(cancellableBy(Actor.Type.GUEST, null))
+                .containsExactlyInAnyOrder(PENDING, OrderStatus.AWAITING_PAYMENT, CONFIRMED);
+        assertThat(cancellableBy(Actor.Type.ADMIN, CONFIRMED))
+                .containsExactlyInAnyOrder(
+                        PENDING, OrderStatus.AWAITING_PAYMENT, CONFIRMED, OrderStatus.PROCESSING, ATTENTION);
+        assertThat(cancellableBy(Actor.Type.SYSTEM, CONFIRMED))
+                .containsExactlyInAnyOrder(PENDING, OrderStatus.AWAITING_PAYMENT, ATTENTION);
     }
 
     @Test
     void nobodyCancelsAnOrderThatWasShippedBeforeItNeededAttention() {
         for (Actor.Type type : Actor.Type.values()) {
-            assertThat(OrderTransitions.canCancel(type, ATTENTION, SHIPPED)).as(type.name()).isFalse();
+            assertThat(OrderTransitions.canCancel(type, ATTENTION, SHIPPED))
+                    .as(type.name())
+                    .isFalse();
         }
     }
 

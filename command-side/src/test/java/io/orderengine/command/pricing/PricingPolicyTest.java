@@ -1,16 +1,15 @@
 package io.orderengine.command.pricing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderTotals;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PricingPolicyTest {
 
@@ -30,8 +29,8 @@ class PricingPolicyTest {
     }
 
     private static List<OrderLine> lines(long unitPriceMinor, int quantity) {
-        return List.of(OrderLine.of(new SkuCode("TSHIRT-RED-M"), "Red T-shirt M", eur(unitPriceMinor), quantity,
-                Map.of(), null));
+        return List.of(OrderLine.of(
+                new SkuCode("TSHIRT-RED-M"), "Red T-shirt M", eur(unitPriceMinor), quantity, Map.of(), null));
     }
 
     private static OrderTotals totals(long subtotal, long discount, long shipping, long tax, long total, long rate) {
@@ -55,7 +54,10 @@ class PricingPolicyTest {
 
     @Test
     void appliesTheDefaultRateToCountriesWithoutOne() {
-        PricingPolicy germanVat = PricingPolicy.builder().defaultTaxRate(1900).shipping("EUR", 500, 10_000).build();
+        PricingPolicy germanVat = PricingPolicy.builder()
+                .defaultTaxRate(1900)
+                .shipping("EUR", 500, 10_000)
+                .build();
 
         assertThat(germanVat.quote(lines(2500, 2), "EUR", "DE", null).totals())
                 .isEqualTo(totals(5000, 0, 500, 1045, 6545, 1900));
@@ -86,19 +88,27 @@ class PricingPolicyTest {
 
     @Test
     void roundsTaxHalfUpToAMinorUnit() {
-        PricingPolicy noShipping = PricingPolicy.builder().taxRate("IL", 1800).shipping("EUR", ShippingRate.flat(0))
+        PricingPolicy noShipping = PricingPolicy.builder()
+                .taxRate("IL", 1800)
+                .shipping("EUR", ShippingRate.flat(0))
                 .build();
 
         // 10.25 × 18 % = 1.845 → 1.85; 0.25 × 18 % = 0.045 → 0.05; 0.24 × 18 % = 0.0432 → 0.04
-        assertThat(noShipping.quote(lines(1025, 1), "EUR", "IL", null).totals().tax()).isEqualTo(eur(185));
-        assertThat(noShipping.quote(lines(25, 1), "EUR", "IL", null).totals().tax()).isEqualTo(eur(5));
-        assertThat(noShipping.quote(lines(24, 1), "EUR", "IL", null).totals().tax()).isEqualTo(eur(4));
+        assertThat(noShipping.quote(lines(1025, 1), "EUR", "IL", null).totals().tax())
+                .isEqualTo(eur(185));
+        assertThat(noShipping.quote(lines(25, 1), "EUR", "IL", null).totals().tax())
+                .isEqualTo(eur(5));
+        assertThat(noShipping.quote(lines(24, 1), "EUR", "IL", null).totals().tax())
+                .isEqualTo(eur(4));
     }
 
     @Test
     void roundsAPercentDiscountHalfUp() {
         // 10 % of 10.05 = 1.005 → 1.01
-        assertThat(policy.quote(lines(1005, 1), "EUR", "DE", "WELCOME10").totals().discount()).isEqualTo(eur(101));
+        assertThat(policy.quote(lines(1005, 1), "EUR", "DE", "WELCOME10")
+                        .totals()
+                        .discount())
+                .isEqualTo(eur(101));
     }
 
     @Test
@@ -110,7 +120,8 @@ class PricingPolicyTest {
 
     @Test
     void findsDiscountCodesInAnyLetterCaseAndRecordsTheirCanonicalSpelling() {
-        assertThat(policy.quote(lines(2500, 2), "EUR", "IL", "  welcome10 ").discountCode()).isEqualTo("WELCOME10");
+        assertThat(policy.quote(lines(2500, 2), "EUR", "IL", "  welcome10 ").discountCode())
+                .isEqualTo("WELCOME10");
         assertThat(policy.findDiscountCode("TenOff")).contains(DiscountCode.fixed("TENOFF", eur(1000)));
         assertThat(policy.findDiscountCode(" ")).isEmpty();
     }
@@ -124,8 +135,8 @@ class PricingPolicyTest {
 
     @Test
     void rejectsAFixedDiscountOnAnOrderInAnotherCurrency() {
-        List<OrderLine> dollars = List.of(OrderLine.of(new SkuCode("MUG"), "Mug", Money.of(1500, "USD"), 1, null,
-                null));
+        List<OrderLine> dollars =
+                List.of(OrderLine.of(new SkuCode("MUG"), "Mug", Money.of(1500, "USD"), 1, null, null));
 
         assertThatThrownBy(() -> policy.quote(dollars, "USD", "IL", "tenoff"))
                 .isInstanceOf(UnknownDiscountCodeException.class)
@@ -134,11 +145,12 @@ class PricingPolicyTest {
 
     @Test
     void appliesAPercentDiscountInAnyCurrency() {
-        List<OrderLine> dollars = List.of(OrderLine.of(new SkuCode("MUG"), "Mug", Money.of(1500, "USD"), 2, null,
-                null));
+        List<OrderLine> dollars =
+                List.of(OrderLine.of(new SkuCode("MUG"), "Mug", Money.of(1500, "USD"), 2, null, null));
 
         // 30.00 − 3.00 + 7.00 = 34.00; no tax to DE
-        assertThat(policy.quote(dollars, "USD", "DE", "WELCOME10").totals().total()).isEqualTo(Money.of(3400, "USD"));
+        assertThat(policy.quote(dollars, "USD", "DE", "WELCOME10").totals().total())
+                .isEqualTo(Money.of(3400, "USD"));
     }
 
     @Test
@@ -149,8 +161,11 @@ class PricingPolicyTest {
                 .isInstanceOf(UnsupportedCurrencyException.class)
                 .hasMessageContaining("GBP");
 
-        PricingPolicy withFallback = PricingPolicy.builder().fallbackShipping(ShippingRate.of(300, 5000)).build();
-        assertThat(withFallback.quote(pounds, "GBP", "IL", null).totals().shipping()).isEqualTo(Money.of(300, "GBP"));
+        PricingPolicy withFallback = PricingPolicy.builder()
+                .fallbackShipping(ShippingRate.of(300, 5000))
+                .build();
+        assertThat(withFallback.quote(pounds, "GBP", "IL", null).totals().shipping())
+                .isEqualTo(Money.of(300, "GBP"));
     }
 
     @Test
@@ -162,15 +177,18 @@ class PricingPolicyTest {
 
     @Test
     void refusesConfigurationThatCouldNotBeMeant() {
-        assertThatThrownBy(() -> PricingPolicy.builder().percentDiscount("SALE", 1000).percentDiscount("sale", 500)
-                .build())
+        assertThatThrownBy(() -> PricingPolicy.builder()
+                        .percentDiscount("SALE", 1000)
+                        .percentDiscount("sale", 500)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("differ only in letter case");
         assertThatThrownBy(() -> PricingPolicy.builder().taxRate("Israel", 1800).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PricingPolicy.builder().taxRate("IL", 18_000).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PricingPolicy.builder().shipping("euro", 500, 10_000).build())
+        assertThatThrownBy(() ->
+                        PricingPolicy.builder().shipping("euro", 500, 10_000).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DiscountCode.percent("NONE", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DiscountCode("BOTH", 1000, eur(100))).isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,15 @@
 package io.orderengine.command.sku;
 
+import static io.orderengine.command.sku.SkuFixtures.ATTRIBUTES;
+import static io.orderengine.command.sku.SkuFixtures.IMAGE;
+import static io.orderengine.command.sku.SkuFixtures.PRICE;
+import static io.orderengine.command.sku.SkuFixtures.SKU;
+import static io.orderengine.command.sku.SkuFixtures.THRESHOLD;
+import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
+import static io.orderengine.command.sku.SkuFixtures.registerSku;
+import static io.orderengine.command.sku.SkuFixtures.skuFixture;
+import static org.hamcrest.Matchers.containsString;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.sku.ChangeSkuPriceCommand;
 import io.orderengine.messages.sku.DeactivateSkuCommand;
@@ -11,23 +21,12 @@ import io.orderengine.messages.sku.SkuPriceChangedEvent;
 import io.orderengine.messages.sku.SkuReactivatedEvent;
 import io.orderengine.messages.sku.SkuRegisteredEvent;
 import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static io.orderengine.command.sku.SkuFixtures.ATTRIBUTES;
-import static io.orderengine.command.sku.SkuFixtures.IMAGE;
-import static io.orderengine.command.sku.SkuFixtures.PRICE;
-import static io.orderengine.command.sku.SkuFixtures.SKU;
-import static io.orderengine.command.sku.SkuFixtures.THRESHOLD;
-import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
-import static io.orderengine.command.sku.SkuFixtures.registerSku;
-import static io.orderengine.command.sku.SkuFixtures.skuFixture;
-import static org.hamcrest.Matchers.containsString;
 
 /** Registering a SKU and keeping its catalogue data: price, details, whether it is sold. */
 class SkuCatalogueTest {
@@ -94,7 +93,8 @@ class SkuCatalogueTest {
     void raisingTheThresholdToWhatIsAvailableReportsLowStock() {
         fixture.given(aRegisteredSku().received(5).events())
                 .when(new UpdateSkuDetailsCommand(SKU, "Red T-shirt M", 5, ATTRIBUTES, IMAGE))
-                .expectEvents(new SkuDetailsUpdatedEvent(SKU, "Red T-shirt M", 5, ATTRIBUTES, IMAGE),
+                .expectEvents(
+                        new SkuDetailsUpdatedEvent(SKU, "Red T-shirt M", 5, ATTRIBUTES, IMAGE),
                         new LowStockReachedEvent(SKU, 5, 5));
     }
 

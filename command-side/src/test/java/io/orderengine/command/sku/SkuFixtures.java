@@ -14,13 +14,12 @@ import io.orderengine.messages.sku.StockReleasedEvent;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
  * The red T-shirt used throughout the SKU tests: 25.00 EUR, low-stock threshold 2. Histories are built with
@@ -37,8 +36,7 @@ final class SkuFixtures {
     static final OrderId ORDER_B = new OrderId("00000000-0000-4000-8000-00000000000b");
     static final Instant EXPIRES = Instant.parse("2026-01-15T10:00:00Z");
 
-    private SkuFixtures() {
-    }
+    private SkuFixtures() {}
 
     static AggregateTestFixture<Sku> skuFixture() {
         return new AggregateTestFixture<>(Sku.class);

@@ -1,5 +1,14 @@
 package io.orderengine.command.sku;
 
+import static io.orderengine.command.sku.SkuFixtures.EXPIRES;
+import static io.orderengine.command.sku.SkuFixtures.ORDER_A;
+import static io.orderengine.command.sku.SkuFixtures.ORDER_B;
+import static io.orderengine.command.sku.SkuFixtures.SKU;
+import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
+import static io.orderengine.command.sku.SkuFixtures.skuFixture;
+import static io.orderengine.messages.sku.StockRejectionReason.INACTIVE;
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
+
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.LowStockReachedEvent;
@@ -15,15 +24,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.command.sku.SkuFixtures.EXPIRES;
-import static io.orderengine.command.sku.SkuFixtures.ORDER_A;
-import static io.orderengine.command.sku.SkuFixtures.ORDER_B;
-import static io.orderengine.command.sku.SkuFixtures.SKU;
-import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
-import static io.orderengine.command.sku.SkuFixtures.skuFixture;
-import static io.orderengine.messages.sku.StockRejectionReason.INACTIVE;
-import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
 
 /** Stock per order: reserve, then release or commit, and restock what was committed. Threshold 2. */
 class SkuReservationTest {
@@ -53,16 +53,16 @@ class SkuReservationTest {
         void reservesTheLastUnitsAndReportsLowStock() {
             fixture.given(aRegisteredSku().received(3).events())
                     .when(reserve(ORDER_A, 3))
-                    .expectEvents(new StockReservedEvent(SKU, ORDER_A, 3, 0, EXPIRES),
-                            new LowStockReachedEvent(SKU, 0, 2));
+                    .expectEvents(
+                            new StockReservedEvent(SKU, ORDER_A, 3, 0, EXPIRES), new LowStockReachedEvent(SKU, 0, 2));
         }
 
         @Test
         void reportsLowStockWhenAvailableFallsExactlyToTheThreshold() {
             fixture.given(aRegisteredSku().received(10).events())
                     .when(reserve(ORDER_A, 8))
-                    .expectEvents(new StockReservedEvent(SKU, ORDER_A, 8, 2, EXPIRES),
-                            new LowStockReachedEvent(SKU, 2, 2));
+                    .expectEvents(
+                            new StockReservedEvent(SKU, ORDER_A, 8, 2, EXPIRES), new LowStockReachedEvent(SKU, 2, 2));
         }
 
         @Test
@@ -96,7 +96,10 @@ class SkuReservationTest {
 
         @Test
         void aReservationSentAgainAfterItWasRejectedChangesNothingEvenWithStockBack() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).received(10).events())
+            fixture.given(aRegisteredSku()
+                            .rejected(ORDER_A, 3, INSUFFICIENT_STOCK)
+                            .received(10)
+                            .events())
                     .when(reserve(ORDER_A, 3))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -104,7 +107,11 @@ class SkuReservationTest {
 
         @Test
         void aReservationSentAgainAfterItWasReleasedChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).released(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .released(ORDER_A)
+                            .events())
                     .when(reserve(ORDER_A, 3))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -131,7 +138,9 @@ class SkuReservationTest {
 
         @Test
         void releasingForAnOrderThatWasRejectedChangesNothing() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).events())
+            fixture.given(aRegisteredSku()
+                            .rejected(ORDER_A, 3, INSUFFICIENT_STOCK)
+                            .events())
                     .when(new ReleaseStockCommand(SKU, ORDER_A, "order rejected"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -139,7 +148,11 @@ class SkuReservationTest {
 
         @Test
         void releasingTwiceChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).released(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .released(ORDER_A)
+                            .events())
                     .when(new ReleaseStockCommand(SKU, ORDER_A, "expired"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -147,7 +160,11 @@ class SkuReservationTest {
 
         @Test
         void releasingACommittedOrderChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).committed(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .committed(ORDER_A)
+                            .events())
                     .when(new ReleaseStockCommand(SKU, ORDER_A, "cancelled"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -173,14 +190,22 @@ class SkuReservationTest {
 
         @Test
         void commitsAReservationMadeBeforeTheSkuWasDeactivated() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).deactivated().events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .deactivated()
+                            .events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectEvents(new StockCommittedEvent(SKU, ORDER_A, 3, 7, 7));
         }
 
         @Test
         void committingTwiceChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).committed(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .committed(ORDER_A)
+                            .events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -188,7 +213,11 @@ class SkuReservationTest {
 
         @Test
         void aLateCommitAfterTheRestockChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).committed(ORDER_A).restocked(ORDER_A)
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .committed(ORDER_A)
+                            .restocked(ORDER_A)
                             .events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectSuccessfulHandlerExecution()
@@ -206,7 +235,11 @@ class SkuReservationTest {
 
         @Test
         void refusesToCommitAReleasedReservation() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).released(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .released(ORDER_A)
+                            .events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectNoEvents()
                     .expectException(OrderStockNotFoundException.class)
@@ -216,7 +249,9 @@ class SkuReservationTest {
 
         @Test
         void refusesToCommitARejectedReservation() {
-            fixture.given(aRegisteredSku().rejected(ORDER_A, 3, INSUFFICIENT_STOCK).events())
+            fixture.given(aRegisteredSku()
+                            .rejected(ORDER_A, 3, INSUFFICIENT_STOCK)
+                            .events())
                     .when(new CommitStockCommand(SKU, ORDER_A))
                     .expectNoEvents()
                     .expectException(OrderStockNotFoundException.class);
@@ -228,14 +263,22 @@ class SkuReservationTest {
 
         @Test
         void putsCommittedUnitsBackOnHand() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).committed(ORDER_A).events())
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .committed(ORDER_A)
+                            .events())
                     .when(new RestockCommand(SKU, ORDER_A, "returned"))
                     .expectEvents(new StockRestockedEvent(SKU, ORDER_A, 3, "returned", 10, 10));
         }
 
         @Test
         void restockingTwiceChangesNothing() {
-            fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 3).committed(ORDER_A).restocked(ORDER_A)
+            fixture.given(aRegisteredSku()
+                            .received(10)
+                            .reserved(ORDER_A, 3)
+                            .committed(ORDER_A)
+                            .restocked(ORDER_A)
                             .events())
                     .when(new RestockCommand(SKU, ORDER_A, "returned"))
                     .expectSuccessfulHandlerExecution()

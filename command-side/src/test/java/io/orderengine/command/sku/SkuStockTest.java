@@ -1,5 +1,10 @@
 package io.orderengine.command.sku;
 
+import static io.orderengine.command.sku.SkuFixtures.ORDER_A;
+import static io.orderengine.command.sku.SkuFixtures.SKU;
+import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
+import static io.orderengine.command.sku.SkuFixtures.skuFixture;
+
 import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.messages.sku.ReceiveStockCommand;
@@ -8,11 +13,6 @@ import io.orderengine.messages.sku.StockReceivedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.command.sku.SkuFixtures.ORDER_A;
-import static io.orderengine.command.sku.SkuFixtures.SKU;
-import static io.orderengine.command.sku.SkuFixtures.aRegisteredSku;
-import static io.orderengine.command.sku.SkuFixtures.skuFixture;
 
 /** Goods in and stock corrections; the threshold of the T-shirt is 2. */
 class SkuStockTest {
@@ -49,8 +49,8 @@ class SkuStockTest {
     void adjustsStockDownToWhatIsReserved() {
         fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 1).events())
                 .when(new AdjustStockCommand(SKU, -9, "water damage"))
-                .expectEvents(new StockAdjustedEvent(SKU, -9, "water damage", 1, 0),
-                        new LowStockReachedEvent(SKU, 0, 2));
+                .expectEvents(
+                        new StockAdjustedEvent(SKU, -9, "water damage", 1, 0), new LowStockReachedEvent(SKU, 0, 2));
     }
 
     @Test
@@ -59,8 +59,8 @@ class SkuStockTest {
                 .when(new AdjustStockCommand(SKU, -4, "count"))
                 .expectNoEvents()
                 .expectException(InsufficientStockException.class)
-                .expectExceptionMessage("cannot adjust SKU TSHIRT-RED-M by -4: only 3 available (on hand 10, "
-                        + "reserved 7)");
+                .expectExceptionMessage(
+                        "cannot adjust SKU TSHIRT-RED-M by -4: only 3 available (on hand 10, " + "reserved 7)");
     }
 
     @Test
@@ -69,8 +69,8 @@ class SkuStockTest {
                 .when(new AdjustStockCommand(SKU, -4, "count"))
                 .expectNoEvents()
                 .expectException(InsufficientStockException.class)
-                .expectExceptionMessage("cannot adjust SKU TSHIRT-RED-M by -4: only 3 available (on hand 3, "
-                        + "reserved 0)");
+                .expectExceptionMessage(
+                        "cannot adjust SKU TSHIRT-RED-M by -4: only 3 available (on hand 3, " + "reserved 0)");
     }
 
     @Test

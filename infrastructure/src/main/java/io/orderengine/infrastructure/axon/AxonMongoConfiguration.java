@@ -36,6 +36,7 @@ public class AxonMongoConfiguration {
 
     /** Fields of Axon's saga documents (SagaEntry): the association list and the saga's identifier. */
     static final String SAGA_ASSOCIATIONS = "associations";
+
     static final String SAGA_IDENTIFIER = "sagaIdentifier";
 
     /** Messages and tracking tokens: plain Jackson, as their classes' own annotations expect. */
@@ -104,8 +105,8 @@ public class AxonMongoConfiguration {
      * store declares its own unique (processorName, segment) index.
      */
     @Bean
-    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate,
-                                       @Qualifier("stateSerializer") Serializer stateSerializer) {
+    public SagaStore<Object> sagaStore(
+            MongoTemplate axonMongoTemplate, @Qualifier("stateSerializer") Serializer stateSerializer) {
         MongoCollection<Document> sagas = axonMongoTemplate.sagaCollection();
         sagas.createIndex(Indexes.ascending(SAGA_ASSOCIATIONS), new IndexOptions().name(SAGA_ASSOCIATIONS));
         sagas.createIndex(Indexes.ascending(SAGA_IDENTIFIER), new IndexOptions().name(SAGA_IDENTIFIER));

@@ -54,7 +54,8 @@ public class ClusterMembership {
     public ClusterMembership(MongoDatabase database, Clock clock) {
         this.members = database.getCollection(COLLECTION);
         this.clock = clock;
-        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
@@ -73,7 +74,9 @@ public class ClusterMembership {
 
     void heartbeat() {
         try {
-            members.updateOne(Filters.eq("_id", instanceId), Updates.set("heartbeatAt", Date.from(clock.instant())),
+            members.updateOne(
+                    Filters.eq("_id", instanceId),
+                    Updates.set("heartbeatAt", Date.from(clock.instant())),
                     new UpdateOptions().upsert(true));
         } catch (RuntimeException e) {
             log.warn("Cluster: heartbeat failed", e);
@@ -82,7 +85,8 @@ public class ClusterMembership {
 
     /** Instances with a recent heartbeat, this one included (at least 1). */
     public int liveInstances() {
-        long live = members.countDocuments(Filters.gte("heartbeatAt", Date.from(clock.instant().minus(LIVENESS))));
+        long live = members.countDocuments(
+                Filters.gte("heartbeatAt", Date.from(clock.instant().minus(LIVENESS))));
         return (int) Math.max(1, live);
     }
 

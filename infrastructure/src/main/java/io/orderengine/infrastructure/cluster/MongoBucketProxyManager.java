@@ -52,7 +52,8 @@ public final class MongoBucketProxyManager extends AbstractCompareAndSwapBasedPr
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
                 Document found = buckets.find(Filters.eq("_id", key))
-                        .projection(Projections.include(STATE, VERSION)).first();
+                        .projection(Projections.include(STATE, VERSION))
+                        .first();
                 if (found == null) {
                     version = 0;
                     return Optional.empty();
@@ -62,13 +63,15 @@ public final class MongoBucketProxyManager extends AbstractCompareAndSwapBasedPr
             }
 
             @Override
-            public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
-                                          Optional<Long> timeoutNanos) {
+            public boolean compareAndSwap(
+                    byte[] originalData, byte[] newData, RemoteBucketState newState, Optional<Long> timeoutNanos) {
                 Date now = Date.from(Instant.now(clock));
                 if (originalData == null) {
                     try {
-                        buckets.insertOne(new Document("_id", key).append(STATE, new Binary(newData))
-                                .append(VERSION, 1L).append(TOUCHED_FIELD, now));
+                        buckets.insertOne(new Document("_id", key)
+                                .append(STATE, new Binary(newData))
+                                .append(VERSION, 1L)
+                                .append(TOUCHED_FIELD, now));
                         return true;
                     } catch (MongoWriteException e) {
                         if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -79,7 +82,9 @@ public final class MongoBucketProxyManager extends AbstractCompareAndSwapBasedPr
                 }
                 UpdateResult result = buckets.updateOne(
                         Filters.and(Filters.eq("_id", key), Filters.eq(VERSION, version)),
-                        Updates.combine(Updates.set(STATE, new Binary(newData)), Updates.set(VERSION, version + 1),
+                        Updates.combine(
+                                Updates.set(STATE, new Binary(newData)),
+                                Updates.set(VERSION, version + 1),
                                 Updates.set(TOUCHED_FIELD, now)));
                 return result.getModifiedCount() == 1;
             }
@@ -103,11 +108,13 @@ public final class MongoBucketProxyManager extends AbstractCompareAndSwapBasedPr
 
     @Override
     protected CompletableFuture<Void> removeAsync(String key) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("the Mongo bucket store is synchronous"));
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("the Mongo bucket store is synchronous"));
     }
 
     /** Deletes buckets nobody used since {@code idleSince}; a client that comes back starts with a full bucket. */
     public long removeIdle(Instant idleSince) {
-        return buckets.deleteMany(Filters.lt(TOUCHED_FIELD, Date.from(idleSince))).getDeletedCount();
+        return buckets.deleteMany(Filters.lt(TOUCHED_FIELD, Date.from(idleSince)))
+                .getDeletedCount();
     }
 }

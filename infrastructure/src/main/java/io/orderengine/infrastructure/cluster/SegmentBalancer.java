@@ -38,8 +38,11 @@ class SegmentBalancer {
     private final ClusterMembership membership;
     private final boolean enabled;
 
-    SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, ClusterMembership membership,
-                    @Value("${engine.cluster.balance-segments:${engine.cluster.enabled:false}}") boolean enabled) {
+    SegmentBalancer(
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            ClusterMembership membership,
+            @Value("${engine.cluster.balance-segments:${engine.cluster.enabled:false}}") boolean enabled) {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.membership = membership;
@@ -61,7 +64,8 @@ class SegmentBalancer {
             if (instances < 2) {
                 return;
             }
-            for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+            for (Map.Entry<String, EventProcessor> entry :
+                    processing.eventProcessors().entrySet()) {
                 if (entry.getValue() instanceof StreamingEventProcessor processor && processor.isRunning()) {
                     balance(entry.getKey(), processor, instances);
                 }
@@ -74,14 +78,20 @@ class SegmentBalancer {
     private void balance(String name, StreamingEventProcessor processor, int instances) {
         int segments = tokenStore.fetchSegments(name).length;
         int fairShare = (segments + instances - 1) / instances;
-        List<Integer> mine = processor.processingStatus().keySet().stream().sorted().toList();
+        List<Integer> mine =
+                processor.processingStatus().keySet().stream().sorted().toList();
         int surplus = mine.size() - fairShare;
         if (surplus <= 0) {
             return;
         }
         List<Integer> released = mine.subList(mine.size() - surplus, mine.size());
-        log.info("Cluster: {} holds {} of {} segments with {} instances live; releasing {}", name, mine.size(),
-                segments, instances, released);
+        log.info(
+                "Cluster: {} holds {} of {} segments with {} instances live; releasing {}",
+                name,
+                mine.size(),
+                segments,
+                instances,
+                released);
         released.forEach(segment -> processor.releaseSegment(segment, RELEASE_SECONDS, TimeUnit.SECONDS));
     }
 }

@@ -46,8 +46,7 @@ public final class OrderDocuments {
 
     public static final String AMOUNT_MINOR = "amountMinor";
 
-    private OrderDocuments() {
-    }
+    private OrderDocuments() {}
 
     /** A line; its amounts without their currency (that of the order's totals). Attributes sorted by name. */
     public static Document encode(OrderLine line) {
@@ -114,19 +113,27 @@ public final class OrderDocuments {
                 }
             });
         }
-        return new OrderLine(new SkuCode(line.getString(SKU)), line.getString(NAME),
-                Money.of(longValue(line, UNIT_PRICE_MINOR), currency), (int) longValue(line, QUANTITY), attributes,
-                line.getString(IMAGE_URL), Money.of(longValue(line, LINE_TOTAL_MINOR), currency));
+        return new OrderLine(
+                new SkuCode(line.getString(SKU)),
+                line.getString(NAME),
+                Money.of(longValue(line, UNIT_PRICE_MINOR), currency),
+                (int) longValue(line, QUANTITY),
+                attributes,
+                line.getString(IMAGE_URL),
+                Money.of(longValue(line, LINE_TOTAL_MINOR), currency));
     }
 
     /** The lines stored by {@link #encodeLines}; empty for none. */
     public static List<OrderLine> decodeLines(List<Document> lines, String currency) {
-        return lines == null ? List.of() : lines.stream().map(line -> decodeLine(line, currency)).toList();
+        return lines == null
+                ? List.of()
+                : lines.stream().map(line -> decodeLine(line, currency)).toList();
     }
 
     public static OrderTotals decodeTotals(Document totals) {
         String currency = totals.getString(CURRENCY);
-        return new OrderTotals(Money.of(longValue(totals, SUBTOTAL_MINOR), currency),
+        return new OrderTotals(
+                Money.of(longValue(totals, SUBTOTAL_MINOR), currency),
                 Money.of(longValue(totals, DISCOUNT_MINOR), currency),
                 Money.of(longValue(totals, SHIPPING_MINOR), currency),
                 Money.of(longValue(totals, TAX_MINOR), currency),
@@ -144,9 +151,15 @@ public final class OrderDocuments {
         if (address == null) {
             return null;
         }
-        return new Address(address.getString(FULL_NAME), address.getString(PHONE), address.getString(LINE1),
-                address.getString(LINE2), address.getString(CITY), address.getString(REGION),
-                address.getString(POSTAL_CODE), address.getString(COUNTRY));
+        return new Address(
+                address.getString(FULL_NAME),
+                address.getString(PHONE),
+                address.getString(LINE1),
+                address.getString(LINE2),
+                address.getString(CITY),
+                address.getString(REGION),
+                address.getString(POSTAL_CODE),
+                address.getString(COUNTRY));
     }
 
     /** The amount stored by {@link #encode(Money)}, or null for none. */

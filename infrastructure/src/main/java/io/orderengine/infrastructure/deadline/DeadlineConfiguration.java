@@ -1,6 +1,8 @@
 package io.orderengine.infrastructure.deadline;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.serialization.Serializer;
@@ -8,9 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's {@link org.axonframework.deadline.DeadlineManager}: deadlines kept in Mongo so they survive a restart
@@ -22,10 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public class DeadlineConfiguration {
 
     @Bean
-    MongoDeadlineManager deadlineManager(MongoDatabase database, ObjectProvider<org.axonframework.config.Configuration> axon,
-                                         Serializer serializer, ObjectProvider<Clock> clock) {
-        MongoDeadlineManager manager = new MongoDeadlineManager(database, lazyScopes(axon), serializer,
-                clock.getIfAvailable(Clock::systemUTC), MongoDeadlineManager.Options.defaults());
+    MongoDeadlineManager deadlineManager(
+            MongoDatabase database,
+            ObjectProvider<org.axonframework.config.Configuration> axon,
+            Serializer serializer,
+            ObjectProvider<Clock> clock) {
+        MongoDeadlineManager manager = new MongoDeadlineManager(
+                database,
+                lazyScopes(axon),
+                serializer,
+                clock.getIfAvailable(Clock::systemUTC),
+                MongoDeadlineManager.Options.defaults());
         manager.ensureIndexes();
         return manager;
     }
@@ -61,7 +67,8 @@ public class DeadlineConfiguration {
 
     private static ScopeAwareProvider lazyScopes(ObjectProvider<org.axonframework.config.Configuration> axon) {
         AtomicReference<ScopeAwareProvider> scopes = new AtomicReference<>();
-        return descriptor -> scopes.updateAndGet(current ->
-                current != null ? current : new ConfigurationScopeAwareProvider(axon.getObject())).provideScopeAwareStream(descriptor);
+        return descriptor -> scopes.updateAndGet(
+                        current -> current != null ? current : new ConfigurationScopeAwareProvider(axon.getObject()))
+                .provideScopeAwareStream(descriptor);
     }
 }

@@ -8,6 +8,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,15 +37,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An Axon {@link org.axonframework.deadline.DeadlineManager} that keeps deadlines in the Mongo collection
@@ -92,13 +91,22 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private final String owner = IdentifierFactory.getInstance().generateIdentifier();
     private volatile ScheduledExecutorService scheduler;
 
-    public MongoDeadlineManager(MongoDatabase database, ScopeAwareProvider scopeAwareProvider, Serializer serializer,
-                                Clock clock, Options options) {
+    public MongoDeadlineManager(
+            MongoDatabase database,
+            ScopeAwareProvider scopeAwareProvider,
+            Serializer serializer,
+            Clock clock,
+            Options options) {
         this(database, scopeAwareProvider, serializer, NoTransactionManager.INSTANCE, clock, options);
     }
 
-    public MongoDeadlineManager(MongoDatabase database, ScopeAwareProvider scopeAwareProvider, Serializer serializer,
-                                TransactionManager transactionManager, Clock clock, Options options) {
+    public MongoDeadlineManager(
+            MongoDatabase database,
+            ScopeAwareProvider scopeAwareProvider,
+            Serializer serializer,
+            TransactionManager transactionManager,
+            Clock clock,
+            Options options) {
         this.deadlines = database.getCollection(COLLECTION);
         this.scopeAwareProvider = Objects.requireNonNull(scopeAwareProvider, "scopeAwareProvider");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
@@ -123,8 +131,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::deliverDueDeadlinesSafely, 0, options.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::deliverDueDeadlinesSafely, 0, options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops delivering; deadlines stay stored for the next start. */
@@ -146,8 +154,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     @Override
-    public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
-                           ScopeDescriptor deadlineScope) {
+    public String schedule(
+            Instant triggerDateTime, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
         DeadlineMessage<Object> message = processDispatchInterceptors(
                 GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime));
         String deadlineId = IdentifierFactory.getInstance().generateIdentifier();
@@ -160,15 +168,15 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     @Override
-    public String schedule(Duration triggerDuration, String deadlineName, Object messageOrPayload,
-                           ScopeDescriptor deadlineScope) {
+    public String schedule(
+            Duration triggerDuration, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
         return schedule(clock.instant().plus(triggerDuration), deadlineName, messageOrPayload, deadlineScope);
     }
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        runOnPrepareCommitOrNow(() -> deadlines.deleteOne(
-                Filters.and(Filters.eq("_id", scheduleId), Filters.eq("name", deadlineName))));
+        runOnPrepareCommitOrNow(() ->
+                deadlines.deleteOne(Filters.and(Filters.eq("_id", scheduleId), Filters.eq("name", deadlineName))));
     }
 
     @Override
@@ -208,7 +216,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         if (current == null) {
             return;
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), triggerDateTime).toMillis());
+        long delay =
+                Math.max(0, Duration.between(clock.instant(), triggerDateTime).toMillis());
         if (delay < options.pollInterval().toMillis()) {
             current.schedule(this::deliverDueDeadlinesSafely, delay, TimeUnit.MILLISECONDS);
         }
@@ -218,7 +227,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         Date now = Date.from(clock.instant());
         return deadlines.findOneAndUpdate(
                 Filters.and(Filters.lte("triggerAt", now), Filters.lte("claimedUntil", now)),
-                Updates.combine(Updates.set("claimedBy", owner),
+                Updates.combine(
+                        Updates.set("claimedBy", owner),
                         Updates.set("claimedUntil", Date.from(now.toInstant().plus(options.claimTimeout()))),
                         Updates.inc("attempts", 1)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("triggerAt")).returnDocument(ReturnDocument.AFTER));
@@ -237,11 +247,19 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             Duration delay = options.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 8));
             Duration cappedDelay = delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
             Date nextAttempt = park ? NEVER : Date.from(clock.instant().plus(cappedDelay));
-            deadlines.updateOne(Filters.and(Filters.eq("_id", deadlineId), Filters.eq("claimedBy", owner)),
-                    Updates.combine(Updates.set("claimedUntil", nextAttempt), Updates.set("lastError", String.valueOf(e)),
+            deadlines.updateOne(
+                    Filters.and(Filters.eq("_id", deadlineId), Filters.eq("claimedBy", owner)),
+                    Updates.combine(
+                            Updates.set("claimedUntil", nextAttempt),
+                            Updates.set("lastError", String.valueOf(e)),
                             Updates.set("parked", park)));
-            log.error("deadline {} ({}) failed on attempt {}{}", claimed.getString("name"), deadlineId, attempts,
-                    park ? "; parked" : "; will be tried again", e);
+            log.error(
+                    "deadline {} ({}) failed on attempt {}{}",
+                    claimed.getString("name"),
+                    deadlineId,
+                    attempts,
+                    park ? "; parked" : "; will be tried again",
+                    e);
             return false;
         }
     }
@@ -249,8 +267,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private void execute(DeadlineMessage<?> message, ScopeDescriptor scope) throws Exception {
         UnitOfWork<DeadlineMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(message);
         unitOfWork.attachTransaction(transactionManager);
-        InterceptorChain chain = new DefaultInterceptorChain<DeadlineMessage<?>>(unitOfWork, handlerInterceptors(),
-                deadlineMessage -> {
+        InterceptorChain chain =
+                new DefaultInterceptorChain<DeadlineMessage<?>>(unitOfWork, handlerInterceptors(), deadlineMessage -> {
                     sendToScope(deadlineMessage, scope);
                     return null;
                 });
@@ -262,15 +280,16 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     private void sendToScope(DeadlineMessage<?> message, ScopeDescriptor scope) throws Exception {
-        for (ScopeAware component : scopeAwareProvider.provideScopeAwareStream(scope).toList()) {
+        for (ScopeAware component :
+                scopeAwareProvider.provideScopeAwareStream(scope).toList()) {
             if (component.canResolve(scope)) {
                 component.send(message, scope);
             }
         }
     }
 
-    private Document toDocument(String deadlineId, DeadlineMessage<?> message, Instant triggerDateTime,
-                                ScopeDescriptor scope) {
+    private Document toDocument(
+            String deadlineId, DeadlineMessage<?> message, Instant triggerDateTime, ScopeDescriptor scope) {
         SerializedObject<String> serializedScope = serializer.serialize(scope, String.class);
         SerializedObject<String> metaData = serializer.serialize(message.getMetaData(), String.class);
         Document document = new Document("_id", deadlineId)
@@ -295,17 +314,22 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     private DeadlineMessage<?> toMessage(Document document) {
-        Object payload = document.getString("payload") == null ? null
+        Object payload = document.getString("payload") == null
+                ? null
                 : serializer.deserialize(serialized(document, "payload", "payloadType", "payloadRevision"));
-        MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(document.getString("metaData"),
-                String.class, document.getString("metaDataType"), null));
-        return new GenericDeadlineMessage<>(document.getString("name"), document.getString("messageId"), payload,
-                metaData, document.getDate("timestamp").toInstant());
+        MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(
+                document.getString("metaData"), String.class, document.getString("metaDataType"), null));
+        return new GenericDeadlineMessage<>(
+                document.getString("name"),
+                document.getString("messageId"),
+                payload,
+                metaData,
+                document.getDate("timestamp").toInstant());
     }
 
-    private static SimpleSerializedObject<String> serialized(Document document, String data, String type,
-                                                             String revision) {
-        return new SimpleSerializedObject<>(document.getString(data), String.class, document.getString(type),
-                document.getString(revision));
+    private static SimpleSerializedObject<String> serialized(
+            Document document, String data, String type, String revision) {
+        return new SimpleSerializedObject<>(
+                document.getString(data), String.class, document.getString(type), document.getString(revision));
     }
 }

@@ -59,13 +59,16 @@ final class AggregateStreams {
 
     /** The sequence number of the aggregate's snapshot, if it has one. */
     Long snapshotSequence(String aggregateIdentifier) {
-        Document snapshot = snapshots.find(Filters.eq(POSITION, aggregateIdentifier))
-                .projection(Projections.include(SEQUENCE)).first();
+        Document snapshot = snapshots
+                .find(Filters.eq(POSITION, aggregateIdentifier))
+                .projection(Projections.include(SEQUENCE))
+                .first();
         return snapshot == null ? null : ((Number) snapshot.get(SEQUENCE)).longValue();
     }
 
     Stream<? extends DomainEventData<?>> readSnapshot(String aggregateIdentifier) {
-        Document snapshot = snapshots.find(Filters.eq(POSITION, aggregateIdentifier)).first();
+        Document snapshot =
+                snapshots.find(Filters.eq(POSITION, aggregateIdentifier)).first();
         return snapshot == null ? Stream.empty() : Stream.of(toEventData(snapshot));
     }
 
@@ -79,7 +82,9 @@ final class AggregateStreams {
             return;
         }
         try {
-            snapshots.replaceOne(Filters.eq(POSITION, snapshot.getAggregateIdentifier()), document,
+            snapshots.replaceOne(
+                    Filters.eq(POSITION, snapshot.getAggregateIdentifier()),
+                    document,
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {

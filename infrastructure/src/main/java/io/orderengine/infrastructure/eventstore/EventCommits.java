@@ -64,7 +64,8 @@ final class EventCommits {
         try {
             events.insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
-            int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            int failedAt =
+                    e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
             removeWritten(first, failedAt);
             onFailure.failed(e, failedAt);
         } catch (RuntimeException e) {
@@ -79,7 +80,8 @@ final class EventCommits {
      * a concurrent update may change before the reply is written (seen as duplicate positions under load).
      */
     long allocate(int count) {
-        Document before = positions.findOneAndUpdate(Filters.eq(POSITION, COUNTER_ID),
+        Document before = positions.findOneAndUpdate(
+                Filters.eq(POSITION, COUNTER_ID),
                 new Document("$inc", new Document(COUNTER_FIELD, (long) count)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         long previous = before == null ? 0 : ((Number) before.get(COUNTER_FIELD)).longValue();
@@ -121,7 +123,9 @@ final class EventCommits {
     }
 
     private static boolean namesStreamIndex(String message) {
-        return message != null && (message.contains(STREAM_KEY_INDEX) || message.contains(AGGREGATE_SEQUENCE_INDEX)
-                || message.contains(STREAM_KEY));
+        return message != null
+                && (message.contains(STREAM_KEY_INDEX)
+                        || message.contains(AGGREGATE_SEQUENCE_INDEX)
+                        || message.contains(STREAM_KEY));
     }
 }

@@ -38,13 +38,14 @@ final class EventDocuments {
 
     private static final int SEQUENCE_DIGITS = 19;
 
-    private EventDocuments() {
-    }
+    private EventDocuments() {}
 
     /** Declares the indexes every query of the engine relies on (idempotent). */
     static void ensureIndexes(MongoCollection<Document> events) {
-        events.createIndex(Indexes.ascending(STREAM_KEY), new IndexOptions().unique(true).name(STREAM_KEY_INDEX));
-        events.createIndex(Indexes.ascending(AGGREGATE_ID, SEQUENCE),
+        events.createIndex(
+                Indexes.ascending(STREAM_KEY), new IndexOptions().unique(true).name(STREAM_KEY_INDEX));
+        events.createIndex(
+                Indexes.ascending(AGGREGATE_ID, SEQUENCE),
                 new IndexOptions().unique(true).name(AGGREGATE_SEQUENCE_INDEX));
         // createTokenAt only (rare, operator-driven); the embedded store serves it like the others.
         events.createIndex(Indexes.ascending(ALLOCATED_AT, POSITION), new IndexOptions().name(ALLOCATED_AT_INDEX));
@@ -82,7 +83,9 @@ final class EventDocuments {
     /** {@code aggregateId/sequence}, the sequence zero-padded to 19 digits so keys sort in stream order. */
     static String streamKey(String aggregateId, long sequence) {
         String digits = Long.toString(sequence);
-        StringBuilder key = new StringBuilder(aggregateId.length() + 1 + SEQUENCE_DIGITS).append(aggregateId).append('/');
+        StringBuilder key = new StringBuilder(aggregateId.length() + 1 + SEQUENCE_DIGITS)
+                .append(aggregateId)
+                .append('/');
         for (int i = digits.length(); i < SEQUENCE_DIGITS; i++) {
             key.append('0');
         }

@@ -23,12 +23,15 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoDatabase database, EventStoreProperties properties,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Qualifier("stateSerializer") Serializer stateSerializer,
-                                                 ObjectProvider<EventUpcaster> upcasters,
-                                                 ObjectProvider<MongoTemplate> axonMongoTemplate) {
-        EventUpcasterChain upcasterChain = new EventUpcasterChain(upcasters.orderedStream().toList());
+    public EventStorageEngine eventStorageEngine(
+            MongoDatabase database,
+            EventStoreProperties properties,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Qualifier("stateSerializer") Serializer stateSerializer,
+            ObjectProvider<EventUpcaster> upcasters,
+            ObjectProvider<MongoTemplate> axonMongoTemplate) {
+        EventUpcasterChain upcasterChain =
+                new EventUpcasterChain(upcasters.orderedStream().toList());
         if (properties.engine() == EventStoreProperties.Engine.STOCK) {
             // Default settings: collections domainevents/snapshotevents, one document per event, 1 s look-back.
             MongoEventStorageEngine stock = MongoEventStorageEngine.builder()

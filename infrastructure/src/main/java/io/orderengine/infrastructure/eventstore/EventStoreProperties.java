@@ -30,12 +30,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.event-store")
-public record EventStoreProperties(@NotNull @DefaultValue("global-sequence") Engine engine,
-                                   @DefaultValue("60s") Duration gapTimeout,
-                                   @Min(1) @DefaultValue("100") int batchSize,
-                                   @Min(1) @DefaultValue("100000") int maxGapOffset,
-                                   @Min(1) @DefaultValue("100") int orderDetailBatchSize,
-                                   @DefaultValue("false") boolean orderedDelivery) {
+public record EventStoreProperties(
+        @NotNull @DefaultValue("global-sequence") Engine engine,
+        @DefaultValue("60s") Duration gapTimeout,
+        @Min(1) @DefaultValue("100") int batchSize,
+        @Min(1) @DefaultValue("100000") int maxGapOffset,
+        @Min(1) @DefaultValue("100") int orderDetailBatchSize,
+        @DefaultValue("false") boolean orderedDelivery) {
 
     /** The event storage engines to choose from. */
     public enum Engine {

@@ -67,11 +67,18 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     protected MongoGlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventCollection);
-        this.commits = new EventCommits(events, builder.database.getCollection(builder.positionCollection),
-                builder.clock);
+        this.commits =
+                new EventCommits(events, builder.database.getCollection(builder.positionCollection), builder.clock);
         this.streams = new AggregateStreams(events, builder.database.getCollection(builder.snapshotCollection));
-        this.tracking = new TrackedEventReader(events, commits, builder.clock, builder.gapTimeout,
-                builder.maxGapOffset, batchSize(), builder.trackingBatchSize, builder.headWindow,
+        this.tracking = new TrackedEventReader(
+                events,
+                commits,
+                builder.clock,
+                builder.gapTimeout,
+                builder.maxGapOffset,
+                batchSize(),
+                builder.trackingBatchSize,
+                builder.headWindow,
                 builder.orderedDelivery);
     }
 
@@ -100,8 +107,8 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         for (EventMessage<?> message : messages) {
             documents.add(EventDocuments.toDocument(message, serializer));
         }
-        commits.append(documents, (exception, failedAt) ->
-                handlePersistenceException(exception, messages.get(failedAt)));
+        commits.append(
+                documents, (exception, failedAt) -> handlePersistenceException(exception, messages.get(failedAt)));
     }
 
     /** Hands out a block of {@code count} positions; returns the last one (see {@link EventCommits#allocate}). */
@@ -117,8 +124,8 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     // ---------------------------------------------------------------------------------------------------- aggregates
 
     @Override
-    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
-                                                                   int batchSize) {
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(
+            String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         return streams.fetch(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 

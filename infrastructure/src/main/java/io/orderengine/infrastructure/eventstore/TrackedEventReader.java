@@ -46,9 +46,16 @@ final class TrackedEventReader {
     private final int headWindow;
     private final boolean orderedDelivery;
 
-    TrackedEventReader(MongoCollection<Document> events, EventCommits commits, Clock clock, Duration gapTimeout,
-                       int maxGapOffset, int engineBatchSize, int trackingBatchSize, int headWindow,
-                       boolean orderedDelivery) {
+    TrackedEventReader(
+            MongoCollection<Document> events,
+            EventCommits commits,
+            Clock clock,
+            Duration gapTimeout,
+            int maxGapOffset,
+            int engineBatchSize,
+            int trackingBatchSize,
+            int headWindow,
+            boolean orderedDelivery) {
         this.events = events;
         this.commits = commits;
         this.clock = clock;
@@ -65,9 +72,8 @@ final class TrackedEventReader {
         if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
             throw new IllegalArgumentException("Unsupported token format: " + lastToken);
         }
-        GapAwareTrackingToken previous = lastToken == null
-                ? GapAwareTrackingToken.newInstance(0, List.of())
-                : (GapAwareTrackingToken) lastToken;
+        GapAwareTrackingToken previous =
+                lastToken == null ? GapAwareTrackingToken.newInstance(0, List.of()) : (GapAwareTrackingToken) lastToken;
         long index = previous.getIndex();
         SortedSet<Long> gaps = previous.getGaps();
         int window = Math.max(batchSize, trackingBatchSize);

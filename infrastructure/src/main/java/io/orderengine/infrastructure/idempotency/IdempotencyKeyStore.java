@@ -1,5 +1,9 @@
 package io.orderengine.infrastructure.idempotency;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -12,10 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 /**
  * Where client idempotency keys are kept (collection {@value #COLLECTION}): one document per key under a unique
@@ -36,12 +36,10 @@ public class IdempotencyKeyStore {
     }
 
     /** The answer recorded for a key: HTTP status, content type, {@code Location} (or null) and the body as JSON. */
-    public record RecordedAnswer(int status, String contentType, String location, String body) {
-    }
+    public record RecordedAnswer(int status, String contentType, String location, String body) {}
 
     /** A key as stored: the hash of the request that claimed it and, once done, the answer it got. */
-    public record StoredKey(String requestHash, boolean done, RecordedAnswer answer) {
-    }
+    public record StoredKey(String requestHash, boolean done, RecordedAnswer answer) {}
 
     /**
      * Claims {@code id} for a request with {@code requestHash}, kept until {@code expireAt}.
@@ -50,8 +48,11 @@ public class IdempotencyKeyStore {
      */
     public boolean claim(String id, String requestHash, Instant now, Instant expireAt) {
         try {
-            keys.insertOne(new Document("_id", id).append("requestHash", requestHash).append("state", "IN_FLIGHT")
-                    .append("createdAt", Date.from(now)).append("expireAt", Date.from(expireAt)));
+            keys.insertOne(new Document("_id", id)
+                    .append("requestHash", requestHash)
+                    .append("state", "IN_FLIGHT")
+                    .append("createdAt", Date.from(now))
+                    .append("expireAt", Date.from(expireAt)));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -63,8 +64,9 @@ public class IdempotencyKeyStore {
 
     /** Drops a claim that is still IN_FLIGHT and was made before {@code claimedBefore}; true when one was dropped. */
     public boolean releaseAbandoned(String id, Instant claimedBefore) {
-        return keys.deleteOne(and(eq("_id", id), eq("state", "IN_FLIGHT"),
-                lt("createdAt", Date.from(claimedBefore)))).getDeletedCount() == 1;
+        return keys.deleteOne(and(eq("_id", id), eq("state", "IN_FLIGHT"), lt("createdAt", Date.from(claimedBefore))))
+                        .getDeletedCount()
+                == 1;
     }
 
     /** Drops a claim whatever its state, so the request may run again. */
@@ -74,11 +76,15 @@ public class IdempotencyKeyStore {
 
     /** Records the answer of the request that holds the claim; the key is DONE from then on. */
     public void complete(String id, RecordedAnswer answer) {
-        keys.updateOne(eq("_id", id), new Document("$set", new Document("state", "DONE")
-                .append("status", answer.status())
-                .append("contentType", answer.contentType())
-                .append("location", answer.location())
-                .append("body", answer.body())));
+        keys.updateOne(
+                eq("_id", id),
+                new Document(
+                        "$set",
+                        new Document("state", "DONE")
+                                .append("status", answer.status())
+                                .append("contentType", answer.contentType())
+                                .append("location", answer.location())
+                                .append("body", answer.body())));
     }
 
     public Optional<StoredKey> find(String id) {
@@ -87,13 +93,19 @@ public class IdempotencyKeyStore {
             return Optional.empty();
         }
         boolean done = "DONE".equals(existing.getString("state"));
-        RecordedAnswer answer = done ? new RecordedAnswer(existing.getInteger("status"),
-                existing.getString("contentType"), existing.getString("location"), existing.getString("body")) : null;
+        RecordedAnswer answer = done
+                ? new RecordedAnswer(
+                        existing.getInteger("status"),
+                        existing.getString("contentType"),
+                        existing.getString("location"),
+                        existing.getString("body"))
+                : null;
         return Optional.of(new StoredKey(existing.getString("requestHash"), done, answer));
     }
 
     /** Removes the finished keys whose retention ended before {@code now}; answers how many. */
     public long removeExpired(Instant now) {
-        return keys.deleteMany(and(lt("expireAt", Date.from(now)), eq("state", "DONE"))).getDeletedCount();
+        return keys.deleteMany(and(lt("expireAt", Date.from(now)), eq("state", "DONE")))
+                .getDeletedCount();
     }
 }

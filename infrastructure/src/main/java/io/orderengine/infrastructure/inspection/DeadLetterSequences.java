@@ -7,8 +7,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 /** Which sequence of a dead-letter queue a dead letter belongs to. */
 public final class DeadLetterSequences {
 
-    private DeadLetterSequences() {
-    }
+    private DeadLetterSequences() {}
 
     /**
      * The sequence identifier the queue keeps the letter under (for the Mongo queue: what the processing group's

@@ -26,8 +26,7 @@ public class ScheduledDeadlines {
      * A scheduled deadline: when it is due, how many deliveries were tried, whether the manager parked it after
      * failing to deliver it, and the last delivery's error.
      */
-    public record ScheduledDeadline(String id, Instant triggerAt, int attempts, boolean parked, String lastError) {
-    }
+    public record ScheduledDeadline(String id, Instant triggerAt, int attempts, boolean parked, String lastError) {}
 
     /** The deadlines with these ids that are still scheduled, by id (one query, {@code $in} on the unique _id). */
     public Map<String, ScheduledDeadline> byIds(Collection<String> ids) {
@@ -38,9 +37,14 @@ public class ScheduledDeadlines {
         for (Document deadline : deadlines.find(Filters.in("_id", ids))) {
             Date at = deadline.getDate("triggerAt");
             String id = deadline.getString("_id");
-            byId.put(id, new ScheduledDeadline(id, at == null ? null : at.toInstant(),
-                    deadline.getInteger("attempts", 0), Boolean.TRUE.equals(deadline.getBoolean("parked")),
-                    deadline.getString("lastError")));
+            byId.put(
+                    id,
+                    new ScheduledDeadline(
+                            id,
+                            at == null ? null : at.toInstant(),
+                            deadline.getInteger("attempts", 0),
+                            Boolean.TRUE.equals(deadline.getBoolean("parked")),
+                            deadline.getString("lastError")));
         }
         return byId;
     }

@@ -27,8 +27,7 @@ public class StoredSagas {
     }
 
     /** One saga entry: its identifier and its state (null when it cannot be read). */
-    public record StoredSaga<S>(String sagaId, S saga) {
-    }
+    public record StoredSaga<S>(String sagaId, S saga) {}
 
     /** Every saga of {@code type} in the store. */
     public <S> List<StoredSaga<S>> all(Class<S> type) {
@@ -40,16 +39,20 @@ public class StoredSagas {
         if (sagaIds.isEmpty()) {
             return List.of();
         }
-        return read(type, axonMongoTemplate.sagaCollection().find(Filters.and(
-                Filters.eq("sagaType", type.getName()), Filters.in("sagaIdentifier", sagaIds))));
+        return read(
+                type,
+                axonMongoTemplate
+                        .sagaCollection()
+                        .find(Filters.and(
+                                Filters.eq("sagaType", type.getName()), Filters.in("sagaIdentifier", sagaIds))));
     }
 
     private <S> List<StoredSaga<S>> read(Class<S> type, Iterable<Document> documents) {
         List<StoredSaga<S>> sagas = new ArrayList<>();
         for (Document document : documents) {
             Object saga = new SagaEntry<>(document).getSaga(stateSerializer);
-            sagas.add(new StoredSaga<>(document.getString("sagaIdentifier"), type.isInstance(saga) ? type.cast(saga)
-                    : null));
+            sagas.add(new StoredSaga<>(
+                    document.getString("sagaIdentifier"), type.isInstance(saga) ? type.cast(saga) : null));
         }
         return sagas;
     }

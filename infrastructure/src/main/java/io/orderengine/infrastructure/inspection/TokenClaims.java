@@ -25,7 +25,9 @@ public class TokenClaims {
     /** Processor name → owner ({@code pid@host}) → its segments, ascending; unclaimed segments are left out. */
     public Map<String, Map<String, List<Integer>>> byProcessor() {
         Map<String, Map<String, List<Integer>>> claims = new TreeMap<>();
-        for (Document token : axonMongoTemplate.trackingTokensCollection().find()
+        for (Document token : axonMongoTemplate
+                .trackingTokensCollection()
+                .find()
                 .projection(Projections.include("processorName", "segment", "owner"))) {
             String owner = token.getString("owner");
             if (owner != null) {

@@ -14,15 +14,19 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
 
     private final ThrowableProxyConverter throwable = new ThrowableProxyConverter();
     private final JsonWriter<ILoggingEvent> writer = JsonWriter.<ILoggingEvent>of(members -> {
-        members.add("time", e -> Instant.ofEpochMilli(e.getTimeStamp()).toString());
-        members.add("level", e -> e.getLevel().toString());
-        members.add("logger", ILoggingEvent::getLoggerName);
-        members.add("thread", ILoggingEvent::getThreadName);
-        members.add("requestId", e -> e.getMDCPropertyMap().get("requestId")).whenNotNull();
-        members.add("message", e -> Redactor.redact(e.getFormattedMessage()));
-        members.add("exception", e -> e.getThrowableProxy() == null ? null : Redactor.redact(throwable.convert(e)))
-                .whenNotNull();
-    }).withNewLineAtEnd();
+                members.add("time", e -> Instant.ofEpochMilli(e.getTimeStamp()).toString());
+                members.add("level", e -> e.getLevel().toString());
+                members.add("logger", ILoggingEvent::getLoggerName);
+                members.add("thread", ILoggingEvent::getThreadName);
+                members.add("requestId", e -> e.getMDCPropertyMap().get("requestId"))
+                        .whenNotNull();
+                members.add("message", e -> Redactor.redact(e.getFormattedMessage()));
+                members.add(
+                                "exception",
+                                e -> e.getThrowableProxy() == null ? null : Redactor.redact(throwable.convert(e)))
+                        .whenNotNull();
+            })
+            .withNewLineAtEnd();
 
     public RedactingJsonFormatter() {
         throwable.start();

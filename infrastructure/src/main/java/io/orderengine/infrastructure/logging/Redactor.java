@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
-    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    private static final Pattern EMAIL =
+            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+"), "Bearer [redacted]"),
@@ -21,12 +21,13 @@ public final class Redactor {
             new Rule(Pattern.compile("\\b(sk|rk|pk)_(live|test)_[A-Za-z0-9]+"), "[stripe-key]"),
             new Rule(Pattern.compile("\\bwhsec_[A-Za-z0-9]+"), "[webhook-secret]"),
             new Rule(Pattern.compile("\\b(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+"), "[client-secret]"),
-            new Rule(Pattern.compile("(?i)\\b(password|passwd|secret|token|api[-_]?key|client[-_]?secret|authorization)"
-                    + "(\"?\\s*[:=]\\s*\"?)[^\\s\",&}]+"), "$1$2[redacted]"),
+            new Rule(
+                    Pattern.compile("(?i)\\b(password|passwd|secret|token|api[-_]?key|client[-_]?secret|authorization)"
+                            + "(\"?\\s*[:=]\\s*\"?)[^\\s\",&}]+"),
+                    "$1$2[redacted]"),
             new Rule(Pattern.compile("\\+\\d[\\d ()-]{6,}\\d"), "[phone]"));
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {

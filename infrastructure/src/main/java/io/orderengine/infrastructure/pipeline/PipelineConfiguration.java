@@ -17,8 +17,8 @@ public class PipelineConfiguration {
 
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    public PushingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                        PipelineProperties properties) {
+    public PushingEventStore eventStore(
+            EventStorageEngine storageEngine, Configuration configuration, PipelineProperties properties) {
         return (PushingEventStore) PushingEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.pipeline")
-public record PipelineProperties(@DefaultValue("1s") Duration backstopPoll,
-                                 @Min(1) @DefaultValue("10000") int cachedEvents,
-                                 @DefaultValue("2s") Duration readYourWrites) {
-}
+public record PipelineProperties(
+        @DefaultValue("1s") Duration backstopPoll,
+        @Min(1) @DefaultValue("10000") int cachedEvents,
+        @DefaultValue("2s") Duration readYourWrites) {}

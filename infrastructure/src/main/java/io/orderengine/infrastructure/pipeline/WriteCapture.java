@@ -15,16 +15,13 @@ public final class WriteCapture {
 
     private static final ThreadLocal<List<Written>> CURRENT = new ThreadLocal<>();
 
-    private WriteCapture() {
-    }
+    private WriteCapture() {}
 
     /** One appended event: which aggregate, its sequence number in that aggregate, and its payload type. */
-    public record Written(String aggregateId, long sequence, Class<?> payloadType) {
-    }
+    public record Written(String aggregateId, long sequence, Class<?> payloadType) {}
 
     /** The result of a captured piece of work and the events it appended. */
-    public record Captured<T>(T result, List<Written> written) {
-    }
+    public record Captured<T>(T result, List<Written> written) {}
 
     /** Runs the work and returns what it returned with the events it appended (in this thread). */
     public static <T> Captured<T> capture(Supplier<T> work) {

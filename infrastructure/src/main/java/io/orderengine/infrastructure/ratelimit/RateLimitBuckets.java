@@ -30,8 +30,8 @@ public class RateLimitBuckets {
     public RateLimitBuckets(MongoDatabase database, Clock clock) {
         MongoCollection<Document> collection = database.getCollection(COLLECTION);
         this.buckets = new MongoBucketProxyManager(collection, clock);
-        collection.createIndex(Indexes.ascending(MongoBucketProxyManager.TOUCHED_FIELD),
-                new IndexOptions().name("touched"));
+        collection.createIndex(
+                Indexes.ascending(MongoBucketProxyManager.TOUCHED_FIELD), new IndexOptions().name("touched"));
     }
 
     /** Takes one token from the bucket of {@code key}, creating it with {@code configuration} if it does not exist. */

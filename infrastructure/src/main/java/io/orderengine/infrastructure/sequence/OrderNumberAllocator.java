@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.sequence;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -11,8 +13,6 @@ import io.orderengine.messages.common.OrderNumber;
 import java.time.LocalDate;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Allocates order numbers {@code ORD-YYYYMMDD-NNNNNN}, unique and sequential per day across threads and engine
@@ -37,7 +37,9 @@ public class OrderNumberAllocator {
 
     public OrderNumber next(LocalDate day) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document counter = counters.findOneAndUpdate(eq("_id", day.toString()), Updates.inc("seq", 1L),
+            Document counter = counters.findOneAndUpdate(
+                    eq("_id", day.toString()),
+                    Updates.inc("seq", 1L),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             OrderNumber number = OrderNumber.of(day, ((Number) counter.get("seq")).longValue());
             try {
@@ -49,7 +51,7 @@ public class OrderNumberAllocator {
                 }
             }
         }
-        throw new IllegalStateException("could not allocate an order number for " + day + " after "
-                + MAX_ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                "could not allocate an order number for " + day + " after " + MAX_ATTEMPTS + " attempts");
     }
 }

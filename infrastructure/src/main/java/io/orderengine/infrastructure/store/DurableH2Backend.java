@@ -16,8 +16,17 @@ import java.util.Set;
  */
 final class DurableH2Backend extends IndexedH2Backend {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-            "createindexes", "drop", "dropdatabase", "renamecollection", "create", "dropindexes");
+    private static final Set<String> WRITES = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "createindexes",
+            "drop",
+            "dropdatabase",
+            "renamecollection",
+            "create",
+            "dropindexes");
 
     private final GroupCommit group = new GroupCommit(this::commit);
 
@@ -47,6 +56,7 @@ final class DurableH2Backend extends IndexedH2Backend {
     }
 
     private static boolean isWrite(Document command) {
-        return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
+        return !command.isEmpty()
+                && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
     }
 }

@@ -47,11 +47,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
         DurableH2Backend backend = new DurableH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress(bindAddress, port), 0, Math.max(WORKER_THREADS,
-                2 * Runtime.getRuntime().availableProcessors()));
-        String connection = "mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
-        log.info("Store: EMBEDDED mongo-java-server on {} (H2 file {}). Set MONGODB_URI to use a real MongoDB.",
-                connection, file.toAbsolutePath());
+        server.bind(
+                new InetSocketAddress(bindAddress, port),
+                0,
+                Math.max(WORKER_THREADS, 2 * Runtime.getRuntime().availableProcessors()));
+        String connection = "mongodb://" + server.getLocalAddress().getHostString() + ":"
+                + server.getLocalAddress().getPort();
+        log.info(
+                "Store: EMBEDDED mongo-java-server on {} (H2 file {}). Set MONGODB_URI to use a real MongoDB.",
+                connection,
+                file.toAbsolutePath());
         return new EmbeddedMongoStore(file, backend, server, connection);
     }
 

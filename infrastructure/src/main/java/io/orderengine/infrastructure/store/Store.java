@@ -21,8 +21,8 @@ public final class Store implements AutoCloseable {
 
     public static Store open(StoreProperties properties) {
         if (properties.embedded()) {
-            EmbeddedMongoStore embedded = EmbeddedMongoStore.start(Path.of(properties.embeddedPath()),
-                    properties.embeddedBindAddress(), properties.embeddedPort());
+            EmbeddedMongoStore embedded = EmbeddedMongoStore.start(
+                    Path.of(properties.embeddedPath()), properties.embeddedBindAddress(), properties.embeddedPort());
             return new Store(embedded.connectionString(), embedded);
         }
         ConnectionString uri = new ConnectionString(properties.uri());

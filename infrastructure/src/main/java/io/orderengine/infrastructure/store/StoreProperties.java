@@ -19,11 +19,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.store")
-public record StoreProperties(String uri,
-                              @NotBlank @DefaultValue("orderengine") String database,
-                              @NotBlank @DefaultValue("./data/engine.mv") String embeddedPath,
-                              @Min(0) @Max(65535) @DefaultValue("0") int embeddedPort,
-                              @NotBlank @DefaultValue("127.0.0.1") String embeddedBindAddress) {
+public record StoreProperties(
+        String uri,
+        @NotBlank @DefaultValue("orderengine") String database,
+        @NotBlank @DefaultValue("./data/engine.mv") String embeddedPath,
+        @Min(0) @Max(65535) @DefaultValue("0") int embeddedPort,
+        @NotBlank @DefaultValue("127.0.0.1") String embeddedBindAddress) {
 
     public boolean embedded() {
         return uri == null || uri.isBlank();

@@ -1,6 +1,6 @@
 package io.orderengine.infrastructure.axon;
 
-import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
@@ -11,8 +11,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What Axon stores through the configured serializers must come back equal, or processors stall after a restart. */
 class SerializerRoundTripTest {
 
@@ -21,7 +19,8 @@ class SerializerRoundTripTest {
     @Test
     void trackingTokensSurviveARoundTrip() {
         Serializer serializer = configuration.serializer();
-        MongoTrackingToken head = MongoTrackingToken.of(Instant.parse("2026-11-22T05:34:20.098Z"),
+        MongoTrackingToken head = MongoTrackingToken.of(
+                Instant.parse("2026-11-22T05:34:20.098Z"),
                 Map.of("a", Instant.parse("2026-11-22T05:34:20.098Z").toEpochMilli()));
         MongoTrackingToken current = MongoTrackingToken.of(Instant.parse("2026-11-22T05:30:00Z"), "b");
         TrackingToken replay = ReplayToken.createReplayToken(head, current);

@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Shared rate-limit buckets on the embedded store, used by two clients as two engine instances would: the
  * compare-and-swap must never hand out more tokens than the bucket holds, however the requests interleave.
@@ -31,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MongoBucketProxyManagerTest {
 
     private static final Supplier<BucketConfiguration> FIFTY_PER_HOUR = () -> BucketConfiguration.builder()
-            .addLimit(Bandwidth.builder().capacity(50).refillIntervally(50, Duration.ofHours(1)).build()).build();
+            .addLimit(Bandwidth.builder()
+                    .capacity(50)
+                    .refillIntervally(50, Duration.ofHours(1))
+                    .build())
+            .build();
 
     private MongoServer server;
     private MongoClient instanceA;
@@ -85,7 +89,8 @@ class MongoBucketProxyManagerTest {
             threads.shutdownNow();
         }
         assertThat(a.getProxy("sub:erin", FIFTY_PER_HOUR).getAvailableTokens()).isZero();
-        assertThat(b.getProxy("sub:frank", FIFTY_PER_HOUR).tryConsume(1)).as("other clients keep their own bucket")
+        assertThat(b.getProxy("sub:frank", FIFTY_PER_HOUR).tryConsume(1))
+                .as("other clients keep their own bucket")
                 .isTrue();
     }
 
@@ -98,6 +103,7 @@ class MongoBucketProxyManagerTest {
         assertThat(a.removeIdle(Instant.now().minusSeconds(60))).isZero();
         assertThat(a.removeIdle(Instant.now().plusSeconds(60))).isEqualTo(1);
 
-        assertThat(buckets(instanceB).getProxy("ip:10.0.0.7", FIFTY_PER_HOUR).tryConsume(50)).isTrue();
+        assertThat(buckets(instanceB).getProxy("ip:10.0.0.7", FIFTY_PER_HOUR).tryConsume(50))
+                .isTrue();
     }
 }

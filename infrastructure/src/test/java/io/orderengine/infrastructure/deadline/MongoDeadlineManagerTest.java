@@ -1,12 +1,22 @@
 package io.orderengine.infrastructure.deadline;
 
-import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.ScopeAware;
@@ -20,24 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class MongoDeadlineManagerTest {
 
     /** A deadline payload as a saga might schedule it. */
-    record Reminder(String orderId, int attempt) {
-    }
+    record Reminder(String orderId, int attempt) {}
 
     private static final ScopeDescriptor SAGA = new SagaScopeDescriptor("CheckoutSaga", "saga-1");
     private static final ScopeDescriptor OTHER_SAGA = new SagaScopeDescriptor("CheckoutSaga", "saga-2");
@@ -84,8 +80,10 @@ class MongoDeadlineManagerTest {
 
         manager.deliverDueDeadlines();
 
-        assertThat(scope.delivered).singleElement()
-                .satisfies(delivery -> assertThat(delivery.message().getPayload()).isNull());
+        assertThat(scope.delivered)
+                .singleElement()
+                .satisfies(
+                        delivery -> assertThat(delivery.message().getPayload()).isNull());
     }
 
     @Test
@@ -137,7 +135,8 @@ class MongoDeadlineManagerTest {
         clock.advance(Duration.ofMinutes(1));
         manager.deliverDueDeadlines();
 
-        assertThat(scope.delivered).extracting(d -> d.message().getDeadlineName() + "@" + d.scope())
+        assertThat(scope.delivered)
+                .extracting(d -> d.message().getDeadlineName() + "@" + d.scope())
                 .containsExactlyInAnyOrder("payment@" + OTHER_SAGA, "capture@" + SAGA);
     }
 
@@ -180,13 +179,17 @@ class MongoDeadlineManagerTest {
         MongoDeadlineManager other = newManager(clock);
         CountDownLatch start = new CountDownLatch(1);
 
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> awaitThen(start, manager::deliverDueDeadlines));
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> awaitThen(start, other::deliverDueDeadlines));
+        CompletableFuture<Integer> first =
+                CompletableFuture.supplyAsync(() -> awaitThen(start, manager::deliverDueDeadlines));
+        CompletableFuture<Integer> second =
+                CompletableFuture.supplyAsync(() -> awaitThen(start, other::deliverDueDeadlines));
         start.countDown();
 
         assertThat(first.get() + second.get()).isEqualTo(20);
-        assertThat(scope.delivered).extracting(d -> ((Reminder) d.message().getPayload()).orderId())
-                .hasSize(20).doesNotHaveDuplicates();
+        assertThat(scope.delivered)
+                .extracting(d -> ((Reminder) d.message().getPayload()).orderId())
+                .hasSize(20)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -215,8 +218,13 @@ class MongoDeadlineManagerTest {
     @Test
     void aDeadlineClaimedByAnEngineThatDiedIsDeliveredOnceTheClaimExpires() {
         manager.schedule(clock.instant(), "payment", null, SAGA);
-        stored().updateMany(new Document(), Updates.combine(Updates.set("claimedBy", "dead-engine"),
-                Updates.set("claimedUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(5))))));
+        stored().updateMany(
+                        new Document(),
+                        Updates.combine(
+                                Updates.set("claimedBy", "dead-engine"),
+                                Updates.set(
+                                        "claimedUntil",
+                                        java.util.Date.from(clock.instant().plus(Duration.ofMinutes(5))))));
 
         assertThat(manager.deliverDueDeadlines()).isZero();
         clock.advance(Duration.ofMinutes(5));
@@ -224,7 +232,8 @@ class MongoDeadlineManagerTest {
     }
 
     private MongoDeadlineManager newManager(Clock managerClock) {
-        return new MongoDeadlineManager(mongo.database(), descriptor -> Stream.of(scope), serializer, managerClock, OPTIONS);
+        return new MongoDeadlineManager(
+                mongo.database(), descriptor -> Stream.of(scope), serializer, managerClock, OPTIONS);
     }
 
     private MongoCollection<Document> stored() {
@@ -243,8 +252,7 @@ class MongoDeadlineManagerTest {
     /** A saga stand-in that records the deadlines delivered to it, failing on demand. */
     static final class RecordingScope implements ScopeAware {
 
-        record Delivery(DeadlineMessage<?> message, ScopeDescriptor scope) {
-        }
+        record Delivery(DeadlineMessage<?> message, ScopeDescriptor scope) {}
 
         final List<Delivery> delivered = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();

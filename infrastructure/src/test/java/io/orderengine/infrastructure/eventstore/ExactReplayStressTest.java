@@ -1,6 +1,8 @@
 package io.orderengine.infrastructure.eventstore;
 
-import com.mongodb.client.MongoDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +35,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Eight writers append events concurrently while some commits land 1.5 s late (longer than the stock engine's 1 s
@@ -72,28 +71,43 @@ class ExactReplayStressTest {
             Set<String> written = run.written();
             assertThat(written).hasSize(run.writtenCount());
             assertThat(run.live()).hasSize(written.size());
-            assertThat(run.live().stream().map(Seen::eventId).collect(Collectors.toSet())).isEqualTo(written);
+            assertThat(run.live().stream().map(Seen::eventId).collect(Collectors.toSet()))
+                    .isEqualTo(written);
             assertThat(delays.delayed()).isPositive();
             assertEachAggregateInSequenceOrder(run.live());
             for (int i = 1; i < run.live().size(); i++) {
-                assertThat(run.live().get(i).token().covers(run.live().get(i - 1).token())).isTrue();
+                assertThat(run.live()
+                                .get(i)
+                                .token()
+                                .covers(run.live().get(i - 1).token()))
+                        .isTrue();
             }
 
             List<Seen> replay = run.replay();
             assertThat(replay).hasSize(written.size());
-            assertThat(replay.stream().map(Seen::eventId).collect(Collectors.toSet())).isEqualTo(written);
-            List<Long> positions = replay.stream().map(s -> ((GapAwareTrackingToken) s.token()).getIndex()).toList();
+            assertThat(replay.stream().map(Seen::eventId).collect(Collectors.toSet()))
+                    .isEqualTo(written);
+            List<Long> positions = replay.stream()
+                    .map(s -> ((GapAwareTrackingToken) s.token()).getIndex())
+                    .toList();
             for (int i = 1; i < positions.size(); i++) {
                 assertThat(positions.get(i)).isGreaterThan(positions.get(i - 1));
             }
             assertEachAggregateInSequenceOrder(replay);
 
             long lateDeliveries = lateDeliveries(run.live(), positionsById(replay));
-            System.out.printf("[stress] global-sequence engine: %d events by %d writers in %d ms, %d commits held %d ms;"
+            System.out.printf(
+                    "[stress] global-sequence engine: %d events by %d writers in %d ms, %d commits held %d ms;"
                             + " live processor saw %d (missed 0, duplicates 0, %d late commits delivered as gap fills),"
                             + " replay saw %d in position order%n",
-                    written.size(), WRITERS, run.writeMillis(), delays.delayed(), LATE.toMillis(), run.live().size(),
-                    lateDeliveries, replay.size());
+                    written.size(),
+                    WRITERS,
+                    run.writeMillis(),
+                    delays.delayed(),
+                    LATE.toMillis(),
+                    run.live().size(),
+                    lateDeliveries,
+                    replay.size());
         }
     }
 
@@ -115,21 +129,31 @@ class ExactReplayStressTest {
             Set<String> written = run.written();
             assertThat(delays.delayed()).isPositive();
             assertThat(run.live()).hasSize(written.size());
-            assertThat(run.live().stream().map(Seen::eventId).collect(Collectors.toSet())).isEqualTo(written);
-            List<Long> live = run.live().stream().map(s -> ((GapAwareTrackingToken) s.token()).getIndex()).toList();
+            assertThat(run.live().stream().map(Seen::eventId).collect(Collectors.toSet()))
+                    .isEqualTo(written);
+            List<Long> live = run.live().stream()
+                    .map(s -> ((GapAwareTrackingToken) s.token()).getIndex())
+                    .toList();
             Map<String, Long> positions = positionsById(run.replay());
             for (int i = 0; i < live.size(); i++) {
-                assertThat(live.get(i)).as("position of delivery %d", i)
+                assertThat(live.get(i))
+                        .as("position of delivery %d", i)
                         .isEqualTo(positions.get(run.live().get(i).eventId()));
                 if (i > 0) {
                     assertThat(live.get(i)).isGreaterThan(live.get(i - 1));
                 }
             }
             assertEachAggregateInSequenceOrder(run.live());
-            System.out.printf("[stress] global-sequence engine, ordered delivery: %d events by %d writers in %d ms, %d"
+            System.out.printf(
+                    "[stress] global-sequence engine, ordered delivery: %d events by %d writers in %d ms, %d"
                             + " commits held %d ms; live processor saw %d, strictly in position order (missed 0,"
                             + " duplicates 0, late 0)%n",
-                    written.size(), WRITERS, run.writeMillis(), delays.delayed(), LATE.toMillis(), run.live().size());
+                    written.size(),
+                    WRITERS,
+                    run.writeMillis(),
+                    delays.delayed(),
+                    LATE.toMillis(),
+                    run.live().size());
         }
     }
 
@@ -138,7 +162,9 @@ class ExactReplayStressTest {
         DelayedCommits delays = new DelayedCommits("domainevents", DELAY_EVERY / 3, LATE);
         try (TestMongo mongo = TestMongo.start(delays)) {
             MongoEventStorageEngine stock = MongoEventStorageEngine.builder()
-                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.database("stock")).build())
+                    .mongoTemplate(DefaultMongoTemplate.builder()
+                            .mongoDatabase(mongo.database("stock"))
+                            .build())
                     .eventSerializer(StoreFixtures.serializer())
                     .snapshotSerializer(StoreFixtures.serializer())
                     .transactionManager(NoTransactionManager.INSTANCE)
@@ -151,11 +177,19 @@ class ExactReplayStressTest {
             Set<String> live = run.live().stream().map(Seen::eventId).collect(Collectors.toSet());
             Set<String> replay = run.replay().stream().map(Seen::eventId).collect(Collectors.toSet());
             long liveMissed = written.stream().filter(id -> !live.contains(id)).count();
-            long replayMissed = written.stream().filter(id -> !replay.contains(id)).count();
-            System.out.printf("[stress] stock MongoEventStorageEngine: %d events by %d writers, %d commits held %d ms;"
+            long replayMissed =
+                    written.stream().filter(id -> !replay.contains(id)).count();
+            System.out.printf(
+                    "[stress] stock MongoEventStorageEngine: %d events by %d writers, %d commits held %d ms;"
                             + " live processor missed %d (%.2f %%), duplicates %d; replay from zero missed %d%n",
-                    written.size(), WRITERS, delays.delayed(), LATE.toMillis(), liveMissed,
-                    100.0 * liveMissed / written.size(), run.live().size() - live.size(), replayMissed);
+                    written.size(),
+                    WRITERS,
+                    delays.delayed(),
+                    LATE.toMillis(),
+                    liveMissed,
+                    100.0 * liveMissed / written.size(),
+                    run.live().size() - live.size(),
+                    replayMissed);
             assertThat(written).isNotEmpty();
         }
     }
@@ -195,17 +229,21 @@ class ExactReplayStressTest {
 
         static Seen of(EventMessage<?> event) {
             DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
-            return new Seen(event.getIdentifier(), domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+            return new Seen(
+                    event.getIdentifier(),
+                    domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(),
                     ((TrackedEventMessage<?>) event).trackingToken());
         }
     }
 
     /** Writers, a live pooled streaming processor on an embedded event store, and a replay, over one engine. */
-    private record Run(EventStorageEngine engine, Set<String> written, int writtenCount, List<Seen> live,
-                       long writeMillis) {
+    private record Run(
+            EventStorageEngine engine, Set<String> written, int writtenCount, List<Seen> live, long writeMillis) {
 
         static Run of(EventStorageEngine engine, int events) throws Exception {
-            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+            EmbeddedEventStore store =
+                    EmbeddedEventStore.builder().storageEngine(engine).build();
             List<Seen> live = Collections.synchronizedList(new ArrayList<>());
             EventMessageHandler handler = event -> {
                 live.add(Seen.of(event));
@@ -213,7 +251,9 @@ class ExactReplayStressTest {
             };
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name("audit")
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                            .eventHandlers(handler)
+                            .build())
                     .messageSource(store)
                     .tokenStore(new InMemoryTokenStore())
                     .transactionManager(NoTransactionManager.INSTANCE)
@@ -243,7 +283,8 @@ class ExactReplayStressTest {
 
             String marker = "marker";
             store.publish(new GenericDomainEventMessage<>("Marker", marker, 0, "end of run"));
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         synchronized (live) { // a synchronized list's stream must be read under its lock
                             return live.stream().anyMatch(s -> s.aggregateId().equals(marker));
@@ -272,7 +313,10 @@ class ExactReplayStressTest {
                 String aggregateId = "w" + writer + "-a" + aggregate;
                 List<DomainEventMessage<?>> events = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    events.add(new GenericDomainEventMessage<>("Parcel", aggregateId, next[aggregate]++,
+                    events.add(new GenericDomainEventMessage<>(
+                            "Parcel",
+                            aggregateId,
+                            next[aggregate]++,
                             new StoreFixtures.ParcelWeighed(aggregateId, commit)));
                 }
                 store.publish(events);
@@ -282,7 +326,9 @@ class ExactReplayStressTest {
         }
 
         List<Seen> replay() {
-            return engine.readEvents(null, false).map(Seen::of).filter(s -> !s.aggregateId().equals("marker"))
+            return engine.readEvents(null, false)
+                    .map(Seen::of)
+                    .filter(s -> !s.aggregateId().equals("marker"))
                     .collect(Collectors.toList());
         }
     }

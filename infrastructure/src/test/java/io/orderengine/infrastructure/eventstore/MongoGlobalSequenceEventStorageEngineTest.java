@@ -1,5 +1,12 @@
 package io.orderengine.infrastructure.eventstore;
 
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighed;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
@@ -34,13 +41,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighed;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The event store's guarantees on the embedded server (or MONGODB_URI): aggregate streams, concurrency conflicts,
@@ -168,28 +168,37 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
     @Test
     void upcastsEventsStoredUnderAnOlderRevisionForLoadsAndTracking() {
-        MongoGlobalSequenceEventStorageEngine upcasting = StoreFixtures.engine(database, clock, new PriceRenamed(),
-                Duration.ofSeconds(60));
+        MongoGlobalSequenceEventStorageEngine upcasting =
+                StoreFixtures.engine(database, clock, new PriceRenamed(), Duration.ofSeconds(60));
         long position = upcasting.allocate(1);
-        database.getCollection("events").insertOne(new Document("_id", position)
-                .append("streamKey", EventDocuments.streamKey("sku-1", 0))
-                .append("aggregateIdentifier", "sku-1").append("sequenceNumber", 0L).append("type", "Sku")
-                .append("eventIdentifier", "old-event-1")
-                .append("timestamp", DateTimeUtils.formatInstant(clock.instant()))
-                .append("payloadType", PriceNoted.class.getName()).append("payloadRevision", "1")
-                .append("serializedPayload", "{\"sku\":\"sku-1\",\"price\":1250}")
-                .append("serializedMetaData", "{}")
-                .append("allocatedAt", clock.millis()));
+        database.getCollection("events")
+                .insertOne(new Document("_id", position)
+                        .append("streamKey", EventDocuments.streamKey("sku-1", 0))
+                        .append("aggregateIdentifier", "sku-1")
+                        .append("sequenceNumber", 0L)
+                        .append("type", "Sku")
+                        .append("eventIdentifier", "old-event-1")
+                        .append("timestamp", DateTimeUtils.formatInstant(clock.instant()))
+                        .append("payloadType", PriceNoted.class.getName())
+                        .append("payloadRevision", "1")
+                        .append("serializedPayload", "{\"sku\":\"sku-1\",\"price\":1250}")
+                        .append("serializedMetaData", "{}")
+                        .append("allocatedAt", clock.millis()));
         upcasting.appendEvents(new GenericDomainEventMessage<>("Sku", "sku-1", 1, new PriceNoted("sku-1", 1300)));
 
         List<Object> loaded = new ArrayList<>();
         upcasting.readEvents("sku-1").asStream().forEach(e -> loaded.add(e.getPayload()));
-        List<Object> tracked = readAll(upcasting, null).stream().map(e -> (Object) e.getPayload()).toList();
+        List<Object> tracked = readAll(upcasting, null).stream()
+                .map(e -> (Object) e.getPayload())
+                .toList();
 
         assertThat(loaded).containsExactly(new PriceNoted("sku-1", 1250), new PriceNoted("sku-1", 1300));
         assertThat(tracked).isEqualTo(loaded);
-        assertThat(database.getCollection("events").find(Filters.eq("_id", position + 1)).first()
-                .getString("payloadRevision")).isEqualTo("2");
+        assertThat(database.getCollection("events")
+                        .find(Filters.eq("_id", position + 1))
+                        .first()
+                        .getString("payloadRevision"))
+                .isEqualTo("2");
     }
 
     @Test
@@ -203,7 +212,8 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
         List<TrackedEventMessage<?>> first = readAll(engine, null);
         GapAwareTrackingToken afterFirst = (GapAwareTrackingToken) lastToken(first, null);
-        assertThat(first).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+        assertThat(first)
+                .extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                 .containsExactly("parcel-0", "parcel-0", "parcel-1", "parcel-1", "parcel-1");
         assertThat(afterFirst.getIndex()).isEqualTo(7);
         assertThat(afterFirst.getGaps()).containsExactly(3L, 4L);
@@ -214,13 +224,15 @@ class MongoGlobalSequenceEventStorageEngineTest {
         slow.shutdown();
         List<TrackedEventMessage<?>> second = readAll(engine, afterFirst);
 
-        assertThat(second).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+        assertThat(second)
+                .extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                 .containsExactly("parcel-late", "parcel-late");
         GapAwareTrackingToken afterSecond = (GapAwareTrackingToken) lastToken(second, afterFirst);
         assertThat(afterSecond.getGaps()).isEmpty();
         assertThat(afterSecond.getIndex()).isEqualTo(7);
         assertThat(readAll(engine, afterSecond)).isEmpty();
-        assertThat(readAll(engine, null)).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
+        assertThat(readAll(engine, null))
+                .extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
@@ -279,7 +291,8 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
         assertThat(head.getIndex()).isEqualTo(5);
         assertThat(head.getGaps()).containsExactly(4L);
-        assertThat(readAll(engine, head)).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+        assertThat(readAll(engine, head))
+                .extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                 .containsExactly("parcel-late");
         assertThat(engine.createTailToken()).isNull();
     }
@@ -293,7 +306,8 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
         TrackingToken at = engine.createTokenAt(later);
 
-        assertThat(readAll(engine, at)).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+        assertThat(readAll(engine, at))
+                .extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                 .containsExactly("parcel-1", "parcel-1");
     }
 
@@ -310,8 +324,8 @@ class MongoGlobalSequenceEventStorageEngineTest {
     }
 
     private static DomainEventMessage<ParcelState> snapshot(String parcel, long sequence) {
-        return new GenericDomainEventMessage<>(StoreFixtures.AGGREGATE_TYPE, parcel, sequence,
-                new ParcelState(sequence + 1, 100 + sequence));
+        return new GenericDomainEventMessage<>(
+                StoreFixtures.AGGREGATE_TYPE, parcel, sequence, new ParcelState(sequence + 1, 100 + sequence));
     }
 
     /** Revision 1 of {@link PriceNoted} called the amount {@code price}. */
@@ -326,8 +340,8 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(new SimpleSerializedType(PriceNoted.class.getName(), "2"),
-                    JsonNode.class, node -> {
+            return representation.upcastPayload(
+                    new SimpleSerializedType(PriceNoted.class.getName(), "2"), JsonNode.class, node -> {
                         ObjectNode object = (ObjectNode) node;
                         object.set("amountMinor", object.remove("price"));
                         return object;

@@ -1,5 +1,10 @@
 package io.orderengine.infrastructure.eventstore;
 
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.testkit.MutableClock;
 import io.orderengine.testkit.TestMongo;
@@ -15,11 +20,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With ordered delivery a tracking read never passes a position that is allocated but not written yet: a commit in
@@ -65,10 +65,13 @@ class OrderedDeliveryTest {
         slow.shutdown();
         List<TrackedEventMessage<?>> second = readAll(engine, afterFirst);
 
-        assertThat(aggregates(second)).containsExactly("parcel-late", "parcel-late", "parcel-1", "parcel-1", "parcel-1");
-        assertThat(second).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
+        assertThat(aggregates(second))
+                .containsExactly("parcel-late", "parcel-late", "parcel-1", "parcel-1", "parcel-1");
+        assertThat(second)
+                .extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
                 .containsExactly(3L, 4L, 5L, 6L, 7L);
-        assertThat(((GapAwareTrackingToken) lastToken(second, afterFirst)).getGaps()).isEmpty();
+        assertThat(((GapAwareTrackingToken) lastToken(second, afterFirst)).getGaps())
+                .isEmpty();
     }
 
     @Test
@@ -118,6 +121,8 @@ class OrderedDeliveryTest {
     }
 
     private static List<String> aggregates(List<TrackedEventMessage<?>> events) {
-        return events.stream().map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier()).toList();
+        return events.stream()
+                .map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                .toList();
     }
 }

@@ -25,25 +25,22 @@ final class StoreFixtures {
 
     static final String AGGREGATE_TYPE = "Parcel";
 
-    private StoreFixtures() {
-    }
+    private StoreFixtures() {}
 
     /** A parcel was weighed: the test's domain event. */
     @Revision("1")
-    record ParcelWeighed(String parcel, long grams) {
-    }
+    record ParcelWeighed(String parcel, long grams) {}
 
     /** A price was noted; revision 2 renamed {@code price} to {@code amountMinor}. */
     @Revision("2")
-    record PriceNoted(String sku, long amountMinor) {
-    }
+    record PriceNoted(String sku, long amountMinor) {}
 
     /** A snapshot of a parcel: how many weighings, and the last weight. */
-    record ParcelState(long weighings, long lastGrams) {
-    }
+    record ParcelState(long weighings, long lastGrams) {}
 
     static Serializer serializer() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return JacksonSerializer.builder().objectMapper(mapper).build();
@@ -53,8 +50,8 @@ final class StoreFixtures {
         return engine(database, clock, NoOpEventUpcaster.INSTANCE, Duration.ofSeconds(60));
     }
 
-    static MongoGlobalSequenceEventStorageEngine engine(MongoDatabase database, Clock clock, EventUpcaster upcaster,
-                                                        Duration gapTimeout) {
+    static MongoGlobalSequenceEventStorageEngine engine(
+            MongoDatabase database, Clock clock, EventUpcaster upcaster, Duration gapTimeout) {
         Serializer serializer = serializer();
         MongoGlobalSequenceEventStorageEngine engine = MongoGlobalSequenceEventStorageEngine.builder()
                 .database(database)
@@ -69,7 +66,8 @@ final class StoreFixtures {
     }
 
     static DomainEventMessage<ParcelWeighed> weighed(String parcel, long sequence) {
-        return new GenericDomainEventMessage<>(AGGREGATE_TYPE, parcel, sequence, new ParcelWeighed(parcel, 100 + sequence));
+        return new GenericDomainEventMessage<>(
+                AGGREGATE_TYPE, parcel, sequence, new ParcelWeighed(parcel, 100 + sequence));
     }
 
     static List<DomainEventMessage<?>> weighings(String parcel, long fromSequence, int count) {

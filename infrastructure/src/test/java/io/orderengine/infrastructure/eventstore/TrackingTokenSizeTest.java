@@ -1,5 +1,10 @@
 package io.orderengine.infrastructure.eventstore;
 
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
+import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.testkit.MutableClock;
 import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
@@ -10,11 +15,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.lastToken;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.readAll;
-import static io.orderengine.infrastructure.eventstore.StoreFixtures.weighings;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tracking token holds its index plus the gaps still open, whatever the number of events written: after 100,000
@@ -42,15 +42,19 @@ class TrackingTokenSizeTest {
 
             List<TrackedEventMessage<?>> all = readAll(engine, null);
             GapAwareTrackingToken afterAll = (GapAwareTrackingToken) lastToken(all, null);
-            int openSize = serializer.serialize(afterAll, String.class).getData().length();
+            int openSize =
+                    serializer.serialize(afterAll, String.class).getData().length();
 
             clock.advance(Duration.ofSeconds(61));
             engine.appendEvents(weighings("parcel-last", 0, 1));
             TrackingToken settled = lastToken(readAll(engine, afterAll), afterAll);
-            int settledSize = serializer.serialize(settled, String.class).getData().length();
+            int settledSize =
+                    serializer.serialize(settled, String.class).getData().length();
 
-            System.out.printf("[token] after %d events: %d open gaps, %d bytes serialized; after the gap timeout:"
-                    + " %d bytes%n", all.size(), afterAll.getGaps().size(), openSize, settledSize);
+            System.out.printf(
+                    "[token] after %d events: %d open gaps, %d bytes serialized; after the gap timeout:"
+                            + " %d bytes%n",
+                    all.size(), afterAll.getGaps().size(), openSize, settledSize);
             assertThat(all).hasSize(EVENTS);
             assertThat(afterAll.getIndex()).isEqualTo(EVENTS + 2L * CRASHED_COMMITS);
             assertThat(afterAll.getGaps()).hasSize(2 * CRASHED_COMMITS);

@@ -24,9 +24,11 @@ class ProcessedEventsTest {
         UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event("order-1", 0));
         new DefaultInterceptorChain<>(unitOfWork, java.util.List.of(interceptor), message -> null).proceed();
 
-        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ZERO)).isFalse();
+        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ZERO))
+                .isFalse();
         unitOfWork.commit();
-        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ZERO)).isTrue();
+        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ZERO))
+                .isTrue();
     }
 
     @Test
@@ -35,16 +37,20 @@ class ProcessedEventsTest {
         new DefaultInterceptorChain<>(unitOfWork, java.util.List.of(interceptor), message -> null).proceed();
         unitOfWork.rollback();
 
-        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ofMillis(50))).isFalse();
+        assertThat(processed.awaitHandled("order-detail", "order-1", 0, Duration.ofMillis(50)))
+                .isFalse();
     }
 
     @Test
     void aLaterSequenceCoversTheEarlierOnesAndOtherProcessorsAreApart() throws Exception {
         handle("order-2", 3);
 
-        assertThat(processed.awaitHandled("order-detail", "order-2", 1, Duration.ZERO)).isTrue();
-        assertThat(processed.awaitHandled("order-detail", "order-2", 4, Duration.ZERO)).isFalse();
-        assertThat(processed.awaitHandled("sku-stock", "order-2", 1, Duration.ZERO)).isFalse();
+        assertThat(processed.awaitHandled("order-detail", "order-2", 1, Duration.ZERO))
+                .isTrue();
+        assertThat(processed.awaitHandled("order-detail", "order-2", 4, Duration.ZERO))
+                .isFalse();
+        assertThat(processed.awaitHandled("sku-stock", "order-2", 1, Duration.ZERO))
+                .isFalse();
     }
 
     @Test
@@ -63,8 +69,8 @@ class ProcessedEventsTest {
 
     private void handle(String aggregateId, long sequence) throws Exception {
         UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event(aggregateId, sequence));
-        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, java.util.List.of(interceptor),
-                message -> null).proceed());
+        unitOfWork.executeWithResult(() ->
+                new DefaultInterceptorChain<>(unitOfWork, java.util.List.of(interceptor), message -> null).proceed());
     }
 
     private static EventMessage<?> event(String aggregateId, long sequence) {

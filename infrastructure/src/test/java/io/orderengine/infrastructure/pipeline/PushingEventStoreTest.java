@@ -22,7 +22,8 @@ class PushingEventStoreTest {
 
     private final PushingEventStore store = (PushingEventStore) PushingEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
-            .fetchDelay(1).timeUnit(TimeUnit.HOURS)
+            .fetchDelay(1)
+            .timeUnit(TimeUnit.HOURS)
             .build();
 
     @AfterEach
@@ -76,13 +77,15 @@ class PushingEventStoreTest {
         append("order-8", 0);
 
         assertThat(captured.result()).isEqualTo("done");
-        assertThat(captured.written()).containsExactly(
-                new WriteCapture.Written("order-7", 0, String.class),
-                new WriteCapture.Written("order-7", 1, String.class));
+        assertThat(captured.written())
+                .containsExactly(
+                        new WriteCapture.Written("order-7", 0, String.class),
+                        new WriteCapture.Written("order-7", 1, String.class));
     }
 
     private void append(String aggregateId, long sequence) {
-        DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(List.of(new GenericDomainEventMessage<>(
-                "Order", aggregateId, sequence, aggregateId + "#" + sequence))));
+        DefaultUnitOfWork.startAndGet(null)
+                .execute(() -> store.publish(List.of(new GenericDomainEventMessage<>(
+                        "Order", aggregateId, sequence, aggregateId + "#" + sequence))));
     }
 }

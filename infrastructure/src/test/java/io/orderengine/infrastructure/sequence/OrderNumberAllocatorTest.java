@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.sequence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -16,8 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Order numbers stay unique under concurrency, on the embedded server whose findOneAndUpdate is not atomic. */
 class OrderNumberAllocatorTest {

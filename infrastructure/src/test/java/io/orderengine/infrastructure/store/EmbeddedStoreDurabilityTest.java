@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -21,8 +23,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The embedded store's group commit keeps the durability promise: every write the server acknowledged is in the
  * file after the process is killed with SIGKILL (no shutdown, no flush), while concurrent writers share commits.
@@ -42,8 +42,9 @@ class EmbeddedStoreDurabilityTest {
         long writes;
         long commits;
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> collection = client.getDatabase("durability").getCollection("shared");
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection =
+                    client.getDatabase("durability").getCollection("shared");
             collection.insertOne(new Document("_id", "warm-up"));
             long writesBefore = store.acknowledgedWrites();
             long commitsBefore = store.groupCommits();
@@ -51,11 +52,13 @@ class EmbeddedStoreDurabilityTest {
             List<CompletableFuture<Void>> running = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
-                running.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < perWriter; i++) {
-                        collection.insertOne(new Document("_id", writer + "-" + i));
-                    }
-                }, pool));
+                running.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < perWriter; i++) {
+                                collection.insertOne(new Document("_id", writer + "-" + i));
+                            }
+                        },
+                        pool));
             }
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             pool.shutdown();
@@ -63,11 +66,15 @@ class EmbeddedStoreDurabilityTest {
             commits = store.groupCommits() - commitsBefore;
         }
         assertThat(writes).isEqualTo((long) writers * perWriter);
-        assertThat(commits).as("commits for %d concurrent writes", writes).isPositive().isLessThan(writes);
+        assertThat(commits)
+                .as("commits for %d concurrent writes", writes)
+                .isPositive()
+                .isLessThan(writes);
 
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> collection = client.getDatabase("durability").getCollection("shared");
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection =
+                    client.getDatabase("durability").getCollection("shared");
             assertThat(collection.countDocuments()).isEqualTo(writes + 1);
         }
     }
@@ -77,13 +84,17 @@ class EmbeddedStoreDurabilityTest {
         Path file = folder.resolve("killed.mv");
         Set<String> acknowledged = new HashSet<>();
         Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), StoreWriters.class.getName(),
-                file.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classPath(),
+                        StoreWriters.class.getName(),
+                        file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acknowledged.size() < ACKS_BEFORE_KILL && (line = out.readLine()) != null) {
                 if (line.startsWith("acked ")) {
@@ -99,9 +110,9 @@ class EmbeddedStoreDurabilityTest {
         assertThat(acknowledged).hasSize(ACKS_BEFORE_KILL);
 
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> writes = client.getDatabase(StoreWriters.DATABASE)
-                    .getCollection(StoreWriters.COLLECTION);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> writes =
+                    client.getDatabase(StoreWriters.DATABASE).getCollection(StoreWriters.COLLECTION);
             Set<String> present = new HashSet<>();
             writes.find(Filters.in("_id", acknowledged)).forEach(document -> present.add(document.getString("_id")));
             Set<String> lost = new HashSet<>(acknowledged);

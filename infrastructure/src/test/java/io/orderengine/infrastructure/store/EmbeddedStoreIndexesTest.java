@@ -1,5 +1,8 @@
 package io.orderengine.infrastructure.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -11,6 +14,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
 import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
 import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
@@ -26,23 +31,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store serves the indexes clients declare: no "not yet implemented" warning at start-up or when the
@@ -66,7 +65,7 @@ class EmbeddedStoreIndexesTest {
         Path file = folder.resolve("engine.mv");
         try (StoreLogs logs = new StoreLogs()) {
             try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-                 MongoClient client = MongoClients.create(store.connectionString())) {
+                    MongoClient client = MongoClients.create(store.connectionString())) {
                 MongoDatabase database = client.getDatabase(DB);
                 declareEngineIndexes(database);
                 assertThat(indexNames(database, "deadlines")).contains("triggerAt_1", "name_1");
@@ -74,9 +73,11 @@ class EmbeddedStoreIndexesTest {
                 assertThat(indexNames(database, "order_details")).hasSize(12);
             }
             try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-                 MongoClient client = MongoClients.create(store.connectionString())) {
+                    MongoClient client = MongoClients.create(store.connectionString())) {
                 declareEngineIndexes(client.getDatabase(DB));
-                assertThat(store.indexBuilds()).as("indexes rebuilt after a clean close").isZero();
+                assertThat(store.indexBuilds())
+                        .as("indexes rebuilt after a clean close")
+                        .isZero();
             }
             assertThat(logs.containing("not yet implemented")).isEmpty();
             assertThat(logs.containing("Store indexes of '" + DB + "'")).isNotEmpty();
@@ -91,21 +92,33 @@ class EmbeddedStoreIndexesTest {
     static void declareEngineIndexes(MongoDatabase database) {
         Serializer serializer = JacksonSerializer.defaultSerializer();
         AxonMongoConfiguration axon = new AxonMongoConfiguration();
-        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        MongoTemplate template =
+                DefaultMongoTemplate.builder().mongoDatabase(database).build();
         axon.tokenStore(template, serializer);
         axon.sagaStore(template, serializer);
-        MongoGlobalSequenceEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                .snapshotSerializer(serializer).build().ensureIndexes();
-        new MongoDeadlineManager(database, scope -> Stream.empty(), serializer, Clock.systemUTC(),
-                MongoDeadlineManager.Options.defaults()).ensureIndexes();
+        MongoGlobalSequenceEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build()
+                .ensureIndexes();
+        new MongoDeadlineManager(
+                        database,
+                        scope -> Stream.empty(),
+                        serializer,
+                        Clock.systemUTC(),
+                        MongoDeadlineManager.Options.defaults())
+                .ensureIndexes();
         new IdempotencyKeyStore(database);
         new RateLimitBuckets(database, Clock.systemUTC());
 
         MongoCollection<Document> ledger = database.getCollection("payment_ledger");
         ledger.createIndex(Indexes.ascending("orderId"));
         ledger.createIndex(Indexes.ascending("recordedAt"));
-        database.getCollection("webhook_inbox").createIndex(Indexes.ascending("expireAt"),
-                new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+        database.getCollection("webhook_inbox")
+                .createIndex(
+                        Indexes.ascending("expireAt"),
+                        new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
         MongoCollection<Document> deliveries = database.getCollection("webhook_deliveries");
         deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt"), new IndexOptions().name("due"));
         deliveries.createIndex(Indexes.ascending("endpointId", "createdAt"), new IndexOptions().name("byEndpoint"));
@@ -113,27 +126,36 @@ class EmbeddedStoreIndexesTest {
         database.getCollection("order_metrics_orders").createIndex(Indexes.ascending("status"));
         MongoCollection<Document> skus = database.getCollection("sku_stock");
         skus.createIndex(Indexes.compoundIndex(Indexes.ascending("active"), Indexes.ascending("_id")));
-        skus.createIndex(Indexes.compoundIndex(Indexes.ascending("lowStock"), Indexes.ascending("active"),
-                Indexes.ascending("available"), Indexes.ascending("_id")));
+        skus.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("lowStock"),
+                Indexes.ascending("active"),
+                Indexes.ascending("available"),
+                Indexes.ascending("_id")));
     }
 
     /** OrderDocuments.createIndexes: the order detail read model (and its archive). */
     static void declareOrderIndexes(MongoCollection<Document> orders) {
         orders.createIndex(Indexes.ascending("orderNumber"), new IndexOptions().unique(true));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customer.customerId"),
-                Indexes.descending("placedAt"), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customer.customerId"), Indexes.ascending("status"),
-                Indexes.descending("placedAt"), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("customer.customerId"), Indexes.descending("placedAt"), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("customer.customerId"),
+                Indexes.ascending("status"),
+                Indexes.descending("placedAt"),
+                Indexes.descending("_id")));
         orders.createIndex(Indexes.compoundIndex(Indexes.descending("placedAt"), Indexes.descending("_id")));
         orders.createIndex(Indexes.compoundIndex(Indexes.descending("totals.totalMinor"), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("placedAt"),
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("status"), Indexes.descending("placedAt"), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("paymentStatus"), Indexes.descending("placedAt"), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("status"),
+                Indexes.ascending("paymentStatus"),
+                Indexes.descending("placedAt"),
                 Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("paymentStatus"), Indexes.descending("placedAt"),
-                Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.ascending("paymentStatus"),
-                Indexes.descending("placedAt"), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("totals.totalMinor"),
-                Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("status"), Indexes.descending("totals.totalMinor"), Indexes.descending("_id")));
         orders.createIndex(Indexes.ascending("customer.email"));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.ascending("updatedAt")));
     }
@@ -149,7 +171,7 @@ class EmbeddedStoreIndexesTest {
     @Test
     void everyQueryShapeAnswersAsWithoutTheIndexesAndReadsFewerDocuments() {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(folder.resolve("shapes.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase database = client.getDatabase(DB);
             MongoCollection<Document> indexed = database.getCollection("indexed");
             MongoCollection<Document> plain = database.getCollection("plain");
@@ -169,16 +191,20 @@ class EmbeddedStoreIndexesTest {
                 softly.assertThat(ids(actual)).as(shape.name()).isEqualTo(ids(expected));
                 softly.assertThat(actual).as(shape.name()).isEqualTo(expected);
                 // counts: countDocuments (an aggregation) and the count command, from the index alone when it covers
-                softly.assertThat(indexed.countDocuments(shape.filter())).as("countDocuments " + shape.name())
+                softly.assertThat(indexed.countDocuments(shape.filter()))
+                        .as("countDocuments " + shape.name())
                         .isEqualTo(plain.countDocuments(shape.filter()));
-                softly.assertThat(countCommand(database, "indexed", shape.filter())).as("count " + shape.name())
+                softly.assertThat(countCommand(database, "indexed", shape.filter()))
+                        .as("count " + shape.name())
                         .isEqualTo(countCommand(database, "plain", shape.filter()));
                 if (shape.maxExamined() == BOUNDED) {
                     long answer = expected.size();
-                    softly.assertThat(examined).as("documents read for " + shape.name())
+                    softly.assertThat(examined)
+                            .as("documents read for " + shape.name())
                             .isLessThanOrEqualTo(Math.min(DOCUMENTS - 1, Math.max(3 * answer, DOCUMENTS / 10)));
                 } else if (shape.maxExamined() >= 0) {
-                    softly.assertThat(examined).as("documents read for " + shape.name())
+                    softly.assertThat(examined)
+                            .as("documents read for " + shape.name())
                             .isLessThanOrEqualTo(shape.maxExamined());
                 }
             }
@@ -187,19 +213,23 @@ class EmbeddedStoreIndexesTest {
     }
 
     private static long countCommand(MongoDatabase database, String collection, Bson filter) {
-        Document query = filter.toBsonDocument(Document.class, database.getCodecRegistry()).isEmpty() ? new Document()
-                : Document.parse(filter.toBsonDocument(Document.class, database.getCodecRegistry()).toJson());
+        Document query = filter.toBsonDocument(Document.class, database.getCodecRegistry())
+                        .isEmpty()
+                ? new Document()
+                : Document.parse(filter.toBsonDocument(Document.class, database.getCodecRegistry())
+                        .toJson());
         return database.runCommand(new Document("count", collection).append("query", query))
-                .get("n", Number.class).longValue();
+                .get("n", Number.class)
+                .longValue();
     }
 
     /** Every kind of index the planner knows: single, compound, descending, dotted, multikey, sparse. */
     private static void declareShapeIndexes(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.ascending("n"));
-        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("g"), Indexes.descending("d"),
-                Indexes.descending("_id")));
-        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("g"), Indexes.ascending("s"),
-                Indexes.ascending("u")));
+        collection.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("g"), Indexes.descending("d"), Indexes.descending("_id")));
+        collection.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("g"), Indexes.ascending("s"), Indexes.ascending("u")));
         collection.createIndex(Indexes.ascending("s"));
         collection.createIndex(Indexes.ascending("tags"));
         collection.createIndex(Indexes.ascending("sub"));
@@ -229,12 +259,14 @@ class EmbeddedStoreIndexesTest {
                 case 5 -> document.append("n", List.of(random.nextInt(50), random.nextInt(50)));
                 case 6 -> document.append("n", random.nextBoolean() ? 5_000_000_000L : 5_000_000_000.5);
                 case 7 -> document.append("n", -random.nextInt(50) - 0.25);
-                default -> {
-                }
+                default -> {}
             }
             if (random.nextInt(4) > 0) {
-                document.append("s", random.nextInt(5) == 0 ? "Zürich-" + random.nextInt(9)
-                        : random.nextBoolean() ? "s" + random.nextInt(30) : "s" + random.nextInt(30) + "x");
+                document.append(
+                        "s",
+                        random.nextInt(5) == 0
+                                ? "Zürich-" + random.nextInt(9)
+                                : random.nextBoolean() ? "s" + random.nextInt(30) : "s" + random.nextInt(30) + "x");
             }
             List<String> tags = new ArrayList<>();
             for (int t = random.nextInt(4); t > 0; t--) {
@@ -261,8 +293,7 @@ class EmbeddedStoreIndexesTest {
                 case 4 -> document.append("m", Date.from(EPOCH.plusSeconds(random.nextInt(5) * 1000L)));
                 case 5 -> document.append("m", null);
                 case 6 -> document.append("m", new Document("k", random.nextInt(3)));
-                default -> {
-                }
+                default -> {}
             }
             documents.add(document);
         }
@@ -315,14 +346,18 @@ class EmbeddedStoreIndexesTest {
         shapes.add(unbounded("n = null (null or missing)", Filters.eq("n", null)));
         shapes.add(served("n in [1, 2.5, text-1, 5000000000.5]", Filters.in("n", 1, 2.5, "text-1", 5_000_000_000.5)));
         shapes.add(served("n in []", Filters.in("n", List.of())));
-        shapes.add(unbounded("n > 10 and n <= 20 (two conditions: n may hold arrays)",
+        shapes.add(unbounded(
+                "n > 10 and n <= 20 (two conditions: n may hold arrays)",
                 Filters.and(Filters.gt("n", 10), Filters.lte("n", 20))));
-        shapes.add(served("n >= 10 < 20 in one condition", new Document("n", new Document("$gte", 10).append("$lt", 20))));
+        shapes.add(
+                served("n >= 10 < 20 in one condition", new Document("n", new Document("$gte", 10).append("$lt", 20))));
         shapes.add(served("n < -10.25", Filters.lt("n", -10.25)));
-        shapes.add(served("n <= 5000000000 (a fraction above is equal to the matcher)", new Document("n",
-                new Document("$lte", 5_000_000_000L).append("$gte", 4_999_999_999L))));
-        shapes.add(unbounded("n <= 5000000000 and n >= 4999999999 (two conditions: n may hold arrays)", Filters.and(
-                Filters.lte("n", 5_000_000_000L), Filters.gte("n", 4_999_999_999L))));
+        shapes.add(served(
+                "n <= 5000000000 (a fraction above is equal to the matcher)",
+                new Document("n", new Document("$lte", 5_000_000_000L).append("$gte", 4_999_999_999L))));
+        shapes.add(unbounded(
+                "n <= 5000000000 and n >= 4999999999 (two conditions: n may hold arrays)",
+                Filters.and(Filters.lte("n", 5_000_000_000L), Filters.gte("n", 4_999_999_999L))));
         shapes.add(served("n > text-15 (strings only)", Filters.gt("n", "text-15")));
         shapes.add(served("n $eq 3", Filters.eq("n", new Document("$eq", 3))));
         shapes.add(served("m = 3 (scalars of every type, no arrays)", Filters.eq("m", 3)));
@@ -333,8 +368,8 @@ class EmbeddedStoreIndexesTest {
         shapes.add(served("m in [1, m1, false, null]", Filters.in("m", 1, "m1", false, null)));
         shapes.add(unbounded("m = null", Filters.eq("m", null)));
         shapes.add(served("m > m2 (strings only)", Filters.gt("m", "m2")));
-        shapes.add(served("m >= m1 and m < m3 (two conditions)", Filters.and(Filters.gte("m", "m1"),
-                Filters.lt("m", "m3"))));
+        shapes.add(served(
+                "m >= m1 and m < m3 (two conditions)", Filters.and(Filters.gte("m", "m1"), Filters.lt("m", "m3"))));
         shapes.add(served("m <= a date", Filters.lte("m", Date.from(EPOCH.plusSeconds(2000)))));
         shapes.add(served("m > false", Filters.gt("m", false)));
         shapes.add(served("m >= 2 (numbers only)", Filters.gte("m", 2)));
@@ -347,62 +382,112 @@ class EmbeddedStoreIndexesTest {
         shapes.add(served("tags = t3 (multikey)", Filters.eq("tags", "t3")));
         shapes.add(served("tags in [t1, t9]", Filters.in("tags", "t1", "t9")));
         shapes.add(served("tags >= t8", Filters.gte("tags", "t8")));
-        shapes.add(unbounded("tags >= t2 and tags <= t3 (two conditions, each element may meet one)",
+        shapes.add(unbounded(
+                "tags >= t2 and tags <= t3 (two conditions, each element may meet one)",
                 Filters.and(Filters.gte("tags", "t2"), Filters.lte("tags", "t3"))));
-        shapes.add(served("sub = {k: k4, v: 4} (element of an array of documents)",
+        shapes.add(served(
+                "sub = {k: k4, v: 4} (element of an array of documents)",
                 Filters.eq("sub", new Document("k", "k4").append("v", 4))));
         shapes.add(served("nested.x = 3", Filters.eq("nested.x", 3)));
-        shapes.add(served("nested.x in [1, 2] and n exists", Filters.and(Filters.in("nested.x", 1, 2),
-                Filters.exists("n"))));
+        shapes.add(served(
+                "nested.x in [1, 2] and n exists", Filters.and(Filters.in("nested.x", 1, 2), Filters.exists("n"))));
         shapes.add(served("sp = 3 (sparse)", Filters.eq("sp", 3)));
         shapes.add(unbounded("sp = null (not from the sparse index)", Filters.eq("sp", null)));
         shapes.add(served("sp > 5 (sparse)", Filters.gt("sp", 5)));
         shapes.add(served("u = 17 (unique)", Filters.eq("u", 17)));
         shapes.add(served("u in [3, 300, 9999]", Filters.in("u", 3, 300, 9999)));
         shapes.add(served("_id = doc-5 and u = 5", Filters.and(Filters.eq("_id", "doc-5"), Filters.eq("u", 5))));
-        shapes.add(served("_id in [...] and g", Filters.and(Filters.in("_id", "doc-1", "doc-2", "doc-3", "nope"),
-                Filters.ne("g", "x"))));
-        shapes.add(served("g = SHIPPED and d in range", Filters.and(Filters.eq("g", "SHIPPED"),
-                Filters.gte("d", from), Filters.lt("d", to))));
+        shapes.add(served(
+                "_id in [...] and g",
+                Filters.and(Filters.in("_id", "doc-1", "doc-2", "doc-3", "nope"), Filters.ne("g", "x"))));
+        shapes.add(served(
+                "g = SHIPPED and d in range",
+                Filters.and(Filters.eq("g", "SHIPPED"), Filters.gte("d", from), Filters.lt("d", to))));
         shapes.add(served("(g, s) compound prefix", Filters.and(Filters.eq("g", "PLACED"), Filters.eq("s", "s4"))));
-        shapes.add(served("(g, s, u) full key", Filters.and(Filters.eq("g", "PLACED"), Filters.eq("s", "s4"),
-                Filters.gt("u", 100))));
-        shapes.add(served("g in [...] and s range", Filters.and(Filters.in("g", "PLACED", "é-ñ"),
-                Filters.gte("s", "s2"), Filters.lte("s", "s5"))));
-        shapes.add(served("$or of two bounded branches", Filters.or(Filters.and(Filters.eq("g", "CONFIRMED"),
-                Filters.lte("d", from)), Filters.eq("n", 4))));
+        shapes.add(served(
+                "(g, s, u) full key",
+                Filters.and(Filters.eq("g", "PLACED"), Filters.eq("s", "s4"), Filters.gt("u", 100))));
+        shapes.add(served(
+                "g in [...] and s range",
+                Filters.and(Filters.in("g", "PLACED", "é-ñ"), Filters.gte("s", "s2"), Filters.lte("s", "s5"))));
+        shapes.add(served(
+                "$or of two bounded branches",
+                Filters.or(Filters.and(Filters.eq("g", "CONFIRMED"), Filters.lte("d", from)), Filters.eq("n", 4))));
         shapes.add(unbounded("$or with an unbounded branch", Filters.or(Filters.eq("n", 4), Filters.exists("sp"))));
         shapes.add(served("d in range (descending index)", Filters.and(Filters.gt("d", from), Filters.lte("d", to))));
-        shapes.add(sorted("g = CONFIRMED sorted by d desc, _id desc, page 2", Filters.eq("g", "CONFIRMED"),
-                Sorts.descending("d", "_id"), 10, 10, 20));
-        shapes.add(sorted("g = CONFIRMED sorted by d asc, _id asc (walked backwards)", Filters.eq("g", "CONFIRMED"),
-                Sorts.ascending("d", "_id"), 0, 15, 15));
-        shapes.add(sorted("g and d range sorted by d desc", Filters.and(Filters.eq("g", "PLACED"),
-                Filters.lt("d", to)), Sorts.orderBy(Sorts.descending("d"), Sorts.descending("_id")), 0, 5, 5));
-        shapes.add(sorted("everything sorted by d desc, u (index walk, first page)", new Document(),
-                Sorts.orderBy(Sorts.descending("d"), Sorts.ascending("u")), 0, 20, 20));
-        shapes.add(sorted("everything sorted by d asc, u desc (walked backwards)", new Document(),
-                Sorts.orderBy(Sorts.ascending("d"), Sorts.descending("u")), 5, 20, 25));
-        shapes.add(sorted("n range sorted by u (sorted in memory)", Filters.gte("n", 40), Sorts.ascending("u"), 0, 0,
-                BOUNDED));
-        shapes.add(sorted("sp > 2 sorted by sp, u (sparse, sorted in memory)", Filters.gt("sp", 2),
-                Sorts.orderBy(Sorts.ascending("sp"), Sorts.ascending("u")), 0, 7, DOCUMENTS / 2));
-        shapes.add(sorted("everything sorted by sp, u (a sparse index cannot walk)", new Document(),
-                Sorts.orderBy(Sorts.ascending("sp"), Sorts.ascending("u")), 0, 30, UNCHECKED));
-        shapes.add(sorted("tags = t2 sorted by u desc", Filters.eq("tags", "t2"), Sorts.descending("u"), 0, 0, BOUNDED));
+        shapes.add(sorted(
+                "g = CONFIRMED sorted by d desc, _id desc, page 2",
+                Filters.eq("g", "CONFIRMED"),
+                Sorts.descending("d", "_id"),
+                10,
+                10,
+                20));
+        shapes.add(sorted(
+                "g = CONFIRMED sorted by d asc, _id asc (walked backwards)",
+                Filters.eq("g", "CONFIRMED"),
+                Sorts.ascending("d", "_id"),
+                0,
+                15,
+                15));
+        shapes.add(sorted(
+                "g and d range sorted by d desc",
+                Filters.and(Filters.eq("g", "PLACED"), Filters.lt("d", to)),
+                Sorts.orderBy(Sorts.descending("d"), Sorts.descending("_id")),
+                0,
+                5,
+                5));
+        shapes.add(sorted(
+                "everything sorted by d desc, u (index walk, first page)",
+                new Document(),
+                Sorts.orderBy(Sorts.descending("d"), Sorts.ascending("u")),
+                0,
+                20,
+                20));
+        shapes.add(sorted(
+                "everything sorted by d asc, u desc (walked backwards)",
+                new Document(),
+                Sorts.orderBy(Sorts.ascending("d"), Sorts.descending("u")),
+                5,
+                20,
+                25));
+        shapes.add(sorted(
+                "n range sorted by u (sorted in memory)", Filters.gte("n", 40), Sorts.ascending("u"), 0, 0, BOUNDED));
+        shapes.add(sorted(
+                "sp > 2 sorted by sp, u (sparse, sorted in memory)",
+                Filters.gt("sp", 2),
+                Sorts.orderBy(Sorts.ascending("sp"), Sorts.ascending("u")),
+                0,
+                7,
+                DOCUMENTS / 2));
+        shapes.add(sorted(
+                "everything sorted by sp, u (a sparse index cannot walk)",
+                new Document(),
+                Sorts.orderBy(Sorts.ascending("sp"), Sorts.ascending("u")),
+                0,
+                30,
+                UNCHECKED));
+        shapes.add(
+                sorted("tags = t2 sorted by u desc", Filters.eq("tags", "t2"), Sorts.descending("u"), 0, 0, BOUNDED));
         for (int i = 0; i < 40; i++) {
             int low = random.nextInt(60) - 5;
             Bson filter = switch (i % 4) {
                 case 0 -> Filters.and(Filters.gte("n", low), Filters.lt("n", low + random.nextInt(15)));
-                case 1 -> Filters.and(Filters.eq("g", GROUPS[random.nextInt(GROUPS.length)]),
-                        Filters.gte("d", Date.from(EPOCH.plusSeconds(random.nextInt(100_000)))));
+                case 1 ->
+                    Filters.and(
+                            Filters.eq("g", GROUPS[random.nextInt(GROUPS.length)]),
+                            Filters.gte("d", Date.from(EPOCH.plusSeconds(random.nextInt(100_000)))));
                 case 2 -> Filters.in("tags", "t" + random.nextInt(10), "t" + random.nextInt(10));
                 default -> Filters.and(Filters.gt("u", low * 10), Filters.lte("u", low * 10 + 20));
             };
             // without a sort, which documents make a page is up to the store (as on MongoDB): only sorted pages
             boolean sort = i % 2 == 1;
-            shapes.add(sorted("random " + i + ": " + filter, filter, sort ? Sorts.descending("u") : null, 0,
-                    sort && i % 3 != 0 ? 5 : 0, UNCHECKED));
+            shapes.add(sorted(
+                    "random " + i + ": " + filter,
+                    filter,
+                    sort ? Sorts.descending("u") : null,
+                    0,
+                    sort && i % 3 != 0 ? 5 : 0,
+                    UNCHECKED));
         }
         return shapes;
     }
@@ -421,40 +506,65 @@ class EmbeddedStoreIndexesTest {
     @Test
     void uniqueAndSparseIndexesKeepMongoSemantics() {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(folder.resolve("unique.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> codes = client.getDatabase(DB).getCollection("codes");
-            codes.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("code_unique"));
-            codes.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
-            codes.createIndex(Indexes.ascending("a", "b"), new IndexOptions().unique(true).sparse(true).name("a_b"));
-            codes.insertOne(new Document("_id", 1).append("code", "A").append("a", 1).append("b", 1));
-            codes.insertOne(new Document("_id", 2).append("code", "B").append("a", 1).append("b", 2));
+            codes.createIndex(
+                    Indexes.ascending("code"), new IndexOptions().unique(true).name("code_unique"));
+            codes.createIndex(
+                    Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
+            codes.createIndex(
+                    Indexes.ascending("a", "b"),
+                    new IndexOptions().unique(true).sparse(true).name("a_b"));
+            codes.insertOne(
+                    new Document("_id", 1).append("code", "A").append("a", 1).append("b", 1));
+            codes.insertOne(
+                    new Document("_id", 2).append("code", "B").append("a", 1).append("b", 2));
 
             assertThatThrownBy(() -> codes.insertOne(new Document("_id", 3).append("code", "A")))
                     .isInstanceOfSatisfying(MongoWriteException.class, e -> {
                         assertThat(e.getError().getCode()).isEqualTo(11000);
-                        assertThat(e.getError().getMessage()).contains("code_unique").contains("code: \"A\"");
+                        assertThat(e.getError().getMessage())
+                                .contains("code_unique")
+                                .contains("code: \"A\"");
                     });
-            assertThatThrownBy(() -> codes.insertOne(new Document("_id", 4).append("code", "C").append("a", 1.0)
-                    .append("b", 2L)))
+            assertThatThrownBy(() -> codes.insertOne(new Document("_id", 4)
+                            .append("code", "C")
+                            .append("a", 1.0)
+                            .append("b", 2L)))
                     .as("1.0 and 2L are the same key as 1 and 2")
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getError().getCode()).isEqualTo(11000));
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(e.getError().getCode()).isEqualTo(11000));
             assertThatThrownBy(() -> codes.updateOne(Filters.eq("_id", 2), Updates.set("code", "A")))
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getError().getCode()).isEqualTo(11000));
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(e.getError().getCode()).isEqualTo(11000));
             codes.updateOne(Filters.eq("_id", 2), Updates.set("code", "B2"));
             codes.insertOne(new Document("_id", 5).append("code", "B"));
 
             // ref is sparse: any number of documents without it; a value only once
             codes.insertOne(new Document("_id", 6).append("code", "D").append("ref", "r1"));
-            assertThatThrownBy(() -> codes.insertOne(new Document("_id", 7).append("code", "E").append("ref", "r1")))
+            assertThatThrownBy(() -> codes.insertOne(
+                            new Document("_id", 7).append("code", "E").append("ref", "r1")))
                     .isInstanceOf(MongoWriteException.class);
             // code is not sparse: a second document without it is a duplicate null
             codes.insertOne(new Document("_id", 8));
             assertThatThrownBy(() -> codes.insertOne(new Document("_id", 9)))
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getError().getMessage()).contains("code_unique"));
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(e.getError().getMessage()).contains("code_unique"));
 
-            assertThat(codes.find(Filters.eq("code", "B")).map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly(5);
-            assertThat(codes.find(Filters.eq("code", null)).map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly(8);
-            assertThat(codes.find(Filters.eq("ref", null)).map(d -> d.get("_id")).into(new ArrayList<>()))
+            assertThat(codes.find(Filters.eq("code", "B"))
+                            .map(d -> d.get("_id"))
+                            .into(new ArrayList<>()))
+                    .containsExactly(5);
+            assertThat(codes.find(Filters.eq("code", null))
+                            .map(d -> d.get("_id"))
+                            .into(new ArrayList<>()))
+                    .containsExactly(8);
+            assertThat(codes.find(Filters.eq("ref", null))
+                            .map(d -> d.get("_id"))
+                            .into(new ArrayList<>()))
                     .as("documents without ref are not in the sparse index but match ref = null")
                     .containsExactlyInAnyOrder(1, 2, 5, 8);
             codes.deleteOne(Filters.eq("code", "A"));
@@ -464,8 +574,9 @@ class EmbeddedStoreIndexesTest {
             // an index declared on documents that break it is not created
             codes.insertOne(new Document("_id", 11).append("code", "Z").append("twin", 1));
             codes.insertOne(new Document("_id", 12).append("code", "Y").append("twin", 1));
-            assertThatThrownBy(() -> codes.createIndex(Indexes.ascending("twin"),
-                    new IndexOptions().unique(true).sparse(true)))
+            assertThatThrownBy(() -> codes.createIndex(
+                            Indexes.ascending("twin"),
+                            new IndexOptions().unique(true).sparse(true)))
                     .isInstanceOfSatisfying(MongoServerException.class, e -> {
                         assertThat(e.getCode()).isEqualTo(11000);
                         assertThat(e.getMessage()).contains("twin: 1");
@@ -485,7 +596,7 @@ class EmbeddedStoreIndexesTest {
         List<Document> documents = randomDocuments(new Random(3), DOCUMENTS);
         List<Document> expected;
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> collection = client.getDatabase(DB).getCollection("kept");
             declareShapeIndexes(collection);
             collection.insertMany(copies(documents));
@@ -497,7 +608,8 @@ class EmbeddedStoreIndexesTest {
         reopen(file, (store, collection) -> {
             assertThat(store.indexBuilds()).isZero();
             long before = store.examinedDocuments(DB, "kept");
-            assertThat(collection.find(query).sort(sort).into(new ArrayList<>())).isEqualTo(expected);
+            assertThat(collection.find(query).sort(sort).into(new ArrayList<>()))
+                    .isEqualTo(expected);
             assertThat(store.examinedDocuments(DB, "kept") - before).isEqualTo(expected.size());
         });
 
@@ -513,12 +625,15 @@ class EmbeddedStoreIndexesTest {
         reopen(file, (store, collection) -> {
             assertThat(store.indexBuilds()).isOne();
             long before = store.examinedDocuments(DB, "kept");
-            assertThat(collection.find(query).sort(sort).into(new ArrayList<>())).isEqualTo(expected);
+            assertThat(collection.find(query).sort(sort).into(new ArrayList<>()))
+                    .isEqualTo(expected);
             assertThat(store.examinedDocuments(DB, "kept") - before).isEqualTo(expected.size());
         });
 
         // a build without indexes (plain H2 backend) writes to the file: every index is rebuilt, the write found
-        Document late = new Document("_id", "late").append("u", -1).append("g", "SHIPPED")
+        Document late = new Document("_id", "late")
+                .append("u", -1)
+                .append("g", "SHIPPED")
                 .append("d", Date.from(EPOCH.plusSeconds(99_999)));
         H2Backend plainBackend = new H2Backend(file.toString());
         MongoServer plain = new MongoServer(plainBackend);
@@ -529,7 +644,8 @@ class EmbeddedStoreIndexesTest {
         }
         reopen(file, (store, collection) -> {
             List<Document> indexes = collection.listIndexes().into(new ArrayList<>());
-            assertThat(store.indexBuilds()).as("every index of the collection, the primary key included: " + indexes)
+            assertThat(store.indexBuilds())
+                    .as("every index of the collection, the primary key included: " + indexes)
                     .isEqualTo(indexes.size());
             List<Document> found = collection.find(query).sort(sort).into(new ArrayList<>());
             assertThat(found.get(0).get("_id")).isEqualTo("late");
@@ -577,7 +693,7 @@ class EmbeddedStoreIndexesTest {
 
     private static void reopen(Path file, StoreCheck check) {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoClient client = MongoClients.create(store.connectionString())) {
             check.check(store, client.getDatabase(DB).getCollection("kept"));
         }
     }

@@ -1,5 +1,9 @@
 package io.orderengine.infrastructure.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The group commit's rules, with a commit that the test holds open: a write is acknowledged only after a commit
@@ -65,9 +65,11 @@ class GroupCommitTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> group.writes() == 2);
         commit.release.countDown();
 
-        assertThat(first.get(30, TimeUnit.SECONDS)).as("commits finished when the first write was acknowledged")
+        assertThat(first.get(30, TimeUnit.SECONDS))
+                .as("commits finished when the first write was acknowledged")
                 .isPositive();
-        assertThat(second.get(30, TimeUnit.SECONDS)).as("commits finished when the second write was acknowledged")
+        assertThat(second.get(30, TimeUnit.SECONDS))
+                .as("commits finished when the second write was acknowledged")
                 .isEqualTo(2);
         assertThat(group.commits()).isEqualTo(2);
     }
@@ -91,7 +93,8 @@ class GroupCommitTest {
             assertThat(write.get(30, TimeUnit.SECONDS)).isEqualTo(2);
         }
         assertThat(group.writes()).isEqualTo(7);
-        assertThat(group.commits()).as("one commit for the first write, one for the six queued behind it")
+        assertThat(group.commits())
+                .as("one commit for the first write, one for the six queued behind it")
                 .isEqualTo(2);
     }
 
@@ -101,7 +104,9 @@ class GroupCommitTest {
         GroupCommit group = new GroupCommit(commits::incrementAndGet);
         group.awaitDurable();
         group.awaitDurable();
-        assertThat(commits.get()).as("a lone writer commits for each of its writes").isEqualTo(2);
+        assertThat(commits.get())
+                .as("a lone writer commits for each of its writes")
+                .isEqualTo(2);
         assertThat(group.commits()).isEqualTo(2);
         assertThat(group.writes()).isEqualTo(2);
     }

@@ -1,5 +1,7 @@
 package io.orderengine.infrastructure.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -42,8 +44,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The hot paths' queries read as many documents at 100,000 documents per collection as at 1,000: each query shape
  * is the one the engine's code issues (run through that code where it lives in this module: Axon's token and saga
@@ -84,16 +84,15 @@ class HotQueryExaminedDocumentsTest {
     }
 
     /** One query shape on one collection: how many documents it finds (run once per size). */
-    private record HotQuery(String name, String collection, Supplier<Integer> run) {
-    }
+    private record HotQuery(String name, String collection, Supplier<Integer> run) {}
 
-    private record Measured(long examined, int found) {
-    }
+    private record Measured(long examined, int found) {}
 
     @Test
     void hotPathQueriesReadAsManyDocumentsAt100kAsAt1k() {
         Serializer serializer = JacksonSerializer.defaultSerializer();
-        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        MongoTemplate template =
+                DefaultMongoTemplate.builder().mongoDatabase(database).build();
         AxonMongoConfiguration axon = new AxonMongoConfiguration();
         TokenStore tokens = axon.tokenStore(template, serializer);
         SagaStore<Object> sagas = axon.sagaStore(template, serializer);
@@ -108,13 +107,21 @@ class HotQueryExaminedDocumentsTest {
         noise.put("trackingtokens", i -> token("processor-" + (i / 4), i % 4));
         noise.put(IdempotencyKeyStore.COLLECTION, i -> idempotencyKey("key-" + i, NOW.plus(Duration.ofDays(1))));
         noise.put("webhook_inbox", i -> inboxEntry("stripe:evt-" + i, NOW.plus(Duration.ofDays(30))));
-        noise.put("webhook_deliveries", i -> delivery("delivery-" + i, "endpoint-" + (i % 50), "DELIVERED",
-                NOW.minus(Duration.ofMinutes(i))));
-        noise.put("payment_ledger", i -> ledgerEntry("STRIPE:cap-" + i, "order-" + i,
-                NOW.minus(Duration.ofDays(2)).minusSeconds(i)));
+        noise.put(
+                "webhook_deliveries",
+                i -> delivery("delivery-" + i, "endpoint-" + (i % 50), "DELIVERED", NOW.minus(Duration.ofMinutes(i))));
+        noise.put(
+                "payment_ledger",
+                i -> ledgerEntry(
+                        "STRIPE:cap-" + i,
+                        "order-" + i,
+                        NOW.minus(Duration.ofDays(2)).minusSeconds(i)));
         noise.put("order_numbers", i -> new de.bwaldvogel.mongo.bson.Document("_id", "ORD-20240101-" + i));
-        noise.put("order_number_counters", i -> new de.bwaldvogel.mongo.bson.Document("_id",
-                LocalDate.of(1000, 1, 1).plusDays(i).toString()).append("seq", 7L));
+        noise.put(
+                "order_number_counters",
+                i -> new de.bwaldvogel.mongo.bson.Document(
+                                "_id", LocalDate.of(1000, 1, 1).plusDays(i).toString())
+                        .append("seq", 7L));
         noise.put("order_details", HotQueryExaminedDocumentsTest::order);
 
         // what the queries look for: the same documents at both sizes
@@ -129,23 +136,29 @@ class HotQueryExaminedDocumentsTest {
         database.getCollection("order_number_counters").insertOne(new Document("_id", today).append("seq", 0L));
         List<Document> pending = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            pending.add(deliveryDocument("pending-" + i, "endpoint-wanted", i < 4 ? "PENDING" : "SENDING",
+            pending.add(deliveryDocument(
+                    "pending-" + i,
+                    "endpoint-wanted",
+                    i < 4 ? "PENDING" : "SENDING",
                     NOW.minus(Duration.ofMinutes(i))));
         }
         database.getCollection("webhook_deliveries").insertMany(pending);
-        database.getCollection("payment_ledger").insertMany(List.of(
-                ledgerDocument("STRIPE:cap-wanted", "order-wanted", NOW.minus(Duration.ofHours(3))),
-                ledgerDocument("STRIPE:ref-wanted", "order-wanted", NOW.minus(Duration.ofHours(2)))));
+        database.getCollection("payment_ledger")
+                .insertMany(List.of(
+                        ledgerDocument("STRIPE:cap-wanted", "order-wanted", NOW.minus(Duration.ofHours(3))),
+                        ledgerDocument("STRIPE:ref-wanted", "order-wanted", NOW.minus(Duration.ofHours(2)))));
         List<Document> window = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            window.add(orderDocument("wanted-" + i, "SHIPPED", NOW.minus(Duration.ofHours(1)).minusSeconds(i * 60L),
-                    "customer-wanted"));
+            window.add(orderDocument(
+                    "wanted-" + i, "SHIPPED", NOW.minus(Duration.ofHours(1)).minusSeconds(i * 60L), "customer-wanted"));
         }
         database.getCollection("order_details").insertMany(window);
 
         Date now = Date.from(NOW);
-        Bson adminFilter = Filters.and(Filters.eq("status", "SHIPPED"),
-                Filters.gte("placedAt", Date.from(NOW.minus(Duration.ofDays(1)))), Filters.lt("placedAt", now));
+        Bson adminFilter = Filters.and(
+                Filters.eq("status", "SHIPPED"),
+                Filters.gte("placedAt", Date.from(NOW.minus(Duration.ofDays(1)))),
+                Filters.lt("placedAt", now));
         MongoCollection<Document> deadlines = database.getCollection("deadlines");
         MongoCollection<Document> deliveries = database.getCollection("webhook_deliveries");
         MongoCollection<Document> ledger = database.getCollection("payment_ledger");
@@ -154,19 +167,36 @@ class HotQueryExaminedDocumentsTest {
         MongoCollection<Document> sagaDocuments = database.getCollection("sagas");
         List<HotQuery> queries = List.of(
                 // Axon's MongoSagaStore: every event a saga handles looks its sagas up by association
-                new HotQuery("saga association lookup", "sagas", () -> sagas.findSagas(CheckoutSagaStandIn.class,
-                        new AssociationValue("orderId", "order-wanted")).size()),
-                new HotQuery("saga load by identifier", "sagas", () -> count(sagaDocuments.find(
-                        Filters.eq("sagaIdentifier", "saga-wanted")))),
+                new HotQuery(
+                        "saga association lookup",
+                        "sagas",
+                        () -> sagas.findSagas(
+                                        CheckoutSagaStandIn.class, new AssociationValue("orderId", "order-wanted"))
+                                .size()),
+                new HotQuery(
+                        "saga load by identifier",
+                        "sagas",
+                        () -> count(sagaDocuments.find(Filters.eq("sagaIdentifier", "saga-wanted")))),
                 // MongoDeadlineManager.claimNextDue: sorted by trigger time, first due one claimed
-                new HotQuery("due-deadline claim", "deadlines", () -> deadlines.findOneAndUpdate(
-                        Filters.and(Filters.lte("triggerAt", now), Filters.lte("claimedUntil", now)),
-                        Updates.combine(Updates.set("claimedBy", "me"), Updates.inc("attempts", 1)),
-                        new FindOneAndUpdateOptions().sort(Sorts.ascending("triggerAt"))
-                                .returnDocument(ReturnDocument.AFTER)) == null ? 0 : 1),
+                new HotQuery(
+                        "due-deadline claim",
+                        "deadlines",
+                        () -> deadlines.findOneAndUpdate(
+                                                Filters.and(
+                                                        Filters.lte("triggerAt", now),
+                                                        Filters.lte("claimedUntil", now)),
+                                                Updates.combine(
+                                                        Updates.set("claimedBy", "me"), Updates.inc("attempts", 1)),
+                                                new FindOneAndUpdateOptions()
+                                                        .sort(Sorts.ascending("triggerAt"))
+                                                        .returnDocument(ReturnDocument.AFTER))
+                                        == null
+                                ? 0
+                                : 1),
                 // MongoDeadlineManager.cancelSchedule
-                new HotQuery("deadline cancel", "deadlines", () -> (int) deadlines.deleteOne(Filters.and(
-                        Filters.eq("_id", "deadline-77"), Filters.eq("name", "nobody"))).getDeletedCount()),
+                new HotQuery("deadline cancel", "deadlines", () -> (int) deadlines
+                        .deleteOne(Filters.and(Filters.eq("_id", "deadline-77"), Filters.eq("name", "nobody")))
+                        .getDeletedCount()),
                 // Axon's MongoTokenStore: claim (fetch), extend, list segments
                 new HotQuery("token claim", "trackingtokens", () -> {
                     tokens.fetchToken("wanted-processor", 2);
@@ -184,64 +214,109 @@ class HotQueryExaminedDocumentsTest {
                     idempotency.complete(key, new IdempotencyKeyStore.RecordedAnswer(200, "text/plain", null, "ok"));
                     return idempotency.find(key).isPresent() ? 1 : 0;
                 }),
-                new HotQuery("idempotency abandoned claim", IdempotencyKeyStore.COLLECTION,
+                new HotQuery(
+                        "idempotency abandoned claim",
+                        IdempotencyKeyStore.COLLECTION,
                         () -> idempotency.releaseAbandoned("key-5", NOW) ? 1 : 0),
                 new HotQuery("idempotency expiry", IdempotencyKeyStore.COLLECTION, () -> {
                     for (int i = 0; i < 5; i++) {
                         String key = "expired-" + i;
                         idempotency.claim(key, "hash", NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
-                        idempotency.complete(key, new IdempotencyKeyStore.RecordedAnswer(201, "text/plain", null, "{}"));
+                        idempotency.complete(
+                                key, new IdempotencyKeyStore.RecordedAnswer(201, "text/plain", null, "{}"));
                     }
                     return (int) idempotency.removeExpired(NOW);
                 }),
                 // WebhookInbox.received (upsert by key) and purgeExpired
-                new HotQuery("webhook inbox receive", "webhook_inbox", () -> inbox.findOneAndUpdate(
-                        Filters.eq("_id", "stripe:evt-3"), Updates.combine(Updates.setOnInsert("status", "RECEIVED"),
-                                Updates.setOnInsert("expireAt", Date.from(NOW.plus(Duration.ofDays(90)))),
-                                Updates.inc("attempts", 1)),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)) == null ? 0 : 1),
+                new HotQuery(
+                        "webhook inbox receive",
+                        "webhook_inbox",
+                        () -> inbox.findOneAndUpdate(
+                                                Filters.eq("_id", "stripe:evt-3"),
+                                                Updates.combine(
+                                                        Updates.setOnInsert("status", "RECEIVED"),
+                                                        Updates.setOnInsert(
+                                                                "expireAt", Date.from(NOW.plus(Duration.ofDays(90)))),
+                                                        Updates.inc("attempts", 1)),
+                                                new FindOneAndUpdateOptions()
+                                                        .upsert(true)
+                                                        .returnDocument(ReturnDocument.AFTER))
+                                        == null
+                                ? 0
+                                : 1),
                 new HotQuery("webhook inbox purge", "webhook_inbox", () -> {
                     for (int i = 0; i < 5; i++) {
-                        inbox.insertOne(new Document("_id", "stripe:old-" + i).append("status", "PROCESSED")
+                        inbox.insertOne(new Document("_id", "stripe:old-" + i)
+                                .append("status", "PROCESSED")
                                 .append("expireAt", Date.from(NOW.minus(Duration.ofDays(1)))));
                     }
                     return (int) inbox.deleteMany(Filters.lt("expireAt", now)).getDeletedCount();
                 }),
                 // WebhookDeliveries.due, ofEndpoint, countOfEndpoint
-                new HotQuery("webhook deliveries due", "webhook_deliveries", () -> count(deliveries.find(Filters.or(
-                                Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", now)),
-                                Filters.and(Filters.eq("status", "SENDING"), Filters.lte("leaseUntil", now))))
-                        .sort(Sorts.ascending("nextAttemptAt")).limit(20))),
-                new HotQuery("webhook deliveries of an endpoint", "webhook_deliveries", () -> count(deliveries.find(
-                        Filters.eq("endpointId", "endpoint-wanted")).sort(Sorts.descending("createdAt")).skip(2).limit(3))),
-                new HotQuery("webhook deliveries count of an endpoint", "webhook_deliveries",
-                        () -> (int) deliveries.countDocuments(Filters.eq("endpointId", "endpoint-wanted"))),
+                new HotQuery(
+                        "webhook deliveries due",
+                        "webhook_deliveries",
+                        () -> count(deliveries
+                                .find(Filters.or(
+                                        Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", now)),
+                                        Filters.and(Filters.eq("status", "SENDING"), Filters.lte("leaseUntil", now))))
+                                .sort(Sorts.ascending("nextAttemptAt"))
+                                .limit(20))),
+                new HotQuery(
+                        "webhook deliveries of an endpoint",
+                        "webhook_deliveries",
+                        () -> count(deliveries
+                                .find(Filters.eq("endpointId", "endpoint-wanted"))
+                                .sort(Sorts.descending("createdAt"))
+                                .skip(2)
+                                .limit(3))),
+                new HotQuery("webhook deliveries count of an endpoint", "webhook_deliveries", () ->
+                        (int) deliveries.countDocuments(Filters.eq("endpointId", "endpoint-wanted"))),
                 // PaymentLedger.entriesOf and recordedBetween
-                new HotQuery("ledger entries of an order", "payment_ledger", () -> count(ledger.find(
-                        Filters.eq("orderId", "order-wanted")).sort(Sorts.ascending("recordedAt")))),
-                new HotQuery("ledger entries of a day", "payment_ledger", () -> count(ledger.find(Filters.and(
-                        Filters.gte("recordedAt", Date.from(NOW.minus(Duration.ofDays(1)))), Filters.lt("recordedAt", now)))
-                        .sort(Sorts.ascending("recordedAt")))),
+                new HotQuery(
+                        "ledger entries of an order",
+                        "payment_ledger",
+                        () -> count(ledger.find(Filters.eq("orderId", "order-wanted"))
+                                .sort(Sorts.ascending("recordedAt")))),
+                new HotQuery(
+                        "ledger entries of a day",
+                        "payment_ledger",
+                        () -> count(ledger.find(Filters.and(
+                                        Filters.gte("recordedAt", Date.from(NOW.minus(Duration.ofDays(1)))),
+                                        Filters.lt("recordedAt", now)))
+                                .sort(Sorts.ascending("recordedAt")))),
                 // OrderNumberAllocator.next: counter bump by _id, claim by unique _id
                 new HotQuery("order number allocation", "order_number_counters", () -> {
                     allocator.next(LocalDate.ofInstant(NOW, ZoneOffset.UTC));
                     return 1;
                 }),
-                new HotQuery("order by order number", "order_details", () -> count(orders.find(
-                        Filters.eq("orderNumber", "ORD-wanted-7")))),
+                new HotQuery(
+                        "order by order number",
+                        "order_details",
+                        () -> count(orders.find(Filters.eq("orderNumber", "ORD-wanted-7")))),
                 // AdminOrderList: status and placement window, newest first, a page and its count
-                new HotQuery("admin orders by status and date (page)", "order_details", () -> count(orders.find(adminFilter)
-                        .projection(Projections.include("orderNumber", "status", "placedAt", "totals"))
-                        .sort(Sorts.descending("placedAt", "_id")).skip(20).limit(20))),
-                new HotQuery("admin orders by status and date (count)", "order_details",
-                        () -> (int) orders.countDocuments(adminFilter)),
+                new HotQuery(
+                        "admin orders by status and date (page)",
+                        "order_details",
+                        () -> count(orders.find(adminFilter)
+                                .projection(Projections.include("orderNumber", "status", "placedAt", "totals"))
+                                .sort(Sorts.descending("placedAt", "_id"))
+                                .skip(20)
+                                .limit(20))),
+                new HotQuery("admin orders by status and date (count)", "order_details", () ->
+                        (int) orders.countDocuments(adminFilter)),
                 // CustomerOrderHistory: a customer's orders, newest first
-                new HotQuery("customer order history", "order_details", () -> count(orders.find(
-                        Filters.eq("customer.customerId", "customer-wanted")).sort(Sorts.descending("placedAt", "_id"))
-                        .limit(10))),
+                new HotQuery(
+                        "customer order history",
+                        "order_details",
+                        () -> count(orders.find(Filters.eq("customer.customerId", "customer-wanted"))
+                                .sort(Sorts.descending("placedAt", "_id"))
+                                .limit(10))),
                 // control: no index on scopeType, so every document is read
-                new HotQuery("control: unindexed field", "deadlines", () -> count(deadlines.find(
-                        Filters.eq("scopeType", "nothing-has-this")))));
+                new HotQuery(
+                        "control: unindexed field",
+                        "deadlines",
+                        () -> count(deadlines.find(Filters.eq("scopeType", "nothing-has-this")))));
 
         fill(noise, SMALL);
         Map<String, Measured> small = measure(queries);
@@ -251,24 +326,32 @@ class HotQueryExaminedDocumentsTest {
         for (HotQuery query : queries) {
             Measured at1k = small.get(query.name());
             Measured at100k = large.get(query.name());
-            log.info("{}: {} read for {} found at 1k documents, {} for {} at 100k", query.name(), at1k.examined(),
-                    at1k.found(), at100k.examined(), at100k.found());
+            log.info(
+                    "{}: {} read for {} found at 1k documents, {} for {} at 100k",
+                    query.name(),
+                    at1k.examined(),
+                    at1k.found(),
+                    at100k.examined(),
+                    at100k.found());
             if (query.name().startsWith("control")) {
                 assertThat(at1k.examined()).as(query.name() + " at 1k").isEqualTo(SMALL);
                 assertThat(at100k.examined()).as(query.name() + " at 100k").isEqualTo(LARGE);
                 continue;
             }
-            assertThat(at100k.examined()).as("documents read by " + query.name() + " at 100k (1k: " + at1k + ")")
+            assertThat(at100k.examined())
+                    .as("documents read by " + query.name() + " at 100k (1k: " + at1k + ")")
                     .isEqualTo(at1k.examined());
             assertThat(at100k.found()).as("found by " + query.name()).isEqualTo(at1k.found());
-            assertThat(at100k.examined()).as("documents read by " + query.name())
+            assertThat(at100k.examined())
+                    .as("documents read by " + query.name())
                     .isLessThanOrEqualTo(Math.max(at100k.found(), 1) + 60);
         }
         assertThat(large.get("saga association lookup")).isEqualTo(new Measured(1, 1));
         assertThat(large.get("due-deadline claim").examined()).isLessThanOrEqualTo(5);
         assertThat(large.get("token claim")).isEqualTo(new Measured(1, 1));
         assertThat(large.get("admin orders by status and date (page)")).isEqualTo(new Measured(40, 20));
-        assertThat(large.get("admin orders by status and date (count)")).as("counted from the index alone")
+        assertThat(large.get("admin orders by status and date (count)"))
+                .as("counted from the index alone")
                 .isEqualTo(new Measured(0, 60));
         assertThat(large.get("webhook deliveries count of an endpoint")).isEqualTo(new Measured(0, 6));
     }
@@ -297,8 +380,8 @@ class HotQueryExaminedDocumentsTest {
             if (backend.resolveDatabase(DB).resolveCollection(collection.getKey(), false) == null) {
                 database.createCollection(collection.getKey());
             }
-            de.bwaldvogel.mongo.MongoCollection<?> target = backend.resolveDatabase(DB)
-                    .resolveCollection(collection.getKey(), true);
+            de.bwaldvogel.mongo.MongoCollection<?> target =
+                    backend.resolveDatabase(DB).resolveCollection(collection.getKey(), true);
             int existing = target.count();
             List<de.bwaldvogel.mongo.bson.Document> batch = new ArrayList<>();
             for (int i = existing; i < size; i++) {
@@ -319,82 +402,126 @@ class HotQueryExaminedDocumentsTest {
     // ------------------------------------------------------------------------------------------------ documents
 
     /** The saga type the association lookups name (only its name matters to the store). */
-    static final class CheckoutSagaStandIn {
-    }
+    static final class CheckoutSagaStandIn {}
 
     private static Document sagaDocument(String type, String id, String orderId) {
-        return new Document("sagaType", type).append("sagaIdentifier", id)
+        return new Document("sagaType", type)
+                .append("sagaIdentifier", id)
                 .append("serializedSaga", new org.bson.types.Binary("{}".getBytes()))
-                .append("associations", List.of(new Document("key", "orderId").append("value", orderId),
-                        new Document("key", "paymentReference").append("value", "pay-" + orderId)));
+                .append(
+                        "associations",
+                        List.of(
+                                new Document("key", "orderId").append("value", orderId),
+                                new Document("key", "paymentReference").append("value", "pay-" + orderId)));
     }
 
     private static de.bwaldvogel.mongo.bson.Document saga(String type, String id, String orderId) {
-        return new de.bwaldvogel.mongo.bson.Document("sagaType", type).append("sagaIdentifier", id)
+        return new de.bwaldvogel.mongo.bson.Document("sagaType", type)
+                .append("sagaIdentifier", id)
                 .append("serializedSaga", new BinData("{}".getBytes()))
-                .append("associations", List.of(
-                        new de.bwaldvogel.mongo.bson.Document("key", "orderId").append("value", orderId),
-                        new de.bwaldvogel.mongo.bson.Document("key", "paymentReference").append("value", "pay-" + orderId)));
+                .append(
+                        "associations",
+                        List.of(
+                                new de.bwaldvogel.mongo.bson.Document("key", "orderId").append("value", orderId),
+                                new de.bwaldvogel.mongo.bson.Document("key", "paymentReference")
+                                        .append("value", "pay-" + orderId)));
     }
 
     private static Document deadlineDocument(String id, Instant triggerAt) {
-        return new Document("_id", id).append("name", "paymentTimeout").append("triggerAt", Date.from(triggerAt))
-                .append("claimedUntil", new Date(0)).append("attempts", 0).append("scope", "{}")
+        return new Document("_id", id)
+                .append("name", "paymentTimeout")
+                .append("triggerAt", Date.from(triggerAt))
+                .append("claimedUntil", new Date(0))
+                .append("attempts", 0)
+                .append("scope", "{}")
                 .append("scopeType", "SagaScopeDescriptor");
     }
 
     private static de.bwaldvogel.mongo.bson.Document deadline(String id, Instant triggerAt) {
-        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("name", "paymentTimeout")
-                .append("triggerAt", triggerAt).append("claimedUntil", Instant.EPOCH).append("attempts", 0)
-                .append("scope", "{}").append("scopeType", "SagaScopeDescriptor");
+        return new de.bwaldvogel.mongo.bson.Document("_id", id)
+                .append("name", "paymentTimeout")
+                .append("triggerAt", triggerAt)
+                .append("claimedUntil", Instant.EPOCH)
+                .append("attempts", 0)
+                .append("scope", "{}")
+                .append("scopeType", "SagaScopeDescriptor");
     }
 
     private static de.bwaldvogel.mongo.bson.Document token(String processor, int segment) {
-        return new de.bwaldvogel.mongo.bson.Document("processorName", processor).append("segment", segment)
-                .append("owner", null).append("timestamp", NOW.toEpochMilli()).append("token", null)
+        return new de.bwaldvogel.mongo.bson.Document("processorName", processor)
+                .append("segment", segment)
+                .append("owner", null)
+                .append("timestamp", NOW.toEpochMilli())
+                .append("token", null)
                 .append("tokenType", null);
     }
 
     private static de.bwaldvogel.mongo.bson.Document idempotencyKey(String id, Instant expireAt) {
-        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("requestHash", "h").append("state", "DONE")
-                .append("createdAt", NOW).append("expireAt", expireAt);
+        return new de.bwaldvogel.mongo.bson.Document("_id", id)
+                .append("requestHash", "h")
+                .append("state", "DONE")
+                .append("createdAt", NOW)
+                .append("expireAt", expireAt);
     }
 
     private static de.bwaldvogel.mongo.bson.Document inboxEntry(String id, Instant expireAt) {
-        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("status", "PROCESSED").append("attempts", 1)
-                .append("receivedAt", NOW).append("expireAt", expireAt);
+        return new de.bwaldvogel.mongo.bson.Document("_id", id)
+                .append("status", "PROCESSED")
+                .append("attempts", 1)
+                .append("receivedAt", NOW)
+                .append("expireAt", expireAt);
     }
 
     private static Document deliveryDocument(String id, String endpoint, String status, Instant at) {
-        Document delivery = new Document("_id", id).append("endpointId", endpoint).append("status", status)
-                .append("attempts", 0).append("nextAttemptAt", Date.from(at)).append("createdAt", Date.from(at));
+        Document delivery = new Document("_id", id)
+                .append("endpointId", endpoint)
+                .append("status", status)
+                .append("attempts", 0)
+                .append("nextAttemptAt", Date.from(at))
+                .append("createdAt", Date.from(at));
         return "SENDING".equals(status) ? delivery.append("leaseUntil", Date.from(at.plusSeconds(1))) : delivery;
     }
 
     private static de.bwaldvogel.mongo.bson.Document delivery(String id, String endpoint, String status, Instant at) {
-        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("endpointId", endpoint).append("status", status)
-                .append("attempts", 1).append("createdAt", at).append("deliveredAt", at);
+        return new de.bwaldvogel.mongo.bson.Document("_id", id)
+                .append("endpointId", endpoint)
+                .append("status", status)
+                .append("attempts", 1)
+                .append("createdAt", at)
+                .append("deliveredAt", at);
     }
 
     private static Document ledgerDocument(String id, String orderId, Instant at) {
-        return new Document("_id", id).append("type", "CAPTURE").append("provider", "STRIPE").append("orderId", orderId)
-                .append("amountMinor", 1_000L).append("currency", "EUR").append("recordedAt", Date.from(at));
+        return new Document("_id", id)
+                .append("type", "CAPTURE")
+                .append("provider", "STRIPE")
+                .append("orderId", orderId)
+                .append("amountMinor", 1_000L)
+                .append("currency", "EUR")
+                .append("recordedAt", Date.from(at));
     }
 
     private static de.bwaldvogel.mongo.bson.Document ledgerEntry(String id, String orderId, Instant at) {
-        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("type", "CAPTURE").append("provider", "STRIPE")
-                .append("orderId", orderId).append("amountMinor", 1_000L).append("currency", "EUR")
+        return new de.bwaldvogel.mongo.bson.Document("_id", id)
+                .append("type", "CAPTURE")
+                .append("provider", "STRIPE")
+                .append("orderId", orderId)
+                .append("amountMinor", 1_000L)
+                .append("currency", "EUR")
                 .append("recordedAt", at);
     }
 
     private static final Set<String> STATUSES = Set.of("PLACED", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED");
 
     private static Document orderDocument(String id, String status, Instant placedAt, String customer) {
-        return new Document("_id", id).append("orderNumber", "ORD-" + id).append("status", status)
+        return new Document("_id", id)
+                .append("orderNumber", "ORD-" + id)
+                .append("status", status)
                 .append("paymentStatus", "CAPTURED")
                 .append("customer", new Document("customerId", customer).append("email", id + "@example.com"))
                 .append("totals", new Document("totalMinor", 1_000L).append("currency", "EUR"))
-                .append("placedAt", Date.from(placedAt)).append("updatedAt", Date.from(placedAt));
+                .append("placedAt", Date.from(placedAt))
+                .append("updatedAt", Date.from(placedAt));
     }
 
     /**
@@ -403,14 +530,26 @@ class HotQueryExaminedDocumentsTest {
      */
     private static de.bwaldvogel.mongo.bson.Document order(int i) {
         boolean shipped = i % 2 == 0;
-        String status = shipped ? "SHIPPED" : STATUSES.stream().filter(s -> !s.equals("SHIPPED")).sorted()
-                .toList().get(i % 4);
+        String status = shipped
+                ? "SHIPPED"
+                : STATUSES.stream()
+                        .filter(s -> !s.equals("SHIPPED"))
+                        .sorted()
+                        .toList()
+                        .get(i % 4);
         Instant placedAt = shipped ? NOW.minus(Duration.ofDays(2)).minusSeconds(i) : NOW.minusSeconds(1 + i % 80_000);
-        return new de.bwaldvogel.mongo.bson.Document("_id", "order-" + i).append("orderNumber", "ORD-" + i)
-                .append("status", status).append("paymentStatus", "CAPTURED")
-                .append("customer", new de.bwaldvogel.mongo.bson.Document("customerId", "customer-" + (i % 5_000))
-                        .append("email", i + "@example.com"))
-                .append("totals", new de.bwaldvogel.mongo.bson.Document("totalMinor", (long) i).append("currency", "EUR"))
-                .append("placedAt", placedAt).append("updatedAt", placedAt);
+        return new de.bwaldvogel.mongo.bson.Document("_id", "order-" + i)
+                .append("orderNumber", "ORD-" + i)
+                .append("status", status)
+                .append("paymentStatus", "CAPTURED")
+                .append(
+                        "customer",
+                        new de.bwaldvogel.mongo.bson.Document("customerId", "customer-" + (i % 5_000))
+                                .append("email", i + "@example.com"))
+                .append(
+                        "totals",
+                        new de.bwaldvogel.mongo.bson.Document("totalMinor", (long) i).append("currency", "EUR"))
+                .append("placedAt", placedAt)
+                .append("updatedAt", placedAt);
     }
 }

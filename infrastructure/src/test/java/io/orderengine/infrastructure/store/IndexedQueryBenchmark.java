@@ -34,38 +34,44 @@ public final class IndexedQueryBenchmark {
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final String[] STATUSES = {"PLACED", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED"};
 
-    private IndexedQueryBenchmark() {
-    }
+    private IndexedQueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path folder = Files.createTempDirectory("index-bench");
         Path file = folder.resolve("bench.mv");
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase database = client.getDatabase(DB);
             EmbeddedStoreIndexesTest.declareOrderIndexes(database.getCollection("orders"));
             database.getCollection("deadlines").createIndex(Indexes.ascending("triggerAt"));
             database.getCollection("deadlines").createIndex(Indexes.ascending("name"));
-            long indexed = time(() -> seed(database.getCollection("orders"), database.getCollection("deadlines"),
-                    documents));
-            long plain = time(() -> seed(database.getCollection("orders_plain"),
-                    database.getCollection("deadlines_plain"), documents));
-            System.out.printf("seed %,d orders + %,d deadlines: %,d ms with the indexes, %,d ms without%n",
+            long indexed =
+                    time(() -> seed(database.getCollection("orders"), database.getCollection("deadlines"), documents));
+            long plain = time(() ->
+                    seed(database.getCollection("orders_plain"), database.getCollection("deadlines_plain"), documents));
+            System.out.printf(
+                    "seed %,d orders + %,d deadlines: %,d ms with the indexes, %,d ms without%n",
                     documents, documents, indexed, plain);
 
-            Bson filter = Filters.and(Filters.eq("status", "SHIPPED"),
+            Bson filter = Filters.and(
+                    Filters.eq("status", "SHIPPED"),
                     Filters.gte("placedAt", Date.from(NOW.minusSeconds(3 * 86_400))),
                     Filters.lt("placedAt", Date.from(NOW)));
             Bson sort = Sorts.descending("placedAt", "_id");
             for (String collection : List.of("orders", "orders_plain")) {
                 MongoCollection<Document> orders = database.getCollection(collection);
-                report("admin list page (" + collection + ")", () -> orders.find(filter)
-                        .projection(Projections.include("orderNumber", "status", "placedAt", "totals"))
-                        .sort(sort).limit(20).into(new ArrayList<>()).size());
+                report(
+                        "admin list page (" + collection + ")",
+                        () -> orders.find(filter)
+                                .projection(Projections.include("orderNumber", "status", "placedAt", "totals"))
+                                .sort(sort)
+                                .limit(20)
+                                .into(new ArrayList<>())
+                                .size());
                 report("admin list count (" + collection + ")", () -> (int) orders.countDocuments(filter));
-                report("count of one status (" + collection + ")",
-                        () -> (int) orders.countDocuments(Filters.eq("status", "SHIPPED")));
+                report("count of one status (" + collection + ")", () ->
+                        (int) orders.countDocuments(Filters.eq("status", "SHIPPED")));
                 report("one status, total >= 500 (" + collection + ")", () -> (int) orders.countDocuments(
                         Filters.and(Filters.eq("status", "SHIPPED"), Filters.gte("totals.totalMinor", 50_000L))));
             }
@@ -74,22 +80,31 @@ public final class IndexedQueryBenchmark {
                 int[] next = {documents};
                 long took = time(() -> {
                     for (int i = 0; i < 500; i++) {
-                        orders.insertOne(new Document("_id", "order-" + next[0]).append("orderNumber", "ORD-" + next[0])
-                                .append("status", "PLACED").append("paymentStatus", "AUTHORIZED")
+                        orders.insertOne(new Document("_id", "order-" + next[0])
+                                .append("orderNumber", "ORD-" + next[0])
+                                .append("status", "PLACED")
+                                .append("paymentStatus", "AUTHORIZED")
                                 .append("customer", new Document("customerId", "customer-1").append("email", "x@y.z"))
-                                .append("totals", new Document("totalMinor", 1_000L)).append("placedAt", Date.from(NOW))
+                                .append("totals", new Document("totalMinor", 1_000L))
+                                .append("placedAt", Date.from(NOW))
                                 .append("updatedAt", Date.from(NOW)));
                         next[0]++;
                     }
                 });
-                System.out.printf("%-40s %,10.1f writes/s (one insert and commit each)%n",
+                System.out.printf(
+                        "%-40s %,10.1f writes/s (one insert and commit each)%n",
                         "single inserts (" + collection + ")", 500 * 1000.0 / took);
             }
-            Bson due = Filters.and(Filters.lte("triggerAt", Date.from(NOW)), Filters.lte("claimedUntil", Date.from(NOW)));
+            Bson due =
+                    Filters.and(Filters.lte("triggerAt", Date.from(NOW)), Filters.lte("claimedUntil", Date.from(NOW)));
             for (String collection : List.of("deadlines", "deadlines_plain")) {
                 MongoCollection<Document> deadlines = database.getCollection(collection);
                 report("due deadline poll (" + collection + ")", () -> {
-                    Document next = deadlines.find(due).sort(Sorts.ascending("triggerAt")).limit(1).first();
+                    Document next = deadlines
+                            .find(due)
+                            .sort(Sorts.ascending("triggerAt"))
+                            .limit(1)
+                            .first();
                     return next == null ? 0 : 1;
                 });
             }
@@ -107,8 +122,10 @@ public final class IndexedQueryBenchmark {
                 System.out.printf("open after an unclean close: %d index builds%n", store.indexBuilds());
             }
         });
-        System.out.printf("open + close: %,d ms with the index maps as they are, %,d ms rebuilding every index "
-                + "(%,d orders with 12 indexes, %,d deadlines with 2)%n", open, rebuild, documents, documents);
+        System.out.printf(
+                "open + close: %,d ms with the index maps as they are, %,d ms rebuilding every index "
+                        + "(%,d orders with 12 indexes, %,d deadlines with 2)%n",
+                open, rebuild, documents, documents);
     }
 
     private static void seed(MongoCollection<Document> orders, MongoCollection<Document> deadlines, int count) {
@@ -116,14 +133,20 @@ public final class IndexedQueryBenchmark {
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant placed = NOW.minusSeconds(random.nextInt(365 * 86_400));
-            batch.add(new Document("_id", "order-" + i).append("orderNumber", "ORD-" + i)
+            batch.add(new Document("_id", "order-" + i)
+                    .append("orderNumber", "ORD-" + i)
                     .append("status", STATUSES[random.nextInt(STATUSES.length)])
                     .append("paymentStatus", random.nextBoolean() ? "CAPTURED" : "AUTHORIZED")
-                    .append("customer", new Document("customerId", "customer-" + random.nextInt(count / 10 + 1))
-                            .append("email", "c" + i + "@example.com"))
+                    .append(
+                            "customer",
+                            new Document("customerId", "customer-" + random.nextInt(count / 10 + 1))
+                                    .append("email", "c" + i + "@example.com"))
                     .append("customerName", "Customer " + i)
-                    .append("totals", new Document("totalMinor", (long) random.nextInt(100_000)).append("currency", "EUR"))
-                    .append("placedAt", Date.from(placed)).append("updatedAt", Date.from(placed))
+                    .append(
+                            "totals",
+                            new Document("totalMinor", (long) random.nextInt(100_000)).append("currency", "EUR"))
+                    .append("placedAt", Date.from(placed))
+                    .append("updatedAt", Date.from(placed))
                     .append("lines", List.of(new Document("sku", "SKU-" + random.nextInt(500)).append("quantity", 1))));
             if (batch.size() == 5_000) {
                 orders.insertMany(batch);
@@ -136,10 +159,12 @@ public final class IndexedQueryBenchmark {
         batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean dueButClaimed = i < 10;
-            batch.add(new Document("_id", "deadline-" + i).append("name", "payment-timeout")
+            batch.add(new Document("_id", "deadline-" + i)
+                    .append("name", "payment-timeout")
                     .append("triggerAt", Date.from(dueButClaimed ? NOW.minusSeconds(60) : NOW.plusSeconds(60 + i)))
                     .append("claimedUntil", Date.from(dueButClaimed ? NOW.plusSeconds(300) : Instant.EPOCH))
-                    .append("attempts", 0).append("scope", "{\"type\":\"CheckoutSaga\",\"id\":\"" + i + "\"}"));
+                    .append("attempts", 0)
+                    .append("scope", "{\"type\":\"CheckoutSaga\",\"id\":\"" + i + "\"}"));
             if (batch.size() == 5_000) {
                 deadlines.insertMany(batch);
                 batch = new ArrayList<>();

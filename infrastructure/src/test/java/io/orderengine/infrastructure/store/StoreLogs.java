@@ -20,7 +20,8 @@ final class StoreLogs implements AutoCloseable {
     /** The formatted messages logged so far that contain {@code text} (ignoring case). */
     List<String> containing(String text) {
         synchronized (appender.list) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage)
+            return appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
                     .filter(message -> message != null && message.toLowerCase().contains(text.toLowerCase()))
                     .toList();
         }

@@ -19,8 +19,7 @@ public final class StoreWriters {
     static final String DATABASE = "durability";
     static final String COLLECTION = "writes";
 
-    private StoreWriters() {
-    }
+    private StoreWriters() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedMongoStore store = EmbeddedMongoStore.start(Path.of(args[0]), "127.0.0.1", 0);
@@ -31,13 +30,17 @@ public final class StoreWriters {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            Thread thread = new Thread(() -> {
-                for (long i = 0; ; i++) {
-                    String id = "w" + writer + "-" + i;
-                    writes.insertOne(new Document("_id", id).append("writer", writer).append("n", i));
-                    System.out.println("acked " + id);
-                }
-            }, "writer-" + w);
+            Thread thread = new Thread(
+                    () -> {
+                        for (long i = 0; ; i++) {
+                            String id = "w" + writer + "-" + i;
+                            writes.insertOne(new Document("_id", id)
+                                    .append("writer", writer)
+                                    .append("n", i));
+                            System.out.println("acked " + id);
+                        }
+                    },
+                    "writer-" + w);
             thread.start();
             threads.add(thread);
         }

@@ -8,7 +8,12 @@ import java.util.Objects;
  */
 public record Actor(Type type, String id) {
 
-    public enum Type { CUSTOMER, GUEST, ADMIN, SYSTEM }
+    public enum Type {
+        CUSTOMER,
+        GUEST,
+        ADMIN,
+        SYSTEM
+    }
 
     public Actor {
         Objects.requireNonNull(type, "actor type");

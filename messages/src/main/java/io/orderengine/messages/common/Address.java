@@ -3,8 +3,15 @@ package io.orderengine.messages.common;
 import java.util.Objects;
 
 /** A postal address; {@code country} is an ISO 3166-1 alpha-2 code. line2, region and phone may be null. */
-public record Address(String fullName, String phone, String line1, String line2, String city, String region,
-                      String postalCode, String country) {
+public record Address(
+        String fullName,
+        String phone,
+        String line1,
+        String line2,
+        String city,
+        String region,
+        String postalCode,
+        String country) {
 
     public Address {
         requireText(fullName, "fullName");

@@ -1,7 +1,7 @@
 package io.orderengine.messages.order;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An admin writes a note on the order. */
 public record AddAdminNoteCommand(@TargetAggregateIdentifier OrderId orderId, Actor actor, String note) {

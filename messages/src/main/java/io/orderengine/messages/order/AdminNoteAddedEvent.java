@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** An admin note was written on the order. */
 @Revision("1")
-public record AdminNoteAddedEvent(OrderId orderId, Actor actor, String note) {
-}
+public record AdminNoteAddedEvent(OrderId orderId, Actor actor, String note) {}

@@ -5,7 +5,17 @@ import org.axonframework.serialization.Revision;
 
 /** The order is paid ({@code captured}) and waits for fulfilment. */
 @Revision("1")
-public record OrderConfirmedEvent(OrderId orderId, OrderStatus from, PaymentMethod provider, String captureReference,
-                                  Money captured, Actor actor, String note) implements OrderStatusChange {
-    @Override public OrderStatus to() { return OrderStatus.CONFIRMED; }
+public record OrderConfirmedEvent(
+        OrderId orderId,
+        OrderStatus from,
+        PaymentMethod provider,
+        String captureReference,
+        Money captured,
+        Actor actor,
+        String note)
+        implements OrderStatusChange {
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.CONFIRMED;
+    }
 }

@@ -5,6 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** The order reached the customer. */
 @Revision("1")
-public record OrderDeliveredEvent(OrderId orderId, OrderStatus from, Actor actor, String note) implements OrderStatusChange {
-    @Override public OrderStatus to() { return OrderStatus.DELIVERED; }
+public record OrderDeliveredEvent(OrderId orderId, OrderStatus from, Actor actor, String note)
+        implements OrderStatusChange {
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.DELIVERED;
+    }
 }

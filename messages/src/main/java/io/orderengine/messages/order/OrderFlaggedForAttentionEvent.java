@@ -7,5 +7,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record OrderFlaggedForAttentionEvent(OrderId orderId, OrderStatus from, Actor actor, String note)
         implements OrderStatusChange {
-    @Override public OrderStatus to() { return OrderStatus.ATTENTION; }
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.ATTENTION;
+    }
 }

@@ -5,8 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /** One line of an order, a snapshot of the SKU at placement: later price or name changes do not touch it. {@code lineTotal} is always unit price × quantity. */
-public record OrderLine(SkuCode sku, String name, Money unitPrice, int quantity, Map<String, String> attributes,
-                        String imageUrl, Money lineTotal) {
+public record OrderLine(
+        SkuCode sku,
+        String name,
+        Money unitPrice,
+        int quantity,
+        Map<String, String> attributes,
+        String imageUrl,
+        Money lineTotal) {
     public OrderLine {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(unitPrice, "unitPrice");
@@ -18,12 +24,13 @@ public record OrderLine(SkuCode sku, String name, Money unitPrice, int quantity,
         if (lineTotal == null) {
             lineTotal = expected;
         } else if (!lineTotal.equals(expected)) {
-            throw new IllegalArgumentException("line total " + lineTotal + " is not unit price x quantity (" + expected + ")");
+            throw new IllegalArgumentException(
+                    "line total " + lineTotal + " is not unit price x quantity (" + expected + ")");
         }
     }
 
-    public static OrderLine of(SkuCode sku, String name, Money unitPrice, int quantity, Map<String, String> attributes,
-                               String imageUrl) {
+    public static OrderLine of(
+            SkuCode sku, String name, Money unitPrice, int quantity, Map<String, String> attributes, String imageUrl) {
         return new OrderLine(sku, name, unitPrice, quantity, attributes, imageUrl, null);
     }
 }

@@ -1,17 +1,38 @@
 package io.orderengine.messages.order;
 
 import io.orderengine.messages.common.*;
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /** An order was placed and is {@code PENDING} while its stock is reserved. Carries everything a projection or notification needs. */
 @Revision("1")
-public record OrderPlacedEvent(OrderId orderId, OrderNumber orderNumber, CustomerRef customer, List<OrderLine> lines,
-                               OrderTotals totals, Address shippingAddress, Address billingAddress,
-                               PaymentMethod paymentMethod, String discountCode, String notes, Instant placedAt,
-                               Actor actor) implements OrderStatusChange {
-    @Override public OrderStatus from() { return null; }
-    @Override public OrderStatus to() { return OrderStatus.PENDING; }
-    @Override public String note() { return "placed"; }
+public record OrderPlacedEvent(
+        OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerRef customer,
+        List<OrderLine> lines,
+        OrderTotals totals,
+        Address shippingAddress,
+        Address billingAddress,
+        PaymentMethod paymentMethod,
+        String discountCode,
+        String notes,
+        Instant placedAt,
+        Actor actor)
+        implements OrderStatusChange {
+    @Override
+    public OrderStatus from() {
+        return null;
+    }
+
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.PENDING;
+    }
+
+    @Override
+    public String note() {
+        return "placed";
+    }
 }

@@ -7,5 +7,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record OrderProcessingStartedEvent(OrderId orderId, OrderStatus from, Actor actor, String note)
         implements OrderStatusChange {
-    @Override public OrderStatus to() { return OrderStatus.PROCESSING; }
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.PROCESSING;
+    }
 }

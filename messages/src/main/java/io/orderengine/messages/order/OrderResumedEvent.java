@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 /** The order left ATTENTION and is back in {@code to}. */
 @Revision("1")
 public record OrderResumedEvent(OrderId orderId, OrderStatus from, OrderStatus to, Actor actor, String note)
-        implements OrderStatusChange {
-}
+        implements OrderStatusChange {}

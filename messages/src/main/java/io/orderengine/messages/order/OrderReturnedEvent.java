@@ -5,6 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** The customer sent the order back. */
 @Revision("1")
-public record OrderReturnedEvent(OrderId orderId, OrderStatus from, Actor actor, String note) implements OrderStatusChange {
-    @Override public OrderStatus to() { return OrderStatus.RETURNED; }
+public record OrderReturnedEvent(OrderId orderId, OrderStatus from, Actor actor, String note)
+        implements OrderStatusChange {
+    @Override
+    public OrderStatus to() {
+        return OrderStatus.RETURNED;
+    }
 }

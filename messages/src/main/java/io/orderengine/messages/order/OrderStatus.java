@@ -6,7 +6,16 @@ package io.orderengine.messages.order;
  * {@code REJECTED} (out of stock), {@code CANCELLED}, {@code RETURNED} and {@code ATTENTION} (needs a human).
  */
 public enum OrderStatus {
-    PENDING, AWAITING_PAYMENT, CONFIRMED, PROCESSING, SHIPPED, DELIVERED, REJECTED, CANCELLED, RETURNED, ATTENTION;
+    PENDING,
+    AWAITING_PAYMENT,
+    CONFIRMED,
+    PROCESSING,
+    SHIPPED,
+    DELIVERED,
+    REJECTED,
+    CANCELLED,
+    RETURNED,
+    ATTENTION;
 
     /** No further status change will happen (refunds may still). */
     public boolean isFinal() {

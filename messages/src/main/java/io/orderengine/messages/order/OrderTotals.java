@@ -4,7 +4,8 @@ import io.orderengine.messages.common.*;
 import java.util.Objects;
 
 /** An order's totals in one currency: total = subtotal − discount + shipping + tax. {@code taxRateBasisPoints} is the rate applied (1800 = 18 %). */
-public record OrderTotals(Money subtotal, Money discount, Money shipping, Money tax, Money total, long taxRateBasisPoints) {
+public record OrderTotals(
+        Money subtotal, Money discount, Money shipping, Money tax, Money total, long taxRateBasisPoints) {
     public OrderTotals {
         Objects.requireNonNull(subtotal, "subtotal");
         Objects.requireNonNull(discount, "discount");

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** Payment status {@code FAILED}, with the gateway's reason. */
 @Revision("1")
-public record PaymentFailedEvent(OrderId orderId, String reason) {
-}
+public record PaymentFailedEvent(OrderId orderId, String reason) {}

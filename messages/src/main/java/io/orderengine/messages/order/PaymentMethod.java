@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How the customer chose to pay. */
 public enum PaymentMethod {
-    SANDBOX, STRIPE, PAYPAL;
+    SANDBOX,
+    STRIPE,
+    PAYPAL;
 
     /** The lower-case name used on the wire ({@code "sandbox"}, {@code "stripe"}, {@code "paypal"}). */
     public String wireName() {

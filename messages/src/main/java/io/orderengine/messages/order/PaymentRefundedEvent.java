@@ -5,6 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** Money went back to the customer: {@code totalRefunded} so far; {@code paymentStatus} is PARTIALLY_REFUNDED or REFUNDED after it. */
 @Revision("1")
-public record PaymentRefundedEvent(OrderId orderId, String refundId, String refundReference, Money amount,
-                                   Money totalRefunded, PaymentStatus paymentStatus) {
-}
+public record PaymentRefundedEvent(
+        OrderId orderId,
+        String refundId,
+        String refundReference,
+        Money amount,
+        Money totalRefunded,
+        PaymentStatus paymentStatus) {}

@@ -1,16 +1,24 @@
 package io.orderengine.messages.order;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Places an order. Lines are snapshots taken from the SKUs by the caller (never prices from the client); the aggregate prices them with the pricing policy. {@code orderNumber} was allocated for the day of {@code placedAt}. */
-public record PlaceOrderCommand(@TargetAggregateIdentifier OrderId orderId, OrderNumber orderNumber, CustomerRef customer,
-                                List<OrderLine> lines, Address shippingAddress, Address billingAddress,
-                                PaymentMethod paymentMethod, String currency, String discountCode, String notes,
-                                Instant placedAt) {
+public record PlaceOrderCommand(
+        @TargetAggregateIdentifier OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerRef customer,
+        List<OrderLine> lines,
+        Address shippingAddress,
+        Address billingAddress,
+        PaymentMethod paymentMethod,
+        String currency,
+        String discountCode,
+        String notes,
+        Instant placedAt) {
     public PlaceOrderCommand {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(orderNumber, "orderNumber");

@@ -5,6 +5,11 @@ import org.axonframework.serialization.Revision;
 
 /** A refund of {@code amount} was asked for; the saga carries it out at the gateway. */
 @Revision("1")
-public record RefundRequestedEvent(OrderId orderId, String refundId, Money amount, PaymentMethod provider,
-                                   String paymentReference, Actor actor, String reason) {
-}
+public record RefundRequestedEvent(
+        OrderId orderId,
+        String refundId,
+        Money amount,
+        PaymentMethod provider,
+        String paymentReference,
+        Actor actor,
+        String reason) {}

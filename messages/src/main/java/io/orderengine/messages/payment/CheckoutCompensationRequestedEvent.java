@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** An admin asked the checkout of the order to undo what it did: cancel or refund the payment, give the stock back, cancel the order. */
 @Revision("1")
-public record CheckoutCompensationRequestedEvent(OrderId orderId, Actor actor, String reason) {
-}
+public record CheckoutCompensationRequestedEvent(OrderId orderId, Actor actor, String reason) {}

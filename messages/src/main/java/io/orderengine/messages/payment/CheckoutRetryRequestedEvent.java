@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** An admin asked the checkout of the order to run its failed payment step again. */
 @Revision("1")
-public record CheckoutRetryRequestedEvent(OrderId orderId, Actor actor, String note) {
-}
+public record CheckoutRetryRequestedEvent(OrderId orderId, Actor actor, String note) {}

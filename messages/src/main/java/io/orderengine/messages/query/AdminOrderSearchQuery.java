@@ -2,7 +2,6 @@ package io.orderengine.messages.query;
 
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
-
 import java.time.Instant;
 
 /**
@@ -11,11 +10,22 @@ import java.time.Instant;
  * case-insensitively as a substring of the order number, the customer's name (shipping or billing address) or
  * e-mail. Sorted by {@code sort} (default newest first), paged (default first page of 20).
  */
-public record AdminOrderSearchQuery(OrderStatus status, PaymentStatus paymentStatus, Instant placedFrom,
-                                    Instant placedTo, String text, Sort sort, PageRequest page) {
+public record AdminOrderSearchQuery(
+        OrderStatus status,
+        PaymentStatus paymentStatus,
+        Instant placedFrom,
+        Instant placedTo,
+        String text,
+        Sort sort,
+        PageRequest page) {
 
     /** The order of the list; ties are broken by order id so pages never overlap. */
-    public enum Sort { PLACED_AT_DESC, PLACED_AT_ASC, TOTAL_DESC, TOTAL_ASC }
+    public enum Sort {
+        PLACED_AT_DESC,
+        PLACED_AT_ASC,
+        TOTAL_DESC,
+        TOTAL_ASC
+    }
 
     public AdminOrderSearchQuery {
         if (placedFrom != null && placedTo != null && placedTo.isBefore(placedFrom)) {

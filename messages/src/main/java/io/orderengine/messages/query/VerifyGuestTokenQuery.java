@@ -1,7 +1,6 @@
 package io.orderengine.messages.query;
 
 import io.orderengine.messages.common.OrderId;
-
 import java.util.Objects;
 
 /**

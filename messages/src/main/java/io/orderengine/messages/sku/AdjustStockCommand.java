@@ -1,7 +1,7 @@
 package io.orderengine.messages.sku;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Corrects on hand by {@code delta} (non-zero; negative for shrinkage) with a reason. Rejected if it would take on hand below what is reserved. */
 public record AdjustStockCommand(@TargetAggregateIdentifier SkuCode sku, int delta, String reason) {

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** Available stock fell to (or below) the SKU's low-stock threshold, from above it. */
 @Revision("1")
-public record LowStockReachedEvent(SkuCode sku, int available, int threshold) {
-}
+public record LowStockReachedEvent(SkuCode sku, int available, int threshold) {}

@@ -1,8 +1,8 @@
 package io.orderengine.messages.sku;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sells a deactivated SKU again. */
-public record ReactivateSkuCommand(@TargetAggregateIdentifier SkuCode sku) {
-}
+public record ReactivateSkuCommand(
+        @TargetAggregateIdentifier SkuCode sku) {}

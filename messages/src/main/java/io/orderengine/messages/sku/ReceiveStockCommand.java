@@ -1,7 +1,7 @@
 package io.orderengine.messages.sku;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Goods arrived: on hand grows by {@code quantity} (positive). */
 public record ReceiveStockCommand(@TargetAggregateIdentifier SkuCode sku, int quantity, String reason) {

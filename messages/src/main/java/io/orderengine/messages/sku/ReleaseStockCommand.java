@@ -1,7 +1,7 @@
 package io.orderengine.messages.sku;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.orderengine.messages.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Gives up the order's reservation (payment failed, expired, cancelled). A no-op when the order holds none. */
 public record ReleaseStockCommand(@TargetAggregateIdentifier SkuCode sku, OrderId orderId, String reason) {

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A SKU is no longer sold. */
 @Revision("1")
-public record SkuDeactivatedEvent(SkuCode sku, String reason) {
-}
+public record SkuDeactivatedEvent(SkuCode sku, String reason) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The unit price of a SKU changed (same currency). */
 @Revision("1")
-public record SkuPriceChangedEvent(SkuCode sku, Money oldPrice, Money newPrice) {
-}
+public record SkuPriceChangedEvent(SkuCode sku, Money oldPrice, Money newPrice) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A deactivated SKU is sold again. */
 @Revision("1")
-public record SkuReactivatedEvent(SkuCode sku) {
-}
+public record SkuReactivatedEvent(SkuCode sku) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** On hand was corrected by {@code delta}; {@code onHand} and {@code available} are the values after it. */
 @Revision("1")
-public record StockAdjustedEvent(SkuCode sku, int delta, String reason, int onHand, int available) {
-}
+public record StockAdjustedEvent(SkuCode sku, int delta, String reason, int onHand, int available) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The order's reserved units left the shelf: on hand fell by {@code quantity}. */
 @Revision("1")
-public record StockCommittedEvent(SkuCode sku, OrderId orderId, int quantity, int onHand, int available) {
-}
+public record StockCommittedEvent(SkuCode sku, OrderId orderId, int quantity, int onHand, int available) {}

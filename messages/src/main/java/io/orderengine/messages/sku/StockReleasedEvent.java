@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The order's reservation was given up; {@code available} is the value after it. */
 @Revision("1")
-public record StockReleasedEvent(SkuCode sku, OrderId orderId, int quantity, String reason, int available) {
-}
+public record StockReleasedEvent(SkuCode sku, OrderId orderId, int quantity, String reason, int available) {}

@@ -9,6 +9,5 @@ import org.axonframework.serialization.Revision;
  * {@link StockRejectionReason}, so the revision stays.
  */
 @Revision("1")
-public record StockReservationRejectedEvent(SkuCode sku, OrderId orderId, int requested, int available,
-                                            StockRejectionReason reason) {
-}
+public record StockReservationRejectedEvent(
+        SkuCode sku, OrderId orderId, int requested, int available, StockRejectionReason reason) {}

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** Units an order had committed are back on hand. */
 @Revision("1")
-public record StockRestockedEvent(SkuCode sku, OrderId orderId, int quantity, String reason, int onHand, int available) {
-}
+public record StockRestockedEvent(
+        SkuCode sku, OrderId orderId, int quantity, String reason, int onHand, int available) {}

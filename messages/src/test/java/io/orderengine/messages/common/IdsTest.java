@@ -1,17 +1,18 @@
 package io.orderengine.messages.common;
 
-import java.time.LocalDate;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class IdsTest {
 
     @Test
     void orderNumbersAreTheDayAndASixDigitSequence() {
         assertThat(OrderNumber.of(LocalDate.of(2026, 11, 22), 7).value()).isEqualTo("ORD-20261122-000007");
-        assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 1_000_000))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderNumber("ORD-2026-1")).isInstanceOf(IllegalArgumentException.class);

@@ -1,9 +1,9 @@
 package io.orderengine.messages.common;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -12,7 +12,8 @@ class MoneyTest {
         assertThat(Money.of(1250, "EUR").plus(Money.of(50, "EUR"))).isEqualTo(Money.of(1300, "EUR"));
         assertThat(Money.of(1250, "EUR").minus(Money.of(1300, "EUR"))).isEqualTo(Money.of(-50, "EUR"));
         assertThatThrownBy(() -> Money.of(1, "EUR").plus(Money.of(1, "USD")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUR vs USD");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EUR vs USD");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.orderengine.messages.sku;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StockReservationRejectedEventTest {
 
@@ -22,8 +22,10 @@ class StockReservationRejectedEventTest {
         String storedInactive = stored.replace("insufficient stock", "inactive");
 
         assertThat(MAPPER.readValue(stored, StockReservationRejectedEvent.class))
-                .isEqualTo(new StockReservationRejectedEvent(MUG, ORDER, 3, 2, StockRejectionReason.INSUFFICIENT_STOCK));
-        assertThat(MAPPER.readValue(storedInactive, StockReservationRejectedEvent.class).reason())
+                .isEqualTo(
+                        new StockReservationRejectedEvent(MUG, ORDER, 3, 2, StockRejectionReason.INSUFFICIENT_STOCK));
+        assertThat(MAPPER.readValue(storedInactive, StockReservationRejectedEvent.class)
+                        .reason())
                 .isEqualTo(StockRejectionReason.INACTIVE);
     }
 

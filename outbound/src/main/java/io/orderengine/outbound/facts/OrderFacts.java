@@ -23,10 +23,23 @@ import java.util.List;
  * @param confirmedAt     the first confirmation (payment), the invoice date; null while unpaid
  * @param refundedTotal   everything refunded so far; null before the first refund
  */
-public record OrderFacts(String orderId, String orderNumber, String email, String customerId, boolean guest,
-                         List<OrderLine> lines, OrderTotals totals, Address shippingAddress, Address billingAddress,
-                         Instant placedAt, Instant confirmedAt, Instant shippedAt, String trackingNumber,
-                         Instant cancelledAt, Money refundedTotal, long sequence) {
+public record OrderFacts(
+        String orderId,
+        String orderNumber,
+        String email,
+        String customerId,
+        boolean guest,
+        List<OrderLine> lines,
+        OrderTotals totals,
+        Address shippingAddress,
+        Address billingAddress,
+        Instant placedAt,
+        Instant confirmedAt,
+        Instant shippedAt,
+        String trackingNumber,
+        Instant cancelledAt,
+        Money refundedTotal,
+        long sequence) {
 
     public OrderFacts {
         lines = List.copyOf(lines);
@@ -34,9 +47,22 @@ public record OrderFacts(String orderId, String orderNumber, String email, Strin
 
     /** The facts of an order just placed by {@code event}, the order's event number {@code sequence}. */
     public static OrderFacts placed(OrderPlacedEvent event, long sequence) {
-        return new OrderFacts(event.orderId().value(), event.orderNumber().value(), event.customer().email(),
-                event.customer().customerId(), event.customer().isGuest(), event.lines(), event.totals(),
-                event.shippingAddress(), event.billingAddress(), event.placedAt(), null, null, null, null, null,
+        return new OrderFacts(
+                event.orderId().value(),
+                event.orderNumber().value(),
+                event.customer().email(),
+                event.customer().customerId(),
+                event.customer().isGuest(),
+                event.lines(),
+                event.totals(),
+                event.shippingAddress(),
+                event.billingAddress(),
+                event.placedAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
                 sequence);
     }
 
@@ -64,8 +90,23 @@ public record OrderFacts(String orderId, String orderNumber, String email, Strin
         } else if (event instanceof PaymentRefundedEvent refund) {
             refunded = refund.totalRefunded();
         }
-        return new OrderFacts(orderId, orderNumber, email, customerId, guest, lines, totals, shippingAddress,
-                billingAddress, placedAt, confirmed, shipped, tracking, cancelled, refunded, sequence);
+        return new OrderFacts(
+                orderId,
+                orderNumber,
+                email,
+                customerId,
+                guest,
+                lines,
+                totals,
+                shippingAddress,
+                billingAddress,
+                placedAt,
+                confirmed,
+                shipped,
+                tracking,
+                cancelled,
+                refunded,
+                sequence);
     }
 
     public String currency() {

@@ -70,7 +70,8 @@ public class OrderFactsStore {
      */
     public Optional<OrderFacts> record(OrderId orderId, Object event, long sequence, Instant at) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document stored = collection.find(Filters.eq("_id", orderId.value())).first();
+            Document stored =
+                    collection.find(Filters.eq("_id", orderId.value())).first();
             if (stored == null) {
                 Optional<OrderFacts> facts = event instanceof OrderPlacedEvent placed
                         ? Optional.of(OrderFacts.placed(placed, sequence))
@@ -105,7 +106,8 @@ public class OrderFactsStore {
             return folded;
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document stored = collection.find(Filters.eq("_id", orderId.value())).first();
+            Document stored =
+                    collection.find(Filters.eq("_id", orderId.value())).first();
             if (stored == null) {
                 if (insert(folded.get())) {
                     return folded;
@@ -153,8 +155,14 @@ public class OrderFactsStore {
     }
 
     private boolean replace(OrderFacts facts, long expectedSequence) {
-        return collection.replaceOne(Filters.and(Filters.eq("_id", facts.orderId()),
-                Filters.eq(APPLIED_SEQUENCE, expectedSequence)), encode(facts)).getMatchedCount() > 0;
+        return collection
+                        .replaceOne(
+                                Filters.and(
+                                        Filters.eq("_id", facts.orderId()),
+                                        Filters.eq(APPLIED_SEQUENCE, expectedSequence)),
+                                encode(facts))
+                        .getMatchedCount()
+                > 0;
     }
 
     private static IllegalStateException concurrentChanges(OrderId orderId) {
@@ -183,14 +191,20 @@ public class OrderFactsStore {
 
     static OrderFacts decode(Document document) {
         OrderTotals totals = OrderDocuments.decodeTotals(document.get(TOTALS, Document.class));
-        return new OrderFacts(document.getString("_id"), document.getString(ORDER_NUMBER),
-                document.getString(EMAIL), document.getString(CUSTOMER_ID),
+        return new OrderFacts(
+                document.getString("_id"),
+                document.getString(ORDER_NUMBER),
+                document.getString(EMAIL),
+                document.getString(CUSTOMER_ID),
                 Boolean.TRUE.equals(document.getBoolean(GUEST)),
-                OrderDocuments.decodeLines(document.getList(LINES, Document.class), totals.currency()), totals,
+                OrderDocuments.decodeLines(document.getList(LINES, Document.class), totals.currency()),
+                totals,
                 OrderDocuments.decodeAddress(document.get(SHIPPING_ADDRESS, Document.class)),
                 OrderDocuments.decodeAddress(document.get(BILLING_ADDRESS, Document.class)),
-                instant(document.getDate(PLACED_AT)), instant(document.getDate(CONFIRMED_AT)),
-                instant(document.getDate(SHIPPED_AT)), document.getString(TRACKING_NUMBER),
+                instant(document.getDate(PLACED_AT)),
+                instant(document.getDate(CONFIRMED_AT)),
+                instant(document.getDate(SHIPPED_AT)),
+                document.getString(TRACKING_NUMBER),
                 instant(document.getDate(CANCELLED_AT)),
                 OrderDocuments.decodeMoney(document.get(REFUNDED_TOTAL, Document.class)),
                 OrderDocuments.longValue(document, APPLIED_SEQUENCE));

@@ -10,8 +10,17 @@ import java.util.List;
  * @param vatBreakdown one row per VAT rate: the taxable amount at that rate and the VAT on it
  * @param zatcaQr      base64 of the ZATCA TLV, or null when the seller is not a Saudi VAT-registered seller
  */
-public record Invoice(String number, String orderNumber, Instant issuedAt, Seller seller, Buyer buyer,
-                      List<Line> lines, List<VatRow> vatBreakdown, Totals totals, String currency, String zatcaQr) {
+public record Invoice(
+        String number,
+        String orderNumber,
+        Instant issuedAt,
+        Seller seller,
+        Buyer buyer,
+        List<Line> lines,
+        List<VatRow> vatBreakdown,
+        Totals totals,
+        String currency,
+        String zatcaQr) {
 
     public Invoice {
         lines = List.copyOf(lines);
@@ -32,13 +41,10 @@ public record Invoice(String number, String orderNumber, Instant issuedAt, Selle
         }
     }
 
-    public record Line(String sku, String name, int quantity, long unitPriceMinor, long amountMinor) {
-    }
+    public record Line(String sku, String name, int quantity, long unitPriceMinor, long amountMinor) {}
 
     /** {@code rateBasisPoints}: 1500 = 15 %. */
-    public record VatRow(long rateBasisPoints, long taxableMinor, long vatMinor) {
-    }
+    public record VatRow(long rateBasisPoints, long taxableMinor, long vatMinor) {}
 
-    public record Totals(long subtotalMinor, long discountMinor, long shippingMinor, long vatMinor, long totalMinor) {
-    }
+    public record Totals(long subtotalMinor, long discountMinor, long shippingMinor, long vatMinor, long totalMinor) {}
 }

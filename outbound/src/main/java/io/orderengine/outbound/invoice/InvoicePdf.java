@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvoicePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int QR_PIXELS = 300;
 
     private final Font regular;
@@ -99,7 +99,7 @@ public class InvoicePdf {
     private void header(Document document, Invoice invoice) throws DocumentException {
         String kind = invoice.seller().vatNumber() != null ? "Tax invoice" : "Invoice";
         document.add(new Paragraph(kind, title));
-        PdfPTable table = new PdfPTable(new float[]{1, 2});
+        PdfPTable table = new PdfPTable(new float[] {1, 2});
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setSpacingBefore(8);
@@ -146,13 +146,15 @@ public class InvoicePdf {
     }
 
     private void lines(Document document, Invoice invoice) throws DocumentException {
-        PdfPTable table = new PdfPTable(new float[]{4, 2, 1, 2, 2});
+        PdfPTable table = new PdfPTable(new float[] {4, 2, 1, 2, 2});
         table.setWidthPercentage(100);
         table.setSpacingBefore(14);
         table.setHeaderRows(1);
         for (String heading : List.of("Item", "SKU", "Qty", "Unit price", "Amount")) {
-            PdfPCell cell = plain(heading, bold, heading.equals("Item") || heading.equals("SKU")
-                    ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+            PdfPCell cell = plain(
+                    heading,
+                    bold,
+                    heading.equals("Item") || heading.equals("SKU") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
             cell.setBorder(Rectangle.BOTTOM);
             table.addCell(cell);
         }
@@ -168,7 +170,7 @@ public class InvoicePdf {
     }
 
     private void totals(Document document, Invoice invoice) throws DocumentException {
-        PdfPTable table = new PdfPTable(new float[]{3, 2});
+        PdfPTable table = new PdfPTable(new float[] {3, 2});
         table.setWidthPercentage(45);
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.setSpacingBefore(8);
@@ -193,7 +195,7 @@ public class InvoicePdf {
         Paragraph caption = new Paragraph("VAT breakdown", bold);
         caption.setSpacingBefore(10);
         document.add(caption);
-        PdfPTable table = new PdfPTable(new float[]{1, 2, 2});
+        PdfPTable table = new PdfPTable(new float[] {1, 2, 2});
         table.setWidthPercentage(60);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setSpacingBefore(4);

@@ -19,12 +19,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.invoice")
-public record InvoiceProperties(@NotBlank @DefaultValue("Order Engine") String sellerName,
-                                @DefaultValue("") String sellerAddress,
-                                String vatNumber,
-                                @Pattern(regexp = "[A-Z]{2}") String country,
-                                @NotBlank @DefaultValue("INV-") String numberPrefix,
-                                String fontPath) {
+public record InvoiceProperties(
+        @NotBlank @DefaultValue("Order Engine") String sellerName,
+        @DefaultValue("") String sellerAddress,
+        String vatNumber,
+        @Pattern(regexp = "[A-Z]{2}") String country,
+        @NotBlank @DefaultValue("INV-") String numberPrefix,
+        String fontPath) {
 
     public boolean hasVatNumber() {
         return vatNumber != null && !vatNumber.isBlank();

@@ -35,23 +35,47 @@ public class Invoices {
         OrderTotals totals = order.totals();
         String currency = totals.currency();
         List<Invoice.Line> lines = order.lines().stream()
-                .map(line -> new Invoice.Line(line.sku().value(), line.name(), line.quantity(),
-                        line.unitPrice().amountMinor(), line.lineTotal().amountMinor()))
+                .map(line -> new Invoice.Line(
+                        line.sku().value(),
+                        line.name(),
+                        line.quantity(),
+                        line.unitPrice().amountMinor(),
+                        line.lineTotal().amountMinor()))
                 .toList();
-        long taxable = totals.subtotal().minus(totals.discount()).plus(totals.shipping()).amountMinor();
-        List<Invoice.VatRow> vat = List.of(new Invoice.VatRow(totals.taxRateBasisPoints(), taxable,
-                totals.tax().amountMinor()));
+        long taxable = totals.subtotal()
+                .minus(totals.discount())
+                .plus(totals.shipping())
+                .amountMinor();
+        List<Invoice.VatRow> vat = List.of(new Invoice.VatRow(
+                totals.taxRateBasisPoints(), taxable, totals.tax().amountMinor()));
         String qr = seller.zatcaQr()
-                ? ZatcaQr.base64(seller.sellerName(), seller.vatNumber(), issuedAt,
-                        decimal(totals.total().amountMinor(), currency), decimal(totals.tax().amountMinor(), currency))
+                ? ZatcaQr.base64(
+                        seller.sellerName(),
+                        seller.vatNumber(),
+                        issuedAt,
+                        decimal(totals.total().amountMinor(), currency),
+                        decimal(totals.tax().amountMinor(), currency))
                 : null;
-        return new Invoice(seller.numberPrefix() + order.orderNumber(), order.orderNumber(), issuedAt,
-                new Invoice.Seller(seller.sellerName(), lines(seller.sellerAddress()),
-                        seller.hasVatNumber() ? seller.vatNumber() : null, seller.country()),
-                buyer(order), lines, vat,
-                new Invoice.Totals(totals.subtotal().amountMinor(), totals.discount().amountMinor(),
-                        totals.shipping().amountMinor(), totals.tax().amountMinor(), totals.total().amountMinor()),
-                currency, qr);
+        return new Invoice(
+                seller.numberPrefix() + order.orderNumber(),
+                order.orderNumber(),
+                issuedAt,
+                new Invoice.Seller(
+                        seller.sellerName(),
+                        lines(seller.sellerAddress()),
+                        seller.hasVatNumber() ? seller.vatNumber() : null,
+                        seller.country()),
+                buyer(order),
+                lines,
+                vat,
+                new Invoice.Totals(
+                        totals.subtotal().amountMinor(),
+                        totals.discount().amountMinor(),
+                        totals.shipping().amountMinor(),
+                        totals.tax().amountMinor(),
+                        totals.total().amountMinor()),
+                currency,
+                qr);
     }
 
     private static Invoice.Buyer buyer(OrderFacts order) {
@@ -76,7 +100,10 @@ public class Invoices {
     }
 
     private static List<String> lines(String address) {
-        return Arrays.stream(address.split("[\\n|]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(address.split("[\\n|]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** {@code amountMinor} as a plain decimal in the currency's minor digits: 3540 EUR → "35.40". */

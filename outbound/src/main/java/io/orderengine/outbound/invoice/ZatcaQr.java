@@ -25,12 +25,11 @@ import javax.imageio.ImageIO;
  */
 public final class ZatcaQr {
 
-    private ZatcaQr() {
-    }
+    private ZatcaQr() {}
 
     /** The TLV bytes; amounts are decimal strings such as {@code "35.40"}. */
-    public static byte[] tlv(String sellerName, String vatNumber, Instant timestamp, String totalWithVat,
-                             String vatTotal) {
+    public static byte[] tlv(
+            String sellerName, String vatNumber, Instant timestamp, String totalWithVat, String vatTotal) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         field(out, 1, sellerName);
         field(out, 2, vatNumber);
@@ -40,8 +39,8 @@ public final class ZatcaQr {
         return out.toByteArray();
     }
 
-    public static String base64(String sellerName, String vatNumber, Instant timestamp, String totalWithVat,
-                                String vatTotal) {
+    public static String base64(
+            String sellerName, String vatNumber, Instant timestamp, String totalWithVat, String vatTotal) {
         return Base64.getEncoder().encodeToString(tlv(sellerName, vatNumber, timestamp, totalWithVat, vatTotal));
     }
 
@@ -58,12 +57,21 @@ public final class ZatcaQr {
     /** {@code text} as a black-on-white QR code PNG of {@code size} × {@code size} pixels. */
     public static byte[] png(String text, int size) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN, 2,
-                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(),
-                    BufferedImage.TYPE_BYTE_BINARY);
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            size,
+                            size,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    2,
+                                    EncodeHintType.CHARACTER_SET,
+                                    StandardCharsets.UTF_8.name()));
+            BufferedImage image =
+                    new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {
                     image.setRGB(x, y, matrix.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);

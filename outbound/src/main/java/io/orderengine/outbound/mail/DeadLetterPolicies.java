@@ -16,16 +16,18 @@ public final class DeadLetterPolicies {
     /** Diagnostics key: how often the dead letter was retried and failed again (0 on its first failure). */
     public static final String RETRIES = "retries";
 
-    private DeadLetterPolicies() {
-    }
+    private DeadLetterPolicies() {}
 
     /** Dead-letters every failure, counting in the diagnostics how many retries have failed. */
     public static EnqueuePolicy<EventMessage<?>> countingRetries() {
         return (letter, cause) -> {
             Object previous = letter.diagnostics().get(RETRIES);
             int retries = previous instanceof Number n ? n.intValue() + 1 : 0;
-            return Decisions.enqueue(truncated(cause), l -> l.diagnostics().and(RETRIES, retries)
-                    .and("lastFailure", cause.getClass().getSimpleName()));
+            return Decisions.enqueue(
+                    truncated(cause),
+                    l -> l.diagnostics()
+                            .and(RETRIES, retries)
+                            .and("lastFailure", cause.getClass().getSimpleName()));
         };
     }
 

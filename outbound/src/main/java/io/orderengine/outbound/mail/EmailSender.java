@@ -1,11 +1,11 @@
 package io.orderengine.outbound.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public class EmailSender {
     private static void boundTimeouts(JavaMailSenderImpl smtp, Duration timeout) {
         Properties settings = smtp.getJavaMailProperties();
         String millis = Long.toString(timeout.toMillis());
-        for (String key : new String[]{"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
+        for (String key : new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
             settings.putIfAbsent(key, millis);
         }
         smtp.setJavaMailProperties(settings);
@@ -64,22 +64,30 @@ public class EmailSender {
     public void send(Email email) {
         JavaMailSender sender = mailSender.getObject();
         Retry retry = Retry.of("email", retries);
-        retry.getEventPublisher().onRetry(event -> log.warn("Email '{}' not handed to SMTP (try {} of {}): {}",
-                email.subject(), event.getNumberOfRetryAttempts(), properties.sendAttempts(),
-                event.getLastThrowable() == null ? "unknown" : event.getLastThrowable().getMessage()));
+        retry.getEventPublisher()
+                .onRetry(event -> log.warn(
+                        "Email '{}' not handed to SMTP (try {} of {}): {}",
+                        email.subject(),
+                        event.getNumberOfRetryAttempts(),
+                        properties.sendAttempts(),
+                        event.getLastThrowable() == null
+                                ? "unknown"
+                                : event.getLastThrowable().getMessage()));
         try {
             retry.executeRunnable(() -> sender.send(mime(sender, email)));
         } catch (MailException | IllegalStateException e) {
-            throw new EmailNotSentException("email '" + email.subject() + "' could not be sent after "
-                    + properties.sendAttempts() + " tries: " + e.getMessage(), e);
+            throw new EmailNotSentException(
+                    "email '" + email.subject() + "' could not be sent after " + properties.sendAttempts() + " tries: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private MimeMessage mime(JavaMailSender sender, Email email) {
         MimeMessage message = sender.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(
+                    message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(email.to());
             helper.setSubject(email.subject());

@@ -61,8 +61,8 @@ public class MailTemplates {
      */
     public Email render(EmailKind kind, OrderFacts order, Map<String, Object> details) {
         Locale locale = shop.locale();
-        String subject = messages.getMessage("subject." + kind.template(),
-                new Object[]{shop.name(), order.orderNumber()}, locale);
+        String subject = messages.getMessage(
+                "subject." + kind.template(), new Object[] {shop.name(), order.orderNumber()}, locale);
         Context context = new Context(locale);
         context.setVariable("shopName", shop.name());
         context.setVariable("language", locale.toLanguageTag());
@@ -70,8 +70,8 @@ public class MailTemplates {
         context.setVariable("order", orderModel(order, locale));
         context.setVariable("link", shop.orderLinkFor(order.orderId(), order.orderNumber()));
         context.setVariable("guest", order.guest());
-        for (String optional : List.of("trackingNumber", "estimatedDelivery", "reason", "refundDue", "refundAmount",
-                "refundedTotal")) {
+        for (String optional : List.of(
+                "trackingNumber", "estimatedDelivery", "reason", "refundDue", "refundAmount", "refundedTotal")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);
@@ -94,18 +94,29 @@ public class MailTemplates {
         OrderTotals totals = order.totals();
         Map<String, Object> model = new HashMap<>();
         model.put("number", order.orderNumber());
-        model.put("lines", order.lines().stream().map(line -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("sku", line.sku().value());
-            row.put("name", line.name());
-            row.put("quantity", line.quantity());
-            row.put("unitPrice", MoneyFormat.format(line.unitPrice().amountMinor(), currency, locale));
-            row.put("lineTotal", MoneyFormat.format(line.lineTotal().amountMinor(), currency, locale));
-            return row;
-        }).toList());
+        model.put(
+                "lines",
+                order.lines().stream()
+                        .map(line -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("sku", line.sku().value());
+                            row.put("name", line.name());
+                            row.put("quantity", line.quantity());
+                            row.put(
+                                    "unitPrice",
+                                    MoneyFormat.format(line.unitPrice().amountMinor(), currency, locale));
+                            row.put(
+                                    "lineTotal",
+                                    MoneyFormat.format(line.lineTotal().amountMinor(), currency, locale));
+                            return row;
+                        })
+                        .toList());
         model.put("subtotal", MoneyFormat.format(totals.subtotal().amountMinor(), currency, locale));
-        model.put("discount", totals.discount().isZero() ? null
-                : MoneyFormat.format(totals.discount().amountMinor(), currency, locale));
+        model.put(
+                "discount",
+                totals.discount().isZero()
+                        ? null
+                        : MoneyFormat.format(totals.discount().amountMinor(), currency, locale));
         model.put("shipping", MoneyFormat.format(totals.shipping().amountMinor(), currency, locale));
         model.put("tax", MoneyFormat.format(totals.tax().amountMinor(), currency, locale));
         model.put("taxRate", percent(totals.taxRateBasisPoints(), locale));

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Amounts in minor units shown the way a reader of {@code locale} writes them in {@code currency}: "€35.40". */
 public final class MoneyFormat {
 
-    private MoneyFormat() {
-    }
+    private MoneyFormat() {}
 
     public static String format(long amountMinor, String currency, Locale locale) {
         Currency unit = Currency.getInstance(currency);

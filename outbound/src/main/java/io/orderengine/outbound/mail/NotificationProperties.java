@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.mail")
-public record NotificationProperties(@NotBlank @DefaultValue("no-reply@localhost") String from,
-                                     @Min(1) @Max(10) @DefaultValue("3") int sendAttempts,
-                                     @DefaultValue("PT1S") Duration retryBackoff,
-                                     @DefaultValue("PT10S") Duration smtpTimeout) {
-}
+public record NotificationProperties(
+        @NotBlank @DefaultValue("no-reply@localhost") String from,
+        @Min(1) @Max(10) @DefaultValue("3") int sendAttempts,
+        @DefaultValue("PT1S") Duration retryBackoff,
+        @DefaultValue("PT10S") Duration smtpTimeout) {}

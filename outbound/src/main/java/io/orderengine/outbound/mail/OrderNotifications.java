@@ -60,61 +60,96 @@ public class OrderNotifications {
 
     @EventHandler
     @DisallowReplay
-    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderConfirmedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         notify(eventId, EmailKind.ORDER_CONFIRMED, event.orderId(), event, sequence, at, Map.of());
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderShippedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
         details.put("trackingNumber", event.trackingNumber());
-        details.put("estimatedDelivery", event.estimatedDelivery() == null ? null
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(templates.locale())
-                        .format(event.estimatedDelivery()));
+        details.put(
+                "estimatedDelivery",
+                event.estimatedDelivery() == null
+                        ? null
+                        : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                .withLocale(templates.locale())
+                                .format(event.estimatedDelivery()));
         notify(eventId, EmailKind.ORDER_SHIPPED, event.orderId(), event, sequence, at, details);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderCancelledEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
         details.put("reason", event.note());
         Money refundDue = event.refundDue();
-        details.put("refundDue", refundDue == null || refundDue.amountMinor() <= 0 ? null
-                : templates.money(refundDue.amountMinor(), refundDue.currency()));
+        details.put(
+                "refundDue",
+                refundDue == null || refundDue.amountMinor() <= 0
+                        ? null
+                        : templates.money(refundDue.amountMinor(), refundDue.currency()));
         notify(eventId, EmailKind.ORDER_CANCELLED, event.orderId(), event, sequence, at, details);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            PaymentRefundedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> details = new HashMap<>();
-        details.put("refundAmount", templates.money(event.amount().amountMinor(), event.amount().currency()));
-        details.put("refundedTotal", templates.money(event.totalRefunded().amountMinor(),
-                event.totalRefunded().currency()));
+        details.put(
+                "refundAmount",
+                templates.money(event.amount().amountMinor(), event.amount().currency()));
+        details.put(
+                "refundedTotal",
+                templates.money(
+                        event.totalRefunded().amountMinor(),
+                        event.totalRefunded().currency()));
         notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), event, sequence, at, details);
     }
 
-    private void notify(String eventId, EmailKind kind, OrderId orderId, Object event, long sequence, Instant at,
-                        Map<String, Object> details) {
+    private void notify(
+            String eventId,
+            EmailKind kind,
+            OrderId orderId,
+            Object event,
+            long sequence,
+            Instant at,
+            Map<String, Object> details) {
         String key = SentEmails.key(eventId, kind);
-        OrderFacts order = orders.record(orderId, event, sequence, at).orElseThrow(() -> new IllegalStateException(
-                "order " + orderId + " is not known to the notifications; its " + kind.template()
-                        + " email cannot be written"));
+        OrderFacts order = orders.record(orderId, event, sequence, at)
+                .orElseThrow(() -> new IllegalStateException("order " + orderId
+                        + " is not known to the notifications; its " + kind.template() + " email cannot be written"));
         if (!sender.configured()) {
-            log.info("No SMTP server configured (spring.mail.host): {} email of order {} not sent", kind.template(),
+            log.info(
+                    "No SMTP server configured (spring.mail.host): {} email of order {} not sent",
+                    kind.template(),
                     order.orderNumber());
             sent.markSkipped(key, kind, orderId.value(), "no SMTP server configured");
             return;
         }
         Email email = templates.render(kind, order, details);
         if (!sent.claim(key, kind, orderId.value(), email.to())) {
-            log.debug("{} email of order {} was already sent for event {}", kind.template(), order.orderNumber(),
+            log.debug(
+                    "{} email of order {} was already sent for event {}",
+                    kind.template(),
+                    order.orderNumber(),
                     eventId);
             return;
         }

@@ -23,7 +23,12 @@ public class SentEmails {
 
     public static final String COLLECTION = "notification_log";
 
-    enum Status { SENDING, SENT, FAILED, SKIPPED }
+    enum Status {
+        SENDING,
+        SENT,
+        FAILED,
+        SKIPPED
+    }
 
     private final MongoCollection<Document> log;
     private final Clock clock;
@@ -54,15 +59,25 @@ public class SentEmails {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return log.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", Status.FAILED.name())),
-                    Updates.combine(Updates.set("status", Status.SENDING.name()), Updates.inc("tries", 1),
-                            Updates.set("updatedAt", now))).getModifiedCount() == 1;
+            return log.updateOne(
+                                    Filters.and(Filters.eq("_id", key), Filters.eq("status", Status.FAILED.name())),
+                                    Updates.combine(
+                                            Updates.set("status", Status.SENDING.name()),
+                                            Updates.inc("tries", 1),
+                                            Updates.set("updatedAt", now)))
+                            .getModifiedCount()
+                    == 1;
         }
     }
 
     void markSent(String key, String subject) {
-        mark(key, Status.SENT, Updates.combine(Updates.set("subject", subject),
-                Updates.set("sentAt", Date.from(clock.instant())), Updates.unset("lastError")));
+        mark(
+                key,
+                Status.SENT,
+                Updates.combine(
+                        Updates.set("subject", subject),
+                        Updates.set("sentAt", Date.from(clock.instant())),
+                        Updates.unset("lastError")));
     }
 
     void markFailed(String key, String error) {
@@ -73,9 +88,13 @@ public class SentEmails {
     void markSkipped(String key, EmailKind kind, String orderId, String reason) {
         Date now = Date.from(clock.instant());
         try {
-            log.insertOne(new Document("_id", key).append("template", kind.template()).append("orderId", orderId)
-                    .append("status", Status.SKIPPED.name()).append("lastError", reason)
-                    .append("createdAt", now).append("updatedAt", now));
+            log.insertOne(new Document("_id", key)
+                    .append("template", kind.template())
+                    .append("orderId", orderId)
+                    .append("status", Status.SKIPPED.name())
+                    .append("lastError", reason)
+                    .append("createdAt", now)
+                    .append("updatedAt", now));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -90,7 +109,11 @@ public class SentEmails {
     }
 
     private void mark(String key, Status status, org.bson.conversions.Bson extra) {
-        log.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("status", status.name()),
-                Updates.set("updatedAt", Date.from(clock.instant())), extra));
+        log.updateOne(
+                Filters.eq("_id", key),
+                Updates.combine(
+                        Updates.set("status", status.name()),
+                        Updates.set("updatedAt", Date.from(clock.instant())),
+                        extra));
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.shop")
-public record ShopProperties(@NotBlank @DefaultValue("Order Engine") String name,
-                             @NotBlank @DefaultValue("en") String language,
-                             @NotBlank @DefaultValue("http://localhost:8080/orders/{orderId}") String orderLink) {
+public record ShopProperties(
+        @NotBlank @DefaultValue("Order Engine") String name,
+        @NotBlank @DefaultValue("en") String language,
+
+        @NotBlank @DefaultValue("http://localhost:8080/orders/{orderId}")
+        String orderLink) {
 
     public Locale locale() {
         return Locale.forLanguageTag(language);

@@ -4,8 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -37,13 +37,29 @@ public class WebhookDeliveries {
     public static final String COLLECTION = "webhook_deliveries";
 
     /** Where a delivery is in its life. */
-    public enum Status { PENDING, SENDING, DELIVERED, FAILED, CANCELLED }
+    public enum Status {
+        PENDING,
+        SENDING,
+        DELIVERED,
+        FAILED,
+        CANCELLED
+    }
 
     /** One delivery as stored; {@code body} is the exact JSON that is signed and posted. */
-    public record Delivery(String id, String endpointId, String eventId, String eventType, String body, Status status,
-                           int attempts, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
-                           Instant lastAttemptAt, Instant deliveredAt, Instant createdAt) {
-    }
+    public record Delivery(
+            String id,
+            String endpointId,
+            String eventId,
+            String eventType,
+            String body,
+            Status status,
+            int attempts,
+            Integer lastStatusCode,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant lastAttemptAt,
+            Instant deliveredAt,
+            Instant createdAt) {}
 
     private final MongoCollection<Document> deliveries;
 
@@ -59,7 +75,8 @@ public class WebhookDeliveries {
     }
 
     static String idOf(String eventId, String endpointId) {
-        return UUID.nameUUIDFromBytes((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Adds the delivery of {@code eventId} to {@code endpointId} unless it exists; true when it was added. */
@@ -90,7 +107,10 @@ public class WebhookDeliveries {
             filter = Filters.and(filter, Filters.nin("endpointId", busyEndpoints));
         }
         List<Delivery> due = new ArrayList<>();
-        deliveries.find(filter).sort(Sorts.ascending("nextAttemptAt")).limit(limit)
+        deliveries
+                .find(filter)
+                .sort(Sorts.ascending("nextAttemptAt"))
+                .limit(limit)
                 .forEach(document -> due.add(delivery(document)));
         return due;
     }
@@ -104,44 +124,61 @@ public class WebhookDeliveries {
 
     /** Takes the delivery for one try, counting it; empty when someone else took it or it is no longer due. */
     Optional<Delivery> claim(String id, Instant now, Instant leaseUntil) {
-        Document claimed = deliveries.findOneAndUpdate(Filters.and(Filters.eq("_id", id), dueFilter(now)),
-                Updates.combine(Updates.set("status", Status.SENDING.name()), Updates.inc("attempts", 1),
-                        Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("lastAttemptAt", Date.from(now))),
+        Document claimed = deliveries.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), dueFilter(now)),
+                Updates.combine(
+                        Updates.set("status", Status.SENDING.name()),
+                        Updates.inc("attempts", 1),
+                        Updates.set("leaseUntil", Date.from(leaseUntil)),
+                        Updates.set("lastAttemptAt", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(WebhookDeliveries::delivery);
     }
 
     void delivered(String id, int statusCode, Instant now) {
-        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SENDING.name())),
-                Updates.combine(Updates.set("status", Status.DELIVERED.name()),
+        deliveries.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SENDING.name())),
+                Updates.combine(
+                        Updates.set("status", Status.DELIVERED.name()),
                         Updates.set("lastStatusCode", statusCode),
-                        Updates.set("deliveredAt", Date.from(now)), Updates.unset("lastError"),
-                        Updates.unset("leaseUntil"), Updates.unset("nextAttemptAt")));
+                        Updates.set("deliveredAt", Date.from(now)),
+                        Updates.unset("lastError"),
+                        Updates.unset("leaseUntil"),
+                        Updates.unset("nextAttemptAt")));
     }
 
     /** Records a failed try: due again at {@code nextAttemptAt}, or FAILED for good when that is null. */
     void failed(String id, Integer statusCode, String error, Instant nextAttemptAt) {
-        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SENDING.name())),
+        deliveries.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SENDING.name())),
                 Updates.combine(
                         Updates.set("status", (nextAttemptAt == null ? Status.FAILED : Status.PENDING).name()),
                         Updates.set("lastStatusCode", statusCode),
                         Updates.set("lastError", error),
                         Updates.unset("leaseUntil"),
-                        nextAttemptAt == null ? Updates.unset("nextAttemptAt")
+                        nextAttemptAt == null
+                                ? Updates.unset("nextAttemptAt")
                                 : Updates.set("nextAttemptAt", Date.from(nextAttemptAt))));
     }
 
     void cancel(String id, String reason) {
-        deliveries.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", Status.CANCELLED.name()),
-                Updates.set("lastError", reason), Updates.unset("leaseUntil"), Updates.unset("nextAttemptAt")));
+        deliveries.updateOne(
+                Filters.eq("_id", id),
+                Updates.combine(
+                        Updates.set("status", Status.CANCELLED.name()),
+                        Updates.set("lastError", reason),
+                        Updates.unset("leaseUntil"),
+                        Updates.unset("nextAttemptAt")));
     }
 
     /** Cancels what is still waiting for an endpoint that was deleted. */
     public void cancelPendingOf(String endpointId) {
-        deliveries.updateMany(Filters.and(Filters.eq("endpointId", endpointId),
-                        Filters.eq("status", Status.PENDING.name())),
-                Updates.combine(Updates.set("status", Status.CANCELLED.name()),
-                        Updates.set("lastError", "endpoint deleted"), Updates.unset("nextAttemptAt")));
+        deliveries.updateMany(
+                Filters.and(Filters.eq("endpointId", endpointId), Filters.eq("status", Status.PENDING.name())),
+                Updates.combine(
+                        Updates.set("status", Status.CANCELLED.name()),
+                        Updates.set("lastError", "endpoint deleted"),
+                        Updates.unset("nextAttemptAt")));
     }
 
     /**
@@ -151,21 +188,29 @@ public class WebhookDeliveries {
     public Optional<Delivery> resend(String id, Instant now) {
         Document updated = deliveries.findOneAndUpdate(
                 Filters.and(Filters.eq("_id", id), Filters.ne("status", Status.SENDING.name())),
-                Updates.combine(Updates.set("status", Status.PENDING.name()), Updates.set("attempts", 0),
-                        Updates.set("nextAttemptAt", Date.from(now)), Updates.inc("resends", 1)),
+                Updates.combine(
+                        Updates.set("status", Status.PENDING.name()),
+                        Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", Date.from(now)),
+                        Updates.inc("resends", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(WebhookDeliveries::delivery);
     }
 
     public Optional<Delivery> find(String id) {
-        return Optional.ofNullable(deliveries.find(Filters.eq("_id", id)).first()).map(WebhookDeliveries::delivery);
+        return Optional.ofNullable(deliveries.find(Filters.eq("_id", id)).first())
+                .map(WebhookDeliveries::delivery);
     }
 
     /** One endpoint's deliveries, newest first. */
     public List<Delivery> ofEndpoint(String endpointId, int page, int size) {
         List<Delivery> items = new ArrayList<>();
-        deliveries.find(Filters.eq("endpointId", endpointId)).sort(Sorts.descending("createdAt"))
-                .skip(page * size).limit(size).forEach(document -> items.add(delivery(document)));
+        deliveries
+                .find(Filters.eq("endpointId", endpointId))
+                .sort(Sorts.descending("createdAt"))
+                .skip(page * size)
+                .limit(size)
+                .forEach(document -> items.add(delivery(document)));
         return items;
     }
 
@@ -174,12 +219,20 @@ public class WebhookDeliveries {
     }
 
     private static Delivery delivery(Document document) {
-        return new Delivery(document.getString("_id"), document.getString("endpointId"), document.getString("eventId"),
-                document.getString("eventType"), document.getString("body"),
+        return new Delivery(
+                document.getString("_id"),
+                document.getString("endpointId"),
+                document.getString("eventId"),
+                document.getString("eventType"),
+                document.getString("body"),
                 Status.valueOf(document.getString("status")),
-                document.getInteger("attempts", 0), document.getInteger("lastStatusCode"),
-                document.getString("lastError"), instant(document, "nextAttemptAt"),
-                instant(document, "lastAttemptAt"), instant(document, "deliveredAt"), instant(document, "createdAt"));
+                document.getInteger("attempts", 0),
+                document.getInteger("lastStatusCode"),
+                document.getString("lastError"),
+                instant(document, "nextAttemptAt"),
+                instant(document, "lastAttemptAt"),
+                instant(document, "deliveredAt"),
+                instant(document, "createdAt"));
     }
 
     private static Instant instant(Document document, String key) {

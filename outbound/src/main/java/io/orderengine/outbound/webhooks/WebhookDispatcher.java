@@ -47,8 +47,8 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
-    public WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookProperties properties,
-                             Clock clock) {
+    public WebhookDispatcher(
+            WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookProperties properties, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.properties = properties;
@@ -69,15 +69,16 @@ public class WebhookDispatcher {
         Instant now = clock.instant();
         List<String> busy = inFlightByEndpoint.entrySet().stream()
                 .filter(e -> e.getValue().get() >= properties.maxInFlightPerEndpoint())
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         for (WebhookDeliveries.Delivery due : deliveries.due(now, Math.min(free, properties.batchSize()), busy)) {
             AtomicInteger endpointLoad = load(due.endpointId());
             if (endpointLoad.get() >= properties.maxInFlightPerEndpoint()
                     || inFlight.get() >= properties.maxInFlight()) {
                 continue;
             }
-            Optional<WebhookDeliveries.Delivery> claimed = deliveries.claim(due.id(), now,
-                    now.plus(properties.claimDuration()));
+            Optional<WebhookDeliveries.Delivery> claimed =
+                    deliveries.claim(due.id(), now, now.plus(properties.claimDuration()));
             claimed.ifPresent(this::send);
         }
     }
@@ -96,7 +97,8 @@ public class WebhookDispatcher {
                     .header("User-Agent", "order-engine-webhooks")
                     .header("X-OrderEngine-Event", delivery.eventType())
                     .header("X-OrderEngine-Delivery", delivery.id())
-                    .header(WebhookSignature.HEADER,
+                    .header(
+                            WebhookSignature.HEADER,
                             WebhookSignature.header(endpoint.get().secret(), clock.instant(), delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                     .build();
@@ -117,8 +119,11 @@ public class WebhookDispatcher {
                     failed(delivery, response.statusCode(), "HTTP " + response.statusCode());
                 }
             } catch (RuntimeException e) {
-                log.error("Webhook delivery {}: outcome could not be recorded; the claim runs out and it is tried "
-                        + "again", delivery.id(), e);
+                log.error(
+                        "Webhook delivery {}: outcome could not be recorded; the claim runs out and it is tried "
+                                + "again",
+                        delivery.id(),
+                        e);
             } finally {
                 endpointLoad.decrementAndGet();
                 inFlight.decrementAndGet();
@@ -133,8 +138,14 @@ public class WebhookDispatcher {
     private void failed(WebhookDeliveries.Delivery delivery, Integer statusCode, String error) {
         boolean last = delivery.attempts() >= properties.maxAttempts();
         Instant next = last ? null : clock.instant().plus(properties.backoffBefore(delivery.attempts() + 1));
-        log.info("Webhook delivery {} ({}) try {} of {} failed: {}{}", delivery.id(), delivery.eventType(),
-                delivery.attempts(), properties.maxAttempts(), error, last ? "; giving up" : "; next try at " + next);
+        log.info(
+                "Webhook delivery {} ({}) try {} of {} failed: {}{}",
+                delivery.id(),
+                delivery.eventType(),
+                delivery.attempts(),
+                properties.maxAttempts(),
+                error,
+                last ? "; giving up" : "; next try at " + next);
         deliveries.failed(delivery.id(), statusCode, error, next);
     }
 

@@ -25,8 +25,8 @@ public class WebhookEndpoints {
     public static final String COLLECTION = "webhook_endpoints";
 
     /** A registered endpoint. {@code eventTypes} hold wire names such as {@code order.confirmed}. */
-    public record Endpoint(String id, String url, String secret, List<String> eventTypes, String description,
-                           Instant createdAt) {
+    public record Endpoint(
+            String id, String url, String secret, List<String> eventTypes, String description, Instant createdAt) {
         public Endpoint {
             eventTypes = List.copyOf(eventTypes);
         }
@@ -41,8 +41,13 @@ public class WebhookEndpoints {
     }
 
     public Endpoint register(String url, String secret, List<WebhookEventType> types, String description) {
-        Endpoint endpoint = new Endpoint(UUID.randomUUID().toString(), url, secret,
-                types.stream().map(WebhookEventType::wireName).distinct().toList(), description, clock.instant());
+        Endpoint endpoint = new Endpoint(
+                UUID.randomUUID().toString(),
+                url,
+                secret,
+                types.stream().map(WebhookEventType::wireName).distinct().toList(),
+                description,
+                clock.instant());
         endpoints.insertOne(new Document("_id", endpoint.id())
                 .append("url", endpoint.url())
                 .append("secret", endpoint.secret())
@@ -53,7 +58,8 @@ public class WebhookEndpoints {
     }
 
     public Optional<Endpoint> find(String id) {
-        return Optional.ofNullable(endpoints.find(Filters.eq("_id", id)).first()).map(WebhookEndpoints::endpoint);
+        return Optional.ofNullable(endpoints.find(Filters.eq("_id", id)).first())
+                .map(WebhookEndpoints::endpoint);
     }
 
     /** Endpoints subscribed to {@code type} (there are few endpoints; this reads them all). */
@@ -70,7 +76,11 @@ public class WebhookEndpoints {
 
     public List<Endpoint> page(int page, int size) {
         List<Endpoint> items = new ArrayList<>();
-        endpoints.find().sort(Sorts.ascending("createdAt")).skip(page * size).limit(size)
+        endpoints
+                .find()
+                .sort(Sorts.ascending("createdAt"))
+                .skip(page * size)
+                .limit(size)
                 .forEach(document -> items.add(endpoint(document)));
         return items;
     }
@@ -85,8 +95,12 @@ public class WebhookEndpoints {
 
     private static Endpoint endpoint(Document document) {
         Date createdAt = document.getDate("createdAt");
-        return new Endpoint(document.getString("_id"), document.getString("url"), document.getString("secret"),
-                document.getList("eventTypes", String.class), document.getString("description"),
+        return new Endpoint(
+                document.getString("_id"),
+                document.getString("url"),
+                document.getString("secret"),
+                document.getList("eventTypes", String.class),
+                document.getString("description"),
                 createdAt == null ? null : createdAt.toInstant());
     }
 }

@@ -22,6 +22,8 @@ public enum WebhookEventType {
     }
 
     public static Optional<WebhookEventType> fromWire(String value) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName.equals(value))
+                .findFirst();
     }
 }

@@ -52,8 +52,8 @@ public class WebhookOutbox {
     private final WebhookDeliveries deliveries;
     private final Clock clock;
 
-    public WebhookOutbox(OrderFactsStore orders, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
-                         Clock clock) {
+    public WebhookOutbox(
+            OrderFactsStore orders, WebhookEndpoints endpoints, WebhookDeliveries deliveries, Clock clock) {
         this.orders = orders;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -68,19 +68,35 @@ public class WebhookOutbox {
 
     @EventHandler
     @DisallowReplay
-    void on(OrderConfirmedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderConfirmedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("provider", event.provider() == null ? null : event.provider().wireName());
+        payment.put(
+                "provider", event.provider() == null ? null : event.provider().wireName());
         payment.put("captureReference", event.captureReference());
-        payment.put("capturedMinor", event.captured() == null ? null : event.captured().amountMinor());
-        order(eventId, sequence, at, WebhookEventType.ORDER_CONFIRMED, event.orderId(), event, "CONFIRMED",
+        payment.put(
+                "capturedMinor",
+                event.captured() == null ? null : event.captured().amountMinor());
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_CONFIRMED,
+                event.orderId(),
+                event,
+                "CONFIRMED",
                 Map.of("payment", payment));
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderShippedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderShippedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("trackingNumber", event.trackingNumber());
@@ -90,25 +106,42 @@ public class WebhookOutbox {
 
     @EventHandler
     @DisallowReplay
-    void on(OrderCancelledEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            OrderCancelledEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("reason", event.note());
-        extra.put("refundDueMinor", event.refundDue() == null ? 0 : event.refundDue().amountMinor());
+        extra.put(
+                "refundDueMinor",
+                event.refundDue() == null ? 0 : event.refundDue().amountMinor());
         order(eventId, sequence, at, WebhookEventType.ORDER_CANCELLED, event.orderId(), event, "CANCELLED", extra);
     }
 
     @EventHandler
     @DisallowReplay
-    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            PaymentRefundedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             @Timestamp Instant at) {
         Map<String, Object> refund = new LinkedHashMap<>();
         refund.put("refundId", event.refundId());
         refund.put("refundReference", event.refundReference());
         refund.put("amountMinor", event.amount().amountMinor());
         refund.put("totalRefundedMinor", event.totalRefunded().amountMinor());
-        refund.put("paymentStatus", event.paymentStatus() == null ? null : event.paymentStatus().name());
-        order(eventId, sequence, at, WebhookEventType.ORDER_REFUNDED, event.orderId(), event, null,
+        refund.put(
+                "paymentStatus",
+                event.paymentStatus() == null ? null : event.paymentStatus().name());
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_REFUNDED,
+                event.orderId(),
+                event,
+                null,
                 Map.of("refund", refund));
     }
 
@@ -122,11 +155,19 @@ public class WebhookOutbox {
         publish(eventId, at, WebhookEventType.STOCK_LOW, data);
     }
 
-    private void order(String eventId, long sequence, Instant at, WebhookEventType type, OrderId orderId,
-                       Object event, String status, Map<String, Object> extra) {
-        OrderFacts order = orders.record(orderId, event, sequence, at).orElseThrow(() -> new IllegalStateException(
-                "order " + orderId + " is not known to the webhook outbox; its " + type.wireName()
-                        + " webhook cannot be written"));
+    private void order(
+            String eventId,
+            long sequence,
+            Instant at,
+            WebhookEventType type,
+            OrderId orderId,
+            Object event,
+            String status,
+            Map<String, Object> extra) {
+        OrderFacts order = orders.record(orderId, event, sequence, at)
+                .orElseThrow(
+                        () -> new IllegalStateException("order " + orderId + " is not known to the webhook outbox; its "
+                                + type.wireName() + " webhook cannot be written"));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderId", order.orderId());
         data.put("orderNumber", order.orderNumber());

@@ -22,15 +22,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.webhooks")
-public record WebhookProperties(@Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
-                                @DefaultValue("PT10S") Duration initialBackoff,
-                                @DefaultValue("PT1H") Duration maxBackoff,
-                                @DefaultValue("PT5S") Duration connectTimeout,
-                                @DefaultValue("PT10S") Duration requestTimeout,
-                                @DefaultValue("PT1S") Duration pollInterval,
-                                @Min(1) @Max(1000) @DefaultValue("50") int batchSize,
-                                @Min(1) @Max(1000) @DefaultValue("16") int maxInFlight,
-                                @Min(1) @Max(1000) @DefaultValue("4") int maxInFlightPerEndpoint) {
+public record WebhookProperties(
+        @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
+        @DefaultValue("PT10S") Duration initialBackoff,
+        @DefaultValue("PT1H") Duration maxBackoff,
+        @DefaultValue("PT5S") Duration connectTimeout,
+        @DefaultValue("PT10S") Duration requestTimeout,
+        @DefaultValue("PT1S") Duration pollInterval,
+        @Min(1) @Max(1000) @DefaultValue("50") int batchSize,
+        @Min(1) @Max(1000) @DefaultValue("16") int maxInFlight,
+        @Min(1) @Max(1000) @DefaultValue("4") int maxInFlightPerEndpoint) {
 
     /** The wait before try {@code nextAttempt} (2 or more): initial × 2^(nextAttempt − 2), at most the maximum. */
     public Duration backoffBefore(int nextAttempt) {

@@ -19,8 +19,7 @@ public final class WebhookSignature {
 
     public static final String HEADER = "X-OrderEngine-Signature";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String header(String secret, Instant timestamp, String body) {
         long t = timestamp.getEpochSecond();
@@ -48,7 +47,8 @@ public final class WebhookSignature {
                 v1 = pair[1];
             }
         }
-        if (t == null || v1 == null
+        if (t == null
+                || v1 == null
                 || Duration.between(Instant.ofEpochSecond(t), now).abs().compareTo(tolerance) > 0) {
             return false;
         }

@@ -1,9 +1,5 @@
 package io.orderengine.outbound.facts;
 
-import io.orderengine.testkit.OrderFixtures;
-
-import io.orderengine.outbound.GuestOrders;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -17,6 +13,8 @@ import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.outbound.GuestOrders;
+import io.orderengine.testkit.OrderFixtures;
 import java.net.InetSocketAddress;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,8 +48,16 @@ class OrderFactsStoreTest {
             OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER)),
             OrderFixtures.message(ORDER, 3, "processing: not a fact the outbound side keeps"),
             OrderFixtures.message(ORDER, 4, OrderFixtures.shipped(ORDER, "TRACK-1")),
-            OrderFixtures.message(ORDER, 5, new PaymentRefundedEvent(ORDER, "refund-1", "re_1",
-                    OrderFixtures.eur(540), OrderFixtures.eur(540), PaymentStatus.PARTIALLY_REFUNDED)));
+            OrderFixtures.message(
+                    ORDER,
+                    5,
+                    new PaymentRefundedEvent(
+                            ORDER,
+                            "refund-1",
+                            "re_1",
+                            OrderFixtures.eur(540),
+                            OrderFixtures.eur(540),
+                            PaymentStatus.PARTIALLY_REFUNDED)));
 
     @BeforeEach
     void start() {
@@ -59,7 +65,9 @@ class OrderFactsStoreTest {
         InetSocketAddress address = mongo.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         database = client.getDatabase("order_facts_test");
-        events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        events = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         facts = new OrderFactsStore(database, events);
     }
 
@@ -90,7 +98,8 @@ class OrderFactsStoreTest {
         assertThat(order.orderNumber()).isEqualTo(GuestOrders.NUMBER);
         assertThat(order.email()).isEqualTo("guest@example.com");
         assertThat(order.guest()).isTrue();
-        assertThat(order.lines()).singleElement()
+        assertThat(order.lines())
+                .singleElement()
                 .satisfies(line -> assertThat(line.lineTotal()).isEqualTo(OrderFixtures.eur(2500)));
         assertThat(order.totals().total()).isEqualTo(OrderFixtures.eur(3540));
         assertThat(order.shippingAddress().country()).isEqualTo("IL");
@@ -119,8 +128,12 @@ class OrderFactsStoreTest {
         history.subList(0, 3).forEach(this::record);
         DomainEventMessage<?> confirmedAgain = OrderFixtures.message(ORDER, 3, GuestOrders.confirmed(ORDER));
 
-        OrderFacts order = facts.record(ORDER, confirmedAgain.getPayload(), 3,
-                history.get(2).getTimestamp().plusSeconds(60)).orElseThrow();
+        OrderFacts order = facts.record(
+                        ORDER,
+                        confirmedAgain.getPayload(),
+                        3,
+                        history.get(2).getTimestamp().plusSeconds(60))
+                .orElseThrow();
 
         assertThat(order.confirmedAt()).isEqualTo(history.get(2).getTimestamp().truncatedTo(ChronoUnit.MILLIS));
     }
@@ -143,7 +156,8 @@ class OrderFactsStoreTest {
     void aConsumerMeetingAnOrderPlacedBeforeTheModelExistedGetsItsFactsFromTheEventStore() {
         events.publish(history.subList(0, 3));
 
-        OrderFacts order = facts.record(ORDER, history.get(2).getPayload(), 2, history.get(2).getTimestamp())
+        OrderFacts order = facts.record(
+                        ORDER, history.get(2).getPayload(), 2, history.get(2).getTimestamp())
                 .orElseThrow();
 
         assertThat(order.email()).isEqualTo("guest@example.com");
@@ -170,7 +184,9 @@ class OrderFactsStoreTest {
     @Test
     void anOrderNobodyKnowsHasNoFacts() {
         assertThat(facts.find(ORDER)).isEmpty();
-        assertThat(facts.record(ORDER, GuestOrders.confirmed(ORDER), 2, history.get(2).getTimestamp())).isEmpty();
+        assertThat(facts.record(
+                        ORDER, GuestOrders.confirmed(ORDER), 2, history.get(2).getTimestamp()))
+                .isEmpty();
         assertThat(collection().countDocuments()).isZero();
     }
 }

@@ -1,6 +1,6 @@
 package io.orderengine.outbound.invoice;
 
-import io.orderengine.testkit.QrCodes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
@@ -8,6 +8,7 @@ import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.outbound.facts.OrderFacts;
+import io.orderengine.testkit.QrCodes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,8 +24,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class InvoicePdfTest {
 
     private static final Instant CONFIRMED_AT = Instant.parse("2025-03-01T10:05:00Z");
@@ -35,12 +34,23 @@ class InvoicePdfTest {
     }
 
     static OrderFacts saudiOrder(Instant confirmedAt, OrderTotals totals) {
-        return new OrderFacts("5e0c1a2b-0000-4000-8000-000000000009", "ORD-20250301-000009", "sara@example.com",
-                "sara", false, List.of(OrderLine.of(new SkuCode("BRAKE-PAD-01"), "Brake pad set", sar(10000), 2,
-                        Map.of(), null)),
+        return new OrderFacts(
+                "5e0c1a2b-0000-4000-8000-000000000009",
+                "ORD-20250301-000009",
+                "sara@example.com",
+                "sara",
+                false,
+                List.of(OrderLine.of(new SkuCode("BRAKE-PAD-01"), "Brake pad set", sar(10000), 2, Map.of(), null)),
                 totals,
-                new Address("Sara Al-Qahtani", null, "12 Olaya St", null, "Riyadh", "Riyadh", "12211", "SA"), null,
-                CONFIRMED_AT.minusSeconds(300), confirmedAt, null, null, null, null, 2);
+                new Address("Sara Al-Qahtani", null, "12 Olaya St", null, "Riyadh", "Riyadh", "12211", "SA"),
+                null,
+                CONFIRMED_AT.minusSeconds(300),
+                confirmedAt,
+                null,
+                null,
+                null,
+                null,
+                2);
     }
 
     private static Money sar(long minor) {
@@ -48,41 +58,63 @@ class InvoicePdfTest {
     }
 
     private static InvoiceProperties saudiSeller() {
-        return new InvoiceProperties("Souq Parts Co", "King Fahd Rd 1|Riyadh 12211", "310122393500003", "SA", "INV-",
-                null);
+        return new InvoiceProperties(
+                "Souq Parts Co", "King Fahd Rd 1|Riyadh 12211", "310122393500003", "SA", "INV-", null);
     }
 
     @Test
     void aSaudiSellersTaxInvoiceShowsEverythingAndCarriesTheZatcaQrCode() throws IOException {
-        Invoice invoice = new Invoices(saudiSeller()).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
+        Invoice invoice =
+                new Invoices(saudiSeller()).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         byte[] pdf = new InvoicePdf(saudiSeller()).render(invoice);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Tax invoice", "INV-ORD-20250301-000009", "2025-03-01 10:05 UTC",
-                    "Souq Parts Co", "King Fahd Rd 1", "Riyadh 12211", "VAT number: 310122393500003",
-                    "Sara Al-Qahtani", "12 Olaya St", "sara@example.com", "Brake pad set", "BRAKE-PAD-01",
-                    "100.00 SAR", "200.00 SAR", "15 %", "30.00 SAR", "230.00 SAR");
+            assertThat(text)
+                    .contains(
+                            "Tax invoice",
+                            "INV-ORD-20250301-000009",
+                            "2025-03-01 10:05 UTC",
+                            "Souq Parts Co",
+                            "King Fahd Rd 1",
+                            "Riyadh 12211",
+                            "VAT number: 310122393500003",
+                            "Sara Al-Qahtani",
+                            "12 Olaya St",
+                            "sara@example.com",
+                            "Brake pad set",
+                            "BRAKE-PAD-01",
+                            "100.00 SAR",
+                            "200.00 SAR",
+                            "15 %",
+                            "30.00 SAR",
+                            "230.00 SAR");
             String printedQr = invoice.zatcaQr();
             assertThat(text.replaceAll("\\s", "")).contains(printedQr);
-            assertThat(QrCodes.tlvFields(printedQr)).containsExactly(Map.entry(1, "Souq Parts Co"),
-                    Map.entry(2, "310122393500003"), Map.entry(3, "2025-03-01T10:05:00Z"), Map.entry(4, "230.00"),
-                    Map.entry(5, "30.00"));
-            assertThat(images(document)).singleElement()
+            assertThat(QrCodes.tlvFields(printedQr))
+                    .containsExactly(
+                            Map.entry(1, "Souq Parts Co"),
+                            Map.entry(2, "310122393500003"),
+                            Map.entry(3, "2025-03-01T10:05:00Z"),
+                            Map.entry(4, "230.00"),
+                            Map.entry(5, "30.00"));
+            assertThat(images(document))
+                    .singleElement()
                     .satisfies(image -> assertThat(QrCodes.decode(image)).isEqualTo(printedQr));
         }
     }
 
     @Test
     void aSellerOutsideSaudiArabiaGetsNoQrCode() throws IOException {
-        InvoiceProperties german = new InvoiceProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", "DE", "INV-",
-                null);
+        InvoiceProperties german =
+                new InvoiceProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", "DE", "INV-", null);
         Invoice invoice = new Invoices(german).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         try (PDDocument document = Loader.loadPDF(new InvoicePdf(german).render(invoice))) {
             assertThat(invoice.zatcaQr()).isNull();
-            assertThat(new PDFTextStripper().getText(document)).contains("Tax invoice", "DE123456789")
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Tax invoice", "DE123456789")
                     .doesNotContain("ZATCA");
             assertThat(images(document)).isEmpty();
         }
@@ -92,7 +124,8 @@ class InvoicePdfTest {
     void withoutAVatNumberItIsAPlainInvoiceWithoutQrCodeEvenInSaudiArabia() {
         InvoiceProperties unregistered = new InvoiceProperties("Small Shop", "", null, "SA", "INV-", null);
 
-        Invoice invoice = new Invoices(unregistered).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
+        Invoice invoice =
+                new Invoices(unregistered).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         assertThat(invoice.zatcaQr()).isNull();
         assertThat(invoice.seller().vatNumber()).isNull();
@@ -100,8 +133,8 @@ class InvoicePdfTest {
 
     @Test
     void breaksVatDownOnGoodsAfterDiscountPlusShipping() {
-        OrderFacts discounted = saudiOrder(CONFIRMED_AT,
-                new OrderTotals(sar(20000), sar(2000), sar(2000), sar(3000), sar(23000), 1500));
+        OrderFacts discounted = saudiOrder(
+                CONFIRMED_AT, new OrderTotals(sar(20000), sar(2000), sar(2000), sar(3000), sar(23000), 1500));
 
         Invoice invoice = new Invoices(saudiSeller()).of(discounted).orElseThrow();
 

@@ -1,14 +1,13 @@
 package io.orderengine.outbound.invoice;
 
-import io.orderengine.testkit.QrCodes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderengine.testkit.QrCodes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZatcaQrTest {
 
@@ -28,8 +27,9 @@ class ZatcaQrTest {
 
     @Test
     void matchesThePublishedZatcaExample() {
-        assertThat(ZatcaQr.base64("Bobs Records", "310122393500003", AT, "1000.00", "150.00")).isEqualTo(
-                "AQxCb2JzIFJlY29yZHMCDzMxMDEyMjM5MzUwMDAwMwMUMjAyMi0wNC0yNVQxNTozMDowMFoEBzEwMDAuMDAFBjE1MC4wMA==");
+        assertThat(ZatcaQr.base64("Bobs Records", "310122393500003", AT, "1000.00", "150.00"))
+                .isEqualTo(
+                        "AQxCb2JzIFJlY29yZHMCDzMxMDEyMjM5MzUwMDAwMwMUMjAyMi0wNC0yNVQxNTozMDowMFoEBzEwMDAuMDAFBjE1MC4wMA==");
     }
 
     @Test
@@ -39,8 +39,13 @@ class ZatcaQrTest {
 
         Map<Integer, String> fields = QrCodes.tlvFields(base64);
 
-        assertThat(fields).containsExactly(Map.entry(1, name), Map.entry(2, "300000000000003"),
-                Map.entry(3, "2022-04-25T15:30:00Z"), Map.entry(4, "230.00"), Map.entry(5, "30.00"));
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry(1, name),
+                        Map.entry(2, "300000000000003"),
+                        Map.entry(3, "2022-04-25T15:30:00Z"),
+                        Map.entry(4, "230.00"),
+                        Map.entry(5, "30.00"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.orderengine.outbound.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderLine;
@@ -10,17 +12,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class MailTemplatesTest {
 
     private static final String ORDER_ID = "3f2b8c1e-0000-4000-8000-000000000001";
 
     private static OrderFacts order(boolean guest, long discountMinor) {
-        return new OrderFacts(ORDER_ID, "ORD-20250301-000007", "noa@example.com", guest ? null : "noa", guest,
+        return new OrderFacts(
+                ORDER_ID,
+                "ORD-20250301-000007",
+                "noa@example.com",
+                guest ? null : "noa",
+                guest,
                 List.of(OrderLine.of(new SkuCode("MUG-BLUE"), "Blue mug", eur(1250), 2, Map.of(), null)),
                 new OrderTotals(eur(2500), eur(discountMinor), eur(500), eur(540), eur(3540 - discountMinor), 1800),
-                null, null, Instant.parse("2025-03-01T10:00:00Z"), null, null, null, null, null, 0);
+                null,
+                null,
+                Instant.parse("2025-03-01T10:00:00Z"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     private static Money eur(long minor) {
@@ -38,8 +51,17 @@ class MailTemplatesTest {
         assertThat(email.to()).isEqualTo("noa@example.com");
         assertThat(email.subject()).isEqualTo("Your order ORD-20250301-000007 at Test Shop is confirmed");
         for (String body : List.of(email.text(), email.html())) {
-            assertThat(body).contains("ORD-20250301-000007", "Blue mug", "€12.50", "€25.00", "€5.00", "€5.40",
-                    "€35.40", "18%", "https://shop.example/orders/" + ORDER_ID);
+            assertThat(body)
+                    .contains(
+                            "ORD-20250301-000007",
+                            "Blue mug",
+                            "€12.50",
+                            "€25.00",
+                            "€5.00",
+                            "€5.40",
+                            "€35.40",
+                            "18%",
+                            "https://shop.example/orders/" + ORDER_ID);
             assertThat(body).doesNotContain("Discount", "private link");
         }
         assertThat(email.html()).contains("dir=\"ltr\"", "<a href=\"https://shop.example/orders/" + ORDER_ID + "\"");
@@ -55,8 +77,11 @@ class MailTemplatesTest {
 
     @Test
     void shippingEmailCarriesTheTrackingNumberAndEstimatedDelivery() {
-        Email email = templates("en").render(EmailKind.ORDER_SHIPPED, order(false, 0),
-                Map.of("trackingNumber", "TRACK-0042", "estimatedDelivery", "March 5, 2025"));
+        Email email = templates("en")
+                .render(
+                        EmailKind.ORDER_SHIPPED,
+                        order(false, 0),
+                        Map.of("trackingNumber", "TRACK-0042", "estimatedDelivery", "March 5, 2025"));
 
         assertThat(email.subject()).isEqualTo("Your order ORD-20250301-000007 from Test Shop is on its way");
         assertThat(email.text()).contains("Tracking number: TRACK-0042", "Estimated delivery: March 5, 2025");
@@ -66,16 +91,20 @@ class MailTemplatesTest {
     @Test
     void cancellationAndRefundEmailsNameTheAmounts() {
         MailTemplates templates = templates("en");
-        Email cancelled = templates.render(EmailKind.ORDER_CANCELLED, order(false, 0),
+        Email cancelled = templates.render(
+                EmailKind.ORDER_CANCELLED,
+                order(false, 0),
                 Map.of("reason", "customer asked", "refundDue", templates.money(3540, "EUR")));
-        Email refunded = templates.render(EmailKind.ORDER_REFUNDED, order(false, 0),
+        Email refunded = templates.render(
+                EmailKind.ORDER_REFUNDED,
+                order(false, 0),
                 Map.of("refundAmount", templates.money(1000, "EUR"), "refundedTotal", templates.money(1000, "EUR")));
 
         assertThat(cancelled.text())
                 .contains("Reason: customer asked", "The amount you paid (€35.40) will be refunded");
         assertThat(refunded.subject()).isEqualTo("Refund for your order ORD-20250301-000007 at Test Shop");
-        assertThat(refunded.text()).contains("We refunded €10.00 for order ORD-20250301-000007",
-                "Refunded so far: €10.00 of €35.40.");
+        assertThat(refunded.text())
+                .contains("We refunded €10.00 for order ORD-20250301-000007", "Refunded so far: €10.00 of €35.40.");
     }
 
     @Test

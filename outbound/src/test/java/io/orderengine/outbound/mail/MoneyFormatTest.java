@@ -1,9 +1,9 @@
 package io.orderengine.outbound.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MoneyFormatTest {
 
@@ -14,7 +14,8 @@ class MoneyFormatTest {
 
     @Test
     void formatsEurosForGermanReadersWithDecimalCommaAndTheSignAfter() {
-        assertThat(MoneyFormat.format(3540, "EUR", Locale.GERMAN).replace('\u00A0', ' ')).isEqualTo("35,40 €");
+        assertThat(MoneyFormat.format(3540, "EUR", Locale.GERMAN).replace('\u00A0', ' '))
+                .isEqualTo("35,40 €");
     }
 
     @Test

@@ -1,11 +1,7 @@
 package io.orderengine.outbound.mail;
 
-import io.orderengine.testkit.OrderFixtures;
-
-import io.orderengine.outbound.GuestOrders;
-
-import io.orderengine.testkit.FreePorts;
-import io.orderengine.testkit.ReceivedMail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -15,10 +11,13 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.outbound.GuestOrders;
 import io.orderengine.outbound.facts.OrderFactsStore;
+import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.OrderFixtures;
+import io.orderengine.testkit.ReceivedMail;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,9 +36,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The notification handlers against a real SMTP server (GreenMail) and an in-memory Mongo: each email goes out once
@@ -78,13 +74,19 @@ class OrderNotificationsTest {
     }
 
     private AnnotationEventHandlerAdapter handlers(ObjectProvider<JavaMailSender> senders) {
-        NotificationProperties properties = new NotificationProperties("Test Shop <shop@example.com>", 3,
-                Duration.ofMillis(20), Duration.ofSeconds(5));
+        NotificationProperties properties = new NotificationProperties(
+                "Test Shop <shop@example.com>", 3, Duration.ofMillis(20), Duration.ofSeconds(5));
         ShopProperties shop = new ShopProperties("Test Shop", "en", "https://shop.example/orders/{orderId}");
-        OrderFactsStore facts = new OrderFactsStore(database,
-                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
-        OrderNotifications notifications = new OrderNotifications(facts, new MailTemplates(shop),
-                new EmailSender(senders, properties), new SentEmails(database, Clock.systemUTC()));
+        OrderFactsStore facts = new OrderFactsStore(
+                database,
+                EmbeddedEventStore.builder()
+                        .storageEngine(new InMemoryEventStorageEngine())
+                        .build());
+        OrderNotifications notifications = new OrderNotifications(
+                facts,
+                new MailTemplates(shop),
+                new EmailSender(senders, properties),
+                new SentEmails(database, Clock.systemUTC()));
         return new AnnotationEventHandlerAdapter(notifications);
     }
 
@@ -118,7 +120,8 @@ class OrderNotificationsTest {
             assertThat(mail.text()).contains("€35.40", "https://shop.example/orders/" + ORDER.value());
         });
         assertThat(new SentEmails(database, Clock.systemUTC())
-                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("SENT");
+                        .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED)))
+                .isEqualTo("SENT");
     }
 
     @Test
@@ -128,7 +131,8 @@ class OrderNotificationsTest {
         deliver(OrderFixtures.message(ORDER, 4, OrderFixtures.shipped(ORDER, "TRACK-1")));
         deliver(OrderFixtures.message(ORDER, 5, OrderFixtures.shipped(ORDER, "TRACK-2")));
 
-        assertThat(received()).extracting(ReceivedMail::text)
+        assertThat(received())
+                .extracting(ReceivedMail::text)
                 .anySatisfy(text -> assertThat(text).contains("TRACK-1"))
                 .anySatisfy(text -> assertThat(text).contains("TRACK-2"));
     }
@@ -136,11 +140,11 @@ class OrderNotificationsTest {
     @Test
     void sendsNothingWhileEventsAreReplayed() throws Exception {
         deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
-        TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
-                new GlobalSequenceTrackingToken(1));
+        TrackingToken replay =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100), new GlobalSequenceTrackingToken(1));
 
-        deliver(new GenericTrackedDomainEventMessage<>(replay,
-                OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER))));
+        deliver(new GenericTrackedDomainEventMessage<>(
+                replay, OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER))));
 
         assertThat(ReplayToken.isReplay(replay)).isTrue();
         assertThat(received()).isEmpty();
@@ -154,10 +158,12 @@ class OrderNotificationsTest {
         int serverPort = mailSender.getPort();
         mailSender.setPort(FreePorts.loopback());
 
-        assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(EmailNotSentException.class)
+        assertThatThrownBy(() -> deliver(confirmed))
+                .isInstanceOf(EmailNotSentException.class)
                 .hasMessageContaining("after 3 tries");
         assertThat(new SentEmails(database, Clock.systemUTC())
-                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("FAILED");
+                        .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED)))
+                .isEqualTo("FAILED");
 
         mailSender.setPort(serverPort);
         deliver(confirmed);
@@ -169,22 +175,23 @@ class OrderNotificationsTest {
     @Test
     void withoutAnSmtpServerEmailsAreRecordedAsSkipped() throws Exception {
         AnnotationEventHandlerAdapter unconfigured = handlers(provider(null));
-        unconfigured.handle(OrderFixtures.message(ORDER, 0,
-                GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        unconfigured.handle(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
         EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
 
         unconfigured.handle(confirmed);
 
         assertThat(received()).isEmpty();
         assertThat(new SentEmails(database, Clock.systemUTC())
-                .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED))).isEqualTo("SKIPPED");
+                        .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED)))
+                .isEqualTo("SKIPPED");
     }
 
     @Test
     void anOrderNobodyKnowsFailsSoItIsDeadLettered() {
         EventMessage<?> confirmed = OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER));
 
-        assertThatThrownBy(() -> deliver(confirmed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> deliver(confirmed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not known");
         assertThat(received()).isEmpty();
     }

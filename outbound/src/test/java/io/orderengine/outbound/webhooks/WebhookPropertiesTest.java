@@ -1,14 +1,22 @@
 package io.orderengine.outbound.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class WebhookPropertiesTest {
 
-    private final WebhookProperties properties = new WebhookProperties(8, Duration.ofSeconds(10),
-            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(1), 50, 16, 4);
+    private final WebhookProperties properties = new WebhookProperties(
+            8,
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            50,
+            16,
+            4);
 
     @Test
     void backoffDoublesAfterEachFailedTryUpToTheMaximum() {

@@ -1,5 +1,7 @@
 package io.orderengine.outbound.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +9,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookSignatureTest {
 
@@ -20,8 +20,8 @@ class WebhookSignatureTest {
     void signsTimestampDotBodyWithHmacSha256InHex() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(
-                mac.doFinal((NOW.getEpochSecond() + "." + BODY).getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of()
+                .formatHex(mac.doFinal((NOW.getEpochSecond() + "." + BODY).getBytes(StandardCharsets.UTF_8)));
 
         assertThat(WebhookSignature.header(SECRET, NOW, BODY))
                 .isEqualTo("t=" + NOW.getEpochSecond() + ",v1=" + expected);
@@ -31,7 +31,8 @@ class WebhookSignatureTest {
     void aReceiverAcceptsTheSignatureOfTheExactBodyWithinTolerance() {
         String header = WebhookSignature.header(SECRET, NOW, BODY);
 
-        assertThat(WebhookSignature.verify(header, SECRET, BODY, NOW.plusSeconds(60), Duration.ofMinutes(5))).isTrue();
+        assertThat(WebhookSignature.verify(header, SECRET, BODY, NOW.plusSeconds(60), Duration.ofMinutes(5)))
+                .isTrue();
     }
 
     @Test
@@ -39,10 +40,14 @@ class WebhookSignatureTest {
         String header = WebhookSignature.header(SECRET, NOW, BODY);
         Duration tolerance = Duration.ofMinutes(5);
 
-        assertThat(WebhookSignature.verify(header, SECRET, BODY + " ", NOW, tolerance)).isFalse();
-        assertThat(WebhookSignature.verify(header, "another-secret-000000", BODY, NOW, tolerance)).isFalse();
-        assertThat(WebhookSignature.verify(header, SECRET, BODY, NOW.plusSeconds(301), tolerance)).isFalse();
-        assertThat(WebhookSignature.verify("v1=abc", SECRET, BODY, NOW, tolerance)).isFalse();
+        assertThat(WebhookSignature.verify(header, SECRET, BODY + " ", NOW, tolerance))
+                .isFalse();
+        assertThat(WebhookSignature.verify(header, "another-secret-000000", BODY, NOW, tolerance))
+                .isFalse();
+        assertThat(WebhookSignature.verify(header, SECRET, BODY, NOW.plusSeconds(301), tolerance))
+                .isFalse();
+        assertThat(WebhookSignature.verify("v1=abc", SECRET, BODY, NOW, tolerance))
+                .isFalse();
         assertThat(WebhookSignature.verify(null, SECRET, BODY, NOW, tolerance)).isFalse();
     }
 }

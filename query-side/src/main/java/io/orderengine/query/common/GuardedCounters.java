@@ -6,11 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.util.List;
 import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Small counter documents (per day, per customer) changed with {@code $inc} upserts, exactly once per event.

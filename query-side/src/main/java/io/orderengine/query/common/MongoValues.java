@@ -1,19 +1,17 @@
 package io.orderengine.query.common;
 
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 
 /** Conversions between read-model values and BSON values (times are BSON dates, so millisecond precision). */
 public final class MongoValues {
 
-    private MongoValues() {
-    }
+    private MongoValues() {}
 
     public static Date toDate(Instant instant) {
         return instant == null ? null : Date.from(instant);

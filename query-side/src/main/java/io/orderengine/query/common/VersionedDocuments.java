@@ -6,12 +6,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Documents that mirror one aggregate each and remember the sequence number of the last event applied to them
@@ -62,9 +61,11 @@ public final class VersionedDocuments {
         });
         document.put(APPLIED_SEQUENCE, sequence);
         try {
-            UpdateResult result = collection().replaceOne(
-                    Filters.and(Filters.eq("_id", id), Filters.lt(APPLIED_SEQUENCE, sequence)),
-                    document, new ReplaceOptions().upsert(true));
+            UpdateResult result = collection()
+                    .replaceOne(
+                            Filters.and(Filters.eq("_id", id), Filters.lt(APPLIED_SEQUENCE, sequence)),
+                            document,
+                            new ReplaceOptions().upsert(true));
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null ? document : null;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && alreadyApplied(id, sequence)) {
@@ -101,11 +102,11 @@ public final class VersionedDocuments {
         }
         change.accept(document);
         document.put(APPLIED_SEQUENCE, sequence);
-        UpdateResult result = collection().replaceOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
+        UpdateResult result = collection()
+                .replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
         if (result.getMatchedCount() == 0) {
-            throw new IllegalStateException(collection().getNamespace() + ": document " + id
-                    + " changed while event " + sequence + " was applied; is a second processor running?");
+            throw new IllegalStateException(collection().getNamespace() + ": document " + id + " changed while event "
+                    + sequence + " was applied; is a second processor running?");
         }
         return document;
     }

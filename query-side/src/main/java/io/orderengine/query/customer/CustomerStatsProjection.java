@@ -1,5 +1,7 @@
 package io.orderengine.query.customer;
 
+import static io.orderengine.query.common.MongoValues.toDate;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -14,6 +16,8 @@ import io.orderengine.query.common.MongoValues;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import io.orderengine.query.projection.RebuildableProjection;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,11 +26,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Map;
-
-import static io.orderengine.query.common.MongoValues.toDate;
 
 /**
  * Customer statistics ({@code customer_stats}, one small document per signed-in customer, {@code _id} = customer
@@ -93,20 +92,29 @@ public class CustomerStatsProjection implements RebuildableProjection {
             return;
         }
         String orderId = event.orderId().value();
-        orderOwners().replaceOne(Filters.eq("_id", orderId),
-                new Document("_id", orderId).append(CUSTOMER_ID, customerId),
-                new ReplaceOptions().upsert(true));
-        stats.apply(customerId, orderId, sequence, Updates.combine(
-                Updates.inc(ORDER_COUNT, 1),
-                Updates.max(LAST_ORDER_AT, toDate(event.placedAt()))));
+        orderOwners()
+                .replaceOne(
+                        Filters.eq("_id", orderId),
+                        new Document("_id", orderId).append(CUSTOMER_ID, customerId),
+                        new ReplaceOptions().upsert(true));
+        stats.apply(
+                customerId,
+                orderId,
+                sequence,
+                Updates.combine(Updates.inc(ORDER_COUNT, 1), Updates.max(LAST_ORDER_AT, toDate(event.placedAt()))));
     }
 
     @EventHandler
     void on(OrderConfirmedEvent event, @SequenceNumber long sequence) {
         String customerId = owner(event.orderId().value());
         if (customerId != null) {
-            stats.apply(customerId, event.orderId().value(), sequence,
-                    Updates.inc(SPENT_MINOR + "." + event.captured().currency(), event.captured().amountMinor()));
+            stats.apply(
+                    customerId,
+                    event.orderId().value(),
+                    sequence,
+                    Updates.inc(
+                            SPENT_MINOR + "." + event.captured().currency(),
+                            event.captured().amountMinor()));
         }
     }
 
@@ -114,8 +122,13 @@ public class CustomerStatsProjection implements RebuildableProjection {
     void on(PaymentRefundedEvent event, @SequenceNumber long sequence) {
         String customerId = owner(event.orderId().value());
         if (customerId != null) {
-            stats.apply(customerId, event.orderId().value(), sequence,
-                    Updates.inc(SPENT_MINOR + "." + event.amount().currency(), -event.amount().amountMinor()));
+            stats.apply(
+                    customerId,
+                    event.orderId().value(),
+                    sequence,
+                    Updates.inc(
+                            SPENT_MINOR + "." + event.amount().currency(),
+                            -event.amount().amountMinor()));
         }
     }
 
@@ -129,13 +142,18 @@ public class CustomerStatsProjection implements RebuildableProjection {
     /** The customer's statistics; all zero for a customer without orders. */
     @QueryHandler
     public CustomerStatsView handle(FindCustomerStatsQuery query) {
-        Document document = stats.collection().find(Filters.eq("_id", query.customerId()))
-                .projection(Projections.exclude(GuardedCounters.APPLIED)).first();
+        Document document = stats.collection()
+                .find(Filters.eq("_id", query.customerId()))
+                .projection(Projections.exclude(GuardedCounters.APPLIED))
+                .first();
         if (document == null) {
             return new CustomerStatsView(query.customerId(), 0, Map.of(), null);
         }
-        return new CustomerStatsView(query.customerId(), MongoValues.longValue(document, ORDER_COUNT),
-                MongoValues.longMap(document, SPENT_MINOR), MongoValues.toInstant(document.getDate(LAST_ORDER_AT)));
+        return new CustomerStatsView(
+                query.customerId(),
+                MongoValues.longValue(document, ORDER_COUNT),
+                MongoValues.longMap(document, SPENT_MINOR),
+                MongoValues.toInstant(document.getDate(LAST_ORDER_AT)));
     }
 
     private String owner(String orderId) {

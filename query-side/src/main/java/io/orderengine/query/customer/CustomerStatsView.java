@@ -8,8 +8,8 @@ import java.util.Map;
  * it); {@code totalSpentMinor} is captured minus refunded money per currency, in minor units
  * ({@code {"EUR":12345}}); {@code lastOrderAt} is when they last placed an order, null if never.
  */
-public record CustomerStatsView(String customerId, long orderCount, Map<String, Long> totalSpentMinor,
-                                Instant lastOrderAt) {
+public record CustomerStatsView(
+        String customerId, long orderCount, Map<String, Long> totalSpentMinor, Instant lastOrderAt) {
 
     public CustomerStatsView {
         totalSpentMinor = Map.copyOf(totalSpentMinor);

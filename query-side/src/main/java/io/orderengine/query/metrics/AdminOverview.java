@@ -1,7 +1,6 @@
 package io.orderengine.query.metrics;
 
 import io.orderengine.messages.order.OrderStatus;
-
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -11,6 +10,9 @@ import java.util.Map;
  * minus refunded during that calendar month, per currency in minor units ({@code {"EUR":120000}});
  * {@code ordersByStatus} how many orders are in each status now, every status listed.
  */
-public record AdminOverview(LocalDate date, long ordersToday, long pendingCount,
-                            Map<String, Long> revenueThisMonthMinor, Map<OrderStatus, Long> ordersByStatus) {
-}
+public record AdminOverview(
+        LocalDate date,
+        long ordersToday,
+        long pendingCount,
+        Map<String, Long> revenueThisMonthMinor,
+        Map<OrderStatus, Long> ordersByStatus) {}

@@ -13,9 +13,17 @@ import java.util.Map;
  * {@code alert} is true when {@code alerts} names at least one of {@value MetricsAlertPolicy#LOW_SUCCESS_RATE} and
  * {@value MetricsAlertPolicy#SLOW_CONFIRMATION}.
  */
-public record DailyMetrics(LocalDate date, long orders, long succeeded, long failed, Double paymentSuccessRate,
-                           Map<String, Long> averageOrderValueMinor, Long averageTimeToConfirmMillis,
-                           Map<String, Long> revenueMinor, boolean alert, List<String> alerts) {
+public record DailyMetrics(
+        LocalDate date,
+        long orders,
+        long succeeded,
+        long failed,
+        Double paymentSuccessRate,
+        Map<String, Long> averageOrderValueMinor,
+        Long averageTimeToConfirmMillis,
+        Map<String, Long> revenueMinor,
+        boolean alert,
+        List<String> alerts) {
 
     public DailyMetrics {
         alerts = List.copyOf(alerts);

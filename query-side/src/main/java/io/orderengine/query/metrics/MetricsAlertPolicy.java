@@ -16,8 +16,7 @@ final class MetricsAlertPolicy {
     static final int MIN_SUCCESS_PERCENT = 80;
     static final Duration MAX_AVERAGE_TIME_TO_CONFIRM = Duration.ofSeconds(60);
 
-    private MetricsAlertPolicy() {
-    }
+    private MetricsAlertPolicy() {}
 
     static List<String> alerts(long succeeded, long failed, Long averageTimeToConfirmMillis) {
         List<String> alerts = new ArrayList<>();
@@ -26,8 +25,7 @@ final class MetricsAlertPolicy {
         if (attempts > 0 && succeeded * 100 < MIN_SUCCESS_PERCENT * attempts) {
             alerts.add(LOW_SUCCESS_RATE);
         }
-        if (averageTimeToConfirmMillis != null
-                && averageTimeToConfirmMillis > MAX_AVERAGE_TIME_TO_CONFIRM.toMillis()) {
+        if (averageTimeToConfirmMillis != null && averageTimeToConfirmMillis > MAX_AVERAGE_TIME_TO_CONFIRM.toMillis()) {
             alerts.add(SLOW_CONFIRMATION);
         }
         return alerts;

@@ -1,5 +1,9 @@
 package io.orderengine.query.metrics;
 
+import static io.orderengine.query.common.MongoValues.longMap;
+import static io.orderengine.query.common.MongoValues.longValue;
+import static io.orderengine.query.common.MongoValues.toDate;
+
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -21,17 +25,6 @@ import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,10 +36,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.orderengine.query.common.MongoValues.longMap;
-import static io.orderengine.query.common.MongoValues.longValue;
-import static io.orderengine.query.common.MongoValues.toDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Dashboard figures. {@code order_metrics_daily} holds one small counter document per UTC day ({@code _id}
@@ -127,13 +126,20 @@ public class OrderMetricsProjection implements RebuildableProjection {
         if (change instanceof OrderPlacedEvent placed) {
             String currency = placed.totals().currency();
             long totalMinor = placed.totals().total().amountMinor();
-            days.apply(day(placed.placedAt()), orderId, sequence, Updates.combine(
-                    Updates.inc(ORDERS, 1),
-                    Updates.inc(ORDERS_BY_CURRENCY + "." + currency, 1),
-                    Updates.inc(PLACED_MINOR + "." + currency, totalMinor)));
-            orders.create(orderId, sequence, new Document(STATUS, change.to().name())
-                    .append(PLACED_AT, toDate(placed.placedAt()))
-                    .append(CURRENCY, currency));
+            days.apply(
+                    day(placed.placedAt()),
+                    orderId,
+                    sequence,
+                    Updates.combine(
+                            Updates.inc(ORDERS, 1),
+                            Updates.inc(ORDERS_BY_CURRENCY + "." + currency, 1),
+                            Updates.inc(PLACED_MINOR + "." + currency, totalMinor)));
+            orders.create(
+                    orderId,
+                    sequence,
+                    new Document(STATUS, change.to().name())
+                            .append(PLACED_AT, toDate(placed.placedAt()))
+                            .append(CURRENCY, currency));
             return;
         }
         if (change instanceof OrderConfirmedEvent confirmed) {
@@ -151,7 +157,8 @@ public class OrderMetricsProjection implements RebuildableProjection {
                 Updates.inc(CAPTURED_MINOR + "." + currency, event.captured().amountMinor())));
         if (placedAt != null) {
             changes.add(Updates.inc(CONFIRMATIONS, 1));
-            changes.add(Updates.inc(CONFIRM_MILLIS, Math.max(0, Duration.between(placedAt, at).toMillis())));
+            changes.add(Updates.inc(
+                    CONFIRM_MILLIS, Math.max(0, Duration.between(placedAt, at).toMillis())));
         }
         days.apply(day(at), event.orderId().value(), sequence, Updates.combine(changes));
     }
@@ -163,8 +170,13 @@ public class OrderMetricsProjection implements RebuildableProjection {
 
     @EventHandler
     void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        days.apply(day(at), event.orderId().value(), sequence,
-                Updates.inc(REFUNDED_MINOR + "." + event.amount().currency(), event.amount().amountMinor()));
+        days.apply(
+                day(at),
+                event.orderId().value(),
+                sequence,
+                Updates.inc(
+                        REFUNDED_MINOR + "." + event.amount().currency(),
+                        event.amount().amountMinor()));
     }
 
     /** Before a replay: the read model is rebuilt from the first event. */
@@ -185,11 +197,16 @@ public class OrderMetricsProjection implements RebuildableProjection {
         for (int dayOfMonth = 1; dayOfMonth <= month.lengthOfMonth(); dayOfMonth++) {
             monthDays.add(month.atDay(dayOfMonth).toString());
         }
-        days.collection().find(Filters.in("_id", monthDays))
+        days.collection()
+                .find(Filters.in("_id", monthDays))
                 .projection(Projections.exclude(GuardedCounters.APPLIED))
                 .forEach(day -> revenue(day).forEach((currency, amount) -> revenue.merge(currency, amount, Long::sum)));
-        return new AdminOverview(query.today(), longValue(today, ORDERS), pending,
-                Collections.unmodifiableMap(revenue), Collections.unmodifiableMap(byStatus));
+        return new AdminOverview(
+                query.today(),
+                longValue(today, ORDERS),
+                pending,
+                Collections.unmodifiableMap(revenue),
+                Collections.unmodifiableMap(byStatus));
     }
 
     @QueryHandler
@@ -201,15 +218,24 @@ public class OrderMetricsProjection implements RebuildableProjection {
         Double successRate = succeeded + failed == 0 ? null : (double) succeeded / (succeeded + failed);
         Map<String, Long> averageOrderValue = new TreeMap<>();
         Map<String, Long> ordersByCurrency = longMap(day, ORDERS_BY_CURRENCY);
-        longMap(day, PLACED_MINOR).forEach((currency, total) ->
-                averageOrderValue.put(currency, roundedDivision(total, ordersByCurrency.getOrDefault(currency, 1L))));
+        longMap(day, PLACED_MINOR)
+                .forEach((currency, total) -> averageOrderValue.put(
+                        currency, roundedDivision(total, ordersByCurrency.getOrDefault(currency, 1L))));
         long confirmations = longValue(day, CONFIRMATIONS);
-        Long averageTimeToConfirm = confirmations == 0 ? null
-                : roundedDivision(longValue(day, CONFIRM_MILLIS), confirmations);
+        Long averageTimeToConfirm =
+                confirmations == 0 ? null : roundedDivision(longValue(day, CONFIRM_MILLIS), confirmations);
         List<String> alerts = MetricsAlertPolicy.alerts(succeeded, failed, averageTimeToConfirm);
-        return new DailyMetrics(query.date(), orderCount, succeeded, failed, successRate,
-                Collections.unmodifiableMap(averageOrderValue), averageTimeToConfirm,
-                Collections.unmodifiableMap(revenue(day)), !alerts.isEmpty(), alerts);
+        return new DailyMetrics(
+                query.date(),
+                orderCount,
+                succeeded,
+                failed,
+                successRate,
+                Collections.unmodifiableMap(averageOrderValue),
+                averageTimeToConfirm,
+                Collections.unmodifiableMap(revenue(day)),
+                !alerts.isEmpty(),
+                alerts);
     }
 
     private Map<OrderStatus, Long> ordersByStatus() {
@@ -217,15 +243,18 @@ public class OrderMetricsProjection implements RebuildableProjection {
         for (OrderStatus status : OrderStatus.values()) {
             byStatus.put(status, 0L);
         }
-        orders.collection().aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("count", 1))))
+        orders.collection()
+                .aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("count", 1))))
                 .forEach(group -> byStatus.put(OrderStatus.valueOf(group.getString("_id")), longValue(group, "count")));
         return byStatus;
     }
 
     /** The counters of one day; an empty document for a day without events. */
     private Document day(LocalDate date) {
-        Document day = days.collection().find(Filters.eq("_id", date.toString()))
-                .projection(Projections.exclude(GuardedCounters.APPLIED)).first();
+        Document day = days.collection()
+                .find(Filters.eq("_id", date.toString()))
+                .projection(Projections.exclude(GuardedCounters.APPLIED))
+                .first();
         return day == null ? new Document() : day;
     }
 

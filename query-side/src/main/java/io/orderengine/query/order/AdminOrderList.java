@@ -1,5 +1,8 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.common.MongoValues.toDate;
+import static io.orderengine.query.order.OrderDocuments.*;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
@@ -7,18 +10,14 @@ import io.orderengine.messages.query.AdminOrderSearchWithArchiveQuery;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
-import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static io.orderengine.query.common.MongoValues.toDate;
-import static io.orderengine.query.order.OrderDocuments.*;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
 
 /**
  * The admin's order list: filters on status, payment status and placement time, a case-insensitive substring
@@ -50,9 +49,15 @@ public class AdminOrderList {
         if (unfilteredNewestFirst(query)) {
             OrderListIndex.Latest latest = lists.latest();
             PageRequest page = query.page();
-            if (latest != null && (latest.all() || page.offset() + page.size() <= latest.orderIds().size())) {
-                List<String> ids = latest.orderIds().stream().skip(page.offset()).limit(page.size()).toList();
-                long total = latest.all() ? latest.orderIds().size()
+            if (latest != null
+                    && (latest.all()
+                            || page.offset() + page.size() <= latest.orderIds().size())) {
+                List<String> ids = latest.orderIds().stream()
+                        .skip(page.offset())
+                        .limit(page.size())
+                        .toList();
+                long total = latest.all()
+                        ? latest.orderIds().size()
                         : orders.collection(COLLECTION).estimatedDocumentCount();
                 return OrderSummaryPage.of(OrderLists.rows(ids, orders.collection(COLLECTION)), page, total);
             }
@@ -61,17 +66,26 @@ public class AdminOrderList {
     }
 
     private static boolean unfilteredNewestFirst(AdminOrderSearchQuery query) {
-        return query.status() == null && query.paymentStatus() == null && query.placedFrom() == null
-                && query.placedTo() == null && query.text() == null
+        return query.status() == null
+                && query.paymentStatus() == null
+                && query.placedFrom() == null
+                && query.placedTo() == null
+                && query.text() == null
                 && query.sort() == AdminOrderSearchQuery.Sort.PLACED_AT_DESC;
     }
 
     @QueryHandler
     public OrderSummaryPage handle(AdminOrderSearchWithArchiveQuery query) {
         AdminOrderSearchQuery search = query.search();
-        return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
-                filter(search), sort(search.sort()), order(search.sort()), search.page());
+        return OrderLists.merged(
+                orders.collection(COLLECTION),
+                orders.collection(ARCHIVE_COLLECTION),
+                filter(search),
+                sort(search.sort()),
+                order(search.sort()),
+                search.page());
     }
+
     private static Bson filter(AdminOrderSearchQuery query) {
         List<Bson> conditions = new ArrayList<>();
         if (query.status() != null) {
@@ -89,8 +103,11 @@ public class AdminOrderList {
         if (query.text() != null) {
             // Quoted: the admin's text is matched literally, never interpreted as a pattern.
             Pattern text = Pattern.compile(Pattern.quote(query.text()), Pattern.CASE_INSENSITIVE);
-            conditions.add(Filters.or(Filters.regex(ORDER_NUMBER, text), Filters.regex(CUSTOMER_NAME, text),
-                    Filters.regex(BILLING_NAME, text), Filters.regex(CUSTOMER_EMAIL, text)));
+            conditions.add(Filters.or(
+                    Filters.regex(ORDER_NUMBER, text),
+                    Filters.regex(CUSTOMER_NAME, text),
+                    Filters.regex(BILLING_NAME, text),
+                    Filters.regex(CUSTOMER_EMAIL, text)));
         }
         return conditions.isEmpty() ? new Document() : Filters.and(conditions);
     }

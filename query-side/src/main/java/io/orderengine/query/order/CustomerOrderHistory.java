@@ -1,5 +1,7 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.order.OrderDocuments.*;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
@@ -7,13 +9,10 @@ import io.orderengine.messages.query.FindCustomerOrdersWithArchiveQuery;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
+import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-
-import static io.orderengine.query.order.OrderDocuments.*;
 
 /**
  * A signed-in customer's order history: their orders, newest first, optionally of one status, paged. Served from
@@ -63,22 +62,28 @@ public class CustomerOrderHistory {
         }
         List<OrderListIndex.Entry> entries = lists.customerEntries(history.customerId());
         if (entries == null) {
-            return OrderLists.merged(orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION),
-                    filter(history), NEWEST_FIRST, OrderLists.placedAtDescending(), page);
+            return OrderLists.merged(
+                    orders.collection(COLLECTION),
+                    orders.collection(ARCHIVE_COLLECTION),
+                    filter(history),
+                    NEWEST_FIRST,
+                    OrderLists.placedAtDescending(),
+                    page);
         }
         return fromIndex(entries, history, false, page);
     }
 
     /** A page from the customer's entries (newest first), rows read by {@code _id}. */
-    private OrderSummaryPage fromIndex(List<OrderListIndex.Entry> entries, FindCustomerOrdersQuery query,
-                                       boolean hotOnly, PageRequest page) {
+    private OrderSummaryPage fromIndex(
+            List<OrderListIndex.Entry> entries, FindCustomerOrdersQuery query, boolean hotOnly, PageRequest page) {
         String status = query.status() == null ? null : query.status().name();
         List<String> matching = entries.stream()
                 .filter(entry -> !hotOnly || entry.hot())
                 .filter(entry -> status == null || status.equals(entry.status()))
                 .map(OrderListIndex.Entry::orderId)
                 .toList();
-        List<String> ids = matching.stream().skip(page.offset()).limit(page.size()).toList();
+        List<String> ids =
+                matching.stream().skip(page.offset()).limit(page.size()).toList();
         List<OrderSummaryView> items = hotOnly
                 ? OrderLists.rows(ids, orders.collection(COLLECTION))
                 : OrderLists.rows(ids, orders.collection(COLLECTION), orders.collection(ARCHIVE_COLLECTION));
@@ -88,6 +93,8 @@ public class CustomerOrderHistory {
     private static Bson filter(FindCustomerOrdersQuery query) {
         return query.status() == null
                 ? Filters.eq(CUSTOMER_ID, query.customerId())
-                : Filters.and(Filters.eq(CUSTOMER_ID, query.customerId()), Filters.eq(STATUS, query.status().name()));
+                : Filters.and(
+                        Filters.eq(CUSTOMER_ID, query.customerId()),
+                        Filters.eq(STATUS, query.status().name()));
     }
 }

@@ -1,13 +1,12 @@
 package io.orderengine.query.order;
 
-import io.orderengine.query.common.MongoValues;
-import org.bson.Document;
+import static io.orderengine.query.common.VersionedDocuments.APPLIED_SEQUENCE;
 
+import io.orderengine.query.common.MongoValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static io.orderengine.query.common.VersionedDocuments.APPLIED_SEQUENCE;
+import org.bson.Document;
 
 /** Order detail documents in a map, with the same sequence guard as the MongoDB store; not thread-safe. */
 final class InMemoryOrderDetailStore implements OrderDetailStore {

@@ -1,21 +1,20 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.order.OrderDocuments.PLACED_AT;
+import static io.orderengine.query.order.OrderListIndex.COLLECTION;
+import static io.orderengine.query.order.OrderListIndex.LATEST;
+import static io.orderengine.query.order.OrderListIndex.NEWEST_FIRST;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.orderengine.query.projection.ProjectionTarget;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
-import static io.orderengine.query.order.OrderDocuments.PLACED_AT;
-import static io.orderengine.query.order.OrderListIndex.COLLECTION;
-import static io.orderengine.query.order.OrderListIndex.LATEST;
-import static io.orderengine.query.order.OrderListIndex.NEWEST_FIRST;
+import org.bson.Document;
 
 /**
  * The {@value OrderListIndex#LATEST} document of the {@link OrderListIndex}: the newest hot orders of all customers
@@ -67,8 +66,12 @@ final class LatestOrders {
 
     /** Removes the order from the latest orders (nothing changes when it is not among them). */
     void remove(String orderId) {
-        changeLatest((entries, floor) -> entries.stream().anyMatch(e -> e.getString("o").equals(orderId))
-                ? entries.stream().filter(e -> !e.getString("o").equals(orderId)).toList() : null);
+        changeLatest((entries, floor) ->
+                entries.stream().anyMatch(e -> e.getString("o").equals(orderId))
+                        ? entries.stream()
+                                .filter(e -> !e.getString("o").equals(orderId))
+                                .toList()
+                        : null);
     }
 
     private interface EntriesChange {
@@ -102,7 +105,9 @@ final class LatestOrders {
                 floor = changed.get(latestSize);
                 changed = new ArrayList<>(changed.subList(0, latestSize));
             }
-            Document next = new Document("_id", LATEST).append("e", changed).append("floor", floor)
+            Document next = new Document("_id", LATEST)
+                    .append("e", changed)
+                    .append("floor", floor)
                     .append("v", hash(changed, floor));
             if (current == null) {
                 try {
@@ -115,13 +120,15 @@ final class LatestOrders {
                     continue;
                 }
             }
-            if (collection().replaceOne(Filters.and(Filters.eq("_id", LATEST), Filters.eq("v", current.get("v"))),
-                    next).getMatchedCount() > 0) {
+            if (collection()
+                            .replaceOne(Filters.and(Filters.eq("_id", LATEST), Filters.eq("v", current.get("v"))), next)
+                            .getMatchedCount()
+                    > 0) {
                 return;
             }
         }
-        throw new IllegalStateException(target.name(COLLECTION) + ": the latest orders kept changing under "
-                + CAS_ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                target.name(COLLECTION) + ": the latest orders kept changing under " + CAS_ATTEMPTS + " attempts");
     }
 
     private static long hash(List<Document> entries, Document floor) {
@@ -131,7 +138,9 @@ final class LatestOrders {
             hash = 31 * hash + entry.getDate("p").getTime();
         }
         if (floor != null) {
-            hash = 31 * hash + floor.getString("o").hashCode() + floor.getDate("p").getTime();
+            hash = 31 * hash
+                    + floor.getString("o").hashCode()
+                    + floor.getDate("p").getTime();
         }
         return hash * 0x9E3779B97F4A7C15L + entries.size();
     }

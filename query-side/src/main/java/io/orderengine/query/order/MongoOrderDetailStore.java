@@ -1,17 +1,16 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.order.OrderDocuments.ARCHIVE_COLLECTION;
+import static io.orderengine.query.order.OrderDocuments.COLLECTION;
+
 import io.orderengine.query.common.VersionedDocuments;
 import io.orderengine.query.projection.ProjectionTarget;
+import java.util.function.Consumer;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.Consumer;
-
-import static io.orderengine.query.order.OrderDocuments.ARCHIVE_COLLECTION;
-import static io.orderengine.query.order.OrderDocuments.COLLECTION;
 
 /**
  * Order detail documents in MongoDB: the hot collection ({@code order_details}) and the archive

@@ -1,22 +1,5 @@
 package io.orderengine.query.order;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
-import io.orderengine.query.common.VersionedDocuments;
-import io.orderengine.query.projection.ProjectionCollections;
-import io.orderengine.query.projection.ProjectionTarget;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.orderengine.query.common.MongoValues.longValue;
 import static io.orderengine.query.common.MongoValues.toDate;
 import static io.orderengine.query.order.OrderDocuments.ARCHIVABLE;
@@ -24,6 +7,22 @@ import static io.orderengine.query.order.OrderDocuments.ARCHIVE_COLLECTION;
 import static io.orderengine.query.order.OrderDocuments.COLLECTION;
 import static io.orderengine.query.order.OrderDocuments.STATUS;
 import static io.orderengine.query.order.OrderDocuments.UPDATED_AT;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.orderengine.query.common.VersionedDocuments;
+import io.orderengine.query.projection.ProjectionCollections;
+import io.orderengine.query.projection.ProjectionTarget;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Moves finished orders (delivered, cancelled, returned) whose last change is older than a cut-off from the hot
@@ -56,13 +55,15 @@ public class OrderArchive {
         MongoCollection<Document> hot = target.collection(COLLECTION);
         MongoCollection<Document> archive = target.collection(ARCHIVE_COLLECTION);
         OrderListIndex lists = new OrderListIndex(target);
-        Bson due = Filters.and(Filters.in(STATUS, ARCHIVABLE.stream().map(Enum::name).toList()),
+        Bson due = Filters.and(
+                Filters.in(STATUS, ARCHIVABLE.stream().map(Enum::name).toList()),
                 Filters.lt(UPDATED_AT, toDate(cutoff)));
         int moved = 0;
         String after = null;
         while (true) {
             Bson page = after == null ? due : Filters.and(due, Filters.gt("_id", after));
-            List<Document> batch = hot.find(page).sort(Sorts.ascending("_id")).limit(BATCH).into(new ArrayList<>());
+            List<Document> batch =
+                    hot.find(page).sort(Sorts.ascending("_id")).limit(BATCH).into(new ArrayList<>());
             if (batch.isEmpty()) {
                 break;
             }
@@ -71,8 +72,9 @@ public class OrderArchive {
                 archive.replaceOne(Filters.eq("_id", id), order, new ReplaceOptions().upsert(true));
                 long applied = longValue(order, VersionedDocuments.APPLIED_SEQUENCE);
                 lists.located(order, false);
-                long deleted = hot.deleteOne(Filters.and(Filters.eq("_id", id),
-                        Filters.eq(VersionedDocuments.APPLIED_SEQUENCE, applied))).getDeletedCount();
+                long deleted = hot.deleteOne(Filters.and(
+                                Filters.eq("_id", id), Filters.eq(VersionedDocuments.APPLIED_SEQUENCE, applied)))
+                        .getDeletedCount();
                 if (deleted == 0) {
                     Document current = hot.find(Filters.eq("_id", id)).first();
                     if (current != null) {
@@ -84,7 +86,10 @@ public class OrderArchive {
             after = batch.get(batch.size() - 1).getString("_id");
         }
         if (moved > 0) {
-            log.info("archived {} finished orders last changed before {} into {}", moved, cutoff,
+            log.info(
+                    "archived {} finished orders last changed before {} into {}",
+                    moved,
+                    cutoff,
                     target.name(ARCHIVE_COLLECTION));
         }
         return moved;

@@ -1,5 +1,8 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.common.VersionedDocuments.APPLIED_SEQUENCE;
+
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -9,16 +12,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.bulk.BulkWriteResult;
 import io.orderengine.query.common.MongoValues;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.Message;
-import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,8 +22,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static io.orderengine.query.common.VersionedDocuments.APPLIED_SEQUENCE;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The order documents touched by one batch of events (one unit of work of the {@code order-detail} processor), kept
@@ -54,7 +53,11 @@ final class OrderDetailBatch {
 
     private static final Logger log = LoggerFactory.getLogger(OrderDetailBatch.class);
 
-    private enum Place { NONE, HOT, ARCHIVE }
+    private enum Place {
+        NONE,
+        HOT,
+        ARCHIVE
+    }
 
     /** One order's document as read at the start of the batch and as changed by the batch's events so far. */
     private static final class Entry {
@@ -115,8 +118,13 @@ final class OrderDetailBatch {
         }
         for (String id : ids) {
             Document document = found.get(id);
-            entries.put(id, document != null ? new Entry(Place.HOT, document)
-                    : archived.containsKey(id) ? new Entry(Place.ARCHIVE, archived.get(id)) : new Entry(Place.NONE, null));
+            entries.put(
+                    id,
+                    document != null
+                            ? new Entry(Place.HOT, document)
+                            : archived.containsKey(id)
+                                    ? new Entry(Place.ARCHIVE, archived.get(id))
+                                    : new Entry(Place.NONE, null));
         }
     }
 
@@ -220,8 +228,8 @@ final class OrderDetailBatch {
                 hotWrites.add(new InsertOneModel<>(entry.document));
             } else if (entry.place == Place.HOT) {
                 // back from the archive (a copy left by a crash between the two writes of a move is replaced)
-                hotWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), entry.document,
-                        new ReplaceOptions().upsert(true)));
+                hotWrites.add(new ReplaceOneModel<>(
+                        Filters.eq("_id", id), entry.document, new ReplaceOptions().upsert(true)));
                 leftArchive.add(id);
             } else {
                 archiveWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), entry.document));
@@ -265,9 +273,13 @@ final class OrderDetailBatch {
             return;
         }
         Map<String, Long> found = new LinkedHashMap<>();
-        collection.find(Filters.in("_id", expected.keySet())).projection(Projections.include(APPLIED_SEQUENCE))
+        collection
+                .find(Filters.in("_id", expected.keySet()))
+                .projection(Projections.include(APPLIED_SEQUENCE))
                 .forEach(d -> found.put(d.getString("_id"), MongoValues.longValue(d, APPLIED_SEQUENCE)));
-        long changed = expected.entrySet().stream().filter(e -> !e.getValue().equals(found.get(e.getKey()))).count();
+        long changed = expected.entrySet().stream()
+                .filter(e -> !e.getValue().equals(found.get(e.getKey())))
+                .count();
         if (changed > 0) {
             throw changedMeanwhile(collection, changed);
         }

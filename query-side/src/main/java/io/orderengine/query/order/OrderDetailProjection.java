@@ -1,5 +1,8 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.common.MongoValues.toDate;
+import static io.orderengine.query.order.OrderDocuments.*;
+
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
@@ -19,6 +22,13 @@ import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,17 +40,6 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
-
-import static io.orderengine.query.common.MongoValues.toDate;
-import static io.orderengine.query.order.OrderDocuments.*;
 
 /**
  * The order detail read model ({@code order_details}, one document per order, {@code _id} = order id): everything
@@ -81,7 +80,9 @@ public class OrderDetailProjection implements RebuildableProjection {
 
     /** A projection that keeps its documents in memory and pushes no updates: for rebuilding single orders. */
     static OrderDetailProjection inMemory() {
-        return new OrderDetailProjection(null, new InMemoryOrderDetailStore(),
+        return new OrderDetailProjection(
+                null,
+                new InMemoryOrderDetailStore(),
                 SimpleQueryUpdateEmitter.builder().build());
     }
 
@@ -111,7 +112,8 @@ public class OrderDetailProjection implements RebuildableProjection {
 
     @Override
     public Object handlerFor(ProjectionTarget target) {
-        return new OrderDetailProjection(target, SimpleQueryUpdateEmitter.builder().build());
+        return new OrderDetailProjection(
+                target, SimpleQueryUpdateEmitter.builder().build());
     }
 
     /** The document of {@code orderId} (hot or archived), or null; for {@link OrderDetailReplay}. */
@@ -130,8 +132,12 @@ public class OrderDetailProjection implements RebuildableProjection {
             Document payment = payment(order);
             payment.put("provider", event.provider().wireName());
             payment.put("reference", event.paymentReference());
-            payment.put("action", event.action() == null ? null
-                    : new Document("type", event.action().type()).append("url", event.action().url()));
+            payment.put(
+                    "action",
+                    event.action() == null
+                            ? null
+                            : new Document("type", event.action().type())
+                                    .append("url", event.action().url()));
         });
     }
 
@@ -151,19 +157,30 @@ public class OrderDetailProjection implements RebuildableProjection {
     void on(OrderShippedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         changeStatus(event, sequence, at, order -> {
             order.put(TRACKING_NUMBER, event.trackingNumber());
-            order.put(ESTIMATED_DELIVERY,
-                    event.estimatedDelivery() == null ? null : event.estimatedDelivery().toString());
+            order.put(
+                    ESTIMATED_DELIVERY,
+                    event.estimatedDelivery() == null
+                            ? null
+                            : event.estimatedDelivery().toString());
         });
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event, sequence, at, order -> order.put(SHORTAGES, event.shortSkus() == null ? List.of()
-                : event.shortSkus().stream()
-                        .map(shortSku -> new Document("sku", shortSku.sku().value())
-                                .append("requested", shortSku.requested())
-                                .append("available", shortSku.available()))
-                        .toList()));
+        changeStatus(
+                event,
+                sequence,
+                at,
+                order -> order.put(
+                        SHORTAGES,
+                        event.shortSkus() == null
+                                ? List.of()
+                                : event.shortSkus().stream()
+                                        .map(shortSku -> new Document(
+                                                        "sku", shortSku.sku().value())
+                                                .append("requested", shortSku.requested())
+                                                .append("available", shortSku.available()))
+                                        .toList()));
     }
 
     @EventHandler
@@ -179,8 +196,7 @@ public class OrderDetailProjection implements RebuildableProjection {
     /** Status changes that carry nothing but the change: processing, delivered, returned, attention, resumed. */
     @EventHandler
     void on(OrderStatusChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event, sequence, at, order -> {
-        });
+        changeStatus(event, sequence, at, order -> {});
     }
 
     @EventHandler
@@ -216,7 +232,9 @@ public class OrderDetailProjection implements RebuildableProjection {
     void on(AdminNoteAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.orderId(), sequence, at, order -> {
             List<Document> notes = new ArrayList<>(order.getList(ADMIN_NOTES, Document.class, List.of()));
-            notes.add(new Document("at", toDate(at)).append("actor", actor(event.actor())).append("note", event.note()));
+            notes.add(new Document("at", toDate(at))
+                    .append("actor", actor(event.actor()))
+                    .append("note", event.note()));
             order.put(ADMIN_NOTES, notes);
         });
     }
@@ -249,9 +267,10 @@ public class OrderDetailProjection implements RebuildableProjection {
             return false;
         }
         String stored = document.get(CUSTOMER, Document.class).getString(GUEST_TOKEN_HASH);
-        return stored != null && MessageDigest.isEqual(
-                stored.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                guestTokenHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return stored != null
+                && MessageDigest.isEqual(
+                        stored.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                        guestTokenHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     private void changeStatus(OrderStatusChange event, long sequence, Instant at, Consumer<Document> change) {
@@ -293,7 +312,9 @@ public class OrderDetailProjection implements RebuildableProjection {
     private void publish(Document changed) {
         if (changed != null) {
             String orderId = changed.getString("_id");
-            updateEmitter.emit(FindOrderQuery.class, query -> query.orderId().value().equals(orderId),
+            updateEmitter.emit(
+                    FindOrderQuery.class,
+                    query -> query.orderId().value().equals(orderId),
                     OrderDocuments.toView(changed));
         }
     }

@@ -1,11 +1,10 @@
 package io.orderengine.query.order;
 
+import java.util.Optional;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
-
-import java.util.Optional;
 
 /**
  * Rebuilds one order's detail from its events in memory, with the very handlers of {@link OrderDetailProjection}:
@@ -14,8 +13,7 @@ import java.util.Optional;
  */
 public final class OrderDetailReplay {
 
-    private OrderDetailReplay() {
-    }
+    private OrderDetailReplay() {}
 
     /**
      * The detail of the order whose events are {@code events} (one aggregate, in sequence order, as domain event
@@ -34,8 +32,8 @@ public final class OrderDetailReplay {
                     handlers.handle(event);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("could not apply " + event.getPayloadType().getSimpleName()
-                        + " to the order detail", e);
+                throw new IllegalStateException(
+                        "could not apply " + event.getPayloadType().getSimpleName() + " to the order detail", e);
             }
         }
         Document document = orderId == null ? null : projection.document(orderId);

@@ -1,8 +1,7 @@
 package io.orderengine.query.order;
 
-import org.bson.Document;
-
 import java.util.function.Consumer;
+import org.bson.Document;
 
 /**
  * Where the order detail projection keeps its documents: in MongoDB ({@link MongoOrderDetailStore}, hot collection

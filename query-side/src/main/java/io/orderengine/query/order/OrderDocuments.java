@@ -1,25 +1,5 @@
 package io.orderengine.query.order;
 
-import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Address;
-import io.orderengine.messages.common.Money;
-import io.orderengine.messages.order.OrderLine;
-import io.orderengine.messages.order.OrderPlacedEvent;
-import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.messages.order.OrderTotals;
-import io.orderengine.messages.order.PaymentStatus;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import org.bson.Document;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
 import static io.orderengine.infrastructure.codec.OrderDocuments.decodeAddress;
 import static io.orderengine.infrastructure.codec.OrderDocuments.decodeLines;
 import static io.orderengine.infrastructure.codec.OrderDocuments.decodeTotal;
@@ -33,6 +13,25 @@ import static io.orderengine.query.common.MongoValues.longValue;
 import static io.orderengine.query.common.MongoValues.toDate;
 import static io.orderengine.query.common.MongoValues.toInstant;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Address;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.order.PaymentStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bson.Document;
+
 /**
  * The layout of an {@code order_details} document and its mapping to the views. Field names follow the JSON of
  * {@link OrderView}; times are BSON dates; {@code customer.guestTokenHash} is stored but never mapped to a view.
@@ -43,8 +42,8 @@ final class OrderDocuments {
     static final String ARCHIVE_COLLECTION = "order_details_archive";
 
     /** Orders in these statuses move to the archive once they have not changed for the archival period. */
-    static final Set<OrderStatus> ARCHIVABLE = Set.of(OrderStatus.DELIVERED, OrderStatus.CANCELLED,
-            OrderStatus.RETURNED);
+    static final Set<OrderStatus> ARCHIVABLE =
+            Set.of(OrderStatus.DELIVERED, OrderStatus.CANCELLED, OrderStatus.RETURNED);
 
     static final String ORDER_NUMBER = "orderNumber";
     static final String STATUS = "status";
@@ -74,11 +73,10 @@ final class OrderDocuments {
     static final String UPDATED_AT = "updatedAt";
 
     /** The fields an order list row needs. */
-    static final List<String> SUMMARY_FIELDS = List.of(ORDER_NUMBER, STATUS, PAYMENT_STATUS, CUSTOMER, CUSTOMER_NAME,
-            ITEM_COUNT, TOTALS, PLACED_AT, UPDATED_AT);
+    static final List<String> SUMMARY_FIELDS = List.of(
+            ORDER_NUMBER, STATUS, PAYMENT_STATUS, CUSTOMER, CUSTOMER_NAME, ITEM_COUNT, TOTALS, PLACED_AT, UPDATED_AT);
 
-    private OrderDocuments() {
-    }
+    private OrderDocuments() {}
 
     /**
      * Declares the indexes of an order detail collection, the hot one or the archive (idempotent): the order number
@@ -87,20 +85,26 @@ final class OrderDocuments {
      */
     static void createIndexes(MongoCollection<Document> orders) {
         orders.createIndex(Indexes.ascending(ORDER_NUMBER), new IndexOptions().unique(true));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.ascending(STATUS),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(CUSTOMER_ID), Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(CUSTOMER_ID),
+                Indexes.ascending(STATUS),
+                Indexes.descending(PLACED_AT),
+                Indexes.descending("_id")));
         orders.createIndex(Indexes.compoundIndex(Indexes.descending(PLACED_AT), Indexes.descending("_id")));
         orders.createIndex(Indexes.compoundIndex(Indexes.descending(TOTAL_MINOR), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(PLACED_AT),
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(STATUS), Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(PAYMENT_STATUS), Indexes.descending(PLACED_AT), Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(STATUS),
+                Indexes.ascending(PAYMENT_STATUS),
+                Indexes.descending(PLACED_AT),
                 Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(PAYMENT_STATUS), Indexes.descending(PLACED_AT),
-                Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.ascending(PAYMENT_STATUS),
-                Indexes.descending(PLACED_AT), Indexes.descending("_id")));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(TOTAL_MINOR),
-                Indexes.descending("_id")));
+        orders.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(STATUS), Indexes.descending(TOTAL_MINOR), Indexes.descending("_id")));
         orders.createIndex(Indexes.ascending(CUSTOMER_EMAIL));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.ascending(UPDATED_AT)));
     }
@@ -118,11 +122,21 @@ final class OrderDocuments {
         return new Document(ORDER_NUMBER, event.orderNumber().value())
                 .append(STATUS, OrderStatus.PENDING.name())
                 .append(PAYMENT_STATUS, PaymentStatus.PENDING.name())
-                .append(PAYMENT_METHOD, event.paymentMethod() == null ? null : event.paymentMethod().wireName())
-                .append(CUSTOMER, new Document("customerId", event.customer().customerId())
-                        .append("email", event.customer().email())
-                        .append(GUEST_TOKEN_HASH, event.customer().guestTokenHash()))
-                .append(CUSTOMER_NAME, event.shippingAddress() == null ? null : event.shippingAddress().fullName())
+                .append(
+                        PAYMENT_METHOD,
+                        event.paymentMethod() == null
+                                ? null
+                                : event.paymentMethod().wireName())
+                .append(
+                        CUSTOMER,
+                        new Document("customerId", event.customer().customerId())
+                                .append("email", event.customer().email())
+                                .append(GUEST_TOKEN_HASH, event.customer().guestTokenHash()))
+                .append(
+                        CUSTOMER_NAME,
+                        event.shippingAddress() == null
+                                ? null
+                                : event.shippingAddress().fullName())
                 .append(LINES, encodeLines(event.lines()))
                 .append(ITEM_COUNT, itemCount)
                 .append(TOTALS, encode(event.totals()))
@@ -134,8 +148,10 @@ final class OrderDocuments {
                 .append(TRACKING_NUMBER, null)
                 .append(ESTIMATED_DELIVERY, null)
                 .append(SHORTAGES, new ArrayList<Document>())
-                .append(STATUS_HISTORY, new ArrayList<>(List.of(
-                        statusChange(null, OrderStatus.PENDING, at, event.actor(), event.note()))))
+                .append(
+                        STATUS_HISTORY,
+                        new ArrayList<>(
+                                List.of(statusChange(null, OrderStatus.PENDING, at, event.actor(), event.note()))))
                 .append(PAYMENT, null)
                 .append(PLACED_AT, toDate(event.placedAt()))
                 .append(UPDATED_AT, toDate(at));
@@ -150,7 +166,8 @@ final class OrderDocuments {
     }
 
     static Document actor(Actor actor) {
-        return actor == null ? null
+        return actor == null
+                ? null
                 : new Document("type", actor.type().name().toLowerCase(Locale.ROOT)).append("id", actor.id());
     }
 
@@ -164,28 +181,42 @@ final class OrderDocuments {
                 OrderStatus.valueOf(document.getString(STATUS)),
                 PaymentStatus.valueOf(document.getString(PAYMENT_STATUS)),
                 document.getString(PAYMENT_METHOD),
-                new OrderView.Customer(customer.getString("customerId"), customer.getString("email"),
+                new OrderView.Customer(
+                        customer.getString("customerId"),
+                        customer.getString("email"),
                         customer.getString("customerId") == null),
-                decodeLines(documents(document, LINES), totals.currency()).stream().map(OrderDocuments::toLine)
+                decodeLines(documents(document, LINES), totals.currency()).stream()
+                        .map(OrderDocuments::toLine)
                         .toList(),
-                new OrderView.Totals(totals.subtotal().amountMinor(), totals.discount().amountMinor(),
-                        totals.shipping().amountMinor(), totals.tax().amountMinor(), totals.total().amountMinor(),
-                        totals.currency(), totals.taxRateBasisPoints()),
+                new OrderView.Totals(
+                        totals.subtotal().amountMinor(),
+                        totals.discount().amountMinor(),
+                        totals.shipping().amountMinor(),
+                        totals.tax().amountMinor(),
+                        totals.total().amountMinor(),
+                        totals.currency(),
+                        totals.taxRateBasisPoints()),
                 toAddress(decodeAddress(embedded(document, SHIPPING_ADDRESS))),
                 toAddress(decodeAddress(embedded(document, BILLING_ADDRESS))),
                 document.getString(DISCOUNT_CODE),
                 document.getString(NOTES),
                 documents(document, ADMIN_NOTES).stream()
-                        .map(note -> new OrderView.AdminNote(toInstant(note.getDate("at")),
-                                toActor(embedded(note, "actor")), note.getString("note")))
+                        .map(note -> new OrderView.AdminNote(
+                                toInstant(note.getDate("at")),
+                                toActor(embedded(note, "actor")),
+                                note.getString("note")))
                         .toList(),
                 document.getString(TRACKING_NUMBER),
                 estimatedDelivery == null ? null : LocalDate.parse(estimatedDelivery),
                 documents(document, SHORTAGES).stream()
-                        .map(shortage -> new OrderView.Shortage(shortage.getString("sku"),
-                                intValue(shortage, "requested"), intValue(shortage, "available")))
+                        .map(shortage -> new OrderView.Shortage(
+                                shortage.getString("sku"),
+                                intValue(shortage, "requested"),
+                                intValue(shortage, "available")))
                         .toList(),
-                documents(document, STATUS_HISTORY).stream().map(OrderDocuments::toStatusChange).toList(),
+                documents(document, STATUS_HISTORY).stream()
+                        .map(OrderDocuments::toStatusChange)
+                        .toList(),
                 toPayment(embedded(document, PAYMENT)),
                 toInstant(document.getDate(PLACED_AT)),
                 toInstant(document.getDate(UPDATED_AT)));
@@ -210,23 +241,39 @@ final class OrderDocuments {
     }
 
     private static OrderView.Line toLine(OrderLine line) {
-        return new OrderView.Line(line.sku().value(), line.name(), line.unitPrice().amountMinor(), line.quantity(),
-                line.attributes(), line.imageUrl(), line.lineTotal().amountMinor());
+        return new OrderView.Line(
+                line.sku().value(),
+                line.name(),
+                line.unitPrice().amountMinor(),
+                line.quantity(),
+                line.attributes(),
+                line.imageUrl(),
+                line.lineTotal().amountMinor());
     }
 
     private static OrderView.PostalAddress toAddress(Address address) {
         if (address == null) {
             return null;
         }
-        return new OrderView.PostalAddress(address.fullName(), address.phone(), address.line1(), address.line2(),
-                address.city(), address.region(), address.postalCode(), address.country());
+        return new OrderView.PostalAddress(
+                address.fullName(),
+                address.phone(),
+                address.line1(),
+                address.line2(),
+                address.city(),
+                address.region(),
+                address.postalCode(),
+                address.country());
     }
 
     private static OrderView.StatusChange toStatusChange(Document change) {
         String from = change.getString("from");
-        return new OrderView.StatusChange(from == null ? null : OrderStatus.valueOf(from),
-                OrderStatus.valueOf(change.getString("to")), toInstant(change.getDate("at")),
-                toActor(embedded(change, "actor")), change.getString("note"));
+        return new OrderView.StatusChange(
+                from == null ? null : OrderStatus.valueOf(from),
+                OrderStatus.valueOf(change.getString("to")),
+                toInstant(change.getDate("at")),
+                toActor(embedded(change, "actor")),
+                change.getString("note"));
     }
 
     private static OrderView.ActorRef toActor(Document actor) {
@@ -238,10 +285,16 @@ final class OrderDocuments {
             return null;
         }
         Document action = embedded(payment, "action");
-        return new OrderView.Payment(payment.getString("provider"), payment.getString("brand"),
-                payment.getString("last4"), longValue(payment, "amountMinor"), longValue(payment, "capturedMinor"),
-                longValue(payment, "refundedMinor"), payment.getString("reference"),
-                payment.getString("captureReference"), payment.getString("failureReason"),
+        return new OrderView.Payment(
+                payment.getString("provider"),
+                payment.getString("brand"),
+                payment.getString("last4"),
+                longValue(payment, "amountMinor"),
+                longValue(payment, "capturedMinor"),
+                longValue(payment, "refundedMinor"),
+                payment.getString("reference"),
+                payment.getString("captureReference"),
+                payment.getString("failureReason"),
                 action == null ? null : new OrderView.Action(action.getString("type"), action.getString("url")));
     }
 }

@@ -1,5 +1,9 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.order.OrderDocuments.CUSTOMER;
+import static io.orderengine.query.order.OrderDocuments.PLACED_AT;
+import static io.orderengine.query.order.OrderDocuments.STATUS;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -14,9 +18,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import io.orderengine.query.projection.ProjectionTarget;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,10 +27,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
-import static io.orderengine.query.order.OrderDocuments.CUSTOMER;
-import static io.orderengine.query.order.OrderDocuments.PLACED_AT;
-import static io.orderengine.query.order.OrderDocuments.STATUS;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Order lists kept as documents read by {@code _id} ({@code order_list_index}, next to the order detail documents of
@@ -60,11 +59,13 @@ final class OrderListIndex {
     static final String STATE = "state";
     static final int LATEST_SIZE = 1_000;
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     /** Newest first, ties by descending order id: the order of {@code Sorts.descending(placedAt, _id)}. */
     static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, Date>comparing(e -> e.getDate("p"))
-            .thenComparing(e -> e.getString("o")).reversed();
+            .thenComparing(e -> e.getString("o"))
+            .reversed();
 
     private final ProjectionTarget target;
     private final LatestOrders latestOrders;
@@ -88,7 +89,11 @@ final class OrderListIndex {
     /** Marks the index complete when the generation holds no orders yet (it will see every order's placement). */
     void markCompleteIfEmpty() {
         if (target.collection(OrderDocuments.COLLECTION).find().limit(1).first() == null
-                && target.collection(OrderDocuments.ARCHIVE_COLLECTION).find().limit(1).first() == null) {
+                && target.collection(OrderDocuments.ARCHIVE_COLLECTION)
+                                .find()
+                                .limit(1)
+                                .first()
+                        == null) {
             markComplete();
         }
     }
@@ -100,7 +105,8 @@ final class OrderListIndex {
     }
 
     private void markComplete() {
-        collection().updateOne(Filters.eq("_id", STATE), Updates.set("complete", true), new UpdateOptions().upsert(true));
+        collection()
+                .updateOne(Filters.eq("_id", STATE), Updates.set("complete", true), new UpdateOptions().upsert(true));
     }
 
     /** A new order in the hot collection. */
@@ -127,8 +133,10 @@ final class OrderListIndex {
         }
         String id = order.getString("_id");
         String bucket = bucketId(customer, order.getDate(PLACED_AT));
-        UpdateResult set = collection().updateOne(Filters.and(Filters.eq("_id", bucket), Filters.eq("e.o", id)),
-                Updates.combine(Updates.set("e.$.s", order.getString(STATUS)), Updates.set("e.$.h", hot)));
+        UpdateResult set = collection()
+                .updateOne(
+                        Filters.and(Filters.eq("_id", bucket), Filters.eq("e.o", id)),
+                        Updates.combine(Updates.set("e.$.s", order.getString(STATUS)), Updates.set("e.$.h", hot)));
         if (set.getMatchedCount() == 0) {
             addEntry(order, hot);
         }
@@ -152,8 +160,10 @@ final class OrderListIndex {
             }
             String month = month(order.getDate(PLACED_AT));
             if (months.add(headId(customer) + "\u0000" + month)) {
-                placements.add(new UpdateOneModel<>(Filters.eq("_id", headId(customer)),
-                        Updates.set("m." + month, true), new UpdateOptions().upsert(true)));
+                placements.add(new UpdateOneModel<>(
+                        Filters.eq("_id", headId(customer)),
+                        Updates.set("m." + month, true),
+                        new UpdateOptions().upsert(true)));
             }
             placements.add(entryAddition(order, true));
         }
@@ -168,13 +178,17 @@ final class OrderListIndex {
                 continue;
             }
             changes.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", bucketId(customer, order.getDate(PLACED_AT))),
+                    Filters.and(
+                            Filters.eq("_id", bucketId(customer, order.getDate(PLACED_AT))),
                             Filters.eq("e.o", order.getString("_id"))),
                     Updates.combine(Updates.set("e.$.s", order.getString(STATUS)), Updates.set("e.$.h", hot.get(i)))));
             listed.add(i);
         }
-        if (!changes.isEmpty() && collection().bulkWrite(changes, new BulkWriteOptions().ordered(false))
-                .getMatchedCount() < changes.size()) {
+        if (!changes.isEmpty()
+                && collection()
+                                .bulkWrite(changes, new BulkWriteOptions().ordered(false))
+                                .getMatchedCount()
+                        < changes.size()) {
             // some entry was missing (a store written before the lists, or a crash): set them one by one
             listed.forEach(i -> statusChanged(statusChanged.get(i), hot.get(i)));
         }
@@ -185,12 +199,16 @@ final class OrderListIndex {
 
     private static UpdateOneModel<Document> entryAddition(Document order, boolean hot) {
         String id = order.getString("_id");
-        Document entry = new Document("o", id).append("p", order.getDate(PLACED_AT))
-                .append("s", order.getString(STATUS)).append("h", hot);
+        Document entry = new Document("o", id)
+                .append("p", order.getDate(PLACED_AT))
+                .append("s", order.getString(STATUS))
+                .append("h", hot);
         return new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", bucketId(customerId(order), order.getDate(PLACED_AT))),
+                Filters.and(
+                        Filters.eq("_id", bucketId(customerId(order), order.getDate(PLACED_AT))),
                         Filters.ne("e.o", id)),
-                Updates.pushEach("e", List.of(entry), new PushOptions().sortDocument(new Document("p", -1).append("o", -1))),
+                Updates.pushEach(
+                        "e", List.of(entry), new PushOptions().sortDocument(new Document("p", -1).append("o", -1))),
                 new UpdateOptions().upsert(true));
     }
 
@@ -225,11 +243,15 @@ final class OrderListIndex {
         }
         String id = order.getString("_id");
         String bucket = bucketId(customer, order.getDate(PLACED_AT));
-        upsertIgnoringRace(Filters.eq("_id", headId(customer)), Updates.set("m." + month(order.getDate(PLACED_AT)), true));
-        Document entry = new Document("o", id).append("p", order.getDate(PLACED_AT))
-                .append("s", order.getString(STATUS)).append("h", hot);
+        upsertIgnoringRace(
+                Filters.eq("_id", headId(customer)), Updates.set("m." + month(order.getDate(PLACED_AT)), true));
+        Document entry = new Document("o", id)
+                .append("p", order.getDate(PLACED_AT))
+                .append("s", order.getString(STATUS))
+                .append("h", hot);
         Bson absent = Filters.and(Filters.eq("_id", bucket), Filters.ne("e.o", id));
-        Bson push = Updates.pushEach("e", List.of(entry), new PushOptions().sortDocument(new Document("p", -1).append("o", -1)));
+        Bson push = Updates.pushEach(
+                "e", List.of(entry), new PushOptions().sortDocument(new Document("p", -1).append("o", -1)));
         upsertIgnoringRace(absent, push);
     }
 
@@ -253,47 +275,59 @@ final class OrderListIndex {
     }
 
     /** One entry of a customer's history. */
-    record Entry(String orderId, Date placedAt, String status, boolean hot) {
-    }
+    record Entry(String orderId, Date placedAt, String status, boolean hot) {}
 
     /** The customer's entries, newest first; null when the index is not complete (the caller scans instead). */
     List<Entry> customerEntries(String customerId) {
-        List<Document> found = collection().find(Filters.in("_id", STATE, headId(customerId))).into(new ArrayList<>());
+        List<Document> found =
+                collection().find(Filters.in("_id", STATE, headId(customerId))).into(new ArrayList<>());
         if (found.stream().noneMatch(d -> STATE.equals(d.getString("_id")))) {
             return null;
         }
-        Document head = found.stream().filter(d -> !STATE.equals(d.getString("_id"))).findFirst().orElse(null);
+        Document head = found.stream()
+                .filter(d -> !STATE.equals(d.getString("_id")))
+                .findFirst()
+                .orElse(null);
         Document months = head == null ? null : head.get("m", Document.class);
         if (months == null || months.isEmpty()) {
             return List.of();
         }
-        List<String> buckets = months.keySet().stream().map(m -> headId(customerId) + "|" + m).toList();
+        List<String> buckets =
+                months.keySet().stream().map(m -> headId(customerId) + "|" + m).toList();
         List<Document> entries = new ArrayList<>();
-        collection().find(Filters.in("_id", buckets))
+        collection()
+                .find(Filters.in("_id", buckets))
                 .forEach(bucket -> entries.addAll(bucket.getList("e", Document.class, List.of())));
         entries.sort(NEWEST_FIRST);
         return entries.stream()
-                .map(e -> new Entry(e.getString("o"), e.getDate("p"), e.getString("s"), Boolean.TRUE.equals(e.get("h"))))
+                .map(e ->
+                        new Entry(e.getString("o"), e.getDate("p"), e.getString("s"), Boolean.TRUE.equals(e.get("h"))))
                 .toList();
     }
 
     /** The newest hot orders and whether they are all of them; null when the index is not complete. */
     Latest latest() {
-        List<Document> found = collection().find(Filters.in("_id", STATE, LATEST)).into(new ArrayList<>());
+        List<Document> found =
+                collection().find(Filters.in("_id", STATE, LATEST)).into(new ArrayList<>());
         if (found.stream().noneMatch(d -> STATE.equals(d.getString("_id")))) {
             return null;
         }
-        Document latest = found.stream().filter(d -> LATEST.equals(d.getString("_id"))).findFirst().orElse(null);
+        Document latest = found.stream()
+                .filter(d -> LATEST.equals(d.getString("_id")))
+                .findFirst()
+                .orElse(null);
         if (latest == null) {
             return new Latest(List.of(), true);
         }
-        return new Latest(latest.getList("e", Document.class, List.of()).stream().map(e -> e.getString("o")).toList(),
+        return new Latest(
+                latest.getList("e", Document.class, List.of()).stream()
+                        .map(e -> e.getString("o"))
+                        .toList(),
                 latest.get("floor") == null);
     }
 
     /** The ids of the newest hot orders, newest first; {@code all} when no hot order was ever dropped from them. */
-    record Latest(List<String> orderIds, boolean all) {
-    }
+    record Latest(List<String> orderIds, boolean all) {}
 
     private static String customerId(Document order) {
         Document customer = order.get(CUSTOMER, Document.class);

@@ -1,20 +1,19 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.query.order.OrderDocuments.SUMMARY_FIELDS;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.orderengine.messages.query.PageRequest;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static io.orderengine.query.order.OrderDocuments.SUMMARY_FIELDS;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Pages of order list rows from the hot order detail collection alone, or from it and the archive together.
@@ -24,8 +23,7 @@ import static io.orderengine.query.order.OrderDocuments.SUMMARY_FIELDS;
  */
 final class OrderLists {
 
-    private OrderLists() {
-    }
+    private OrderLists() {}
 
     static OrderSummaryPage page(MongoCollection<Document> orders, Bson filter, Bson sort, PageRequest page) {
         List<OrderSummaryView> items = orders.find(filter)
@@ -42,8 +40,13 @@ final class OrderLists {
      * A page over {@code hot} and {@code archive} together; {@code order} must sort documents exactly as
      * {@code sort} does. An order found in both (archived while it changed) is listed once, as the hot copy.
      */
-    static OrderSummaryPage merged(MongoCollection<Document> hot, MongoCollection<Document> archive, Bson filter,
-                                   Bson sort, Comparator<Document> order, PageRequest page) {
+    static OrderSummaryPage merged(
+            MongoCollection<Document> hot,
+            MongoCollection<Document> archive,
+            Bson filter,
+            Bson sort,
+            Comparator<Document> order,
+            PageRequest page) {
         int window = (int) Math.min(Integer.MAX_VALUE, page.offset() + page.size());
         Map<String, Document> rows = new LinkedHashMap<>();
         long total = 0;
@@ -72,7 +75,8 @@ final class OrderLists {
     static List<OrderSummaryView> rows(List<String> orderIds, MongoCollection<Document>... sources) {
         Map<String, Document> found = new LinkedHashMap<>();
         for (MongoCollection<Document> source : sources) {
-            List<String> missing = orderIds.stream().filter(id -> !found.containsKey(id)).toList();
+            List<String> missing =
+                    orderIds.stream().filter(id -> !found.containsKey(id)).toList();
             if (missing.isEmpty()) {
                 break;
             }
@@ -80,8 +84,11 @@ final class OrderLists {
                     .projection(Projections.include(SUMMARY_FIELDS))
                     .forEach(row -> found.putIfAbsent(row.getString("_id"), row));
         }
-        return orderIds.stream().map(found::get).filter(Objects::nonNull)
-                .map(OrderDocuments::toSummary).toList();
+        return orderIds.stream()
+                .map(found::get)
+                .filter(Objects::nonNull)
+                .map(OrderDocuments::toSummary)
+                .toList();
     }
 
     /** Newest first, ties by descending id: the order of {@code Sorts.descending(placedAt, _id)}. */
@@ -95,8 +102,9 @@ final class OrderLists {
     }
 
     static Comparator<Document> totalAscending() {
-        return Comparator.<Document>comparingLong(row ->
-                        row.get(OrderDocuments.TOTALS, Document.class).get("totalMinor", Number.class).longValue())
+        return Comparator.<Document>comparingLong(row -> row.get(OrderDocuments.TOTALS, Document.class)
+                        .get("totalMinor", Number.class)
+                        .longValue())
                 .thenComparing(row -> row.getString("_id"));
     }
 

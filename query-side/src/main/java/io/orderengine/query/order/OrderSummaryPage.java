@@ -2,7 +2,6 @@ package io.orderengine.query.order;
 
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.common.Page;
-
 import java.util.List;
 
 /** A page of order list rows: {@code {"items":[...],"page","size","total"}}. */

@@ -2,7 +2,6 @@ package io.orderengine.query.order;
 
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
-
 import java.time.Instant;
 
 /**
@@ -10,7 +9,16 @@ import java.time.Instant;
  * {@code customerName} is the full name on the shipping address; {@code itemCount} sums the lines' quantities;
  * {@code totalMinor} is in minor units of {@code currency}.
  */
-public record OrderSummaryView(String orderId, String orderNumber, OrderStatus status, PaymentStatus paymentStatus,
-                               String customerId, String customerEmail, String customerName, int itemCount,
-                               long totalMinor, String currency, Instant placedAt, Instant updatedAt) {
-}
+public record OrderSummaryView(
+        String orderId,
+        String orderNumber,
+        OrderStatus status,
+        PaymentStatus paymentStatus,
+        String customerId,
+        String customerEmail,
+        String customerName,
+        int itemCount,
+        long totalMinor,
+        String currency,
+        Instant placedAt,
+        Instant updatedAt) {}

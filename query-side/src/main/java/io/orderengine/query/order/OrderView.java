@@ -2,7 +2,6 @@ package io.orderengine.query.order;
 
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,12 +22,27 @@ import java.util.Map;
  * @param payment          the gateway side of the payment; null until the order waits for payment
  * @param estimatedDelivery null until shipped with an estimate
  */
-public record OrderView(String orderId, String orderNumber, OrderStatus status, PaymentStatus paymentStatus,
-                        String paymentMethod, Customer customer, List<Line> lines, Totals totals,
-                        PostalAddress shippingAddress, PostalAddress billingAddress, String discountCode, String notes,
-                        List<AdminNote> adminNotes, String trackingNumber, LocalDate estimatedDelivery,
-                        List<Shortage> shortages, List<StatusChange> statusHistory, Payment payment,
-                        Instant placedAt, Instant updatedAt) {
+public record OrderView(
+        String orderId,
+        String orderNumber,
+        OrderStatus status,
+        PaymentStatus paymentStatus,
+        String paymentMethod,
+        Customer customer,
+        List<Line> lines,
+        Totals totals,
+        PostalAddress shippingAddress,
+        PostalAddress billingAddress,
+        String discountCode,
+        String notes,
+        List<AdminNote> adminNotes,
+        String trackingNumber,
+        LocalDate estimatedDelivery,
+        List<Shortage> shortages,
+        List<StatusChange> statusHistory,
+        Payment payment,
+        Instant placedAt,
+        Instant updatedAt) {
 
     public OrderView {
         lines = List.copyOf(lines);
@@ -39,63 +53,99 @@ public record OrderView(String orderId, String orderNumber, OrderStatus status, 
 
     /** The same view without the admins' notes, for the customer or guest who owns the order. */
     public OrderView forCustomer() {
-        return new OrderView(orderId, orderNumber, status, paymentStatus, paymentMethod, customer, lines, totals,
-                shippingAddress, billingAddress, discountCode, notes, List.of(), trackingNumber, estimatedDelivery,
-                shortages, statusHistory, payment, placedAt, updatedAt);
+        return new OrderView(
+                orderId,
+                orderNumber,
+                status,
+                paymentStatus,
+                paymentMethod,
+                customer,
+                lines,
+                totals,
+                shippingAddress,
+                billingAddress,
+                discountCode,
+                notes,
+                List.of(),
+                trackingNumber,
+                estimatedDelivery,
+                shortages,
+                statusHistory,
+                payment,
+                placedAt,
+                updatedAt);
     }
 
     /** Whose order it is: {@code customerId} is the JWT subject of a signed-in customer, null for a guest. */
-    public record Customer(String customerId, String email, boolean guest) {
-    }
+    public record Customer(String customerId, String email, boolean guest) {}
 
     /** A line as snapshotted at placement; amounts in minor units of the order's currency. */
-    public record Line(String sku, String name, long unitPriceMinor, int quantity, Map<String, String> attributes,
-                       String imageUrl, long lineTotalMinor) {
+    public record Line(
+            String sku,
+            String name,
+            long unitPriceMinor,
+            int quantity,
+            Map<String, String> attributes,
+            String imageUrl,
+            long lineTotalMinor) {
         public Line {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         }
     }
 
     /** The order's totals in minor units: total = subtotal − discount + shipping + tax. */
-    public record Totals(long subtotalMinor, long discountMinor, long shippingMinor, long taxMinor, long totalMinor,
-                         String currency, long taxRateBasisPoints) {
-    }
+    public record Totals(
+            long subtotalMinor,
+            long discountMinor,
+            long shippingMinor,
+            long taxMinor,
+            long totalMinor,
+            String currency,
+            long taxRateBasisPoints) {}
 
     /** A postal address; {@code country} is ISO 3166-1 alpha-2. */
-    public record PostalAddress(String fullName, String phone, String line1, String line2, String city, String region,
-                                String postalCode, String country) {
-    }
+    public record PostalAddress(
+            String fullName,
+            String phone,
+            String line1,
+            String line2,
+            String city,
+            String region,
+            String postalCode,
+            String country) {}
 
     /** One status change: when ({@code at}, the event's time), who and why. {@code from} is null for placement. */
-    public record StatusChange(OrderStatus from, OrderStatus to, Instant at, ActorRef actor, String note) {
-    }
+    public record StatusChange(OrderStatus from, OrderStatus to, Instant at, ActorRef actor, String note) {}
 
     /** Who did something: {@code type} is customer, guest, admin or system. */
-    public record ActorRef(String type, String id) {
-    }
+    public record ActorRef(String type, String id) {}
 
     /** A note an admin wrote on the order. */
-    public record AdminNote(Instant at, ActorRef actor, String note) {
-    }
+    public record AdminNote(Instant at, ActorRef actor, String note) {}
 
     /** A SKU that could not be reserved: {@code requested} units asked for, {@code available} were left. */
-    public record Shortage(String sku, int requested, int available) {
-    }
+    public record Shortage(String sku, int requested, int available) {}
 
     /**
      * Payment metadata only, never card data. Amounts in minor units of the order's currency; {@code reference} is the
      * gateway's payment id (intent, PayPal order, sandbox payment), {@code captureReference} the capture's id.
      * {@code action} tells the client how to pay while the order waits for payment; null otherwise.
      */
-    public record Payment(String provider, String brand, String last4, long amountMinor, long capturedMinor,
-                          long refundedMinor, String reference, String captureReference, String failureReason,
-                          Action action) {
-    }
+    public record Payment(
+            String provider,
+            String brand,
+            String last4,
+            long amountMinor,
+            long capturedMinor,
+            long refundedMinor,
+            String reference,
+            String captureReference,
+            String failureReason,
+            Action action) {}
 
     /**
      * What the client must do to pay: {@code type} is sandbox, stripe or paypal; {@code url} is where to go or post.
      * A Stripe client secret is never stored here; the api adds it when it answers.
      */
-    public record Action(String type, String url) {
-    }
+    public record Action(String type, String url) {}
 }

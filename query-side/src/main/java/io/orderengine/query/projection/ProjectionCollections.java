@@ -4,15 +4,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
 
 /**
  * The collection aliases of the projections ({@code projection_aliases}, one document per projection:
@@ -38,8 +37,7 @@ public class ProjectionCollections {
         this.database = database;
     }
 
-    private record CachedGeneration(int generation, long readAtNanos) {
-    }
+    private record CachedGeneration(int generation, long readAtNanos) {}
 
     /** The name of {@code baseCollection} in {@code generation}. */
     public static String collectionName(String baseCollection, int generation) {
@@ -76,9 +74,13 @@ public class ProjectionCollections {
 
     /** Points the alias of {@code projection} at {@code generation}: from now on it serves from there. */
     public void activate(String projection, int generation) {
-        aliases().replaceOne(Filters.eq("_id", projection),
-                new Document("_id", projection).append(GENERATION, generation).append("activatedAt", new Date()),
-                new ReplaceOptions().upsert(true));
+        aliases()
+                .replaceOne(
+                        Filters.eq("_id", projection),
+                        new Document("_id", projection)
+                                .append(GENERATION, generation)
+                                .append("activatedAt", new Date()),
+                        new ReplaceOptions().upsert(true));
         cache.put(projection, new CachedGeneration(generation, System.nanoTime()));
     }
 
@@ -93,8 +95,10 @@ public class ProjectionCollections {
                 .toList();
         List<String> dropped = new ArrayList<>();
         for (String name : database.listCollectionNames().into(new ArrayList<>())) {
-            boolean ours = generations.stream().anyMatch(pattern -> pattern.matcher(name).matches());
-            boolean activeName = baseCollections.stream().anyMatch(base -> collectionName(base, active).equals(name));
+            boolean ours = generations.stream()
+                    .anyMatch(pattern -> pattern.matcher(name).matches());
+            boolean activeName = baseCollections.stream()
+                    .anyMatch(base -> collectionName(base, active).equals(name));
             if (ours && !activeName) {
                 database.getCollection(name).drop();
                 dropped.add(name);

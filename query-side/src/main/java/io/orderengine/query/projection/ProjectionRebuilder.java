@@ -1,14 +1,5 @@
 package io.orderengine.query.projection;
 
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds projections from the event store without downtime. A rebuild of projection P:
@@ -118,9 +117,10 @@ public final class ProjectionRebuilder implements AutoCloseable {
         }
         ProjectionTarget target = collections.generation(name, generation);
         projection.createIndexes(target);
-        String processorName = name + "-rebuild-" + generation + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Rebuild rebuild = new Rebuild(projection, target, processorName, clock.instant(), events, tokenStore,
-                batchSize, this::totalEvents);
+        String processorName = name + "-rebuild-" + generation + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Rebuild rebuild = new Rebuild(
+                projection, target, processorName, clock.instant(), events, tokenStore, batchSize, this::totalEvents);
         rebuilds.put(name, rebuild);
         rebuild.start();
         log.info("rebuild of {} into generation {} started ({})", name, generation, processorName);
@@ -141,8 +141,11 @@ public final class ProjectionRebuilder implements AutoCloseable {
         Long headPosition = headPosition();
         List<ProjectionStatus> result = new ArrayList<>();
         for (RebuildableProjection projection : projections.values()) {
-            result.add(statuses.status(projection, headPosition,
-                    () -> Optional.ofNullable(rebuilds.get(projection.processingGroup())).map(Rebuild::progress)
+            result.add(statuses.status(
+                    projection,
+                    headPosition,
+                    () -> Optional.ofNullable(rebuilds.get(projection.processingGroup()))
+                            .map(Rebuild::progress)
                             .orElse(null)));
         }
         return result;
@@ -191,16 +194,18 @@ public final class ProjectionRebuilder implements AutoCloseable {
             collections.activate(name, rebuild.target().generation());
             activated = true;
             rebuild.finish(RebuildProgress.State.DONE, null, clock.instant());
-            log.info("rebuild of {} done: generation {} serves now", name, rebuild.target().generation());
+            log.info(
+                    "rebuild of {} done: generation {} serves now",
+                    name,
+                    rebuild.target().generation());
             ProjectionTarget previous = collections.generation(name, previousGeneration);
-            supervisor.schedule(() -> dropPrevious(rebuild, previous), dropPreviousAfter.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            supervisor.schedule(
+                    () -> dropPrevious(rebuild, previous), dropPreviousAfter.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.error("rebuild of {} failed while switching; generation {} keeps serving", name,
-                    previousGeneration, e);
+            log.error("rebuild of {} failed while switching; generation {} keeps serving", name, previousGeneration, e);
             rebuild.stop();
             if (!activated) {
                 tokens.restore(name, liveTokens);
@@ -246,8 +251,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
         private int batchSize = 100;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The event store (every rebuild reads it from the first event). */
         public Builder events(StreamableMessageSource<TrackedEventMessage<?>> events) {

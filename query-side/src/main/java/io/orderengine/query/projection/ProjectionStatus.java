@@ -17,9 +17,17 @@ import java.util.Map;
  * @param generation  the collection generation that serves the projection
  * @param collections base collection name → collection that serves it now
  */
-public record ProjectionStatus(String name, boolean running, boolean error, List<SegmentStatus> segments,
-                               Long position, Long headPosition, Long lag, int generation,
-                               Map<String, String> collections, RebuildProgress rebuild) {
+public record ProjectionStatus(
+        String name,
+        boolean running,
+        boolean error,
+        List<SegmentStatus> segments,
+        Long position,
+        Long headPosition,
+        Long lag,
+        int generation,
+        Map<String, String> collections,
+        RebuildProgress rebuild) {
 
     public ProjectionStatus {
         segments = List.copyOf(segments);
@@ -27,6 +35,5 @@ public record ProjectionStatus(String name, boolean running, boolean error, List
     }
 
     /** One segment of the live processor: its position, whether it is caught up, replaying or failing. */
-    public record SegmentStatus(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
-    }
+    public record SegmentStatus(int segment, Long position, boolean caughtUp, boolean replaying, String error) {}
 }

@@ -20,8 +20,8 @@ final class ProjectionStatuses {
     private final Function<String, Optional<StreamingEventProcessor>> liveProcessors;
     private final ProjectionCollections collections;
 
-    ProjectionStatuses(Function<String, Optional<StreamingEventProcessor>> liveProcessors,
-                       ProjectionCollections collections) {
+    ProjectionStatuses(
+            Function<String, Optional<StreamingEventProcessor>> liveProcessors, ProjectionCollections collections) {
         this.liveProcessors = liveProcessors;
         this.collections = collections;
     }
@@ -32,24 +32,43 @@ final class ProjectionStatuses {
         Optional<StreamingEventProcessor> live = liveProcessors.apply(name);
         List<ProjectionStatus.SegmentStatus> segments = new ArrayList<>();
         live.ifPresent(processor -> processor.processingStatus().values().stream()
-                .sorted((a, b) -> Integer.compare(a.getSegment().getSegmentId(), b.getSegment().getSegmentId()))
+                .sorted((a, b) -> Integer.compare(
+                        a.getSegment().getSegmentId(), b.getSegment().getSegmentId()))
                 .forEach(status -> segments.add(segmentStatus(status))));
-        Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
-                : segments.stream().mapToLong(ProjectionStatus.SegmentStatus::position).min().orElseThrow();
+        Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null)
+                ? null
+                : segments.stream()
+                        .mapToLong(ProjectionStatus.SegmentStatus::position)
+                        .min()
+                        .orElseThrow();
         Long lag = position == null || headPosition == null ? null : Math.max(0, headPosition - position);
         int generation = collections.activeGeneration(name);
         Map<String, String> names = new LinkedHashMap<>();
-        projection.collections()
+        projection
+                .collections()
                 .forEach(base -> names.put(base, ProjectionCollections.collectionName(base, generation)));
-        return new ProjectionStatus(name, live.map(StreamingEventProcessor::isRunning).orElse(false),
-                live.map(StreamingEventProcessor::isError).orElse(false), segments, position, headPosition, lag,
-                generation, names, rebuild.get());
+        return new ProjectionStatus(
+                name,
+                live.map(StreamingEventProcessor::isRunning).orElse(false),
+                live.map(StreamingEventProcessor::isError).orElse(false),
+                segments,
+                position,
+                headPosition,
+                lag,
+                generation,
+                names,
+                rebuild.get());
     }
 
     private static ProjectionStatus.SegmentStatus segmentStatus(EventTrackerStatus status) {
-        return new ProjectionStatus.SegmentStatus(status.getSegment().getSegmentId(),
-                boxed(status.getCurrentPosition()), status.isCaughtUp(), status.isReplaying(),
-                status.isErrorState() && status.getError() != null ? status.getError().toString() : null);
+        return new ProjectionStatus.SegmentStatus(
+                status.getSegment().getSegmentId(),
+                boxed(status.getCurrentPosition()),
+                status.isCaughtUp(),
+                status.isReplaying(),
+                status.isErrorState() && status.getError() != null
+                        ? status.getError().toString()
+                        : null);
     }
 
     static Long boxed(OptionalLong value) {

@@ -44,8 +44,14 @@ final class Rebuild {
      * A rebuild of {@code projection} into {@code target} by a processor named {@code processorName}, which reads
      * {@code events} and keeps its token in {@code tokenStore}; {@code totalEvents} gives the events in the store.
      */
-    Rebuild(RebuildableProjection projection, ProjectionTarget target, String processorName, Instant startedAt,
-            StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore, int batchSize,
+    Rebuild(
+            RebuildableProjection projection,
+            ProjectionTarget target,
+            String processorName,
+            Instant startedAt,
+            StreamableMessageSource<TrackedEventMessage<?>> events,
+            TokenStore tokenStore,
+            int batchSize,
             Supplier<Long> totalEvents) {
         this.projection = projection;
         this.target = target;
@@ -142,7 +148,8 @@ final class Rebuild {
     }
 
     private Long position() {
-        EventTrackerStatus status = stopped ? null : processor.processingStatus().get(0);
+        EventTrackerStatus status =
+                stopped ? null : processor.processingStatus().get(0);
         if (status != null && status.getCurrentPosition().isPresent()) {
             position = status.getCurrentPosition().getAsLong();
         }
@@ -150,7 +157,16 @@ final class Rebuild {
     }
 
     RebuildProgress progress() {
-        return new RebuildProgress(name(), target.generation(), processorName, state, source.read(),
-                totalEvents.get(), position(), startedAt, finishedAt, lastError);
+        return new RebuildProgress(
+                name(),
+                target.generation(),
+                processorName,
+                state,
+                source.read(),
+                totalEvents.get(),
+                position(),
+                startedAt,
+                finishedAt,
+                lastError);
     }
 }

@@ -11,12 +11,25 @@ import java.time.Instant;
  * processor's position in the event stream, comparable with the store's head position (null when the store's
  * tokens have no positions or the processor has not claimed its segment yet).
  */
-public record RebuildProgress(String projection, int generation, String processor, State state,
-                              long eventsProcessed, Long eventsTotal, Long position, Instant startedAt,
-                              Instant finishedAt, String error) {
+public record RebuildProgress(
+        String projection,
+        int generation,
+        String processor,
+        State state,
+        long eventsProcessed,
+        Long eventsTotal,
+        Long position,
+        Instant startedAt,
+        Instant finishedAt,
+        String error) {
 
     /** The stages of a rebuild. */
-    public enum State { CATCHING_UP, SWITCHING, DONE, FAILED }
+    public enum State {
+        CATCHING_UP,
+        SWITCHING,
+        DONE,
+        FAILED
+    }
 
     /** Whether the rebuild still runs. */
     public boolean running() {

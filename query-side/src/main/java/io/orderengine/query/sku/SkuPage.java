@@ -2,7 +2,6 @@ package io.orderengine.query.sku;
 
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.common.Page;
-
 import java.util.List;
 
 /** A page of SKU stock views: {@code {"items":[...],"page","size","total"}}. */

@@ -1,5 +1,9 @@
 package io.orderengine.query.sku;
 
+import static io.orderengine.query.common.MongoValues.intValue;
+import static io.orderengine.query.common.MongoValues.longValue;
+import static io.orderengine.query.common.MongoValues.toDate;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -27,6 +31,12 @@ import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,17 +49,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Consumer;
-
-import static io.orderengine.query.common.MongoValues.intValue;
-import static io.orderengine.query.common.MongoValues.longValue;
-import static io.orderengine.query.common.MongoValues.toDate;
 
 /**
  * The SKU stock read model ({@code sku_stock}, one document per SKU, {@code _id} = SKU code): catalogue data,
@@ -113,8 +112,11 @@ public class SkuStockProjection implements RebuildableProjection {
     public void createIndexes(ProjectionTarget target) {
         MongoCollection<Document> collection = target.collection(COLLECTION);
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending(ACTIVE), Indexes.ascending("_id")));
-        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(LOW_STOCK), Indexes.ascending(ACTIVE),
-                Indexes.ascending(AVAILABLE), Indexes.ascending("_id")));
+        collection.createIndex(Indexes.compoundIndex(
+                Indexes.ascending(LOW_STOCK),
+                Indexes.ascending(ACTIVE),
+                Indexes.ascending(AVAILABLE),
+                Indexes.ascending("_id")));
     }
 
     @Override
@@ -230,7 +232,8 @@ public class SkuStockProjection implements RebuildableProjection {
     }
 
     private SkuPage page(Bson filter, Bson sort, PageRequest page) {
-        List<SkuView> items = skus.collection().find(filter)
+        List<SkuView> items = skus.collection()
+                .find(filter)
                 .sort(sort)
                 .skip((int) page.offset())
                 .limit(page.size())
@@ -274,10 +277,18 @@ public class SkuStockProjection implements RebuildableProjection {
     }
 
     private static SkuView toView(Document document) {
-        return new SkuView(document.getString("_id"), document.getString(NAME), longValue(document, PRICE_MINOR),
-                document.getString(CURRENCY), MongoValues.stringMap(document, ATTRIBUTES),
-                document.getString(IMAGE_URL), intValue(document, ON_HAND), intValue(document, RESERVED),
-                intValue(document, AVAILABLE), intValue(document, LOW_STOCK_THRESHOLD),
-                Boolean.TRUE.equals(document.getBoolean(LOW_STOCK)), Boolean.TRUE.equals(document.getBoolean(ACTIVE)));
+        return new SkuView(
+                document.getString("_id"),
+                document.getString(NAME),
+                longValue(document, PRICE_MINOR),
+                document.getString(CURRENCY),
+                MongoValues.stringMap(document, ATTRIBUTES),
+                document.getString(IMAGE_URL),
+                intValue(document, ON_HAND),
+                intValue(document, RESERVED),
+                intValue(document, AVAILABLE),
+                intValue(document, LOW_STOCK_THRESHOLD),
+                Boolean.TRUE.equals(document.getBoolean(LOW_STOCK)),
+                Boolean.TRUE.equals(document.getBoolean(ACTIVE)));
     }
 }

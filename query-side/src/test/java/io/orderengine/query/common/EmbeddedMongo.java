@@ -6,13 +6,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory Mongo-compatible server (mongo-java-server with its memory backend), started once per test JVM;
@@ -30,8 +29,11 @@ public final class EmbeddedMongo implements ParameterResolver, AfterEachCallback
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(MongoDatabase.class,
-                key -> Server.CLIENT.getDatabase("test" + DATABASES.incrementAndGet()), MongoDatabase.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        MongoDatabase.class,
+                        key -> Server.CLIENT.getDatabase("test" + DATABASES.incrementAndGet()),
+                        MongoDatabase.class);
     }
 
     @Override

@@ -1,9 +1,5 @@
 package io.orderengine.query.common;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * Plays events to projections the way a tracking processor does: as domain event messages with the aggregate's
@@ -23,8 +22,7 @@ public final class EventFeed {
     private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
     private final List<DomainEventMessage<?>> published = new ArrayList<>();
     private final Map<String, Long> nextSequence = new HashMap<>();
-    private Consumer<DomainEventMessage<?>> sink = message -> {
-    };
+    private Consumer<DomainEventMessage<?>> sink = message -> {};
 
     public EventFeed(Object... projections) {
         for (Object projection : projections) {
@@ -41,8 +39,14 @@ public final class EventFeed {
     /** Publishes the next event of aggregate {@code aggregateId}, stamped {@code at}. */
     public DomainEventMessage<?> publish(String aggregateType, String aggregateId, Object event, Instant at) {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
-                Map.of(), UUID.randomUUID().toString(), at);
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(
+                aggregateType,
+                aggregateId,
+                sequence,
+                event,
+                Map.of(),
+                UUID.randomUUID().toString(),
+                at);
         published.add(message);
         deliver(message);
         sink.accept(message);
@@ -76,7 +80,8 @@ public final class EventFeed {
                     handler.handle(message);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("handler failed on " + message.getPayloadType().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "handler failed on " + message.getPayloadType().getSimpleName(), e);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.orderengine.query.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -7,8 +9,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)
 class GuardedCountersTest {
@@ -27,7 +27,8 @@ class GuardedCountersTest {
 
     @Test
     void createsTheCounterDocumentOnFirstUse() {
-        assertThat(counters.apply("2025-03-14", "order-a", 0, Updates.inc("n", 1))).isTrue();
+        assertThat(counters.apply("2025-03-14", "order-a", 0, Updates.inc("n", 1)))
+                .isTrue();
 
         assertThat(count("2025-03-14")).isEqualTo(1);
     }
@@ -47,7 +48,8 @@ class GuardedCountersTest {
         counters.apply("day", "order-a", 5, Updates.inc("n", 1));
 
         assertThat(counters.apply("day", "order-b", 0, Updates.inc("n", 1))).isTrue();
-        assertThat(counters.apply("other-day", "order-a", 5, Updates.inc("n", 1))).isTrue();
+        assertThat(counters.apply("other-day", "order-a", 5, Updates.inc("n", 1)))
+                .isTrue();
         assertThat(count("day")).isEqualTo(2);
         assertThat(count("other-day")).isEqualTo(1);
     }

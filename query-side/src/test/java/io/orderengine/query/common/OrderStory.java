@@ -20,11 +20,10 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.ShortSku;
-import org.axonframework.eventhandling.DomainEventMessage;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
 
 /** One order's life told as events on an {@link EventFeed}, each step stamped with the time it happened. */
 public final class OrderStory {
@@ -68,14 +67,29 @@ public final class OrderStory {
 
     public OrderStory awaitPayment(Instant at) {
         String reference = paymentReference();
-        return move(new OrderAwaitingPaymentEvent(id(), status, placed.paymentMethod(), reference,
-                new PaymentAction(placed.paymentMethod().wireName(), "/api/v1/payments/sandbox/" + reference, null),
-                SAGA, "stock reserved"), at);
+        return move(
+                new OrderAwaitingPaymentEvent(
+                        id(),
+                        status,
+                        placed.paymentMethod(),
+                        reference,
+                        new PaymentAction(
+                                placed.paymentMethod().wireName(), "/api/v1/payments/sandbox/" + reference, null),
+                        SAGA,
+                        "stock reserved"),
+                at);
     }
 
     public OrderStory authorize(Instant at) {
-        return publish(new PaymentAuthorizedEvent(id(), placed.paymentMethod(), paymentReference(),
-                placed.totals().total(), "visa", "4242"), at);
+        return publish(
+                new PaymentAuthorizedEvent(
+                        id(),
+                        placed.paymentMethod(),
+                        paymentReference(),
+                        placed.totals().total(),
+                        "visa",
+                        "4242"),
+                at);
     }
 
     public OrderStory failPayment(String reason, Instant at) {
@@ -84,8 +98,16 @@ public final class OrderStory {
 
     public OrderStory confirm(Instant at) {
         capturedMinor = placed.totals().total().amountMinor();
-        return move(new OrderConfirmedEvent(id(), status, placed.paymentMethod(), "cap_" + paymentReference(),
-                placed.totals().total(), SAGA, "payment captured"), at);
+        return move(
+                new OrderConfirmedEvent(
+                        id(),
+                        status,
+                        placed.paymentMethod(),
+                        "cap_" + paymentReference(),
+                        placed.totals().total(),
+                        SAGA,
+                        "payment captured"),
+                at);
     }
 
     public OrderStory startProcessing(Actor admin, Instant at) {
@@ -93,8 +115,8 @@ public final class OrderStory {
     }
 
     public OrderStory ship(String trackingNumber, LocalDate estimatedDelivery, Actor admin, Instant at) {
-        return move(new OrderShippedEvent(id(), status, trackingNumber, estimatedDelivery, admin, "handed to courier"),
-                at);
+        return move(
+                new OrderShippedEvent(id(), status, trackingNumber, estimatedDelivery, admin, "handed to courier"), at);
     }
 
     public OrderStory deliver(Actor admin, Instant at) {
@@ -106,17 +128,25 @@ public final class OrderStory {
     }
 
     public OrderStory cancel(Actor actor, String reason, Instant at) {
-        Money refundDue = Money.of(capturedMinor - refundedMinor, placed.totals().currency());
+        Money refundDue =
+                Money.of(capturedMinor - refundedMinor, placed.totals().currency());
         return move(new OrderCancelledEvent(id(), status, actor, reason, refundDue, false), at);
     }
 
     public OrderStory refund(long amountMinor, Instant at) {
         refundedMinor += amountMinor;
         String currency = placed.totals().currency();
-        PaymentStatus after = refundedMinor >= capturedMinor ? PaymentStatus.REFUNDED
-                : PaymentStatus.PARTIALLY_REFUNDED;
-        return publish(new PaymentRefundedEvent(id(), "rf-" + refundedMinor, "re_" + refundedMinor,
-                Money.of(amountMinor, currency), Money.of(refundedMinor, currency), after), at);
+        PaymentStatus after =
+                refundedMinor >= capturedMinor ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        return publish(
+                new PaymentRefundedEvent(
+                        id(),
+                        "rf-" + refundedMinor,
+                        "re_" + refundedMinor,
+                        Money.of(amountMinor, currency),
+                        Money.of(refundedMinor, currency),
+                        after),
+                at);
     }
 
     public OrderStory addAdminNote(Actor admin, String note, Instant at) {

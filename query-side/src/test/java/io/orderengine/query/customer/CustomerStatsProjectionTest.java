@@ -1,5 +1,9 @@
 package io.orderengine.query.customer;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.query.FindCustomerStatsQuery;
@@ -7,17 +11,12 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(EmbeddedMongo.class)
 class CustomerStatsProjectionTest {
@@ -36,9 +35,15 @@ class CustomerStatsProjectionTest {
     }
 
     private OrderStory paidOrder(String customerId, long totalMinor, Instant placedAt) {
-        return OrderStory.place(feed, aPlacedOrder().byCustomer(customerId, customerId + "@example.com")
-                        .singleLine("MUG", totalMinor, 1, "EUR").placedAt(placedAt).build())
-                .awaitPayment(placedAt.plusSeconds(1)).authorize(placedAt.plusSeconds(2))
+        return OrderStory.place(
+                        feed,
+                        aPlacedOrder()
+                                .byCustomer(customerId, customerId + "@example.com")
+                                .singleLine("MUG", totalMinor, 1, "EUR")
+                                .placedAt(placedAt)
+                                .build())
+                .awaitPayment(placedAt.plusSeconds(1))
+                .authorize(placedAt.plusSeconds(2))
                 .confirm(placedAt.plusSeconds(3));
     }
 
@@ -50,7 +55,12 @@ class CustomerStatsProjectionTest {
     void countsOrdersSpendingAndTheLastOrderDate() {
         paidOrder("alice", 5000, days(0)).refund(1500, days(1));
         paidOrder("alice", 2000, days(3));
-        OrderStory.place(feed, aPlacedOrder().byCustomer("alice", "alice@example.com").placedAt(days(2)).build())
+        OrderStory.place(
+                        feed,
+                        aPlacedOrder()
+                                .byCustomer("alice", "alice@example.com")
+                                .placedAt(days(2))
+                                .build())
                 .cancel(Actor.customer("alice"), "mistake", days(2).plusSeconds(5));
         paidOrder("bob", 999, days(4));
 
@@ -65,7 +75,10 @@ class CustomerStatsProjectionTest {
 
     @Test
     void leavesGuestOrdersOut() {
-        OrderStory.place(feed, aPlacedOrder().byGuest("guest@example.com", "hash").build()).awaitPayment(days(0))
+        OrderStory.place(
+                        feed,
+                        aPlacedOrder().byGuest("guest@example.com", "hash").build())
+                .awaitPayment(days(0))
                 .confirm(days(0));
 
         assertThat(stats("guest@example.com").orderCount()).isZero();

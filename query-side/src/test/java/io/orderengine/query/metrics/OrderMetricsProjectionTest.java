@@ -1,5 +1,8 @@
 package io.orderengine.query.metrics;
 
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderStatus;
@@ -9,17 +12,13 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(EmbeddedMongo.class)
 class OrderMetricsProjectionTest {
@@ -38,12 +37,19 @@ class OrderMetricsProjectionTest {
     }
 
     private OrderStory place(long totalMinor, String currency, Instant at) {
-        return OrderStory.place(feed, aPlacedOrder().singleLine("MUG", totalMinor, 1, currency).placedAt(at).build());
+        return OrderStory.place(
+                feed,
+                aPlacedOrder()
+                        .singleLine("MUG", totalMinor, 1, currency)
+                        .placedAt(at)
+                        .build());
     }
 
     /** Placed at {@code at}, confirmed {@code secondsToConfirm} later. */
     private OrderStory paid(long totalMinor, Instant at, long secondsToConfirm) {
-        return place(totalMinor, "EUR", at).awaitPayment(at.plusSeconds(1)).authorize(at.plusSeconds(2))
+        return place(totalMinor, "EUR", at)
+                .awaitPayment(at.plusSeconds(1))
+                .authorize(at.plusSeconds(2))
                 .confirm(at.plusSeconds(secondsToConfirm));
     }
 
@@ -55,7 +61,8 @@ class OrderMetricsProjectionTest {
     void measuresTheDaysOrdersPaymentsAndTimeToConfirm() {
         paid(1000, NOON, 10);
         paid(3000, NOON.plusSeconds(60), 30);
-        place(2001, "EUR", NOON.plusSeconds(120)).awaitPayment(NOON.plusSeconds(121))
+        place(2001, "EUR", NOON.plusSeconds(120))
+                .awaitPayment(NOON.plusSeconds(121))
                 .failPayment("declined", NOON.plusSeconds(122));
 
         DailyMetrics metrics = metrics(DAY);
@@ -136,7 +143,8 @@ class OrderMetricsProjectionTest {
         assertThat(overview.ordersToday()).isEqualTo(4);
         assertThat(overview.pendingCount()).isEqualTo(2);
         assertThat(overview.revenueThisMonthMinor()).isEqualTo(Map.of("EUR", 2700L));
-        assertThat(overview.ordersByStatus()).containsEntry(OrderStatus.CONFIRMED, 3L)
+        assertThat(overview.ordersByStatus())
+                .containsEntry(OrderStatus.CONFIRMED, 3L)
                 .containsEntry(OrderStatus.PENDING, 1L)
                 .containsEntry(OrderStatus.AWAITING_PAYMENT, 1L)
                 .containsEntry(OrderStatus.CANCELLED, 1L)
@@ -147,7 +155,8 @@ class OrderMetricsProjectionTest {
     @Test
     void countsNothingTwiceOnRedeliveryAndRebuildsTheSameOnReplay() {
         paid(1000, NOON, 10).refund(400, NOON.plusSeconds(600));
-        place(2000, "EUR", NOON.plusSeconds(60)).awaitPayment(NOON.plusSeconds(61))
+        place(2000, "EUR", NOON.plusSeconds(60))
+                .awaitPayment(NOON.plusSeconds(61))
                 .failPayment("declined", NOON.plusSeconds(62));
         DailyMetrics liveMetrics = metrics(DAY);
         AdminOverview liveOverview = projection.handle(new AdminOverviewQuery(DAY));

@@ -1,5 +1,9 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderStatus;
@@ -9,17 +13,12 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)
 class CustomerOrderHistoryTest {
@@ -29,7 +28,8 @@ class CustomerOrderHistoryTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        OrderDetailProjection detail = new OrderDetailProjection(new ProjectionCollections(database),
+        OrderDetailProjection detail = new OrderDetailProjection(
+                new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         history = new CustomerOrderHistory(new ProjectionCollections(database));
         detail.createIndexes();
@@ -38,8 +38,12 @@ class CustomerOrderHistoryTest {
 
     private OrderStory placeAt(String customerId, long hoursAfterMorning) {
         Instant at = MORNING.plus(Duration.ofHours(hoursAfterMorning));
-        return OrderStory.place(feed, aPlacedOrder().byCustomer(customerId, customerId + "@example.com")
-                .placedAt(at).build());
+        return OrderStory.place(
+                feed,
+                aPlacedOrder()
+                        .byCustomer(customerId, customerId + "@example.com")
+                        .placedAt(at)
+                        .build());
     }
 
     @Test
@@ -51,11 +55,18 @@ class CustomerOrderHistoryTest {
 
         OrderSummaryPage page = history.handle(new FindCustomerOrdersQuery("alice", null, PageRequest.first(10)));
 
-        assertThat(page.items()).extracting(OrderSummaryView::orderId)
-                .containsExactly(third.id().value(), second.id().value(), first.id().value());
+        assertThat(page.items())
+                .extracting(OrderSummaryView::orderId)
+                .containsExactly(
+                        third.id().value(), second.id().value(), first.id().value());
         assertThat(page.total()).isEqualTo(3);
-        assertThat(page.items().get(0)).extracting(OrderSummaryView::customerId, OrderSummaryView::itemCount,
-                        OrderSummaryView::totalMinor, OrderSummaryView::currency, OrderSummaryView::customerName)
+        assertThat(page.items().get(0))
+                .extracting(
+                        OrderSummaryView::customerId,
+                        OrderSummaryView::itemCount,
+                        OrderSummaryView::totalMinor,
+                        OrderSummaryView::currency,
+                        OrderSummaryView::customerName)
                 .containsExactly("alice", 3, 7906L, "EUR", "Alice Example");
     }
 
@@ -68,32 +79,41 @@ class CustomerOrderHistoryTest {
         OrderSummaryPage second = history.handle(new FindCustomerOrdersQuery("alice", null, new PageRequest(1, 2)));
         OrderSummaryPage last = history.handle(new FindCustomerOrdersQuery("alice", null, new PageRequest(2, 2)));
 
-        assertThat(second.items()).extracting(OrderSummaryView::placedAt)
+        assertThat(second.items())
+                .extracting(OrderSummaryView::placedAt)
                 .containsExactly(MORNING.plus(Duration.ofHours(2)), MORNING.plus(Duration.ofHours(1)));
         assertThat(last.items()).hasSize(1);
-        assertThat(second).extracting(OrderSummaryPage::page, OrderSummaryPage::size, OrderSummaryPage::total)
+        assertThat(second)
+                .extracting(OrderSummaryPage::page, OrderSummaryPage::size, OrderSummaryPage::total)
                 .containsExactly(1, 2, 5L);
     }
 
     @Test
     void filtersByStatus() {
-        OrderStory cancelled = placeAt("alice", 0).cancel(Actor.customer("alice"), "no longer needed",
-                MORNING.plusSeconds(60));
+        OrderStory cancelled =
+                placeAt("alice", 0).cancel(Actor.customer("alice"), "no longer needed", MORNING.plusSeconds(60));
         placeAt("alice", 1);
 
-        OrderSummaryPage page = history.handle(
-                new FindCustomerOrdersQuery("alice", OrderStatus.CANCELLED, PageRequest.first(10)));
+        OrderSummaryPage page =
+                history.handle(new FindCustomerOrdersQuery("alice", OrderStatus.CANCELLED, PageRequest.first(10)));
 
-        assertThat(page.items()).extracting(OrderSummaryView::orderId).containsExactly(cancelled.id().value());
+        assertThat(page.items())
+                .extracting(OrderSummaryView::orderId)
+                .containsExactly(cancelled.id().value());
         assertThat(page.items().get(0).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(page.total()).isEqualTo(1);
     }
 
     @Test
     void listsNothingForGuestsOrUnknownCustomers() {
-        OrderStory.place(feed, aPlacedOrder().byGuest("guest@example.com", "hash").build());
+        OrderStory.place(
+                feed, aPlacedOrder().byGuest("guest@example.com", "hash").build());
 
-        assertThat(history.handle(new FindCustomerOrdersQuery("nobody", null, PageRequest.first(10))).items()).isEmpty();
-        assertThat(history.handle(new FindCustomerOrdersQuery(null, null, PageRequest.first(10))).total()).isZero();
+        assertThat(history.handle(new FindCustomerOrdersQuery("nobody", null, PageRequest.first(10)))
+                        .items())
+                .isEmpty();
+        assertThat(history.handle(new FindCustomerOrdersQuery(null, null, PageRequest.first(10)))
+                        .total())
+                .isZero();
     }
 }

@@ -1,5 +1,8 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +15,16 @@ import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -23,20 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order-detail projection handed its events in batches (Axon's batching unit of work, as the processor does with
@@ -52,8 +51,8 @@ class OrderDetailBatchingTest {
     private static final List<String> CUSTOMERS = List.of("alice", "bob", "carol|x");
     private static final Instant BASE = Instant.parse("2025-03-30T20:00:00Z");
     private static final Instant CUTOFF = BASE.plus(Duration.ofHours(40));
-    private static final List<String> COLLECTIONS = List.of(OrderDocuments.COLLECTION,
-            OrderDocuments.ARCHIVE_COLLECTION, OrderListIndex.COLLECTION);
+    private static final List<String> COLLECTIONS =
+            List.of(OrderDocuments.COLLECTION, OrderDocuments.ARCHIVE_COLLECTION, OrderListIndex.COLLECTION);
 
     private ProjectionCollections collections;
     private ProjectionTarget oneAtATime;
@@ -75,7 +74,8 @@ class OrderDetailBatchingTest {
     }
 
     private static OrderDetailProjection projection(ProjectionTarget target) {
-        return new OrderDetailProjection(target, SimpleQueryUpdateEmitter.builder().build());
+        return new OrderDetailProjection(
+                target, SimpleQueryUpdateEmitter.builder().build());
     }
 
     /**
@@ -90,29 +90,47 @@ class OrderDetailBatchingTest {
         for (int i = 0; i < 45; i++) {
             Instant at = BASE.plus(Duration.ofHours(random.nextInt(60)));
             OrderStory story = i % 6 == 0
-                    ? OrderStory.place(feed, aPlacedOrder().byGuest("g" + i + "@example.com", "hash").placedAt(at).build())
-                    : OrderStory.place(feed, aPlacedOrder().byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()),
-                    "c" + i + "@example.com").placedAt(at).build());
+                    ? OrderStory.place(
+                            feed,
+                            aPlacedOrder()
+                                    .byGuest("g" + i + "@example.com", "hash")
+                                    .placedAt(at)
+                                    .build())
+                    : OrderStory.place(
+                            feed,
+                            aPlacedOrder()
+                                    .byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()), "c" + i + "@example.com")
+                                    .placedAt(at)
+                                    .build());
             stories.add(story);
             Instant later = at.plusSeconds(60);
             switch (i % 4) {
-                case 1 -> story.awaitPayment(later).confirm(later.plusSeconds(1)).cancel(ADMIN, "changed",
-                        later.plusSeconds(2));
-                case 2 -> story.awaitPayment(later).authorize(later.plusSeconds(1)).confirm(later.plusSeconds(2));
-                case 3 -> story.awaitPayment(later).confirm(later.plusSeconds(1))
-                        .startProcessing(ADMIN, later.plusSeconds(2))
-                        .ship("TRK", LocalDate.parse("2025-04-10"), ADMIN, later.plusSeconds(3))
-                        .deliver(ADMIN, later.plusSeconds(4));
-                default -> {
-                }
+                case 1 ->
+                    story.awaitPayment(later)
+                            .confirm(later.plusSeconds(1))
+                            .cancel(ADMIN, "changed", later.plusSeconds(2));
+                case 2 ->
+                    story.awaitPayment(later).authorize(later.plusSeconds(1)).confirm(later.plusSeconds(2));
+                case 3 ->
+                    story.awaitPayment(later)
+                            .confirm(later.plusSeconds(1))
+                            .startProcessing(ADMIN, later.plusSeconds(2))
+                            .ship("TRK", LocalDate.parse("2025-04-10"), ADMIN, later.plusSeconds(3))
+                            .deliver(ADMIN, later.plusSeconds(4));
+                default -> {}
             }
         }
         beforeArchiving = feed.published();
-        assertThat(new OrderArchive(collections).archiveChangedBefore(oneAtATime, CUTOFF)).isPositive();
+        assertThat(new OrderArchive(collections).archiveChangedBefore(oneAtATime, CUTOFF))
+                .isPositive();
         Instant late = BASE.plus(Duration.ofDays(5));
         for (int i = 0; i < 12; i++) {
-            OrderStory story = OrderStory.place(feed, aPlacedOrder().byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()),
-                    "n" + i + "@example.com").placedAt(late.plusSeconds(i)).build());
+            OrderStory story = OrderStory.place(
+                    feed,
+                    aPlacedOrder()
+                            .byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()), "n" + i + "@example.com")
+                            .placedAt(late.plusSeconds(i))
+                            .build());
             if (i % 3 == 0) {
                 story.awaitPayment(late.plusSeconds(100 + i));
             }
@@ -120,36 +138,47 @@ class OrderDetailBatchingTest {
         int refunds = 0;
         int flags = 0;
         for (OrderStory story : stories) {
-            Document archived = oneAtATime.collection(OrderDocuments.ARCHIVE_COLLECTION)
-                    .find(new Document("_id", story.id().value())).first();
+            Document archived = oneAtATime
+                    .collection(OrderDocuments.ARCHIVE_COLLECTION)
+                    .find(new Document("_id", story.id().value()))
+                    .first();
             if (archived == null) {
                 continue;
             }
             if (OrderStatus.CANCELLED.name().equals(archived.getString(OrderDocuments.STATUS)) && refunds++ < 3) {
                 story.refund(100, late.plusSeconds(200)).addAdminNote(ADMIN, "refunded late", late.plusSeconds(201));
             } else if (OrderStatus.DELIVERED.name().equals(archived.getString(OrderDocuments.STATUS)) && flags++ < 2) {
-                feed.publish("Order", story.id().value(), new OrderFlaggedForAttentionEvent(story.id(),
-                        OrderStatus.DELIVERED, ADMIN, "dispute"), late.plusSeconds(300));
+                feed.publish(
+                        "Order",
+                        story.id().value(),
+                        new OrderFlaggedForAttentionEvent(story.id(), OrderStatus.DELIVERED, ADMIN, "dispute"),
+                        late.plusSeconds(300));
             }
         }
         assertThat(refunds).isPositive();
         assertThat(flags).isPositive();
-        afterArchiving = feed.published().subList(beforeArchiving.size(), feed.published().size());
+        afterArchiving = feed.published()
+                .subList(beforeArchiving.size(), feed.published().size());
     }
 
     @Test
     void theSameEventsInBatchesGiveTheSameCollectionsAsOneAtATime() {
         OrderDetailProjection projection = projection(batched);
-        inBatches(projection, beforeArchiving, new int[]{1, 7, 30, 100, 3});
-        assertThat(new OrderArchive(collections).archiveChangedBefore(batched, CUTOFF)).isPositive();
-        inBatches(projection, afterArchiving, new int[]{13, 2, 50});
+        inBatches(projection, beforeArchiving, new int[] {1, 7, 30, 100, 3});
+        assertThat(new OrderArchive(collections).archiveChangedBefore(batched, CUTOFF))
+                .isPositive();
+        inBatches(projection, afterArchiving, new int[] {13, 2, 50});
 
         for (String collection : COLLECTIONS) {
-            assertThat(documents(batched, collection)).as(collection).isNotEmpty()
+            assertThat(documents(batched, collection))
+                    .as(collection)
+                    .isNotEmpty()
                     .isEqualTo(documents(oneAtATime, collection));
         }
-        assertThat(documents(batched, OrderDocuments.COLLECTION)).as("orders flagged back out of the archive")
-                .anySatisfy(order -> assertThat(order.getString(OrderDocuments.STATUS)).isEqualTo("ATTENTION"));
+        assertThat(documents(batched, OrderDocuments.COLLECTION))
+                .as("orders flagged back out of the archive")
+                .anySatisfy(order ->
+                        assertThat(order.getString(OrderDocuments.STATUS)).isEqualTo("ATTENTION"));
     }
 
     @Test
@@ -178,21 +207,21 @@ class OrderDetailBatchingTest {
     @Test
     void aRedeliveredBatchChangesNothing() {
         OrderDetailProjection projection = projection(batched);
-        inBatches(projection, beforeArchiving, new int[]{25});
+        inBatches(projection, beforeArchiving, new int[] {25});
         Map<String, List<Document>> before = snapshot(batched);
 
-        inBatches(projection, beforeArchiving, new int[]{25});
+        inBatches(projection, beforeArchiving, new int[] {25});
         assertThat(snapshot(batched)).isEqualTo(before);
-        inBatches(projection, beforeArchiving.subList(10, 60), new int[]{9, 50});
+        inBatches(projection, beforeArchiving.subList(10, 60), new int[] {9, 50});
         assertThat(snapshot(batched)).isEqualTo(before);
-        inBatches(projection(batched), beforeArchiving, new int[]{1000});
+        inBatches(projection(batched), beforeArchiving, new int[] {1000});
         assertThat(snapshot(batched)).isEqualTo(before);
     }
 
     @Test
     void aBatchThatFailsBeforeItsEndWritesNothingAndItsRetryAppliesIt() {
         OrderDetailProjection projection = projection(batched);
-        inBatches(projection, beforeArchiving.subList(0, 30), new int[]{30});
+        inBatches(projection, beforeArchiving.subList(0, 30), new int[] {30});
         Map<String, List<Document>> before = snapshot(batched);
 
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
@@ -208,14 +237,14 @@ class OrderDetailBatchingTest {
         assertThat(result.isExceptional()).isTrue();
         assertThat(snapshot(batched)).isEqualTo(before);
 
-        inBatches(projection, beforeArchiving.subList(30, beforeArchiving.size()), new int[]{60, 100});
+        inBatches(projection, beforeArchiving.subList(30, beforeArchiving.size()), new int[] {60, 100});
         assertThat(snapshot(batched)).isEqualTo(snapshot(oneAtATimeBeforeArchiving()));
     }
 
     @Test
     void anOrderArchivedWhileABatchChangesItFailsTheBatchAndItsRetryChangesItInTheArchive() {
         OrderDetailProjection projection = projection(batched);
-        inBatches(projection, beforeArchiving, new int[]{50});
+        inBatches(projection, beforeArchiving, new int[] {50});
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         List<DomainEventMessage<?>> batch = new ArrayList<>(afterArchiving);
         BatchingUnitOfWork<DomainEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
@@ -230,26 +259,30 @@ class OrderDetailBatchingTest {
         });
 
         assertThat(archived[0]).isPositive();
-        assertThat(result.isExceptional()).as("the archived orders' changes must not be lost").isTrue();
-        inBatches(projection, afterArchiving, new int[]{100});
+        assertThat(result.isExceptional())
+                .as("the archived orders' changes must not be lost")
+                .isTrue();
+        inBatches(projection, afterArchiving, new int[] {100});
         assertThat(snapshot(batched)).isEqualTo(snapshot(oneAtATime));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {OrderDocuments.COLLECTION, OrderListIndex.COLLECTION})
     void aBatchThatFailsWhileWritingLeavesNothingItsRetryDoesNotMakeGood(String failing) {
-        inBatches(projection(batched), beforeArchiving.subList(0, 20), new int[]{20});
+        inBatches(projection(batched), beforeArchiving.subList(0, 20), new int[] {20});
         AtomicBoolean fail = new AtomicBoolean(true);
         ProjectionTarget faulty = failingBulkWrites(batched, failing, fail);
 
         List<DomainEventMessage<?>> batch = beforeArchiving.subList(20, 120);
         Map<String, List<Document>> before = snapshot(batched);
-        assertThat(tryBatch(projection(faulty), batch)).as("the injected failure surfaces").isTrue();
+        assertThat(tryBatch(projection(faulty), batch))
+                .as("the injected failure surfaces")
+                .isTrue();
         assertThat(fail).as("the failure was injected").isFalse();
         assertThat(snapshot(batched)).as("half written").isNotEqualTo(before);
 
-        inBatches(projection(batched), batch, new int[]{100});
-        inBatches(projection(batched), beforeArchiving.subList(120, beforeArchiving.size()), new int[]{100});
+        inBatches(projection(batched), batch, new int[] {100});
+        inBatches(projection(batched), beforeArchiving.subList(120, beforeArchiving.size()), new int[] {100});
         assertThat(snapshot(batched)).isEqualTo(snapshot(oneAtATimeBeforeArchiving()));
     }
 
@@ -320,11 +353,13 @@ class OrderDetailBatchingTest {
                 if (!baseCollection.equals(failing)) {
                     return real;
                 }
-                return (MongoCollection<Document>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[]{MongoCollection.class}, (proxy, method, args) -> {
+                return (MongoCollection<Document>) Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
                             if (method.getName().equals("bulkWrite") && args.length == 2 && armed.getAndSet(false)) {
                                 List<WriteModel<Document>> writes = (List<WriteModel<Document>>) args[0];
-                                assertThat(writes).as("a bulk write worth halving").hasSizeGreaterThan(1);
+                                assertThat(writes)
+                                        .as("a bulk write worth halving")
+                                        .hasSizeGreaterThan(1);
                                 real.bulkWrite(writes.subList(0, writes.size() / 2));
                                 throw new MongoException("connection lost in the middle of a bulk write");
                             }

@@ -1,5 +1,10 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.orderengine.messages.common.Actor;
@@ -16,23 +21,17 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(EmbeddedMongo.class)
 class OrderDetailProjectionTest {
@@ -46,7 +45,8 @@ class OrderDetailProjectionTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         this.database = database;
-        projection = new OrderDetailProjection(new ProjectionCollections(database),
+        projection = new OrderDetailProjection(
+                new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         projection.createIndexes();
         feed = new EventFeed(projection);
@@ -58,7 +58,8 @@ class OrderDetailProjectionTest {
 
     @Test
     void showsEverythingTheOrderWasPlacedWith() {
-        OrderStory story = OrderStory.place(feed, aPlacedOrder().billedTo("Alice Billing").build());
+        OrderStory story =
+                OrderStory.place(feed, aPlacedOrder().billedTo("Alice Billing").build());
 
         OrderView view = projection.handle(new FindOrderQuery(story.id()));
 
@@ -68,10 +69,17 @@ class OrderDetailProjectionTest {
         assertThat(view.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(view.paymentMethod()).isEqualTo("sandbox");
         assertThat(view.customer()).isEqualTo(new OrderView.Customer("alice", "alice@example.com", false));
-        assertThat(view.lines()).containsExactly(
-                new OrderView.Line("TSHIRT-RED-M", "Red T-shirt M", 2500, 2, Map.of("color", "red", "size", "M"),
-                        "https://img.example/tshirt-red.png", 5000),
-                new OrderView.Line("MUG-BLUE", "Blue mug", 1200, 1, Map.of(), null, 1200));
+        assertThat(view.lines())
+                .containsExactly(
+                        new OrderView.Line(
+                                "TSHIRT-RED-M",
+                                "Red T-shirt M",
+                                2500,
+                                2,
+                                Map.of("color", "red", "size", "M"),
+                                "https://img.example/tshirt-red.png",
+                                5000),
+                        new OrderView.Line("MUG-BLUE", "Blue mug", 1200, 1, Map.of(), null, 1200));
         assertThat(view.totals()).isEqualTo(new OrderView.Totals(6200, 0, 500, 1206, 7906, "EUR", 1800));
         assertThat(view.shippingAddress().fullName()).isEqualTo("Alice Example");
         assertThat(view.shippingAddress().country()).isEqualTo("IL");
@@ -80,8 +88,9 @@ class OrderDetailProjectionTest {
         assertThat(view.payment()).isNull();
         assertThat(view.placedAt()).isEqualTo(MORNING);
         assertThat(view.updatedAt()).isEqualTo(MORNING);
-        assertThat(view.statusHistory()).containsExactly(new OrderView.StatusChange(null, OrderStatus.PENDING, MORNING,
-                new OrderView.ActorRef("customer", "alice"), "placed"));
+        assertThat(view.statusHistory())
+                .containsExactly(new OrderView.StatusChange(
+                        null, OrderStatus.PENDING, MORNING, new OrderView.ActorRef("customer", "alice"), "placed"));
     }
 
     @Test
@@ -99,8 +108,8 @@ class OrderDetailProjectionTest {
         assertThat(view.trackingNumber()).isEqualTo("TRK-1");
         assertThat(view.estimatedDelivery()).isEqualTo(LocalDate.parse("2025-03-18"));
         assertThat(view.updatedAt()).isEqualTo(minutes(5000));
-        assertThat(view.statusHistory()).extracting(OrderView.StatusChange::from, OrderView.StatusChange::to,
-                        OrderView.StatusChange::at)
+        assertThat(view.statusHistory())
+                .extracting(OrderView.StatusChange::from, OrderView.StatusChange::to, OrderView.StatusChange::at)
                 .containsExactly(
                         tuple(null, OrderStatus.PENDING, MORNING),
                         tuple(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT, minutes(1)),
@@ -116,16 +125,29 @@ class OrderDetailProjectionTest {
     @Test
     void followsAnOrderIntoAttentionAndBack() {
         OrderStory story = OrderStory.place(feed, aPlacedOrder().build()).awaitPayment(minutes(1));
-        feed.publish("Order", story.id().value(), new OrderFlaggedForAttentionEvent(story.id(),
-                OrderStatus.AWAITING_PAYMENT, Actor.system("checkout-saga"), "gateway unreachable"), minutes(2));
-        feed.publish("Order", story.id().value(), new OrderResumedEvent(story.id(), OrderStatus.ATTENTION,
-                OrderStatus.AWAITING_PAYMENT, ADMIN, "gateway back"), minutes(3));
+        feed.publish(
+                "Order",
+                story.id().value(),
+                new OrderFlaggedForAttentionEvent(
+                        story.id(), OrderStatus.AWAITING_PAYMENT, Actor.system("checkout-saga"), "gateway unreachable"),
+                minutes(2));
+        feed.publish(
+                "Order",
+                story.id().value(),
+                new OrderResumedEvent(
+                        story.id(), OrderStatus.ATTENTION, OrderStatus.AWAITING_PAYMENT, ADMIN, "gateway back"),
+                minutes(3));
 
         OrderView view = projection.handle(new FindOrderQuery(story.id()));
 
         assertThat(view.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
-        assertThat(view.statusHistory()).extracting(OrderView.StatusChange::to).containsExactly(
-                OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT, OrderStatus.ATTENTION, OrderStatus.AWAITING_PAYMENT);
+        assertThat(view.statusHistory())
+                .extracting(OrderView.StatusChange::to)
+                .containsExactly(
+                        OrderStatus.PENDING,
+                        OrderStatus.AWAITING_PAYMENT,
+                        OrderStatus.ATTENTION,
+                        OrderStatus.AWAITING_PAYMENT);
         assertThat(view.statusHistory().get(3).note()).isEqualTo("gateway back");
     }
 
@@ -144,8 +166,18 @@ class OrderDetailProjectionTest {
         OrderView refunded = projection.handle(new FindOrderQuery(story.id()));
 
         assertThat(refunded.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(refunded.payment()).isEqualTo(new OrderView.Payment("sandbox", "visa", "4242", 7906, 7906, 1000,
-                story.paymentReference(), "cap_" + story.paymentReference(), null, null));
+        assertThat(refunded.payment())
+                .isEqualTo(new OrderView.Payment(
+                        "sandbox",
+                        "visa",
+                        "4242",
+                        7906,
+                        7906,
+                        1000,
+                        story.paymentReference(),
+                        "cap_" + story.paymentReference(),
+                        null,
+                        null));
     }
 
     @Test
@@ -186,13 +218,14 @@ class OrderDetailProjectionTest {
 
     @Test
     void keepsAdminNotesOutOfTheCustomersView() {
-        OrderStory story = OrderStory.place(feed, aPlacedOrder().build())
-                .addAdminNote(ADMIN, "called the customer", minutes(5));
+        OrderStory story =
+                OrderStory.place(feed, aPlacedOrder().build()).addAdminNote(ADMIN, "called the customer", minutes(5));
 
         OrderView view = projection.handle(new FindOrderQuery(story.id()));
 
-        assertThat(view.adminNotes()).containsExactly(new OrderView.AdminNote(minutes(5),
-                new OrderView.ActorRef("admin", "admin-1"), "called the customer"));
+        assertThat(view.adminNotes())
+                .containsExactly(new OrderView.AdminNote(
+                        minutes(5), new OrderView.ActorRef("admin", "admin-1"), "called the customer"));
         assertThat(view.forCustomer().adminNotes()).isEmpty();
         assertThat(view.forCustomer().statusHistory()).isEqualTo(view.statusHistory());
     }
@@ -200,7 +233,10 @@ class OrderDetailProjectionTest {
     @Test
     void ignoresEventsDeliveredAgain() {
         OrderStory story = OrderStory.place(feed, aPlacedOrder().build())
-                .awaitPayment(minutes(1)).authorize(minutes(2)).confirm(minutes(3)).refund(500, minutes(4));
+                .awaitPayment(minutes(1))
+                .authorize(minutes(2))
+                .confirm(minutes(3))
+                .refund(500, minutes(4));
         Document before = storedOrder(story.id());
 
         feed.redeliver(story.last());
@@ -215,11 +251,15 @@ class OrderDetailProjectionTest {
     @Test
     void rebuildsTheSameDocumentsWhenReplayedFromTheStart() {
         OrderStory.place(feed, aPlacedOrder().build())
-                .awaitPayment(minutes(1)).authorize(minutes(2)).confirm(minutes(3))
+                .awaitPayment(minutes(1))
+                .authorize(minutes(2))
+                .confirm(minutes(3))
                 .addAdminNote(ADMIN, "gift wrap", minutes(4))
-                .startProcessing(ADMIN, minutes(5)).ship("TRK-9", null, ADMIN, minutes(6));
+                .startProcessing(ADMIN, minutes(5))
+                .ship("TRK-9", null, ADMIN, minutes(6));
         OrderStory.place(feed, aPlacedOrder().byGuest("bob@example.com", "ab12").build())
-                .awaitPayment(minutes(7)).failPayment("declined", minutes(8))
+                .awaitPayment(minutes(7))
+                .failPayment("declined", minutes(8))
                 .cancel(Actor.system("checkout-saga"), "payment failed", minutes(9));
         List<Document> live = allOrders();
 
@@ -235,16 +275,23 @@ class OrderDetailProjectionTest {
 
     @Test
     void acceptsOnlyTheGuestTokenHashStoredForTheGuestsOrder() {
-        OrderStory guestOrder = OrderStory.place(feed,
-                aPlacedOrder().byGuest("bob@example.com", "9f86d081884c7d659a2feaa0c55ad015").build());
+        OrderStory guestOrder = OrderStory.place(
+                feed,
+                aPlacedOrder()
+                        .byGuest("bob@example.com", "9f86d081884c7d659a2feaa0c55ad015")
+                        .build());
         OrderStory customerOrder = OrderStory.place(feed, aPlacedOrder().build());
 
         assertThat(projection.handle(new VerifyGuestTokenQuery(guestOrder.id(), "9f86d081884c7d659a2feaa0c55ad015")))
                 .isTrue();
-        assertThat(projection.guestTokenMatches(guestOrder.id(), "9F86D081884C7D659A2FEAA0C55AD015")).isTrue();
-        assertThat(projection.guestTokenMatches(guestOrder.id(), "0000d081884c7d659a2feaa0c55ad015")).isFalse();
-        assertThat(projection.guestTokenMatches(customerOrder.id(), "9f86d081884c7d659a2feaa0c55ad015")).isFalse();
-        assertThat(projection.guestTokenMatches(OrderId.random(), "9f86d081884c7d659a2feaa0c55ad015")).isFalse();
+        assertThat(projection.guestTokenMatches(guestOrder.id(), "9F86D081884C7D659A2FEAA0C55AD015"))
+                .isTrue();
+        assertThat(projection.guestTokenMatches(guestOrder.id(), "0000d081884c7d659a2feaa0c55ad015"))
+                .isFalse();
+        assertThat(projection.guestTokenMatches(customerOrder.id(), "9f86d081884c7d659a2feaa0c55ad015"))
+                .isFalse();
+        assertThat(projection.guestTokenMatches(OrderId.random(), "9f86d081884c7d659a2feaa0c55ad015"))
+                .isFalse();
         assertThat(projection.handle(new FindOrderQuery(guestOrder.id())).customer())
                 .isEqualTo(new OrderView.Customer(null, "bob@example.com", true));
     }
@@ -259,10 +306,15 @@ class OrderDetailProjectionTest {
     }
 
     private Document storedOrder(OrderId orderId) {
-        return database.getCollection("order_details").find(Filters.eq("_id", orderId.value())).first();
+        return database.getCollection("order_details")
+                .find(Filters.eq("_id", orderId.value()))
+                .first();
     }
 
     private List<Document> allOrders() {
-        return database.getCollection("order_details").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return database.getCollection("order_details")
+                .find()
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
     }
 }

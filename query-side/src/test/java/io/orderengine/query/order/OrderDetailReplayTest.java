@@ -1,5 +1,9 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderStatus;
@@ -9,20 +13,15 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)
 class OrderDetailReplayTest {
@@ -34,7 +33,8 @@ class OrderDetailReplayTest {
 
     @BeforeEach
     void setUp(MongoDatabase database) {
-        projection = new OrderDetailProjection(new ProjectionCollections(database),
+        projection = new OrderDetailProjection(
+                new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         feed = new EventFeed(projection);
     }
@@ -56,7 +56,9 @@ class OrderDetailReplayTest {
     }
 
     private List<DomainEventMessage<?>> eventsUpTo(Instant asOf) {
-        return feed.published().stream().filter(event -> !event.getTimestamp().isAfter(asOf)).toList();
+        return feed.published().stream()
+                .filter(event -> !event.getTimestamp().isAfter(asOf))
+                .toList();
     }
 
     @Test
@@ -90,7 +92,8 @@ class OrderDetailReplayTest {
     void isEmptyBeforeThePlacement() {
         fullStory();
 
-        assertThat(OrderDetailReplay.rebuild(eventsUpTo(MORNING.minusSeconds(1)))).isEmpty();
+        assertThat(OrderDetailReplay.rebuild(eventsUpTo(MORNING.minusSeconds(1))))
+                .isEmpty();
         assertThat(OrderDetailReplay.rebuild(List.of())).isEmpty();
     }
 }

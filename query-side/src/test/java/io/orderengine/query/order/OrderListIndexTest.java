@@ -1,5 +1,9 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -14,12 +18,6 @@ import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.common.OrderStory;
 import io.orderengine.query.projection.ProjectionCollections;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,10 +31,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order lists kept by {@code _id} ({@link OrderListIndex}) answer exactly what the queries on
@@ -60,7 +59,8 @@ class OrderListIndexTest {
     void setUp(MongoDatabase database) {
         this.database = database;
         collections = new ProjectionCollections(database);
-        projection = new OrderDetailProjection(collections, SimpleQueryUpdateEmitter.builder().build());
+        projection = new OrderDetailProjection(
+                collections, SimpleQueryUpdateEmitter.builder().build());
         projection.createIndexes();
         history = new CustomerOrderHistory(collections);
         admin = new AdminOrderList(collections);
@@ -83,24 +83,35 @@ class OrderListIndexTest {
         for (int i = 0; i < 60; i++) {
             Instant at = base.plus(Duration.ofHours(random.nextInt(60)));
             OrderStory story = i % 7 == 0
-                    ? OrderStory.place(feed, aPlacedOrder().byGuest("g" + i + "@example.com", "hash").placedAt(at).build())
-                    : OrderStory.place(feed, aPlacedOrder().byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()),
-                    "c" + i + "@example.com").placedAt(at).build());
+                    ? OrderStory.place(
+                            feed,
+                            aPlacedOrder()
+                                    .byGuest("g" + i + "@example.com", "hash")
+                                    .placedAt(at)
+                                    .build())
+                    : OrderStory.place(
+                            feed,
+                            aPlacedOrder()
+                                    .byCustomer(CUSTOMERS.get(i % CUSTOMERS.size()), "c" + i + "@example.com")
+                                    .placedAt(at)
+                                    .build());
             stories.add(story);
             Instant later = at.plusSeconds(60);
             switch (i % 5) {
                 case 1 -> story.cancel(ADMIN, "changed", later);
                 case 2 -> story.awaitPayment(later).confirm(later.plusSeconds(1));
-                case 3 -> story.awaitPayment(later).confirm(later.plusSeconds(1))
-                        .startProcessing(ADMIN, later.plusSeconds(2))
-                        .ship("TRK", LocalDate.parse("2025-04-10"), ADMIN, later.plusSeconds(3))
-                        .deliver(ADMIN, later.plusSeconds(4));
-                default -> {
-                }
+                case 3 ->
+                    story.awaitPayment(later)
+                            .confirm(later.plusSeconds(1))
+                            .startProcessing(ADMIN, later.plusSeconds(2))
+                            .ship("TRK", LocalDate.parse("2025-04-10"), ADMIN, later.plusSeconds(3))
+                            .deliver(ADMIN, later.plusSeconds(4));
+                default -> {}
             }
         }
         new OrderArchive(collections).archiveChangedBefore(base.plus(Duration.ofHours(40)));
-        assertThat(database.getCollection(OrderDocuments.ARCHIVE_COLLECTION).countDocuments()).isPositive();
+        assertThat(database.getCollection(OrderDocuments.ARCHIVE_COLLECTION).countDocuments())
+                .isPositive();
     }
 
     @Test
@@ -110,11 +121,15 @@ class OrderListIndexTest {
         List<Object> fromScan = withoutIndex(this::customerAnswers);
 
         assertThat(fromIndex).isEqualTo(fromScan);
-        assertThat(fromIndex).anySatisfy(page -> assertThat(((OrderSummaryPage) page).total()).isGreaterThan(5));
+        assertThat(fromIndex)
+                .anySatisfy(
+                        page -> assertThat(((OrderSummaryPage) page).total()).isGreaterThan(5));
         OrderListIndex lists = new OrderListIndex(collections.live(OrderDetailProjection.PROCESSING_GROUP));
-        assertThat(lists.customerEntries("carol|x")).as("served from the lists, not the scan")
+        assertThat(lists.customerEntries("carol|x"))
+                .as("served from the lists, not the scan")
                 .hasSize((int) history.handle(new FindCustomerOrdersWithArchiveQuery(
-                        new FindCustomerOrdersQuery("carol|x", null, PageRequest.first(5)))).total());
+                                new FindCustomerOrdersQuery("carol|x", null, PageRequest.first(5))))
+                        .total());
     }
 
     @Test
@@ -125,8 +140,8 @@ class OrderListIndexTest {
 
         assertThat(fromIndex).isEqualTo(fromScan);
         assertThat(((OrderSummaryPage) fromIndex.get(0)).items()).isNotEmpty();
-        OrderListIndex.Latest latest = new OrderListIndex(collections.live(OrderDetailProjection.PROCESSING_GROUP))
-                .latest();
+        OrderListIndex.Latest latest =
+                new OrderListIndex(collections.live(OrderDetailProjection.PROCESSING_GROUP)).latest();
         assertThat(latest.all()).isTrue();
         assertThat(latest.orderIds()).hasSize((int) ((OrderSummaryPage) fromIndex.get(0)).total());
     }
@@ -142,16 +157,20 @@ class OrderListIndexTest {
         assertThat(customerAnswers()).isEqualTo(answers);
 
         feed.replay();
-        new OrderArchive(collections).archiveChangedBefore(Instant.parse("2025-03-30T20:00:00Z")
-                .plus(Duration.ofHours(40)));
+        new OrderArchive(collections)
+                .archiveChangedBefore(Instant.parse("2025-03-30T20:00:00Z").plus(Duration.ofHours(40)));
         assertThat(indexDocuments()).isEqualTo(before);
         assertThat(customerAnswers()).isEqualTo(answers);
     }
 
     @Test
     void aListsWriteLostInACrashIsMadeGoodWhenTheEventIsRedelivered() {
-        OrderStory placed = OrderStory.place(feed, aPlacedOrder().byCustomer("alice", "a@example.com")
-                .placedAt(MORNING).build());
+        OrderStory placed = OrderStory.place(
+                feed,
+                aPlacedOrder()
+                        .byCustomer("alice", "a@example.com")
+                        .placedAt(MORNING)
+                        .build());
         placed.cancel(ADMIN, "changed", MORNING.plusSeconds(60));
         List<Document> healthy = indexDocuments();
         // the crash: the order detail document was written, the lists were not
@@ -161,7 +180,9 @@ class OrderListIndexTest {
 
         assertThat(indexDocuments()).isEqualTo(healthy);
         assertThat(history.handle(new FindCustomerOrdersQuery("alice", OrderStatus.CANCELLED, PageRequest.first(5)))
-                .items()).extracting(OrderSummaryView::orderId).containsExactly(placed.id().value());
+                        .items())
+                .extracting(OrderSummaryView::orderId)
+                .containsExactly(placed.id().value());
     }
 
     @Test
@@ -173,29 +194,37 @@ class OrderListIndexTest {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             EventFeed own = new EventFeed(projection);
-            running.add(CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < perThread; i++) {
-                    OrderStory story = OrderStory.place(own, aPlacedOrder().byCustomer("alice", "a@example.com")
-                            .placedAt(MORNING.plusSeconds(thread * 1000L + i)).build());
-                    if (i % 2 == 0) {
-                        story.cancel(ADMIN, "changed", MORNING.plusSeconds(5000));
-                    }
-                }
-            }, pool));
+            running.add(CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = 0; i < perThread; i++) {
+                            OrderStory story = OrderStory.place(
+                                    own,
+                                    aPlacedOrder()
+                                            .byCustomer("alice", "a@example.com")
+                                            .placedAt(MORNING.plusSeconds(thread * 1000L + i))
+                                            .build());
+                            if (i % 2 == 0) {
+                                story.cancel(ADMIN, "changed", MORNING.plusSeconds(5000));
+                            }
+                        }
+                    },
+                    pool));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         pool.shutdown();
 
         OrderSummaryPage all = history.handle(new FindCustomerOrdersQuery("alice", null, PageRequest.first(500)));
-        OrderSummaryPage cancelled = history.handle(
-                new FindCustomerOrdersQuery("alice", OrderStatus.CANCELLED, PageRequest.first(500)));
+        OrderSummaryPage cancelled =
+                history.handle(new FindCustomerOrdersQuery("alice", OrderStatus.CANCELLED, PageRequest.first(500)));
         OrderSummaryPage latest = admin.handle(AdminOrderSearchQuery.all(PageRequest.first(500)));
 
         assertThat(all.total()).isEqualTo(threads * perThread);
         assertThat(all.items()).hasSize(threads * perThread);
         assertThat(cancelled.total()).isEqualTo(threads * ((perThread + 1) / 2));
-        assertThat(latest.items()).extracting(OrderSummaryView::orderId)
-                .containsExactlyElementsOf(all.items().stream().map(OrderSummaryView::orderId).toList());
+        assertThat(latest.items())
+                .extracting(OrderSummaryView::orderId)
+                .containsExactlyElementsOf(
+                        all.items().stream().map(OrderSummaryView::orderId).toList());
     }
 
     @Test
@@ -247,14 +276,14 @@ class OrderListIndexTest {
 
     private List<Object> customerAnswers() {
         List<Object> answers = new ArrayList<>();
-        List<OrderStatus> statuses = Arrays.asList(null, OrderStatus.PENDING, OrderStatus.CANCELLED,
-                OrderStatus.DELIVERED);
+        List<OrderStatus> statuses =
+                Arrays.asList(null, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.DELIVERED);
         for (String customer : List.of("alice", "bob", "carol|x", "dan%7C", "carol", "nobody")) {
             for (OrderStatus status : statuses) {
                 for (int size : List.of(2, 7, 20)) {
                     for (int page = 0; page < 20 / size + 1; page++) {
-                        FindCustomerOrdersQuery query = new FindCustomerOrdersQuery(customer, status,
-                                new PageRequest(page, size));
+                        FindCustomerOrdersQuery query =
+                                new FindCustomerOrdersQuery(customer, status, new PageRequest(page, size));
                         answers.add(history.handle(query));
                         answers.add(history.handle(new FindCustomerOrdersWithArchiveQuery(query)));
                     }

@@ -1,5 +1,8 @@
 package io.orderengine.query.order;
 
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
@@ -21,9 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The api asks through Axon's query gateway; the answers must come back with the types it asks for. */
 @ExtendWith(EmbeddedMongo.class)
 class QueryBusTest {
@@ -34,7 +34,8 @@ class QueryBusTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        OrderDetailProjection detail = new OrderDetailProjection(new ProjectionCollections(database),
+        OrderDetailProjection detail = new OrderDetailProjection(
+                new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         new AnnotationQueryHandlerAdapter<>(detail).subscribe(bus);
         new AnnotationQueryHandlerAdapter<>(new CustomerOrderHistory(new ProjectionCollections(database)))
@@ -47,9 +48,13 @@ class QueryBusTest {
     void answersTheOrderViewAndNullForAnUnknownOrder() {
         OrderStory story = OrderStory.place(feed, aPlacedOrder().build());
 
-        assertThat(gateway.query(new FindOrderQuery(story.id()), OrderView.class).join().orderId())
+        assertThat(gateway.query(new FindOrderQuery(story.id()), OrderView.class)
+                        .join()
+                        .orderId())
                 .isEqualTo(story.id().value());
-        assertThat(gateway.query(new FindOrderQuery(OrderId.random()), OrderView.class).join()).isNull();
+        assertThat(gateway.query(new FindOrderQuery(OrderId.random()), OrderView.class)
+                        .join())
+                .isNull();
     }
 
     @Test
@@ -58,7 +63,8 @@ class QueryBusTest {
         FindCustomerOrdersQuery query = new FindCustomerOrdersQuery("alice", null, PageRequest.first(10));
 
         OrderSummaryPage page = gateway.query(query, OrderSummaryPage.class).join();
-        Page<?> anyPage = gateway.query(query, ResponseTypes.instanceOf(Page.class)).join();
+        Page<?> anyPage =
+                gateway.query(query, ResponseTypes.instanceOf(Page.class)).join();
 
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.items()).singleElement().isInstanceOf(OrderSummaryView.class);
@@ -67,9 +73,14 @@ class QueryBusTest {
 
     @Test
     void answersTheGuestTokenCheck() {
-        OrderStory story = OrderStory.place(feed, aPlacedOrder().byGuest("bob@example.com", "beef").build());
+        OrderStory story = OrderStory.place(
+                feed, aPlacedOrder().byGuest("bob@example.com", "beef").build());
 
-        assertThat(gateway.query(new VerifyGuestTokenQuery(story.id(), "beef"), Boolean.class).join()).isTrue();
-        assertThat(gateway.query(new VerifyGuestTokenQuery(story.id(), "dead"), Boolean.class).join()).isFalse();
+        assertThat(gateway.query(new VerifyGuestTokenQuery(story.id(), "beef"), Boolean.class)
+                        .join())
+                .isTrue();
+        assertThat(gateway.query(new VerifyGuestTokenQuery(story.id(), "dead"), Boolean.class)
+                        .join())
+                .isFalse();
     }
 }

@@ -1,5 +1,11 @@
 package io.orderengine.query.projection;
 
+import static io.orderengine.testkit.OrderFixtures.MORNING;
+import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
@@ -20,23 +26,6 @@ import io.orderengine.query.order.OrderArchive;
 import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.order.OrderView;
 import io.orderengine.query.sku.SkuStockProjection;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,12 +39,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static io.orderengine.testkit.OrderFixtures.MORNING;
-import static io.orderengine.testkit.OrderFixtures.aPlacedOrder;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rebuilds run against a real Axon event store (in memory) with live pooled processors, while events keep arriving:
@@ -84,12 +83,18 @@ class ProjectionRebuilderTest {
     void setUp(MongoDatabase database) {
         this.database = database;
         collections = new ProjectionCollections(database);
-        store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         tokens = new InMemoryTokenStore();
-        orderDetail = new OrderDetailProjection(collections, SimpleQueryUpdateEmitter.builder().build());
-        live.addAll(List.of(orderDetail,
-                new SkuStockProjection(collections, SimpleQueryUpdateEmitter.builder().build()),
-                new CustomerStatsProjection(collections), new OrderMetricsProjection(collections)));
+        orderDetail = new OrderDetailProjection(
+                collections, SimpleQueryUpdateEmitter.builder().build());
+        live.addAll(List.of(
+                orderDetail,
+                new SkuStockProjection(
+                        collections, SimpleQueryUpdateEmitter.builder().build()),
+                new CustomerStatsProjection(collections),
+                new OrderMetricsProjection(collections)));
         List<Object> referenceHandlers = new ArrayList<>();
         for (RebuildableProjection projection : live) {
             projection.createIndexes(collections.live(projection.processingGroup()));
@@ -108,8 +113,8 @@ class ProjectionRebuilderTest {
                 .collections(collections)
                 .projections(live)
                 .liveProcessors(name -> Optional.<StreamingEventProcessor>ofNullable(processors.get(name)))
-                .beforeActivation(OrderDetailProjection.PROCESSING_GROUP,
-                        target -> archive.archiveChangedBefore(target, CUTOFF))
+                .beforeActivation(
+                        OrderDetailProjection.PROCESSING_GROUP, target -> archive.archiveChangedBefore(target, CUTOFF))
                 .dropPreviousAfter(Duration.ofHours(1))
                 .checkInterval(Duration.ofMillis(50))
                 .batchSize(20)
@@ -131,8 +136,10 @@ class ProjectionRebuilderTest {
         executors.add(workers);
         return PooledStreamingEventProcessor.builder()
                 .name(projection.processingGroup())
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(projection)
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                        .build())
                 .messageSource(store)
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -147,14 +154,24 @@ class ProjectionRebuilderTest {
     private OrderStory anotherOrder() {
         int n = orders++;
         Instant at = MORNING.plus(Duration.ofHours(n));
-        OrderStory story = OrderStory.place(feed, aPlacedOrder().byCustomer("customer-" + (n % 3),
-                "c" + n + "@example.com").placedAt(at).build()).awaitPayment(at.plusSeconds(5));
+        OrderStory story = OrderStory.place(
+                        feed,
+                        aPlacedOrder()
+                                .byCustomer("customer-" + (n % 3), "c" + n + "@example.com")
+                                .placedAt(at)
+                                .build())
+                .awaitPayment(at.plusSeconds(5));
         switch (n % 4) {
-            case 0 -> story.authorize(at.plusSeconds(6)).confirm(at.plusSeconds(7))
-                    .cancel(ADMIN, "out of time", at.plusSeconds(60)).refund(2000, at.plusSeconds(90));
-            case 1 -> story.confirm(at.plusSeconds(7)).startProcessing(ADMIN, at.plusSeconds(60))
-                    .ship("TRK-" + n, LocalDate.parse("2025-04-01"), ADMIN, at.plusSeconds(120))
-                    .deliver(ADMIN, at.plusSeconds(600));
+            case 0 ->
+                story.authorize(at.plusSeconds(6))
+                        .confirm(at.plusSeconds(7))
+                        .cancel(ADMIN, "out of time", at.plusSeconds(60))
+                        .refund(2000, at.plusSeconds(90));
+            case 1 ->
+                story.confirm(at.plusSeconds(7))
+                        .startProcessing(ADMIN, at.plusSeconds(60))
+                        .ship("TRK-" + n, LocalDate.parse("2025-04-01"), ADMIN, at.plusSeconds(120))
+                        .deliver(ADMIN, at.plusSeconds(600));
             case 2 -> story.failPayment("declined", at.plusSeconds(8));
             default -> story.addAdminNote(ADMIN, "call first", at.plusSeconds(9));
         }
@@ -163,11 +180,18 @@ class ProjectionRebuilderTest {
 
     private void skuStory(String code) {
         Instant at = MORNING;
-        feed.publish("Sku", code, new SkuRegisteredEvent(new SkuCode(code), "Name " + code, Money.of(900, "EUR"), 2,
-                Map.of("size", "M"), null), at);
+        feed.publish(
+                "Sku",
+                code,
+                new SkuRegisteredEvent(
+                        new SkuCode(code), "Name " + code, Money.of(900, "EUR"), 2, Map.of("size", "M"), null),
+                at);
         feed.publish("Sku", code, new StockReceivedEvent(new SkuCode(code), 5, "received", 5, 5), at);
-        feed.publish("Sku", code, new StockReservedEvent(new SkuCode(code), OrderId.random(), 4, 1,
-                at.plusSeconds(600)), at.plusSeconds(1));
+        feed.publish(
+                "Sku",
+                code,
+                new StockReservedEvent(new SkuCode(code), OrderId.random(), 4, 1, at.plusSeconds(600)),
+                at.plusSeconds(1));
     }
 
     @Test
@@ -193,16 +217,19 @@ class ProjectionRebuilderTest {
             return duringRebuild;
         });
         OrderView servedMeanwhile = orderDetail.handle(new FindOrderQuery(early.id()));
-        await().atMost(Duration.ofSeconds(90)).until(() -> rebuilder.projectionNames().stream()
-                .allMatch(name -> rebuilder.progress(name).orElseThrow().state() == RebuildProgress.State.DONE));
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> rebuilder.projectionNames().stream()
+                        .allMatch(
+                                name -> rebuilder.progress(name).orElseThrow().state() == RebuildProgress.State.DONE));
         int arrivedDuringRebuild = arriving.get(30, TimeUnit.SECONDS);
         awaitLiveCaughtUp();
 
         assertThat(arrivedDuringRebuild).isPositive();
         assertThat(servedMeanwhile.status()).isEqualTo(OrderStatus.CANCELLED);
-        references.forEach((name, reference) -> assertThat(collections.activeGeneration(name)).isEqualTo(1));
-        new OrderArchive(collections).archiveChangedBefore(references.get(OrderDetailProjection.PROCESSING_GROUP),
-                CUTOFF);
+        references.forEach((name, reference) ->
+                assertThat(collections.activeGeneration(name)).isEqualTo(1));
+        new OrderArchive(collections)
+                .archiveChangedBefore(references.get(OrderDetailProjection.PROCESSING_GROUP), CUTOFF);
         for (RebuildableProjection projection : live) {
             ProjectionTarget served = collections.live(projection.processingGroup());
             ProjectionTarget reference = references.get(projection.processingGroup());
@@ -211,10 +238,12 @@ class ProjectionRebuilderTest {
                     .isNotEmpty()
                     .isEqualTo(documents(reference, projection.collections()));
         }
-        RebuildProgress done = rebuilder.progress(OrderDetailProjection.PROCESSING_GROUP).orElseThrow();
+        RebuildProgress done =
+                rebuilder.progress(OrderDetailProjection.PROCESSING_GROUP).orElseThrow();
         assertThat(done.eventsProcessed()).isPositive();
         assertThat(done.finishedAt()).isNotNull();
-        assertThat(database.getCollection("order_details_archive_v1").countDocuments()).isPositive();
+        assertThat(database.getCollection("order_details_archive_v1").countDocuments())
+                .isPositive();
     }
 
     @Test
@@ -223,13 +252,18 @@ class ProjectionRebuilderTest {
         awaitLiveCaughtUp();
 
         rebuilder.start(OrderDetailProjection.PROCESSING_GROUP);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rebuilder.progress(OrderDetailProjection.PROCESSING_GROUP)
-                .orElseThrow().state() == RebuildProgress.State.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rebuilder
+                                .progress(OrderDetailProjection.PROCESSING_GROUP)
+                                .orElseThrow()
+                                .state()
+                        == RebuildProgress.State.DONE);
 
         assertThat(database.listCollectionNames().into(new ArrayList<>()))
                 .contains("order_details", "order_details_v1");
         assertThat(database.getCollection("order_details").countDocuments()
-                + database.getCollection("order_details_archive").countDocuments()).isEqualTo(1);
+                        + database.getCollection("order_details_archive").countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
@@ -237,17 +271,25 @@ class ProjectionRebuilderTest {
         anotherOrder();
         awaitLiveCaughtUp();
         processors.get(OrderDetailProjection.PROCESSING_GROUP).shutDown();
-        long stoppedAt = storedPositions(OrderDetailProjection.PROCESSING_GROUP).stream().max(Long::compare)
+        long stoppedAt = storedPositions(OrderDetailProjection.PROCESSING_GROUP).stream()
+                .max(Long::compare)
                 .orElseThrow();
         anotherOrder();
         long head = store.createHeadToken().position().orElseThrow();
 
         rebuilder.start(OrderDetailProjection.PROCESSING_GROUP);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rebuilder.progress(OrderDetailProjection.PROCESSING_GROUP)
-                .orElseThrow().state() == RebuildProgress.State.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rebuilder
+                                .progress(OrderDetailProjection.PROCESSING_GROUP)
+                                .orElseThrow()
+                                .state()
+                        == RebuildProgress.State.DONE);
 
         assertThat(head).isGreaterThan(stoppedAt);
-        assertThat(rebuilder.progress(OrderDetailProjection.PROCESSING_GROUP).orElseThrow().position())
+        assertThat(rebuilder
+                        .progress(OrderDetailProjection.PROCESSING_GROUP)
+                        .orElseThrow()
+                        .position())
                 .isEqualTo(head);
         assertThat(storedPositions(OrderDetailProjection.PROCESSING_GROUP)).containsExactly(head, head);
     }
@@ -282,7 +324,8 @@ class ProjectionRebuilderTest {
 
         List<ProjectionStatus> statuses = rebuilder.status();
 
-        assertThat(statuses).extracting(ProjectionStatus::name)
+        assertThat(statuses)
+                .extracting(ProjectionStatus::name)
                 .containsExactly("order-detail", "sku-stock", "customer-stats", "order-metrics");
         ProjectionStatus detail = statuses.get(0);
         assertThat(detail.running()).isTrue();
@@ -291,22 +334,26 @@ class ProjectionRebuilderTest {
         assertThat(detail.position()).isEqualTo(detail.headPosition());
         assertThat(detail.lag()).isZero();
         assertThat(detail.generation()).isZero();
-        assertThat(detail.collections()).containsEntry("order_details", "order_details")
+        assertThat(detail.collections())
+                .containsEntry("order_details", "order_details")
                 .containsEntry("order_details_archive", "order_details_archive");
         assertThat(detail.rebuild()).isNull();
     }
 
     private boolean anyRebuildRunning() {
         return rebuilder.projectionNames().stream()
-                .anyMatch(name -> rebuilder.progress(name).map(RebuildProgress::running).orElse(false));
+                .anyMatch(name ->
+                        rebuilder.progress(name).map(RebuildProgress::running).orElse(false));
     }
 
     private void awaitLiveCaughtUp() {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             long head = store.createHeadToken().position().orElse(-1);
-            return processors.values().stream().allMatch(processor -> processor.processingStatus().size() == 2
-                    && processor.processingStatus().values().stream()
-                    .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+            return processors.values().stream()
+                    .allMatch(processor -> processor.processingStatus().size() == 2
+                            && processor.processingStatus().values().stream()
+                                    .allMatch(status ->
+                                            status.getCurrentPosition().orElse(-1) >= head));
         });
     }
 
@@ -316,7 +363,9 @@ class ProjectionRebuilderTest {
         for (String base : baseCollections) {
             String group = base.startsWith("order_details") ? "order_details" : base;
             MongoCollection<Document> collection = target.collection(base);
-            collection.find().sort(new Document("_id", 1))
+            collection
+                    .find()
+                    .sort(new Document("_id", 1))
                     .forEach(document -> documents.put(group + "/" + document.get("_id"), document));
         }
         return documents;

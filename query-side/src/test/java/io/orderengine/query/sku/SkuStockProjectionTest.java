@@ -1,5 +1,7 @@
 package io.orderengine.query.sku;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoDatabase;
@@ -25,19 +27,16 @@ import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.query.common.EmbeddedMongo;
 import io.orderengine.query.common.EventFeed;
 import io.orderengine.query.projection.ProjectionCollections;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongo.class)
 class SkuStockProjectionTest {
@@ -52,15 +51,23 @@ class SkuStockProjectionTest {
     @BeforeEach
     void setUp(MongoDatabase database) {
         this.database = database;
-        projection = new SkuStockProjection(new ProjectionCollections(database),
+        projection = new SkuStockProjection(
+                new ProjectionCollections(database),
                 SimpleQueryUpdateEmitter.builder().build());
         projection.createIndexes();
         feed = new EventFeed(projection);
     }
 
     private void register(String code, long priceMinor, int threshold) {
-        publish(code, new SkuRegisteredEvent(new SkuCode(code), "Name of " + code, Money.of(priceMinor, "EUR"), threshold,
-                Map.of("color", "red"), "https://img.example/" + code + ".png"));
+        publish(
+                code,
+                new SkuRegisteredEvent(
+                        new SkuCode(code),
+                        "Name of " + code,
+                        Money.of(priceMinor, "EUR"),
+                        threshold,
+                        Map.of("color", "red"),
+                        "https://img.example/" + code + ".png"));
     }
 
     private void receive(String code, int quantity, int onHand, int available) {
@@ -79,8 +86,20 @@ class SkuStockProjectionTest {
     void registersASkuWithNoStock() {
         register("TSHIRT-RED-M", 2500, 2);
 
-        assertThat(find("TSHIRT-RED-M")).isEqualTo(new SkuView("TSHIRT-RED-M", "Name of TSHIRT-RED-M", 2500, "EUR",
-                Map.of("color", "red"), "https://img.example/TSHIRT-RED-M.png", 0, 0, 0, 2, true, true));
+        assertThat(find("TSHIRT-RED-M"))
+                .isEqualTo(new SkuView(
+                        "TSHIRT-RED-M",
+                        "Name of TSHIRT-RED-M",
+                        2500,
+                        "EUR",
+                        Map.of("color", "red"),
+                        "https://img.example/TSHIRT-RED-M.png",
+                        0,
+                        0,
+                        0,
+                        2,
+                        true,
+                        true));
     }
 
     @Test
@@ -89,11 +108,13 @@ class SkuStockProjectionTest {
         receive("MUG", 10, 10, 10);
         publish("MUG", new StockReservedEvent(new SkuCode("MUG"), ORDER, 3, 7, AT.plusSeconds(900)));
 
-        assertThat(find("MUG")).extracting(SkuView::onHand, SkuView::reserved, SkuView::available)
+        assertThat(find("MUG"))
+                .extracting(SkuView::onHand, SkuView::reserved, SkuView::available)
                 .containsExactly(10, 3, 7);
 
         publish("MUG", new StockCommittedEvent(new SkuCode("MUG"), ORDER, 3, 7, 7));
-        assertThat(find("MUG")).extracting(SkuView::onHand, SkuView::reserved, SkuView::available)
+        assertThat(find("MUG"))
+                .extracting(SkuView::onHand, SkuView::reserved, SkuView::available)
                 .containsExactly(7, 0, 7);
 
         publish("MUG", new StockRestockedEvent(new SkuCode("MUG"), ORDER, 3, "returned", 10, 10));
@@ -101,7 +122,8 @@ class SkuStockProjectionTest {
         publish("MUG", new StockReleasedEvent(new SkuCode("MUG"), ORDER, 4, "payment failed", 10));
         publish("MUG", new StockAdjustedEvent(new SkuCode("MUG"), -1, "broken", 9, 9));
 
-        assertThat(find("MUG")).extracting(SkuView::onHand, SkuView::reserved, SkuView::available, SkuView::lowStock)
+        assertThat(find("MUG"))
+                .extracting(SkuView::onHand, SkuView::reserved, SkuView::available, SkuView::lowStock)
                 .containsExactly(9, 0, 9, false);
     }
 
@@ -117,8 +139,9 @@ class SkuStockProjectionTest {
         assertThat(find("MUG").lowStock()).isTrue();
 
         publish("MUG", new SkuDetailsUpdatedEvent(new SkuCode("MUG"), "Blue mug", 1, Map.of(), null));
-        assertThat(find("MUG")).extracting(SkuView::name, SkuView::lowStockThreshold, SkuView::lowStock,
-                SkuView::attributes).containsExactly("Blue mug", 1, false, Map.of());
+        assertThat(find("MUG"))
+                .extracting(SkuView::name, SkuView::lowStockThreshold, SkuView::lowStock, SkuView::attributes)
+                .containsExactly("Blue mug", 1, false, Map.of());
     }
 
     @Test
@@ -152,7 +175,10 @@ class SkuStockProjectionTest {
         assertThat(active.items()).extracting(SkuView::sku).containsExactly("A", "C", "D", "E");
 
         publish("B", new SkuReactivatedEvent(new SkuCode("B")));
-        assertThat(projection.handle(new ListSkusQuery(true, new PageRequest(0, 10))).total()).isEqualTo(5);
+        assertThat(projection
+                        .handle(new ListSkusQuery(true, new PageRequest(0, 10)))
+                        .total())
+                .isEqualTo(5);
     }
 
     @Test
@@ -167,8 +193,7 @@ class SkuStockProjectionTest {
     void ignoresEventsDeliveredAgainAndRebuildsTheSameOnReplay() {
         register("MUG", 1200, 2);
         receive("MUG", 10, 10, 10);
-        DomainEventMessage<?> reservation =
-                publish("MUG", new StockReservedEvent(new SkuCode("MUG"), ORDER, 3, 7, AT));
+        DomainEventMessage<?> reservation = publish("MUG", new StockReservedEvent(new SkuCode("MUG"), ORDER, 3, 7, AT));
         publish("MUG", new StockReleasedEvent(new SkuCode("MUG"), ORDER, 3, "expired", 10));
         register("CAP", 900, 2);
         List<Document> live = allSkus();
@@ -192,8 +217,9 @@ class SkuStockProjectionTest {
         register("MUG", 1200, 2);
         receive("MUG", 10, 10, 10);
 
-        JsonNode page = JsonMapper.builder().build().valueToTree(
-                projection.handle(new ListSkusQuery(true, PageRequest.first(20))));
+        JsonNode page = JsonMapper.builder()
+                .build()
+                .valueToTree(projection.handle(new ListSkusQuery(true, PageRequest.first(20))));
 
         assertThat(page.fieldNames()).toIterable().containsExactly("items", "page", "size", "total");
         JsonNode item = page.get("items").get(0);
@@ -205,6 +231,9 @@ class SkuStockProjectionTest {
     }
 
     private List<Document> allSkus() {
-        return database.getCollection("sku_stock").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return database.getCollection("sku_stock")
+                .find()
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
     }
 }

@@ -27,6 +27,7 @@ public class CheckoutAdminCommandHandler {
 
     @CommandHandler
     public void handle(CompensateCheckoutCommand command) {
-        eventGateway.publish(new CheckoutCompensationRequestedEvent(command.orderId(), command.actor(), command.reason()));
+        eventGateway.publish(
+                new CheckoutCompensationRequestedEvent(command.orderId(), command.actor(), command.reason()));
     }
 }

@@ -44,7 +44,8 @@ final class CheckoutCommands {
     }
 
     void reserveStock(Instant until) {
-        state.quantities.forEach(line -> send(new ReserveStockCommand(line.sku(), state.orderId, line.quantity(), until)));
+        state.quantities.forEach(
+                line -> send(new ReserveStockCommand(line.sku(), state.orderId, line.quantity(), until)));
     }
 
     /** Releases what was reserved; while answers are still missing, every SKU (a release holding nothing is a no-op). */
@@ -89,7 +90,8 @@ final class CheckoutCommands {
 
     /** Confirms the order as paid by the capture in the state; the outcome says whether the order refused. */
     StepCommands.Outcome confirmOrder() {
-        return commands.send(new ConfirmOrderCommand(state.orderId, state.provider, state.captureReference, state.captured));
+        return commands.send(
+                new ConfirmOrderCommand(state.orderId, state.provider, state.captureReference, state.captured));
     }
 
     void recordPaymentFailure(String reason) {
@@ -113,7 +115,9 @@ final class CheckoutCommands {
         state.failedStep = step;
         state.failure = error;
         log.warn("checkout of order {}: {} failed: {}", state.orderId, step, error);
-        send(new FlagOrderForAttentionCommand(state.orderId, CheckoutSaga.ACTOR,
+        send(new FlagOrderForAttentionCommand(
+                state.orderId,
+                CheckoutSaga.ACTOR,
                 "payment " + step.name().toLowerCase().replace('_', ' ') + " failed: " + error));
     }
 
@@ -121,7 +125,10 @@ final class CheckoutCommands {
     private void send(Object command) {
         StepCommands.Outcome outcome = commands.send(command);
         if (outcome.refused()) {
-            log.warn("checkout of order {}: {} refused: {}", state.orderId, command.getClass().getSimpleName(),
+            log.warn(
+                    "checkout of order {}: {} refused: {}",
+                    state.orderId,
+                    command.getClass().getSimpleName(),
                     outcome.refusal().getMessage());
         }
     }

@@ -36,9 +36,10 @@ final class CheckoutDeadlines {
     /** Why the checkout is given up when the payment deadline falls. */
     String paymentMissed() {
         Duration deadline = policy.paymentDeadline();
-        return "payment not received within " + (deadline.toSecondsPart() == 0 && deadline.toMinutes() > 0
-                ? deadline.toMinutes() + " minutes"
-                : deadline.toSeconds() + " seconds");
+        return "payment not received within "
+                + (deadline.toSecondsPart() == 0 && deadline.toMinutes() > 0
+                        ? deadline.toMinutes() + " minutes"
+                        : deadline.toSeconds() + " seconds");
     }
 
     /**
@@ -50,7 +51,8 @@ final class CheckoutDeadlines {
         if (state.captureDeadlineId != null) {
             return;
         }
-        Instant lastAttempt = authorizationExpiry.get()
+        Instant lastAttempt = authorizationExpiry
+                .get()
                 .map(expiry -> expiry.minus(policy.captureMargin()))
                 .orElseGet(() -> now.plus(policy.defaultAuthorizationValidity()).minus(policy.captureMargin()));
         cancelPayment();

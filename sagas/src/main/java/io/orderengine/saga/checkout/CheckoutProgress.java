@@ -2,7 +2,6 @@ package io.orderengine.saga.checkout;
 
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.ShortSku;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -35,11 +34,16 @@ public class CheckoutProgress {
     }
 
     /** A gateway step that failed after its retries; an admin retries it or compensates. */
-    public enum FailedStep { AUTHORIZE, CAPTURE, COMPENSATE, CANCEL_PAYMENT, REFUND }
+    public enum FailedStep {
+        AUTHORIZE,
+        CAPTURE,
+        COMPENSATE,
+        CANCEL_PAYMENT,
+        REFUND
+    }
 
     /** A refund asked for and not yet done at the gateway. */
-    public record PendingRefund(String refundId, long amountMinor, String currency) {
-    }
+    public record PendingRefund(String refundId, long amountMinor, String currency) {}
 
     public String orderId;
     public String orderNumber;
@@ -48,6 +52,7 @@ public class CheckoutProgress {
     public String currency;
     /** Quantity per SKU code, sorted: stock commands go out in this order so two checkouts never lock SKUs crosswise. */
     public SortedMap<String, Integer> quantities = new TreeMap<>();
+
     public List<String> reserved = new ArrayList<>();
     public List<ShortSku> shortSkus = new ArrayList<>();
     public Stage stage;

@@ -59,12 +59,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Saga
 @ProcessingGroup(CheckoutSaga.PROCESSING_GROUP)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 public class CheckoutSaga {
 
     /** The event processor the saga runs in. */
     public static final String PROCESSING_GROUP = "checkout-saga";
+
     static final String PAYMENT_DEADLINE = CheckoutDeadlines.PAYMENT;
     static final String CAPTURE_DEADLINE = CheckoutDeadlines.CAPTURE;
     static final Actor ACTOR = Actor.system("checkout-saga");
@@ -75,10 +79,13 @@ public class CheckoutSaga {
 
     @Autowired
     private transient StepCommands stepCommands;
+
     @Autowired
     private transient DeadlineManager deadlineManager;
+
     @Autowired
     private transient PaymentParticipant payments;
+
     @Autowired
     private transient CheckoutPolicy policy;
 
@@ -286,8 +293,11 @@ public class CheckoutSaga {
         StepCommands.Outcome confirmed = commands().confirmOrder();
         if (confirmed.refused()) {
             // Typically the order was cancelled while the money was taken: its OrderCancelledEvent refunds it.
-            commands().flag(FailedStep.CAPTURE, "captured " + state.captureReference
-                    + " but the order could not be confirmed: " + confirmed.refusal().getMessage());
+            commands()
+                    .flag(
+                            FailedStep.CAPTURE,
+                            "captured " + state.captureReference + " but the order could not be confirmed: "
+                                    + confirmed.refusal().getMessage());
             return;
         }
         commands().commitStock();

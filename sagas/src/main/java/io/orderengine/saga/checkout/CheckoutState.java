@@ -23,17 +23,21 @@ import java.util.Objects;
  * its fields (whatever the mapper's visibility settings); nothing here is secret (no client secrets, no card data).
  * A saga stored before this class existed holds a {@link CheckoutProgress} instead, read by {@link #restoredFrom}.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE,
+        creatorVisibility = Visibility.NONE)
 public class CheckoutState {
 
     /** How many of a SKU the order holds (its lines added up). */
-    public record SkuQuantity(SkuCode sku, int quantity) {
-    }
+    public record SkuQuantity(SkuCode sku, int quantity) {}
 
     /** A refund asked for and not yet made at the gateway. */
-    public record OwedRefund(String refundId, @JsonIgnoreProperties({"zero", "negative"}) Money amount) {
-    }
+    public record OwedRefund(
+            String refundId,
+            @JsonIgnoreProperties({"zero", "negative"}) Money amount) {}
 
     OrderId orderId;
     String orderNumber;
@@ -46,13 +50,16 @@ public class CheckoutState {
     Money total;
     /** Sorted by SKU code: stock commands go out in this order so two checkouts never lock SKUs crosswise. */
     List<SkuQuantity> quantities = new ArrayList<>();
+
     List<SkuCode> reserved = new ArrayList<>();
     List<ShortSku> shortSkus = new ArrayList<>();
     Stage stage;
     String paymentReference;
     String captureReference;
+
     @JsonIgnoreProperties({"zero", "negative"})
     Money captured;
+
     boolean stockCommitted;
     boolean paymentVoided;
     String paymentDeadlineId;
@@ -62,8 +69,7 @@ public class CheckoutState {
     String compensationReason;
     List<OwedRefund> owedRefunds = new ArrayList<>();
 
-    CheckoutState() {
-    }
+    CheckoutState() {}
 
     /** A checkout starting for a placed order: its total and the quantity of each SKU, waiting for stock. */
     static CheckoutState placed(OrderPlacedEvent event) {
@@ -152,7 +158,8 @@ public class CheckoutState {
         state.stage = stored.stage;
         state.paymentReference = stored.paymentReference;
         state.captureReference = stored.captureReference;
-        state.captured = stored.captureReference == null || stored.currency == null ? null
+        state.captured = stored.captureReference == null || stored.currency == null
+                ? null
                 : new Money(stored.capturedMinor, stored.currency);
         state.stockCommitted = stored.stockCommitted;
         state.paymentVoided = stored.paymentVoided;
@@ -190,8 +197,10 @@ public class CheckoutState {
         progress.failedStep = failedStep;
         progress.failure = failure;
         progress.compensationReason = compensationReason;
-        owedRefunds.forEach(refund -> progress.pendingRefunds.add(new CheckoutProgress.PendingRefund(refund.refundId(),
-                refund.amount().amountMinor(), refund.amount().currency())));
+        owedRefunds.forEach(refund -> progress.pendingRefunds.add(new CheckoutProgress.PendingRefund(
+                refund.refundId(),
+                refund.amount().amountMinor(),
+                refund.amount().currency())));
         return progress;
     }
 }

@@ -71,32 +71,39 @@ import java.util.function.Predicate;
 final class CheckoutSteps {
 
     /** The forward steps, in order. */
-    enum StepName { RESERVE_STOCK, AUTHORIZE_PAYMENT, CAPTURE_PAYMENT }
+    enum StepName {
+        RESERVE_STOCK,
+        AUTHORIZE_PAYMENT,
+        CAPTURE_PAYMENT
+    }
 
     /** The stages before the money is taken: a failed payment or the payment deadline still undoes the checkout. */
     static final Set<Stage> BEFORE_CAPTURE = EnumSet.of(RESERVING_STOCK, AUTHORIZING, AWAITING_PAYMENT, CAPTURING);
 
     static final CheckoutSteps CHECKOUT = new CheckoutSteps(List.of(
-            step(StepName.RESERVE_STOCK).waitingIn(RESERVING_STOCK)
-                    .sends(ReserveStockCommand.class)
-                    .movesOnWith(StockReservedEvent.class, StockReservationRejectedEvent.class)
-                    .withCompensation(CheckoutSaga::releaseReservedStock),
-            step(StepName.AUTHORIZE_PAYMENT).waitingIn(AUTHORIZING, AWAITING_PAYMENT)
-                    .invokeParticipant(saga -> saga.state().authorizationRequest())
-                    .onReply(Authorized.class, CheckoutSaga::awaitPayment)
-                    .onReply(AuthorizationUnavailable.class, CheckoutSaga::authorizationUnavailable)
-                    .onReply(AuthorizationRefused.class, CheckoutSaga::authorizationRefused)
-                    .sends(AwaitPaymentCommand.class)
-                    .movesOnWith(PaymentAuthorizedEvent.class)
-                    .withCompensation(CheckoutSaga::voidUncapturedPayment),
-            step(StepName.CAPTURE_PAYMENT).waitingIn(CAPTURING)
-                    .invokeParticipant(saga -> saga.state().captureRequest())
-                    .onReply(Captured.class, CheckoutSaga::confirm)
-                    .onReply(CaptureUnavailable.class, CheckoutSaga::captureUnavailable)
-                    .onReply(CaptureRefused.class, CheckoutSaga::captureRefused)
-                    .sends(ConfirmOrderCommand.class, CommitStockCommand.class)
-                    .movesOnWith(CheckoutSaga.CAPTURE_DEADLINE)
-                    .withCompensation(CheckoutSaga::refundCapturedPayment)))
+                    step(StepName.RESERVE_STOCK)
+                            .waitingIn(RESERVING_STOCK)
+                            .sends(ReserveStockCommand.class)
+                            .movesOnWith(StockReservedEvent.class, StockReservationRejectedEvent.class)
+                            .withCompensation(CheckoutSaga::releaseReservedStock),
+                    step(StepName.AUTHORIZE_PAYMENT)
+                            .waitingIn(AUTHORIZING, AWAITING_PAYMENT)
+                            .invokeParticipant(saga -> saga.state().authorizationRequest())
+                            .onReply(Authorized.class, CheckoutSaga::awaitPayment)
+                            .onReply(AuthorizationUnavailable.class, CheckoutSaga::authorizationUnavailable)
+                            .onReply(AuthorizationRefused.class, CheckoutSaga::authorizationRefused)
+                            .sends(AwaitPaymentCommand.class)
+                            .movesOnWith(PaymentAuthorizedEvent.class)
+                            .withCompensation(CheckoutSaga::voidUncapturedPayment),
+                    step(StepName.CAPTURE_PAYMENT)
+                            .waitingIn(CAPTURING)
+                            .invokeParticipant(saga -> saga.state().captureRequest())
+                            .onReply(Captured.class, CheckoutSaga::confirm)
+                            .onReply(CaptureUnavailable.class, CheckoutSaga::captureUnavailable)
+                            .onReply(CaptureRefused.class, CheckoutSaga::captureRefused)
+                            .sends(ConfirmOrderCommand.class, CommitStockCommand.class)
+                            .movesOnWith(CheckoutSaga.CAPTURE_DEADLINE)
+                            .withCompensation(CheckoutSaga::refundCapturedPayment)))
             .alsoAccepting(PaymentFailedEvent.class, BEFORE_CAPTURE)
             .alsoAccepting(CheckoutSaga.PAYMENT_DEADLINE, BEFORE_CAPTURE)
             .alsoAccepting(OrderCancelledEvent.class, EnumSet.complementOf(EnumSet.of(Stage.CANCELLED)));
@@ -130,7 +137,9 @@ final class CheckoutSteps {
     PaymentReply invoke(StepName name, CheckoutSaga saga, PaymentParticipant participant) {
         Step step = row(name);
         PaymentReply reply = participant.handle(step.request().apply(saga));
-        step.onReply().stream().filter(rule -> rule.type().isInstance(reply)).findFirst()
+        step.onReply().stream()
+                .filter(rule -> rule.type().isInstance(reply))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + " has no row for " + reply))
                 .apply(saga, reply);
         return reply;
@@ -166,9 +175,14 @@ final class CheckoutSteps {
     }
 
     /** One row of the table; built with the methods below, each returning a copy with one column filled in. */
-    record Step(StepName name, Set<Stage> waitingIn, Function<CheckoutSaga, PaymentRequest> request,
-                List<OnReply<?>> onReply, List<Class<?>> sends, List<Object> movesOnWith,
-                Predicate<CheckoutSaga> compensation) {
+    record Step(
+            StepName name,
+            Set<Stage> waitingIn,
+            Function<CheckoutSaga, PaymentRequest> request,
+            List<OnReply<?>> onReply,
+            List<Class<?>> sends,
+            List<Object> movesOnWith,
+            Predicate<CheckoutSaga> compensation) {
 
         Step waitingIn(Stage first, Stage... more) {
             return new Step(name, EnumSet.of(first, more), request, onReply, sends, movesOnWith, compensation);

@@ -75,8 +75,8 @@ final class PaymentSettlement {
      */
     boolean refundOwed(FailedStep failedStep) {
         for (OwedRefund owed : new ArrayList<>(state.owedRefunds)) {
-            PaymentReply reply = payments.refund(new RefundPayment(state.orderId, state.provider, state.paymentReference,
-                    owed.refundId(), owed.amount()));
+            PaymentReply reply = payments.refund(new RefundPayment(
+                    state.orderId, state.provider, state.paymentReference, owed.refundId(), owed.amount()));
             if (reply instanceof RefundFailed failed) {
                 commands.flag(failedStep, failed.reason());
                 return false;

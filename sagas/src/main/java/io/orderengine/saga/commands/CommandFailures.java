@@ -12,8 +12,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
  */
 public final class CommandFailures {
 
-    private CommandFailures() {
-    }
+    private CommandFailures() {}
 
     /** True when {@code failure} is the domain refusing the command, rather than a failure worth another try. */
     public static boolean isRejection(Throwable failure) {

@@ -58,7 +58,8 @@ public class StepCommands implements AutoCloseable {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         CompletableFuture<Object> result;
         try {
-            result = CompletableFuture.supplyAsync(() -> gateway.<Object>send(message), executor).thenCompose(f -> f);
+            result = CompletableFuture.supplyAsync(() -> gateway.<Object>send(message), executor)
+                    .thenCompose(f -> f);
         } catch (RuntimeException rejectedByExecutor) {
             throw new CommandNotDelivered(command, rejectedByExecutor);
         }

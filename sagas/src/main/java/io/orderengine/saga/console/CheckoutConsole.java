@@ -29,16 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckoutConsole {
 
-    private static final Set<Stage> BEFORE_PAYMENT = EnumSet.of(Stage.RESERVING_STOCK, Stage.AUTHORIZING,
-            Stage.AWAITING_PAYMENT);
+    private static final Set<Stage> BEFORE_PAYMENT =
+            EnumSet.of(Stage.RESERVING_STOCK, Stage.AUTHORIZING, Stage.AWAITING_PAYMENT);
 
     private final StoredSagas sagas;
     private final SagaStore<Object> sagaStore;
     private final ScheduledDeadlines deadlines;
     private final Duration paymentDeadline;
 
-    CheckoutConsole(StoredSagas sagas, SagaStore<Object> sagaStore, ScheduledDeadlines deadlines,
-                    CheckoutPolicy policy) {
+    CheckoutConsole(
+            StoredSagas sagas, SagaStore<Object> sagaStore, ScheduledDeadlines deadlines, CheckoutPolicy policy) {
         this.sagas = sagas;
         this.sagaStore = sagaStore;
         this.deadlines = deadlines;
@@ -63,7 +63,8 @@ public class CheckoutConsole {
 
     private List<CheckoutSagaSnapshot> describe(List<StoredSaga<CheckoutSaga>> stored) {
         List<Loaded> loaded = stored.stream()
-                .filter(entry -> entry.saga() != null && entry.saga().getProgress() != null
+                .filter(entry -> entry.saga() != null
+                        && entry.saga().getProgress() != null
                         && entry.saga().getProgress().orderId != null)
                 .map(entry -> new Loaded(entry.sagaId(), entry.saga().getProgress()))
                 .toList();
@@ -74,18 +75,24 @@ public class CheckoutConsole {
         return loaded.stream().map(saga -> snapshot(saga, pending)).toList();
     }
 
-    private record Loaded(String sagaId, CheckoutProgress progress) {
-    }
+    private record Loaded(String sagaId, CheckoutProgress progress) {}
 
     private static CheckoutSagaSnapshot snapshot(Loaded saga, Map<String, ScheduledDeadline> pending) {
         CheckoutProgress progress = saga.progress();
-        return new CheckoutSagaSnapshot(saga.sagaId(), progress.orderId, progress.orderNumber,
+        return new CheckoutSagaSnapshot(
+                saga.sagaId(),
+                progress.orderId,
+                progress.orderNumber,
                 progress.stage == null ? null : progress.stage.name(),
                 progress.stage != null && BEFORE_PAYMENT.contains(progress.stage),
                 progress.stage == Stage.CAPTURING,
-                progress.failedStep == null ? null : progress.failedStep.name(), progress.failure,
+                progress.failedStep == null ? null : progress.failedStep.name(),
+                progress.failure,
                 progress.provider == null ? null : progress.provider.wireName(),
-                progress.paymentReference, progress.totalMinor, progress.currency, progress.pendingRefunds.size(),
+                progress.paymentReference,
+                progress.totalMinor,
+                progress.currency,
+                progress.pendingRefunds.size(),
                 deadline(progress, pending));
     }
 
@@ -100,7 +107,7 @@ public class CheckoutConsole {
     }
 
     private static PendingDeadline deadline(String kind, ScheduledDeadline scheduled) {
-        return new PendingDeadline(kind, scheduled.triggerAt(), scheduled.attempts(), scheduled.parked(),
-                scheduled.lastError());
+        return new PendingDeadline(
+                kind, scheduled.triggerAt(), scheduled.attempts(), scheduled.parked(), scheduled.lastError());
     }
 }

@@ -21,16 +21,26 @@ import java.time.Instant;
  * @param pendingRefunds   refunds asked for and not yet done at the gateway
  * @param deadline         the deadline the saga waits for (capture before payment); null when none is scheduled
  */
-public record CheckoutSagaSnapshot(String sagaId, String orderId, String orderNumber, String stage,
-                                   boolean beforePayment, boolean capturing, String failedStep, String failure,
-                                   String provider, String paymentReference, long totalMinor, String currency,
-                                   int pendingRefunds, PendingDeadline deadline) {
+public record CheckoutSagaSnapshot(
+        String sagaId,
+        String orderId,
+        String orderNumber,
+        String stage,
+        boolean beforePayment,
+        boolean capturing,
+        String failedStep,
+        String failure,
+        String provider,
+        String paymentReference,
+        long totalMinor,
+        String currency,
+        int pendingRefunds,
+        PendingDeadline deadline) {
 
     /**
      * A deadline the saga waits for: {@code kind} payment (the customer has to pay by then) or capture (the last
      * capture attempt before the authorization expires); {@code attempts} deliveries tried so far, {@code parked}
      * when the deadline manager gave up delivering it, with its {@code lastError}.
      */
-    public record PendingDeadline(String kind, Instant at, int attempts, boolean parked, String lastError) {
-    }
+    public record PendingDeadline(String kind, Instant at, int attempts, boolean parked, String lastError) {}
 }

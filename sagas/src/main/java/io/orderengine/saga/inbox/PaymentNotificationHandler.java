@@ -34,33 +34,58 @@ public class PaymentNotificationHandler {
         switch (notification.kind()) {
             case AUTHORIZED -> recordAuthorization(notification);
             case CAPTURED -> {
-                ledger.recordCapture(notification.provider(), notification.captureReference(), notification.orderId(),
-                        notification.paymentReference(), notification.amount());
+                ledger.recordCapture(
+                        notification.provider(),
+                        notification.captureReference(),
+                        notification.orderId(),
+                        notification.paymentReference(),
+                        notification.amount());
                 recordAuthorization(notification);
-                commandGateway.sendAndWait(new ResumeOrderCommand(notification.orderId(), ACTOR,
+                commandGateway.sendAndWait(new ResumeOrderCommand(
+                        notification.orderId(),
+                        ACTOR,
                         "payment captured at " + notification.provider().wireName()));
-                commandGateway.sendAndWait(new ConfirmOrderCommand(notification.orderId(), notification.provider(),
-                        notification.captureReference(), notification.amount()));
+                commandGateway.sendAndWait(new ConfirmOrderCommand(
+                        notification.orderId(),
+                        notification.provider(),
+                        notification.captureReference(),
+                        notification.amount()));
             }
-            case FAILED -> commandGateway.sendAndWait(new RecordPaymentFailureCommand(notification.orderId(),
-                    notification.reason() == null ? "payment failed at " + notification.provider().wireName() : notification.reason()));
+            case FAILED ->
+                commandGateway.sendAndWait(new RecordPaymentFailureCommand(
+                        notification.orderId(),
+                        notification.reason() == null
+                                ? "payment failed at " + notification.provider().wireName()
+                                : notification.reason()));
             case REFUNDED -> {
                 for (Refund refund : notification.refunds()) {
-                    ledger.recordRefund(notification.provider(), refund.refundReference(), notification.orderId(),
-                            notification.paymentReference(), refund.amount());
+                    ledger.recordRefund(
+                            notification.provider(),
+                            refund.refundReference(),
+                            notification.orderId(),
+                            notification.paymentReference(),
+                            refund.amount());
                     String refundId = refund.refundId() != null ? refund.refundId() : refund.refundReference();
-                    commandGateway.sendAndWait(new RecordRefundCommand(notification.orderId(), refundId,
-                            refund.refundReference(), refund.amount()));
+                    commandGateway.sendAndWait(new RecordRefundCommand(
+                            notification.orderId(), refundId, refund.refundReference(), refund.amount()));
                 }
             }
-            case DISPUTED -> commandGateway.sendAndWait(new FlagOrderForAttentionCommand(notification.orderId(), ACTOR,
-                    "payment disputed at " + notification.provider().wireName()
-                            + (notification.reason() == null ? "" : ": " + notification.reason())));
+            case DISPUTED ->
+                commandGateway.sendAndWait(new FlagOrderForAttentionCommand(
+                        notification.orderId(),
+                        ACTOR,
+                        "payment disputed at " + notification.provider().wireName()
+                                + (notification.reason() == null ? "" : ": " + notification.reason())));
         }
     }
 
     private void recordAuthorization(PaymentNotification notification) {
-        commandGateway.sendAndWait(new RecordPaymentAuthorizationCommand(notification.orderId(), notification.provider(),
-                notification.paymentReference(), notification.amount(), notification.cardBrand(), notification.cardLast4()));
+        commandGateway.sendAndWait(new RecordPaymentAuthorizationCommand(
+                notification.orderId(),
+                notification.provider(),
+                notification.paymentReference(),
+                notification.amount(),
+                notification.cardBrand(),
+                notification.cardLast4()));
     }
 }

@@ -10,14 +10,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 
 /**
  * The inbox of gateway notifications (Stripe and PayPal webhooks, sandbox decisions), in the Mongo collection
@@ -43,9 +42,16 @@ public class WebhookInbox {
     }
 
     /** What the inbox knows about one event. */
-    public record Entry(String provider, String eventId, String eventType, String status, int attempts, String lastError,
-                        Instant receivedAt, Instant processedAt, Instant expireAt) {
-    }
+    public record Entry(
+            String provider,
+            String eventId,
+            String eventType,
+            String status,
+            int attempts,
+            String lastError,
+            Instant receivedAt,
+            Instant processedAt,
+            Instant expireAt) {}
 
     private final MongoCollection<Document> events;
     private final Clock clock;
@@ -75,13 +81,17 @@ public class WebhookInbox {
         try {
             work.run();
         } catch (RuntimeException e) {
-            events.updateOne(Filters.eq("_id", key(provider, eventId)),
+            events.updateOne(
+                    Filters.eq("_id", key(provider, eventId)),
                     Updates.combine(Updates.set("status", "FAILED"), Updates.set("lastError", String.valueOf(e))));
-            throw new WebhookProcessingException(provider + " event " + eventId + " (" + eventType + ") failed: "
-                    + e.getMessage(), e);
+            throw new WebhookProcessingException(
+                    provider + " event " + eventId + " (" + eventType + ") failed: " + e.getMessage(), e);
         }
-        events.updateOne(Filters.eq("_id", key(provider, eventId)),
-                Updates.combine(Updates.set("status", "PROCESSED"), Updates.set("processedAt", Date.from(clock.instant())),
+        events.updateOne(
+                Filters.eq("_id", key(provider, eventId)),
+                Updates.combine(
+                        Updates.set("status", "PROCESSED"),
+                        Updates.set("processedAt", Date.from(clock.instant())),
                         Updates.unset("lastError")));
         return Outcome.PROCESSED;
     }
@@ -94,7 +104,8 @@ public class WebhookInbox {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
-                return events.findOneAndUpdate(Filters.eq("_id", key(provider, eventId)),
+                return events.findOneAndUpdate(
+                        Filters.eq("_id", key(provider, eventId)),
                         Updates.combine(
                                 Updates.setOnInsert("provider", provider),
                                 Updates.setOnInsert("eventId", eventId),
@@ -114,15 +125,24 @@ public class WebhookInbox {
     }
 
     public Optional<Entry> entry(String provider, String eventId) {
-        return Optional.ofNullable(events.find(Filters.eq("_id", key(provider, eventId))).first()).map(document ->
-                new Entry(document.getString("provider"), document.getString("eventId"), document.getString("eventType"),
-                        document.getString("status"), document.getInteger("attempts", 0), document.getString("lastError"),
-                        instant(document, "receivedAt"), instant(document, "processedAt"), instant(document, "expireAt")));
+        return Optional.ofNullable(
+                        events.find(Filters.eq("_id", key(provider, eventId))).first())
+                .map(document -> new Entry(
+                        document.getString("provider"),
+                        document.getString("eventId"),
+                        document.getString("eventType"),
+                        document.getString("status"),
+                        document.getInteger("attempts", 0),
+                        document.getString("lastError"),
+                        instant(document, "receivedAt"),
+                        instant(document, "processedAt"),
+                        instant(document, "expireAt")));
     }
 
     /** Deletes entries past their retention; returns how many. */
     public long purgeExpired() {
-        return events.deleteMany(Filters.lt("expireAt", Date.from(clock.instant()))).getDeletedCount();
+        return events.deleteMany(Filters.lt("expireAt", Date.from(clock.instant())))
+                .getDeletedCount();
     }
 
     private static String key(String provider, String eventId) {

@@ -10,14 +10,13 @@ import com.mongodb.client.model.Sorts;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentMethod;
-import org.bson.Document;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * The record of money that moved at a gateway: one entry per capture and one per refund, in the Mongo collection
@@ -44,33 +43,40 @@ public class PaymentLedger {
     }
 
     /** Records a capture; false when it was already recorded. */
-    public boolean recordCapture(PaymentMethod provider, String captureReference, OrderId orderId, String paymentReference,
-                                 Money amount) {
+    public boolean recordCapture(
+            PaymentMethod provider, String captureReference, OrderId orderId, String paymentReference, Money amount) {
         return record(LedgerEntry.Type.CAPTURE, provider, captureReference, orderId, paymentReference, amount);
     }
 
     /** Records a refund; false when it was already recorded. */
-    public boolean recordRefund(PaymentMethod provider, String refundReference, OrderId orderId, String paymentReference,
-                                Money amount) {
+    public boolean recordRefund(
+            PaymentMethod provider, String refundReference, OrderId orderId, String paymentReference, Money amount) {
         return record(LedgerEntry.Type.REFUND, provider, refundReference, orderId, paymentReference, amount);
     }
 
     /** The capture recorded under the gateway's capture reference, if any. */
     public Optional<LedgerEntry> capture(PaymentMethod provider, String captureReference) {
-        Document entry = entries.find(Filters.eq("_id", LedgerEntry.idOf(provider, captureReference, LedgerEntry.Type.CAPTURE))).first();
+        Document entry = entries.find(
+                        Filters.eq("_id", LedgerEntry.idOf(provider, captureReference, LedgerEntry.Type.CAPTURE)))
+                .first();
         return Optional.ofNullable(entry).map(PaymentLedger::toEntry);
     }
 
     /** Every entry of an order, oldest first. */
     public List<LedgerEntry> entriesOf(OrderId orderId) {
-        return entries.find(Filters.eq("orderId", orderId.value())).sort(Sorts.ascending("recordedAt"))
-                .map(PaymentLedger::toEntry).into(new ArrayList<>());
+        return entries.find(Filters.eq("orderId", orderId.value()))
+                .sort(Sorts.ascending("recordedAt"))
+                .map(PaymentLedger::toEntry)
+                .into(new ArrayList<>());
     }
 
     /** The entries recorded from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     public List<LedgerEntry> recordedBetween(Instant from, Instant to) {
-        return entries.find(Filters.and(Filters.gte("recordedAt", Date.from(from)), Filters.lt("recordedAt", Date.from(to))))
-                .sort(Sorts.ascending("recordedAt")).map(PaymentLedger::toEntry).into(new ArrayList<>());
+        return entries.find(Filters.and(
+                        Filters.gte("recordedAt", Date.from(from)), Filters.lt("recordedAt", Date.from(to))))
+                .sort(Sorts.ascending("recordedAt"))
+                .map(PaymentLedger::toEntry)
+                .into(new ArrayList<>());
     }
 
     /** Every entry of one payment at one provider (of the order it was recorded for), oldest first. */
@@ -80,8 +86,13 @@ public class PaymentLedger {
                 .toList();
     }
 
-    private boolean record(LedgerEntry.Type type, PaymentMethod provider, String reference, OrderId orderId,
-                           String paymentReference, Money amount) {
+    private boolean record(
+            LedgerEntry.Type type,
+            PaymentMethod provider,
+            String reference,
+            OrderId orderId,
+            String paymentReference,
+            Money amount) {
         Document entry = new Document("_id", LedgerEntry.idOf(provider, reference, type))
                 .append("type", type.name())
                 .append("provider", provider.name())
@@ -103,9 +114,12 @@ public class PaymentLedger {
     }
 
     private static LedgerEntry toEntry(Document entry) {
-        return new LedgerEntry(LedgerEntry.Type.valueOf(entry.getString("type")),
-                PaymentMethod.valueOf(entry.getString("provider")), entry.getString("reference"),
-                new OrderId(entry.getString("orderId")), entry.getString("paymentReference"),
+        return new LedgerEntry(
+                LedgerEntry.Type.valueOf(entry.getString("type")),
+                PaymentMethod.valueOf(entry.getString("provider")),
+                entry.getString("reference"),
+                new OrderId(entry.getString("orderId")),
+                entry.getString("paymentReference"),
                 new Money(entry.getLong("amountMinor"), entry.getString("currency")),
                 entry.getDate("recordedAt").toInstant());
     }

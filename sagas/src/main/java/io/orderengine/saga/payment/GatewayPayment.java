@@ -11,9 +11,19 @@ import java.util.Objects;
  * {@code clientSecret} is only for the customer's browser (Stripe.js) and is never stored.
  * Card data is limited to brand and last 4 digits.
  */
-public record GatewayPayment(String paymentReference, String orderId, GatewayPaymentStatus status, Money amount,
-                             Money captured, String captureReference, List<Refund> refunds, String cardBrand,
-                             String cardLast4, Instant captureBefore, String clientSecret, String failureReason) {
+public record GatewayPayment(
+        String paymentReference,
+        String orderId,
+        GatewayPaymentStatus status,
+        Money amount,
+        Money captured,
+        String captureReference,
+        List<Refund> refunds,
+        String cardBrand,
+        String cardLast4,
+        Instant captureBefore,
+        String clientSecret,
+        String failureReason) {
     public GatewayPayment {
         Objects.requireNonNull(paymentReference, "paymentReference");
         Objects.requireNonNull(status, "status");

@@ -9,8 +9,7 @@ import io.orderengine.messages.common.OrderId;
  */
 public final class IdempotencyKeys {
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     public static String authorize(OrderId orderId) {
         return orderId.value() + ":authorize";

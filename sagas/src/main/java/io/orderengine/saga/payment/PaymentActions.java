@@ -25,7 +25,9 @@ public class PaymentActions {
             return stored;
         }
         try {
-            String clientSecret = gateways.gateway(PaymentMethod.STRIPE).retrieve(paymentReference).clientSecret();
+            String clientSecret = gateways.gateway(PaymentMethod.STRIPE)
+                    .retrieve(paymentReference)
+                    .clientSecret();
             return new PaymentAction("stripe", null, clientSecret);
         } catch (PaymentGatewayException e) {
             // Reading the order must not fail because Stripe is down; the browser asks again for the secret.

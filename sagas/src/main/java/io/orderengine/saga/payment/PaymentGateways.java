@@ -23,7 +23,8 @@ public final class PaymentGateways {
     public PaymentGateway gateway(PaymentMethod method) {
         PaymentGateway gateway = byMethod.get(method);
         if (gateway == null) {
-            throw PaymentGatewayException.rejected("payment provider " + method.wireName() + " is not configured", null);
+            throw PaymentGatewayException.rejected(
+                    "payment provider " + method.wireName() + " is not configured", null);
         }
         return gateway;
     }

@@ -62,8 +62,12 @@ public class PaymentParticipant {
 
     public AuthorizationReply authorize(AuthorizePayment request) {
         try {
-            PaymentSession session = gateway(request.provider()).authorize(new AuthorizationRequest(request.orderId(),
-                    request.orderNumber(), request.total(), IdempotencyKeys.authorize(request.orderId())));
+            PaymentSession session = gateway(request.provider())
+                    .authorize(new AuthorizationRequest(
+                            request.orderId(),
+                            request.orderNumber(),
+                            request.total(),
+                            IdempotencyKeys.authorize(request.orderId())));
             return new Authorized(session);
         } catch (PaymentGatewayException e) {
             return e.kind() == PaymentGatewayException.Kind.UNAVAILABLE
@@ -76,8 +80,8 @@ public class PaymentParticipant {
     public CaptureReply capture(CapturePayment request) {
         Capture capture;
         try {
-            capture = gateway(request.provider()).capture(request.paymentReference(), request.total(),
-                    IdempotencyKeys.capture(request.orderId()));
+            capture = gateway(request.provider())
+                    .capture(request.paymentReference(), request.total(), IdempotencyKeys.capture(request.orderId()));
         } catch (PaymentGatewayException e) {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
                 return new CaptureUnavailable(e.getMessage());
@@ -88,7 +92,11 @@ public class PaymentParticipant {
             }
             capture = held.get();
         }
-        ledger.recordCapture(request.provider(), capture.captureReference(), request.orderId(), request.paymentReference(),
+        ledger.recordCapture(
+                request.provider(),
+                capture.captureReference(),
+                request.orderId(),
+                request.paymentReference(),
                 capture.amount());
         return new Captured(capture);
     }
@@ -101,7 +109,10 @@ public class PaymentParticipant {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
                 return new VoidUnavailable(e.getMessage());
             }
-            log.warn("order {}: gateway refused to cancel payment {}: {}", request.orderId(), request.paymentReference(),
+            log.warn(
+                    "order {}: gateway refused to cancel payment {}: {}",
+                    request.orderId(),
+                    request.paymentReference(),
                     e.getMessage());
             return new VoidRefused(e.getMessage());
         }
@@ -111,12 +122,19 @@ public class PaymentParticipant {
     public RefundReply refund(RefundPayment request) {
         Refund refund;
         try {
-            refund = gateway(request.provider()).refund(request.paymentReference(), request.amount(),
-                    IdempotencyKeys.refund(request.orderId(), request.refundId()));
+            refund = gateway(request.provider())
+                    .refund(
+                            request.paymentReference(),
+                            request.amount(),
+                            IdempotencyKeys.refund(request.orderId(), request.refundId()));
         } catch (PaymentGatewayException e) {
             return new RefundFailed(e.getMessage());
         }
-        ledger.recordRefund(request.provider(), refund.refundReference(), request.orderId(), request.paymentReference(),
+        ledger.recordRefund(
+                request.provider(),
+                refund.refundReference(),
+                request.orderId(),
+                request.paymentReference(),
                 refund.amount());
         return new Refunded(refund);
     }
@@ -124,7 +142,8 @@ public class PaymentParticipant {
     /** When the gateway says the authorization of a payment expires; empty when it does not say or cannot be asked. */
     public Optional<Instant> captureBefore(PaymentMethod provider, String paymentReference) {
         try {
-            return Optional.ofNullable(gateway(provider).retrieve(paymentReference).captureBefore());
+            return Optional.ofNullable(
+                    gateway(provider).retrieve(paymentReference).captureBefore());
         } catch (PaymentGatewayException e) {
             log.warn("could not read the authorization expiry of payment {}: {}", paymentReference, e.getMessage());
             return Optional.empty();
@@ -139,7 +158,10 @@ public class PaymentParticipant {
                 return Optional.of(new Capture(payment.captureReference(), payment.captured()));
             }
         } catch (PaymentGatewayException e) {
-            log.warn("order {}: could not read payment {}: {}", request.orderId(), request.paymentReference(),
+            log.warn(
+                    "order {}: could not read payment {}: {}",
+                    request.orderId(),
+                    request.paymentReference(),
                     e.getMessage());
         }
         return Optional.empty();

@@ -11,20 +11,16 @@ import java.util.Objects;
 public sealed interface PaymentReply {
 
     /** Answers to {@link PaymentRequest.AuthorizePayment}. */
-    sealed interface AuthorizationReply extends PaymentReply {
-    }
+    sealed interface AuthorizationReply extends PaymentReply {}
 
     /** Answers to {@link PaymentRequest.CapturePayment}. */
-    sealed interface CaptureReply extends PaymentReply {
-    }
+    sealed interface CaptureReply extends PaymentReply {}
 
     /** Answers to {@link PaymentRequest.VoidPayment}. */
-    sealed interface VoidReply extends PaymentReply {
-    }
+    sealed interface VoidReply extends PaymentReply {}
 
     /** Answers to {@link PaymentRequest.RefundPayment}. */
-    sealed interface RefundReply extends PaymentReply {
-    }
+    sealed interface RefundReply extends PaymentReply {}
 
     /** The payment exists at the gateway; {@code session} says what the customer must do to authorize it. */
     record Authorized(PaymentSession session) implements AuthorizationReply {
@@ -33,12 +29,10 @@ public sealed interface PaymentReply {
         }
     }
 
-    record AuthorizationUnavailable(String reason) implements AuthorizationReply {
-    }
+    record AuthorizationUnavailable(String reason) implements AuthorizationReply {}
 
     /** The payment could not be set up (provider not configured, request rejected, method declined). */
-    record AuthorizationRefused(String reason) implements AuthorizationReply {
-    }
+    record AuthorizationRefused(String reason) implements AuthorizationReply {}
 
     /**
      * The money is taken and in the ledger. Also the answer when the gateway refused the capture because it already
@@ -50,23 +44,18 @@ public sealed interface PaymentReply {
         }
     }
 
-    record CaptureUnavailable(String reason) implements CaptureReply {
-    }
+    record CaptureUnavailable(String reason) implements CaptureReply {}
 
     /** The gateway refused the capture and holds none: the payment failed. */
-    record CaptureRefused(String reason) implements CaptureReply {
-    }
+    record CaptureRefused(String reason) implements CaptureReply {}
 
     /** The payment is cancelled at the gateway. */
-    record Voided() implements VoidReply {
-    }
+    record Voided() implements VoidReply {}
 
     /** The gateway refused to cancel (e.g. already cancelled, declined or expired): nothing left to pay there. */
-    record VoidRefused(String reason) implements VoidReply {
-    }
+    record VoidRefused(String reason) implements VoidReply {}
 
-    record VoidUnavailable(String reason) implements VoidReply {
-    }
+    record VoidUnavailable(String reason) implements VoidReply {}
 
     /** The money is given back and in the ledger. */
     record Refunded(Refund refund) implements RefundReply {
@@ -76,6 +65,5 @@ public sealed interface PaymentReply {
     }
 
     /** The refund failed, whatever the reason: it stays owed until a retry makes it. */
-    record RefundFailed(String reason) implements RefundReply {
-    }
+    record RefundFailed(String reason) implements RefundReply {}
 }

@@ -16,7 +16,8 @@ public sealed interface PaymentRequest {
     PaymentMethod provider();
 
     /** Create the payment the customer is to authorize, for the order's total. */
-    record AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total) implements PaymentRequest {
+    record AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total)
+            implements PaymentRequest {
         public AuthorizePayment {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(total, "total");
@@ -40,7 +41,8 @@ public sealed interface PaymentRequest {
     }
 
     /** Give {@code amount} of a captured payment back; {@code refundId} is the engine's id of this refund. */
-    record RefundPayment(OrderId orderId, PaymentMethod provider, String paymentReference, String refundId, Money amount)
+    record RefundPayment(
+            OrderId orderId, PaymentMethod provider, String paymentReference, String refundId, Money amount)
             implements PaymentRequest {
         public RefundPayment {
             Objects.requireNonNull(orderId, "orderId");

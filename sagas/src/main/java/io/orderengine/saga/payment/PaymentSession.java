@@ -8,6 +8,7 @@ public record PaymentSession(String paymentReference, PaymentAction action) {
     public PaymentSession {
         Objects.requireNonNull(paymentReference, "paymentReference");
         Objects.requireNonNull(action, "action");
-        if (action.clientSecret() != null) throw new IllegalArgumentException("a client secret is never kept with the payment action");
+        if (action.clientSecret() != null)
+            throw new IllegalArgumentException("a client secret is never kept with the payment action");
     }
 }

@@ -8,8 +8,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** Which payment beans exist, decided from {@code engine.payments.*} as bound into {@link PaymentsProperties}. */
 final class PaymentsConditions {
 
-    private PaymentsConditions() {
-    }
+    private PaymentsConditions() {}
 
     static PaymentsProperties properties(ConditionContext context) {
         return Binder.get(context.getEnvironment()).bindOrCreate("engine.payments", PaymentsProperties.class);
@@ -28,7 +27,9 @@ final class PaymentsConditions {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             PaymentsProperties.Stripe stripe = properties(context).stripe();
-            return stripe.configured() && stripe.webhookSecret() != null && !stripe.webhookSecret().isBlank();
+            return stripe.configured()
+                    && stripe.webhookSecret() != null
+                    && !stripe.webhookSecret().isBlank();
         }
     }
 
@@ -45,7 +46,9 @@ final class PaymentsConditions {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             PaymentsProperties.PayPal paypal = properties(context).paypal();
-            return paypal.configured() && paypal.webhookId() != null && !paypal.webhookId().isBlank();
+            return paypal.configured()
+                    && paypal.webhookId() != null
+                    && !paypal.webhookId().isBlank();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.orderengine.saga.payment.sandbox.SandboxCheckout;
 import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
 import io.orderengine.saga.payment.stripe.StripePaymentGateway;
 import io.orderengine.saga.payment.stripe.StripeWebhookService;
+import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-
-import java.time.Clock;
 
 /**
  * The payment side of the engine: the gateways that are configured (each behind retries and a circuit breaker),
@@ -66,14 +65,17 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    SandboxCheckout sandboxCheckout(SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
+    SandboxCheckout sandboxCheckout(
+            SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
         return new SandboxCheckout(gateway, inbox, notifications);
     }
 
     @Bean
     @Conditional(PaymentsConditions.StripeConfigured.class)
     StripePaymentGateway stripePaymentGateway(PaymentsProperties properties) {
-        return StripePaymentGateway.create(properties.stripe().secretKey(), properties.stripe().apiBase(),
+        return StripePaymentGateway.create(
+                properties.stripe().secretKey(),
+                properties.stripe().apiBase(),
                 properties.resilience().timeoutMillis());
     }
 
@@ -81,7 +83,10 @@ public class PaymentsConfiguration {
     @Conditional(PaymentsConditions.PayPalConfigured.class)
     PayPalPaymentGateway payPalPaymentGateway(PaymentsProperties properties) {
         PaymentsProperties.PayPal paypal = properties.paypal();
-        return PayPalPaymentGateway.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl(),
+        return PayPalPaymentGateway.create(
+                paypal.clientId(),
+                paypal.clientSecret(),
+                paypal.baseUrl(),
                 properties.resilience().timeoutMillis());
     }
 
@@ -89,7 +94,8 @@ public class PaymentsConfiguration {
     PaymentGateways paymentGateways(ObjectProvider<PaymentGateway> gateways, PaymentsProperties properties) {
         ResilientPaymentGateway.Policy policy = properties.resilience().policy();
         PaymentGateways configured = new PaymentGateways(gateways.orderedStream()
-                .map(gateway -> (PaymentGateway) new ResilientPaymentGateway(gateway, policy)).toList());
+                .map(gateway -> (PaymentGateway) new ResilientPaymentGateway(gateway, policy))
+                .toList());
         log.info("payment providers offered: {}", configured.methods());
         return configured;
     }
@@ -107,19 +113,36 @@ public class PaymentsConfiguration {
 
     @Bean
     @Conditional(PaymentsConditions.StripeWebhooksConfigured.class)
-    StripeWebhookService stripeWebhookService(PaymentsProperties properties, PaymentGateways gateways, WebhookInbox inbox,
-                                              PaymentNotificationHandler notifications, ObjectProvider<Clock> clock) {
-        return new StripeWebhookService(properties.stripe().webhookSecret(), gateways.gateway(PaymentMethod.STRIPE), inbox,
-                notifications, clockOf(clock));
+    StripeWebhookService stripeWebhookService(
+            PaymentsProperties properties,
+            PaymentGateways gateways,
+            WebhookInbox inbox,
+            PaymentNotificationHandler notifications,
+            ObjectProvider<Clock> clock) {
+        return new StripeWebhookService(
+                properties.stripe().webhookSecret(),
+                gateways.gateway(PaymentMethod.STRIPE),
+                inbox,
+                notifications,
+                clockOf(clock));
     }
 
     @Bean
     @Conditional(PaymentsConditions.PayPalWebhooksConfigured.class)
-    PayPalWebhookService payPalWebhookService(PaymentsProperties properties, PaymentLedger ledger, WebhookInbox inbox,
-                                              PaymentNotificationHandler notifications) {
+    PayPalWebhookService payPalWebhookService(
+            PaymentsProperties properties,
+            PaymentLedger ledger,
+            WebhookInbox inbox,
+            PaymentNotificationHandler notifications) {
         PaymentsProperties.PayPal paypal = properties.paypal();
-        return PayPalWebhookService.create(paypal.clientId(), paypal.clientSecret(), paypal.baseUrl(), paypal.webhookId(),
-                ledger, inbox, notifications);
+        return PayPalWebhookService.create(
+                paypal.clientId(),
+                paypal.clientSecret(),
+                paypal.baseUrl(),
+                paypal.webhookId(),
+                ledger,
+                inbox,
+                notifications);
     }
 
     @Bean

@@ -1,9 +1,8 @@
 package io.orderengine.saga.payment;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * The payment settings operators set under {@code engine.payments}: the payment deadline, the keys of each
@@ -12,9 +11,12 @@ import java.time.Duration;
  * default only in demo mode) is decided by the API.
  */
 @ConfigurationProperties("engine.payments")
-public record PaymentsProperties(@DefaultValue("30m") Duration deadline, @DefaultValue Stripe stripe,
-                                 @DefaultValue PayPal paypal, @DefaultValue Sandbox sandbox,
-                                 @DefaultValue Resilience resilience) {
+public record PaymentsProperties(
+        @DefaultValue("30m") Duration deadline,
+        @DefaultValue Stripe stripe,
+        @DefaultValue PayPal paypal,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Resilience resilience) {
 
     public PaymentsProperties {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
@@ -37,8 +39,7 @@ public record PaymentsProperties(@DefaultValue("30m") Duration deadline, @Defaul
     }
 
     /** Whether checkout offers the built-in sandbox gateway; null means "in demo mode only" (decided by the API). */
-    public record Sandbox(Boolean enabled) {
-    }
+    public record Sandbox(Boolean enabled) {}
 
     /**
      * Retries and circuit breaker of every gateway call ({@code engine.payments.resilience.*}): {@code maxAttempts}
@@ -47,17 +48,25 @@ public record PaymentsProperties(@DefaultValue("30m") Duration deadline, @Defaul
      * calls failed, and lets a trial call through after {@code openStateWait}. {@code timeout} bounds the connection
      * and the wait for each answer of Stripe and PayPal.
      */
-    public record Resilience(@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-                             @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("50") float failureRateThreshold,
-                             @DefaultValue("10") int slidingWindowSize, @DefaultValue("30s") Duration openStateWait,
-                             @DefaultValue("20s") Duration timeout) {
+    public record Resilience(
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double backoffMultiplier,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10") int slidingWindowSize,
+            @DefaultValue("30s") Duration openStateWait,
+            @DefaultValue("20s") Duration timeout) {
         public Resilience {
-            if (maxAttempts < 1) throw new IllegalArgumentException("engine.payments.resilience.max-attempts must be at least 1");
-            if (backoffMultiplier < 1) throw new IllegalArgumentException("engine.payments.resilience.backoff-multiplier must be at least 1");
+            if (maxAttempts < 1)
+                throw new IllegalArgumentException("engine.payments.resilience.max-attempts must be at least 1");
+            if (backoffMultiplier < 1)
+                throw new IllegalArgumentException("engine.payments.resilience.backoff-multiplier must be at least 1");
             if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
-                throw new IllegalArgumentException("engine.payments.resilience.failure-rate-threshold must be in (0, 100]");
+                throw new IllegalArgumentException(
+                        "engine.payments.resilience.failure-rate-threshold must be in (0, 100]");
             }
-            if (slidingWindowSize < 1) throw new IllegalArgumentException("engine.payments.resilience.sliding-window-size must be at least 1");
+            if (slidingWindowSize < 1)
+                throw new IllegalArgumentException("engine.payments.resilience.sliding-window-size must be at least 1");
             requirePositive("initial-backoff", initialBackoff);
             requirePositive("open-state-wait", openStateWait);
             requirePositive("timeout", timeout);
@@ -65,8 +74,13 @@ public record PaymentsProperties(@DefaultValue("30m") Duration deadline, @Defaul
 
         /** The retry and breaker policy these settings describe. */
         public ResilientPaymentGateway.Policy policy() {
-            return new ResilientPaymentGateway.Policy(maxAttempts, initialBackoff, backoffMultiplier, failureRateThreshold,
-                    slidingWindowSize, openStateWait);
+            return new ResilientPaymentGateway.Policy(
+                    maxAttempts,
+                    initialBackoff,
+                    backoffMultiplier,
+                    failureRateThreshold,
+                    slidingWindowSize,
+                    openStateWait);
         }
 
         /** {@link #timeout} in whole milliseconds, as the SDKs take it. */
@@ -76,7 +90,8 @@ public record PaymentsProperties(@DefaultValue("30m") Duration deadline, @Defaul
 
         private static void requirePositive(String name, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("engine.payments.resilience." + name + " must be a positive duration");
+                throw new IllegalArgumentException(
+                        "engine.payments.resilience." + name + " must be a positive duration");
             }
         }
     }

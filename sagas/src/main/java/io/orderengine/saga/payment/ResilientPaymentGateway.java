@@ -8,7 +8,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.PaymentMethod;
-
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -22,8 +21,13 @@ import java.util.function.Supplier;
 public final class ResilientPaymentGateway implements PaymentGateway {
 
     /** How hard to try: attempts per call, backoff between them, and when the breaker opens. */
-    public record Policy(int maxAttempts, Duration initialBackoff, double backoffMultiplier, float failureRateThreshold,
-                         int slidingWindowSize, Duration openStateWait) {
+    public record Policy(
+            int maxAttempts,
+            Duration initialBackoff,
+            double backoffMultiplier,
+            float failureRateThreshold,
+            int slidingWindowSize,
+            Duration openStateWait) {
         public Policy {
             if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -41,19 +45,24 @@ public final class ResilientPaymentGateway implements PaymentGateway {
     public ResilientPaymentGateway(PaymentGateway delegate, Policy policy) {
         this.delegate = delegate;
         String name = "payment-gateway-" + delegate.method().wireName();
-        this.retry = Retry.of(name, RetryConfig.custom()
-                .maxAttempts(policy.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(policy.initialBackoff(), policy.backoffMultiplier()))
-                .retryOnException(ResilientPaymentGateway::isTransient)
-                .build());
-        this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .failureRateThreshold(policy.failureRateThreshold())
-                .slidingWindowSize(policy.slidingWindowSize())
-                .minimumNumberOfCalls(Math.min(policy.slidingWindowSize(), 5))
-                .waitDurationInOpenState(policy.openStateWait())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(ResilientPaymentGateway::isTransient)
-                .build());
+        this.retry = Retry.of(
+                name,
+                RetryConfig.custom()
+                        .maxAttempts(policy.maxAttempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                                policy.initialBackoff(), policy.backoffMultiplier()))
+                        .retryOnException(ResilientPaymentGateway::isTransient)
+                        .build());
+        this.circuitBreaker = CircuitBreaker.of(
+                name,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(policy.failureRateThreshold())
+                        .slidingWindowSize(policy.slidingWindowSize())
+                        .minimumNumberOfCalls(Math.min(policy.slidingWindowSize(), 5))
+                        .waitDurationInOpenState(policy.openStateWait())
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        .recordException(ResilientPaymentGateway::isTransient)
+                        .build());
     }
 
     public CircuitBreaker.State circuitState() {
@@ -94,21 +103,26 @@ public final class ResilientPaymentGateway implements PaymentGateway {
     }
 
     private <T> T call(String operation, Supplier<T> gatewayCall) {
-        Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, gatewayCall));
+        Supplier<T> guarded =
+                Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, gatewayCall));
         try {
             return guarded.get();
         } catch (PaymentGatewayException e) {
             if (e.isTransient()) {
-                throw PaymentGatewayException.unavailable(delegate.method().wireName() + " " + operation
-                        + " failed " + retry.getRetryConfig().getMaxAttempts() + " times: " + e.getMessage(), e);
+                throw PaymentGatewayException.unavailable(
+                        delegate.method().wireName() + " " + operation + " failed "
+                                + retry.getRetryConfig().getMaxAttempts() + " times: " + e.getMessage(),
+                        e);
             }
             throw e;
         } catch (CallNotPermittedException e) {
-            throw PaymentGatewayException.unavailable(delegate.method().wireName() + " " + operation
-                    + " not attempted: the gateway's circuit breaker is open", e);
+            throw PaymentGatewayException.unavailable(
+                    delegate.method().wireName() + " " + operation
+                            + " not attempted: the gateway's circuit breaker is open",
+                    e);
         } catch (RuntimeException e) {
-            throw PaymentGatewayException.unavailable(delegate.method().wireName() + " " + operation
-                    + " failed unexpectedly: " + e, e);
+            throw PaymentGatewayException.unavailable(
+                    delegate.method().wireName() + " " + operation + " failed unexpectedly: " + e, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.orderengine.saga.reconciliation;
 
 import io.orderengine.saga.ledger.LedgerEntry;
-
 import java.util.Objects;
 
 /**
@@ -9,8 +8,16 @@ import java.util.Objects;
  * ({@code stripe}, {@code paypal}, {@code sandbox}); {@code reference} is the gateway's capture or refund reference;
  * amounts are minor units of {@code currency}, null on the side that does not have the movement.
  */
-public record Discrepancy(Kind kind, LedgerEntry.Type movement, String provider, String orderId, String paymentReference,
-                          String reference, Long ledgerMinor, Long gatewayMinor, String currency) {
+public record Discrepancy(
+        Kind kind,
+        LedgerEntry.Type movement,
+        String provider,
+        String orderId,
+        String paymentReference,
+        String reference,
+        Long ledgerMinor,
+        Long gatewayMinor,
+        String currency) {
 
     /** How the two sides disagree. */
     public enum Kind {
@@ -38,10 +45,13 @@ public record Discrepancy(Kind kind, LedgerEntry.Type movement, String provider,
     public String describe() {
         String what = provider + " " + movement.name().toLowerCase() + " " + reference;
         return switch (kind) {
-            case MISSING_AT_GATEWAY -> what + " missing at the gateway (ledger " + ledgerMinor + " " + currency + " minor units)";
-            case MISSING_LOCALLY -> what + " missing in the ledger (gateway " + gatewayMinor + " " + currency + " minor units)";
-            case AMOUNT_MISMATCH -> what + " amount differs: ledger " + ledgerMinor + ", gateway " + gatewayMinor + " "
-                    + currency + " minor units";
+            case MISSING_AT_GATEWAY ->
+                what + " missing at the gateway (ledger " + ledgerMinor + " " + currency + " minor units)";
+            case MISSING_LOCALLY ->
+                what + " missing in the ledger (gateway " + gatewayMinor + " " + currency + " minor units)";
+            case AMOUNT_MISMATCH ->
+                what + " amount differs: ledger " + ledgerMinor + ", gateway " + gatewayMinor + " " + currency
+                        + " minor units";
         };
     }
 }

@@ -6,7 +6,6 @@ import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.payment.GatewayPayment;
 import io.orderengine.saga.payment.GatewayPaymentStatus;
 import io.orderengine.saga.payment.Refund;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,15 +21,18 @@ import java.util.TreeSet;
  */
 public final class PaymentComparison {
 
-    private PaymentComparison() {
-    }
+    private PaymentComparison() {}
 
     /**
      * The differences between {@code ledger} (the entries of the payment) and {@code gateway} (what the gateway
      * reports; null when the gateway does not know the payment, so every recorded movement is missing there).
      */
-    public static List<Discrepancy> compare(PaymentMethod provider, String orderId, String paymentReference,
-                                            List<LedgerEntry> ledger, GatewayPayment gateway) {
+    public static List<Discrepancy> compare(
+            PaymentMethod provider,
+            String orderId,
+            String paymentReference,
+            List<LedgerEntry> ledger,
+            GatewayPayment gateway) {
         List<Discrepancy> differences = new ArrayList<>();
         for (LedgerEntry.Type type : LedgerEntry.Type.values()) {
             Map<String, Money> local = new LinkedHashMap<>();
@@ -43,14 +45,23 @@ public final class PaymentComparison {
             for (String reference : new TreeSet<>(union(local, remote))) {
                 Money recorded = local.get(reference);
                 Money reported = remote.get(reference);
-                Discrepancy.Kind kind = recorded == null ? Discrepancy.Kind.MISSING_LOCALLY
-                        : reported == null ? Discrepancy.Kind.MISSING_AT_GATEWAY
-                        : recorded.equals(reported) ? null : Discrepancy.Kind.AMOUNT_MISMATCH;
+                Discrepancy.Kind kind = recorded == null
+                        ? Discrepancy.Kind.MISSING_LOCALLY
+                        : reported == null
+                                ? Discrepancy.Kind.MISSING_AT_GATEWAY
+                                : recorded.equals(reported) ? null : Discrepancy.Kind.AMOUNT_MISMATCH;
                 if (kind != null) {
                     Money either = recorded != null ? recorded : reported;
-                    differences.add(new Discrepancy(kind, type, provider.wireName(), orderId, paymentReference, reference,
+                    differences.add(new Discrepancy(
+                            kind,
+                            type,
+                            provider.wireName(),
+                            orderId,
+                            paymentReference,
+                            reference,
                             recorded == null ? null : recorded.amountMinor(),
-                            reported == null ? null : reported.amountMinor(), either.currency()));
+                            reported == null ? null : reported.amountMinor(),
+                            either.currency()));
                 }
             }
         }
@@ -59,7 +70,9 @@ public final class PaymentComparison {
 
     private static Map<String, Money> capturesOf(GatewayPayment gateway) {
         Map<String, Money> captures = new LinkedHashMap<>();
-        if (gateway != null && gateway.status() == GatewayPaymentStatus.CAPTURED && gateway.captureReference() != null
+        if (gateway != null
+                && gateway.status() == GatewayPaymentStatus.CAPTURED
+                && gateway.captureReference() != null
                 && gateway.captured() != null) {
             captures.put(gateway.captureReference(), gateway.captured());
         }

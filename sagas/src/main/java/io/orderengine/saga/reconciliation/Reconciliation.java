@@ -12,10 +12,6 @@ import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.reconciliation.ReconciliationReport.OrderFollowUp;
 import io.orderengine.saga.reconciliation.ReconciliationReport.UncheckedPayment;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daily reconciliation: for one UTC day, every payment with a capture or refund recorded in the ledger that day,
@@ -49,12 +48,10 @@ public class Reconciliation {
         List<GatewayPayment> paymentsMovedBetween(Instant from, Instant to);
     }
 
-    private record PaymentKey(PaymentMethod provider, String paymentReference) {
-    }
+    private record PaymentKey(PaymentMethod provider, String paymentReference) {}
 
     /** What the gateway said about a payment: the payment (null when it does not know it), or why it could not be asked. */
-    private record Lookup(GatewayPayment payment, String uncheckedReason) {
-    }
+    private record Lookup(GatewayPayment payment, String uncheckedReason) {}
 
     private final PaymentLedger ledger;
     private final PaymentGateways gateways;
@@ -63,8 +60,13 @@ public class Reconciliation {
     private final CommandGateway commands;
     private final Clock clock;
 
-    public Reconciliation(PaymentLedger ledger, PaymentGateways gateways, Map<PaymentMethod, GatewayActivity> activity,
-                          ReconciliationReports reports, CommandGateway commands, Clock clock) {
+    public Reconciliation(
+            PaymentLedger ledger,
+            PaymentGateways gateways,
+            Map<PaymentMethod, GatewayActivity> activity,
+            ReconciliationReports reports,
+            CommandGateway commands,
+            Clock clock) {
         this.ledger = ledger;
         this.gateways = gateways;
         this.activity = Map.copyOf(activity);
@@ -82,10 +84,16 @@ public class Reconciliation {
         Map<PaymentKey, String> scope = new LinkedHashMap<>();
         for (LedgerEntry entry : recorded) {
             if (entry.paymentReference() == null) {
-                unchecked.add(new UncheckedPayment(entry.provider().wireName(), entry.orderId().value(), null,
-                        entry.type().name().toLowerCase() + " " + entry.reference() + " was recorded without its payment reference"));
+                unchecked.add(new UncheckedPayment(
+                        entry.provider().wireName(),
+                        entry.orderId().value(),
+                        null,
+                        entry.type().name().toLowerCase() + " " + entry.reference()
+                                + " was recorded without its payment reference"));
             } else {
-                scope.putIfAbsent(new PaymentKey(entry.provider(), entry.paymentReference()), entry.orderId().value());
+                scope.putIfAbsent(
+                        new PaymentKey(entry.provider(), entry.paymentReference()),
+                        entry.orderId().value());
             }
         }
         activity.forEach((provider, source) -> {
@@ -101,24 +109,41 @@ public class Reconciliation {
             String orderId = payment.getValue();
             Lookup lookup = lookUp(key);
             if (lookup.uncheckedReason() != null) {
-                unchecked.add(new UncheckedPayment(key.provider().wireName(), orderId, key.paymentReference(),
-                        lookup.uncheckedReason()));
+                unchecked.add(new UncheckedPayment(
+                        key.provider().wireName(), orderId, key.paymentReference(), lookup.uncheckedReason()));
                 continue;
             }
-            List<LedgerEntry> local = orderId == null ? List.of()
+            List<LedgerEntry> local = orderId == null
+                    ? List.of()
                     : ledger.entriesOfPayment(key.provider(), key.paymentReference(), new OrderId(orderId));
-            differences.addAll(PaymentComparison.compare(key.provider(), orderId, key.paymentReference(), local,
-                    lookup.payment()));
+            differences.addAll(PaymentComparison.compare(
+                    key.provider(), orderId, key.paymentReference(), local, lookup.payment()));
             checked++;
         }
 
-        List<OrderFollowUp> followUps = followUp(day, differences, reports.find(day).orElse(null));
-        long captures = recorded.stream().filter(e -> e.type() == LedgerEntry.Type.CAPTURE).count();
-        ReconciliationReport report = ReconciliationReport.of(day, clock.instant(), checked, (int) captures,
-                (int) (recorded.size() - captures), differences, followUps, unchecked);
+        List<OrderFollowUp> followUps =
+                followUp(day, differences, reports.find(day).orElse(null));
+        long captures = recorded.stream()
+                .filter(e -> e.type() == LedgerEntry.Type.CAPTURE)
+                .count();
+        ReconciliationReport report = ReconciliationReport.of(
+                day,
+                clock.instant(),
+                checked,
+                (int) captures,
+                (int) (recorded.size() - captures),
+                differences,
+                followUps,
+                unchecked);
         reports.save(report);
-        log.info("reconciliation of {}: {} payments, {} captures, {} refunds checked; {} differences, {} unchecked",
-                day, checked, captures, recorded.size() - captures, differences.size(), unchecked.size());
+        log.info(
+                "reconciliation of {}: {} payments, {} captures, {} refunds checked; {} differences, {} unchecked",
+                day,
+                checked,
+                captures,
+                recorded.size() - captures,
+                differences.size(),
+                unchecked.size());
         return report;
     }
 
@@ -140,30 +165,36 @@ public class Reconciliation {
         Map<String, List<Discrepancy>> byOrder = new LinkedHashMap<>();
         for (Discrepancy difference : differences) {
             if (difference.orderId() != null) {
-                byOrder.computeIfAbsent(difference.orderId(), id -> new ArrayList<>()).add(difference);
+                byOrder.computeIfAbsent(difference.orderId(), id -> new ArrayList<>())
+                        .add(difference);
             }
         }
         List<OrderFollowUp> followUps = new ArrayList<>();
         byOrder.forEach((orderId, ofOrder) -> {
             OrderFollowUp earlier = earlierFollowUp(previous, orderId, ofOrder);
-            followUps.add(earlier != null
-                    ? new OrderFollowUp(orderId, earlier.action(), earlier.detail(), true)
-                    : act(day, orderId, ofOrder));
+            followUps.add(
+                    earlier != null
+                            ? new OrderFollowUp(orderId, earlier.action(), earlier.detail(), true)
+                            : act(day, orderId, ofOrder));
         });
         return followUps;
     }
 
     /** The follow-up of an earlier run of the day that already covered every one of these differences, or null. */
-    private static OrderFollowUp earlierFollowUp(ReconciliationReport previous, String orderId, List<Discrepancy> ofOrder) {
+    private static OrderFollowUp earlierFollowUp(
+            ReconciliationReport previous, String orderId, List<Discrepancy> ofOrder) {
         if (previous == null) {
             return null;
         }
         Set<String> reportedBefore = new HashSet<>();
-        previous.differences().stream().filter(d -> orderId.equals(d.orderId())).forEach(d -> reportedBefore.add(d.key()));
+        previous.differences().stream()
+                .filter(d -> orderId.equals(d.orderId()))
+                .forEach(d -> reportedBefore.add(d.key()));
         boolean covered = ofOrder.stream().allMatch(d -> reportedBefore.contains(d.key()));
         return previous.followUps().stream()
                 .filter(f -> orderId.equals(f.orderId()) && f.action() != OrderFollowUp.Action.FAILED && covered)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private OrderFollowUp act(LocalDate day, String orderId, List<Discrepancy> ofOrder) {
@@ -179,8 +210,13 @@ public class Reconciliation {
                 commands.sendAndWait(new AddAdminNoteCommand(order, ACTOR, summary + " (" + why + ")"));
                 return new OrderFollowUp(orderId, OrderFollowUp.Action.NOTED, why, false);
             } catch (RuntimeException e) {
-                log.error("reconciliation of {}: order {} could be neither flagged nor noted: {}", day, orderId, e.getMessage());
-                return new OrderFollowUp(orderId, OrderFollowUp.Action.FAILED, why + "; no note either: " + e.getMessage(), false);
+                log.error(
+                        "reconciliation of {}: order {} could be neither flagged nor noted: {}",
+                        day,
+                        orderId,
+                        e.getMessage());
+                return new OrderFollowUp(
+                        orderId, OrderFollowUp.Action.FAILED, why + "; no note either: " + e.getMessage(), false);
             }
         }
     }

@@ -5,13 +5,12 @@ import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
+import java.time.Clock;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.util.Map;
 
 /**
  * The daily reconciliation's beans: the report store and the {@link Reconciliation} itself, which compares the
@@ -27,9 +26,19 @@ public class ReconciliationConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(PaymentLedger ledger, PaymentGateways gateways, SandboxPaymentGateway sandbox,
-                                  ReconciliationReports reports, CommandGateway commands, ObjectProvider<Clock> clock) {
-        return new Reconciliation(ledger, gateways, Map.of(PaymentMethod.SANDBOX, sandbox::paymentsMovedBetween), reports,
-                commands, clock.getIfAvailable(Clock::systemUTC));
+    Reconciliation reconciliation(
+            PaymentLedger ledger,
+            PaymentGateways gateways,
+            SandboxPaymentGateway sandbox,
+            ReconciliationReports reports,
+            CommandGateway commands,
+            ObjectProvider<Clock> clock) {
+        return new Reconciliation(
+                ledger,
+                gateways,
+                Map.of(PaymentMethod.SANDBOX, sandbox::paymentsMovedBetween),
+                reports,
+                commands,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -11,12 +11,23 @@ import java.util.Objects;
  * provider no longer configured). {@code status}: CLEAN, DIFFERENCES (see {@code differences}), or INCOMPLETE
  * (no difference in what was checked, but some payments were not) — always derived from the lists, whatever is passed.
  */
-public record ReconciliationReport(LocalDate date, Instant ranAt, Status status, int paymentsChecked,
-                                   int capturesChecked, int refundsChecked, List<Discrepancy> differences,
-                                   List<OrderFollowUp> followUps, List<UncheckedPayment> unchecked) {
+public record ReconciliationReport(
+        LocalDate date,
+        Instant ranAt,
+        Status status,
+        int paymentsChecked,
+        int capturesChecked,
+        int refundsChecked,
+        List<Discrepancy> differences,
+        List<OrderFollowUp> followUps,
+        List<UncheckedPayment> unchecked) {
 
     /** The day's verdict. */
-    public enum Status { CLEAN, DIFFERENCES, INCOMPLETE }
+    public enum Status {
+        CLEAN,
+        DIFFERENCES,
+        INCOMPLETE
+    }
 
     public ReconciliationReport {
         Objects.requireNonNull(date, "date");
@@ -28,11 +39,17 @@ public record ReconciliationReport(LocalDate date, Instant ranAt, Status status,
     }
 
     /** A report whose status follows from what it found. */
-    public static ReconciliationReport of(LocalDate date, Instant ranAt, int paymentsChecked, int capturesChecked,
-                                          int refundsChecked, List<Discrepancy> differences, List<OrderFollowUp> followUps,
-                                          List<UncheckedPayment> unchecked) {
-        return new ReconciliationReport(date, ranAt, null, paymentsChecked, capturesChecked, refundsChecked, differences,
-                followUps, unchecked);
+    public static ReconciliationReport of(
+            LocalDate date,
+            Instant ranAt,
+            int paymentsChecked,
+            int capturesChecked,
+            int refundsChecked,
+            List<Discrepancy> differences,
+            List<OrderFollowUp> followUps,
+            List<UncheckedPayment> unchecked) {
+        return new ReconciliationReport(
+                date, ranAt, null, paymentsChecked, capturesChecked, refundsChecked, differences, followUps, unchecked);
     }
 
     /**
@@ -44,10 +61,13 @@ public record ReconciliationReport(LocalDate date, Instant ranAt, Status status,
     public record OrderFollowUp(String orderId, Action action, String detail, boolean repeated) {
 
         /** What happened to the order. */
-        public enum Action { FLAGGED, NOTED, FAILED }
+        public enum Action {
+            FLAGGED,
+            NOTED,
+            FAILED
+        }
     }
 
     /** A payment the gateway could not be asked about; it is compared again by the next run of the day. */
-    public record UncheckedPayment(String provider, String orderId, String paymentReference, String reason) {
-    }
+    public record UncheckedPayment(String provider, String orderId, String paymentReference, String reason) {}
 }

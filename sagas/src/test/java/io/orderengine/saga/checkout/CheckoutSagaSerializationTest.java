@@ -1,19 +1,19 @@
 package io.orderengine.saga.checkout;
 
-import io.orderengine.messages.order.PaymentMethod;
-import io.orderengine.messages.order.ShortSku;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.messages.order.ShortSku;
 import io.orderengine.testkit.OrderFixtures;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
-
-import static io.orderengine.testkit.OrderFixtures.MUG;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckoutSagaSerializationTest {
 

@@ -1,5 +1,17 @@
 package io.orderengine.saga.checkout;
 
+import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
+import static io.orderengine.saga.support.FakePaymentGateway.CAPTURE_REFERENCE;
+import static io.orderengine.saga.support.FakePaymentGateway.PAYMENT_REFERENCE;
+import static io.orderengine.testkit.OrderFixtures.MUG;
+import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.ROTHSCHILD_BLVD;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
+import static io.orderengine.testkit.OrderFixtures.mugs;
+import static io.orderengine.testkit.OrderFixtures.tshirts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
@@ -46,6 +58,10 @@ import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.OrderFixtures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
@@ -53,23 +69,6 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static io.orderengine.messages.sku.StockRejectionReason.INSUFFICIENT_STOCK;
-import static io.orderengine.testkit.OrderFixtures.MUG;
-import static io.orderengine.testkit.OrderFixtures.TSHIRT;
-import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
-import static io.orderengine.testkit.OrderFixtures.ROTHSCHILD_BLVD;
-import static io.orderengine.testkit.OrderFixtures.mugs;
-import static io.orderengine.testkit.OrderFixtures.tshirts;
-import static io.orderengine.saga.support.FakePaymentGateway.CAPTURE_REFERENCE;
-import static io.orderengine.saga.support.FakePaymentGateway.PAYMENT_REFERENCE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckoutSagaTest {
 
@@ -94,7 +93,9 @@ class CheckoutSagaTest {
         fixture = new SagaTestFixture<>(CheckoutSaga.class);
         fixture.registerResource(new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger));
         fixture.registerResource(CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE));
-        commands = new StepCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+        commands = new StepCommands(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus())
+                .build());
         fixture.registerResource(commands);
         // as in the engine: a failed step fails the event's handling, so it is handled again
         fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
@@ -113,7 +114,8 @@ class CheckoutSagaTest {
         Instant expiresAt = fixture.currentTime().plus(PAYMENT_DEADLINE);
 
         fixture.givenNoPriorActivity()
-                .whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder())
+                .whenAggregate(ORDER_ID.value())
+                .publishes(aPlacedOrder())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
@@ -140,7 +142,8 @@ class CheckoutSagaTest {
         fixture.whenTimeElapses(Duration.ZERO).expectActiveSagas(0);
 
         fixture.setCallbackBehavior((command, metaData) -> null);
-        fixture.whenAggregate(ORDER_ID.value()).publishes(aPlacedOrder())
+        fixture.whenAggregate(ORDER_ID.value())
+                .publishes(aPlacedOrder())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new ReserveStockCommand(MUG, ORDER_ID, 1, expiresAt),
@@ -150,7 +153,8 @@ class CheckoutSagaTest {
 
     @Test
     void onceEverySkuIsReservedThePaymentIsSetUpAndTheOrderAwaitsIt() {
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(reserved(MUG, 1))
                 .expectActiveSagas(1)
@@ -165,7 +169,8 @@ class CheckoutSagaTest {
 
     @Test
     void aRejectedReservationReleasesWhatWasReservedAndRejectsTheOrderNamingTheShortSku() {
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(new StockReservationRejectedEvent(MUG, ORDER_ID, 1, 0, INSUFFICIENT_STOCK))
                 .expectDispatchedCommands(
@@ -188,7 +193,8 @@ class CheckoutSagaTest {
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
 
-        assertThat(gateway.calls(Operation.CAPTURE)).singleElement()
+        assertThat(gateway.calls(Operation.CAPTURE))
+                .singleElement()
                 .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":capture"));
         assertThat(ledger.entriesOf(ORDER_ID)).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(LedgerEntry.Type.CAPTURE);
@@ -210,9 +216,10 @@ class CheckoutSagaTest {
         Money part = Money.of(1250, "EUR");
         gateway.failing(Operation.REFUND, Kind.UNAVAILABLE);
         givenConfirmed()
-                .andThenAPublished(new RefundRequestedEvent(ORDER_ID, "r-4", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE,
-                        ADMIN, "scratched"))
-                .andThenAPublished(new OrderShippedEvent(ORDER_ID, OrderStatus.PROCESSING, "TRACK-1", null, ADMIN, null));
+                .andThenAPublished(new RefundRequestedEvent(
+                        ORDER_ID, "r-4", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE, ADMIN, "scratched"))
+                .andThenAPublished(
+                        new OrderShippedEvent(ORDER_ID, OrderStatus.PROCESSING, "TRACK-1", null, ADMIN, null));
         gateway.recovered(Operation.REFUND);
 
         fixture.whenPublishingA(new CheckoutRetryRequestedEvent(ORDER_ID, ADMIN, null))
@@ -234,7 +241,8 @@ class CheckoutSagaTest {
     void anOrderConfirmedFromAWebhookHasItsStockCommittedOnce() {
         givenAwaitingPayment()
                 .whenPublishingA(confirmed())
-                .expectDispatchedCommands(new CommitStockCommand(MUG, ORDER_ID), new CommitStockCommand(TSHIRT, ORDER_ID))
+                .expectDispatchedCommands(
+                        new CommitStockCommand(MUG, ORDER_ID), new CommitStockCommand(TSHIRT, ORDER_ID))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(1);
     }
@@ -250,7 +258,8 @@ class CheckoutSagaTest {
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
 
-        assertThat(gateway.calls(Operation.CANCEL)).singleElement()
+        assertThat(gateway.calls(Operation.CANCEL))
+                .singleElement()
                 .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":cancel"));
     }
 
@@ -272,7 +281,8 @@ class CheckoutSagaTest {
     @Test
     void thePaymentDeadlineWhileStockIsStillBeingReservedReleasesEverySku() {
         String reason = "payment not received within 30 minutes";
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
                 .expectDispatchedCommands(
@@ -288,11 +298,12 @@ class CheckoutSagaTest {
     void aGatewayOutageWhileSettingUpThePaymentFlagsTheOrderAndKeepsTheStockReserved() {
         gateway.failing(Operation.AUTHORIZE, Kind.UNAVAILABLE);
 
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .whenPublishingA(reserved(MUG, 1))
-                .expectDispatchedCommands(new FlagOrderForAttentionCommand(ORDER_ID, SAGA,
-                        "payment authorize failed: authorize failed at the fake gateway"))
+                .expectDispatchedCommands(new FlagOrderForAttentionCommand(
+                        ORDER_ID, SAGA, "payment authorize failed: authorize failed at the fake gateway"))
                 .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE)
                 .expectActiveSagas(1);
     }
@@ -300,7 +311,8 @@ class CheckoutSagaTest {
     @Test
     void anAdminRetryOfTheFailedPaymentSetUpResumesTheOrderAndAwaitsPaymentWithTheSameIdempotencyKey() {
         gateway.failing(Operation.AUTHORIZE, Kind.UNAVAILABLE);
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .andThenAPublished(reserved(MUG, 1))
                 .andThenAPublished(flagged(OrderStatus.PENDING));
@@ -312,7 +324,8 @@ class CheckoutSagaTest {
                         new AwaitPaymentCommand(ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REFERENCE, SANDBOX_ACTION))
                 .expectActiveSagas(1);
 
-        assertThat(gateway.calls(Operation.AUTHORIZE)).extracting(FakePaymentGateway.Call::idempotencyKey)
+        assertThat(gateway.calls(Operation.AUTHORIZE))
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
                 .containsExactly(ORDER_ID.value() + ":authorize", ORDER_ID.value() + ":authorize");
     }
 
@@ -323,8 +336,8 @@ class CheckoutSagaTest {
 
         givenAwaitingPayment()
                 .whenPublishingA(authorized())
-                .expectDispatchedCommands(new FlagOrderForAttentionCommand(ORDER_ID, SAGA,
-                        "payment capture failed: capture failed at the fake gateway"))
+                .expectDispatchedCommands(new FlagOrderForAttentionCommand(
+                        ORDER_ID, SAGA, "payment capture failed: capture failed at the fake gateway"))
                 .expectScheduledDeadlineWithName(Duration.ofDays(7).minusHours(1), CheckoutSaga.CAPTURE_DEADLINE)
                 .expectActiveSagas(1);
     }
@@ -352,7 +365,8 @@ class CheckoutSagaTest {
 
         fixture.whenTimeElapses(Duration.ofDays(7))
                 .expectDispatchedCommands(
-                        new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "payment capture failed: capture failed at the fake gateway"),
+                        new FlagOrderForAttentionCommand(
+                                ORDER_ID, SAGA, "payment capture failed: capture failed at the fake gateway"),
                         new ReleaseStockCommand(MUG, ORDER_ID, reason),
                         new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
                         new CancelOrderCommand(ORDER_ID, SAGA, reason))
@@ -392,12 +406,20 @@ class CheckoutSagaTest {
                 .whenPublishingA(authorized())
                 .expectDispatchedCommands(
                         new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
-                        new FlagOrderForAttentionCommand(ORDER_ID, SAGA, "payment capture failed: captured " + CAPTURE_REFERENCE
-                                + " but the order could not be confirmed: order is CANCELLED"))
+                        new FlagOrderForAttentionCommand(
+                                ORDER_ID,
+                                SAGA,
+                                "payment capture failed: captured " + CAPTURE_REFERENCE
+                                        + " but the order could not be confirmed: order is CANCELLED"))
                 .expectActiveSagas(1);
 
-        fixture.whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, Actor.customer("alice"),
-                        "changed my mind", Money.zero("EUR"), false))
+        fixture.whenPublishingA(new OrderCancelledEvent(
+                        ORDER_ID,
+                        OrderStatus.AWAITING_PAYMENT,
+                        Actor.customer("alice"),
+                        "changed my mind",
+                        Money.zero("EUR"),
+                        false))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
                         new ReleaseStockCommand(TSHIRT, ORDER_ID, "order cancelled"))
@@ -407,15 +429,21 @@ class CheckoutSagaTest {
             assertThat(call.amount()).isEqualTo(TOTAL);
             assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":refund:compensation");
         });
-        assertThat(ledger.entriesOf(ORDER_ID)).extracting(LedgerEntry::type)
+        assertThat(ledger.entriesOf(ORDER_ID))
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerEntry.Type.CAPTURE, LedgerEntry.Type.REFUND);
     }
 
     @Test
     void aCustomerCancellingWhileAwaitingPaymentVoidsThePaymentAndReleasesTheStock() {
         givenAwaitingPayment()
-                .whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, Actor.customer("alice"),
-                        "changed my mind", Money.zero("EUR"), false))
+                .whenPublishingA(new OrderCancelledEvent(
+                        ORDER_ID,
+                        OrderStatus.AWAITING_PAYMENT,
+                        Actor.customer("alice"),
+                        "changed my mind",
+                        Money.zero("EUR"),
+                        false))
                 .expectDispatchedCommands(
                         new ReleaseStockCommand(MUG, ORDER_ID, "order cancelled"),
                         new ReleaseStockCommand(TSHIRT, ORDER_ID, "order cancelled"))
@@ -428,17 +456,20 @@ class CheckoutSagaTest {
     @Test
     void aCancellationAfterCaptureRefundsWhatIsDueAndRestocksTheCommittedStock() {
         givenConfirmed()
-                .whenPublishingA(new OrderCancelledEvent(ORDER_ID, OrderStatus.CONFIRMED, ADMIN, "customer called",
-                        TOTAL, true))
+                .whenPublishingA(
+                        new OrderCancelledEvent(ORDER_ID, OrderStatus.CONFIRMED, ADMIN, "customer called", TOTAL, true))
                 .expectDispatchedCommands(
                         new RestockCommand(MUG, ORDER_ID, "order cancelled"),
                         new RestockCommand(TSHIRT, ORDER_ID, "order cancelled"),
                         new RecordRefundCommand(ORDER_ID, "cancellation", "re_cancellation", TOTAL))
                 .expectActiveSagas(0);
 
-        assertThat(gateway.calls(Operation.REFUND)).singleElement()
-                .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":refund:cancellation"));
-        assertThat(ledger.entriesOf(ORDER_ID)).extracting(LedgerEntry::type)
+        assertThat(gateway.calls(Operation.REFUND))
+                .singleElement()
+                .satisfies(
+                        call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":refund:cancellation"));
+        assertThat(ledger.entriesOf(ORDER_ID))
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerEntry.Type.CAPTURE, LedgerEntry.Type.REFUND);
     }
 
@@ -446,8 +477,8 @@ class CheckoutSagaTest {
     void anAdminPartialRefundIsMadeAtTheGatewayAndRecordedOnTheOrder() {
         Money part = Money.of(1250, "EUR");
         givenConfirmed()
-                .whenPublishingA(new RefundRequestedEvent(ORDER_ID, "r-1", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE,
-                        ADMIN, "mug arrived broken"))
+                .whenPublishingA(new RefundRequestedEvent(
+                        ORDER_ID, "r-1", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE, ADMIN, "mug arrived broken"))
                 .expectDispatchedCommands(new RecordRefundCommand(ORDER_ID, "r-1", "re_r-1", part))
                 .expectActiveSagas(1);
 
@@ -461,12 +492,13 @@ class CheckoutSagaTest {
     void aRefundAfterTheCheckoutEndedIsCarriedOutByAShortLivedSaga() {
         Money part = Money.of(1250, "EUR");
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new RefundRequestedEvent(ORDER_ID, "r-2", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE,
-                        ADMIN, "returned"))
+                .whenPublishingA(new RefundRequestedEvent(
+                        ORDER_ID, "r-2", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE, ADMIN, "returned"))
                 .expectDispatchedCommands(new RecordRefundCommand(ORDER_ID, "r-2", "re_r-2", part))
                 .expectActiveSagas(0);
 
-        assertThat(gateway.calls(Operation.REFUND)).singleElement()
+        assertThat(gateway.calls(Operation.REFUND))
+                .singleElement()
                 .satisfies(call -> assertThat(call.paymentReference()).isEqualTo(PAYMENT_REFERENCE));
     }
 
@@ -474,15 +506,16 @@ class CheckoutSagaTest {
     void aRefundThatFailsIsFlaggedAndAnAdminRetryRefundsOnceWithTheSameIdempotencyKey() {
         Money part = Money.of(1250, "EUR");
         gateway.failing(Operation.REFUND, Kind.UNAVAILABLE);
-        fixture.givenAPublished(new RefundRequestedEvent(ORDER_ID, "r-3", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE,
-                        ADMIN, "returned"));
+        fixture.givenAPublished(new RefundRequestedEvent(
+                ORDER_ID, "r-3", part, PaymentMethod.SANDBOX, PAYMENT_REFERENCE, ADMIN, "returned"));
         gateway.recovered(Operation.REFUND);
 
         fixture.whenPublishingA(new CheckoutRetryRequestedEvent(ORDER_ID, ADMIN, null))
                 .expectDispatchedCommands(new RecordRefundCommand(ORDER_ID, "r-3", "re_r-3", part))
                 .expectActiveSagas(0);
 
-        assertThat(gateway.calls(Operation.REFUND)).extracting(FakePaymentGateway.Call::idempotencyKey)
+        assertThat(gateway.calls(Operation.REFUND))
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
                 .containsExactly(ORDER_ID.value() + ":refund:r-3", ORDER_ID.value() + ":refund:r-3");
         assertThat(ledger.entriesOf(ORDER_ID)).hasSize(1);
     }
@@ -527,9 +560,10 @@ class CheckoutSagaTest {
 
     @Test
     void theCheckoutEndsWhenTheOrderIsRejected() {
-        fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
-                .whenPublishingA(new OrderRejectedEvent(ORDER_ID, OrderStatus.PENDING,
-                        List.of(new ShortSku(MUG, 1, 0)), SAGA, null))
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
+                .whenPublishingA(new OrderRejectedEvent(
+                        ORDER_ID, OrderStatus.PENDING, List.of(new ShortSku(MUG, 1, 0)), SAGA, null))
                 .expectActiveSagas(0);
     }
 
@@ -541,17 +575,22 @@ class CheckoutSagaTest {
     }
 
     private ContinuedGivenState givenAwaitingPayment() {
-        return fixture.givenAggregate(ORDER_ID.value()).published(aPlacedOrder())
+        return fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
                 .andThenAPublished(reserved(TSHIRT, 2))
                 .andThenAPublished(reserved(MUG, 1))
-                .andThenAPublished(new OrderAwaitingPaymentEvent(ORDER_ID, OrderStatus.PENDING, PaymentMethod.SANDBOX,
-                        PAYMENT_REFERENCE, SANDBOX_ACTION, SAGA, null));
+                .andThenAPublished(new OrderAwaitingPaymentEvent(
+                        ORDER_ID,
+                        OrderStatus.PENDING,
+                        PaymentMethod.SANDBOX,
+                        PAYMENT_REFERENCE,
+                        SANDBOX_ACTION,
+                        SAGA,
+                        null));
     }
 
     private ContinuedGivenState givenConfirmed() {
-        return givenAwaitingPayment()
-                .andThenAPublished(authorized())
-                .andThenAPublished(confirmed());
+        return givenAwaitingPayment().andThenAPublished(authorized()).andThenAPublished(confirmed());
     }
 
     private static StockReservedEvent reserved(SkuCode sku, int quantity) {
@@ -563,8 +602,8 @@ class CheckoutSagaTest {
     }
 
     private static OrderConfirmedEvent confirmed() {
-        return new OrderConfirmedEvent(ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX, CAPTURE_REFERENCE,
-                TOTAL, SAGA, null);
+        return new OrderConfirmedEvent(
+                ORDER_ID, OrderStatus.AWAITING_PAYMENT, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL, SAGA, null);
     }
 
     private static OrderFlaggedForAttentionEvent flagged(OrderStatus from) {
@@ -573,9 +612,17 @@ class CheckoutSagaTest {
 
     /** Two T-shirts in two lines and a mug, no tax: 67.50 EUR with shipping. */
     private static OrderPlacedEvent aPlacedOrder(PaymentMethod method) {
-        return OrderFixtures.aPlacedOrder().id(ORDER_ID).number("ORD-20251122-000001").byCustomer("alice", "alice@example.com")
-                .withLines(tshirts(1), mugs(1), tshirts(1)).taxRate(0).shippedTo(ROTHSCHILD_BLVD).withNotes(null)
-                .paidWith(method).placedAt(Instant.parse("2025-11-22T10:00:00Z")).build();
+        return OrderFixtures.aPlacedOrder()
+                .id(ORDER_ID)
+                .number("ORD-20251122-000001")
+                .byCustomer("alice", "alice@example.com")
+                .withLines(tshirts(1), mugs(1), tshirts(1))
+                .taxRate(0)
+                .shippedTo(ROTHSCHILD_BLVD)
+                .withNotes(null)
+                .paidWith(method)
+                .placedAt(Instant.parse("2025-11-22T10:00:00Z"))
+                .build();
     }
 
     private static OrderPlacedEvent aPlacedOrder() {

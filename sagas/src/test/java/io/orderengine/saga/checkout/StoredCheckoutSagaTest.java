@@ -1,13 +1,11 @@
 package io.orderengine.saga.checkout;
 
-import io.orderengine.messages.common.SkuCode;
-
-import io.orderengine.messages.common.OrderId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.ConfirmOrderCommand;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentMethod;
@@ -22,9 +20,9 @@ import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
 import io.orderengine.saga.support.StateMapper;
+import io.orderengine.testkit.InMemoryMongo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.axonframework.common.Registration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -56,6 +53,7 @@ class StoredCheckoutSagaTest {
 
     /** The order the stored documents (written by the saga before its state was typed) are about. */
     private static final OrderId ORDER_ID = new OrderId("5f0c2b1e-8a3d-4c6e-9b7a-1d2e3f4a5b6c");
+
     private static final SkuCode MUG = new SkuCode("MUG-BLUE");
     private static final SkuCode SHIRT = new SkuCode("TSHIRT-RED-M");
     private static final Money TOTAL = Money.of(6750, "EUR");
@@ -79,7 +77,8 @@ class StoredCheckoutSagaTest {
 
     @Test
     void aSagaStoredWithARefundOwedKeepsItsCaptureAndTheRefundAsMoney() throws IOException {
-        CheckoutState state = load("checkout-saga-v1-confirmed-refund-owed.json").state();
+        CheckoutState state =
+                load("checkout-saga-v1-confirmed-refund-owed.json").state();
 
         assertThat(state.captureReference).isEqualTo("ch_123");
         assertThat(state.captured).isEqualTo(TOTAL);
@@ -100,11 +99,14 @@ class StoredCheckoutSagaTest {
 
     @Test
     void everyStoredSagaShowsTheConsoleExactlyWhatItStored() throws IOException {
-        for (String fixture : List.of("checkout-saga-v1-awaiting-payment.json",
-                "checkout-saga-v1-confirmed-refund-owed.json", "checkout-saga-v1-reserving-stock.json")) {
+        for (String fixture : List.of(
+                "checkout-saga-v1-awaiting-payment.json",
+                "checkout-saga-v1-confirmed-refund-owed.json",
+                "checkout-saga-v1-reserving-stock.json")) {
             JsonNode stored = StateMapper.objectMapper().readTree(json(fixture)).get("progress");
 
-            JsonNode shown = StateMapper.objectMapper().valueToTree(load(fixture).getProgress());
+            JsonNode shown =
+                    StateMapper.objectMapper().valueToTree(load(fixture).getProgress());
 
             assertThat(shown.toString()).as(fixture).isEqualTo(stored.toString());
         }
@@ -127,19 +129,26 @@ class StoredCheckoutSagaTest {
         RecordingCommands commands = new RecordingCommands();
         RecordingDeadlines deadlines = new RecordingDeadlines();
         FakePaymentGateway gateway = new FakePaymentGateway(PaymentMethod.SANDBOX);
-        try (InMemoryMongo mongo = InMemoryMongo.start(); StepCommands stepCommands = new StepCommands(commands.gateway())) {
+        try (InMemoryMongo mongo = InMemoryMongo.start();
+                StepCommands stepCommands = new StepCommands(commands.gateway())) {
             PaymentLedger ledger = new PaymentLedger(mongo.database(), Clock.systemUTC());
-            new SimpleResourceInjector(stepCommands, deadlines,
-                    new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger),
-                    CheckoutPolicy.withPaymentDeadline(Duration.ofMinutes(30))).injectResources(saga);
+            new SimpleResourceInjector(
+                            stepCommands,
+                            deadlines,
+                            new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger),
+                            CheckoutPolicy.withPaymentDeadline(Duration.ofMinutes(30)))
+                    .injectResources(saga);
 
-            saga.on(new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, "pay_123", TOTAL, "sandbox", "4242"),
+            saga.on(
+                    new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, "pay_123", TOTAL, "sandbox", "4242"),
                     Instant.parse("2025-11-22T10:05:00Z"));
 
-            assertThat(commands.sent()).containsExactly(
-                    new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, FakePaymentGateway.CAPTURE_REFERENCE, TOTAL),
-                    new CommitStockCommand(MUG, ORDER_ID),
-                    new CommitStockCommand(SHIRT, ORDER_ID));
+            assertThat(commands.sent())
+                    .containsExactly(
+                            new ConfirmOrderCommand(
+                                    ORDER_ID, PaymentMethod.SANDBOX, FakePaymentGateway.CAPTURE_REFERENCE, TOTAL),
+                            new CommitStockCommand(MUG, ORDER_ID),
+                            new CommitStockCommand(SHIRT, ORDER_ID));
             assertThat(deadlines.cancelled).containsExactly(CheckoutSaga.PAYMENT_DEADLINE + "/deadline-payment-1");
             assertThat(ledger.entriesOf(ORDER_ID)).hasSize(1);
             // CONFIRMED comes with the order's OrderConfirmedEvent
@@ -154,8 +163,8 @@ class StoredCheckoutSagaTest {
     }
 
     private CheckoutSaga deserialize(String json) {
-        return serializer.deserialize(new SimpleSerializedObject<>(json, String.class,
-                new SimpleSerializedType("io.orderengine.saga.checkout.CheckoutSaga", null)));
+        return serializer.deserialize(new SimpleSerializedObject<>(
+                json, String.class, new SimpleSerializedType("io.orderengine.saga.checkout.CheckoutSaga", null)));
     }
 
     private static String json(String fixture) throws IOException {
@@ -170,8 +179,8 @@ class StoredCheckoutSagaTest {
         final List<String> cancelled = new ArrayList<>();
 
         @Override
-        public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
-                             ScopeDescriptor deadlineScope) {
+        public String schedule(
+                Instant triggerDateTime, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
             throw new UnsupportedOperationException();
         }
 

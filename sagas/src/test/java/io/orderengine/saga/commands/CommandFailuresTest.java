@@ -1,5 +1,7 @@
 package io.orderengine.saga.commands;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.messages.rejection.DomainRejection;
 import io.orderengine.messages.rejection.RejectionKind;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -7,8 +9,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandFailuresTest {
 
@@ -29,23 +29,30 @@ class CommandFailuresTest {
     @Test
     void aDomainRejectionIsARejectionWhateverItsKind() {
         assertThat(CommandFailures.isRejection(new OutOfStock())).isTrue();
-        assertThat(CommandFailures.isRejection(new DomainRejection(RejectionKind.INVALID, "validation", "bad") {
-        })).isTrue();
+        assertThat(CommandFailures.isRejection(new DomainRejection(RejectionKind.INVALID, "validation", "bad") {}))
+                .isTrue();
     }
 
     @Test
     void anInvalidValueAndAnUnknownOrDuplicateAggregateAreRejections() {
-        assertThat(CommandFailures.isRejection(new IllegalArgumentException("sku must match ..."))).isTrue();
-        assertThat(CommandFailures.isRejection(new AggregateNotFoundException("MUG", "no such SKU"))).isTrue();
-        assertThat(CommandFailures.isRejection(new AggregateStreamCreationException("exists"))).isTrue();
-        assertThat(CommandFailures.isRejection(new NoHandlerForCommandException("no handler"))).isTrue();
+        assertThat(CommandFailures.isRejection(new IllegalArgumentException("sku must match ...")))
+                .isTrue();
+        assertThat(CommandFailures.isRejection(new AggregateNotFoundException("MUG", "no such SKU")))
+                .isTrue();
+        assertThat(CommandFailures.isRejection(new AggregateStreamCreationException("exists")))
+                .isTrue();
+        assertThat(CommandFailures.isRejection(new NoHandlerForCommandException("no handler")))
+                .isTrue();
     }
 
     @Test
     void storeAndConcurrencyFailuresAreWorthAnotherTry() {
-        assertThat(CommandFailures.isRejection(new IllegalStateException("store down"))).isFalse();
-        assertThat(CommandFailures.isRejection(new ConcurrencyException("appended at the same time"))).isFalse();
-        assertThat(CommandFailures.isRejection(new CommandNotDelivered("x", new RuntimeException("y")))).isFalse();
+        assertThat(CommandFailures.isRejection(new IllegalStateException("store down")))
+                .isFalse();
+        assertThat(CommandFailures.isRejection(new ConcurrencyException("appended at the same time")))
+                .isFalse();
+        assertThat(CommandFailures.isRejection(new CommandNotDelivered("x", new RuntimeException("y"))))
+                .isFalse();
     }
 
     @Test

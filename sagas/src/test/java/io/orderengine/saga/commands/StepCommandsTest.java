@@ -1,5 +1,8 @@
 package io.orderengine.saga.commands;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +24,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class StepCommandsTest {
 
-    record Reserve(String sku) {
-    }
+    record Reserve(String sku) {}
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    private final CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+    private final CommandGateway gateway =
+            DefaultCommandGateway.builder().commandBus(bus).build();
     private final StepCommands commands = new StepCommands(gateway, Duration.ofSeconds(10));
     private final List<CommandMessage<?>> handled = new CopyOnWriteArrayList<>();
     private final List<Boolean> insideCallersUnitOfWork = new CopyOnWriteArrayList<>();
@@ -48,8 +48,8 @@ class StepCommandsTest {
             return null;
         });
 
-        StepCommands.Outcome outcome = inUnitOfWorkOf(Map.of("correlationId", "request-7"),
-                () -> commands.send(new Reserve("MUG")));
+        StepCommands.Outcome outcome =
+                inUnitOfWorkOf(Map.of("correlationId", "request-7"), () -> commands.send(new Reserve("MUG")));
 
         assertThat(outcome.refused()).isFalse();
         assertThat(handled).singleElement().satisfies(message -> {
@@ -103,10 +103,14 @@ class StepCommandsTest {
 
     @Test
     void refusalsAreTheDomainsOwnExceptionsAndInvalidValuesNotStoreOrConcurrencyFailures() {
-        assertThat(CommandFailures.isRejection(new IllegalArgumentException("bad"))).isTrue();
-        assertThat(CommandFailures.isRejection(new CommandNotDelivered("x", new RuntimeException("y")))).isFalse();
-        assertThat(CommandFailures.isRejection(new ConcurrencyException("conflict"))).isFalse();
-        assertThat(CommandFailures.isRejection(new IllegalStateException("store down"))).isFalse();
+        assertThat(CommandFailures.isRejection(new IllegalArgumentException("bad")))
+                .isTrue();
+        assertThat(CommandFailures.isRejection(new CommandNotDelivered("x", new RuntimeException("y"))))
+                .isFalse();
+        assertThat(CommandFailures.isRejection(new ConcurrencyException("conflict")))
+                .isFalse();
+        assertThat(CommandFailures.isRejection(new IllegalStateException("store down")))
+                .isFalse();
     }
 
     private static <T> T inUnitOfWorkOf(Map<String, String> metaData, java.util.function.Supplier<T> work) {

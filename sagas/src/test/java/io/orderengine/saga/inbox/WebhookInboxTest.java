@@ -1,10 +1,10 @@
 package io.orderengine.saga.inbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class WebhookInboxTest {
 
@@ -48,8 +47,10 @@ class WebhookInboxTest {
     @Test
     void aFailedProcessingIsReportedAndTheNextDeliveryProcessesIt() {
         assertThatThrownBy(() -> inbox.process("paypal", "WH-1", "PAYMENT.CAPTURE.COMPLETED", () -> {
-            throw new IllegalStateException("command bus down");
-        })).isInstanceOf(WebhookProcessingException.class).hasMessageContaining("command bus down");
+                    throw new IllegalStateException("command bus down");
+                }))
+                .isInstanceOf(WebhookProcessingException.class)
+                .hasMessageContaining("command bus down");
         assertThat(inbox.entry("paypal", "WH-1")).hasValueSatisfying(entry -> {
             assertThat(entry.status()).isEqualTo("FAILED");
             assertThat(entry.lastError()).contains("command bus down");
@@ -58,7 +59,8 @@ class WebhookInboxTest {
         assertThat(inbox.process("paypal", "WH-1", "PAYMENT.CAPTURE.COMPLETED", runs::incrementAndGet))
                 .isEqualTo(WebhookInbox.Outcome.PROCESSED);
         assertThat(runs).hasValue(1);
-        assertThat(inbox.entry("paypal", "WH-1")).hasValueSatisfying(entry -> assertThat(entry.lastError()).isNull());
+        assertThat(inbox.entry("paypal", "WH-1"))
+                .hasValueSatisfying(entry -> assertThat(entry.lastError()).isNull());
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.orderengine.saga.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.testkit.InMemoryMongo;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PaymentLedgerTest {
 
@@ -24,10 +23,13 @@ class PaymentLedgerTest {
 
     @Test
     void theSameCaptureReportedTwiceIsRecordedOnce() {
-        assertThat(ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", ORDER, "pi_1", Money.of(6750, "EUR"))).isTrue();
-        assertThat(ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", ORDER, "pi_1", Money.of(6750, "EUR"))).isFalse();
+        assertThat(ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", ORDER, "pi_1", Money.of(6750, "EUR")))
+                .isTrue();
+        assertThat(ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", ORDER, "pi_1", Money.of(6750, "EUR")))
+                .isFalse();
 
-        assertThat(ledger.entriesOf(ORDER)).singleElement()
+        assertThat(ledger.entriesOf(ORDER))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.amount()).isEqualTo(Money.of(6750, "EUR")));
     }
 
@@ -38,10 +40,12 @@ class PaymentLedgerTest {
         ledger.recordRefund(PaymentMethod.PAYPAL, "REF-2", ORDER, "ORDER-1", Money.of(500, "EUR"));
         ledger.recordRefund(PaymentMethod.PAYPAL, "REF-1", ORDER, "ORDER-1", Money.of(1000, "EUR"));
 
-        assertThat(ledger.entriesOf(ORDER)).extracting(LedgerEntry::type, LedgerEntry::reference).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.CAPTURE, "CAP-1"),
-                org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.REFUND, "REF-1"),
-                org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.REFUND, "REF-2"));
+        assertThat(ledger.entriesOf(ORDER))
+                .extracting(LedgerEntry::type, LedgerEntry::reference)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.CAPTURE, "CAP-1"),
+                        org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.REFUND, "REF-1"),
+                        org.assertj.core.groups.Tuple.tuple(LedgerEntry.Type.REFUND, "REF-2"));
     }
 
     @Test

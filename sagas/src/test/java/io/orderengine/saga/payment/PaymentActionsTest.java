@@ -1,14 +1,13 @@
 package io.orderengine.saga.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PaymentActionsTest {
 

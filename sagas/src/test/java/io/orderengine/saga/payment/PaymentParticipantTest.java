@@ -59,8 +59,11 @@ class PaymentParticipantTest {
 
     @Test
     void anAuthorizationAnswersWithTheSessionAndUsesTheOrdersAuthorizeKey() {
-        assertThat(participant.authorize(authorize())).isInstanceOfSatisfying(Authorized.class,
-                authorized -> assertThat(authorized.session().paymentReference()).isEqualTo(PAYMENT));
+        assertThat(participant.authorize(authorize()))
+                .isInstanceOfSatisfying(
+                        Authorized.class,
+                        authorized -> assertThat(authorized.session().paymentReference())
+                                .isEqualTo(PAYMENT));
         assertThat(gateway.calls(Operation.AUTHORIZE)).singleElement().satisfies(call -> {
             assertThat(call.amount()).isEqualTo(TOTAL);
             assertThat(call.idempotencyKey()).isEqualTo(ORDER.value() + ":authorize");
@@ -91,7 +94,8 @@ class PaymentParticipantTest {
         assertThat(participant.capture(capture())).isInstanceOf(Captured.class);
         assertThat(participant.capture(capture())).isInstanceOf(Captured.class);
 
-        assertThat(gateway.calls(Operation.CAPTURE)).extracting(FakePaymentGateway.Call::idempotencyKey)
+        assertThat(gateway.calls(Operation.CAPTURE))
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
                 .containsExactly(ORDER.value() + ":capture", ORDER.value() + ":capture");
         assertThat(ledger.entriesOf(ORDER)).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(LedgerEntry.Type.CAPTURE);
@@ -104,7 +108,8 @@ class PaymentParticipantTest {
     void aCaptureAtAGatewayOutOfRetriesIsUnavailableAndRecordsNothing() {
         gateway.failing(Operation.CAPTURE, Kind.UNAVAILABLE);
 
-        assertThat(participant.capture(capture())).isEqualTo(new CaptureUnavailable("capture failed at the fake gateway"));
+        assertThat(participant.capture(capture()))
+                .isEqualTo(new CaptureUnavailable("capture failed at the fake gateway"));
         assertThat(gateway.calls(Operation.RETRIEVE)).isEmpty();
         assertThat(ledger.entriesOf(ORDER)).isEmpty();
     }
@@ -135,7 +140,8 @@ class PaymentParticipantTest {
         gateway.failing(Operation.CANCEL, Kind.UNAVAILABLE);
         assertThat(participant.cancel(cancel())).isEqualTo(new VoidUnavailable("cancel failed at the fake gateway"));
 
-        assertThat(gateway.calls(Operation.CANCEL)).extracting(FakePaymentGateway.Call::idempotencyKey)
+        assertThat(gateway.calls(Operation.CANCEL))
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
                 .containsOnly(ORDER.value() + ":cancel");
     }
 
@@ -143,9 +149,12 @@ class PaymentParticipantTest {
     void aRefundIsRecordedInTheLedgerUnderItsRefundKey() {
         Money part = Money.of(1250, "EUR");
 
-        assertThat(participant.refund(refund("r-1", part))).isInstanceOfSatisfying(Refunded.class,
-                refunded -> assertThat(refunded.refund().amount()).isEqualTo(part));
-        assertThat(gateway.calls(Operation.REFUND)).singleElement()
+        assertThat(participant.refund(refund("r-1", part)))
+                .isInstanceOfSatisfying(
+                        Refunded.class,
+                        refunded -> assertThat(refunded.refund().amount()).isEqualTo(part));
+        assertThat(gateway.calls(Operation.REFUND))
+                .singleElement()
                 .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER.value() + ":refund:r-1"));
         assertThat(ledger.entriesOf(ORDER)).extracting(LedgerEntry::type).containsExactly(LedgerEntry.Type.REFUND);
     }
@@ -154,7 +163,8 @@ class PaymentParticipantTest {
     void aRefundThatFailsForAnyReasonIsAFailedRefundAndRecordsNothing() {
         gateway.failing(Operation.REFUND, Kind.DECLINED);
 
-        assertThat(participant.refund(refund("r-2", TOTAL))).isEqualTo(new RefundFailed("refund failed at the fake gateway"));
+        assertThat(participant.refund(refund("r-2", TOTAL)))
+                .isEqualTo(new RefundFailed("refund failed at the fake gateway"));
         assertThat(ledger.entriesOf(ORDER)).isEmpty();
     }
 

@@ -1,16 +1,15 @@
 package io.orderengine.saga.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ResilientPaymentGatewayTest {
 
@@ -26,9 +25,11 @@ class ResilientPaymentGatewayTest {
         fake.failing(Operation.CAPTURE, PaymentGatewayException.Kind.TRANSIENT);
 
         assertThatThrownBy(() -> gateway.capture("pay_1", AMOUNT, "o:capture"))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.UNAVAILABLE));
-        assertThat(fake.calls(Operation.CAPTURE)).hasSize(3)
+        assertThat(fake.calls(Operation.CAPTURE))
+                .hasSize(3)
                 .allSatisfy(call -> assertThat(call.idempotencyKey()).isEqualTo("o:capture"));
     }
 
@@ -37,7 +38,8 @@ class ResilientPaymentGatewayTest {
         fake.failing(Operation.CAPTURE, PaymentGatewayException.Kind.DECLINED);
 
         assertThatThrownBy(() -> gateway.capture("pay_1", AMOUNT, "o:capture"))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.DECLINED));
         assertThat(fake.calls(Operation.CAPTURE)).hasSize(1);
     }

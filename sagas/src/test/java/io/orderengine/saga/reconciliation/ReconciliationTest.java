@@ -1,5 +1,11 @@
 package io.orderengine.saga.reconciliation;
 
+import static io.orderengine.saga.reconciliation.Discrepancy.Kind.AMOUNT_MISMATCH;
+import static io.orderengine.saga.reconciliation.Discrepancy.Kind.MISSING_AT_GATEWAY;
+import static io.orderengine.saga.reconciliation.Discrepancy.Kind.MISSING_LOCALLY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AddAdminNoteCommand;
@@ -18,24 +24,17 @@ import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
 import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
 import io.orderengine.saga.reconciliation.ReconciliationReport.OrderFollowUp;
+import io.orderengine.saga.support.RecordingCommands;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
-import io.orderengine.saga.support.RecordingCommands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.orderengine.saga.reconciliation.Discrepancy.Kind.AMOUNT_MISMATCH;
-import static io.orderengine.saga.reconciliation.Discrepancy.Kind.MISSING_AT_GATEWAY;
-import static io.orderengine.saga.reconciliation.Discrepancy.Kind.MISSING_LOCALLY;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
 
@@ -51,8 +50,13 @@ class ReconciliationTest {
     private final ScriptedStripe stripe = new ScriptedStripe();
     private final RecordingCommands commands = new RecordingCommands();
     private final ReconciliationReports reports = new ReconciliationReports(mongo.database());
-    private final Reconciliation reconciliation = new Reconciliation(ledger, new PaymentGateways(List.of(sandbox, stripe)),
-            Map.of(PaymentMethod.SANDBOX, sandbox::paymentsMovedBetween), reports, commands.gateway(), clock);
+    private final Reconciliation reconciliation = new Reconciliation(
+            ledger,
+            new PaymentGateways(List.of(sandbox, stripe)),
+            Map.of(PaymentMethod.SANDBOX, sandbox::paymentsMovedBetween),
+            reports,
+            commands.gateway(),
+            clock);
 
     @AfterEach
     void tearDown() {
@@ -87,21 +91,25 @@ class ReconciliationTest {
 
         assertThat(report.status()).isEqualTo(ReconciliationReport.Status.DIFFERENCES);
         assertThat(report.capturesChecked()).isZero();
-        assertThat(report.differences()).extracting(Discrepancy::kind, Discrepancy::reference, Discrepancy::gatewayMinor)
+        assertThat(report.differences())
+                .extracting(Discrepancy::kind, Discrepancy::reference, Discrepancy::gatewayMinor)
                 .containsExactly(tuple(MISSING_LOCALLY, capture.captureReference(), 6750L));
         assertThat(commands.sent()).singleElement().isInstanceOfSatisfying(FlagOrderForAttentionCommand.class, flag -> {
             assertThat(flag.orderId()).isEqualTo(SANDBOX_ORDER);
             assertThat(flag.actor()).isEqualTo(Reconciliation.ACTOR);
-            assertThat(flag.reason()).startsWith("reconciliation of 2025-11-22: sandbox capture " + capture.captureReference()
-                    + " missing in the ledger");
+            assertThat(flag.reason())
+                    .startsWith("reconciliation of 2025-11-22: sandbox capture " + capture.captureReference()
+                            + " missing in the ledger");
         });
-        assertThat(report.followUps()).extracting(OrderFollowUp::orderId, OrderFollowUp::action, OrderFollowUp::repeated)
+        assertThat(report.followUps())
+                .extracting(OrderFollowUp::orderId, OrderFollowUp::action, OrderFollowUp::repeated)
                 .containsExactly(tuple(SANDBOX_ORDER.value(), OrderFollowUp.Action.FLAGGED, false));
     }
 
     @Test
     void everyKindOfDifferenceAtAGatewayIsReportedAndEachOrderFlaggedOnce() {
-        stripe.payments.put("pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_dashboard", eur(500), null)));
+        stripe.payments.put(
+                "pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_dashboard", eur(500), null)));
         ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", STRIPE_ORDER, "pi_1", eur(6750));
         stripe.payments.put("pi_2", stripeCaptured("pi_2", OTHER_ORDER, "ch_2", 3000));
         ledger.recordCapture(PaymentMethod.STRIPE, "ch_2", OTHER_ORDER, "pi_2", eur(3100));
@@ -109,14 +117,19 @@ class ReconciliationTest {
 
         ReconciliationReport report = reconciliation.run(DAY);
 
-        assertThat(report.differences()).extracting(Discrepancy::orderId, Discrepancy::kind, Discrepancy::reference)
+        assertThat(report.differences())
+                .extracting(Discrepancy::orderId, Discrepancy::kind, Discrepancy::reference)
                 .containsExactlyInAnyOrder(
                         tuple(STRIPE_ORDER.value(), MISSING_LOCALLY, "re_dashboard"),
                         tuple(OTHER_ORDER.value(), AMOUNT_MISMATCH, "ch_2"),
                         tuple(OTHER_ORDER.value(), MISSING_AT_GATEWAY, "re_gone"));
-        assertThat(commands.sent()).hasSize(2).allSatisfy(c -> assertThat(c).isInstanceOf(FlagOrderForAttentionCommand.class));
-        assertThat(commands.sent()).extracting(c -> ((FlagOrderForAttentionCommand) c).reason())
-                .anySatisfy(reason -> assertThat(reason).contains("stripe capture ch_2 amount differs: ledger 3100, gateway 3000")
+        assertThat(commands.sent())
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c).isInstanceOf(FlagOrderForAttentionCommand.class));
+        assertThat(commands.sent())
+                .extracting(c -> ((FlagOrderForAttentionCommand) c).reason())
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("stripe capture ch_2 amount differs: ledger 3100, gateway 3000")
                         .contains("stripe refund re_gone missing at the gateway"));
     }
 
@@ -126,15 +139,18 @@ class ReconciliationTest {
 
         ReconciliationReport report = reconciliation.run(DAY);
 
-        assertThat(report.differences()).extracting(Discrepancy::kind, Discrepancy::ledgerMinor, Discrepancy::gatewayMinor)
+        assertThat(report.differences())
+                .extracting(Discrepancy::kind, Discrepancy::ledgerMinor, Discrepancy::gatewayMinor)
                 .containsExactly(tuple(MISSING_AT_GATEWAY, 6750L, null));
     }
 
     @Test
     void anOrderThatHasEndedGetsAnAdminNoteInsteadOfAttentionAndTheReportSaysWhy() {
-        stripe.payments.put("pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_dashboard", eur(500), null)));
+        stripe.payments.put(
+                "pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_dashboard", eur(500), null)));
         ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", STRIPE_ORDER, "pi_1", eur(6750));
-        commands.failWhen(FlagOrderForAttentionCommand.class::isInstance,
+        commands.failWhen(
+                FlagOrderForAttentionCommand.class::isInstance,
                 new IllegalStateException("order is CANCELLED; it cannot move to ATTENTION"));
 
         ReconciliationReport report = reconciliation.run(DAY);
@@ -143,11 +159,14 @@ class ReconciliationTest {
         assertThat(commands.sent().get(1)).isInstanceOfSatisfying(AddAdminNoteCommand.class, note -> {
             assertThat(note.orderId()).isEqualTo(STRIPE_ORDER);
             assertThat(note.actor()).isEqualTo(Reconciliation.ACTOR);
-            assertThat(note.note()).contains("re_dashboard missing in the ledger").contains("order is CANCELLED");
+            assertThat(note.note())
+                    .contains("re_dashboard missing in the ledger")
+                    .contains("order is CANCELLED");
         });
         assertThat(report.followUps()).singleElement().satisfies(followUp -> {
             assertThat(followUp.action()).isEqualTo(OrderFollowUp.Action.NOTED);
-            assertThat(followUp.detail()).isEqualTo("not flagged for attention: order is CANCELLED; it cannot move to ATTENTION");
+            assertThat(followUp.detail())
+                    .isEqualTo("not flagged for attention: order is CANCELLED; it cannot move to ATTENTION");
         });
     }
 
@@ -157,31 +176,42 @@ class ReconciliationTest {
         ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", STRIPE_ORDER, "pi_1", eur(6750));
         commands.failWith(new IllegalStateException("command bus down"));
 
-        assertThat(reconciliation.run(DAY).followUps()).extracting(OrderFollowUp::action)
+        assertThat(reconciliation.run(DAY).followUps())
+                .extracting(OrderFollowUp::action)
                 .containsExactly(OrderFollowUp.Action.FAILED);
 
         commands.succeed();
         commands.clear();
-        assertThat(reconciliation.run(DAY).followUps()).extracting(OrderFollowUp::action, OrderFollowUp::repeated)
+        assertThat(reconciliation.run(DAY).followUps())
+                .extracting(OrderFollowUp::action, OrderFollowUp::repeated)
                 .containsExactly(tuple(OrderFollowUp.Action.FLAGGED, false));
         assertThat(commands.sent()).hasSize(1);
     }
 
     @Test
     void runningADayAgainReplacesItsReportWithoutFlaggingTheSameDifferencesAgainButFlagsNewOnes() {
-        stripe.payments.put("pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_1", eur(500), null)));
+        stripe.payments.put(
+                "pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_1", eur(500), null)));
         ledger.recordCapture(PaymentMethod.STRIPE, "ch_1", STRIPE_ORDER, "pi_1", eur(6750));
         reconciliation.run(DAY);
         commands.clear();
 
         ReconciliationReport again = reconciliation.run(DAY);
         assertThat(commands.sent()).isEmpty();
-        assertThat(again.followUps()).extracting(OrderFollowUp::action, OrderFollowUp::repeated)
+        assertThat(again.followUps())
+                .extracting(OrderFollowUp::action, OrderFollowUp::repeated)
                 .containsExactly(tuple(OrderFollowUp.Action.FLAGGED, true));
         assertThat(reports.find(DAY)).contains(again);
 
-        stripe.payments.put("pi_1", stripeCaptured("pi_1", STRIPE_ORDER, "ch_1", 6750, new Refund("re_1", eur(500), null),
-                new Refund("re_2", eur(700), null)));
+        stripe.payments.put(
+                "pi_1",
+                stripeCaptured(
+                        "pi_1",
+                        STRIPE_ORDER,
+                        "ch_1",
+                        6750,
+                        new Refund("re_1", eur(500), null),
+                        new Refund("re_2", eur(700), null)));
         ReconciliationReport third = reconciliation.run(DAY);
         assertThat(third.differences()).hasSize(2);
         assertThat(commands.sent()).singleElement().isInstanceOf(FlagOrderForAttentionCommand.class);
@@ -216,14 +246,17 @@ class ReconciliationTest {
         ReconciliationReport report = reconciliation.run(DAY);
 
         assertThat(report.paymentsChecked()).isEqualTo(1);
-        assertThat(report.differences()).extracting(Discrepancy::paymentReference).containsOnly("pi_1");
-        assertThat(reconciliation.run(DAY.plusDays(1)).differences()).extracting(Discrepancy::orderId)
+        assertThat(report.differences())
+                .extracting(Discrepancy::paymentReference)
+                .containsOnly("pi_1");
+        assertThat(reconciliation.run(DAY.plusDays(1)).differences())
+                .extracting(Discrepancy::orderId)
                 .containsExactly(OTHER_ORDER.value());
     }
 
     private String authorizedAtSandbox(OrderId order, long minor) {
-        PaymentSession session = sandbox.authorize(new AuthorizationRequest(order, "ORD-20251122-000001", eur(minor),
-                IdempotencyKeys.authorize(order)));
+        PaymentSession session = sandbox.authorize(
+                new AuthorizationRequest(order, "ORD-20251122-000001", eur(minor), IdempotencyKeys.authorize(order)));
         sandbox.decide(session.paymentReference(), SandboxPaymentGateway.Outcome.APPROVE);
         return session.paymentReference();
     }
@@ -235,10 +268,21 @@ class ReconciliationTest {
         return payment;
     }
 
-    private static GatewayPayment stripeCaptured(String reference, OrderId order, String charge, long capturedMinor,
-                                                 Refund... refunds) {
-        return new GatewayPayment(reference, order.value(), GatewayPaymentStatus.CAPTURED, eur(6750), eur(capturedMinor), charge,
-                List.of(refunds), "visa", "4242", null, null, null);
+    private static GatewayPayment stripeCaptured(
+            String reference, OrderId order, String charge, long capturedMinor, Refund... refunds) {
+        return new GatewayPayment(
+                reference,
+                order.value(),
+                GatewayPaymentStatus.CAPTURED,
+                eur(6750),
+                eur(capturedMinor),
+                charge,
+                List.of(refunds),
+                "visa",
+                "4242",
+                null,
+                null,
+                null);
     }
 
     private static Money eur(long minor) {

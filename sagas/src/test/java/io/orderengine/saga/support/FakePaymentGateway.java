@@ -11,7 +11,6 @@ import io.orderengine.saga.payment.PaymentGateway;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,11 +21,16 @@ import java.util.Map;
 public final class FakePaymentGateway implements PaymentGateway {
 
     /** The calls a test can make fail. */
-    public enum Operation { AUTHORIZE, CAPTURE, CANCEL, REFUND, RETRIEVE }
+    public enum Operation {
+        AUTHORIZE,
+        CAPTURE,
+        CANCEL,
+        REFUND,
+        RETRIEVE
+    }
 
     /** One call made to the gateway. */
-    public record Call(Operation operation, String paymentReference, Money amount, String idempotencyKey) {
-    }
+    public record Call(Operation operation, String paymentReference, Money amount, String idempotencyKey) {}
 
     public static final String PAYMENT_REFERENCE = "pay_123";
     public static final String CAPTURE_REFERENCE = "cap_123";
@@ -42,7 +46,10 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
 
     public void failing(Operation operation, PaymentGatewayException.Kind kind) {
-        failures.put(operation, new PaymentGatewayException(kind, operation.name().toLowerCase() + " failed at the fake gateway", null));
+        failures.put(
+                operation,
+                new PaymentGatewayException(
+                        kind, operation.name().toLowerCase() + " failed at the fake gateway", null));
     }
 
     public void recovered(Operation operation) {
@@ -74,8 +81,9 @@ public final class FakePaymentGateway implements PaymentGateway {
     @Override
     public PaymentSession authorize(AuthorizationRequest request) {
         record(Operation.AUTHORIZE, null, request.amount(), request.idempotencyKey());
-        return new PaymentSession(PAYMENT_REFERENCE, new PaymentAction(method.wireName(),
-                "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE, null));
+        return new PaymentSession(
+                PAYMENT_REFERENCE,
+                new PaymentAction(method.wireName(), "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE, null));
     }
 
     @Override
@@ -99,11 +107,33 @@ public final class FakePaymentGateway implements PaymentGateway {
     public GatewayPayment retrieve(String paymentReference) {
         record(Operation.RETRIEVE, paymentReference, null, null);
         if (heldCapture != null) {
-            return new GatewayPayment(paymentReference, null, GatewayPaymentStatus.CAPTURED, heldCapture.amount(),
-                    heldCapture.amount(), heldCapture.captureReference(), List.of(), null, null, captureBefore, null, null);
+            return new GatewayPayment(
+                    paymentReference,
+                    null,
+                    GatewayPaymentStatus.CAPTURED,
+                    heldCapture.amount(),
+                    heldCapture.amount(),
+                    heldCapture.captureReference(),
+                    List.of(),
+                    null,
+                    null,
+                    captureBefore,
+                    null,
+                    null);
         }
-        return new GatewayPayment(paymentReference, null, GatewayPaymentStatus.AUTHORIZED, null, null, null, List.of(),
-                null, null, captureBefore, null, null);
+        return new GatewayPayment(
+                paymentReference,
+                null,
+                GatewayPaymentStatus.AUTHORIZED,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                captureBefore,
+                null,
+                null);
     }
 
     private void record(Operation operation, String paymentReference, Money amount, String idempotencyKey) {

@@ -1,25 +1,27 @@
 package io.orderengine.saga.support;
 
+import java.util.List;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.utils.RecordingCommandBus;
 
-import java.util.List;
-import java.util.function.Predicate;
-
 /** A command gateway that records what was sent and answers every command with success, or with a failure on demand. */
 public final class RecordingCommands {
 
     private final RecordingCommandBus bus = new RecordingCommandBus();
-    private final CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+    private final CommandGateway gateway =
+            DefaultCommandGateway.builder().commandBus(bus).build();
 
     public CommandGateway gateway() {
         return gateway;
     }
 
     public List<Object> sent() {
-        return bus.getDispatchedCommands().stream().<Object>map(CommandMessage::getPayload).toList();
+        return bus.getDispatchedCommands().stream()
+                .<Object>map(CommandMessage::getPayload)
+                .toList();
     }
 
     public void failWith(RuntimeException failure) {

@@ -14,8 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public final class StateMapper {
 
-    private StateMapper() {
-    }
+    private StateMapper() {}
 
     public static ObjectMapper objectMapper() {
         return new ObjectMapper()

@@ -1,5 +1,12 @@
 package io.orderengine.testkit.gateways;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -18,13 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A small stateful PayPal REST API behind WireMock, for whole-engine tests: OAuth tokens, Orders v2 (create with
@@ -67,8 +67,7 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private final Map<String, PayPalOrder> orders = new LinkedHashMap<>();
     private final Map<String, Answer> idempotent = new HashMap<>();
@@ -108,7 +107,8 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Answer answer = answer(serveEvent.getRequest());
-        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                .but()
                 .withStatus(answer.status())
                 .withHeader("Paypal-Debug-Id", "e2e" + ids.incrementAndGet());
         if (answer.body() != null) {
@@ -138,8 +138,19 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
     private Answer route(String method, String path, JsonNode body) {
         String[] parts = path.split("/");
         if ("POST".equals(method) && "/v1/oauth2/token".equals(path)) {
-            return ok(Map.of("scope", "https://uri.paypal.com/services/payments/payment", "access_token", "A21AAe2e-token",
-                    "token_type", "Bearer", "app_id", "APP-80W284485P519543T", "expires_in", 32400, "nonce", "e2e"));
+            return ok(Map.of(
+                    "scope",
+                    "https://uri.paypal.com/services/payments/payment",
+                    "access_token",
+                    "A21AAe2e-token",
+                    "token_type",
+                    "Bearer",
+                    "app_id",
+                    "APP-80W284485P519543T",
+                    "expires_in",
+                    32400,
+                    "nonce",
+                    "e2e"));
         }
         if ("POST".equals(method) && "/v1/notifications/verify-webhook-signature".equals(path)) {
             return verify(body);
@@ -160,7 +171,10 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
             }
         }
         if (path.startsWith("/v2/payments/authorizations/") && parts.length == 6) {
-            PayPalOrder order = orders.values().stream().filter(o -> parts[4].equals(o.authorizationId)).findFirst().orElse(null);
+            PayPalOrder order = orders.values().stream()
+                    .filter(o -> parts[4].equals(o.authorizationId))
+                    .findFirst()
+                    .orElse(null);
             if (order == null) {
                 return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
             }
@@ -172,7 +186,10 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
             }
         }
         if (path.startsWith("/v2/payments/captures/") && parts.length == 6 && "refund".equals(parts[5])) {
-            PayPalOrder order = orders.values().stream().filter(o -> parts[4].equals(o.captureId)).findFirst().orElse(null);
+            PayPalOrder order = orders.values().stream()
+                    .filter(o -> parts[4].equals(o.captureId))
+                    .findFirst()
+                    .orElse(null);
             if (order == null) {
                 return notFound("RESOURCE_NOT_FOUND", "The specified resource does not exist.");
             }
@@ -183,9 +200,12 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer create(JsonNode body) {
         JsonNode unit = body.path("purchase_units").path(0);
-        PayPalOrder order = new PayPalOrder(Long.toString(5_000_000_000L + ids.incrementAndGet(), 36).toUpperCase() + "E2E",
-                unit.path("custom_id").asText(null), unit.path("invoice_id").asText(null),
-                unit.path("amount").path("currency_code").asText(), unit.path("amount").path("value").asText());
+        PayPalOrder order = new PayPalOrder(
+                Long.toString(5_000_000_000L + ids.incrementAndGet(), 36).toUpperCase() + "E2E",
+                unit.path("custom_id").asText(null),
+                unit.path("invoice_id").asText(null),
+                unit.path("amount").path("currency_code").asText(),
+                unit.path("amount").path("value").asText());
         orders.put(order.id, order);
         return new Answer(201, PayPalJson.write(json.order(order)));
     }
@@ -202,7 +222,9 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer capture(PayPalOrder order, JsonNode body) {
         if (!"CREATED".equals(order.authorizationStatus)) {
-            return unprocessable("AUTHORIZATION_ALREADY_CAPTURED", "Authorization has been previously captured and hence cannot be captured again.");
+            return unprocessable(
+                    "AUTHORIZATION_ALREADY_CAPTURED",
+                    "Authorization has been previously captured and hence cannot be captured again.");
         }
         String value = body.path("amount").path("value").asText(order.value);
         takeCapture(order, value);
@@ -219,7 +241,8 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer voidAuthorization(PayPalOrder order) {
         if (!"CREATED".equals(order.authorizationStatus)) {
-            return unprocessable("PREVIOUSLY_VOIDED", "Authorization has been previously voided and hence cannot be voided again.");
+            return unprocessable(
+                    "PREVIOUSLY_VOIDED", "Authorization has been previously voided and hence cannot be voided again.");
         }
         order.authorizationStatus = "VOIDED";
         return new Answer(204, null);
@@ -227,7 +250,9 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer refund(PayPalOrder order, JsonNode body) {
         String value = body.path("amount").path("value").asText(order.capturedValue);
-        return new Answer(201, PayPalJson.write(addRefund(order, value, body.path("invoice_id").asText(null))));
+        return new Answer(
+                201,
+                PayPalJson.write(addRefund(order, value, body.path("invoice_id").asText(null))));
     }
 
     private Map<String, Object> addRefund(PayPalOrder order, String value, String invoiceId) {
@@ -256,10 +281,16 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
         headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
         headers.put("PAYPAL-CERT-URL", "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-e2e");
         headers.put("PAYPAL-TRANSMISSION-ID", transmissionId);
-        headers.put("PAYPAL-TRANSMISSION-SIG", forged
-                ? "forged" + signature(transmissionId, PayPalJson.parse(event)).substring(6)
-                : signature(transmissionId, PayPalJson.parse(event)));
-        headers.put("PAYPAL-TRANSMISSION-TIME", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        headers.put(
+                "PAYPAL-TRANSMISSION-SIG",
+                forged
+                        ? "forged"
+                                + signature(transmissionId, PayPalJson.parse(event))
+                                        .substring(6)
+                        : signature(transmissionId, PayPalJson.parse(event)));
+        headers.put(
+                "PAYPAL-TRANSMISSION-TIME",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return headers;
     }
 
@@ -309,7 +340,9 @@ public final class PayPalEmulator implements ResponseDefinitionTransformerV2 {
 
     /** A {@code PAYMENT.CAPTURE.REFUNDED} event with the refund {@code refundId} of the order. */
     public synchronized String captureRefundedEvent(String eventId, String paypalOrderId, String refundId) {
-        Map<String, Object> refund = order(paypalOrderId).refunds.stream().filter(r -> refundId.equals(r.get("id"))).findFirst()
+        Map<String, Object> refund = order(paypalOrderId).refunds.stream()
+                .filter(r -> refundId.equals(r.get("id")))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
         return json.event(eventId, "PAYMENT.CAPTURE.REFUNDED", "refund", refund);
     }

@@ -40,7 +40,12 @@ final class PayPalJson {
             authorization.put("status", order.authorizationStatus);
             authorization.put("amount", amount(order.currency, order.value));
             authorization.put("custom_id", order.engineOrderId);
-            authorization.put("expiration_time", Instant.now().plus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+            authorization.put(
+                    "expiration_time",
+                    Instant.now()
+                            .plus(29, ChronoUnit.DAYS)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
             payments.put("authorizations", List.of(authorization));
         }
         if (order.captureId != null) {
@@ -58,10 +63,12 @@ final class PayPalJson {
         json.put("status", order.status);
         json.put("purchase_units", List.of(unit));
         json.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        json.put("links", List.of(
-                link(baseUrl + "/v2/checkout/orders/" + order.id, "self", "GET"),
-                link("https://www.sandbox.paypal.com/checkoutnow?token=" + order.id, "approve", "GET"),
-                link(baseUrl + "/v2/checkout/orders/" + order.id + "/authorize", "authorize", "POST")));
+        json.put(
+                "links",
+                List.of(
+                        link(baseUrl + "/v2/checkout/orders/" + order.id, "self", "GET"),
+                        link("https://www.sandbox.paypal.com/checkoutnow?token=" + order.id, "approve", "GET"),
+                        link(baseUrl + "/v2/checkout/orders/" + order.id + "/authorize", "authorize", "POST")));
         return json;
     }
 
@@ -75,11 +82,15 @@ final class PayPalJson {
         if (order.invoiceId != null) {
             capture.put("invoice_id", order.invoiceId);
         }
-        capture.put("supplementary_data", Map.of("related_ids", Map.of("order_id", order.id,
-                "authorization_id", order.authorizationId)));
-        capture.put("links", List.of(link(baseUrl + "/v2/payments/captures/" + order.captureId, "self", "GET"),
-                link(baseUrl + "/v2/payments/captures/" + order.captureId + "/refund", "refund", "POST"),
-                link(baseUrl + "/v2/payments/authorizations/" + order.authorizationId, "up", "GET")));
+        capture.put(
+                "supplementary_data",
+                Map.of("related_ids", Map.of("order_id", order.id, "authorization_id", order.authorizationId)));
+        capture.put(
+                "links",
+                List.of(
+                        link(baseUrl + "/v2/payments/captures/" + order.captureId, "self", "GET"),
+                        link(baseUrl + "/v2/payments/captures/" + order.captureId + "/refund", "refund", "POST"),
+                        link(baseUrl + "/v2/payments/authorizations/" + order.authorizationId, "up", "GET")));
         return capture;
     }
 
@@ -93,8 +104,11 @@ final class PayPalJson {
             refund.put("invoice_id", invoiceId);
         }
         refund.put("create_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        refund.put("links", List.of(link(baseUrl + "/v2/payments/refunds/" + refund.get("id"), "self", "GET"),
-                link(baseUrl + "/v2/payments/captures/" + order.captureId, "up", "GET")));
+        refund.put(
+                "links",
+                List.of(
+                        link(baseUrl + "/v2/payments/refunds/" + refund.get("id"), "self", "GET"),
+                        link(baseUrl + "/v2/payments/captures/" + order.captureId, "up", "GET")));
         return refund;
     }
 
@@ -123,15 +137,28 @@ final class PayPalJson {
 
     /** PayPal's 404 body with one detail. */
     static String notFound(String issue, String description) {
-        return write(Map.of("name", "RESOURCE_NOT_FOUND", "message", "The specified resource does not exist.",
-                "debug_id", "e2e404", "details", List.of(Map.of("issue", issue, "description", description))));
+        return write(Map.of(
+                "name",
+                "RESOURCE_NOT_FOUND",
+                "message",
+                "The specified resource does not exist.",
+                "debug_id",
+                "e2e404",
+                "details",
+                List.of(Map.of("issue", issue, "description", description))));
     }
 
     /** PayPal's 422 body with one detail. */
     static String unprocessable(String issue, String description) {
-        return write(Map.of("name", "UNPROCESSABLE_ENTITY",
-                "message", "The requested action could not be performed, semantically incorrect, or failed business validation.",
-                "debug_id", "e2e422", "details", List.of(Map.of("issue", issue, "description", description))));
+        return write(Map.of(
+                "name",
+                "UNPROCESSABLE_ENTITY",
+                "message",
+                "The requested action could not be performed, semantically incorrect, or failed business validation.",
+                "debug_id",
+                "e2e422",
+                "details",
+                List.of(Map.of("issue", issue, "description", description))));
     }
 
     /** The request body as JSON; an empty object when it is missing or not JSON. */

@@ -1,5 +1,12 @@
 package io.orderengine.testkit.gateways;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -15,13 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A small stateful Stripe behind WireMock, for whole-engine tests: PaymentIntents with manual capture (create,
@@ -66,7 +66,9 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
         /** The amount refunded so far. */
         long refunded() {
-            return refunds.stream().mapToLong(r -> ((Number) r.get("amount")).longValue()).sum();
+            return refunds.stream()
+                    .mapToLong(r -> ((Number) r.get("amount")).longValue())
+                    .sum();
         }
     }
 
@@ -113,7 +115,8 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         LoggedRequest request = serveEvent.getRequest();
         Answer answer = answer(request);
-        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                .but()
                 .withStatus(answer.status())
                 .withHeader("Content-Type", "application/json")
                 .withHeader("Request-Id", "req_" + ids.incrementAndGet())
@@ -149,7 +152,8 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         if (path.startsWith("/v1/payment_intents/") && parts.length >= 4) {
             Intent intent = intents.get(parts[3]);
             if (intent == null) {
-                return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + parts[3] + "'");
+                return error(
+                        404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + parts[3] + "'");
             }
             if ("GET".equals(method) && parts.length == 4) {
                 return ok(StripeJson.intent(intent));
@@ -164,23 +168,36 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
         if ("/v1/refunds".equals(path)) {
             return "POST".equals(method) ? refund(params) : refundList(params.get("payment_intent"));
         }
-        return error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL (" + method + ": " + path + ")");
+        return error(
+                404,
+                "invalid_request_error",
+                "resource_missing",
+                "Unrecognized request URL (" + method + ": " + path + ")");
     }
 
     private Answer create(Map<String, String> params) {
         String id = "pi_e2e" + ids.incrementAndGet();
-        Intent intent = new Intent(id, params.get("metadata[order_id]"), params.get("metadata[order_number]"),
-                Long.parseLong(params.get("amount")), params.get("currency"));
+        Intent intent = new Intent(
+                id,
+                params.get("metadata[order_id]"),
+                params.get("metadata[order_number]"),
+                Long.parseLong(params.get("amount")),
+                params.get("currency"));
         intents.put(id, intent);
         return ok(StripeJson.intent(intent));
     }
 
     private Answer capture(Intent intent, Map<String, String> params) {
         if (!"requires_capture".equals(intent.status)) {
-            return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
                     "This PaymentIntent could not be captured because it has a status of " + intent.status + ".");
         }
-        long amount = params.containsKey("amount_to_capture") ? Long.parseLong(params.get("amount_to_capture")) : intent.amount;
+        long amount = params.containsKey("amount_to_capture")
+                ? Long.parseLong(params.get("amount_to_capture"))
+                : intent.amount;
         intent.status = "succeeded";
         intent.amountReceived = amount;
         intent.captures++;
@@ -189,7 +206,10 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
 
     private Answer cancel(Intent intent) {
         if ("succeeded".equals(intent.status) || "canceled".equals(intent.status)) {
-            return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
                     "You cannot cancel this PaymentIntent because it has a status of " + intent.status + ".");
         }
         intent.status = "canceled";
@@ -199,14 +219,27 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     private Answer refund(Map<String, String> params) {
         Intent intent = intents.get(params.get("payment_intent"));
         if (intent == null) {
-            return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + params.get("payment_intent") + "'");
+            return error(
+                    404,
+                    "invalid_request_error",
+                    "resource_missing",
+                    "No such payment_intent: '" + params.get("payment_intent") + "'");
         }
         if (!"succeeded".equals(intent.status)) {
-            return error(400, "invalid_request_error", "charge_not_captured", "This PaymentIntent has no captured charge to refund.");
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "charge_not_captured",
+                    "This PaymentIntent has no captured charge to refund.");
         }
-        long amount = params.containsKey("amount") ? Long.parseLong(params.get("amount")) : intent.amountReceived - intent.refunded();
+        long amount = params.containsKey("amount")
+                ? Long.parseLong(params.get("amount"))
+                : intent.amountReceived - intent.refunded();
         if (amount <= 0 || amount > intent.amountReceived - intent.refunded()) {
-            return error(400, "invalid_request_error", "amount_too_large",
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "amount_too_large",
                     "Refund amount is greater than the unrefunded amount on the charge.");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -268,7 +301,9 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     }
 
     public synchronized Intent intentOfOrder(String orderId) {
-        return intents.values().stream().filter(i -> orderId.equals(i.orderId)).findFirst()
+        return intents.values().stream()
+                .filter(i -> orderId.equals(i.orderId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no payment intent for order " + orderId));
     }
 
@@ -300,7 +335,9 @@ public final class StripeEmulator implements ResponseDefinitionTransformerV2 {
     /** A {@code charge.dispute.created} event about the intent's charge. */
     public synchronized String disputeEvent(String eventId, String paymentIntent, String reason) {
         Intent intent = intent(paymentIntent);
-        return StripeJson.event(eventId, "charge.dispute.created",
+        return StripeJson.event(
+                eventId,
+                "charge.dispute.created",
                 StripeJson.dispute("dp_e2e" + ids.incrementAndGet(), intent, reason));
     }
 

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class StripeForm {
 
-    private StripeForm() {
-    }
+    private StripeForm() {}
 
     /** The query's parameters and, for a form-encoded body, the body's (which win over the query's). */
     static Map<String, String> parameters(Request request) {

@@ -16,10 +16,10 @@ import java.util.Map;
 final class StripeJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long CAPTURE_BEFORE = Instant.parse("2099-01-01T00:00:00Z").getEpochSecond();
+    private static final long CAPTURE_BEFORE =
+            Instant.parse("2099-01-01T00:00:00Z").getEpochSecond();
 
-    private StripeJson() {
-    }
+    private StripeJson() {}
 
     static Map<String, Object> intent(Intent intent) {
         Map<String, Object> json = new LinkedHashMap<>();

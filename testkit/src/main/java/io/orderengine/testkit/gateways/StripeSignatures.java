@@ -10,8 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Signs webhook bodies the way Stripe does: {@code Stripe-Signature: t=<unix time>,v1=<HMAC-SHA256(secret, t + "." + body)>}. */
 public final class StripeSignatures {
 
-    private StripeSignatures() {
-    }
+    private StripeSignatures() {}
 
     public static String header(String body, String secret, Instant at) {
         long t = at.getEpochSecond();

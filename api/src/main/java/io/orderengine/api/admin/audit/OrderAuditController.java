@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail of one order, read straight from the event store (admins only, as everything under
@@ -38,18 +37,17 @@ class OrderAuditController {
     }
 
     /** The answer: the order's events, oldest first. */
-    record AuditTrail(String orderId, List<AuditEntry> events) {
-    }
+    record AuditTrail(String orderId, List<AuditEntry> events) {}
 
     /** One event of the order. */
-    record AuditEntry(long sequence, String eventId, Instant at, String type, JsonNode payload,
-                      Map<String, Object> metadata) {
-    }
+    record AuditEntry(
+            long sequence, String eventId, Instant at, String type, JsonNode payload, Map<String, Object> metadata) {}
 
     @GetMapping("/api/v1/admin/orders/{id}/audit")
     AuditTrail audit(@PathVariable String id) {
         OrderId orderId = OrderIds.fromPath(id);
-        List<AuditEntry> entries = events.events(orderId).stream().map(this::entry).toList();
+        List<AuditEntry> entries =
+                events.events(orderId).stream().map(this::entry).toList();
         if (entries.isEmpty()) {
             throw ApiException.notFound("Order " + id);
         }
@@ -57,8 +55,12 @@ class OrderAuditController {
     }
 
     private AuditEntry entry(DomainEventMessage<?> event) {
-        return new AuditEntry(event.getSequenceNumber(), event.getIdentifier(), event.getTimestamp(),
-                event.getPayloadType().getSimpleName(), payload(event.getPayload()),
+        return new AuditEntry(
+                event.getSequenceNumber(),
+                event.getIdentifier(),
+                event.getTimestamp(),
+                event.getPayloadType().getSimpleName(),
+                payload(event.getPayload()),
                 new TreeMap<>(event.getMetaData()));
     }
 

@@ -1,11 +1,10 @@
 package io.orderengine.api.admin.audit;
 
 import io.orderengine.messages.common.OrderId;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * An order's events straight from the event store, in sequence order, from the very first (snapshots are not
@@ -23,8 +22,10 @@ public class OrderEventLog {
     }
 
     public List<? extends DomainEventMessage<?>> events(OrderId orderId) {
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(orderId.value(), 0L).asStream().toList();
-        boolean order = !events.isEmpty() && ORDER_AGGREGATE.equals(events.get(0).getType());
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(orderId.value(), 0L).asStream().toList();
+        boolean order =
+                !events.isEmpty() && ORDER_AGGREGATE.equals(events.get(0).getType());
         return order ? events : List.of();
     }
 }

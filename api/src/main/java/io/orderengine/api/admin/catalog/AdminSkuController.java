@@ -1,13 +1,12 @@
 package io.orderengine.api.admin.catalog;
 
 import io.orderengine.api.engine.ConsistentCommands;
-import io.orderengine.api.web.PageParameters;
-import io.orderengine.messages.query.ListLowStockSkusQuery;
-
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.query.FindSkuQuery;
+import io.orderengine.messages.query.ListLowStockSkusQuery;
 import io.orderengine.messages.query.ListSkusQuery;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.messages.sku.AdjustStockCommand;
@@ -59,40 +58,48 @@ class AdminSkuController {
         this.queries = queries;
     }
 
-    record RegisterSkuRequest(@NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
-                              @NotBlank @Size(max = 200) String name,
-                              @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
-                              @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-                              @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-                              @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
-                              @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*") String imageUrl) {
-    }
+    record RegisterSkuRequest(
+            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
 
-    record StockRequest(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-                        @NotBlank @Size(max = 200) String reason) {
-    }
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            String imageUrl) {}
 
-    record UpdateSkuRequest(@Size(min = 1, max = 200) String name,
-                            @Min(0) @Max(100_000_000_000L) Long priceMinor,
-                            @Pattern(regexp = "[A-Z]{3}") String currency,
-                            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-                            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
-                            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*") String imageUrl,
-                            Boolean active) {
-    }
+    record StockRequest(
+            @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
+            @NotBlank @Size(max = 200) String reason) {}
+
+    record UpdateSkuRequest(
+            @Size(min = 1, max = 200) String name,
+            @Min(0) @Max(100_000_000_000L) Long priceMinor,
+            @Pattern(regexp = "[A-Z]{3}") String currency,
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
+
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            String imageUrl,
+
+            Boolean active) {}
 
     /** Every SKU, deactivated ones included, for the admin's stock view. */
     @GetMapping("/api/v1/admin/skus")
-    SkuPage allSkus(@RequestParam(defaultValue = "0") @Min(0) int page,
-                    @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return queries.query(new ListSkusQuery(false, new PageRequest(page, size)),
-                ResponseTypes.instanceOf(SkuPage.class)).join();
+    SkuPage allSkus(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return queries.query(
+                        new ListSkusQuery(false, new PageRequest(page, size)), ResponseTypes.instanceOf(SkuPage.class))
+                .join();
     }
 
     /** {@code GET /api/v1/admin/skus/low-stock?page&size}: SKUs at or below their threshold, scarcest first. */
     @GetMapping("/api/v1/admin/skus/low-stock")
     SkuPage lowStock(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return queries.query(new ListLowStockSkusQuery(PageParameters.page(page, size)), SkuPage.class).join();
+        return queries.query(new ListLowStockSkusQuery(PageParameters.page(page, size)), SkuPage.class)
+                .join();
     }
 
     @PostMapping("/api/v1/admin/skus")
@@ -100,11 +107,23 @@ class AdminSkuController {
         Money price = money(request.priceMinor(), request.currency());
         int threshold = request.lowStockThreshold() == null ? 0 : request.lowStockThreshold();
         Map<String, String> attributes = request.attributes() == null ? Map.of() : request.attributes();
-        commands.sendAndWait(new RegisterSkuCommand(new SkuCode(request.sku()), request.name(), price, threshold,
-                attributes, request.imageUrl()));
-        SkuView created = new SkuView(request.sku(), request.name(), price.amountMinor(), price.currency(), attributes,
-                request.imageUrl(), 0, 0, 0, threshold, true, true);
-        return ResponseEntity.created(URI.create("/api/v1/admin/skus/" + request.sku())).body(created);
+        commands.sendAndWait(new RegisterSkuCommand(
+                new SkuCode(request.sku()), request.name(), price, threshold, attributes, request.imageUrl()));
+        SkuView created = new SkuView(
+                request.sku(),
+                request.name(),
+                price.amountMinor(),
+                price.currency(),
+                attributes,
+                request.imageUrl(),
+                0,
+                0,
+                0,
+                threshold,
+                true,
+                true);
+        return ResponseEntity.created(URI.create("/api/v1/admin/skus/" + request.sku()))
+                .body(created);
     }
 
     @PostMapping("/api/v1/admin/skus/{sku}/stock")
@@ -132,30 +151,36 @@ class AdminSkuController {
      */
     @PatchMapping("/api/v1/admin/skus/{sku}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void update(@PathVariable @Pattern(regexp = SkuCode.PATTERN) String sku,
-                   @Valid @RequestBody UpdateSkuRequest request) {
+    void update(
+            @PathVariable @Pattern(regexp = SkuCode.PATTERN) String sku, @Valid @RequestBody UpdateSkuRequest request) {
         SkuCode code = new SkuCode(sku);
         SkuView current = current(code);
         if (request.priceMinor() != null) {
             String currency = request.currency() == null ? current.currency() : request.currency();
             commands.sendAndWait(new ChangeSkuPriceCommand(code, money(request.priceMinor(), currency)));
         }
-        if (request.name() != null || request.lowStockThreshold() != null || request.attributes() != null
+        if (request.name() != null
+                || request.lowStockThreshold() != null
+                || request.attributes() != null
                 || request.imageUrl() != null) {
-            commands.sendAndWait(new UpdateSkuDetailsCommand(code,
+            commands.sendAndWait(new UpdateSkuDetailsCommand(
+                    code,
                     request.name() != null ? request.name() : current.name(),
                     request.lowStockThreshold() != null ? request.lowStockThreshold() : current.lowStockThreshold(),
                     request.attributes() != null ? request.attributes() : current.attributes(),
                     request.imageUrl() != null ? request.imageUrl() : current.imageUrl()));
         }
         if (request.active() != null && request.active() != current.active()) {
-            commands.sendAndWait(request.active() ? new ReactivateSkuCommand(code)
-                    : new DeactivateSkuCommand(code, "deactivated by admin"));
+            commands.sendAndWait(
+                    request.active()
+                            ? new ReactivateSkuCommand(code)
+                            : new DeactivateSkuCommand(code, "deactivated by admin"));
         }
     }
 
     private SkuView current(SkuCode code) {
-        SkuView view = queries.query(new FindSkuQuery(code), ResponseTypes.instanceOf(SkuView.class)).join();
+        SkuView view = queries.query(new FindSkuQuery(code), ResponseTypes.instanceOf(SkuView.class))
+                .join();
         if (view == null) {
             throw ApiException.notFound("SKU " + code);
         }

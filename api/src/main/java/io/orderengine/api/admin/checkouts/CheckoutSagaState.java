@@ -16,7 +16,9 @@ enum CheckoutSagaState {
     ALL;
 
     static Optional<CheckoutSagaState> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.name().toLowerCase(Locale.ROOT).equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.name().toLowerCase(Locale.ROOT).equals(value))
+                .findFirst();
     }
 
     boolean includes(RunningCheckout checkout) {

@@ -56,22 +56,24 @@ class CheckoutSagas {
     }
 
     private RunningCheckout describe(CheckoutSagaSnapshot saga, Instant now) {
-        OrderView order = queries.query(new FindOrderQuery(new OrderId(saga.orderId())),
-                ResponseTypes.instanceOf(OrderView.class)).join();
+        OrderView order = queries.query(
+                        new FindOrderQuery(new OrderId(saga.orderId())), ResponseTypes.instanceOf(OrderView.class))
+                .join();
         Instant placedAt = order == null ? null : order.placedAt();
         OrderStatus orderStatus = order == null ? null : order.status();
-        Instant paymentDueAt = placedAt != null && saga.beforePayment()
-                ? placedAt.plus(console.paymentDeadline()) : null;
+        Instant paymentDueAt =
+                placedAt != null && saga.beforePayment() ? placedAt.plus(console.paymentDeadline()) : null;
         CheckoutSagaSnapshot.PendingDeadline pending = saga.deadline();
-        PendingDeadline deadline = pending == null ? null : new PendingDeadline(pending.kind(), pending.at(),
-                pending.attempts(), pending.parked(), pending.lastError());
+        PendingDeadline deadline = pending == null
+                ? null
+                : new PendingDeadline(
+                        pending.kind(), pending.at(), pending.attempts(), pending.parked(), pending.lastError());
 
         List<String> stuckBecause = new ArrayList<>();
         if (paymentDueAt != null && now.isAfter(paymentDueAt)) {
             stuckBecause.add("payment-deadline-passed");
         }
-        if (saga.capturing() && deadline != null && "capture".equals(deadline.kind())
-                && now.isAfter(deadline.at())) {
+        if (saga.capturing() && deadline != null && "capture".equals(deadline.kind()) && now.isAfter(deadline.at())) {
             stuckBecause.add("capture-deadline-passed");
         }
         if (orderStatus == OrderStatus.ATTENTION) {
@@ -83,13 +85,27 @@ class CheckoutSagas {
         if (deadline != null && deadline.parked()) {
             stuckBecause.add("deadline-parked");
         }
-        return new RunningCheckout(saga.sagaId(), saga.orderId(),
+        return new RunningCheckout(
+                saga.sagaId(),
+                saga.orderId(),
                 saga.orderNumber() != null ? saga.orderNumber() : order == null ? null : order.orderNumber(),
-                saga.stage(), saga.failedStep(), orderStatus == null ? null : orderStatus.name(), saga.provider(),
-                saga.paymentReference(), saga.totalMinor(), saga.currency(), placedAt,
-                placedAt == null ? null : Math.max(0, Duration.between(placedAt, now).toSeconds()),
-                paymentDueAt, deadline, lastError(saga, deadline, order), saga.pendingRefunds(),
-                !stuckBecause.isEmpty(), stuckBecause);
+                saga.stage(),
+                saga.failedStep(),
+                orderStatus == null ? null : orderStatus.name(),
+                saga.provider(),
+                saga.paymentReference(),
+                saga.totalMinor(),
+                saga.currency(),
+                placedAt,
+                placedAt == null
+                        ? null
+                        : Math.max(0, Duration.between(placedAt, now).toSeconds()),
+                paymentDueAt,
+                deadline,
+                lastError(saga, deadline, order),
+                saga.pendingRefunds(),
+                !stuckBecause.isEmpty(),
+                stuckBecause);
     }
 
     /** The failed step's error first, then a failing deadline delivery, then why the order was put into ATTENTION. */

@@ -32,11 +32,25 @@ import java.util.List;
  * @param stuckBecause   {@code payment-deadline-passed}, {@code order-in-attention}, {@code step-failed},
  *                       {@code deadline-parked}; empty when not stuck
  */
-public record RunningCheckout(String sagaId, String orderId, String orderNumber, String stage, String failedStep,
-                              String orderStatus, String provider, String paymentReference, long totalMinor,
-                              String currency, Instant placedAt, Long ageSeconds, Instant paymentDueAt,
-                              PendingDeadline deadline, String lastError, int pendingRefunds, boolean stuck,
-                              List<String> stuckBecause) {
+public record RunningCheckout(
+        String sagaId,
+        String orderId,
+        String orderNumber,
+        String stage,
+        String failedStep,
+        String orderStatus,
+        String provider,
+        String paymentReference,
+        long totalMinor,
+        String currency,
+        Instant placedAt,
+        Long ageSeconds,
+        Instant paymentDueAt,
+        PendingDeadline deadline,
+        String lastError,
+        int pendingRefunds,
+        boolean stuck,
+        List<String> stuckBecause) {
 
     public RunningCheckout {
         stuckBecause = List.copyOf(stuckBecause);
@@ -47,6 +61,5 @@ public record RunningCheckout(String sagaId, String orderId, String orderNumber,
      * capture attempt before the authorization expires); {@code attempts} deliveries tried so far, {@code parked}
      * when the deadline manager gave up delivering it, with its {@code lastError}.
      */
-    public record PendingDeadline(String kind, Instant at, int attempts, boolean parked, String lastError) {
-    }
+    public record PendingDeadline(String kind, Instant at, int attempts, boolean parked, String lastError) {}
 }

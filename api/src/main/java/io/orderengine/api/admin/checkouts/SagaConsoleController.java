@@ -48,23 +48,23 @@ class SagaConsoleController {
         this.commands = commands;
     }
 
-    record CheckoutPage(List<RunningCheckout> items, int page, int size, long total) {
-    }
+    record CheckoutPage(List<RunningCheckout> items, int page, int size, long total) {}
 
-    record ActionRequest(@Size(max = 500) String note) {
-    }
+    record ActionRequest(@Size(max = 500) String note) {}
 
     /** A retry or compensation accepted: {@code requested} is {@code retry} or {@code compensate}. */
-    record ActionAccepted(String orderId, String requested) {
-    }
+    record ActionAccepted(String orderId, String requested) {}
 
     @GetMapping("/api/v1/admin/sagas")
-    CheckoutPage list(@RequestParam(defaultValue = "running") @Size(max = 20) String state,
-                      @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        CheckoutSagaState filter = CheckoutSagaState.fromWire(state).orElseThrow(() -> ApiException.badRequest(
-                "validation", "state must be one of running, stuck, confirmed, all"));
-        List<RunningCheckout> matching = checkouts.all().stream().filter(filter::includes).toList();
+    CheckoutPage list(
+            @RequestParam(defaultValue = "running") @Size(max = 20) String state,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        CheckoutSagaState filter = CheckoutSagaState.fromWire(state)
+                .orElseThrow(() ->
+                        ApiException.badRequest("validation", "state must be one of running, stuck, confirmed, all"));
+        List<RunningCheckout> matching =
+                checkouts.all().stream().filter(filter::includes).toList();
         int from = (int) Math.min((long) page * size, matching.size());
         int to = Math.min(from + size, matching.size());
         return new CheckoutPage(matching.subList(from, to), page, size, matching.size());
@@ -79,19 +79,25 @@ class SagaConsoleController {
     }
 
     @PostMapping("/api/v1/admin/sagas/{orderId}/retry")
-    ResponseEntity<ActionAccepted> retry(@PathVariable String orderId,
-                                         @Valid @RequestBody(required = false) ActionRequest request,
-                                         Authentication authentication) {
-        commands.sendAndWait(new RetryCheckoutStepCommand(existing(orderId), Caller.from(authentication).actor(null),
+    ResponseEntity<ActionAccepted> retry(
+            @PathVariable String orderId,
+            @Valid @RequestBody(required = false) ActionRequest request,
+            Authentication authentication) {
+        commands.sendAndWait(new RetryCheckoutStepCommand(
+                existing(orderId),
+                Caller.from(authentication).actor(null),
                 request == null || request.note() == null ? "retried by admin" : request.note()));
         return ResponseEntity.accepted().body(new ActionAccepted(orderId, "retry"));
     }
 
     @PostMapping("/api/v1/admin/sagas/{orderId}/compensate")
-    ResponseEntity<ActionAccepted> compensate(@PathVariable String orderId,
-                                              @Valid @RequestBody(required = false) ActionRequest request,
-                                              Authentication authentication) {
-        commands.sendAndWait(new CompensateCheckoutCommand(existing(orderId), Caller.from(authentication).actor(null),
+    ResponseEntity<ActionAccepted> compensate(
+            @PathVariable String orderId,
+            @Valid @RequestBody(required = false) ActionRequest request,
+            Authentication authentication) {
+        commands.sendAndWait(new CompensateCheckoutCommand(
+                existing(orderId),
+                Caller.from(authentication).actor(null),
                 request == null || request.note() == null ? "compensated by admin" : request.note()));
         return ResponseEntity.accepted().body(new ActionAccepted(orderId, "compensate"));
     }

@@ -28,6 +28,7 @@ class CustomerStatsController {
         if (id.isBlank() || id.length() > MAX_CUSTOMER_ID) {
             throw PageParameters.invalid("The customer id must be 1 to " + MAX_CUSTOMER_ID + " characters.");
         }
-        return queries.query(new FindCustomerStatsQuery(id), CustomerStatsView.class).join();
+        return queries.query(new FindCustomerStatsQuery(id), CustomerStatsView.class)
+                .join();
     }
 }

@@ -36,12 +36,14 @@ class DashboardController {
 
     @GetMapping("/api/v1/admin/dashboard")
     AdminOverview dashboard(@RequestParam(required = false) String date) {
-        return queries.query(new AdminOverviewQuery(day(date)), AdminOverview.class).join();
+        return queries.query(new AdminOverviewQuery(day(date)), AdminOverview.class)
+                .join();
     }
 
     @GetMapping("/api/v1/admin/metrics/daily")
     DailyMetrics daily(@RequestParam(required = false) String date) {
-        return queries.query(new DailyMetricsQuery(day(date)), DailyMetrics.class).join();
+        return queries.query(new DailyMetricsQuery(day(date)), DailyMetrics.class)
+                .join();
     }
 
     private LocalDate day(String date) {

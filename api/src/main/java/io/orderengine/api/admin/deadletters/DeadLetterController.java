@@ -1,10 +1,9 @@
 package io.orderengine.api.admin.deadletters;
 
-import io.orderengine.outbound.mail.OrderNotifications;
-
 import io.orderengine.api.web.ApiException;
 import io.orderengine.infrastructure.inspection.DeadLetterSequences;
 import io.orderengine.messages.query.PageRequest;
+import io.orderengine.outbound.mail.OrderNotifications;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -43,27 +42,31 @@ class DeadLetterController {
     }
 
     /** One dead event: where it is queued, what it is, why it failed. */
-    record DeadLetterView(String id, String processingGroup, String sequence, int positionInSequence,
-                          String eventType, Cause cause, Instant enqueuedAt, Instant lastTouched,
-                          Map<String, Object> diagnostics) {
-    }
+    record DeadLetterView(
+            String id,
+            String processingGroup,
+            String sequence,
+            int positionInSequence,
+            String eventType,
+            Cause cause,
+            Instant enqueuedAt,
+            Instant lastTouched,
+            Map<String, Object> diagnostics) {}
 
     /** The exception that sent the event here: its class and message. */
-    record Cause(String type, String message) {
-    }
+    record Cause(String type, String message) {}
 
-    record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {
-    }
+    record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {}
 
     /** The outcome of a retry: whether the whole sequence went through, and what is still dead in it. */
-    record RetryResult(String id, boolean succeeded, List<DeadLetterView> stillDead) {
-    }
+    record RetryResult(String id, boolean succeeded, List<DeadLetterView> stillDead) {}
 
     @GetMapping("/api/v1/admin/dead-letters")
-    DeadLetterPage list(@RequestParam(defaultValue = OrderNotifications.PROCESSING_GROUP)
-                        @Pattern(regexp = "[a-z0-9-]{1,64}") String processingGroup,
-                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                        @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    DeadLetterPage list(
+            @RequestParam(defaultValue = OrderNotifications.PROCESSING_GROUP) @Pattern(regexp = "[a-z0-9-]{1,64}")
+                    String processingGroup,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         List<DeadLetterView> all = all(processingGroup);
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
@@ -71,10 +74,13 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/v1/admin/dead-letters/{id}/retry")
-    RetryResult retry(@PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String id,
-                      @RequestParam(defaultValue = OrderNotifications.PROCESSING_GROUP)
-                      @Pattern(regexp = "[a-z0-9-]{1,64}") String processingGroup) {
-        DeadLetterView letter = all(processingGroup).stream().filter(l -> l.id().equals(id)).findFirst()
+    RetryResult retry(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String id,
+            @RequestParam(defaultValue = OrderNotifications.PROCESSING_GROUP) @Pattern(regexp = "[a-z0-9-]{1,64}")
+                    String processingGroup) {
+        DeadLetterView letter = all(processingGroup).stream()
+                .filter(l -> l.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Dead letter " + id));
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(processingGroup)
@@ -83,17 +89,21 @@ class DeadLetterController {
                 .orElseThrow(() -> ApiException.notFound("Dead letter " + id));
         processor.process(dead -> dead.message().getIdentifier().equals(head));
         List<DeadLetterView> stillDead = all(processingGroup).stream()
-                .filter(l -> l.sequence().equals(letter.sequence())).toList();
+                .filter(l -> l.sequence().equals(letter.sequence()))
+                .toList();
         return new RetryResult(id, stillDead.isEmpty(), stillDead);
     }
 
     private Optional<String> headOf(String group, String sequence) {
-        return all(group).stream().filter(l -> l.sequence().equals(sequence) && l.positionInSequence() == 0)
-                .map(DeadLetterView::id).findFirst();
+        return all(group).stream()
+                .filter(l -> l.sequence().equals(sequence) && l.positionInSequence() == 0)
+                .map(DeadLetterView::id)
+                .findFirst();
     }
 
     private List<DeadLetterView> all(String group) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(group)
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing
+                .deadLetterQueue(group)
                 .orElseThrow(() -> ApiException.notFound("Dead-letter queue " + group));
         List<DeadLetterView> letters = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -106,12 +116,19 @@ class DeadLetterController {
         return letters;
     }
 
-    private static DeadLetterView view(String group, String sequence, int position,
-                                       DeadLetter<? extends EventMessage<?>> letter) {
+    private static DeadLetterView view(
+            String group, String sequence, int position, DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
         Cause cause = letter.cause().map(c -> new Cause(c.type(), c.message())).orElse(null);
-        return new DeadLetterView(message.getIdentifier(), group, sequence, position,
-                message.getPayloadType().getSimpleName(), cause, letter.enqueuedAt(), letter.lastTouched(),
+        return new DeadLetterView(
+                message.getIdentifier(),
+                group,
+                sequence,
+                position,
+                message.getPayloadType().getSimpleName(),
+                cause,
+                letter.enqueuedAt(),
+                letter.lastTouched(),
                 new TreeMap<>(letter.diagnostics()));
     }
 }

@@ -1,7 +1,7 @@
 package io.orderengine.api.admin.orders;
 
-import io.orderengine.api.engine.ConsistentCommands;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
@@ -63,7 +63,12 @@ class AdminOrderCommandController {
      * exactly these upper-case names, as the API always has; anything else is a 400.
      */
     enum StatusChange {
-        PROCESSING, SHIPPED, DELIVERED, RETURNED, CANCELLED, RESUMED;
+        PROCESSING,
+        SHIPPED,
+        DELIVERED,
+        RETURNED,
+        CANCELLED,
+        RESUMED;
 
         @JsonCreator
         static StatusChange of(String value) {
@@ -72,45 +77,48 @@ class AdminOrderCommandController {
                     return change;
                 }
             }
-            throw new IllegalArgumentException("status must be one of " + Arrays.toString(values()) + ", got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "status must be one of " + Arrays.toString(values()) + ", got '" + value + "'");
         }
     }
 
-    record StatusRequest(@NotNull StatusChange status,
-                         @Size(max = 1000) String note,
-                         @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*") String trackingNumber,
-                         LocalDate estimatedDelivery) {
-    }
+    record StatusRequest(
+            @NotNull StatusChange status,
+            @Size(max = 1000) String note,
 
-    record RefundRequest(@Min(1) @Max(100_000_000_000L) Long amountMinor, @NotBlank @Size(max = 500) String reason) {
-    }
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*")
+            String trackingNumber,
 
-    record NoteRequest(@NotBlank @Size(max = 2000) String note) {
-    }
+            LocalDate estimatedDelivery) {}
+
+    record RefundRequest(
+            @Min(1) @Max(100_000_000_000L) Long amountMinor,
+            @NotBlank @Size(max = 500) String reason) {}
+
+    record NoteRequest(@NotBlank @Size(max = 2000) String note) {}
 
     /** A status change (or cancellation, or resumption) accepted: {@code {"orderId","requested"}}. */
-    record StatusChangeAccepted(String orderId, String requested) {
-    }
+    record StatusChangeAccepted(String orderId, String requested) {}
 
     /** A refund accepted: {@code {"orderId","refundId"}}. */
-    record RefundAccepted(String orderId, String refundId) {
-    }
+    record RefundAccepted(String orderId, String refundId) {}
 
     /** A note accepted: {@code {"orderId"}}. */
-    record NoteAccepted(String orderId) {
-    }
+    record NoteAccepted(String orderId) {}
 
     @PostMapping("/api/v1/admin/orders/{id}/status")
-    ResponseEntity<IdempotentBody<StatusChangeAccepted>> status(@PathVariable String id, @Valid @RequestBody StatusRequest request,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                             Authentication authentication) {
+    ResponseEntity<IdempotentBody<StatusChangeAccepted>> status(
+            @PathVariable String id,
+            @Valid @RequestBody StatusRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         OrderId orderId = orderId(id);
         Actor admin = admin(authentication);
         return once(authentication, key, Map.of("status", id, "body", request), () -> {
             Object command = switch (request.status()) {
-                case CANCELLED -> new CancelOrderCommand(orderId, admin,
-                        request.note() == null ? "cancelled by admin" : request.note());
+                case CANCELLED ->
+                    new CancelOrderCommand(
+                            orderId, admin, request.note() == null ? "cancelled by admin" : request.note());
                 case RESUMED -> new ResumeOrderCommand(orderId, admin, request.note());
                 case PROCESSING -> fulfilment(orderId, OrderStatus.PROCESSING, admin, request);
                 case SHIPPED -> fulfilment(orderId, OrderStatus.SHIPPED, admin, request);
@@ -118,21 +126,26 @@ class AdminOrderCommandController {
                 case RETURNED -> fulfilment(orderId, OrderStatus.RETURNED, admin, request);
             };
             commands.sendAndWait(command);
-            return ResponseEntity.accepted().body(new StatusChangeAccepted(id, request.status().name()));
+            return ResponseEntity.accepted()
+                    .body(new StatusChangeAccepted(id, request.status().name()));
         });
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/refunds")
-    ResponseEntity<IdempotentBody<RefundAccepted>> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                             Authentication authentication) {
+    ResponseEntity<IdempotentBody<RefundAccepted>> refund(
+            @PathVariable String id,
+            @Valid @RequestBody RefundRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         OrderId orderId = orderId(id);
         Actor admin = admin(authentication);
         return once(authentication, key, Map.of("refund", id, "body", request), () -> {
             OrderView order = order(orderId);
-            Money amount = request.amountMinor() == null ? null
+            Money amount = request.amountMinor() == null
+                    ? null
                     : Money.of(request.amountMinor(), order.totals().currency());
-            String refundId = key != null ? "rf-" + ClientIdempotency.sha256(id + "\n" + key).substring(0, 24)
+            String refundId = key != null
+                    ? "rf-" + ClientIdempotency.sha256(id + "\n" + key).substring(0, 24)
                     : "rf-" + UUID.randomUUID();
             commands.sendAndWait(new RequestRefundCommand(orderId, refundId, amount, admin, request.reason()));
             return ResponseEntity.accepted().body(new RefundAccepted(id, refundId));
@@ -140,21 +153,21 @@ class AdminOrderCommandController {
     }
 
     @PostMapping("/api/v1/admin/orders/{id}/notes")
-    ResponseEntity<NoteAccepted> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
-                                      Authentication authentication) {
+    ResponseEntity<NoteAccepted> note(
+            @PathVariable String id, @Valid @RequestBody NoteRequest request, Authentication authentication) {
         OrderId orderId = orderId(id);
         commands.sendAndWait(new AddAdminNoteCommand(orderId, admin(authentication), request.note()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new NoteAccepted(id));
     }
 
-    private static ChangeFulfilmentStatusCommand fulfilment(OrderId orderId, OrderStatus target, Actor admin,
-                                                            StatusRequest request) {
-        return new ChangeFulfilmentStatusCommand(orderId, target, admin, request.note(), request.trackingNumber(),
-                request.estimatedDelivery());
+    private static ChangeFulfilmentStatusCommand fulfilment(
+            OrderId orderId, OrderStatus target, Actor admin, StatusRequest request) {
+        return new ChangeFulfilmentStatusCommand(
+                orderId, target, admin, request.note(), request.trackingNumber(), request.estimatedDelivery());
     }
 
-    private <T> ResponseEntity<IdempotentBody<T>> once(Authentication authentication, String key, Object request,
-                                                       Supplier<ResponseEntity<T>> action) {
+    private <T> ResponseEntity<IdempotentBody<T>> once(
+            Authentication authentication, String key, Object request, Supplier<ResponseEntity<T>> action) {
         if (key == null) {
             return IdempotentBody.fresh(action.get());
         }
@@ -162,7 +175,8 @@ class AdminOrderCommandController {
     }
 
     private OrderView order(OrderId orderId) {
-        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
+        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class))
+                .join();
         if (view == null) {
             throw ApiException.notFound("Order " + orderId);
         }

@@ -10,13 +10,12 @@ import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.order.OrderDetailReplay;
 import io.orderengine.query.order.OrderSummaryPage;
 import io.orderengine.query.order.OrderView;
+import java.time.Instant;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
 
 /**
  * The admin's order list and order detail (admins only, as everything under {@code /api/v1/admin}).
@@ -42,19 +41,21 @@ class AdminOrderController {
     }
 
     @GetMapping("/api/v1/admin/orders")
-    OrderSummaryPage search(@RequestParam(required = false) String status,
-                            @RequestParam(required = false) String paymentStatus,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to,
-                            @RequestParam(required = false) String q,
-                            @RequestParam(required = false) String sort,
-                            @RequestParam(required = false) String page,
-                            @RequestParam(required = false) String size,
-                            @RequestParam(required = false) String includeArchived) {
-        AdminOrderSearchQuery query = AdminOrderSearchParameters.query(status, paymentStatus, from, to, q, sort, page,
-                size);
+    OrderSummaryPage search(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String paymentStatus,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String includeArchived) {
+        AdminOrderSearchQuery query =
+                AdminOrderSearchParameters.query(status, paymentStatus, from, to, q, sort, page, size);
         if (AdminOrderSearchParameters.flag("includeArchived", includeArchived)) {
-            return queries.query(new AdminOrderSearchWithArchiveQuery(query), OrderSummaryPage.class).join();
+            return queries.query(new AdminOrderSearchWithArchiveQuery(query), OrderSummaryPage.class)
+                    .join();
         }
         return queries.query(query, OrderSummaryPage.class).join();
     }
@@ -66,8 +67,9 @@ class AdminOrderController {
         OrderView view = moment == null
                 ? queries.query(new FindOrderQuery(orderId), OrderView.class).join()
                 : OrderDetailReplay.rebuild(events.events(orderId).stream()
-                        .filter(event -> !event.getTimestamp().isAfter(moment))
-                        .toList()).orElse(null);
+                                .filter(event -> !event.getTimestamp().isAfter(moment))
+                                .toList())
+                        .orElse(null);
         if (view == null) {
             throw ApiException.notFound("Order " + id);
         }

@@ -1,13 +1,11 @@
 package io.orderengine.api.admin.orders;
 
-import io.orderengine.api.web.PageParameters;
-
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.query.AdminOrderSearchQuery;
 import io.orderengine.messages.query.PageRequest;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,11 +33,17 @@ final class AdminOrderSearchParameters {
             "total,desc", AdminOrderSearchQuery.Sort.TOTAL_DESC,
             "total,asc", AdminOrderSearchQuery.Sort.TOTAL_ASC);
 
-    private AdminOrderSearchParameters() {
-    }
+    private AdminOrderSearchParameters() {}
 
-    static AdminOrderSearchQuery query(String status, String paymentStatus, String from, String to, String text,
-                                       String sort, String page, String size) {
+    static AdminOrderSearchQuery query(
+            String status,
+            String paymentStatus,
+            String from,
+            String to,
+            String text,
+            String sort,
+            String page,
+            String size) {
         Instant placedFrom = instant("from", from, false);
         Instant placedTo = instant("to", to, true);
         if (placedFrom != null && placedTo != null && !placedTo.isAfter(placedFrom)) {
@@ -55,7 +59,11 @@ final class AdminOrderSearchParameters {
         return new AdminOrderSearchQuery(
                 value("status", status, OrderStatus.class),
                 value("paymentStatus", paymentStatus, PaymentStatus.class),
-                placedFrom, placedTo, text, sort(sort), page(page, size));
+                placedFrom,
+                placedTo,
+                text,
+                sort(sort),
+                page(page, size));
     }
 
     static boolean flag(String name, String value) {
@@ -82,7 +90,9 @@ final class AdminOrderSearchParameters {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
@@ -109,8 +119,8 @@ final class AdminOrderSearchParameters {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("Parameter '" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")) + ".");
+            throw invalid("Parameter '" + name + "' must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
     }
 

@@ -1,9 +1,8 @@
 package io.orderengine.api.admin.orders;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Archival of finished orders ({@code engine.archive.*}).
@@ -13,7 +12,9 @@ import java.time.Duration;
  * @param cron  when the archival job runs, in UTC (default daily at 03:30)
  */
 @ConfigurationProperties("engine.archive")
-public record ArchiveProperties(@DefaultValue("90d") Duration after, @DefaultValue("0 30 3 * * *") String cron) {
+public record ArchiveProperties(
+        @DefaultValue("90d") Duration after,
+        @DefaultValue("0 30 3 * * *") String cron) {
 
     public ArchiveProperties {
         if (after.isNegative() || after.isZero()) {

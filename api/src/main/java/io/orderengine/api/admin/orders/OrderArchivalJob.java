@@ -1,11 +1,10 @@
 package io.orderengine.api.admin.orders;
 
 import io.orderengine.query.order.OrderArchive;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Moves finished orders older than {@code engine.archive.after} out of the hot order read model, daily at

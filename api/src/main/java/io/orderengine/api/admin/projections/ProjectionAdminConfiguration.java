@@ -6,16 +6,15 @@ import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionRebuilder;
 import io.orderengine.query.projection.RebuildableProjection;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Wires the projection rebuilder to the engine: the event store, the token store, the live processors Axon runs
@@ -26,12 +25,16 @@ import java.util.List;
 public class ProjectionAdminConfiguration {
 
     @Bean(destroyMethod = "close")
-    public ProjectionRebuilder projectionRebuilder(EventStore eventStore, TokenStore tokenStore,
-                                                   EventProcessingConfiguration processing,
-                                                   ProjectionCollections collections,
-                                                   List<RebuildableProjection> projections,
-                                                   OrderArchive archive, OrderArchivalJob archivalJob,
-                                                   ProjectionProperties properties, Clock clock) {
+    public ProjectionRebuilder projectionRebuilder(
+            EventStore eventStore,
+            TokenStore tokenStore,
+            EventProcessingConfiguration processing,
+            ProjectionCollections collections,
+            List<RebuildableProjection> projections,
+            OrderArchive archive,
+            OrderArchivalJob archivalJob,
+            ProjectionProperties properties,
+            Clock clock) {
         return ProjectionRebuilder.builder()
                 .events(eventStore)
                 .tokenStore(tokenStore)
@@ -40,7 +43,8 @@ public class ProjectionAdminConfiguration {
                 .projections(projections.stream()
                         .sorted(Comparator.comparing(RebuildableProjection::processingGroup))
                         .toList())
-                .beforeActivation(OrderDetailProjection.PROCESSING_GROUP,
+                .beforeActivation(
+                        OrderDetailProjection.PROCESSING_GROUP,
                         target -> archive.archiveChangedBefore(target, archivalJob.cutoff()))
                 .dropPreviousAfter(properties.dropPreviousAfter())
                 .batchSize(properties.rebuildBatchSize())

@@ -1,13 +1,18 @@
 package io.orderengine.api.admin.projections;
 
+import io.orderengine.api.web.ApiException;
 import io.orderengine.infrastructure.cluster.ClusterMembership;
 import io.orderengine.infrastructure.inspection.TokenClaims;
-import io.orderengine.api.web.ApiException;
 import io.orderengine.query.projection.ProjectionRebuilder;
 import io.orderengine.query.projection.ProjectionStatus;
 import io.orderengine.query.projection.RebuildInProgressException;
 import io.orderengine.query.projection.RebuildProgress;
 import io.orderengine.query.projection.UnknownProjectionException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
@@ -16,12 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The read models' health and their rebuild (admins only).
@@ -51,8 +50,11 @@ class ProjectionAdminController {
     private final ClusterMembership membership;
     private final TokenClaims tokenClaims;
 
-    ProjectionAdminController(ProjectionRebuilder rebuilder, EventProcessingConfiguration processing,
-                              ClusterMembership membership, TokenClaims tokenClaims) {
+    ProjectionAdminController(
+            ProjectionRebuilder rebuilder,
+            EventProcessingConfiguration processing,
+            ClusterMembership membership,
+            TokenClaims tokenClaims) {
         this.rebuilder = rebuilder;
         this.processing = processing;
         this.membership = membership;
@@ -60,15 +62,13 @@ class ProjectionAdminController {
     }
 
     /** Every projection's status, and which event-processor segments this instance and the others hold. */
-    record Projections(String instance, List<ProjectionStatus> projections, List<ProcessorSegments> processors) {
-    }
+    record Projections(String instance, List<ProjectionStatus> projections, List<ProcessorSegments> processors) {}
 
     /**
      * One event processor: whether it runs here, the segments this instance holds, and the token store's claims
      * (owner → segments; unclaimed segments are left out).
      */
-    record ProcessorSegments(String name, boolean running, List<Integer> segments, Map<String, List<Integer>> claims) {
-    }
+    record ProcessorSegments(String name, boolean running, List<Integer> segments, Map<String, List<Integer>> claims) {}
 
     @GetMapping("/api/v1/admin/projections")
     Projections projections() {
@@ -81,8 +81,11 @@ class ProjectionAdminController {
         new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Map<String, List<Integer>> owners = claims.getOrDefault(name, Map.of());
-                processors.add(new ProcessorSegments(name, streaming.isRunning(),
-                        streaming.processingStatus().keySet().stream().sorted().toList(), owners));
+                processors.add(new ProcessorSegments(
+                        name,
+                        streaming.isRunning(),
+                        streaming.processingStatus().keySet().stream().sorted().toList(),
+                        owners));
             }
         });
         return processors;

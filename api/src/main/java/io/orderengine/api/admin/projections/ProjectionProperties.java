@@ -1,9 +1,8 @@
 package io.orderengine.api.admin.projections;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Projection rebuilds ({@code engine.projections.*}).
@@ -13,8 +12,9 @@ import java.time.Duration;
  * @param rebuildBatchSize  events per batch of a rebuild processor (default 100)
  */
 @ConfigurationProperties("engine.projections")
-public record ProjectionProperties(@DefaultValue("1m") Duration dropPreviousAfter,
-                                   @DefaultValue("100") int rebuildBatchSize) {
+public record ProjectionProperties(
+        @DefaultValue("1m") Duration dropPreviousAfter,
+        @DefaultValue("100") int rebuildBatchSize) {
 
     public ProjectionProperties {
         if (dropPreviousAfter.isNegative()) {

@@ -32,11 +32,13 @@ class ReconciliationController {
     }
 
     @PostMapping("/api/v1/admin/reconciliation/run")
-    ReconciliationReport run(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    ReconciliationReport run(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         LocalDate day = date == null ? today.minusDays(1) : date;
         if (day.isAfter(today)) {
-            throw ApiException.badRequest("reconciliation-date-in-future",
+            throw ApiException.badRequest(
+                    "reconciliation-date-in-future",
                     "A day can be reconciled from its start on; " + day + " has not begun (UTC).");
         }
         return reconciliation.run(day);

@@ -33,8 +33,11 @@ class ReconciliationSchedule {
         try {
             reconciliation.run(yesterday);
         } catch (RuntimeException e) {
-            log.error("reconciliation of {} failed; run it again with POST /api/v1/admin/reconciliation/run?date={}",
-                    yesterday, yesterday, e);
+            log.error(
+                    "reconciliation of {} failed; run it again with POST /api/v1/admin/reconciliation/run?date={}",
+                    yesterday,
+                    yesterday,
+                    e);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.orderengine.api.admin.webhooks;
 
+import io.orderengine.api.web.ApiException;
+import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.webhooks.WebhookDeliveries;
 import io.orderengine.outbound.webhooks.WebhookEndpoints;
 import io.orderengine.outbound.webhooks.WebhookEventType;
-
-import io.orderengine.api.web.ApiException;
-import io.orderengine.messages.query.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,60 +55,94 @@ class WebhookAdminController {
     /**
      * @param secret the signing secret (16 to 256 characters); when null, one is generated and returned once
      */
-    record RegisterRequest(@NotBlank @Size(max = 2000) String url,
-                           @Size(min = 16, max = 256) String secret,
-                           @NotEmpty @Size(max = 10) List<@NotBlank String> eventTypes,
-                           @Size(max = 500) String description) {
-    }
+    record RegisterRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @Size(min = 16, max = 256) String secret,
+            @NotEmpty @Size(max = 10) List<@NotBlank String> eventTypes,
+            @Size(max = 500) String description) {}
 
     /** An endpoint as admins see it; {@code secret} only in the answer to its registration. */
-    record EndpointView(String id, String url, List<String> eventTypes, String description, Instant createdAt,
-                        String secret) {
+    record EndpointView(
+            String id, String url, List<String> eventTypes, String description, Instant createdAt, String secret) {
         static EndpointView of(WebhookEndpoints.Endpoint endpoint, boolean withSecret) {
-            return new EndpointView(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
-                    endpoint.createdAt(), withSecret ? endpoint.secret() : null);
+            return new EndpointView(
+                    endpoint.id(),
+                    endpoint.url(),
+                    endpoint.eventTypes(),
+                    endpoint.description(),
+                    endpoint.createdAt(),
+                    withSecret ? endpoint.secret() : null);
         }
     }
 
-    record EndpointPage(List<EndpointView> items, int page, int size, long total) {
-    }
+    record EndpointPage(List<EndpointView> items, int page, int size, long total) {}
 
     /**
      * One delivery in the log: status, tries, the last answer or error, when the next try is due, and the exact
      * JSON body that is (or was) posted.
      */
-    record DeliveryView(String id, String endpointId, String eventId, String eventType, String status, int attempts,
-                        Integer lastStatusCode, String lastError, Instant nextAttemptAt, Instant lastAttemptAt,
-                        Instant deliveredAt, Instant createdAt, String body) {
+    record DeliveryView(
+            String id,
+            String endpointId,
+            String eventId,
+            String eventType,
+            String status,
+            int attempts,
+            Integer lastStatusCode,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant lastAttemptAt,
+            Instant deliveredAt,
+            Instant createdAt,
+            String body) {
         static DeliveryView of(WebhookDeliveries.Delivery d) {
-            return new DeliveryView(d.id(), d.endpointId(), d.eventId(), d.eventType(), d.status().name(),
-                    d.attempts(), d.lastStatusCode(), d.lastError(), d.nextAttemptAt(), d.lastAttemptAt(),
-                    d.deliveredAt(), d.createdAt(), d.body());
+            return new DeliveryView(
+                    d.id(),
+                    d.endpointId(),
+                    d.eventId(),
+                    d.eventType(),
+                    d.status().name(),
+                    d.attempts(),
+                    d.lastStatusCode(),
+                    d.lastError(),
+                    d.nextAttemptAt(),
+                    d.lastAttemptAt(),
+                    d.deliveredAt(),
+                    d.createdAt(),
+                    d.body());
         }
     }
 
-    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
-    }
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {}
 
     @PostMapping("/api/v1/admin/webhooks")
     ResponseEntity<EndpointView> register(@Valid @RequestBody RegisterRequest request) {
         List<WebhookEventType> types = request.eventTypes().stream()
-                .map(name -> WebhookEventType.fromWire(name).orElseThrow(() -> ApiException.badRequest("validation",
-                        "Unknown event type '" + name + "'; known: order.confirmed, order.shipped, order.cancelled, "
-                                + "order.refunded, stock.low.")))
+                .map(name -> WebhookEventType.fromWire(name)
+                        .orElseThrow(() -> ApiException.badRequest(
+                                "validation",
+                                "Unknown event type '" + name
+                                        + "'; known: order.confirmed, order.shipped, order.cancelled, "
+                                        + "order.refunded, stock.low.")))
                 .toList();
         String secret = request.secret() != null ? request.secret() : newSecret();
-        WebhookEndpoints.Endpoint endpoint = endpoints.register(checkedUrl(request.url()), secret, types,
-                request.description());
+        WebhookEndpoints.Endpoint endpoint =
+                endpoints.register(checkedUrl(request.url()), secret, types, request.description());
         return ResponseEntity.created(URI.create("/api/v1/admin/webhooks/" + endpoint.id()))
                 .body(EndpointView.of(endpoint, true));
     }
 
     @GetMapping("/api/v1/admin/webhooks")
-    EndpointPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return new EndpointPage(endpoints.page(page, size).stream().map(e -> EndpointView.of(e, false)).toList(),
-                page, size, endpoints.count());
+    EndpointPage list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return new EndpointPage(
+                endpoints.page(page, size).stream()
+                        .map(e -> EndpointView.of(e, false))
+                        .toList(),
+                page,
+                size,
+                endpoints.count());
     }
 
     @DeleteMapping("/api/v1/admin/webhooks/{id}")
@@ -122,34 +155,47 @@ class WebhookAdminController {
     }
 
     @GetMapping("/api/v1/admin/webhooks/{id}/deliveries")
-    DeliveryPage deliveries(@PathVariable @Pattern(regexp = ID) String id,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    DeliveryPage deliveries(
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         if (endpoints.find(id).isEmpty()) {
             throw ApiException.notFound("Webhook endpoint " + id);
         }
-        return new DeliveryPage(deliveries.ofEndpoint(id, page, size).stream().map(DeliveryView::of).toList(),
-                page, size, deliveries.countOfEndpoint(id));
+        return new DeliveryPage(
+                deliveries.ofEndpoint(id, page, size).stream()
+                        .map(DeliveryView::of)
+                        .toList(),
+                page,
+                size,
+                deliveries.countOfEndpoint(id));
     }
 
     @PostMapping("/api/v1/admin/webhook-deliveries/{id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryView resend(@PathVariable @Pattern(regexp = ID) String id) {
-        WebhookDeliveries.Delivery delivery = deliveries.find(id)
-                .orElseThrow(() -> ApiException.notFound("Webhook delivery " + id));
+        WebhookDeliveries.Delivery delivery =
+                deliveries.find(id).orElseThrow(() -> ApiException.notFound("Webhook delivery " + id));
         if (endpoints.find(delivery.endpointId()).isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "endpoint-deleted",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "endpoint-deleted",
                     "The endpoint of delivery " + id + " was deleted; register it again to receive new events.");
         }
-        return deliveries.resend(id, clock.instant()).map(DeliveryView::of).orElseThrow(() -> new ApiException(
-                HttpStatus.CONFLICT, "delivery-in-flight", "Delivery " + id + " is being sent right now."));
+        return deliveries
+                .resend(id, clock.instant())
+                .map(DeliveryView::of)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT, "delivery-in-flight", "Delivery " + id + " is being sent right now."));
     }
 
     private static String checkedUrl(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            if (!uri.isAbsolute() || uri.getHost() == null || scheme == null
+            if (!uri.isAbsolute()
+                    || uri.getHost() == null
+                    || scheme == null
                     || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
                     || uri.getUserInfo() != null) {
                 throw ApiException.badRequest("validation", "url must be an absolute http(s) URL without credentials.");

@@ -27,9 +27,11 @@ class SkuController {
     }
 
     @GetMapping("/api/v1/skus")
-    SkuPage catalogue(@RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return queries.query(new ListSkusQuery(true, new PageRequest(page, size)),
-                ResponseTypes.instanceOf(SkuPage.class)).join();
+    SkuPage catalogue(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return queries.query(
+                        new ListSkusQuery(true, new PageRequest(page, size)), ResponseTypes.instanceOf(SkuPage.class))
+                .join();
     }
 }

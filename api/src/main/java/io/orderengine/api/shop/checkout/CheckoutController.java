@@ -7,20 +7,20 @@ import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.query.order.OrderView;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.bind.annotation.GetMapping;
-import jakarta.validation.Valid;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,8 +35,11 @@ class CheckoutController {
     private final PaymentMethodPolicy methods;
     private final String stripePublishableKey;
 
-    CheckoutController(CheckoutService checkout, ClientIdempotency idempotency, PaymentMethodPolicy methods,
-                       @Value("${engine.payments.stripe.publishable-key:}") String stripePublishableKey) {
+    CheckoutController(
+            CheckoutService checkout,
+            ClientIdempotency idempotency,
+            PaymentMethodPolicy methods,
+            @Value("${engine.payments.stripe.publishable-key:}") String stripePublishableKey) {
         this.checkout = checkout;
         this.idempotency = idempotency;
         this.methods = methods;
@@ -44,44 +47,55 @@ class CheckoutController {
     }
 
     /** The payment methods this shop offers, and Stripe's publishable key for Stripe.js when Stripe is offered. */
-    record CheckoutOptions(List<String> paymentMethods, String stripePublishableKey) {
-    }
+    record CheckoutOptions(List<String> paymentMethods, String stripePublishableKey) {}
 
-    record QuoteRequest(@NotEmpty @Size(max = 100) List<CheckoutRequest.@NotNull @Valid Item> items,
-                        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-                        @Pattern(regexp = "[A-Z]{2}") String country,
-                        @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String discountCode) {
-    }
+    record QuoteRequest(
+            @NotEmpty @Size(max = 100) List<CheckoutRequest.@NotNull @Valid Item> items,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+            @Pattern(regexp = "[A-Z]{2}") String country,
+
+            @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*")
+            String discountCode) {}
 
     @GetMapping("/api/v1/checkout/options")
     CheckoutOptions options() {
-        List<String> offered = Arrays.stream(PaymentMethod.values()).filter(methods::offered)
-                .map(PaymentMethod::wireName).toList();
+        List<String> offered = Arrays.stream(PaymentMethod.values())
+                .filter(methods::offered)
+                .map(PaymentMethod::wireName)
+                .toList();
         boolean stripe = methods.offered(PaymentMethod.STRIPE) && !stripePublishableKey.isBlank();
         return new CheckoutOptions(offered, stripe ? stripePublishableKey : null);
     }
 
     /** Totals in the order view's shape; {@code discountCode} as the shop knows it (null when none applies). */
-    record QuoteResponse(OrderView.Totals totals, String discountCode) {
-    }
+    record QuoteResponse(OrderView.Totals totals, String discountCode) {}
 
     /** Prices a cart the way checkout will (lines from the catalogue, tax for the country, shipping, discount). */
     @PostMapping("/api/v1/checkout/quote")
     QuoteResponse quote(@Valid @RequestBody QuoteRequest request) {
         Quote quote = checkout.quote(request.items(), request.currency(), request.country(), request.discountCode());
         OrderTotals t = quote.totals();
-        return new QuoteResponse(new OrderView.Totals(t.subtotal().amountMinor(), t.discount().amountMinor(),
-                t.shipping().amountMinor(), t.tax().amountMinor(), t.total().amountMinor(), t.currency(),
-                t.taxRateBasisPoints()), quote.discountCode());
+        return new QuoteResponse(
+                new OrderView.Totals(
+                        t.subtotal().amountMinor(),
+                        t.discount().amountMinor(),
+                        t.shipping().amountMinor(),
+                        t.tax().amountMinor(),
+                        t.total().amountMinor(),
+                        t.currency(),
+                        t.taxRateBasisPoints()),
+                quote.discountCode());
     }
 
     @PostMapping("/api/v1/checkout")
     ResponseEntity<IdempotentBody<CheckoutResponse>> checkout(
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Valid @RequestBody CheckoutRequest request, Authentication authentication) {
+            @Valid @RequestBody CheckoutRequest request,
+            Authentication authentication) {
         Caller caller = Caller.from(authentication);
         String jwtEmail = authentication instanceof JwtAuthenticationToken jwt
-                ? jwt.getToken().getClaimAsString("email") : null;
+                ? jwt.getToken().getClaimAsString("email")
+                : null;
         return idempotency.execute(CheckoutService.idempotencyScope(caller), idempotencyKey, request, () -> {
             CheckoutResponse response = checkout.place(caller, idempotencyKey, request, jwtEmail);
             return ResponseEntity.status(HttpStatus.CREATED)

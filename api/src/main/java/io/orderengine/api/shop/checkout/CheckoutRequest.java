@@ -13,26 +13,30 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The body of {@code POST /api/v1/checkout} (PRODUCT.md "Exact shapes"); unknown fields are rejected. */
-public record CheckoutRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
-                              @Email @Size(max = 254) String email,
-                              @NotNull @Valid AddressRequest shippingAddress,
-                              @Valid AddressRequest billingAddress,
-                              @NotNull @Pattern(regexp = "sandbox|stripe|paypal") String paymentMethod,
-                              @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-                              @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String discountCode,
-                              @Size(max = 1000) String notes) {
+public record CheckoutRequest(
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
+        @Email @Size(max = 254) String email,
+        @NotNull @Valid AddressRequest shippingAddress,
+        @Valid AddressRequest billingAddress,
+        @NotNull @Pattern(regexp = "sandbox|stripe|paypal") String paymentMethod,
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+        @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String discountCode,
+        @Size(max = 1000) String notes) {
 
-    public record Item(@NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
-                       @NotNull @Min(1) @Max(1000) Integer quantity) {
-    }
+    public record Item(
+            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
+            @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
-    public record AddressRequest(@NotBlank @Size(max = 200) String fullName,
-                                 @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{4,32}") String phone,
-                                 @NotBlank @Size(max = 200) String line1,
-                                 @Size(max = 200) String line2,
-                                 @NotBlank @Size(max = 100) String city,
-                                 @Size(max = 100) String region,
-                                 @Size(max = 20) String postalCode,
-                                 @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
-    }
+    public record AddressRequest(
+            @NotBlank @Size(max = 200) String fullName,
+
+            @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{4,32}")
+            String phone,
+
+            @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @NotBlank @Size(max = 100) String city,
+            @Size(max = 100) String region,
+            @Size(max = 20) String postalCode,
+            @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {}
 }

@@ -1,11 +1,13 @@
 package io.orderengine.api.shop.checkout;
 
+import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
+
 import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.command.pricing.PricingPolicy;
-import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
 import io.orderengine.command.pricing.Quote;
+import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.OrderNumber;
@@ -32,8 +34,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
-
 /**
  * Turns a checkout request into a {@link PlaceOrderCommand}: lines are snapshotted from the catalogue (prices come
  * from the SKU, never from the client), the order number is allocated, a guest gets a secret view token of which
@@ -52,8 +52,13 @@ public class CheckoutService {
     private final PricingPolicy pricing;
     private final Clock clock;
 
-    CheckoutService(ConsistentCommands commands, QueryGateway queries, OrderNumberAllocator numbers,
-                    PaymentMethodPolicy paymentMethods, PricingPolicy pricing, Clock clock) {
+    CheckoutService(
+            ConsistentCommands commands,
+            QueryGateway queries,
+            OrderNumberAllocator numbers,
+            PaymentMethodPolicy paymentMethods,
+            PricingPolicy pricing,
+            Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.numbers = numbers;
@@ -70,7 +75,8 @@ public class CheckoutService {
     public CheckoutResponse place(Caller caller, String idempotencyKey, CheckoutRequest request, String jwtEmail) {
         PaymentMethod method = PaymentMethod.fromWire(request.paymentMethod());
         if (!paymentMethods.offered(method)) {
-            throw ApiException.unprocessable("payment-method-unavailable",
+            throw ApiException.unprocessable(
+                    "payment-method-unavailable",
                     "Payment method '" + request.paymentMethod() + "' is not offered by this shop.");
         }
         String email = request.email() != null ? request.email() : jwtEmail;
@@ -78,9 +84,10 @@ public class CheckoutService {
             throw ApiException.badRequest("validation", "email is required");
         }
         List<OrderLine> lines = snapshotLines(request.items(), request.currency());
-        OrderId orderId = new OrderId(UUID.nameUUIDFromBytes(
-                ("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString());
+        OrderId orderId =
+                new OrderId(UUID.nameUUIDFromBytes(("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey)
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString());
         String guestToken = null;
         CustomerRef customer;
         if (caller.signedIn()) {
@@ -91,9 +98,18 @@ public class CheckoutService {
         }
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        commands.sendAndWait(new PlaceOrderCommand(orderId, number, customer, lines, address(request.shippingAddress()),
-                request.billingAddress() == null ? null : address(request.billingAddress()), method,
-                request.currency(), blankToNull(request.discountCode()), blankToNull(request.notes()), now));
+        commands.sendAndWait(new PlaceOrderCommand(
+                orderId,
+                number,
+                customer,
+                lines,
+                address(request.shippingAddress()),
+                request.billingAddress() == null ? null : address(request.billingAddress()),
+                method,
+                request.currency(),
+                blankToNull(request.discountCode()),
+                blankToNull(request.notes()),
+                now));
         return new CheckoutResponse(orderId.value(), number.value(), "PENDING", guestToken, null);
     }
 
@@ -102,8 +118,8 @@ public class CheckoutService {
      * pricing policy for the destination (the default tax rate when no country is given yet).
      */
     public Quote quote(List<CheckoutRequest.Item> items, String currency, String country, String discountCode) {
-        return pricing.quote(snapshotLines(items, currency), currency, country == null ? "ZZ" : country,
-                blankToNull(discountCode));
+        return pricing.quote(
+                snapshotLines(items, currency), currency, country == null ? "ZZ" : country, blankToNull(discountCode));
     }
 
     private List<OrderLine> snapshotLines(List<CheckoutRequest.Item> items, String currency) {
@@ -116,25 +132,38 @@ public class CheckoutService {
             if (entry.getValue() > 1000) {
                 throw ApiException.badRequest("validation", "quantity of " + entry.getKey() + " exceeds 1000");
             }
-            SkuView sku = queries.query(new FindSkuQuery(new SkuCode(entry.getKey())),
-                    ResponseTypes.instanceOf(SkuView.class)).join();
+            SkuView sku = queries.query(
+                            new FindSkuQuery(new SkuCode(entry.getKey())), ResponseTypes.instanceOf(SkuView.class))
+                    .join();
             if (sku == null || !sku.active()) {
                 throw ApiException.unprocessable("unknown-sku", "SKU " + entry.getKey() + " is not for sale.");
             }
             if (!sku.currency().equals(currency)) {
-                throw ApiException.unprocessable("currency-mismatch", "SKU " + entry.getKey() + " is priced in "
-                        + sku.currency() + ", not " + currency + ".");
+                throw ApiException.unprocessable(
+                        "currency-mismatch",
+                        "SKU " + entry.getKey() + " is priced in " + sku.currency() + ", not " + currency + ".");
             }
-            lines.add(OrderLine.of(new SkuCode(sku.sku()), sku.name(),
-                    io.orderengine.messages.common.Money.of(sku.priceMinor(), sku.currency()), entry.getValue(),
-                    sku.attributes(), sku.imageUrl()));
+            lines.add(OrderLine.of(
+                    new SkuCode(sku.sku()),
+                    sku.name(),
+                    io.orderengine.messages.common.Money.of(sku.priceMinor(), sku.currency()),
+                    entry.getValue(),
+                    sku.attributes(),
+                    sku.imageUrl()));
         }
         return lines;
     }
 
     private static Address address(CheckoutRequest.AddressRequest a) {
-        return new Address(a.fullName(), blankToNull(a.phone()), a.line1(), blankToNull(a.line2()), a.city(),
-                blankToNull(a.region()), blankToNull(a.postalCode()), a.country());
+        return new Address(
+                a.fullName(),
+                blankToNull(a.phone()),
+                a.line1(),
+                blankToNull(a.line2()),
+                a.city(),
+                blankToNull(a.region()),
+                blankToNull(a.postalCode()),
+                a.country());
     }
 
     private static String newGuestToken() {

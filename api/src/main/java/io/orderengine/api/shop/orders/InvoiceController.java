@@ -1,7 +1,7 @@
 package io.orderengine.api.shop.orders;
 
-import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.security.Caller;
+import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.outbound.facts.OrderFacts;
@@ -48,23 +48,33 @@ class InvoiceController {
     }
 
     @GetMapping("/api/v1/orders/{id}/invoice")
-    ResponseEntity<byte[]> invoice(@PathVariable String id,
-                                   @RequestParam(required = false) @Size(max = 128) String token,
-                                   Authentication authentication) {
+    ResponseEntity<byte[]> invoice(
+            @PathVariable String id,
+            @RequestParam(required = false) @Size(max = 128) String token,
+            Authentication authentication) {
         OrderView order = access.readable(id, token, Caller.from(authentication));
         OrderId orderId = new OrderId(order.orderId());
         // The order facts follow the events independently of the order view just read: facts that do not show the
         // payment yet are brought up to date from the order's events before the answer is "never confirmed".
-        Invoice invoice = facts.find(orderId).filter(OrderFacts::confirmed).or(() -> facts.rebuild(orderId))
+        Invoice invoice = facts.find(orderId)
+                .filter(OrderFacts::confirmed)
+                .or(() -> facts.rebuild(orderId))
                 .flatMap(invoices::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "order-not-confirmed", "Order "
-                        + order.orderNumber() + " is " + order.status()
-                        + " and was never confirmed; an invoice exists once it is paid."));
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "order-not-confirmed",
+                        "Order "
+                                + order.orderNumber() + " is " + order.status()
+                                + " and was never confirmed; an invoice exists once it is paid."));
         return ResponseEntity.ok()
                 .contentType(PDF)
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(invoice.number() + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(invoice.number() + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf.render(invoice));
     }
 }

@@ -43,7 +43,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         }
         String contentType = request.getContentType();
         if (contentType != null && contentType.split(";", 2)[0].contains("*")) {
-            problem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request",
+            problem(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "request",
                     "The Content-Type is not a concrete media type; send application/json.");
             return;
         }
@@ -72,7 +75,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request bodies may be at most 100 kB.");
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String kind, String detail) throws IOException {
+    private void problem(HttpServletResponse response, HttpStatus status, String kind, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), Problems.of(status, kind, detail));

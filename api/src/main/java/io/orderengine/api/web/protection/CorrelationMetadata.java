@@ -42,15 +42,18 @@ public class CorrelationMetadata {
     public static final class CommandMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
         @Override
-        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+                List<? extends CommandMessage<?>> messages) {
             return (index, command) -> {
                 Map<String, Object> extra = new HashMap<>();
                 String requestId = MDC.get(RequestIdFilter.MDC_KEY);
                 if (requestId != null && !command.getMetaData().containsKey(REQUEST_ID)) {
                     extra.put(REQUEST_ID, requestId);
                 }
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-                if (authentication != null && authentication.isAuthenticated()
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
+                if (authentication != null
+                        && authentication.isAuthenticated()
                         && !"anonymousUser".equals(authentication.getName())
                         && !command.getMetaData().containsKey(SUBJECT)) {
                     extra.put(SUBJECT, authentication.getName());

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("engine.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled,
-                                  @Min(1) @DefaultValue("5") int checkoutPer15min,
-                                  @Min(1) @DefaultValue("100") int requestsPerMinute) {
-}
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @Min(1) @DefaultValue("5") int checkoutPer15min,
+        @Min(1) @DefaultValue("100") int requestsPerMinute) {}

@@ -44,7 +44,8 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (properties.enabled()) {
-            registry.addInterceptor(this).addPathPatterns("/api/**")
+            registry.addInterceptor(this)
+                    .addPathPatterns("/api/**")
                     .excludePathPatterns("/api/v1/webhooks/**", "/api/v1/payments/sandbox/**");
         }
     }
@@ -52,23 +53,31 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String client = clientKey(request);
-        consume("all:" + client, () -> Bandwidth.builder().capacity(properties.requestsPerMinute())
-                .refillGreedy(properties.requestsPerMinute(), Duration.ofMinutes(1)).build(),
+        consume(
+                "all:" + client,
+                () -> Bandwidth.builder()
+                        .capacity(properties.requestsPerMinute())
+                        .refillGreedy(properties.requestsPerMinute(), Duration.ofMinutes(1))
+                        .build(),
                 "Too many requests; slow down.");
         if ("POST".equals(request.getMethod()) && "/api/v1/checkout".equals(request.getRequestURI())) {
-            consume("checkout:" + client, () -> Bandwidth.builder().capacity(properties.checkoutPer15min())
-                    .refillIntervally(properties.checkoutPer15min(), Duration.ofMinutes(15)).build(),
+            consume(
+                    "checkout:" + client,
+                    () -> Bandwidth.builder()
+                            .capacity(properties.checkoutPer15min())
+                            .refillIntervally(properties.checkoutPer15min(), Duration.ofMinutes(15))
+                            .build(),
                     "Too many checkouts; try again later.");
         }
         return true;
     }
 
     private void consume(String key, Supplier<Bandwidth> limit, String message) {
-        ConsumptionProbe probe = buckets.tryConsume(key,
-                () -> BucketConfiguration.builder().addLimit(limit.get()).build());
+        ConsumptionProbe probe = buckets.tryConsume(
+                key, () -> BucketConfiguration.builder().addLimit(limit.get()).build());
         if (!probe.isConsumed()) {
-            throw new RateLimitExceededException(message,
-                    TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+            throw new RateLimitExceededException(
+                    message, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
         }
     }
 

@@ -1,22 +1,5 @@
 package io.orderengine.api.admin.catalog;
 
-import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
-import io.orderengine.command.sku.InsufficientStockException;
-import io.orderengine.messages.common.SkuCode;
-import io.orderengine.messages.sku.AdjustStockCommand;
-import io.orderengine.messages.sku.ReceiveStockCommand;
-import io.orderengine.messages.sku.RegisterSkuCommand;
-import io.orderengine.api.engine.ConsistentCommands;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static io.orderengine.api.web.SliceTestSupport.as;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -28,6 +11,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.orderengine.api.engine.ConsistentCommands;
+import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
+import io.orderengine.command.sku.InsufficientStockException;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.sku.AdjustStockCommand;
+import io.orderengine.messages.sku.ReceiveStockCommand;
+import io.orderengine.messages.sku.RegisterSkuCommand;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
 @WebMvcTest(AdminSkuController.class)
 @WithEngineWebLayer
 class AdminSkuControllerSliceTest {
@@ -38,14 +38,18 @@ class AdminSkuControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     ConsistentCommands commands;
+
     @MockitoBean
     QueryGateway queries;
 
     @Test
     void registersASkuAndAnswers201WithItsLocation() throws Exception {
-        mvc.perform(post("/api/v1/admin/skus").with(as("admin", "ADMIN")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/admin/skus")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/admin/skus/TSHIRT-RED-M"))
@@ -56,7 +60,9 @@ class AdminSkuControllerSliceTest {
 
     @Test
     void rejectsInvalidFieldsWithAProblemListingEachField() throws Exception {
-        mvc.perform(post("/api/v1/admin/skus").with(as("admin", "ADMIN")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/admin/skus")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sku\":\"bad sku\",\"name\":\"\",\"priceMinor\":-5,\"currency\":\"euro\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -67,14 +73,20 @@ class AdminSkuControllerSliceTest {
 
     @Test
     void rejectsUnknownFieldsAndNeedsTheAdminRole() throws Exception {
-        mvc.perform(post("/api/v1/admin/skus").with(as("admin", "ADMIN")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/admin/skus")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID.replace("\"imageUrl\":null", "\"imageUrl\":null,\"discount\":99")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Unknown field 'discount'."));
-        mvc.perform(post("/api/v1/admin/skus").with(as("alice", "CUSTOMER")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/admin/skus")
+                        .with(as("alice", "CUSTOMER"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/admin/skus").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/v1/admin/skus")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isUnauthorized());
     }
 
@@ -82,26 +94,35 @@ class AdminSkuControllerSliceTest {
     void mapsDomainRejectionsToProblems() throws Exception {
         when(commands.sendAndWait(any(RegisterSkuCommand.class)))
                 .thenThrow(new AggregateStreamCreationException("exists"));
-        mvc.perform(post("/api/v1/admin/skus").with(as("admin", "ADMIN")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/admin/skus")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:already-exists"));
 
-        when(commands.sendAndWait(any(ReceiveStockCommand.class))).thenThrow(new AggregateNotFoundException("X", "gone"));
-        mvc.perform(post("/api/v1/admin/skus/NOPE/stock").with(as("admin", "ADMIN"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"delta\":5,\"reason\":\"received\"}"))
+        when(commands.sendAndWait(any(ReceiveStockCommand.class)))
+                .thenThrow(new AggregateNotFoundException("X", "gone"));
+        mvc.perform(post("/api/v1/admin/skus/NOPE/stock")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"delta\":5,\"reason\":\"received\"}"))
                 .andExpect(status().isNotFound());
 
         when(commands.sendAndWait(any(AdjustStockCommand.class)))
                 .thenThrow(new InsufficientStockException(new SkuCode("MUG"), -9, 3, 0));
-        mvc.perform(post("/api/v1/admin/skus/MUG/stock").with(as("admin", "ADMIN"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"delta\":-9,\"reason\":\"broken\"}"))
+        mvc.perform(post("/api/v1/admin/skus/MUG/stock")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"delta\":-9,\"reason\":\"broken\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:insufficient-stock"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("3 available")));
 
-        mvc.perform(post("/api/v1/admin/skus/MUG/stock").with(as("admin", "ADMIN"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"delta\":0,\"reason\":\"nothing\"}"))
+        mvc.perform(post("/api/v1/admin/skus/MUG/stock")
+                        .with(as("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"delta\":0,\"reason\":\"nothing\"}"))
                 .andExpect(status().isBadRequest());
     }
 }

@@ -1,14 +1,17 @@
 package io.orderengine.api.admin.checkouts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.testkit.TestStore;
+import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.FlagOrderForAttentionCommand;
-import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
+import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The saga operations console lists running checkouts from the saga store with their stage, age, deadline and last
  * error, and calls the ones a human must look at stuck: an order put into ATTENTION, and a checkout abandoned past
@@ -37,6 +37,7 @@ class SagaConsoleTest {
 
     @TempDir
     static Path folder;
+
     static RunningEngine engine;
     static EngineClient client;
     static String admin;
@@ -55,8 +56,7 @@ class SagaConsoleTest {
         engine.close();
     }
 
-    record Placed(String id, String actionUrl, Instant placedAt) {
-    }
+    record Placed(String id, String actionUrl, Instant placedAt) {}
 
     @Test
     void listsRunningCheckoutsAndCallsTheAbandonedOneAndTheOneInAttentionStuck() {
@@ -70,8 +70,9 @@ class SagaConsoleTest {
         Placed paid = place("paid@example.com");
         client.post(paid.actionUrl(), Map.of("outcome", "approve"), null);
         await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(status(paid.id())));
-        engine.bean(CommandGateway.class).sendAndWait(new FlagOrderForAttentionCommand(new OrderId(attention.id()),
-                Actor.admin("ops-1"), "customer disputes the shipping address"));
+        engine.bean(CommandGateway.class)
+                .sendAndWait(new FlagOrderForAttentionCommand(
+                        new OrderId(attention.id()), Actor.admin("ops-1"), "customer disputes the shipping address"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "ATTENTION".equals(status(attention.id())));
 
         List<JsonNode> running = list("running");
@@ -87,7 +88,11 @@ class SagaConsoleTest {
         Instant dueAt = Instant.parse(waiting.path("paymentDueAt").asText());
         assertThat(Duration.between(abandoned.placedAt(), dueAt)).isEqualTo(PAYMENT_DEADLINE);
         assertThat(waiting.path("deadline").path("kind").asText()).isEqualTo("payment");
-        assertThat(Duration.between(dueAt, Instant.parse(waiting.path("deadline").path("at").asText())).abs())
+        assertThat(Duration.between(
+                                dueAt,
+                                Instant.parse(
+                                        waiting.path("deadline").path("at").asText()))
+                        .abs())
                 .isLessThan(Duration.ofSeconds(5));
         JsonNode flagged = running.get(1);
         assertThat(flagged.path("orderStatus").asText()).isEqualTo("ATTENTION");
@@ -110,24 +115,31 @@ class SagaConsoleTest {
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.text("stage")).isEqualTo("AWAITING_PAYMENT");
         assertThat(one.body().path("stuck").asBoolean()).isTrue();
-        System.out.printf("saga console: running=%d stuck=%d confirmed=%d all=%d before the fixes%n",
+        System.out.printf(
+                "saga console: running=%d stuck=%d confirmed=%d all=%d before the fixes%n",
                 running.size(), stuck.size(), confirmed.size(), list("all").size());
 
-        Reply compensate = client.post("/api/v1/admin/sagas/" + attention.id() + "/compensate",
-                Map.of("note", "address cannot be verified"), admin);
+        Reply compensate = client.post(
+                "/api/v1/admin/sagas/" + attention.id() + "/compensate",
+                Map.of("note", "address cannot be verified"),
+                admin);
         assertThat(compensate.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> "CANCELLED".equals(status(attention.id())));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get("/api/v1/admin/sagas/" + attention.id(), admin).status() == 404);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/admin/sagas/" + attention.id(), admin)
+                                .status()
+                        == 404);
 
         deadlines.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> "CANCELLED".equals(status(abandoned.id())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> list("running").isEmpty() && list("stuck").isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> list("running").isEmpty() && list("stuck").isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> reserved("CONSOLE-MUG") == 0);
         assertThat(ids(list("all"))).containsExactly(paid.id());
-        System.out.printf("saga console: after compensate + deadline delivered: running=%d stuck=%d all=%d; "
-                        + "CONSOLE-MUG reserved %d%n", list("running").size(), list("stuck").size(), list("all").size(),
-                reserved("CONSOLE-MUG"));
+        System.out.printf(
+                "saga console: after compensate + deadline delivered: running=%d stuck=%d all=%d; "
+                        + "CONSOLE-MUG reserved %d%n",
+                list("running").size(), list("stuck").size(), list("all").size(), reserved("CONSOLE-MUG"));
     }
 
     @Test
@@ -135,10 +147,14 @@ class SagaConsoleTest {
         String customer = client.token("alice", "CUSTOMER");
         assertThat(client.get("/api/v1/admin/sagas", customer).status()).isEqualTo(403);
         assertThat(client.get("/api/v1/admin/sagas", null).status()).isEqualTo(401);
-        assertThat(client.get("/api/v1/admin/sagas?state=sleeping", admin).status()).isEqualTo(400);
-        assertThat(client.get("/api/v1/admin/sagas?state=all&size=0", admin).status()).isEqualTo(400);
-        assertThat(client.get("/api/v1/admin/sagas/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
-        assertThat(client.get("/api/v1/admin/sagas/..%2F..%2Fetc", admin).status()).isBetween(400, 404);
+        assertThat(client.get("/api/v1/admin/sagas?state=sleeping", admin).status())
+                .isEqualTo(400);
+        assertThat(client.get("/api/v1/admin/sagas?state=all&size=0", admin).status())
+                .isEqualTo(400);
+        assertThat(client.get("/api/v1/admin/sagas/" + UUID.randomUUID(), admin).status())
+                .isEqualTo(404);
+        assertThat(client.get("/api/v1/admin/sagas/..%2F..%2Fetc", admin).status())
+                .isBetween(400, 404);
     }
 
     private static Placed place(String email) {
@@ -147,7 +163,9 @@ class SagaConsoleTest {
         String id = placed.text("orderId");
         await().atMost(Duration.ofSeconds(60)).until(() -> "AWAITING_PAYMENT".equals(status(id)));
         JsonNode order = client.get("/api/v1/admin/orders/" + id, admin).body();
-        return new Placed(id, order.path("payment").path("action").path("url").asText(),
+        return new Placed(
+                id,
+                order.path("payment").path("action").path("url").asText(),
                 Instant.parse(order.path("placedAt").asText()));
     }
 
@@ -179,7 +197,8 @@ class SagaConsoleTest {
     }
 
     private static JsonNode sku(String code) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (code.equals(item.path("sku").asText())) {
                 return item;
             }

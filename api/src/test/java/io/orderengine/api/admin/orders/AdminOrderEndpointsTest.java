@@ -1,23 +1,17 @@
 package io.orderengine.api.admin.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AddAdminNoteCommand;
 import io.orderengine.messages.order.CancelOrderCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
+import io.orderengine.testkit.TestStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,9 +22,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin's read endpoints over a running engine: order search with every parameter checked, dashboard, daily
@@ -62,16 +61,27 @@ class AdminOrderEndpointsTest {
         admin = client.token("admin-1", "ADMIN");
         alice = client.token("alice", "CUSTOMER");
         assertThat(client.registerSku(admin, "ADMIN-MUG", 1000, 100).status()).isEqualTo(204);
-        assertThat(client.registerSku(admin, "ADMIN-LAST-ONE", 4000, 1).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/skus?page=0&size=500", null).body()
-                .path("items").findValuesAsText("sku").containsAll(List.of("ADMIN-MUG", "ADMIN-LAST-ONE")));
-        aliceFirst = place(EngineClient.checkoutBody("ADMIN-MUG", 1, "alice@example.com"), alice).text("orderId");
-        aliceSecond = place(EngineClient.checkoutBody("ADMIN-MUG", 3, "alice@example.com"), alice).text("orderId");
+        assertThat(client.registerSku(admin, "ADMIN-LAST-ONE", 4000, 1).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/skus?page=0&size=500", null)
+                        .body()
+                        .path("items")
+                        .findValuesAsText("sku")
+                        .containsAll(List.of("ADMIN-MUG", "ADMIN-LAST-ONE")));
+        aliceFirst = place(EngineClient.checkoutBody("ADMIN-MUG", 1, "alice@example.com"), alice)
+                .text("orderId");
+        aliceSecond = place(EngineClient.checkoutBody("ADMIN-MUG", 3, "alice@example.com"), alice)
+                .text("orderId");
         Reply guest = place(EngineClient.checkoutBody("ADMIN-MUG", 2, "walk.in@example.com"), null);
         guestOrder = guest.text("orderId");
         guestToken = guest.text("guestToken");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get("/api/v1/admin/orders?size=50", admin).body().path("total").asInt() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/admin/orders?size=50", admin)
+                                .body()
+                                .path("total")
+                                .asInt()
+                        == 3);
     }
 
     @AfterAll
@@ -103,7 +113,9 @@ class AdminOrderEndpointsTest {
         Reply secondPage = client.get("/api/v1/admin/orders?sort=total,desc&page=1&size=2", admin);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Reply today1 = client.get("/api/v1/admin/orders?from=" + today + "&to=" + today, admin);
-        Reply future = client.get("/api/v1/admin/orders?from=" + encoded(Instant.now().plusSeconds(3600).toString()),
+        Reply future = client.get(
+                "/api/v1/admin/orders?from="
+                        + encoded(Instant.now().plusSeconds(3600).toString()),
                 admin);
         Reply paidOnly = client.get("/api/v1/admin/orders?paymentStatus=refunded", admin);
 
@@ -127,14 +139,28 @@ class AdminOrderEndpointsTest {
     @Order(2)
     void rejectsEveryMalformedSearchParameterWithAProblem() {
         String longText = "x".repeat(101);
-        for (String query : List.of("status=LOST", "paymentStatus=maybe", "from=yesterday", "to=2025-13-01",
-                "from=2025-03-14&to=2025-03-13", "sort=price,asc", "sort=total", "page=-1", "page=first", "size=0",
-                "size=501", "includeArchived=perhaps", "q=" + longText, "q=%00", "q=ORD%0A-1")) {
+        for (String query : List.of(
+                "status=LOST",
+                "paymentStatus=maybe",
+                "from=yesterday",
+                "to=2025-13-01",
+                "from=2025-03-14&to=2025-03-13",
+                "sort=price,asc",
+                "sort=total",
+                "page=-1",
+                "page=first",
+                "size=0",
+                "size=501",
+                "includeArchived=perhaps",
+                "q=" + longText,
+                "q=%00",
+                "q=ORD%0A-1")) {
             Reply reply = client.get("/api/v1/admin/orders?" + query, admin);
 
             assertThat(reply.status()).as(query).isEqualTo(400);
-            assertThat(reply.headers().get("Content-Type")).as(query).anySatisfy(type ->
-                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(reply.headers().get("Content-Type"))
+                    .as(query)
+                    .anySatisfy(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(reply.text("type")).as(query).isEqualTo("urn:order-engine:problem:validation");
             assertThat(reply.text("detail")).as(query).contains("'");
         }
@@ -143,9 +169,14 @@ class AdminOrderEndpointsTest {
     @Test
     @Order(3)
     void keepsTheAdminEndpointsForAdmins() {
-        for (String path : List.of("/api/v1/admin/orders", "/api/v1/admin/dashboard", "/api/v1/admin/metrics/daily",
-                "/api/v1/admin/customers/alice/stats", "/api/v1/admin/skus/low-stock",
-                "/api/v1/admin/orders/" + guestOrder + "/audit", "/api/v1/admin/orders/" + guestOrder)) {
+        for (String path : List.of(
+                "/api/v1/admin/orders",
+                "/api/v1/admin/dashboard",
+                "/api/v1/admin/metrics/daily",
+                "/api/v1/admin/customers/alice/stats",
+                "/api/v1/admin/skus/low-stock",
+                "/api/v1/admin/orders/" + guestOrder + "/audit",
+                "/api/v1/admin/orders/" + guestOrder)) {
             assertThat(client.get(path, alice).status()).as(path).isEqualTo(403);
             assertThat(client.get(path, null).status()).as(path).isEqualTo(401);
         }
@@ -155,8 +186,12 @@ class AdminOrderEndpointsTest {
     @Order(4)
     void showsTheDashboardMetricsCustomerStatsAndLowStock() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.get("/api/v1/admin/dashboard", admin).body().path("ordersToday").asInt() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/admin/dashboard", admin)
+                                .body()
+                                .path("ordersToday")
+                                .asInt()
+                        == 3);
 
         Reply dashboard = client.get("/api/v1/admin/dashboard", admin);
         Reply daily = client.get("/api/v1/admin/metrics/daily?date=" + today, admin);
@@ -173,7 +208,8 @@ class AdminOrderEndpointsTest {
         assertThat(stats.body().path("orderCount").asInt()).isEqualTo(2);
         assertThat(stats.text("customerId")).isEqualTo("alice");
         assertThat(nobody.body().path("orderCount").asInt()).isZero();
-        assertThat(lowStock.body().path("items").findValuesAsText("sku")).contains("ADMIN-LAST-ONE")
+        assertThat(lowStock.body().path("items").findValuesAsText("sku"))
+                .contains("ADMIN-LAST-ONE")
                 .doesNotContain("ADMIN-MUG");
         assertThat(lowStock.body().path("size").asInt()).isEqualTo(20);
     }
@@ -190,12 +226,15 @@ class AdminOrderEndpointsTest {
         JsonNode placed = audit.body().path("events").get(0);
         assertThat(placed.path("sequence").asLong()).isZero();
         assertThat(placed.path("type").asText()).isEqualTo("OrderPlacedEvent");
-        assertThat(placed.path("payload").path("customer").path("email").asText()).isEqualTo("walk.in@example.com");
+        assertThat(placed.path("payload").path("customer").path("email").asText())
+                .isEqualTo("walk.in@example.com");
         assertThat(placed.path("at").asText()).isNotBlank();
         assertThat(placed.path("metadata").isObject()).isTrue();
         assertThat(audit.body().toString()).doesNotContain("guestTokenHash");
         List<Long> sequences = new ArrayList<>();
-        audit.body().path("events").forEach(event -> sequences.add(event.path("sequence").asLong()));
+        audit.body()
+                .path("events")
+                .forEach(event -> sequences.add(event.path("sequence").asLong()));
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(malformed.status()).isEqualTo(404);
@@ -206,27 +245,37 @@ class AdminOrderEndpointsTest {
     void rebuildsTheOrderAsItWasAtAnEarlierMoment() {
         CommandGateway commands = engine.bean(CommandGateway.class);
         commands.sendAndWait(new CancelOrderCommand(new OrderId(aliceFirst), Actor.customer("alice"), "too slow"));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "CANCELLED".equals(client.get("/api/v1/admin/orders/" + aliceFirst, admin).text("status")));
-        JsonNode events = client.get("/api/v1/admin/orders/" + aliceFirst + "/audit", admin).body().path("events");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CANCELLED"
+                        .equals(client.get("/api/v1/admin/orders/" + aliceFirst, admin)
+                                .text("status")));
+        JsonNode events = client.get("/api/v1/admin/orders/" + aliceFirst + "/audit", admin)
+                .body()
+                .path("events");
         String placedAt = events.get(0).path("at").asText();
         String cancelledAt = events.get(events.size() - 1).path("at").asText();
         Instant beforeCancel = Instant.parse(cancelledAt).minusMillis(1);
 
         Reply atPlacement = client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf=" + encoded(placedAt), admin);
-        Reply beforeCancellation = client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf="
-                + encoded(beforeCancel.toString()), admin);
-        Reply beforePlacement = client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf="
-                + encoded(Instant.parse(placedAt).minusSeconds(1).toString()), admin);
-        Reply now = client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf="
-                + encoded(Instant.now().plusSeconds(60).toString()), admin);
+        Reply beforeCancellation =
+                client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf=" + encoded(beforeCancel.toString()), admin);
+        Reply beforePlacement = client.get(
+                "/api/v1/admin/orders/" + aliceFirst + "?asOf="
+                        + encoded(Instant.parse(placedAt).minusSeconds(1).toString()),
+                admin);
+        Reply now = client.get(
+                "/api/v1/admin/orders/" + aliceFirst + "?asOf="
+                        + encoded(Instant.now().plusSeconds(60).toString()),
+                admin);
         Reply badMoment = client.get("/api/v1/admin/orders/" + aliceFirst + "?asOf=soon", admin);
 
         assertThat(atPlacement.text("status")).isEqualTo("PENDING");
         assertThat(atPlacement.body().path("statusHistory").size()).isEqualTo(1);
         assertThat(beforeCancellation.text("status")).isNotEqualTo("CANCELLED");
         assertThat(beforePlacement.status()).isEqualTo(404);
-        assertThat(now.body()).isEqualTo(client.get("/api/v1/admin/orders/" + aliceFirst, admin).body());
+        assertThat(now.body())
+                .isEqualTo(
+                        client.get("/api/v1/admin/orders/" + aliceFirst, admin).body());
         assertThat(badMoment.status()).isEqualTo(400);
     }
 
@@ -235,8 +284,10 @@ class AdminOrderEndpointsTest {
     void archivesFinishedOrdersAndStillFindsThemWhenAsked() {
         CommandGateway commands = engine.bean(CommandGateway.class);
         commands.sendAndWait(new CancelOrderCommand(new OrderId(guestOrder), Actor.guest(guestOrder), "no longer"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(
-                client.get("/api/v1/orders/" + guestOrder + "?token=" + guestToken, null).text("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CANCELLED"
+                        .equals(client.get("/api/v1/orders/" + guestOrder + "?token=" + guestToken, null)
+                                .text("status")));
         OrderArchivalJob job = engine.bean(OrderArchivalJob.class);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -244,13 +295,19 @@ class AdminOrderEndpointsTest {
             return !ids(client.get("/api/v1/admin/orders?size=50", admin)).contains(guestOrder);
         });
 
-        assertThat(ids(client.get("/api/v1/admin/orders?size=50&includeArchived=true", admin))).contains(guestOrder);
-        assertThat(client.get("/api/v1/orders/" + guestOrder + "?token=" + guestToken, null).text("status"))
+        assertThat(ids(client.get("/api/v1/admin/orders?size=50&includeArchived=true", admin)))
+                .contains(guestOrder);
+        assertThat(client.get("/api/v1/orders/" + guestOrder + "?token=" + guestToken, null)
+                        .text("status"))
                 .isEqualTo("CANCELLED");
-        commands.sendAndWait(new AddAdminNoteCommand(new OrderId(guestOrder), Actor.admin("admin-1"),
-                "refund checked after archival"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/admin/orders/" + guestOrder, admin)
-                .body().path("adminNotes").size() == 1);
+        commands.sendAndWait(new AddAdminNoteCommand(
+                new OrderId(guestOrder), Actor.admin("admin-1"), "refund checked after archival"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/admin/orders/" + guestOrder, admin)
+                                .body()
+                                .path("adminNotes")
+                                .size()
+                        == 1);
         assertThat(ids(client.get("/api/v1/admin/orders?size=50", admin))).doesNotContain(guestOrder);
     }
 }

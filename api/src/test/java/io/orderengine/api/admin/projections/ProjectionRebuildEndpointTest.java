@@ -1,18 +1,15 @@
 package io.orderengine.api.admin.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rebuilding a projection over the REST API while orders keep arriving: the old collections serve until the rebuilt
@@ -49,8 +48,12 @@ class ProjectionRebuildEndpointTest {
         client = engine.client();
         admin = client.token("admin-1", "ADMIN");
         assertThat(client.registerSku(admin, "REBUILD-MUG", 900, 1000).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/skus?page=0&size=500", null).body()
-                .path("items").findValuesAsText("sku").contains("REBUILD-MUG"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/skus?page=0&size=500", null)
+                        .body()
+                        .path("items")
+                        .findValuesAsText("sku")
+                        .contains("REBUILD-MUG"));
     }
 
     @AfterAll
@@ -60,14 +63,20 @@ class ProjectionRebuildEndpointTest {
 
     private static String placeOrder(int n) {
         String customer = client.token("customer-" + (n % 3), "CUSTOMER");
-        Reply placed = client.checkout(EngineClient.checkoutBody("REBUILD-MUG", 1 + n % 4,
-                "customer" + (n % 3) + "@example.com"), customer);
+        Reply placed = client.checkout(
+                EngineClient.checkoutBody("REBUILD-MUG", 1 + n % 4, "customer" + (n % 3) + "@example.com"), customer);
         assertThat(placed.status()).isEqualTo(201);
         if (n % 3 == 0) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    client.get("/api/v1/orders/" + placed.text("orderId"), customer).status() == 200);
-            assertThat(client.post("/api/v1/orders/" + placed.text("orderId") + "/cancel",
-                    Map.of("reason", "test " + n), customer).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.get("/api/v1/orders/" + placed.text("orderId"), customer)
+                                    .status()
+                            == 200);
+            assertThat(client.post(
+                                    "/api/v1/orders/" + placed.text("orderId") + "/cancel",
+                                    Map.of("reason", "test " + n),
+                                    customer)
+                            .status())
+                    .isEqualTo(202);
         }
         return placed.text("orderId");
     }
@@ -79,7 +88,10 @@ class ProjectionRebuildEndpointTest {
     }
 
     private static long ordersListed() {
-        return client.get("/api/v1/admin/orders?size=1", admin).body().path("total").asLong();
+        return client.get("/api/v1/admin/orders?size=1", admin)
+                .body()
+                .path("total")
+                .asLong();
     }
 
     @Test
@@ -104,8 +116,12 @@ class ProjectionRebuildEndpointTest {
         Reply started = client.post("/api/v1/admin/projections/order-detail/rebuild", Map.of(), admin);
         int arrivedBeforeStart = placedDuringRebuild.size();
         long servedWhileRebuilding = ordersListed();
-        await().atMost(Duration.ofSeconds(120)).until(() ->
-                "DONE".equals(projection("order-detail").path("rebuild").path("state").asText()));
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> "DONE"
+                        .equals(projection("order-detail")
+                                .path("rebuild")
+                                .path("state")
+                                .asText()));
         int arrivedBeforeDone = placedDuringRebuild.size();
         rebuilding.set(false);
         arriving.get(60, TimeUnit.SECONDS);
@@ -116,8 +132,9 @@ class ProjectionRebuildEndpointTest {
         assertThat(started.headers().get("Location")).containsExactly("/api/v1/admin/projections/order-detail");
         assertThat(servedWhileRebuilding).isGreaterThanOrEqualTo(9);
         assertThat(arrivedBeforeDone).isGreaterThan(arrivedBeforeStart);
-        await().atMost(Duration.ofSeconds(60)).until(() -> ordersListed() == placed.size()
-                && projection("order-detail").path("lag").asLong(-1) == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ordersListed() == placed.size()
+                        && projection("order-detail").path("lag").asLong(-1) == 0);
 
         JsonNode status = projection("order-detail");
         assertThat(status.path("generation").asInt()).isEqualTo(1);
@@ -131,7 +148,8 @@ class ProjectionRebuildEndpointTest {
         int compared = 0;
         for (Document old : before) {
             Document rebuilt = database.getCollection("order_details_v1")
-                    .find(Filters.eq("_id", old.getString("_id"))).first();
+                    .find(Filters.eq("_id", old.getString("_id")))
+                    .first();
             assertThat(rebuilt).as(old.getString("_id")).isNotNull();
             if (rebuilt.get("appliedSequence").equals(old.get("appliedSequence"))) {
                 assertThat(rebuilt).isEqualTo(old);
@@ -140,8 +158,10 @@ class ProjectionRebuildEndpointTest {
         }
         assertThat(compared).isGreaterThanOrEqualTo(9);
         for (String orderId : placed) {
-            JsonNode served = client.get("/api/v1/admin/orders/" + orderId, admin).body();
-            JsonNode fromEvents = client.get("/api/v1/admin/orders/" + orderId + "?asOf=2100-01-01", admin).body();
+            JsonNode served =
+                    client.get("/api/v1/admin/orders/" + orderId, admin).body();
+            JsonNode fromEvents = client.get("/api/v1/admin/orders/" + orderId + "?asOf=2100-01-01", admin)
+                    .body();
             assertThat(served).as(orderId).isEqualTo(fromEvents);
         }
     }
@@ -168,9 +188,16 @@ class ProjectionRebuildEndpointTest {
         assertThat(second.text("type")).isEqualTo("urn:order-engine:problem:rebuild-in-progress");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(notAdmin.status()).isEqualTo(403);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "DONE".equals(projection("sku-stock").path("rebuild").path("state").asText()));
-        assertThat(client.get("/api/v1/skus?page=0&size=500", null).body().path("items")
-                .findValuesAsText("sku")).contains("REBUILD-MUG");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "DONE"
+                        .equals(projection("sku-stock")
+                                .path("rebuild")
+                                .path("state")
+                                .asText()));
+        assertThat(client.get("/api/v1/skus?page=0&size=500", null)
+                        .body()
+                        .path("items")
+                        .findValuesAsText("sku"))
+                .contains("REBUILD-MUG");
     }
 }

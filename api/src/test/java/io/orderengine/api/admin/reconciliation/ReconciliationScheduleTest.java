@@ -1,5 +1,10 @@
 package io.orderengine.api.admin.reconciliation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import io.orderengine.saga.reconciliation.Reconciliation;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -11,11 +16,6 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 class ReconciliationScheduleTest {
 
@@ -35,8 +35,8 @@ class ReconciliationScheduleTest {
     void eachRunReconcilesThePreviousUtcDayAndAFailureDoesNotEscape() {
         Reconciliation reconciliation = mock(Reconciliation.class);
         when(reconciliation.run(LocalDate.parse("2025-11-21"))).thenThrow(new IllegalStateException("store down"));
-        ReconciliationSchedule schedule = new ReconciliationSchedule(reconciliation,
-                Clock.fixed(Instant.parse("2025-11-22T00:30:00Z"), ZoneOffset.UTC));
+        ReconciliationSchedule schedule = new ReconciliationSchedule(
+                reconciliation, Clock.fixed(Instant.parse("2025-11-22T00:30:00Z"), ZoneOffset.UTC));
 
         schedule.reconcileYesterday();
 

@@ -1,5 +1,11 @@
 package io.orderengine.api.payments.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -7,10 +13,10 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.orderengine.api.payments.e2e.PaymentsEngine.Placed;
-import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.payment.PaymentGateways;
 import io.orderengine.saga.payment.ResilientPaymentGateway;
+import io.orderengine.testkit.TestStore;
 import io.orderengine.testkit.gateways.StripeEmulator;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Stripe failing while the engine captures: 500s, connection resets and answers too slow to wait for, injected by
@@ -46,6 +46,7 @@ class GatewayFaultsTest {
 
     @TempDir
     static Path folder;
+
     static StripeEmulator stripe;
     static PaymentsEngine engine;
     static StripeDriver driver;
@@ -80,25 +81,45 @@ class GatewayFaultsTest {
         Placed order = engine.checkout("FLT-FLAKY", 1, "stripe");
         String intent = engine.paymentReference(order.id());
         String capture = "/v1/payment_intents/" + intent + "/capture";
-        stripe.server().stubFor(post(urlPathEqualTo(capture)).atPriority(1).inScenario(FAULTS)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end.\"}}")));
-        stripe.server().stubFor(post(urlPathEqualTo(capture)).atPriority(1).inScenario(FAULTS)
-                .whenScenarioStateIs("reset").willSetStateTo("recovered")
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        stripe.server()
+                .stubFor(
+                        post(urlPathEqualTo(capture))
+                                .atPriority(1)
+                                .inScenario(FAULTS)
+                                .whenScenarioStateIs(Scenario.STARTED)
+                                .willSetStateTo("reset")
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(500)
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end.\"}}")));
+        stripe.server()
+                .stubFor(post(urlPathEqualTo(capture))
+                        .atPriority(1)
+                        .inScenario(FAULTS)
+                        .whenScenarioStateIs("reset")
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         driver.authorize(order);
         JsonNode confirmed = engine.awaitStored(order.id(), "CONFIRMED", "PAID");
 
         List<LoggedRequest> captures = stripe.captureRequests(intent);
-        assertThat(captures).hasSize(3).allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
+        assertThat(captures)
+                .hasSize(3)
+                .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
         assertThat(stripe.charges(intent)).isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
         assertThat(history(confirmed)).doesNotContain("ATTENTION");
-        System.out.printf("[faults e2e] 500 then reset then ok: capture requests=%d (keys %s), charges at Stripe=%d, "
-                + "ledger captures=%d, breaker %s%n", captures.size(), keys(captures), stripe.charges(intent),
-                engine.ledgerEntries(order.id(), "CAPTURE"), breaker());
+        System.out.printf(
+                "[faults e2e] 500 then reset then ok: capture requests=%d (keys %s), charges at Stripe=%d, "
+                        + "ledger captures=%d, breaker %s%n",
+                captures.size(),
+                keys(captures),
+                stripe.charges(intent),
+                engine.ledgerEntries(order.id(), "CAPTURE"),
+                breaker());
     }
 
     @Test
@@ -106,19 +127,29 @@ class GatewayFaultsTest {
     void aCaptureAnsweredTooLateIsRetriedWithTheSameKeyAndStripeChargesOnce() {
         Placed order = engine.checkout("FLT-SLOW", 1, "stripe");
         String intent = engine.paymentReference(order.id());
-        stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intent + "/capture")).atPriority(1)
-                .inScenario(FAULTS + "-slow").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered-late")
-                .willReturn(aResponse().withFixedDelay(5_000).withTransformers(StripeEmulator.NAME)));
+        stripe.server()
+                .stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intent + "/capture"))
+                        .atPriority(1)
+                        .inScenario(FAULTS + "-slow")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("answered-late")
+                        .willReturn(aResponse().withFixedDelay(5_000).withTransformers(StripeEmulator.NAME)));
 
         driver.authorize(order);
         engine.awaitStored(order.id(), "CONFIRMED", "PAID");
 
         List<LoggedRequest> captures = stripe.captureRequests(intent);
-        assertThat(captures).hasSize(2).allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
-        assertThat(stripe.charges(intent)).as("the first, timed-out request was carried out; the retry replayed it").isEqualTo(1);
+        assertThat(captures)
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
+        assertThat(stripe.charges(intent))
+                .as("the first, timed-out request was carried out; the retry replayed it")
+                .isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
-        System.out.printf("[faults e2e] answer slower than the 2 s timeout: capture requests=%d (keys %s), charges at Stripe=%d, "
-                + "ledger captures=%d%n", captures.size(), keys(captures), stripe.charges(intent), engine.ledgerEntries(order.id(), "CAPTURE"));
+        System.out.printf(
+                "[faults e2e] answer slower than the 2 s timeout: capture requests=%d (keys %s), charges at Stripe=%d, "
+                        + "ledger captures=%d%n",
+                captures.size(), keys(captures), stripe.charges(intent), engine.ledgerEntries(order.id(), "CAPTURE"));
     }
 
     @Test
@@ -126,9 +157,16 @@ class GatewayFaultsTest {
     void anOutageOpensTheBreakerLeavesTheOrderInAttentionWithItsStockAndAnAdminRetryFinishesItOnceStripeIsBack() {
         Placed order = engine.checkout("FLT-DOWN", 2, "stripe");
         String intent = engine.paymentReference(order.id());
-        StubMapping outage = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intent + "/capture"))
-                .atPriority(1).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe is unavailable.\"}}")));
+        StubMapping outage = stripe.server()
+                .stubFor(
+                        post(urlPathEqualTo("/v1/payment_intents/" + intent + "/capture"))
+                                .atPriority(1)
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(503)
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe is unavailable.\"}}")));
 
         driver.authorize(order);
         JsonNode attention = engine.awaitStored(order.id(), "ATTENTION");
@@ -142,37 +180,56 @@ class GatewayFaultsTest {
         assertThat(engine.onHand("FLT-DOWN")).isEqualTo(10);
 
         assertThat(engine.retryCheckout(order.id()).status()).isEqualTo(202);
-        await().atMost(PaymentsEngine.PATIENCE).until(() -> attentionEntries(engine.stored(order.id())) == 2
-                && "ATTENTION".equals(engine.stored(order.id()).path("status").asText()));
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> attentionEntries(engine.stored(order.id())) == 2
+                        && "ATTENTION"
+                                .equals(engine.stored(order.id()).path("status").asText()));
         int requestsAfterRetryWhileOpen = stripe.captureRequests(intent).size();
-        assertThat(requestsAfterRetryWhileOpen).as("the open breaker kept the retry from reaching Stripe").isEqualTo(requestsWhileDown);
+        assertThat(requestsAfterRetryWhileOpen)
+                .as("the open breaker kept the retry from reaching Stripe")
+                .isEqualTo(requestsWhileDown);
 
         stripe.server().removeStub(outage);
         await().atMost(PaymentsEngine.PATIENCE).until(() -> breaker() == CircuitBreaker.State.HALF_OPEN);
         assertThat(engine.retryCheckout(order.id()).status()).isEqualTo(202);
         JsonNode confirmed = engine.awaitStored(order.id(), "CONFIRMED", "PAID");
-        await().atMost(PaymentsEngine.PATIENCE).until(() -> engine.onHand("FLT-DOWN") == 8 && engine.available("FLT-DOWN") == 8);
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.onHand("FLT-DOWN") == 8 && engine.available("FLT-DOWN") == 8);
 
         List<LoggedRequest> captures = stripe.captureRequests(intent);
-        assertThat(captures).hasSize(requestsWhileDown + 1)
+        assertThat(captures)
+                .hasSize(requestsWhileDown + 1)
                 .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
         assertThat(stripe.charges(intent)).isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
-        assertThat(confirmed.path("payment").path("capturedMinor").asLong()).isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
-        System.out.printf("[faults e2e] outage: capture requests while down=%d, after an admin retry with the breaker open=%d, "
+        assertThat(confirmed.path("payment").path("capturedMinor").asLong())
+                .isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
+        System.out.printf(
+                "[faults e2e] outage: capture requests while down=%d, after an admin retry with the breaker open=%d, "
                         + "breaker %s then %s, after recovery and retry=%d (keys %s), charges at Stripe=%d, ledger captures=%d, "
                         + "stock on hand/available %d/%d, history %s%n",
-                requestsWhileDown, requestsAfterRetryWhileOpen, openedAt, breaker(), captures.size(), keys(captures),
-                stripe.charges(intent), engine.ledgerEntries(order.id(), "CAPTURE"), engine.onHand("FLT-DOWN"),
-                engine.available("FLT-DOWN"), history(confirmed));
+                requestsWhileDown,
+                requestsAfterRetryWhileOpen,
+                openedAt,
+                breaker(),
+                captures.size(),
+                keys(captures),
+                stripe.charges(intent),
+                engine.ledgerEntries(order.id(), "CAPTURE"),
+                engine.onHand("FLT-DOWN"),
+                engine.available("FLT-DOWN"),
+                history(confirmed));
     }
 
     private static CircuitBreaker.State breaker() {
-        return ((ResilientPaymentGateway) engine.bean(PaymentGateways.class).gateway(PaymentMethod.STRIPE)).circuitState();
+        return ((ResilientPaymentGateway) engine.bean(PaymentGateways.class).gateway(PaymentMethod.STRIPE))
+                .circuitState();
     }
 
     private static List<String> history(JsonNode order) {
-        return StreamSupport.stream(order.path("statusHistory").spliterator(), false).map(c -> c.path("to").asText()).toList();
+        return StreamSupport.stream(order.path("statusHistory").spliterator(), false)
+                .map(c -> c.path("to").asText())
+                .toList();
     }
 
     private static long attentionEntries(JsonNode order) {
@@ -185,6 +242,9 @@ class GatewayFaultsTest {
     }
 
     private static List<String> keys(List<LoggedRequest> requests) {
-        return requests.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().toList();
+        return requests.stream()
+                .map(r -> r.getHeader("Idempotency-Key"))
+                .distinct()
+                .toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.orderengine.api.payments.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.orderengine.api.payments.e2e.PaymentsEngine.Placed;
@@ -15,11 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * PayPal end to end: the whole engine with the PayPal checkout SDK pointed at a PayPal emulator on WireMock, and
  * webhooks verified by that PayPal ({@code verify-webhook-signature}). Events are delivered twice, at once and out of
@@ -29,6 +29,7 @@ class PayPalWebhookFlowTest {
 
     @TempDir
     static Path folder;
+
     static PayPalEmulator paypal;
     static PaymentsEngine engine;
 
@@ -59,16 +60,22 @@ class PayPalWebhookFlowTest {
 
         JsonNode shown = engine.asCustomer(order);
         assertThat(shown.path("payment").path("action").path("type").asText()).isEqualTo("paypal");
-        assertThat(shown.path("payment").path("action").path("url").asText()).endsWith("checkoutnow?token=" + paypalOrder);
-        List<LoggedRequest> creates = paypal.server().findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders")))
-                .stream().filter(r -> r.getBodyAsString().contains(order.id())).toList();
+        assertThat(shown.path("payment").path("action").path("url").asText())
+                .endsWith("checkoutnow?token=" + paypalOrder);
+        List<LoggedRequest> creates =
+                paypal.server().findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders"))).stream()
+                        .filter(r -> r.getBodyAsString().contains(order.id()))
+                        .toList();
         assertThat(creates).singleElement().satisfies(create -> {
             assertThat(create.getHeader("PayPal-Request-Id")).isEqualTo(order.id() + ":authorize");
             assertThat(create.getBodyAsString()).contains("\"intent\":\"AUTHORIZE\"");
         });
         assertThat(paypal.order(paypalOrder).engineOrderId).isEqualTo(order.id());
-        System.out.printf("[paypal e2e] checkout: action %s, create requests=%d (request id %s)%n",
-                shown.path("payment").path("action").path("url").asText(), creates.size(), creates.get(0).getHeader("PayPal-Request-Id"));
+        System.out.printf(
+                "[paypal e2e] checkout: action %s, create requests=%d (request id %s)%n",
+                shown.path("payment").path("action").path("url").asText(),
+                creates.size(),
+                creates.get(0).getHeader("PayPal-Request-Id"));
     }
 
     @Test
@@ -92,22 +99,31 @@ class PayPalWebhookFlowTest {
 
         PayPalEmulator.PayPalOrder atPayPal = paypal.order(paypalOrder);
         List<LoggedRequest> captures = capturesOf(atPayPal);
-        List<LoggedRequest> authorizations = paypal.server().findAll(
-                postRequestedFor(urlPathEqualTo("/v2/checkout/orders/" + paypalOrder + "/authorize")));
-        assertThat(authorizations).singleElement().satisfies(a ->
-                assertThat(a.getHeader("PayPal-Request-Id")).isEqualTo(order.id() + ":capture:authorize"));
-        assertThat(captures).singleElement().satisfies(c ->
-                assertThat(c.getHeader("PayPal-Request-Id")).isEqualTo(order.id() + ":capture"));
+        List<LoggedRequest> authorizations = paypal.server()
+                .findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders/" + paypalOrder + "/authorize")));
+        assertThat(authorizations)
+                .singleElement()
+                .satisfies(
+                        a -> assertThat(a.getHeader("PayPal-Request-Id")).isEqualTo(order.id() + ":capture:authorize"));
+        assertThat(captures)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getHeader("PayPal-Request-Id")).isEqualTo(order.id() + ":capture"));
         assertThat(atPayPal.captures).isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
         assertThat(confirmed.path("payment").path("captureReference").asText()).isEqualTo(atPayPal.captureId);
-        assertThat(confirmed.path("payment").path("capturedMinor").asLong()).isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
+        assertThat(confirmed.path("payment").path("capturedMinor").asLong())
+                .isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
         await().atMost(PaymentsEngine.PATIENCE).until(() -> engine.onHand("PP-PAY") == 8);
-        System.out.printf("[paypal e2e] approved twice at once + capture completed twice: authorize requests=%d, capture requests=%d "
+        System.out.printf(
+                "[paypal e2e] approved twice at once + capture completed twice: authorize requests=%d, capture requests=%d "
                         + "(request ids %s), captures at PayPal=%d, ledger captures=%d, deliveries=%d/%d%n",
-                authorizations.size(), captures.size(), captures.stream().map(c -> c.getHeader("PayPal-Request-Id")).toList(),
-                atPayPal.captures, engine.ledgerEntries(order.id(), "CAPTURE"),
-                engine.deliveries("paypal", eventIdOf(approved)), engine.deliveries("paypal", completedId));
+                authorizations.size(),
+                captures.size(),
+                captures.stream().map(c -> c.getHeader("PayPal-Request-Id")).toList(),
+                atPayPal.captures,
+                engine.ledgerEntries(order.id(), "CAPTURE"),
+                engine.deliveries("paypal", eventIdOf(approved)),
+                engine.deliveries("paypal", completedId));
     }
 
     @Test
@@ -117,8 +133,12 @@ class PayPalWebhookFlowTest {
         int refundRequestsBefore = paypal.refundRequests().size();
 
         assertThat(engine.refund(order.id(), 500, "late delivery").status()).isEqualTo(202);
-        await().atMost(PaymentsEngine.PATIENCE).until(() ->
-                engine.stored(order.id()).path("payment").path("refundedMinor").asLong() == 500);
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.stored(order.id())
+                                .path("payment")
+                                .path("refundedMinor")
+                                .asLong()
+                        == 500);
         String engineRefund = paypal.latestRefund(paypalOrder);
         String refundedByEngine = paypal.captureRefundedEvent(newEventId(), paypalOrder, engineRefund);
         assertThat(deliver(refundedByEngine).text("result")).isEqualTo("processed");
@@ -129,16 +149,25 @@ class PayPalWebhookFlowTest {
         assertThat(deliver(refundedInDashboard).text("result")).isEqualTo("processed");
         assertThat(deliver(refundedInDashboard).text("result")).isEqualTo("already_processed");
 
-        await().atMost(PaymentsEngine.PATIENCE).until(() ->
-                engine.stored(order.id()).path("payment").path("refundedMinor").asLong() == 800);
-        List<LoggedRequest> refundRequests = paypal.refundRequests().subList(refundRequestsBefore, paypal.refundRequests().size());
-        assertThat(refundRequests).singleElement().satisfies(r ->
-                assertThat(r.getHeader("PayPal-Request-Id")).startsWith(order.id() + ":refund:"));
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.stored(order.id())
+                                .path("payment")
+                                .path("refundedMinor")
+                                .asLong()
+                        == 800);
+        List<LoggedRequest> refundRequests = paypal.refundRequests()
+                .subList(refundRequestsBefore, paypal.refundRequests().size());
+        assertThat(refundRequests)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getHeader("PayPal-Request-Id")).startsWith(order.id() + ":refund:"));
         assertThat(engine.ledgerEntries(order.id(), "REFUND")).isEqualTo(2);
         assertThat(paypal.order(paypalOrder).refunds).hasSize(2);
         assertThat(engine.stored(order.id()).path("paymentStatus").asText()).isEqualTo("PARTIALLY_REFUNDED");
-        System.out.printf("[paypal e2e] refunds: engine refund requests=%d, refunds at PayPal=%d, ledger refunds=%d, refunded=%d%n",
-                refundRequests.size(), paypal.order(paypalOrder).refunds.size(), engine.ledgerEntries(order.id(), "REFUND"),
+        System.out.printf(
+                "[paypal e2e] refunds: engine refund requests=%d, refunds at PayPal=%d, ledger refunds=%d, refunded=%d%n",
+                refundRequests.size(),
+                paypal.order(paypalOrder).refunds.size(),
+                engine.ledgerEntries(order.id(), "REFUND"),
                 engine.stored(order.id()).path("payment").path("refundedMinor").asLong());
     }
 
@@ -156,12 +185,19 @@ class PayPalWebhookFlowTest {
         assertThat(tooEarly.status()).isEqualTo(500);
         assertThat(engine.inboxStatus("paypal", refundedId)).isEqualTo("FAILED");
 
-        assertThat(deliver(paypal.captureCompletedEvent(newEventId(), paypalOrder)).text("result")).isEqualTo("processed");
+        assertThat(deliver(paypal.captureCompletedEvent(newEventId(), paypalOrder))
+                        .text("result"))
+                .isEqualTo("processed");
         engine.awaitStored(order.id(), "CONFIRMED", "PAID");
         assertThat(deliver(refunded).text("result")).isEqualTo("processed");
-        assertThat(deliver(paypal.orderApprovedEvent(newEventId(), paypalOrder)).status()).isEqualTo(200);
-        await().atMost(PaymentsEngine.PATIENCE).until(() ->
-                engine.stored(order.id()).path("payment").path("refundedMinor").asLong() == 250);
+        assertThat(deliver(paypal.orderApprovedEvent(newEventId(), paypalOrder)).status())
+                .isEqualTo(200);
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.stored(order.id())
+                                .path("payment")
+                                .path("refundedMinor")
+                                .asLong()
+                        == 250);
         await().atMost(PaymentsEngine.PATIENCE).until(() -> engine.onHand("PP-ORDER") == 9);
 
         PayPalEmulator.PayPalOrder atPayPal = paypal.order(paypalOrder);
@@ -170,10 +206,15 @@ class PayPalWebhookFlowTest {
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "REFUND")).isEqualTo(1);
         assertThat(engine.stored(order.id()).path("status").asText()).isEqualTo("CONFIRMED");
-        System.out.printf("[paypal e2e] out of order (refund before capture, approval last): first refund delivery=%d then %s, "
+        System.out.printf(
+                "[paypal e2e] out of order (refund before capture, approval last): first refund delivery=%d then %s, "
                         + "engine capture requests=%d, captures at PayPal=%d, ledger captures=%d refunds=%d, refund deliveries=%d%n",
-                tooEarly.status(), engine.inboxStatus("paypal", refundedId), capturesOf(atPayPal).size(), atPayPal.captures,
-                engine.ledgerEntries(order.id(), "CAPTURE"), engine.ledgerEntries(order.id(), "REFUND"),
+                tooEarly.status(),
+                engine.inboxStatus("paypal", refundedId),
+                capturesOf(atPayPal).size(),
+                atPayPal.captures,
+                engine.ledgerEntries(order.id(), "CAPTURE"),
+                engine.ledgerEntries(order.id(), "REFUND"),
                 engine.deliveries("paypal", refundedId));
     }
 
@@ -186,7 +227,9 @@ class PayPalWebhookFlowTest {
         String forgedId = newEventId();
         String approved = paypal.orderApprovedEvent(forgedId, paypalOrder);
         Reply forged = engine.webhook("paypal", approved, PayPalEmulator.transmission(approved, true));
-        Reply tampered = engine.webhook("paypal", approved.replace("\"APPROVED\"", "\"COMPLETED\""),
+        Reply tampered = engine.webhook(
+                "paypal",
+                approved.replace("\"APPROVED\"", "\"COMPLETED\""),
                 PayPalEmulator.transmission(approved, false));
         Reply missingHeaders = engine.webhook("paypal", approved, Map.of());
 
@@ -197,8 +240,12 @@ class PayPalWebhookFlowTest {
         assertThat(engine.deliveries("paypal", forgedId)).isZero();
         assertThat(engine.stored(order.id()).path("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(engine.stored(order.id()).path("paymentStatus").asText()).isEqualTo("PENDING");
-        System.out.printf("[paypal e2e] forged=%d, tampered=%d, no transmission headers=%d; inbox entries=%d, status %s%n",
-                forged.status(), tampered.status(), missingHeaders.status(), engine.deliveries("paypal", forgedId),
+        System.out.printf(
+                "[paypal e2e] forged=%d, tampered=%d, no transmission headers=%d; inbox entries=%d, status %s%n",
+                forged.status(),
+                tampered.status(),
+                missingHeaders.status(),
+                engine.deliveries("paypal", forgedId),
                 engine.stored(order.id()).path("status").asText());
     }
 
@@ -206,13 +253,16 @@ class PayPalWebhookFlowTest {
     private static String pay(Placed order) {
         String paypalOrder = engine.paymentReference(order.id());
         paypal.buyerApproves(paypalOrder);
-        assertThat(deliver(paypal.orderApprovedEvent(newEventId(), paypalOrder)).status()).isEqualTo(200);
+        assertThat(deliver(paypal.orderApprovedEvent(newEventId(), paypalOrder)).status())
+                .isEqualTo(200);
         engine.awaitStored(order.id(), "CONFIRMED", "PAID");
         return paypalOrder;
     }
 
     private static List<LoggedRequest> capturesOf(PayPalEmulator.PayPalOrder order) {
-        return paypal.captureRequests().stream().filter(r -> r.getUrl().contains("/" + order.authorizationId + "/")).toList();
+        return paypal.captureRequests().stream()
+                .filter(r -> r.getUrl().contains("/" + order.authorizationId + "/"))
+                .toList();
     }
 
     private static Reply deliver(String event) {
@@ -220,7 +270,8 @@ class PayPalWebhookFlowTest {
     }
 
     private static String newEventId() {
-        return "WH-E2E" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase();
+        return "WH-E2E"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase();
     }
 
     private static String eventIdOf(String event) {

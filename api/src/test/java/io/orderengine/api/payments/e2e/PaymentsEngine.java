@@ -1,17 +1,20 @@
 package io.orderengine.api.payments.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.order.OrderView;
 import io.orderengine.saga.inbox.WebhookInbox;
 import io.orderengine.saga.ledger.PaymentLedger;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +28,6 @@ import java.util.concurrent.Future;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.bson.types.Binary;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * One whole engine for a payments test class, driven over HTTP like the checkout UI, an admin and a payment provider,
@@ -93,7 +93,8 @@ final class PaymentsEngine implements AutoCloseable {
 
     /** The order as its guest customer reads it (GET /api/v1/orders/{id}?token=). */
     JsonNode asCustomer(Placed order) {
-        return client.get("/api/v1/orders/" + order.id() + "?token=" + order.token(), null).body();
+        return client.get("/api/v1/orders/" + order.id() + "?token=" + order.token(), null)
+                .body();
     }
 
     /** The order as an admin reads it, admin notes included. */
@@ -104,19 +105,22 @@ final class PaymentsEngine implements AutoCloseable {
     /** The stored read model of the order, read without the HTTP layer (so no gateway is asked for a client secret). */
     JsonNode stored(String orderId) {
         OrderView view = engine.bean(QueryGateway.class)
-                .query(new FindOrderQuery(new OrderId(orderId)), OrderView.class).join();
+                .query(new FindOrderQuery(new OrderId(orderId)), OrderView.class)
+                .join();
         return view == null ? json.nullNode() : json.valueToTree(view);
     }
 
     JsonNode awaitStored(String orderId, String status) {
-        await().atMost(PATIENCE).until(() -> status.equals(stored(orderId).path("status").asText()));
+        await().atMost(PATIENCE)
+                .until(() -> status.equals(stored(orderId).path("status").asText()));
         return stored(orderId);
     }
 
     JsonNode awaitStored(String orderId, String status, String paymentStatus) {
         await().atMost(PATIENCE).until(() -> {
             JsonNode order = stored(orderId);
-            return status.equals(order.path("status").asText()) && paymentStatus.equals(order.path("paymentStatus").asText());
+            return status.equals(order.path("status").asText())
+                    && paymentStatus.equals(order.path("paymentStatus").asText());
         });
         return stored(orderId);
     }
@@ -150,8 +154,11 @@ final class PaymentsEngine implements AutoCloseable {
     }
 
     Reply refund(String orderId, long amountMinor, String reason) {
-        return client.post("/api/v1/admin/orders/" + orderId + "/refunds", Map.of("amountMinor", amountMinor, "reason", reason),
-                admin, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return client.post(
+                "/api/v1/admin/orders/" + orderId + "/refunds",
+                Map.of("amountMinor", amountMinor, "reason", reason),
+                admin,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     Reply retryCheckout(String orderId) {
@@ -166,12 +173,16 @@ final class PaymentsEngine implements AutoCloseable {
 
     /** How many times the webhook inbox saw deliveries of a provider event (0 when never recorded). */
     int deliveries(String provider, String eventId) {
-        Document entry = database.getCollection(WebhookInbox.COLLECTION).find(Filters.eq("_id", provider + ":" + eventId)).first();
+        Document entry = database.getCollection(WebhookInbox.COLLECTION)
+                .find(Filters.eq("_id", provider + ":" + eventId))
+                .first();
         return entry == null ? 0 : entry.getInteger("attempts", 0);
     }
 
     String inboxStatus(String provider, String eventId) {
-        Document entry = database.getCollection(WebhookInbox.COLLECTION).find(Filters.eq("_id", provider + ":" + eventId)).first();
+        Document entry = database.getCollection(WebhookInbox.COLLECTION)
+                .find(Filters.eq("_id", provider + ":" + eventId))
+                .first();
         return entry == null ? null : entry.getString("status");
     }
 
@@ -186,7 +197,8 @@ final class PaymentsEngine implements AutoCloseable {
     }
 
     private JsonNode sku(String code) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (code.equals(item.path("sku").asText())) {
                 return item;
             }
@@ -228,6 +240,5 @@ final class PaymentsEngine implements AutoCloseable {
     }
 
     /** A placed order: its id and the guest's view token. */
-    record Placed(String id, String token) {
-    }
+    record Placed(String id, String token) {}
 }

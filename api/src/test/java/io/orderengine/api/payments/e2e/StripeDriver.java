@@ -1,5 +1,7 @@
 package io.orderengine.api.payments.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderengine.api.payments.e2e.PaymentsEngine.Placed;
 import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.gateways.StripeEmulator;
@@ -7,8 +9,6 @@ import io.orderengine.testkit.gateways.StripeSignatures;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe's side of a whole-engine test: the emulator, the webhook signing secret, and Stripe's webhook deliveries. */
 final class StripeDriver {
@@ -52,7 +52,10 @@ final class StripeDriver {
 
     /** Delivers an event signed now with the engine's webhook secret. */
     Reply deliver(String event) {
-        return engine.webhook("stripe", event, Map.of("Stripe-Signature", StripeSignatures.header(event, webhookSecret, Instant.now())));
+        return engine.webhook(
+                "stripe",
+                event,
+                Map.of("Stripe-Signature", StripeSignatures.header(event, webhookSecret, Instant.now())));
     }
 
     static String newEventId() {

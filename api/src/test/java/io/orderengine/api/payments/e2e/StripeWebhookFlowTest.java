@@ -1,5 +1,10 @@
 package io.orderengine.api.payments.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.orderengine.api.payments.e2e.PaymentsEngine.Placed;
@@ -16,11 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Stripe end to end: the whole engine against a Stripe emulator on WireMock, with webhooks signed by the test as
  * Stripe signs them. Every event is delivered twice, some at once and some out of order; the tests count the
@@ -32,6 +32,7 @@ class StripeWebhookFlowTest {
 
     @TempDir
     static Path folder;
+
     static StripeEmulator stripe;
     static PaymentsEngine engine;
     static StripeDriver driver;
@@ -63,20 +64,30 @@ class StripeWebhookFlowTest {
         String secret = stripe.intent(intent).clientSecret();
         assertThat(shown.path("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(shown.path("payment").path("action").path("type").asText()).isEqualTo("stripe");
-        assertThat(shown.path("payment").path("action").path("clientSecret").asText()).isEqualTo(secret);
-        assertThat(engine.stored(order.id()).path("payment").path("action").toString()).doesNotContain(secret);
+        assertThat(shown.path("payment").path("action").path("clientSecret").asText())
+                .isEqualTo(secret);
+        assertThat(engine.stored(order.id()).path("payment").path("action").toString())
+                .doesNotContain(secret);
         List<String> holding = engine.collectionsHolding(secret);
         assertThat(holding).as("collections holding the client secret").isEmpty();
 
-        List<LoggedRequest> creates = stripe.server().findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))
-                .stream().filter(r -> r.getBodyAsString().contains(order.id())).toList();
+        List<LoggedRequest> creates =
+                stripe.server().findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))).stream()
+                        .filter(r -> r.getBodyAsString().contains(order.id()))
+                        .toList();
         assertThat(creates).singleElement().satisfies(create -> {
             assertThat(create.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":authorize");
             assertThat(create.getBodyAsString()).contains("capture_method=manual");
         });
         assertThat(engine.available("ST-SECRET")).isEqualTo(9);
-        System.out.printf("[stripe e2e] client secret: shown live=%s, collections storing it=%d, create requests=%d%n",
-                secret.equals(shown.path("payment").path("action").path("clientSecret").asText()), holding.size(), creates.size());
+        System.out.printf(
+                "[stripe e2e] client secret: shown live=%s, collections storing it=%d, create requests=%d%n",
+                secret.equals(shown.path("payment")
+                        .path("action")
+                        .path("clientSecret")
+                        .asText()),
+                holding.size(),
+                creates.size());
     }
 
     @Test
@@ -107,24 +118,33 @@ class StripeWebhookFlowTest {
         assertThat(confirmed.path("payment").path("capturedMinor").asLong())
                 .isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
         assertThat(confirmed.path("payment").path("last4").asText()).isEqualTo("4242");
-        assertThat(confirmed.path("payment").path("captureReference").asText()).isEqualTo(stripe.intent(intent).chargeId);
-        await().atMost(PaymentsEngine.PATIENCE).until(() -> engine.onHand("ST-PAY") == 8 && engine.available("ST-PAY") == 8);
+        assertThat(confirmed.path("payment").path("captureReference").asText())
+                .isEqualTo(stripe.intent(intent).chargeId);
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.onHand("ST-PAY") == 8 && engine.available("ST-PAY") == 8);
         assertThat(engine.stored(order.id()).path("status").asText()).isEqualTo("CONFIRMED");
-        System.out.printf("[stripe e2e] authorized twice at once + succeeded twice: capture requests=%d (keys %s), "
+        System.out.printf(
+                "[stripe e2e] authorized twice at once + succeeded twice: capture requests=%d (keys %s), "
                         + "charges at Stripe=%d, ledger captures=%d, deliveries of the authorization=%d, of succeeded=%d%n",
-                captures.size(), keys(captures), stripe.charges(intent), engine.ledgerEntries(order.id(), "CAPTURE"),
-                engine.deliveries("stripe", eventIdOf(authorized)), engine.deliveries("stripe", succeededId));
+                captures.size(),
+                keys(captures),
+                stripe.charges(intent),
+                engine.ledgerEntries(order.id(), "CAPTURE"),
+                engine.deliveries("stripe", eventIdOf(authorized)),
+                engine.deliveries("stripe", succeededId));
     }
 
     @Test
-    void refundsAreRecordedOnceWhetherTheEngineOrTheDashboardMadeThemAndHowEverOftenStripeReportsThem() throws Exception {
+    void refundsAreRecordedOnceWhetherTheEngineOrTheDashboardMadeThemAndHowEverOftenStripeReportsThem()
+            throws Exception {
         Placed order = engine.checkout("ST-REFUND", 1, "stripe");
         String intent = pay(order);
         int refundRequestsBefore = stripe.refundRequests().size();
 
         assertThat(engine.refund(order.id(), 500, "scratched").status()).isEqualTo(202);
-        await().atMost(PaymentsEngine.PATIENCE).until(() ->
-                "PARTIALLY_REFUNDED".equals(engine.stored(order.id()).path("paymentStatus").asText()));
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> "PARTIALLY_REFUNDED"
+                        .equals(engine.stored(order.id()).path("paymentStatus").asText()));
         String refundedByEngine = stripe.chargeEvent(newEventId(), "charge.refunded", intent);
         assertThat(PaymentsEngine.concurrently(2, () -> deliver(refundedByEngine)))
                 .allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
@@ -135,20 +155,37 @@ class StripeWebhookFlowTest {
         assertThat(deliver(refundedInDashboard).text("result")).isEqualTo("processed");
         assertThat(deliver(refundedInDashboard).text("result")).isEqualTo("already_processed");
 
-        await().atMost(PaymentsEngine.PATIENCE).until(() ->
-                engine.stored(order.id()).path("payment").path("refundedMinor").asLong() == 800);
-        List<LoggedRequest> refundRequests = stripe.refundRequests().subList(refundRequestsBefore, stripe.refundRequests().size());
-        assertThat(refundRequests).singleElement().satisfies(request ->
-                assertThat(request.getHeader("Idempotency-Key")).startsWith(order.id() + ":refund:"));
+        await().atMost(PaymentsEngine.PATIENCE)
+                .until(() -> engine.stored(order.id())
+                                .path("payment")
+                                .path("refundedMinor")
+                                .asLong()
+                        == 800);
+        List<LoggedRequest> refundRequests = stripe.refundRequests()
+                .subList(refundRequestsBefore, stripe.refundRequests().size());
+        assertThat(refundRequests)
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.getHeader("Idempotency-Key")).startsWith(order.id() + ":refund:"));
         assertThat(engine.ledgerEntries(order.id(), "REFUND")).isEqualTo(2);
         assertThat(stripe.intent(intent).refunds).hasSize(2);
         assertThat(engine.stored(order.id()).path("paymentStatus").asText()).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(engine.stored(order.id()).path("payment").path("refundedMinor").asLong()).isEqualTo(800);
-        System.out.printf("[stripe e2e] refunds: engine refund requests=%d (key %s), refunds at Stripe=%d (dashboard %s), "
+        assertThat(engine.stored(order.id())
+                        .path("payment")
+                        .path("refundedMinor")
+                        .asLong())
+                .isEqualTo(800);
+        System.out.printf(
+                "[stripe e2e] refunds: engine refund requests=%d (key %s), refunds at Stripe=%d (dashboard %s), "
                         + "ledger refunds=%d, refunded=%d, charge.refunded deliveries=%d+%d%n",
-                refundRequests.size(), keys(refundRequests), stripe.intent(intent).refunds.size(), dashboardRefund,
-                engine.ledgerEntries(order.id(), "REFUND"), engine.stored(order.id()).path("payment").path("refundedMinor").asLong(),
-                engine.deliveries("stripe", eventIdOf(refundedByEngine)), engine.deliveries("stripe", eventIdOf(refundedInDashboard)));
+                refundRequests.size(),
+                keys(refundRequests),
+                stripe.intent(intent).refunds.size(),
+                dashboardRefund,
+                engine.ledgerEntries(order.id(), "REFUND"),
+                engine.stored(order.id()).path("payment").path("refundedMinor").asLong(),
+                engine.deliveries("stripe", eventIdOf(refundedByEngine)),
+                engine.deliveries("stripe", eventIdOf(refundedInDashboard)));
     }
 
     @Test
@@ -168,12 +205,14 @@ class StripeWebhookFlowTest {
 
         await().atMost(PaymentsEngine.PATIENCE).until(() -> engine.onHand("ST-ORDER") == 9);
         List<LoggedRequest> captures = stripe.captureRequests(intent);
-        assertThat(captures).hasSizeLessThanOrEqualTo(1)
+        assertThat(captures)
+                .hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(order.id() + ":capture"));
         assertThat(stripe.charges(intent)).isEqualTo(1);
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
         assertThat(engine.stored(order.id()).path("status").asText()).isEqualTo("CONFIRMED");
-        System.out.printf("[stripe e2e] out of order (succeeded before amount_capturable_updated): engine capture requests=%d, "
+        System.out.printf(
+                "[stripe e2e] out of order (succeeded before amount_capturable_updated): engine capture requests=%d, "
                         + "charges at Stripe=%d, ledger captures=%d%n",
                 captures.size(), stripe.charges(intent), engine.ledgerEntries(order.id(), "CAPTURE"));
     }
@@ -186,13 +225,22 @@ class StripeWebhookFlowTest {
 
         String forgedId = newEventId();
         String dispute = stripe.disputeEvent(forgedId, intent, "fraudulent");
-        Reply forged = engine.webhook("stripe", dispute,
+        Reply forged = engine.webhook(
+                "stripe",
+                dispute,
                 Map.of("Stripe-Signature", StripeSignatures.header(dispute, "whsec_not_the_secret", Instant.now())));
         String tampered = dispute.replace("fraudulent", "duplicate");
-        Reply bodyChanged = engine.webhook("stripe", tampered,
+        Reply bodyChanged = engine.webhook(
+                "stripe",
+                tampered,
                 Map.of("Stripe-Signature", StripeSignatures.header(dispute, WEBHOOK_SECRET, Instant.now())));
-        Reply old = engine.webhook("stripe", dispute,
-                Map.of("Stripe-Signature", StripeSignatures.header(dispute, WEBHOOK_SECRET, Instant.now().minusSeconds(301))));
+        Reply old = engine.webhook(
+                "stripe",
+                dispute,
+                Map.of(
+                        "Stripe-Signature",
+                        StripeSignatures.header(
+                                dispute, WEBHOOK_SECRET, Instant.now().minusSeconds(301))));
         Reply unsigned = engine.webhook("stripe", dispute, Map.of());
 
         for (Reply reply : List.of(forged, bodyChanged, old, unsigned)) {
@@ -203,8 +251,13 @@ class StripeWebhookFlowTest {
         assertThat(engine.stored(order.id()).path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(engine.stored(order.id()).path("statusHistory")).isEqualTo(before.path("statusHistory"));
         assertThat(engine.ledgerEntries(order.id(), "CAPTURE")).isEqualTo(1);
-        System.out.printf("[stripe e2e] forged=%d, body changed=%d, 301 s old=%d, unsigned=%d; inbox entries=%d, status %s%n",
-                forged.status(), bodyChanged.status(), old.status(), unsigned.status(), engine.deliveries("stripe", forgedId),
+        System.out.printf(
+                "[stripe e2e] forged=%d, body changed=%d, 301 s old=%d, unsigned=%d; inbox entries=%d, status %s%n",
+                forged.status(),
+                bodyChanged.status(),
+                old.status(),
+                unsigned.status(),
+                engine.deliveries("stripe", forgedId),
                 engine.stored(order.id()).path("status").asText());
     }
 
@@ -218,15 +271,18 @@ class StripeWebhookFlowTest {
         assertThat(deliver(dispute).text("result")).isEqualTo("already_processed");
 
         JsonNode attention = engine.awaitStored(order.id(), "ATTENTION");
-        List<JsonNode> flags = java.util.stream.StreamSupport.stream(attention.path("statusHistory").spliterator(), false)
-                .filter(change -> "ATTENTION".equals(change.path("to").asText())).toList();
+        List<JsonNode> flags = java.util.stream.StreamSupport.stream(
+                        attention.path("statusHistory").spliterator(), false)
+                .filter(change -> "ATTENTION".equals(change.path("to").asText()))
+                .toList();
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.path("from").asText()).isEqualTo("CONFIRMED");
             assertThat(flag.path("actor").path("id").asText()).isEqualTo("payment-webhook");
             assertThat(flag.path("note").asText()).contains("disputed").contains("fraudulent");
         });
         assertThat(attention.path("paymentStatus").asText()).isEqualTo("PAID");
-        System.out.printf("[stripe e2e] dispute: status=%s, attention entries=%d, deliveries=%d%n",
+        System.out.printf(
+                "[stripe e2e] dispute: status=%s, attention entries=%d, deliveries=%d%n",
                 attention.path("status").asText(), flags.size(), engine.deliveries("stripe", eventIdOf(dispute)));
     }
 
@@ -247,6 +303,9 @@ class StripeWebhookFlowTest {
     }
 
     private static List<String> keys(List<LoggedRequest> requests) {
-        return requests.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().toList();
+        return requests.stream()
+                .map(r -> r.getHeader("Idempotency-Key"))
+                .distinct()
+                .toList();
     }
 }

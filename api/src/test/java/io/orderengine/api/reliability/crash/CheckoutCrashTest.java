@@ -1,5 +1,8 @@
 package io.orderengine.api.reliability.crash;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -31,9 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The engine is killed with SIGKILL at seeded random moments while customers check out, pay, decline and cancel,
  * and restarted on the same embedded store each time. Afterwards: every order answered 201 is there with its number,
@@ -52,8 +52,9 @@ class CheckoutCrashTest {
     private static final int CHECKOUTS = Integer.getInteger("crash.checkouts", 100);
     private static final int KILLS = Integer.getInteger("crash.kills", 3);
     /** The steps a kill is aimed at: it lands while at least one customer is at that step, if one gets there soon. */
-    private static final List<String> STEPS = List.of("checkout", "waiting for the payment page", "paying", "declining",
-            "cancelling");
+    private static final List<String> STEPS =
+            List.of("checkout", "waiting for the payment page", "paying", "declining", "cancelling");
+
     private static final int WORKERS = 4;
     private static final int INITIAL_STOCK = 1000;
     private static final List<String> SKUS = List.of("CRASH-A", "CRASH-B");
@@ -61,15 +62,20 @@ class CheckoutCrashTest {
 
     @TempDir
     static Path folder;
+
     private static final Object restarts = new Object();
     private static volatile Running current;
     private static final List<EngineProcess> started = new ArrayList<>();
 
     /** The engine process now serving, the how-manieth start it is, and an admin token it issued. */
-    record Running(int generation, EngineProcess process, EngineClient client, String admin) {
-    }
+    record Running(int generation, EngineProcess process, EngineClient client, String admin) {}
 
-    enum Plan { APPROVE, DECLINE, CANCEL, ABANDON }
+    enum Plan {
+        APPROVE,
+        DECLINE,
+        CANCEL,
+        ABANDON
+    }
 
     /** One customer's checkout and what became of it. */
     static final class Checkout {
@@ -88,13 +94,18 @@ class CheckoutCrashTest {
             this.index = index;
             this.plan = plan;
             this.quantities = quantities;
-            this.orderId = UUID.nameUUIDFromBytes(("checkout\nguest\n" + key).getBytes(StandardCharsets.UTF_8)).toString();
+            this.orderId = UUID.nameUUIDFromBytes(("checkout\nguest\n" + key).getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
     }
 
-    record Kill(int number, String aim, int answeredBefore, long delayMillis, Map<String, Integer> inFlight,
-                long restartSeconds) {
-    }
+    record Kill(
+            int number,
+            String aim,
+            int answeredBefore,
+            long delayMillis,
+            Map<String, Integer> inFlight,
+            long restartSeconds) {}
 
     @AfterAll
     static void stopEngines() {
@@ -111,11 +122,15 @@ class CheckoutCrashTest {
         boot(1, store, log);
         Running first = current;
         for (String sku : SKUS) {
-            assertThat(first.client().registerSku(first.admin(), sku, 1000 + SKUS.indexOf(sku) * 250, INITIAL_STOCK).status())
+            assertThat(first.client()
+                            .registerSku(first.admin(), sku, 1000 + SKUS.indexOf(sku) * 250, INITIAL_STOCK)
+                            .status())
                     .isEqualTo(204);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> SKUS.stream().allMatch(sku ->
-                stock(first.client(), sku).path("available").asInt() == INITIAL_STOCK));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> SKUS.stream()
+                        .allMatch(sku ->
+                                stock(first.client(), sku).path("available").asInt() == INITIAL_STOCK));
 
         List<Checkout> checkouts = new ArrayList<>();
         for (int i = 0; i < CHECKOUTS; i++) {
@@ -155,11 +170,15 @@ class CheckoutCrashTest {
         List<Kill> kills = new ArrayList<>();
         for (int[] point : killPoints) {
             await().atMost(Duration.ofMinutes(10)).until(() -> answered.get() >= point[0] || workers.isTerminated());
-            await().pollDelay(Duration.ofMillis(point[1])).atMost(Duration.ofSeconds(5)).until(() -> true);
+            await().pollDelay(Duration.ofMillis(point[1]))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> true);
             String aim = STEPS.get(point[2]);
             long giveUpAt = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() ->
-                    atStep(phases, aim) || workers.isTerminated() || System.nanoTime() > giveUpAt);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> atStep(phases, aim) || workers.isTerminated() || System.nanoTime() > giveUpAt);
             Map<String, Integer> inFlight = new TreeMap<>();
             for (int w = 0; w < WORKERS; w++) {
                 inFlight.merge(phases.get(w) == null ? "starting" : phases.get(w), 1, Integer::sum);
@@ -170,7 +189,12 @@ class CheckoutCrashTest {
             victim.process().kill();
             long restart = System.nanoTime();
             boot(victim.generation() + 1, store, log);
-            kills.add(new Kill(kills.size() + 1, aim, answeredBefore, point[1], inFlight,
+            kills.add(new Kill(
+                    kills.size() + 1,
+                    aim,
+                    answeredBefore,
+                    point[1],
+                    inFlight,
                     Duration.ofNanos(System.nanoTime() - restart).toSeconds()));
         }
         try {
@@ -178,7 +202,8 @@ class CheckoutCrashTest {
                 worker.get();
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            kills.forEach(kill -> System.out.printf("crash:   kill %d aimed at '%s' after %d answered; customers were at %s%n",
+            kills.forEach(kill -> System.out.printf(
+                    "crash:   kill %d aimed at '%s' after %d answered; customers were at %s%n",
                     kill.number(), kill.aim(), kill.answeredBefore(), kill.inFlight()));
             printEngineErrors(log);
             throw e;
@@ -190,7 +215,9 @@ class CheckoutCrashTest {
         int neverPlaced = 0;
         for (Checkout checkout : checkouts) {
             if (checkout.inDoubt) {
-                if (client.get("/api/v1/admin/orders/" + checkout.orderId, last.admin()).status() == 200) {
+                if (client.get("/api/v1/admin/orders/" + checkout.orderId, last.admin())
+                                .status()
+                        == 200) {
                     placedInDoubt++;
                 } else {
                     neverPlaced++;
@@ -199,45 +226,71 @@ class CheckoutCrashTest {
         }
         List<Checkout> orders = new ArrayList<>();
         for (Checkout checkout : checkouts) {
-            if (checkout.answered || (checkout.inDoubt
-                    && client.get("/api/v1/admin/orders/" + checkout.orderId, last.admin()).status() == 200)) {
+            if (checkout.answered
+                    || (checkout.inDoubt
+                            && client.get("/api/v1/admin/orders/" + checkout.orderId, last.admin())
+                                            .status()
+                                    == 200)) {
                 orders.add(checkout);
             }
         }
 
         Map<String, String> unexpected = new TreeMap<>();
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                unexpected.clear();
-                for (Checkout order : orders) {
-                    Reply view = client.get("/api/v1/admin/orders/" + order.orderId, last.admin());
-                    order.status = view.status() == 200 ? view.text("status") : "MISSING(" + view.status() + ")";
-                    if (!order.status.equals(expected(order))) {
-                        unexpected.put(order.index + ":" + order.plan, order.status);
-                    }
-                }
-                return unexpected.isEmpty();
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        unexpected.clear();
+                        for (Checkout order : orders) {
+                            Reply view = client.get("/api/v1/admin/orders/" + order.orderId, last.admin());
+                            order.status =
+                                    view.status() == 200 ? view.text("status") : "MISSING(" + view.status() + ")";
+                            if (!order.status.equals(expected(order))) {
+                                unexpected.put(order.index + ":" + order.plan, order.status);
+                            }
+                        }
+                        return unexpected.isEmpty();
+                    });
         } finally {
             Map<String, Integer> statuses = new TreeMap<>();
             orders.forEach(order -> statuses.merge(order.status, 1, Integer::sum));
-            System.out.printf("crash: seed %d (-Dcrash.seed=%d to repeat), %d checkouts by %d customers at once, %d kills "
-                            + "(SIGKILL), %d starts in all%n", SEED, SEED, CHECKOUTS, WORKERS, kills.size(), started.size());
-            kills.forEach(kill -> System.out.printf("crash:   kill %d aimed at '%s', after %d checkouts answered 201 "
-                            + "(+%d ms); customers were at: %s; back up (ready) after %d s%n", kill.number(), kill.aim(),
-                    kill.answeredBefore(), kill.delayMillis(), kill.inFlight(), kill.restartSeconds()));
-            System.out.printf("crash: %d answered 201, %d unanswered checkouts (placed %d, never placed %d), %d requests "
-                            + "sent again after a kill; final statuses %s; not where expected %s%n", answered.get(),
-                    placedInDoubt + neverPlaced, placedInDoubt, neverPlaced, resent.get(), statuses, unexpected);
+            System.out.printf(
+                    "crash: seed %d (-Dcrash.seed=%d to repeat), %d checkouts by %d customers at once, %d kills "
+                            + "(SIGKILL), %d starts in all%n",
+                    SEED, SEED, CHECKOUTS, WORKERS, kills.size(), started.size());
+            kills.forEach(kill -> System.out.printf(
+                    "crash:   kill %d aimed at '%s', after %d checkouts answered 201 "
+                            + "(+%d ms); customers were at: %s; back up (ready) after %d s%n",
+                    kill.number(),
+                    kill.aim(),
+                    kill.answeredBefore(),
+                    kill.delayMillis(),
+                    kill.inFlight(),
+                    kill.restartSeconds()));
+            System.out.printf(
+                    "crash: %d answered 201, %d unanswered checkouts (placed %d, never placed %d), %d requests "
+                            + "sent again after a kill; final statuses %s; not where expected %s%n",
+                    answered.get(),
+                    placedInDoubt + neverPlaced,
+                    placedInDoubt,
+                    neverPlaced,
+                    resent.get(),
+                    statuses,
+                    unexpected);
         }
 
         Set<String> numbers = new HashSet<>();
         for (Checkout order : orders) {
-            JsonNode view = client.get("/api/v1/admin/orders/" + order.orderId, last.admin()).body();
+            JsonNode view = client.get("/api/v1/admin/orders/" + order.orderId, last.admin())
+                    .body();
             if (order.answered) {
-                assertThat(view.path("orderNumber").asText()).as("order %d", order.index).isEqualTo(order.orderNumber);
+                assertThat(view.path("orderNumber").asText())
+                        .as("order %d", order.index)
+                        .isEqualTo(order.orderNumber);
             }
-            assertThat(numbers.add(view.path("orderNumber").asText())).as("unique order number").isTrue();
+            assertThat(numbers.add(view.path("orderNumber").asText()))
+                    .as("unique order number")
+                    .isTrue();
         }
 
         Map<String, Integer> reservedExpected = new TreeMap<>();
@@ -252,11 +305,12 @@ class CheckoutCrashTest {
                 order.quantities.forEach((sku, quantity) -> target.merge(sku, quantity, Integer::sum));
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> SKUS.stream().allMatch(sku -> {
-            JsonNode item = stock(client, sku);
-            return item.path("reserved").asInt() == reservedExpected.getOrDefault(sku, 0)
-                    && item.path("onHand").asInt() == INITIAL_STOCK - soldExpected.getOrDefault(sku, 0);
-        }));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> SKUS.stream().allMatch(sku -> {
+                    JsonNode item = stock(client, sku);
+                    return item.path("reserved").asInt() == reservedExpected.getOrDefault(sku, 0)
+                            && item.path("onHand").asInt() == INITIAL_STOCK - soldExpected.getOrDefault(sku, 0);
+                }));
 
         Map<String, Integer> capturesPerOrder = new HashMap<>();
         Map<String, Integer> ledger = new TreeMap<>();
@@ -273,8 +327,8 @@ class CheckoutCrashTest {
             for (Document payment : database.getCollection("sandbox_payments").find()) {
                 gateway.merge(payment.getString("status"), 1, Integer::sum);
             }
-            for (Document saga : database.getCollection("sagas").find(Filters.eq("sagaType",
-                    "io.orderengine.saga.checkout.CheckoutSaga"))) {
+            for (Document saga : database.getCollection("sagas")
+                    .find(Filters.eq("sagaType", "io.orderengine.saga.checkout.CheckoutSaga"))) {
                 for (Document association : saga.getList("associations", Document.class)) {
                     if ("orderId".equals(association.getString("key"))) {
                         sagasPerOrder.merge(association.getString("value"), 1, Integer::sum);
@@ -282,40 +336,64 @@ class CheckoutCrashTest {
                 }
             }
         }
-        long confirmed = orders.stream().filter(o -> "CONFIRMED".equals(o.status)).count();
-        long waiting = orders.stream().filter(o -> "AWAITING_PAYMENT".equals(o.status)).count();
-        JsonNode console = client.get("/api/v1/admin/sagas?state=all&size=500", last.admin()).body();
+        long confirmed =
+                orders.stream().filter(o -> "CONFIRMED".equals(o.status)).count();
+        long waiting =
+                orders.stream().filter(o -> "AWAITING_PAYMENT".equals(o.status)).count();
+        JsonNode console = client.get("/api/v1/admin/sagas?state=all&size=500", last.admin())
+                .body();
         Map<String, Integer> stages = new TreeMap<>();
         console.path("items").forEach(item -> stages.merge(item.path("stage").asText(), 1, Integer::sum));
-        System.out.printf("crash: ledger %s, most captures of one order %d; sandbox gateway %s; sagas left %d %s "
-                        + "(stuck %d); stock reserved %s sold %s%n", ledger,
-                capturesPerOrder.values().stream().mapToInt(Integer::intValue).max().orElse(0), gateway,
-                sagasPerOrder.size(), stages, client.get("/api/v1/admin/sagas?state=stuck", last.admin()).body().path("total").asInt(),
-                reservedExpected, soldExpected);
+        System.out.printf(
+                "crash: ledger %s, most captures of one order %d; sandbox gateway %s; sagas left %d %s "
+                        + "(stuck %d); stock reserved %s sold %s%n",
+                ledger,
+                capturesPerOrder.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0),
+                gateway,
+                sagasPerOrder.size(),
+                stages,
+                client.get("/api/v1/admin/sagas?state=stuck", last.admin())
+                        .body()
+                        .path("total")
+                        .asInt(),
+                reservedExpected,
+                soldExpected);
 
         for (Checkout order : orders) {
             int captures = capturesPerOrder.getOrDefault(order.orderId, 0);
             int sagas = sagasPerOrder.getOrDefault(order.orderId, 0);
-            assertThat(captures).as("captures of order %d (%s)", order.index, order.status)
+            assertThat(captures)
+                    .as("captures of order %d (%s)", order.index, order.status)
                     .isEqualTo("CONFIRMED".equals(order.status) ? 1 : 0);
-            assertThat(sagas).as("sagas of order %d (%s)", order.index, order.status)
+            assertThat(sagas)
+                    .as("sagas of order %d (%s)", order.index, order.status)
                     .isEqualTo("CONFIRMED".equals(order.status) || "AWAITING_PAYMENT".equals(order.status) ? 1 : 0);
         }
         assertThat(ledger.getOrDefault("REFUND", 0)).isZero();
         assertThat(gateway.getOrDefault("CAPTURED", 0)).isEqualTo((int) confirmed);
-        assertThat(stages).isEqualTo(waiting == 0 ? Map.of("CONFIRMED", (int) confirmed)
-                : confirmed == 0 ? Map.of("AWAITING_PAYMENT", (int) waiting)
-                : Map.of("CONFIRMED", (int) confirmed, "AWAITING_PAYMENT", (int) waiting));
+        assertThat(stages)
+                .isEqualTo(
+                        waiting == 0
+                                ? Map.of("CONFIRMED", (int) confirmed)
+                                : confirmed == 0
+                                        ? Map.of("AWAITING_PAYMENT", (int) waiting)
+                                        : Map.of("CONFIRMED", (int) confirmed, "AWAITING_PAYMENT", (int) waiting));
         assertThat(kills).hasSize(KILLS);
     }
 
     /** The engines' ERROR and WARN lines (all starts share one log), for a run that failed. */
     private static void printEngineErrors(Path log) {
         try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
-            lines.filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\t")
+            lines.filter(line -> line.contains(" ERROR ")
+                            || line.contains(" WARN ")
+                            || line.startsWith("\t")
                             || line.contains("Exception"))
                     .limit(300)
-                    .forEach(line -> System.out.println("crash: engine log: " + (line.length() > 400 ? line.substring(0, 400) : line)));
+                    .forEach(line -> System.out.println(
+                            "crash: engine log: " + (line.length() > 400 ? line.substring(0, 400) : line)));
         } catch (java.io.IOException e) {
             System.out.println("crash: engine log unreadable: " + e);
         }
@@ -352,15 +430,19 @@ class CheckoutCrashTest {
     }
 
     /** One customer: checks out, waits for the payment page, then pays, declines, cancels or walks away. */
-    private static void shop(Checkout checkout, int worker, AtomicReferenceArray<String> phases, AtomicInteger answered,
-                             AtomicInteger resent) {
+    private static void shop(
+            Checkout checkout,
+            int worker,
+            AtomicReferenceArray<String> phases,
+            AtomicInteger answered,
+            AtomicInteger resent) {
         phases.set(worker, "checkout");
         Map<String, Object> body = EngineClient.checkoutBody("unused", 1, "crash" + checkout.index + "@example.com");
         List<Map<String, Object>> items = new ArrayList<>();
         checkout.quantities.forEach((sku, quantity) -> items.add(Map.of("sku", sku, "quantity", quantity)));
         body.put("items", items);
-        Reply placed = call(resent, client -> client.post("/api/v1/checkout", body, null,
-                Map.of("Idempotency-Key", checkout.key)));
+        Reply placed = call(
+                resent, client -> client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", checkout.key)));
         if (placed.status() == 409) {
             // the killed engine still holds this key as in flight; it is released two minutes later
             checkout.inDoubt = true;
@@ -378,23 +460,35 @@ class CheckoutCrashTest {
         String[] actionUrl = new String[1];
         Reply[] last = new Reply[1];
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                Reply view = call(resent, client -> client.get("/api/v1/orders/" + checkout.orderId + "?token="
-                        + checkout.guestToken, null));
-                last[0] = view;
-                if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
-                    actionUrl[0] = view.body().path("payment").path("action").path("url").asText();
-                    return true;
-                }
-                return false;
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        Reply view = call(
+                                resent,
+                                client -> client.get(
+                                        "/api/v1/orders/" + checkout.orderId + "?token=" + checkout.guestToken, null));
+                        last[0] = view;
+                        if (view.status() == 200 && "AWAITING_PAYMENT".equals(view.text("status"))) {
+                            actionUrl[0] = view.body()
+                                    .path("payment")
+                                    .path("action")
+                                    .path("url")
+                                    .asText();
+                            return true;
+                        }
+                        return false;
+                    });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             Running engine = current;
-            Reply saga = engine == null ? null : engine.client().get("/api/v1/admin/sagas/" + checkout.orderId, engine.admin());
-            throw new AssertionError("order " + checkout.index + " (" + checkout.orderId + ", placed as "
-                    + checkout.orderNumber + ") never reached AWAITING_PAYMENT; the customer's last view: "
-                    + (last[0] == null ? "none" : last[0].status() + " " + last[0].body()) + "; its checkout: "
-                    + (saga == null ? "unknown" : saga.status() + " " + saga.body()), e);
+            Reply saga = engine == null
+                    ? null
+                    : engine.client().get("/api/v1/admin/sagas/" + checkout.orderId, engine.admin());
+            throw new AssertionError(
+                    "order " + checkout.index + " (" + checkout.orderId + ", placed as "
+                            + checkout.orderNumber + ") never reached AWAITING_PAYMENT; the customer's last view: "
+                            + (last[0] == null ? "none" : last[0].status() + " " + last[0].body()) + "; its checkout: "
+                            + (saga == null ? "unknown" : saga.status() + " " + saga.body()),
+                    e);
         }
         switch (checkout.plan) {
             case APPROVE, DECLINE -> {
@@ -404,16 +498,23 @@ class CheckoutCrashTest {
                 while (decided.status() == 503) {
                     decided = call(resent, client -> client.post(actionUrl[0], decision, null));
                 }
-                assertThat(decided.status()).as("decision on order %d", checkout.index).isEqualTo(200);
+                assertThat(decided.status())
+                        .as("decision on order %d", checkout.index)
+                        .isEqualTo(200);
             }
             case CANCEL -> {
                 phases.set(worker, "cancelling");
-                Reply cancelled = call(resent, client -> client.post("/api/v1/orders/" + checkout.orderId + "/cancel?token="
-                        + checkout.guestToken, Map.of("reason", "changed my mind"), null));
-                assertThat(cancelled.status()).as("cancel of order %d", checkout.index).isEqualTo(202);
+                Reply cancelled = call(
+                        resent,
+                        client -> client.post(
+                                "/api/v1/orders/" + checkout.orderId + "/cancel?token=" + checkout.guestToken,
+                                Map.of("reason", "changed my mind"),
+                                null));
+                assertThat(cancelled.status())
+                        .as("cancel of order %d", checkout.index)
+                        .isEqualTo(202);
             }
-            case ABANDON -> {
-            }
+            case ABANDON -> {}
         }
         phases.set(worker, "idle");
     }
@@ -472,7 +573,8 @@ class CheckoutCrashTest {
     }
 
     private static JsonNode stock(EngineClient client, String code) {
-        for (JsonNode item : client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
+        for (JsonNode item :
+                client.get("/api/v1/skus?page=0&size=500", null).body().path("items")) {
             if (code.equals(item.path("sku").asText())) {
                 return item;
             }

@@ -1,5 +1,7 @@
 package io.orderengine.api.reliability.crash;
 
+import static org.awaitility.Awaitility.await;
+
 import io.orderengine.testkit.EngineClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The engine in a JVM of its own, on the embedded store in {@code storeFile}, so a test can kill it as the
@@ -37,8 +37,12 @@ final class EngineProcess implements AutoCloseable {
         int storePort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-cp", classPath(), "io.orderengine.OrderEngineApplication",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true",
+                "-cp",
+                classPath(),
+                "io.orderengine.OrderEngineApplication",
                 "--server.port=" + httpPort,
                 "--engine.store.embedded-path=" + storeFile,
                 "--engine.store.embedded-port=" + storePort,
@@ -46,7 +50,8 @@ final class EngineProcess implements AutoCloseable {
                 "--engine.rate-limit.enabled=false",
                 "--engine.demo.seed-skus=false",
                 "--spring.main.banner-mode=off"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("MONGODB_URI");
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -62,7 +67,8 @@ final class EngineProcess implements AutoCloseable {
         EngineClient client = client();
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the engine process exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "the engine process exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 return client.get("/actuator/health/readiness", null).status() == 200;

@@ -1,12 +1,15 @@
 package io.orderengine.api.reliability.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.api.reliability.fuzz.HostileRequests.ApiOperation;
 import io.orderengine.api.reliability.fuzz.HostileRequests.Targets;
+import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.TestStore;
 import java.io.IOException;
 import java.net.URI;
@@ -34,9 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Ten thousand generated hostile requests (seeded: {@code -Dfuzz.seed}, count {@code -Dfuzz.requests}) across every
  * endpoint of one running engine: none is answered 500 (or any 5xx), none hangs, every request built to be invalid
@@ -53,6 +53,7 @@ class HostileInputFuzzTest {
 
     @TempDir
     static Path folder;
+
     static RunningEngine engine;
     static EngineClient client;
     static Targets targets;
@@ -66,28 +67,51 @@ class HostileInputFuzzTest {
         String otherCustomer = client.token("mallory", "CUSTOMER");
         assertThat(client.registerSku(admin, "FUZZ-A", 1200, 20).status()).isEqualTo(204);
         assertThat(client.registerSku(admin, "FUZZ-B", 800, 5).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.get("/api/v1/skus?size=500", null).body()
-                .path("items").size() == 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.get("/api/v1/skus?size=500", null)
+                                .body()
+                                .path("items")
+                                .size()
+                        == 2);
 
         Reply guest = client.checkout(EngineClient.checkoutBody("FUZZ-A", 1, "guest@example.com"), null);
         Reply own = client.checkout(EngineClient.checkoutBody("FUZZ-B", 1, "alice@example.com"), customer);
         assertThat(guest.status()).isEqualTo(201);
         assertThat(own.status()).isEqualTo(201);
         String guestOrder = guest.text("orderId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "AWAITING_PAYMENT".equals(
-                client.get("/api/v1/admin/orders/" + guestOrder, admin).text("status"))
-                && "AWAITING_PAYMENT".equals(client.get("/api/v1/admin/orders/" + own.text("orderId"), admin).text("status")));
-        String actionUrl = client.get("/api/v1/admin/orders/" + guestOrder, admin).body()
-                .path("payment").path("action").path("url").asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "AWAITING_PAYMENT"
+                                .equals(client.get("/api/v1/admin/orders/" + guestOrder, admin)
+                                        .text("status"))
+                        && "AWAITING_PAYMENT"
+                                .equals(client.get("/api/v1/admin/orders/" + own.text("orderId"), admin)
+                                        .text("status")));
+        String actionUrl = client.get("/api/v1/admin/orders/" + guestOrder, admin)
+                .body()
+                .path("payment")
+                .path("action")
+                .path("url")
+                .asText();
 
         List<ApiOperation> operations = new ArrayList<>();
         JsonNode paths = client.get("/v3/api-docs", null).body().path("paths");
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
-                operations.add(new ApiOperation(operation.getKey().toUpperCase(), path.getKey(),
-                        operation.getValue().has("requestBody")))));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fields()
+                        .forEachRemaining(operation -> operations.add(new ApiOperation(
+                                operation.getKey().toUpperCase(),
+                                path.getKey(),
+                                operation.getValue().has("requestBody")))));
         assertThat(operations).hasSizeGreaterThan(20);
-        targets = new Targets(admin, customer, otherCustomer, guestOrder, guest.text("guestToken"),
-                actionUrl.substring(actionUrl.lastIndexOf('/') + 1), own.text("orderId"), List.of("FUZZ-A", "FUZZ-B"),
+        targets = new Targets(
+                admin,
+                customer,
+                otherCustomer,
+                guestOrder,
+                guest.text("guestToken"),
+                actionUrl.substring(actionUrl.lastIndexOf('/') + 1),
+                own.text("orderId"),
+                List.of("FUZZ-A", "FUZZ-B"),
                 operations);
     }
 
@@ -96,8 +120,7 @@ class HostileInputFuzzTest {
         engine.close();
     }
 
-    record Answer(Probe probe, int status, String body) {
-    }
+    record Answer(Probe probe, int status, String body) {}
 
     @Test
     void tenThousandHostileRequestsGetNoServerErrorAndTheRefusedOnesChangeNothing() throws Exception {
@@ -108,7 +131,8 @@ class HostileInputFuzzTest {
             probes.add(generator.next());
         }
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> histogram = new ConcurrentHashMap<>();
         Map<String, Map<Integer, AtomicInteger>> byFamily = new ConcurrentHashMap<>();
         List<Answer> serverErrors = Collections.synchronizedList(new ArrayList<>());
@@ -128,9 +152,12 @@ class HostileInputFuzzTest {
                         probe = next.next();
                     }
                     Answer answer = send(http, probe);
-                    histogram.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                    histogram
+                            .computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     byFamily.computeIfAbsent(probe.family(), f -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                            .computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     if (answer.status() >= 500 || answer.status() < 100) {
                         serverErrors.add(answer);
                     } else if (probe.mustBeRejected() && (answer.status() < 400)) {
@@ -144,17 +171,26 @@ class HostileInputFuzzTest {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
         long mustBeRejected = probes.stream().filter(Probe::mustBeRejected).count();
-        System.out.printf("fuzz: seed %d (-Dfuzz.seed=%d to repeat), %d requests (%d built to be refused) in %d s, "
-                + "%d threads; status histogram %s%n", SEED, SEED, probes.size(), mustBeRejected, seconds, THREADS,
-                new TreeMap<>(histogram));
-        new TreeMap<>(byFamily).forEach((family, statuses) ->
-                System.out.printf("fuzz:   %-20s %s%n", family, new TreeMap<>(statuses)));
-        serverErrors.stream().limit(20).forEach(a -> System.out.printf("fuzz: SERVER ERROR %d for %s -> %s%n",
-                a.status(), a.probe().describe(), a.body()));
-        accepted.stream().limit(20).forEach(a -> System.out.printf("fuzz: ACCEPTED %d for %s -> %s%n",
-                a.status(), a.probe().describe(), a.body()));
+        System.out.printf(
+                "fuzz: seed %d (-Dfuzz.seed=%d to repeat), %d requests (%d built to be refused) in %d s, "
+                        + "%d threads; status histogram %s%n",
+                SEED, SEED, probes.size(), mustBeRejected, seconds, THREADS, new TreeMap<>(histogram));
+        new TreeMap<>(byFamily)
+                .forEach(
+                        (family, statuses) -> System.out.printf("fuzz:   %-20s %s%n", family, new TreeMap<>(statuses)));
+        serverErrors.stream()
+                .limit(20)
+                .forEach(a -> System.out.printf(
+                        "fuzz: SERVER ERROR %d for %s -> %s%n",
+                        a.status(), a.probe().describe(), a.body()));
+        accepted.stream()
+                .limit(20)
+                .forEach(a -> System.out.printf(
+                        "fuzz: ACCEPTED %d for %s -> %s%n",
+                        a.status(), a.probe().describe(), a.body()));
 
-        assertThat(histogram.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(REQUESTS);
+        assertThat(histogram.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(REQUESTS);
         boolean unchanged;
         try {
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> state().equals(before));
@@ -163,30 +199,47 @@ class HostileInputFuzzTest {
             unchanged = false;
         }
         Map<String, Object> after = state();
-        List<String> changed = before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key))).toList();
-        System.out.printf("fuzz: state after the run: %d SKUs, %s orders, documents per collection %s; changed: %s%s%n",
-                ((JsonNode) after.get("skus")).size(), ((JsonNode) after.get("orders")).path("total"),
-                after.get("documents"), changed, changed.contains("documents") ? " (before: " + before.get("documents") + ")" : "");
+        List<String> changed = before.keySet().stream()
+                .filter(key -> !before.get(key).equals(after.get(key)))
+                .toList();
+        System.out.printf(
+                "fuzz: state after the run: %d SKUs, %s orders, documents per collection %s; changed: %s%s%n",
+                ((JsonNode) after.get("skus")).size(),
+                ((JsonNode) after.get("orders")).path("total"),
+                after.get("documents"),
+                changed,
+                changed.contains("documents") ? " (before: " + before.get("documents") + ")" : "");
         assertThat(kinds(serverErrors)).as("answers with 5xx or none at all").isEmpty();
         assertThat(kinds(accepted)).as("invalid requests that were not refused").isEmpty();
-        assertThat(unchanged).as("state unchanged by refused requests; changed: %s", changed).isTrue();
+        assertThat(unchanged)
+                .as("state unchanged by refused requests; changed: %s", changed)
+                .isTrue();
     }
 
     /** One line per kind of unexpected answer: status, family, method, path shape and media type. */
     private static List<String> kinds(List<Answer> answers) {
         return answers.stream()
-                .map(a -> a.status() + " " + a.probe().family() + " " + a.probe().method() + " "
-                        + a.probe().path().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{uuid}")
+                .map(a -> a.status() + " " + a.probe().family() + " "
+                        + a.probe().method() + " "
+                        + a.probe()
+                                .path()
+                                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{uuid}")
                         + " " + a.probe().headers().getOrDefault("Content-Type", "application/json"))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static Answer send(HttpClient http, Probe probe) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + probe.path()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + engine.port() + probe.path()))
                     .timeout(Duration.ofSeconds(30))
-                    .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(probe.body()));
+                    .method(
+                            probe.method(),
+                            probe.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(probe.body()));
             if (probe.body() != null && !probe.headers().containsKey("Content-Type")) {
                 request.header("Content-Type", "application/json");
             }
@@ -211,10 +264,20 @@ class HostileInputFuzzTest {
     private static Map<String, Object> state() {
         Map<String, Object> state = new TreeMap<>();
         state.put("skus", client.get("/api/v1/skus?size=500", null).body().path("items"));
-        state.put("orders", client.get("/api/v1/admin/orders?size=100", targets.admin()).body());
-        state.put("guestOrder", client.get("/api/v1/admin/orders/" + targets.guestOrderId(), targets.admin()).body());
-        state.put("customerOrder", client.get("/api/v1/admin/orders/" + targets.customerOrderId(), targets.admin()).body());
-        state.put("webhooks", client.get("/api/v1/admin/webhooks?size=500", targets.admin()).body());
+        state.put(
+                "orders",
+                client.get("/api/v1/admin/orders?size=100", targets.admin()).body());
+        state.put(
+                "guestOrder",
+                client.get("/api/v1/admin/orders/" + targets.guestOrderId(), targets.admin())
+                        .body());
+        state.put(
+                "customerOrder",
+                client.get("/api/v1/admin/orders/" + targets.customerOrderId(), targets.admin())
+                        .body());
+        state.put(
+                "webhooks",
+                client.get("/api/v1/admin/webhooks?size=500", targets.admin()).body());
         MongoDatabase database = engine.bean(MongoDatabase.class);
         Map<String, Long> documents = new TreeMap<>();
         for (String name : database.listCollectionNames()) {

@@ -1,5 +1,8 @@
 package io.orderengine.api.reliability.fuzz;
 
+import static io.orderengine.api.reliability.fuzz.HostileValues.NODES;
+import static io.orderengine.api.reliability.fuzz.HostileValues.encode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +17,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import static io.orderengine.api.reliability.fuzz.HostileValues.NODES;
-import static io.orderengine.api.reliability.fuzz.HostileValues.encode;
-
 /**
  * Generates hostile requests for every endpoint: for each, a valid request is built and then broken in at least one
  * way the API must refuse (wrong types, operator objects, edge numbers, negative quantities, unknown fields, missing
@@ -29,13 +29,19 @@ final class HostileRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the generator may aim at: tokens, and the fixtures' ids (never used in a way that could be accepted). */
-    record Targets(String admin, String customer, String otherCustomer, String guestOrderId, String guestToken,
-                   String sandboxReference, String customerOrderId, List<String> skus, List<ApiOperation> operations) {
-    }
+    record Targets(
+            String admin,
+            String customer,
+            String otherCustomer,
+            String guestOrderId,
+            String guestToken,
+            String sandboxReference,
+            String customerOrderId,
+            List<String> skus,
+            List<ApiOperation> operations) {}
 
     /** One operation from the OpenAPI description: method, path template, whether it takes a body. */
-    record ApiOperation(String method, String path, boolean hasBody) {
-    }
+    record ApiOperation(String method, String path, boolean hasBody) {}
 
     private final HostileValues values;
     private final Targets targets;
@@ -138,30 +144,80 @@ final class HostileRequests {
     /** Changes every one of which makes a checkout invalid. */
     private List<Consumer<ObjectNode>> checkoutBreakers() {
         return List.of(
-                body -> body.set("items", values.chance(50) ? NODES.arrayNode() : values.json(2).isArray()
-                        ? NODES.textNode("items") : values.json(2)),
-                body -> firstItem(body).set("quantity", values.pick(List.of(NODES.numberNode(-1), NODES.numberNode(0),
-                        NODES.numberNode(1001), NODES.numberNode(-2147483648), NODES.numberNode(2147483648L),
-                        NODES.numberNode(new java.math.BigDecimal("1e400")), NODES.numberNode(new java.math.BigDecimal("0.5")),
-                        NODES.textNode("abc"), values.operator(), NODES.arrayNode(), NODES.nullNode()))),
-                body -> firstItem(body).set("sku", values.chance(30) ? values.notAString()
-                        : NODES.textNode(values.chance(50) ? notASkuCode() : "NOPE-" + sequence)),
+                body -> body.set(
+                        "items",
+                        values.chance(50)
+                                ? NODES.arrayNode()
+                                : values.json(2).isArray() ? NODES.textNode("items") : values.json(2)),
+                body -> firstItem(body)
+                        .set(
+                                "quantity",
+                                values.pick(List.of(
+                                        NODES.numberNode(-1),
+                                        NODES.numberNode(0),
+                                        NODES.numberNode(1001),
+                                        NODES.numberNode(-2147483648),
+                                        NODES.numberNode(2147483648L),
+                                        NODES.numberNode(new java.math.BigDecimal("1e400")),
+                                        NODES.numberNode(new java.math.BigDecimal("0.5")),
+                                        NODES.textNode("abc"),
+                                        values.operator(),
+                                        NODES.arrayNode(),
+                                        NODES.nullNode()))),
+                body -> firstItem(body)
+                        .set(
+                                "sku",
+                                values.chance(30)
+                                        ? values.notAString()
+                                        : NODES.textNode(values.chance(50) ? notASkuCode() : "NOPE-" + sequence)),
                 body -> firstItem(body).put("$where", "1"),
                 body -> firstItem(body).put("quantity", -5),
-                body -> body.set("email", values.chance(50) ? values.notAString()
-                        : NODES.textNode(values.pick(List.of("not-an-email", "a@", "@b.c", "x".repeat(250) + "@example.com",
-                        "a b@example.com", "\"<script>\"@")))),
-                body -> body.set("shippingAddress", values.pick(List.of(NODES.nullNode(), NODES.textNode("IL"),
-                        NODES.arrayNode(), values.operator()))),
-                body -> address(body).set("country", values.pick(List.of(NODES.textNode("ZZZ"),
-                        NODES.textNode("il"), NODES.nullNode(), NODES.textNode("../"), values.operator()))),
+                body -> body.set(
+                        "email",
+                        values.chance(50)
+                                ? values.notAString()
+                                : NODES.textNode(values.pick(List.of(
+                                        "not-an-email",
+                                        "a@",
+                                        "@b.c",
+                                        "x".repeat(250) + "@example.com",
+                                        "a b@example.com",
+                                        "\"<script>\"@")))),
+                body -> body.set(
+                        "shippingAddress",
+                        values.pick(
+                                List.of(NODES.nullNode(), NODES.textNode("IL"), NODES.arrayNode(), values.operator()))),
+                body -> address(body)
+                        .set(
+                                "country",
+                                values.pick(List.of(
+                                        NODES.textNode("ZZZ"),
+                                        NODES.textNode("il"),
+                                        NODES.nullNode(),
+                                        NODES.textNode("../"),
+                                        values.operator()))),
                 body -> address(body).put("fullName", values.chance(50) ? "" : "f".repeat(201)),
                 body -> address(body).put("phone", values.pick(List.of("abc", "1", "+".repeat(40)))),
                 body -> address(body).put(values.pick(HostileValues.KEYS), "1"),
-                body -> body.set("paymentMethod", values.pick(List.of(NODES.textNode("bitcoin"), NODES.textNode("SANDBOX"),
-                        NODES.textNode("stripe"), NODES.textNode("paypal"), NODES.nullNode(), values.operator()))),
-                body -> body.set("currency", values.pick(List.of(NODES.textNode("EURO"), NODES.textNode("eur"),
-                        NODES.textNode("USD"), NODES.textNode("XXX"), NODES.textNode("€"), NODES.nullNode(), values.operator()))),
+                body -> body.set(
+                        "paymentMethod",
+                        values.pick(List.of(
+                                NODES.textNode("bitcoin"),
+                                NODES.textNode("SANDBOX"),
+                                NODES.textNode("stripe"),
+                                NODES.textNode("paypal"),
+                                NODES.nullNode(),
+                                values.operator()))),
+                body -> body.set(
+                        "currency",
+                        values.pick(List.of(
+                                NODES.textNode("EURO"),
+                                NODES.textNode("eur"),
+                                NODES.textNode("USD"),
+                                NODES.textNode("XXX"),
+                                NODES.textNode("€"),
+                                NODES.nullNode(),
+                                values.operator()))),
                 body -> body.put("discountCode", values.pick(List.of("$where", "a b", "x".repeat(33), "'--", "../"))),
                 body -> body.put("notes", "n".repeat(1001 + values.nextInt(5000))),
                 body -> body.set(values.pick(HostileValues.KEYS), values.json(2)),
@@ -206,20 +262,53 @@ final class HostileRequests {
         List<Consumer<ObjectNode>> breakers = List.of(
                 b -> b.set("sku", values.chance(30) ? values.notAString() : NODES.textNode(notASkuCode())),
                 b -> b.put("sku", values.pick(targets.skus())),
-                b -> b.set("priceMinor", values.pick(List.of(NODES.numberNode(-1), NODES.numberNode(100_000_000_001L),
-                        NODES.textNode("abc"), NODES.numberNode(new java.math.BigDecimal("1e400")), values.operator(),
-                        NODES.nullNode(), NODES.numberNode(new java.math.BigInteger("99999999999999999999"))))),
-                b -> b.set("currency", values.pick(List.of(NODES.textNode("EURO"), NODES.textNode("ZZZ"), NODES.nullNode(),
-                        NODES.textNode("€€€"), values.operator()))),
-                b -> b.set("name", values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("n".repeat(201)),
-                        values.operator()))),
-                b -> b.set("lowStockThreshold", values.pick(List.of(NODES.numberNode(-1), NODES.numberNode(1_000_001),
-                        NODES.textNode("x")))),
-                b -> b.set("attributes", values.pick(List.of(manyAttributes(), NODES.objectNode().put("", "x"),
-                        NODES.objectNode().set("k", values.operator()), NODES.objectNode().put("k".repeat(41), "v"),
-                        NODES.objectNode().put("k", "v".repeat(201)), NODES.textNode("str"), NODES.arrayNode()))),
-                b -> b.put("imageUrl", values.pick(List.of("javascript:alert(1)", "data:text/html,<script>", "http://x y",
-                        "u".repeat(2001), "file:///etc/passwd", "ftp://example.com/a.png"))),
+                b -> b.set(
+                        "priceMinor",
+                        values.pick(List.of(
+                                NODES.numberNode(-1),
+                                NODES.numberNode(100_000_000_001L),
+                                NODES.textNode("abc"),
+                                NODES.numberNode(new java.math.BigDecimal("1e400")),
+                                values.operator(),
+                                NODES.nullNode(),
+                                NODES.numberNode(new java.math.BigInteger("99999999999999999999"))))),
+                b -> b.set(
+                        "currency",
+                        values.pick(List.of(
+                                NODES.textNode("EURO"),
+                                NODES.textNode("ZZZ"),
+                                NODES.nullNode(),
+                                NODES.textNode("€€€"),
+                                values.operator()))),
+                b -> b.set(
+                        "name",
+                        values.pick(List.of(
+                                NODES.textNode(""),
+                                NODES.nullNode(),
+                                NODES.textNode("n".repeat(201)),
+                                values.operator()))),
+                b -> b.set(
+                        "lowStockThreshold",
+                        values.pick(List.of(NODES.numberNode(-1), NODES.numberNode(1_000_001), NODES.textNode("x")))),
+                b -> b.set(
+                        "attributes",
+                        values.pick(List.of(
+                                manyAttributes(),
+                                NODES.objectNode().put("", "x"),
+                                NODES.objectNode().set("k", values.operator()),
+                                NODES.objectNode().put("k".repeat(41), "v"),
+                                NODES.objectNode().put("k", "v".repeat(201)),
+                                NODES.textNode("str"),
+                                NODES.arrayNode()))),
+                b -> b.put(
+                        "imageUrl",
+                        values.pick(List.of(
+                                "javascript:alert(1)",
+                                "data:text/html,<script>",
+                                "http://x y",
+                                "u".repeat(2001),
+                                "file:///etc/passwd",
+                                "ftp://example.com/a.png"))),
                 b -> b.set(values.pick(HostileValues.KEYS), values.json(1)));
         if (values.chance(30)) {
             body.put("name", truncate(values.string() + "n", 200));
@@ -249,11 +338,24 @@ final class HostileRequests {
         } else {
             sku = values.pick(targets.skus());
             List<Consumer<ObjectNode>> breakers = List.of(
-                    b -> b.set("delta", values.pick(List.of(NODES.numberNode(0), NODES.numberNode(1_000_001),
-                            NODES.numberNode(-1_000_001), NODES.numberNode(-5000), NODES.textNode("x"), NODES.nullNode(),
-                            NODES.numberNode(new java.math.BigDecimal("1e400")), values.operator()))),
-                    b -> b.set("reason", values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("r".repeat(201)),
-                            values.operator()))),
+                    b -> b.set(
+                            "delta",
+                            values.pick(List.of(
+                                    NODES.numberNode(0),
+                                    NODES.numberNode(1_000_001),
+                                    NODES.numberNode(-1_000_001),
+                                    NODES.numberNode(-5000),
+                                    NODES.textNode("x"),
+                                    NODES.nullNode(),
+                                    NODES.numberNode(new java.math.BigDecimal("1e400")),
+                                    values.operator()))),
+                    b -> b.set(
+                            "reason",
+                            values.pick(List.of(
+                                    NODES.textNode(""),
+                                    NODES.nullNode(),
+                                    NODES.textNode("r".repeat(201)),
+                                    values.operator()))),
                     b -> b.set(values.pick(HostileValues.KEYS), values.json(1)));
             values.pick(breakers).accept(body);
         }
@@ -276,7 +378,9 @@ final class HostileRequests {
                     b -> b.put("priceMinor", -1),
                     b -> b.set("priceMinor", NODES.numberNode(new java.math.BigInteger("99999999999999999999"))),
                     b -> b.put("currency", "eu"),
-                    b -> b.set("active", values.pick(List.of(NODES.textNode("maybe"), values.operator(), NODES.arrayNode()))),
+                    b -> b.set(
+                            "active",
+                            values.pick(List.of(NODES.textNode("maybe"), values.operator(), NODES.arrayNode()))),
                     b -> b.put("lowStockThreshold", -1),
                     b -> b.set("attributes", manyAttributes()),
                     b -> b.put("imageUrl", "javascript:alert(1)"),
@@ -296,9 +400,15 @@ final class HostileRequests {
     // ---- orders as customers see them
 
     private Probe readOrder() {
-        String id = values.pick(List.of(values.segment(), UUID.randomUUID().toString(), targets.guestOrderId(),
-                targets.customerOrderId()));
-        String query = values.chance(60) ? "?token=" + encode(values.chance(50) ? values.string() : UUID.randomUUID().toString()) : "";
+        String id = values.pick(List.of(
+                values.segment(), UUID.randomUUID().toString(), targets.guestOrderId(), targets.customerOrderId()));
+        String query = values.chance(60)
+                ? "?token="
+                        + encode(
+                                values.chance(50)
+                                        ? values.string()
+                                        : UUID.randomUUID().toString())
+                : "";
         Map<String, String> headers = values.chance(30) ? bearer(targets.otherCustomer()) : none();
         int kind = values.nextInt(4);
         if (kind == 0) {
@@ -318,12 +428,22 @@ final class HostileRequests {
         String path;
         Map<String, String> headers = none();
         switch (values.nextInt(4)) {
-            case 0 -> path = "/api/v1/orders/" + targets.guestOrderId() + "/cancel?token="
-                    + encode(values.chance(50) ? values.string() : UUID.randomUUID().toString());
+            case 0 ->
+                path = "/api/v1/orders/" + targets.guestOrderId() + "/cancel?token="
+                        + encode(
+                                values.chance(50)
+                                        ? values.string()
+                                        : UUID.randomUUID().toString());
             case 1 -> {
                 path = "/api/v1/orders/" + targets.guestOrderId() + "/cancel?token=" + targets.guestToken();
-                body.set("reason", values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("r".repeat(501)),
-                        values.operator(), NODES.arrayNode())));
+                body.set(
+                        "reason",
+                        values.pick(List.of(
+                                NODES.textNode(""),
+                                NODES.nullNode(),
+                                NODES.textNode("r".repeat(501)),
+                                values.operator(),
+                                NODES.arrayNode())));
                 if (values.chance(30)) {
                     body.set(values.pick(HostileValues.KEYS), values.json(1));
                 }
@@ -340,14 +460,26 @@ final class HostileRequests {
     // ---- admin orders
 
     private Probe adminOrderSearch() {
-        return get("admin-order-search", "/api/v1/admin/orders?"
-                + params("status", "paymentStatus", "from", "to", "q", "sort", "page", "size", "includeArchived"), admin());
+        return get(
+                "admin-order-search",
+                "/api/v1/admin/orders?"
+                        + params(
+                                "status",
+                                "paymentStatus",
+                                "from",
+                                "to",
+                                "q",
+                                "sort",
+                                "page",
+                                "size",
+                                "includeArchived"),
+                admin());
     }
 
     private Probe adminOrderRead() {
         String id = values.pick(List.of(values.segment(), UUID.randomUUID().toString(), targets.guestOrderId()));
-        String suffix = values.pick(List.of("", "/audit", "?asOf=" + encode(values.string()), "?asOf=1970-01-01",
-                "?asOf=9999-12-31T23:59:59Z"));
+        String suffix = values.pick(List.of(
+                "", "/audit", "?asOf=" + encode(values.string()), "?asOf=1970-01-01", "?asOf=9999-12-31T23:59:59Z"));
         return get("admin-order-read", "/api/v1/admin/orders/" + id + suffix, admin());
     }
 
@@ -358,8 +490,14 @@ final class HostileRequests {
             id = targets.guestOrderId();
             List<Consumer<ObjectNode>> breakers = List.of(
                     b -> b.put("status", values.pick(List.of("SHIPPED", "DELIVERED", "RETURNED", "PROCESSING"))),
-                    b -> b.set("status", values.pick(List.of(NODES.textNode("DELETED"), NODES.textNode("cancelled"),
-                            NODES.textNode("CONFIRMED"), values.operator(), NODES.nullNode()))),
+                    b -> b.set(
+                            "status",
+                            values.pick(List.of(
+                                    NODES.textNode("DELETED"),
+                                    NODES.textNode("cancelled"),
+                                    NODES.textNode("CONFIRMED"),
+                                    values.operator(),
+                                    NODES.nullNode()))),
                     b -> b.put("trackingNumber", values.pick(List.of("<script>", "$where", "t".repeat(101), "'; --"))),
                     b -> b.put("estimatedDelivery", values.pick(List.of("yesterday", "2024-13-45", "99999-01-01", ""))),
                     b -> b.put("note", "n".repeat(1001)),
@@ -371,7 +509,9 @@ final class HostileRequests {
         }
         Map<String, String> headers = admin();
         if (values.chance(20)) {
-            headers.put("Idempotency-Key", values.chance(50) ? "k".repeat(300) : UUID.randomUUID().toString());
+            headers.put(
+                    "Idempotency-Key",
+                    values.chance(50) ? "k".repeat(300) : UUID.randomUUID().toString());
         }
         return post("admin-order-status", "/api/v1/admin/orders/" + id + "/status", write(body), headers);
     }
@@ -380,11 +520,22 @@ final class HostileRequests {
         ObjectNode body = NODES.objectNode().put("amountMinor", 100).put("reason", "fuzz");
         String id = targets.guestOrderId();
         switch (values.nextInt(3)) {
-            case 0 -> body.set("amountMinor", values.pick(List.of(NODES.numberNode(0), NODES.numberNode(-5),
-                    NODES.numberNode(100_000_000_001L), NODES.textNode("all"), values.operator(),
-                    NODES.numberNode(new java.math.BigDecimal("1e400")))));
-            case 1 -> body.set("reason", values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("r".repeat(501)))));
-            default -> id = values.chance(50) ? values.segment() : UUID.randomUUID().toString();
+            case 0 ->
+                body.set(
+                        "amountMinor",
+                        values.pick(List.of(
+                                NODES.numberNode(0),
+                                NODES.numberNode(-5),
+                                NODES.numberNode(100_000_000_001L),
+                                NODES.textNode("all"),
+                                values.operator(),
+                                NODES.numberNode(new java.math.BigDecimal("1e400")))));
+            case 1 ->
+                body.set(
+                        "reason",
+                        values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("r".repeat(501)))));
+            default ->
+                id = values.chance(50) ? values.segment() : UUID.randomUUID().toString();
         }
         return post("admin-refund", "/api/v1/admin/orders/" + id + "/refunds", write(body), admin());
     }
@@ -394,8 +545,14 @@ final class HostileRequests {
         String id;
         if (values.chance(50)) {
             id = targets.guestOrderId();
-            body.set("note", values.pick(List.of(NODES.textNode(""), NODES.nullNode(), NODES.textNode("n".repeat(2001)),
-                    values.operator(), NODES.arrayNode())));
+            body.set(
+                    "note",
+                    values.pick(List.of(
+                            NODES.textNode(""),
+                            NODES.nullNode(),
+                            NODES.textNode("n".repeat(2001)),
+                            values.operator(),
+                            NODES.arrayNode())));
         } else {
             id = values.chance(50) ? values.segment() : UUID.randomUUID().toString();
         }
@@ -419,31 +576,58 @@ final class HostileRequests {
                 "/api/v1/admin/webhooks/" + segment + "/deliveries?" + params("page", "size"),
                 "/api/v1/admin/sagas?" + params("state", "page", "size"),
                 "/api/v1/admin/sagas/" + segment));
-        Map<String, String> headers = values.chance(90) ? admin() : values.chance(50) ? bearer(targets.customer()) : garbageAuth();
+        Map<String, String> headers =
+                values.chance(90) ? admin() : values.chance(50) ? bearer(targets.customer()) : garbageAuth();
         return get("admin-read", path, headers);
     }
 
     private Probe adminActions() {
         String segment = values.segment();
         int kind = values.nextInt(8);
-        Map<String, String> headers = values.chance(85) ? admin() : values.chance(50) ? bearer(targets.customer()) : garbageAuth();
+        Map<String, String> headers =
+                values.chance(85) ? admin() : values.chance(50) ? bearer(targets.customer()) : garbageAuth();
         return switch (kind) {
             case 0 -> post("admin-action", "/api/v1/admin/projections/" + segment + "/rebuild", "", headers);
-            case 1 -> post("admin-action", "/api/v1/admin/reconciliation/run?date="
-                    + encode(values.chance(50) ? values.string() + "x" : "9999-12-31"), "", headers);
-            case 2 -> post("admin-action", "/api/v1/admin/dead-letters/" + segment + "/retry?"
-                    + params("processingGroup"), "", headers);
+            case 1 ->
+                post(
+                        "admin-action",
+                        "/api/v1/admin/reconciliation/run?date="
+                                + encode(values.chance(50) ? values.string() + "x" : "9999-12-31"),
+                        "",
+                        headers);
+            case 2 ->
+                post(
+                        "admin-action",
+                        "/api/v1/admin/dead-letters/" + segment + "/retry?" + params("processingGroup"),
+                        "",
+                        headers);
             case 3 -> send("admin-action", "DELETE", "/api/v1/admin/webhooks/" + segment, null, headers, true);
             case 4 -> post("admin-action", "/api/v1/admin/webhook-deliveries/" + segment + "/resend", "", headers);
-            case 5 -> post("admin-action", "/api/v1/admin/sagas/" + (values.chance(50) ? segment : UUID.randomUUID())
-                    + (values.chance(50) ? "/retry" : "/compensate"), write(values.json(1)), headers);
+            case 5 ->
+                post(
+                        "admin-action",
+                        "/api/v1/admin/sagas/" + (values.chance(50) ? segment : UUID.randomUUID())
+                                + (values.chance(50) ? "/retry" : "/compensate"),
+                        write(values.json(1)),
+                        headers);
             case 6 -> post("admin-action", "/api/v1/admin/sagas/" + segment + "/retry", "", headers);
             default -> {
                 ObjectNode body = NODES.objectNode();
-                body.put("url", values.pick(List.of("javascript:alert(1)", "ftp://example.com/hook", "not a url", "",
-                        "http://" + "h".repeat(2100) + ".example")));
-                body.set("eventTypes", values.pick(List.of(NODES.arrayNode().add("order.exploded"), NODES.arrayNode(),
-                        NODES.textNode("order.confirmed"), values.operator())));
+                body.put(
+                        "url",
+                        values.pick(List.of(
+                                "javascript:alert(1)",
+                                "ftp://example.com/hook",
+                                "not a url",
+                                "",
+                                "http://" + "h".repeat(2100) + ".example")));
+                body.set(
+                        "eventTypes",
+                        values.pick(List.of(
+                                NODES.arrayNode().add("order.exploded"),
+                                NODES.arrayNode(),
+                                NODES.textNode("order.confirmed"),
+                                values.operator())));
                 if (values.chance(30)) {
                     body.set(values.pick(HostileValues.KEYS), values.json(1));
                 }
@@ -456,8 +640,14 @@ final class HostileRequests {
 
     private Probe sandboxDecision() {
         if (values.chance(50)) {
-            JsonNode outcome = values.pick(List.of(NODES.textNode("APPROVE"), NODES.textNode("maybe"), NODES.textNode(""),
-                    NODES.nullNode(), values.operator(), NODES.arrayNode().add("approve"), NODES.numberNode(1)));
+            JsonNode outcome = values.pick(List.of(
+                    NODES.textNode("APPROVE"),
+                    NODES.textNode("maybe"),
+                    NODES.textNode(""),
+                    NODES.nullNode(),
+                    values.operator(),
+                    NODES.arrayNode().add("approve"),
+                    NODES.numberNode(1)));
             ObjectNode body = NODES.objectNode().set("outcome", outcome);
             if (values.chance(20)) {
                 body.put("outcome", "approve");
@@ -465,19 +655,28 @@ final class HostileRequests {
             }
             return post("sandbox", "/api/v1/payments/sandbox/" + targets.sandboxReference(), write(body), none());
         }
-        String body = values.chance(70) ? write(NODES.objectNode().put("outcome", values.chance(50) ? "approve" : "decline"))
+        String body = values.chance(70)
+                ? write(NODES.objectNode().put("outcome", values.chance(50) ? "approve" : "decline"))
                 : write(values.json(2));
-        return post("sandbox", "/api/v1/payments/sandbox/" + values.pick(List.of(values.segment(), "sbx_" + UUID.randomUUID(),
-                "x".repeat(81))), body, none());
+        return post(
+                "sandbox",
+                "/api/v1/payments/sandbox/"
+                        + values.pick(List.of(values.segment(), "sbx_" + UUID.randomUUID(), "x".repeat(81))),
+                body,
+                none());
     }
 
     private Probe providerWebhook() {
         Map<String, String> headers = none();
-        headers.put("Stripe-Signature", values.pick(List.of("t=1,v1=00", "", "garbage", "t=" + Long.MAX_VALUE + ",v1=ab")));
+        headers.put(
+                "Stripe-Signature", values.pick(List.of("t=1,v1=00", "", "garbage", "t=" + Long.MAX_VALUE + ",v1=ab")));
         headers.put("PAYPAL-TRANSMISSION-ID", UUID.randomUUID().toString());
         String body = values.chance(50) ? write(values.json(3)) : values.pick(HostileValues.malformedBodies());
-        return post("provider-webhook", "/api/v1/webhooks/" + values.pick(List.of("stripe", "paypal", values.segment())),
-                body, headers);
+        return post(
+                "provider-webhook",
+                "/api/v1/webhooks/" + values.pick(List.of("stripe", "paypal", values.segment())),
+                body,
+                headers);
     }
 
     private Probe devToken() {
@@ -485,10 +684,20 @@ final class HostileRequests {
         body.put("subject", "fuzzer");
         body.set("roles", NODES.arrayNode().add("ADMIN"));
         List<Consumer<ObjectNode>> breakers = List.of(
-                b -> b.set("subject", values.chance(50) ? values.notAString() : NODES.textNode(values.pick(List.of("", "a b",
-                        "$where", "../admin", "s".repeat(129), "<script>")))),
-                b -> b.set("roles", values.pick(List.of(NODES.arrayNode().add("ROOT"), NODES.arrayNode(),
-                        NODES.arrayNode().add("ADMIN").add("CUSTOMER").add("ADMIN"), NODES.textNode("ADMIN"), values.operator()))),
+                b -> b.set(
+                        "subject",
+                        values.chance(50)
+                                ? values.notAString()
+                                : NODES.textNode(values.pick(
+                                        List.of("", "a b", "$where", "../admin", "s".repeat(129), "<script>")))),
+                b -> b.set(
+                        "roles",
+                        values.pick(List.of(
+                                NODES.arrayNode().add("ROOT"),
+                                NODES.arrayNode(),
+                                NODES.arrayNode().add("ADMIN").add("CUSTOMER").add("ADMIN"),
+                                NODES.textNode("ADMIN"),
+                                values.operator()))),
                 b -> b.set(values.pick(HostileValues.KEYS), values.json(1)));
         values.pick(breakers).accept(body);
         return post("dev-token", "/api/v1/dev/tokens", write(body), none());
@@ -496,19 +705,36 @@ final class HostileRequests {
 
     private Probe wrongMethodOrMediaType() {
         if (values.chance(50)) {
-            String path = values.pick(List.of("/api/v1/checkout", "/api/v1/skus", "/api/v1/orders/" + targets.guestOrderId(),
-                    "/api/v1/admin/orders", "/api/v1/admin/skus/" + values.pick(targets.skus())));
+            String path = values.pick(List.of(
+                    "/api/v1/checkout",
+                    "/api/v1/skus",
+                    "/api/v1/orders/" + targets.guestOrderId(),
+                    "/api/v1/admin/orders",
+                    "/api/v1/admin/skus/" + values.pick(targets.skus())));
             String method = values.pick(List.of("PUT", "DELETE"));
             String body = write(values.json(2));
             return send("wrong-method", method, path, body, admin(), true);
         }
         Map<String, String> headers = admin();
-        headers.put("Content-Type", values.pick(List.of("text/plain", "application/xml", "multipart/form-data",
-                "application/x-www-form-urlencoded", "application/json; charset=utf-16", "*/*", "application/json-patch+json")));
+        headers.put(
+                "Content-Type",
+                values.pick(List.of(
+                        "text/plain",
+                        "application/xml",
+                        "multipart/form-data",
+                        "application/x-www-form-urlencoded",
+                        "application/json; charset=utf-16",
+                        "*/*",
+                        "application/json-patch+json")));
         ObjectNode body = validCheckout();
         body.remove("items");
-        return send("wrong-media-type", "POST", values.pick(List.of("/api/v1/checkout", "/api/v1/admin/skus")), write(body),
-                headers, true);
+        return send(
+                "wrong-media-type",
+                "POST",
+                values.pick(List.of("/api/v1/checkout", "/api/v1/admin/skus")),
+                write(body),
+                headers,
+                true);
     }
 
     /** Any operation of the API description: hostile path parameters, random or malformed bodies. */
@@ -529,8 +755,13 @@ final class HostileRequests {
         if (hasPathParameter) {
             body = values.chance(50) ? write(values.json(3)) : values.pick(HostileValues.malformedBodies());
         } else {
-            body = values.chance(70) ? values.pick(HostileValues.malformedBodies())
-                    : write(values.pick(List.of(NODES.textNode(values.string()), NODES.numberNode(1), NODES.arrayNode(), NODES.nullNode())));
+            body = values.chance(70)
+                    ? values.pick(HostileValues.malformedBodies())
+                    : write(values.pick(List.of(
+                            NODES.textNode(values.string()),
+                            NODES.numberNode(1),
+                            NODES.arrayNode(),
+                            NODES.nullNode())));
         }
         return send("generic", operation.method(), path, body, headers, true);
     }
@@ -547,7 +778,8 @@ final class HostileRequests {
         List<String> parts = new ArrayList<>();
         for (String name : names) {
             if (values.chance(60)) {
-                JsonNode value = values.chance(20) ? values.pick(HostileValues.NUMBERS) : NODES.textNode(values.string());
+                JsonNode value =
+                        values.chance(20) ? values.pick(HostileValues.NUMBERS) : NODES.textNode(values.string());
                 parts.add(name + "=" + encode(value.isTextual() ? value.asText() : value.toString()));
             }
         }
@@ -569,8 +801,14 @@ final class HostileRequests {
 
     private Map<String, String> garbageAuth() {
         Map<String, String> headers = new HashMap<>();
-        headers.put("Authorization", values.pick(List.of("Bearer x.y.z", "Bearer ", "Basic YWRtaW46YWRtaW4=",
-                "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIkFETUlOIl19.", "Bearer " + "a".repeat(4000))));
+        headers.put(
+                "Authorization",
+                values.pick(List.of(
+                        "Bearer x.y.z",
+                        "Bearer ",
+                        "Basic YWRtaW46YWRtaW4=",
+                        "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIkFETUlOIl19.",
+                        "Bearer " + "a".repeat(4000))));
         return headers;
     }
 
@@ -586,8 +824,13 @@ final class HostileRequests {
         return new Probe(family, "POST", path, body, headers, true);
     }
 
-    private static Probe send(String family, String method, String path, String body, Map<String, String> headers,
-                              boolean mustBeRejected) {
+    private static Probe send(
+            String family,
+            String method,
+            String path,
+            String body,
+            Map<String, String> headers,
+            boolean mustBeRejected) {
         return new Probe(family, method, path, body, headers, mustBeRejected);
     }
 

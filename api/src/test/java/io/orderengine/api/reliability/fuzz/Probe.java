@@ -7,11 +7,14 @@ import java.util.Map;
  * any answer but a 4xx is a finding; otherwise (reads) any answer but a 5xx is fine. {@code family} groups the
  * counts in the printout.
  */
-record Probe(String family, String method, String path, String body, Map<String, String> headers,
-             boolean mustBeRejected) {
+record Probe(
+        String family, String method, String path, String body, Map<String, String> headers, boolean mustBeRejected) {
 
     String describe() {
-        String shown = body == null ? "" : body.length() > 1500 ? body.substring(0, 1500) + "...(" + body.length() + " chars)" : body;
-        return method + " " + (path.length() > 300 ? path.substring(0, 300) + "..." : path) + " " + headers.keySet() + " " + shown;
+        String shown = body == null
+                ? ""
+                : body.length() > 1500 ? body.substring(0, 1500) + "...(" + body.length() + " chars)" : body;
+        return method + " " + (path.length() > 300 ? path.substring(0, 300) + "..." : path) + " " + headers.keySet()
+                + " " + shown;
     }
 }

@@ -1,5 +1,12 @@
 package io.orderengine.api.shop.catalog;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.messages.query.ListSkusQuery;
 import io.orderengine.query.sku.SkuPage;
@@ -15,27 +22,22 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 @WebMvcTest(SkuController.class)
 @WithEngineWebLayer
 class SkuControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     QueryGateway queries;
 
     @Test
     void anyoneReadsTheActiveCatalogueAsAPage() throws Exception {
         SkuView mug = new SkuView("MUG", "Mug", 900, "EUR", Map.of(), null, 5, 1, 4, 2, false, true);
-        when(queries.query(argThat((Object q) -> q instanceof ListSkusQuery list && list.activeOnly()),
-                any(ResponseType.class)))
+        when(queries.query(
+                        argThat((Object q) -> q instanceof ListSkusQuery list && list.activeOnly()),
+                        any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(new SkuPage(List.of(mug), 0, 20, 1)));
         mvc.perform(get("/api/v1/skus"))
                 .andExpect(status().isOk())

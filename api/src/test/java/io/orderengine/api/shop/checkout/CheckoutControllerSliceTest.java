@@ -1,16 +1,5 @@
 package io.orderengine.api.shop.checkout;
 
-import io.orderengine.api.idempotency.ClientIdempotency;
-import io.orderengine.api.web.ApiException;
-import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -21,6 +10,17 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CheckoutController.class)
 @WithEngineWebLayer
@@ -34,26 +34,37 @@ class CheckoutControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     CheckoutService checkout;
+
     @MockitoBean
     ClientIdempotency idempotency;
+
     @MockitoBean
     PaymentMethodPolicy methods;
 
     @Test
     void validatesEveryPartOfTheBodyBeforeAnythingHappens() throws Exception {
-        String bad = VALID.replace("\"quantity\":2", "\"quantity\":0").replace("\"country\":\"IL\"", "\"country\":\"Israel\"")
+        String bad = VALID.replace("\"quantity\":2", "\"quantity\":0")
+                .replace("\"country\":\"IL\"", "\"country\":\"Israel\"")
                 .replace("\"paymentMethod\":\"sandbox\"", "\"paymentMethod\":\"cash\"")
                 .replace("\"email\":\"guest@example.com\"", "\"email\":\"not-an-email\"");
-        mvc.perform(post("/api/v1/checkout").header("Idempotency-Key", "k").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checkout")
+                        .header("Idempotency-Key", "k")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(bad))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(4));
-        mvc.perform(post("/api/v1/checkout").header("Idempotency-Key", "k").contentType(MediaType.APPLICATION_JSON)
-                        .content(VALID.replace("\"items\":[{\"sku\":\"TSHIRT-RED-M\",\"quantity\":2}]", "\"items\":[]")))
+        mvc.perform(post("/api/v1/checkout")
+                        .header("Idempotency-Key", "k")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                VALID.replace("\"items\":[{\"sku\":\"TSHIRT-RED-M\",\"quantity\":2}]", "\"items\":[]")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/checkout").header("Idempotency-Key", "k").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checkout")
+                        .header("Idempotency-Key", "k")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID.replace("\"notes\":null", "\"notes\":null,\"priceMinor\":1")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Unknown field 'priceMinor'."));
@@ -62,10 +73,12 @@ class CheckoutControllerSliceTest {
 
     @Test
     void handsAValidCheckoutToTheIdempotencyGuardWithItsKey() throws Exception {
-        ResponseEntity<?> created = ResponseEntity.status(201).body(
-                new CheckoutResponse("o", "ORD-20261122-000001", "PENDING", "t", null));
+        ResponseEntity<?> created =
+                ResponseEntity.status(201).body(new CheckoutResponse("o", "ORD-20261122-000001", "PENDING", "t", null));
         when(idempotency.execute(eq("guest"), eq("key-1"), any(), any())).thenAnswer(invocation -> created);
-        mvc.perform(post("/api/v1/checkout").header("Idempotency-Key", "key-1").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checkout")
+                        .header("Idempotency-Key", "key-1")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.orderNumber").value("ORD-20261122-000001"))
@@ -74,9 +87,12 @@ class CheckoutControllerSliceTest {
 
     @Test
     void aMissingKeyIsA400Problem() throws Exception {
-        when(idempotency.execute(anyString(), isNull(), any(), any())).thenThrow(
-                ApiException.badRequest("idempotency-key-required", "The Idempotency-Key header is required."));
-        mvc.perform(post("/api/v1/checkout").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        when(idempotency.execute(anyString(), isNull(), any(), any()))
+                .thenThrow(
+                        ApiException.badRequest("idempotency-key-required", "The Idempotency-Key header is required."));
+        mvc.perform(post("/api/v1/checkout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:idempotency-key-required"));
     }

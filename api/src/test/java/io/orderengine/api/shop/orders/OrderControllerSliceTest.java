@@ -1,31 +1,5 @@
 package io.orderengine.api.shop.orders;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderengine.api.idempotency.ClientIdempotency;
-import io.orderengine.api.shop.orders.live.OrderAccess;
-import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
-import org.springframework.context.annotation.Import;
-import io.orderengine.messages.order.CancelOrderCommand;
-import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.messages.order.PaymentStatus;
-import io.orderengine.messages.query.FindOrderQuery;
-import io.orderengine.messages.query.VerifyGuestTokenQuery;
-import io.orderengine.query.order.OrderView;
-import io.orderengine.saga.payment.PaymentActions;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import io.orderengine.api.engine.ConsistentCommands;
-import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static io.orderengine.api.web.SliceTestSupport.as;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -38,6 +12,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.orderengine.api.engine.ConsistentCommands;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.shop.orders.live.OrderAccess;
+import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
+import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.query.FindOrderQuery;
+import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.query.order.OrderView;
+import io.orderengine.saga.payment.PaymentActions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
 @WebMvcTest(OrderController.class)
 @WithEngineWebLayer
 @Import(OrderAccess.class)
@@ -47,22 +46,42 @@ class OrderControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     QueryGateway queries;
+
     @MockitoBean
     ConsistentCommands commands;
+
     @MockitoBean
     PaymentActions paymentActions;
+
     @MockitoBean
     ClientIdempotency idempotency;
 
     @BeforeEach
     void anOrderOfAlice() {
-        OrderView alices = new OrderView(ID, "ORD-20261122-000007", OrderStatus.CONFIRMED, PaymentStatus.PAID, "sandbox",
-                new OrderView.Customer("alice", "alice@example.com", false), List.of(),
-                new OrderView.Totals(2500, 0, 500, 540, 3540, "EUR", 1800), null, null, null, null,
-                List.of(new OrderView.AdminNote(Instant.now(), null, "VIP")), null, null, List.of(), List.of(), null,
-                Instant.now(), Instant.now());
+        OrderView alices = new OrderView(
+                ID,
+                "ORD-20261122-000007",
+                OrderStatus.CONFIRMED,
+                PaymentStatus.PAID,
+                "sandbox",
+                new OrderView.Customer("alice", "alice@example.com", false),
+                List.of(),
+                new OrderView.Totals(2500, 0, 500, 540, 3540, "EUR", 1800),
+                null,
+                null,
+                null,
+                null,
+                List.of(new OrderView.AdminNote(Instant.now(), null, "VIP")),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                Instant.now(),
+                Instant.now());
         when(queries.query(isA(FindOrderQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(alices));
         when(queries.query(isA(VerifyGuestTokenQuery.class), any(ResponseType.class)))
@@ -87,21 +106,29 @@ class OrderControllerSliceTest {
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:not-found"));
         mvc.perform(get("/api/v1/orders/" + ID).param("token", "wrong")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/orders/%2e%2e%2fetc%2fpasswd")).andExpect(status().is4xxClientError());
-        mvc.perform(post("/api/v1/orders/" + ID + "/cancel").with(as("bob", "CUSTOMER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"mine\"}"))
+        mvc.perform(post("/api/v1/orders/" + ID + "/cancel")
+                        .with(as("bob", "CUSTOMER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"mine\"}"))
                 .andExpect(status().isNotFound());
         verify(commands, never()).sendAndWait(any());
     }
 
     @Test
     void theOwnerCancelsWithAReasonAsACustomerActor() throws Exception {
-        mvc.perform(post("/api/v1/orders/" + ID + "/cancel").with(as("alice", "CUSTOMER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"changed my mind\"}"))
+        mvc.perform(post("/api/v1/orders/" + ID + "/cancel")
+                        .with(as("alice", "CUSTOMER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"changed my mind\"}"))
                 .andExpect(status().isAccepted());
-        verify(commands).sendAndWait(argThat((Object c) -> c instanceof CancelOrderCommand cancel
-                && cancel.actor().id().equals("alice") && cancel.reason().equals("changed my mind")));
-        mvc.perform(post("/api/v1/orders/" + ID + "/cancel").with(as("alice", "CUSTOMER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        verify(commands)
+                .sendAndWait(argThat((Object c) -> c instanceof CancelOrderCommand cancel
+                        && cancel.actor().id().equals("alice")
+                        && cancel.reason().equals("changed my mind")));
+        mvc.perform(post("/api/v1/orders/" + ID + "/cancel")
+                        .with(as("alice", "CUSTOMER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest());
     }
 

@@ -1,16 +1,18 @@
 package io.orderengine.api.webhooks.outbound;
 
-import io.orderengine.outbound.webhooks.WebhookOutbox;
-import io.orderengine.outbound.webhooks.WebhookSignature;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderengine.api.notifications.OrderDriver;
-import io.orderengine.testkit.EngineClient;
 import io.orderengine.api.support.RunningEngine;
-import io.orderengine.testkit.TestStore;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.sku.LowStockReachedEvent;
+import io.orderengine.outbound.webhooks.WebhookOutbox;
+import io.orderengine.outbound.webhooks.WebhookSignature;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.TestStore;
 import io.orderengine.testkit.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
@@ -33,9 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Outbound webhooks on the whole engine against a local receiver: deliveries are signed, retried with backoff
@@ -98,24 +97,35 @@ class WebhookEngineTest {
     void aFailingEndpointGetsTheSignedEventAgainUntilItAcceptsIt() throws Exception {
         String secret = "whsec_flaky_receiver_0001";
         receiver.failFirst("/erp", 2);
-        String endpointId = register("/erp", secret, "order.confirmed").path("id").asText();
+        String endpointId =
+                register("/erp", secret, "order.confirmed").path("id").asText();
         OrderDriver.Placed order = driver.place(EngineClient.checkoutBody(SKU, 2, "erp@example.com"), null);
 
         driver.confirm(order.orderId());
 
-        JsonNode delivery = await().atMost(WAIT).until(() -> delivery(endpointId, "order.confirmed", order.orderId()),
-                d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED")).orElseThrow();
+        JsonNode delivery = await().atMost(WAIT)
+                .until(
+                        () -> delivery(endpointId, "order.confirmed", order.orderId()),
+                        d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"))
+                .orElseThrow();
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.path("lastStatusCode").asInt()).isEqualTo(200);
         List<WebhookReceiver.Received> requests = receiver.at("/erp").stream()
-                .filter(r -> r.body().contains(order.orderId())).toList();
+                .filter(r -> r.body().contains(order.orderId()))
+                .toList();
         assertThat(requests).hasSize(3).allSatisfy(request -> {
             assertThat(request.event()).isEqualTo("order.confirmed");
             assertThat(request.delivery()).isEqualTo(delivery.path("id").asText());
-            assertThat(WebhookSignature.verify(request.signature(), secret, request.body(), Instant.now(),
-                    Duration.ofMinutes(5))).isTrue();
-            assertThat(WebhookSignature.verify(request.signature(), "whsec_some_other_secret", request.body(),
-                    Instant.now(), Duration.ofMinutes(5))).isFalse();
+            assertThat(WebhookSignature.verify(
+                            request.signature(), secret, request.body(), Instant.now(), Duration.ofMinutes(5)))
+                    .isTrue();
+            assertThat(WebhookSignature.verify(
+                            request.signature(),
+                            "whsec_some_other_secret",
+                            request.body(),
+                            Instant.now(),
+                            Duration.ofMinutes(5)))
+                    .isFalse();
         });
         JsonNode body = JSON.readTree(requests.get(2).body());
         assertThat(body.path("type").asText()).isEqualTo("order.confirmed");
@@ -130,48 +140,63 @@ class WebhookEngineTest {
     @Test
     void aSlowEndpointDoesNotHoldUpDeliveriesToOthers() {
         CountDownLatch slowReleased = receiver.hold("/slow-warehouse");
-        String slowId = register("/slow-warehouse", "whsec_slow_receiver_0001", "order.cancelled").path("id").asText();
+        String slowId = register("/slow-warehouse", "whsec_slow_receiver_0001", "order.cancelled")
+                .path("id")
+                .asText();
         register("/fast-warehouse", "whsec_fast_receiver_0001", "order.cancelled");
         OrderDriver.Placed order = driver.place(EngineClient.checkoutBody(SKU, 1, "slow@example.com"), null);
 
         driver.cancelByAdmin(order.orderId(), "customer called");
 
-        await().atMost(WAIT).until(() -> receiver.at("/fast-warehouse").stream()
-                .anyMatch(r -> r.body().contains(order.orderId())));
+        await().atMost(WAIT)
+                .until(() -> receiver.at("/fast-warehouse").stream()
+                        .anyMatch(r -> r.body().contains(order.orderId())));
         assertThat(receiver.at("/slow-warehouse")).anyMatch(r -> r.body().contains(order.orderId()));
         assertThat(slowReleased.getCount()).isEqualTo(1);
 
         slowReleased.countDown();
-        JsonNode slow = await().atMost(WAIT).until(() -> delivery(slowId, "order.cancelled", order.orderId()),
-                d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED")).orElseThrow();
+        JsonNode slow = await().atMost(WAIT)
+                .until(
+                        () -> delivery(slowId, "order.cancelled", order.orderId()),
+                        d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"))
+                .orElseThrow();
         assertThat(slow.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void aDeliveryThatRunsOutOfTriesIsMarkedFailedAndAnAdminCanSendItAgain() throws Exception {
         receiver.answer("/stock-alerts", 503);
-        String endpointId = register("/stock-alerts", "whsec_stock_receiver_001", "stock.low").path("id").asText();
+        String endpointId = register("/stock-alerts", "whsec_stock_receiver_001", "stock.low")
+                .path("id")
+                .asText();
         assertThat(client.registerSku(admin, "HOOK-LOW", 500, 3).status()).isEqualTo(204);
         await().atMost(WAIT).until(() -> available("HOOK-LOW") == 3);
 
         assertThat(client.post("/api/v1/admin/skus/HOOK-LOW/stock", Map.of("delta", -2, "reason", "damaged"), admin)
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
-        JsonNode failed = await().atMost(WAIT).until(() -> delivery(endpointId, "stock.low", "HOOK-LOW"),
-                d -> d.isPresent() && d.get().path("status").asText().equals("FAILED")).orElseThrow();
+        JsonNode failed = await().atMost(WAIT)
+                .until(
+                        () -> delivery(endpointId, "stock.low", "HOOK-LOW"),
+                        d -> d.isPresent() && d.get().path("status").asText().equals("FAILED"))
+                .orElseThrow();
         assertThat(failed.path("attempts").asInt()).isEqualTo(4);
         assertThat(failed.path("lastStatusCode").asInt()).isEqualTo(503);
         assertThat(failed.path("lastError").asText()).isEqualTo("HTTP 503");
         assertThat(receiver.at("/stock-alerts")).hasSize(4);
 
         receiver.answer("/stock-alerts", 204);
-        EngineClient.Reply resent = client.post("/api/v1/admin/webhook-deliveries/" + failed.path("id").asText()
-                + "/resend", Map.of(), admin);
+        EngineClient.Reply resent = client.post(
+                "/api/v1/admin/webhook-deliveries/" + failed.path("id").asText() + "/resend", Map.of(), admin);
 
         assertThat(resent.status()).as("%s", resent).isEqualTo(202);
         assertThat(resent.text("status")).isEqualTo("PENDING");
-        JsonNode delivered = await().atMost(WAIT).until(() -> delivery(endpointId, "stock.low", "HOOK-LOW"),
-                d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED")).orElseThrow();
+        JsonNode delivered = await().atMost(WAIT)
+                .until(
+                        () -> delivery(endpointId, "stock.low", "HOOK-LOW"),
+                        d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"))
+                .orElseThrow();
         assertThat(delivered.path("attempts").asInt()).isEqualTo(1);
         JsonNode body = JSON.readTree(receiver.at("/stock-alerts").get(4).body());
         assertThat(body.path("type").asText()).isEqualTo("stock.low");
@@ -182,19 +207,28 @@ class WebhookEngineTest {
 
     @Test
     void theOutboxHoldsOneDeliveryPerEventAndEndpointWhateverTheRedeliveries() throws Exception {
-        String endpointId = register("/once", "whsec_once_receiver_0001", "stock.low").path("id").asText();
+        String endpointId = register("/once", "whsec_once_receiver_0001", "stock.low")
+                .path("id")
+                .asText();
         AnnotationEventHandlerAdapter outbox = new AnnotationEventHandlerAdapter(engine.bean(WebhookOutbox.class));
-        EventMessage<?> event = GenericEventMessage.asEventMessage(
-                new LowStockReachedEvent(new SkuCode("HOOK-ONCE"), 0, 2));
+        EventMessage<?> event =
+                GenericEventMessage.asEventMessage(new LowStockReachedEvent(new SkuCode("HOOK-ONCE"), 0, 2));
 
         outbox.handle(event);
         outbox.handle(event);
 
-        await().atMost(WAIT).until(() -> delivery(endpointId, "stock.low", "HOOK-ONCE"),
-                d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/once").stream()
-                .filter(r -> r.body().contains(event.getIdentifier())).count() == 1);
-        assertThat(deliveries(endpointId)).filteredOn(d -> d.path("eventId").asText().equals(event.getIdentifier()))
+        await().atMost(WAIT)
+                .until(
+                        () -> delivery(endpointId, "stock.low", "HOOK-ONCE"),
+                        d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.at("/once").stream()
+                                .filter(r -> r.body().contains(event.getIdentifier()))
+                                .count()
+                        == 1);
+        assertThat(deliveries(endpointId))
+                .filteredOn(d -> d.path("eventId").asText().equals(event.getIdentifier()))
                 .hasSize(1);
     }
 
@@ -203,9 +237,12 @@ class WebhookEngineTest {
         Map<String, Object> unknownType = Map.of("url", receiver.url("/x"), "eventTypes", List.of("order.exploded"));
         Map<String, Object> badUrl = Map.of("url", "ftp://example.com/x", "eventTypes", List.of("order.shipped"));
         Map<String, Object> good = Map.of("url", receiver.url("/admin-check"), "eventTypes", List.of("order.shipped"));
-        assertThat(client.post("/api/v1/admin/webhooks", unknownType, admin).status()).isEqualTo(400);
-        assertThat(client.post("/api/v1/admin/webhooks", badUrl, admin).status()).isEqualTo(400);
-        assertThat(client.post("/api/v1/admin/webhooks", good, client.token("eve", "CUSTOMER")).status())
+        assertThat(client.post("/api/v1/admin/webhooks", unknownType, admin).status())
+                .isEqualTo(400);
+        assertThat(client.post("/api/v1/admin/webhooks", badUrl, admin).status())
+                .isEqualTo(400);
+        assertThat(client.post("/api/v1/admin/webhooks", good, client.token("eve", "CUSTOMER"))
+                        .status())
                 .isEqualTo(403);
         assertThat(client.post("/api/v1/admin/webhooks", good, null).status()).isEqualTo(401);
 
@@ -213,24 +250,36 @@ class WebhookEngineTest {
         assertThat(created.status()).isEqualTo(201);
         String id = created.text("id");
         assertThat(created.text("secret")).startsWith("whsec_").hasSizeGreaterThan(40);
-        JsonNode listed = endpoints().stream().filter(e -> e.path("id").asText().equals(id)).findFirst().orElseThrow();
+        JsonNode listed = endpoints().stream()
+                .filter(e -> e.path("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.path("url").asText()).isEqualTo(receiver.url("/admin-check"));
         assertThat(listed.path("secret").isNull()).isTrue();
 
         assertThat(delete(id)).isEqualTo(204);
         assertThat(delete(id)).isEqualTo(404);
-        assertThat(client.get("/api/v1/admin/webhooks/" + id + "/deliveries", admin).status()).isEqualTo(404);
-        assertThat(client.post("/api/v1/admin/webhook-deliveries/00000000-0000-4000-8000-000000000000/resend",
-                Map.of(), admin).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/admin/webhooks/" + id + "/deliveries", admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.post(
+                                "/api/v1/admin/webhook-deliveries/00000000-0000-4000-8000-000000000000/resend",
+                                Map.of(),
+                                admin)
+                        .status())
+                .isEqualTo(404);
     }
 
     private static int delete(String id) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + engine.port() + "/api/v1/admin/webhooks/" + id))
-                            .header("Authorization", "Bearer " + admin).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + engine.port() + "/api/v1/admin/webhooks/" + id))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -259,7 +308,8 @@ class WebhookEngineTest {
     /** The endpoint's delivery of {@code type} whose body is about {@code subject} (an order id or a SKU). */
     private static Optional<JsonNode> delivery(String endpointId, String type, String subject) {
         return deliveries(endpointId).stream()
-                .filter(d -> d.path("eventType").asText().equals(type) && d.path("body").asText().contains(subject))
+                .filter(d -> d.path("eventType").asText().equals(type)
+                        && d.path("body").asText().contains(subject))
                 .findFirst();
     }
 

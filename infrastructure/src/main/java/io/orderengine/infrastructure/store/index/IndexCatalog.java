@@ -42,10 +42,15 @@ final class IndexCatalog {
         if (!trusted) {
             boolean any = entries.keySet().stream().anyMatch(key -> key.startsWith(DEFINITION));
             if (any) {
-                log.warn("Store indexes: the store was not closed cleanly by this backend (closed at version {}, now {});"
-                        + " every index is rebuilt from the documents", cleanClose, version);
+                log.warn(
+                        "Store indexes: the store was not closed cleanly by this backend (closed at version {}, now {});"
+                                + " every index is rebuilt from the documents",
+                        cleanClose,
+                        version);
             }
-            entries.keySet().stream().filter(key -> key.startsWith(DEFINITION) || key.startsWith(IRREGULAR)).toList()
+            entries.keySet().stream()
+                    .filter(key -> key.startsWith(DEFINITION) || key.startsWith(IRREGULAR))
+                    .toList()
                     .forEach(entries::remove);
         }
     }

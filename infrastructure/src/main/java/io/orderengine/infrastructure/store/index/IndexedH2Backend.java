@@ -40,8 +40,8 @@ public class IndexedH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        IndexedH2Database database = new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry(), catalog(),
-                builds());
+        IndexedH2Database database =
+                new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry(), catalog(), builds());
         databases().put(databaseName, database);
         return database;
     }
@@ -55,8 +55,8 @@ public class IndexedH2Backend extends H2Backend {
         Document query = message.getDocument();
         if (!query.isEmpty()) {
             String command = query.keySet().iterator().next();
-            IndexedH2Database database = message.getDatabaseName() == null ? null
-                    : databases().get(message.getDatabaseName());
+            IndexedH2Database database =
+                    message.getDatabaseName() == null ? null : databases().get(message.getDatabaseName());
             if (command.equalsIgnoreCase("aggregate") && database != null) {
                 Document answer = database.aggregateFromIndex(command, query, this::resolveDatabase, oplog);
                 if (answer != null) {

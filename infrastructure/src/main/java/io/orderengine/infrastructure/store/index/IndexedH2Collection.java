@@ -44,9 +44,14 @@ final class IndexedH2Collection extends H2Collection {
     private final List<OrderedIndex> deferredBuilds = new ArrayList<>();
     private boolean deferBuilds;
 
-    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
-                        LongAdder builds) {
+    IndexedH2Collection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> dataMap,
+            MVMap<String, Object> metaMap,
+            CursorRegistry cursorRegistry,
+            LongAdder builds) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.dataMap = dataMap;
         this.builds = builds;
@@ -64,8 +69,8 @@ final class IndexedH2Collection extends H2Collection {
     // ------------------------------------------------------------------------------------------------ queries
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -77,20 +82,26 @@ final class IndexedH2Collection extends H2Collection {
         return run(plan, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    private QueryResult run(QueryPlanner.Plan plan, Document query, Document orderBy, int numberToSkip, int limit,
-                            int batchSize, Document fieldSelector) {
+    private QueryResult run(
+            QueryPlanner.Plan plan,
+            Document query,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
         if (plan.streamsInOrder() && plan instanceof QueryPlanner.IndexScan scan) {
             Stream<Object> positions = StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(scan.positionsInOrder(), Spliterator.ORDERED), false);
-            return matchDocumentsFromStream(query, documentsAt(positions), numberToSkip, limit, batchSize, null,
-                    fieldSelector);
+            return matchDocumentsFromStream(
+                    query, documentsAt(positions), numberToSkip, limit, batchSize, null, fieldSelector);
         }
         // In the documents' own order: reading a page of the collection once for all its candidates, instead of
         // once per candidate in index order (which costs far more than a scan once the candidates are many).
         List<Object> positions = new ArrayList<>(plan.collectPositions());
         positions.sort(dataMap.getKeyType());
-        return matchDocumentsFromStream(documentsAt(positions.stream()), query, orderBy, numberToSkip, limit,
-                batchSize, fieldSelector);
+        return matchDocumentsFromStream(
+                documentsAt(positions.stream()), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     private Stream<Document> documentsAt(Stream<Object> positions) {
@@ -134,11 +145,22 @@ final class IndexedH2Collection extends H2Collection {
 
     /** Every path that reads documents to match a query ends here: the place to count them. */
     @Override
-    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
-                                                   int limit, int batchSize, Comparator<Document> documentComparator,
-                                                   Document fieldSelector) {
-        return super.matchDocumentsFromStream(query, documentStream.peek(document -> examined.increment()),
-                numberToSkip, limit, batchSize, documentComparator, fieldSelector);
+    protected QueryResult matchDocumentsFromStream(
+            Document query,
+            Stream<Document> documentStream,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Comparator<Document> documentComparator,
+            Document fieldSelector) {
+        return super.matchDocumentsFromStream(
+                query,
+                documentStream.peek(document -> examined.increment()),
+                numberToSkip,
+                limit,
+                batchSize,
+                documentComparator,
+                fieldSelector);
     }
 
     // ------------------------------------------------------------------------------------------------- builds
@@ -186,7 +208,8 @@ final class IndexedH2Collection extends H2Collection {
      */
     private void build(List<OrderedIndex> indexes, boolean failOnDuplicate) {
         indexes.forEach(OrderedIndex::startBuild);
-        List<OrderedIndex.Build> builds = indexes.stream().map(OrderedIndex::build).toList();
+        List<OrderedIndex.Build> builds =
+                indexes.stream().map(OrderedIndex::build).toList();
         streamAllDocumentsWithPosition().forEach(entry -> {
             for (OrderedIndex.Build build : builds) {
                 build.add(entry.getDocument(), entry.getPosition());
@@ -203,8 +226,11 @@ final class IndexedH2Collection extends H2Collection {
                 indexes.forEach(OrderedIndex::startBuild);
                 throw new IndexBuildFailedException(error, this);
             }
-            log.error("Store indexes: {} holds a duplicate key of unique index {}: {}", getFullName(),
-                    index.getName(), error.getMessage());
+            log.error(
+                    "Store indexes: {} holds a duplicate key of unique index {}: {}",
+                    getFullName(),
+                    index.getName(),
+                    error.getMessage());
         }
         indexes.forEach(OrderedIndex::finishBuild);
         this.builds.add(indexes.size());

@@ -46,6 +46,7 @@ final class IndexedH2Database extends H2Database {
 
     /** The H2 backend's map names for a collection's documents and metadata (H2Database keeps them private). */
     private static final String DATA_PREFIX = "databases.";
+
     private static final String META_PREFIX = "meta.";
     static final String INDEX_MARK = ".$idx.";
 
@@ -56,8 +57,8 @@ final class IndexedH2Database extends H2Database {
     /** While the constructor opens the stored collections and indexes: index builds wait for one pass each. */
     private boolean opening;
 
-    IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, IndexCatalog catalog,
-                      LongAdder builds) {
+    IndexedH2Database(
+            String databaseName, MVStore store, CursorRegistry cursorRegistry, IndexCatalog catalog, LongAdder builds) {
         super(databaseName, store, cursorRegistry);
         this.store = store;
         this.catalog = catalog;
@@ -71,11 +72,17 @@ final class IndexedH2Database extends H2Database {
             collection.buildDeferredIndexes();
         }
         long built = builds.sum() - buildsBefore;
-        long ordered = collections.values().stream().flatMap(collection -> collection.getIndexes().stream())
-                .filter(OrderedIndex.class::isInstance).count();
+        long ordered = collections.values().stream()
+                .flatMap(collection -> collection.getIndexes().stream())
+                .filter(OrderedIndex.class::isInstance)
+                .count();
         if (ordered > 0) {
-            log.info("Store indexes of '{}': {} ready, {} of them built from the documents ({} ms)", databaseName,
-                    ordered, built, (System.nanoTime() - start) / 1_000_000);
+            log.info(
+                    "Store indexes of '{}': {} ready, {} of them built from the documents ({} ms)",
+                    databaseName,
+                    ordered,
+                    built,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -100,8 +107,8 @@ final class IndexedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap = store.openMap(DATA_PREFIX + fullName);
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
-        IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
-                cursorRegistry, builds);
+        IndexedH2Collection collection =
+                new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, builds);
         if (opening) {
             collection.deferBuilds();
         }
@@ -110,20 +117,20 @@ final class IndexedH2Database extends H2Database {
     }
 
     @Override
-    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                       boolean sparse) {
+    protected Index<Object> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return orderedIndex(collectionName, indexName, keys, sparse, false);
     }
 
     /** Unique indexes, the primary key ({@code _id}) included. */
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                    boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return orderedIndex(collectionName, indexName, keys, sparse, true);
     }
 
-    private Index<Object> orderedIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse,
-                                       boolean unique) {
+    private Index<Object> orderedIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse, boolean unique) {
         String mapName = indexMapName(collectionName, indexName);
         boolean complete = catalog.isComplete(mapName, OrderedIndex.definition(keys, sparse, unique));
         MVMap<String, Object> entries = store.openMap(mapName);
@@ -189,8 +196,8 @@ final class IndexedH2Database extends H2Database {
      * {@code $limit}, then {@code $group} by a constant with one {@code $sum: 1}) when an index covers the match;
      * null otherwise.
      */
-    private static List<Document> countFromIndex(IndexedH2Collection collection, List<Document> pipeline,
-                                                 Document match) {
+    private static List<Document> countFromIndex(
+            IndexedH2Collection collection, List<Document> pipeline, Document match) {
         if (pipeline.size() < 2) {
             return null;
         }
@@ -206,14 +213,22 @@ final class IndexedH2Database extends H2Database {
             }
         }
         Document last = pipeline.get(pipeline.size() - 1);
-        if (last.size() != 1 || !(last.get("$group") instanceof Document group)
-                || group.size() != 2 || !group.containsKey("_id") || group.get("_id") instanceof Document
+        if (last.size() != 1
+                || !(last.get("$group") instanceof Document group)
+                || group.size() != 2
+                || !group.containsKey("_id")
+                || group.get("_id") instanceof Document
                 || (group.get("_id") instanceof String id && id.startsWith("$"))) {
             return null;
         }
-        String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
-        if (!(group.get(field) instanceof Document sum) || sum.size() != 1
-                || !(sum.get("$sum") instanceof Number one) || one.doubleValue() != 1.0) {
+        String field = group.keySet().stream()
+                .filter(key -> !key.equals("_id"))
+                .findFirst()
+                .orElseThrow();
+        if (!(group.get(field) instanceof Document sum)
+                || sum.size() != 1
+                || !(sum.get("$sum") instanceof Number one)
+                || one.doubleValue() != 1.0) {
             return null;
         }
         Long covered = collection.coveredCount(match);
@@ -229,8 +244,11 @@ final class IndexedH2Database extends H2Database {
     }
 
     Document aggregateFromIndex(String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
-        if (!(query.get(command) instanceof String collectionName) || !(query.get("pipeline") instanceof List<?> stages)
-                || stages.isEmpty() || !(stages.get(0) instanceof Document first) || first.size() != 1
+        if (!(query.get(command) instanceof String collectionName)
+                || !(query.get("pipeline") instanceof List<?> stages)
+                || stages.isEmpty()
+                || !(stages.get(0) instanceof Document first)
+                || first.size() != 1
                 || !(first.get("$match") instanceof Document match)
                 || stages.stream().anyMatch(stage -> stage instanceof Document d && d.containsKey("$changeStream"))) {
             return null;

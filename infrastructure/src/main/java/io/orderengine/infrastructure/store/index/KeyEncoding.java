@@ -58,8 +58,7 @@ final class KeyEncoding {
     /** Ends a string, a document or an array; lower than every type byte and every first byte of a character. */
     private static final int END = 0x00;
 
-    private KeyEncoding() {
-    }
+    private KeyEncoding() {}
 
     /** The type bracket of a value: the first byte of its encoding. */
     static int typeOf(Object value) {
@@ -122,8 +121,7 @@ final class KeyEncoding {
 
     private static void writePayload(int type, Object value, KeyBuilder out) {
         switch (type) {
-            case NULL, MIN_KEY, MAX_KEY -> {
-            }
+            case NULL, MIN_KEY, MAX_KEY -> {}
             case NUMBER -> writeNumber((Number) value, out);
             case STRING -> writeString((String) value, out);
             case DOCUMENT -> writeDocument((Map<?, ?>) value, out);
@@ -246,8 +244,7 @@ final class KeyEncoding {
         private byte[] bytes = new byte[32];
         private int length;
 
-        KeyBuilder() {
-        }
+        KeyBuilder() {}
 
         KeyBuilder(String start) {
             appendKey(start);

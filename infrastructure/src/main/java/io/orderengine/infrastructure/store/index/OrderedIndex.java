@@ -47,8 +47,15 @@ final class OrderedIndex extends Index<Object> {
     /** The keys of the document written last (writes to a collection take turns). */
     private volatile KeysOf lastKeys;
 
-    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, MVMap<String, Object> entries,
-                 IndexCatalog catalog, String idField, boolean needsBuild) {
+    OrderedIndex(
+            String name,
+            List<IndexKey> keys,
+            boolean sparse,
+            boolean unique,
+            MVMap<String, Object> entries,
+            IndexCatalog catalog,
+            String idField,
+            boolean needsBuild) {
         super(name, keys, sparse);
         this.unique = unique;
         this.entries = entries;
@@ -62,8 +69,9 @@ final class OrderedIndex extends Index<Object> {
     /** What the catalog remembers an index map was built for. */
     static String definition(List<IndexKey> keys, boolean sparse, boolean unique) {
         return "format=" + IndexCatalog.FORMAT + ";unique=" + unique + ";sparse=" + sparse + ";keys="
-                + keys.stream().map(key -> key.getKey() + ":" + (key.isAscending() ? 1 : -1))
-                .collect(Collectors.joining(","));
+                + keys.stream()
+                        .map(key -> key.getKey() + ":" + (key.isAscending() ? 1 : -1))
+                        .collect(Collectors.joining(","));
     }
 
     String mapName() {
@@ -116,8 +124,7 @@ final class OrderedIndex extends Index<Object> {
         return keys;
     }
 
-    private record KeysOf(Document document, List<String> keys) {
-    }
+    private record KeysOf(Document document, List<String> keys) {}
 
     /** The value of an indexed field, as the query matcher reads it (a plain field without the path parsing). */
     private static Object valueOf(Document document, String field) {
@@ -248,7 +255,10 @@ final class OrderedIndex extends Index<Object> {
             Object duplicate = null;
             Entry previous = null;
             for (Entry entry : collected) {
-                if (unique && duplicate == null && previous != null && previous.keyLength() == entry.keyLength()
+                if (unique
+                        && duplicate == null
+                        && previous != null
+                        && previous.keyLength() == entry.keyLength()
                         && previous.key().regionMatches(0, entry.key(), 0, entry.keyLength())) {
                     duplicate = entry.position();
                 }
@@ -260,8 +270,7 @@ final class OrderedIndex extends Index<Object> {
         }
     }
 
-    private record Entry(String key, int keyLength, Object position) {
-    }
+    private record Entry(String key, int keyLength, Object position) {}
 
     Build build() {
         return new Build();
@@ -302,8 +311,9 @@ final class OrderedIndex extends Index<Object> {
     }
 
     @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
-                              MongoCollection<Object> collection) throws KeyConstraintError {
+    public void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
+            throws KeyConstraintError {
         List<String> before = keysOf(oldDocument);
         List<String> after = keysOf(newDocument);
         if (before.equals(after)) {
@@ -335,7 +345,8 @@ final class OrderedIndex extends Index<Object> {
             if (!entry.startsWith(key)) {
                 return null;
             }
-            boolean own = ownPositionKey != null && entry.length() == key.length() + ownPositionKey.length()
+            boolean own = ownPositionKey != null
+                    && entry.length() == key.length() + ownPositionKey.length()
                     && entry.startsWith(ownPositionKey, key.length());
             if (!own) {
                 return entry;

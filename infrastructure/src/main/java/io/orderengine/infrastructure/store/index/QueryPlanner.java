@@ -54,8 +54,7 @@ final class QueryPlanner {
     /** Range sizes are counted up to this many entries to pick an index. */
     static final long ESTIMATE_CAP = 1_000;
 
-    private QueryPlanner() {
-    }
+    private QueryPlanner() {}
 
     /** How a query is served: {@link IndexScan} or {@link Union}. */
     sealed interface Plan permits IndexScan, Union {
@@ -77,8 +76,15 @@ final class QueryPlanner {
      * the query does not sort); {@code reverse}: walk them backwards; {@code covers}: the entries in the ranges are
      * exactly the documents the query matches, one each (a count needs no document).
      */
-    record IndexScan(OrderedIndex index, List<KeyRange> ranges, int boundParts, int pointParts, boolean ordered,
-                     boolean reverse, boolean covers) implements Plan {
+    record IndexScan(
+            OrderedIndex index,
+            List<KeyRange> ranges,
+            int boundParts,
+            int pointParts,
+            boolean ordered,
+            boolean reverse,
+            boolean covers)
+            implements Plan {
 
         /**
          * A unique index with every field bound by points (an {@code _id} lookup, for one): at most one document
@@ -168,7 +174,8 @@ final class QueryPlanner {
         for (List<Document> or : conjuncts.ors) {
             List<Plan> branches = new ArrayList<>();
             for (Document branch : or) {
-                Plan branchPlan = bestPlan(conjuncts.withoutOr(or).and(Conjuncts.of(branch)), SortSpec.NONE, 0, indexes);
+                Plan branchPlan =
+                        bestPlan(conjuncts.withoutOr(or).and(Conjuncts.of(branch)), SortSpec.NONE, 0, indexes);
                 if (branchPlan == null) {
                     branches = null;
                     break;
@@ -216,7 +223,8 @@ final class QueryPlanner {
         }
         if (bestEstimate >= ESTIMATE_CAP && limit > 0 && !sort.isEmpty() && !best.ordered()) {
             // A large candidate set to sort in memory; a walk in the query's order stops at the page's end instead.
-            IndexScan orderedScan = bounded.stream().filter(IndexScan::ordered).findFirst().orElse(sortedWalk);
+            IndexScan orderedScan =
+                    bounded.stream().filter(IndexScan::ordered).findFirst().orElse(sortedWalk);
             if (orderedScan != null) {
                 return orderedScan;
             }
@@ -336,8 +344,8 @@ final class QueryPlanner {
      * TRUE when walking the ranges forwards yields the query's order, FALSE backwards, null when neither does (or
      * the walk may meet a document more than once). A query without a sort is served in any order.
      */
-    private static Boolean walkDirection(OrderedIndex index, List<IndexKey> parts, int singlePointParts, int ranges,
-                                         SortSpec sort) {
+    private static Boolean walkDirection(
+            OrderedIndex index, List<IndexKey> parts, int singlePointParts, int ranges, SortSpec sort) {
         if (index.multikey()) {
             return null;
         }
@@ -382,7 +390,8 @@ final class QueryPlanner {
             }
             Map<String, Boolean> keys = new LinkedHashMap<>();
             for (Map.Entry<String, Object> key : orderBy.entrySet()) {
-                if (!(key.getValue() instanceof Number direction) || key.getKey().startsWith("$")) {
+                if (!(key.getValue() instanceof Number direction)
+                        || key.getKey().startsWith("$")) {
                     return new SortSpec(Map.of("?", true), false);
                 }
                 keys.put(key.getKey(), direction.intValue() > 0);
@@ -403,8 +412,7 @@ final class QueryPlanner {
      * exactly the documents the condition matches (plain equality or {@code $in}, or a range of a type other than
      * numbers, and nothing else in the condition), so an index can count them without reading them.
      */
-    record Bound(List<Object> points, Range range, boolean exact) {
-    }
+    record Bound(List<Object> points, Range range, boolean exact) {}
 
     /**
      * A range of one type bracket over ascending encodings; a null end is open (the bracket's end). Number ends are
@@ -440,13 +448,17 @@ final class QueryPlanner {
             String bracket = String.valueOf((char) type);
             if (ascending) {
                 String from = lower == null ? bracket : lowerInclusive ? lower : KeyEncoding.successor(lower);
-                String to = upper == null ? KeyEncoding.successor(bracket) : upperInclusive ? KeyEncoding.successor(upper) : upper;
+                String to = upper == null
+                        ? KeyEncoding.successor(bracket)
+                        : upperInclusive ? KeyEncoding.successor(upper) : upper;
                 return new KeyRange(prefix + from, prefix + to);
             }
             String invertedBracket = invert(bracket);
-            String from = upper == null ? invertedBracket
+            String from = upper == null
+                    ? invertedBracket
                     : upperInclusive ? invert(upper) : KeyEncoding.successor(invert(upper));
-            String to = lower == null ? KeyEncoding.successor(invertedBracket)
+            String to = lower == null
+                    ? KeyEncoding.successor(invertedBracket)
                     : lowerInclusive ? KeyEncoding.successor(invert(lower)) : invert(lower);
             return new KeyRange(prefix + from, prefix + to);
         }
@@ -490,7 +502,9 @@ final class QueryPlanner {
                             complete = false;
                         }
                     }
-                } else if (key.equals("$or") && value instanceof List<?> any && !any.isEmpty()
+                } else if (key.equals("$or")
+                        && value instanceof List<?> any
+                        && !any.isEmpty()
                         && any.stream().allMatch(Document.class::isInstance)) {
                     ors.add((List<Document>) any);
                     complete = false;
@@ -516,7 +530,8 @@ final class QueryPlanner {
         }
 
         Conjuncts and(Conjuncts other) {
-            other.fields.forEach((field, bounds) -> fields.computeIfAbsent(field, k -> new ArrayList<>()).addAll(bounds));
+            other.fields.forEach((field, bounds) ->
+                    fields.computeIfAbsent(field, k -> new ArrayList<>()).addAll(bounds));
             ors.addAll(other.ors);
             return this;
         }
@@ -568,8 +583,10 @@ final class QueryPlanner {
             }
             Bound first = bounds.get(0);
             boolean points = first.points() != null;
-            return bounds.stream().allMatch(bound -> bound.exact() && (bound.points() != null) == points
-                    && (points || bound.range().type() == first.range().type()));
+            return bounds.stream()
+                    .allMatch(bound -> bound.exact()
+                            && (bound.points() != null) == points
+                            && (points || bound.range().type() == first.range().type()));
         }
 
         /** Every condition of the query became a bound (no {@code $or}, no other operator, no unbounded field). */
@@ -584,7 +601,9 @@ final class QueryPlanner {
         private static List<Object> intersect(List<Object> points, List<Object> others) {
             Set<String> allowed = new java.util.HashSet<>();
             others.forEach(point -> allowed.add(KeyEncoding.encode(point)));
-            return points.stream().filter(point -> allowed.contains(KeyEncoding.encode(point))).toList();
+            return points.stream()
+                    .filter(point -> allowed.contains(KeyEncoding.encode(point)))
+                    .toList();
         }
 
         /** What one condition on a field allows, or null when it bounds nothing an index could use. */
@@ -613,7 +632,8 @@ final class QueryPlanner {
                         }
                     }
                     case "$in" -> {
-                        if (points == null && operand instanceof Collection<?> values
+                        if (points == null
+                                && operand instanceof Collection<?> values
                                 && values.stream().allMatch(Conjuncts::pointable)) {
                             points = values.stream().map(Conjuncts::nullSafe).toList();
                         } else {
@@ -658,8 +678,9 @@ final class QueryPlanner {
                 return false;
             }
             if (value instanceof Document document) {
-                return !document.isEmpty() && document.entrySet().stream().noneMatch(field ->
-                        field.getKey().startsWith("$") || !literal(field.getValue()));
+                return !document.isEmpty()
+                        && document.entrySet().stream()
+                                .noneMatch(field -> field.getKey().startsWith("$") || !literal(field.getValue()));
             }
             return true;
         }
@@ -689,12 +710,19 @@ final class QueryPlanner {
                 KeyEncoding.KeyBuilder bound = new KeyEncoding.KeyBuilder();
                 KeyEncoding.writeNumberPrefix(lower ? Math.nextDown(value - 1) : Math.nextUp(value + 1), bound);
                 String key = bound.toKey();
-                return lower ? new Range(KeyEncoding.NUMBER, key, true, null, false)
+                return lower
+                        ? new Range(KeyEncoding.NUMBER, key, true, null, false)
                         : new Range(KeyEncoding.NUMBER, null, false, key, true);
             }
-            if (!(operand instanceof String || operand instanceof Instant || operand instanceof Date
-                    || operand instanceof ObjectId || operand instanceof Boolean || operand instanceof BsonTimestamp
-                    || operand instanceof UUID || operand instanceof LegacyUUID || operand instanceof BinData)) {
+            if (!(operand instanceof String
+                    || operand instanceof Instant
+                    || operand instanceof Date
+                    || operand instanceof ObjectId
+                    || operand instanceof Boolean
+                    || operand instanceof BsonTimestamp
+                    || operand instanceof UUID
+                    || operand instanceof LegacyUUID
+                    || operand instanceof BinData)) {
                 return null;
             }
             String key = KeyEncoding.encode(operand);

@@ -6,8 +6,7 @@ import io.orderengine.saga.payment.PaymentGatewayException;
 /** What a PayPal error answer means for the engine: 5xx and 429 may pass, a refused instrument is a decline, the rest a rejection. */
 final class PayPalFailures {
 
-    private PayPalFailures() {
-    }
+    private PayPalFailures() {}
 
     static PaymentGatewayException translate(HttpException e) {
         int status = e.statusCode();
@@ -16,8 +15,10 @@ final class PayPalFailures {
             return PaymentGatewayException.transientFailure(message, e);
         }
         String body = e.getMessage() == null ? "" : e.getMessage();
-        if (status == 422 && (body.contains("INSTRUMENT_DECLINED") || body.contains("PAYER_CANNOT_PAY")
-                || body.contains("DECLINED"))) {
+        if (status == 422
+                && (body.contains("INSTRUMENT_DECLINED")
+                        || body.contains("PAYER_CANNOT_PAY")
+                        || body.contains("DECLINED"))) {
             return PaymentGatewayException.declined(message);
         }
         if (status == 401) {

@@ -32,7 +32,6 @@ import io.orderengine.saga.payment.PaymentGateway;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -89,7 +88,8 @@ public final class PayPalPaymentGateway implements PaymentGateway {
         PurchaseUnitRequest unit = new PurchaseUnitRequest()
                 .referenceId(request.orderId().value())
                 .customId(request.orderId().value())
-                .amountWithBreakdown(new AmountWithBreakdown().currencyCode(request.amount().currency())
+                .amountWithBreakdown(new AmountWithBreakdown()
+                        .currencyCode(request.amount().currency())
                         .value(PayPalAmounts.toDecimal(request.amount())));
         if (request.orderNumber() != null) {
             unit.invoiceId(request.orderNumber()).description("Order " + request.orderNumber());
@@ -111,13 +111,18 @@ public final class PayPalPaymentGateway implements PaymentGateway {
         Order order = order(paymentReference);
         com.paypal.orders.Capture existing = completedCapture(order);
         if (existing != null) {
-            return new Capture(existing.id(), PayPalAmounts.toMoney(existing.amount().value(), existing.amount().currencyCode()));
+            return new Capture(
+                    existing.id(),
+                    PayPalAmounts.toMoney(
+                            existing.amount().value(), existing.amount().currencyCode()));
         }
         com.paypal.orders.Authorization authorization = authorization(order);
         if (authorization == null) {
             if (!"APPROVED".equals(order.status())) {
-                throw PaymentGatewayException.rejected("paypal order " + paymentReference + " is " + order.status()
-                        + "; the buyer has not approved it", null);
+                throw PaymentGatewayException.rejected(
+                        "paypal order " + paymentReference + " is " + order.status()
+                                + "; the buyer has not approved it",
+                        null);
             }
             OrdersAuthorizeRequest authorize = new OrdersAuthorizeRequest(paymentReference);
             authorize.prefer("return=representation");
@@ -134,8 +139,11 @@ public final class PayPalPaymentGateway implements PaymentGateway {
         AuthorizationsCaptureRequest capture = new AuthorizationsCaptureRequest(authorization.id());
         capture.prefer("return=representation");
         capture.payPalRequestId(idempotencyKey);
-        capture.requestBody(new CaptureRequest().finalCapture(true).amount(new com.paypal.payments.Money()
-                .currencyCode(amount.currency()).value(PayPalAmounts.toDecimal(amount))));
+        capture.requestBody(new CaptureRequest()
+                .finalCapture(true)
+                .amount(new com.paypal.payments.Money()
+                        .currencyCode(amount.currency())
+                        .value(PayPalAmounts.toDecimal(amount))));
         com.paypal.payments.Capture captured = execute(capture);
         if ("DECLINED".equals(captured.status()) || "FAILED".equals(captured.status())) {
             throw PaymentGatewayException.declined("paypal declined the capture of order " + paymentReference);
@@ -147,7 +155,8 @@ public final class PayPalPaymentGateway implements PaymentGateway {
     public void cancel(String paymentReference, String idempotencyKey) {
         Order order = order(paymentReference);
         if (completedCapture(order) != null) {
-            throw PaymentGatewayException.rejected("paypal order " + paymentReference + " was captured; refund it instead", null);
+            throw PaymentGatewayException.rejected(
+                    "paypal order " + paymentReference + " was captured; refund it instead", null);
         }
         com.paypal.orders.Authorization authorization = authorization(order);
         if (authorization == null || !"CREATED".equals(authorization.status())) {
@@ -163,13 +172,17 @@ public final class PayPalPaymentGateway implements PaymentGateway {
     public Refund refund(String paymentReference, Money amount, String idempotencyKey) {
         com.paypal.orders.Capture captured = completedCapture(order(paymentReference));
         if (captured == null) {
-            throw PaymentGatewayException.rejected("paypal order " + paymentReference + " has no completed capture", null);
+            throw PaymentGatewayException.rejected(
+                    "paypal order " + paymentReference + " has no completed capture", null);
         }
         CapturesRefundRequest refund = new CapturesRefundRequest(captured.id());
         refund.prefer("return=representation");
         refund.payPalRequestId(idempotencyKey);
-        refund.requestBody(new RefundRequest().invoiceId(idempotencyKey).amount(new com.paypal.payments.Money()
-                .currencyCode(amount.currency()).value(PayPalAmounts.toDecimal(amount))));
+        refund.requestBody(new RefundRequest()
+                .invoiceId(idempotencyKey)
+                .amount(new com.paypal.payments.Money()
+                        .currencyCode(amount.currency())
+                        .value(PayPalAmounts.toDecimal(amount))));
         com.paypal.payments.Refund refunded = execute(refund);
         return new Refund(refunded.id(), amount, IdempotencyKeys.refundIdOf(idempotencyKey));
     }
@@ -177,9 +190,15 @@ public final class PayPalPaymentGateway implements PaymentGateway {
     @Override
     public GatewayPayment retrieve(String paymentReference) {
         Order order = order(paymentReference);
-        PurchaseUnit unit = order.purchaseUnits() == null || order.purchaseUnits().isEmpty() ? null : order.purchaseUnits().get(0);
-        Money amount = unit == null || unit.amountWithBreakdown() == null ? null
-                : PayPalAmounts.toMoney(unit.amountWithBreakdown().value(), unit.amountWithBreakdown().currencyCode());
+        PurchaseUnit unit =
+                order.purchaseUnits() == null || order.purchaseUnits().isEmpty()
+                        ? null
+                        : order.purchaseUnits().get(0);
+        Money amount = unit == null || unit.amountWithBreakdown() == null
+                ? null
+                : PayPalAmounts.toMoney(
+                        unit.amountWithBreakdown().value(),
+                        unit.amountWithBreakdown().currencyCode());
         com.paypal.orders.Authorization authorization = authorization(order);
         com.paypal.orders.Capture captured = completedCapture(order);
         List<Refund> refunds = new ArrayList<>();
@@ -187,19 +206,34 @@ public final class PayPalPaymentGateway implements PaymentGateway {
         if (payments != null && payments.refunds() != null) {
             for (com.paypal.orders.Refund refund : payments.refunds()) {
                 if (!"CANCELLED".equals(refund.status()) && !"FAILED".equals(refund.status())) {
-                    refunds.add(new Refund(refund.id(), PayPalAmounts.toMoney(refund.amount().value(),
-                            refund.amount().currencyCode()), IdempotencyKeys.refundIdOf(refund.invoiceId())));
+                    refunds.add(new Refund(
+                            refund.id(),
+                            PayPalAmounts.toMoney(
+                                    refund.amount().value(), refund.amount().currencyCode()),
+                            IdempotencyKeys.refundIdOf(refund.invoiceId())));
                 }
             }
         }
-        return new GatewayPayment(order.id(), unit == null ? null : unit.customId(), statusOf(order, authorization, captured),
-                amount, captured == null ? null : PayPalAmounts.toMoney(captured.amount().value(), captured.amount().currencyCode()),
-                captured == null ? null : captured.id(), refunds, "paypal", null,
-                authorization == null ? null : instant(authorization.expirationTime()), null, null);
+        return new GatewayPayment(
+                order.id(),
+                unit == null ? null : unit.customId(),
+                statusOf(order, authorization, captured),
+                amount,
+                captured == null
+                        ? null
+                        : PayPalAmounts.toMoney(
+                                captured.amount().value(), captured.amount().currencyCode()),
+                captured == null ? null : captured.id(),
+                refunds,
+                "paypal",
+                null,
+                authorization == null ? null : instant(authorization.expirationTime()),
+                null,
+                null);
     }
 
-    private static GatewayPaymentStatus statusOf(Order order, com.paypal.orders.Authorization authorization,
-                                                 com.paypal.orders.Capture captured) {
+    private static GatewayPaymentStatus statusOf(
+            Order order, com.paypal.orders.Authorization authorization, com.paypal.orders.Capture captured) {
         if (captured != null) {
             return GatewayPaymentStatus.CAPTURED;
         }
@@ -223,8 +257,11 @@ public final class PayPalPaymentGateway implements PaymentGateway {
 
     private static com.paypal.orders.Authorization authorization(Order order) {
         PaymentCollection payments = payments(order);
-        return payments == null || payments.authorizations() == null || payments.authorizations().isEmpty()
-                ? null : payments.authorizations().get(0);
+        return payments == null
+                        || payments.authorizations() == null
+                        || payments.authorizations().isEmpty()
+                ? null
+                : payments.authorizations().get(0);
     }
 
     private static com.paypal.orders.Capture completedCapture(Order order) {
@@ -233,20 +270,29 @@ public final class PayPalPaymentGateway implements PaymentGateway {
             return null;
         }
         return payments.captures().stream()
-                .filter(c -> "COMPLETED".equals(c.status()) || "PARTIALLY_REFUNDED".equals(c.status())
-                        || "REFUNDED".equals(c.status()) || "PENDING".equals(c.status()))
-                .findFirst().orElse(null);
+                .filter(c -> "COMPLETED".equals(c.status())
+                        || "PARTIALLY_REFUNDED".equals(c.status())
+                        || "REFUNDED".equals(c.status())
+                        || "PENDING".equals(c.status()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static PaymentCollection payments(Order order) {
-        return order.purchaseUnits() == null || order.purchaseUnits().isEmpty() ? null : order.purchaseUnits().get(0).payments();
+        return order.purchaseUnits() == null || order.purchaseUnits().isEmpty()
+                ? null
+                : order.purchaseUnits().get(0).payments();
     }
 
     private static String link(List<LinkDescription> links, String rel) {
         if (links == null) {
             return null;
         }
-        return links.stream().filter(l -> rel.equals(l.rel())).map(LinkDescription::href).findFirst().orElse(null);
+        return links.stream()
+                .filter(l -> rel.equals(l.rel()))
+                .map(LinkDescription::href)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Instant instant(String value) {

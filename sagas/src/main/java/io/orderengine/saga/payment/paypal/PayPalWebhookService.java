@@ -20,7 +20,6 @@ import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.IdempotencyKeys;
 import io.orderengine.saga.payment.Refund;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -44,10 +43,17 @@ import java.util.TreeMap;
 public final class PayPalWebhookService {
 
     static final String INBOX_PROVIDER = "paypal";
-    private static final Set<String> HANDLED = Set.of("CHECKOUT.ORDER.APPROVED", "PAYMENT.CAPTURE.COMPLETED",
-            "PAYMENT.CAPTURE.DENIED", "PAYMENT.CAPTURE.REFUNDED");
-    private static final List<String> TRANSMISSION_HEADERS = List.of("PAYPAL-AUTH-ALGO", "PAYPAL-CERT-URL",
-            "PAYPAL-TRANSMISSION-ID", "PAYPAL-TRANSMISSION-SIG", "PAYPAL-TRANSMISSION-TIME");
+    private static final Set<String> HANDLED = Set.of(
+            "CHECKOUT.ORDER.APPROVED",
+            "PAYMENT.CAPTURE.COMPLETED",
+            "PAYMENT.CAPTURE.DENIED",
+            "PAYMENT.CAPTURE.REFUNDED");
+    private static final List<String> TRANSMISSION_HEADERS = List.of(
+            "PAYPAL-AUTH-ALGO",
+            "PAYPAL-CERT-URL",
+            "PAYPAL-TRANSMISSION-ID",
+            "PAYPAL-TRANSMISSION-SIG",
+            "PAYPAL-TRANSMISSION-TIME");
 
     private final PayPalEnvironment environment;
     private final String webhookId;
@@ -56,11 +62,16 @@ public final class PayPalWebhookService {
     private final PaymentNotificationHandler notifications;
     private final ObjectMapper json = new ObjectMapper();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private volatile AccessToken token;
 
-    PayPalWebhookService(PayPalEnvironment environment, String webhookId, PaymentLedger ledger, WebhookInbox inbox,
-                         PaymentNotificationHandler notifications) {
+    PayPalWebhookService(
+            PayPalEnvironment environment,
+            String webhookId,
+            PaymentLedger ledger,
+            WebhookInbox inbox,
+            PaymentNotificationHandler notifications) {
         this.environment = environment;
         this.webhookId = webhookId;
         this.ledger = ledger;
@@ -69,11 +80,20 @@ public final class PayPalWebhookService {
     }
 
     /** The service for the REST app of {@code clientId} and the webhook {@code webhookId}; {@code baseUrl} null means live PayPal. */
-    public static PayPalWebhookService create(String clientId, String clientSecret, String baseUrl, String webhookId,
-                                              PaymentLedger ledger, WebhookInbox inbox,
-                                              PaymentNotificationHandler notifications) {
-        return new PayPalWebhookService(PayPalPaymentGateway.environment(clientId, clientSecret, baseUrl), webhookId,
-                ledger, inbox, notifications);
+    public static PayPalWebhookService create(
+            String clientId,
+            String clientSecret,
+            String baseUrl,
+            String webhookId,
+            PaymentLedger ledger,
+            WebhookInbox inbox,
+            PaymentNotificationHandler notifications) {
+        return new PayPalWebhookService(
+                PayPalPaymentGateway.environment(clientId, clientSecret, baseUrl),
+                webhookId,
+                ledger,
+                inbox,
+                notifications);
     }
 
     /**
@@ -91,7 +111,10 @@ public final class PayPalWebhookService {
             return WebhookResult.IGNORED;
         }
         JsonNode resource = event.path("resource");
-        WebhookInbox.Outcome outcome = inbox.process(INBOX_PROVIDER, event.path("id").asText(), type,
+        WebhookInbox.Outcome outcome = inbox.process(
+                INBOX_PROVIDER,
+                event.path("id").asText(),
+                type,
                 () -> notifications.apply(notificationFor(type, resource)));
         return outcome == WebhookInbox.Outcome.PROCESSED ? WebhookResult.PROCESSED : WebhookResult.ALREADY_PROCESSED;
     }
@@ -121,7 +144,8 @@ public final class PayPalWebhookService {
                 + ",\"transmission_time\":" + quoted(transmission.get("PAYPAL-TRANSMISSION-TIME"))
                 + ",\"webhook_id\":" + quoted(webhookId)
                 + ",\"webhook_event\":" + rawBody + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(environment.baseUrl() + "/v1/notifications/verify-webhook-signature"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(environment.baseUrl() + "/v1/notifications/verify-webhook-signature"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + accessToken())
@@ -131,7 +155,8 @@ public final class PayPalWebhookService {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new WebhookProcessingException("PayPal could not be asked to verify the webhook: " + e.getMessage(), e);
+            throw new WebhookProcessingException(
+                    "PayPal could not be asked to verify the webhook: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WebhookProcessingException("interrupted while verifying the webhook", e);
@@ -140,7 +165,8 @@ public final class PayPalWebhookService {
             token = null;
         }
         if (response.statusCode() >= 500 || response.statusCode() == 429 || response.statusCode() == 401) {
-            throw new WebhookProcessingException("PayPal answered " + response.statusCode() + " to the verification", null);
+            throw new WebhookProcessingException(
+                    "PayPal answered " + response.statusCode() + " to the verification", null);
         }
         String status;
         try {
@@ -149,8 +175,8 @@ public final class PayPalWebhookService {
             throw new WebhookProcessingException("PayPal's verification answer is not JSON", e);
         }
         if (!"SUCCESS".equals(status)) {
-            throw new InvalidWebhookSignatureException("PayPal did not verify the webhook (" + response.statusCode()
-                    + " " + status + ")", null);
+            throw new InvalidWebhookSignatureException(
+                    "PayPal did not verify the webhook (" + response.statusCode() + " " + status + ")", null);
         }
     }
 
@@ -158,7 +184,9 @@ public final class PayPalWebhookService {
         AccessToken current = token;
         if (current == null || current.isExpired()) {
             try {
-                current = new HttpClient(environment).execute(new AccessTokenRequest(environment)).result();
+                current = new HttpClient(environment)
+                        .execute(new AccessTokenRequest(environment))
+                        .result();
             } catch (IOException e) {
                 throw new WebhookProcessingException("no PayPal access token: " + e.getMessage(), e);
             }
@@ -179,30 +207,53 @@ public final class PayPalWebhookService {
         return switch (type) {
             case "CHECKOUT.ORDER.APPROVED" -> {
                 JsonNode unit = resource.path("purchase_units").path(0);
-                String orderId = unit.hasNonNull("custom_id") ? unit.path("custom_id").asText() : unit.path("reference_id").asText();
-                yield PaymentNotification.authorized(PaymentMethod.PAYPAL, new OrderId(orderId), resource.path("id").asText(),
-                        money(unit.path("amount")), "paypal", null);
+                String orderId = unit.hasNonNull("custom_id")
+                        ? unit.path("custom_id").asText()
+                        : unit.path("reference_id").asText();
+                yield PaymentNotification.authorized(
+                        PaymentMethod.PAYPAL,
+                        new OrderId(orderId),
+                        resource.path("id").asText(),
+                        money(unit.path("amount")),
+                        "paypal",
+                        null);
             }
-            case "PAYMENT.CAPTURE.COMPLETED" -> PaymentNotification.captured(PaymentMethod.PAYPAL,
-                    new OrderId(resource.path("custom_id").asText()), relatedOrder(resource), money(resource.path("amount")),
-                    "paypal", null, resource.path("id").asText());
-            case "PAYMENT.CAPTURE.DENIED" -> PaymentNotification.failed(PaymentMethod.PAYPAL,
-                    new OrderId(resource.path("custom_id").asText()), relatedOrder(resource), "capture denied at paypal");
+            case "PAYMENT.CAPTURE.COMPLETED" ->
+                PaymentNotification.captured(
+                        PaymentMethod.PAYPAL,
+                        new OrderId(resource.path("custom_id").asText()),
+                        relatedOrder(resource),
+                        money(resource.path("amount")),
+                        "paypal",
+                        null,
+                        resource.path("id").asText());
+            case "PAYMENT.CAPTURE.DENIED" ->
+                PaymentNotification.failed(
+                        PaymentMethod.PAYPAL,
+                        new OrderId(resource.path("custom_id").asText()),
+                        relatedOrder(resource),
+                        "capture denied at paypal");
             case "PAYMENT.CAPTURE.REFUNDED" -> {
                 String captureId = captureOfRefund(resource);
-                LedgerEntry capture = ledger.capture(PaymentMethod.PAYPAL, captureId).orElseThrow(() ->
-                        new IllegalStateException("refund " + resource.path("id").asText() + " of unknown capture " + captureId));
-                Refund refund = new Refund(resource.path("id").asText(), money(resource.path("amount")),
+                LedgerEntry capture = ledger.capture(PaymentMethod.PAYPAL, captureId)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "refund " + resource.path("id").asText() + " of unknown capture " + captureId));
+                Refund refund = new Refund(
+                        resource.path("id").asText(),
+                        money(resource.path("amount")),
                         IdempotencyKeys.refundIdOf(resource.path("invoice_id").asText(null)));
-                yield PaymentNotification.refunded(PaymentMethod.PAYPAL, capture.orderId(), capture.paymentReference(),
-                        List.of(refund));
+                yield PaymentNotification.refunded(
+                        PaymentMethod.PAYPAL, capture.orderId(), capture.paymentReference(), List.of(refund));
             }
             default -> throw new IllegalArgumentException("unhandled PayPal event type " + type);
         };
     }
 
     private static String relatedOrder(JsonNode capture) {
-        return capture.path("supplementary_data").path("related_ids").path("order_id").asText(null);
+        return capture.path("supplementary_data")
+                .path("related_ids")
+                .path("order_id")
+                .asText(null);
     }
 
     private static String captureOfRefund(JsonNode refund) {
@@ -216,6 +267,7 @@ public final class PayPalWebhookService {
     }
 
     private static Money money(JsonNode amount) {
-        return PayPalAmounts.toMoney(amount.path("value").asText(), amount.path("currency_code").asText());
+        return PayPalAmounts.toMoney(
+                amount.path("value").asText(), amount.path("currency_code").asText());
     }
 }

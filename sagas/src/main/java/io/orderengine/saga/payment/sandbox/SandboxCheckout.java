@@ -21,15 +21,15 @@ public class SandboxCheckout {
     private final WebhookInbox inbox;
     private final PaymentNotificationHandler notifications;
 
-    public SandboxCheckout(SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
+    public SandboxCheckout(
+            SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
         this.gateway = gateway;
         this.inbox = inbox;
         this.notifications = notifications;
     }
 
     /** What the sandbox payment is after the decision: {@code status} is authorized or declined. */
-    public record Decision(String paymentReference, String orderId, String status) {
-    }
+    public record Decision(String paymentReference, String orderId, String status) {}
 
     /**
      * Plays the customer. Throws IllegalArgumentException for an outcome other than approve/decline (400),
@@ -41,12 +41,24 @@ public class SandboxCheckout {
         GatewayPayment payment = gateway.decide(paymentReference, decided);
         OrderId orderId = new OrderId(payment.orderId());
         PaymentNotification notification = decided == SandboxPaymentGateway.Outcome.APPROVE
-                ? PaymentNotification.authorized(PaymentMethod.SANDBOX, orderId, paymentReference, payment.amount(),
-                        payment.cardBrand(), payment.cardLast4())
-                : PaymentNotification.failed(PaymentMethod.SANDBOX, orderId, paymentReference,
+                ? PaymentNotification.authorized(
+                        PaymentMethod.SANDBOX,
+                        orderId,
+                        paymentReference,
+                        payment.amount(),
+                        payment.cardBrand(),
+                        payment.cardLast4())
+                : PaymentNotification.failed(
+                        PaymentMethod.SANDBOX,
+                        orderId,
+                        paymentReference,
                         "declined by the customer at the sandbox gateway");
-        inbox.process(INBOX_PROVIDER, paymentReference + ":" + outcome, "sandbox." + outcome,
+        inbox.process(
+                INBOX_PROVIDER,
+                paymentReference + ":" + outcome,
+                "sandbox." + outcome,
                 () -> notifications.apply(notification));
-        return new Decision(paymentReference, payment.orderId(), payment.status().name().toLowerCase());
+        return new Decision(
+                paymentReference, payment.orderId(), payment.status().name().toLowerCase());
     }
 }

@@ -19,9 +19,6 @@ import io.orderengine.saga.payment.PaymentGateway;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The built-in gateway: behaves like a card gateway without leaving the machine. A payment waits for the
@@ -44,6 +43,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
     public static final String ACTION_URL_PREFIX = "/api/v1/payments/sandbox/";
     /** How long an approved sandbox payment stays capturable, like a card authorization. */
     static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);
+
     static final String CARD_BRAND = "sandbox";
     static final String CARD_LAST4 = "4242";
     private static final int MAX_REFUND_ATTEMPTS = 5;
@@ -58,7 +58,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
 
     /** The outcome the customer chose at the sandbox payment page. */
     public enum Outcome {
-        APPROVE, DECLINE;
+        APPROVE,
+        DECLINE;
 
         public static Outcome fromWire(String value) {
             if ("approve".equals(value)) {
@@ -112,17 +113,23 @@ public class SandboxPaymentGateway implements PaymentGateway {
     public GatewayPayment decide(String paymentReference, Outcome outcome) {
         Instant now = clock.instant();
         Bson update = outcome == Outcome.APPROVE
-                ? Updates.combine(Updates.set("status", GatewayPaymentStatus.AUTHORIZED.name()),
+                ? Updates.combine(
+                        Updates.set("status", GatewayPaymentStatus.AUTHORIZED.name()),
                         Updates.set("authorizedAt", Date.from(now)),
                         Updates.set("captureBefore", Date.from(now.plus(AUTHORIZATION_VALIDITY))),
-                        Updates.set("cardBrand", CARD_BRAND), Updates.set("cardLast4", CARD_LAST4),
+                        Updates.set("cardBrand", CARD_BRAND),
+                        Updates.set("cardLast4", CARD_LAST4),
                         Updates.inc("version", 1L))
-                : Updates.combine(Updates.set("status", GatewayPaymentStatus.DECLINED.name()),
-                        Updates.set("failureReason", "declined by the customer"), Updates.inc("version", 1L));
+                : Updates.combine(
+                        Updates.set("status", GatewayPaymentStatus.DECLINED.name()),
+                        Updates.set("failureReason", "declined by the customer"),
+                        Updates.inc("version", 1L));
         Document decided = payments.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", paymentReference),
+                Filters.and(
+                        Filters.eq("_id", paymentReference),
                         Filters.eq("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name())),
-                update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (decided != null) {
             return toPayment(decided);
         }
@@ -136,7 +143,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 : status == GatewayPaymentStatus.DECLINED;
         if (!sameOutcome) {
             throw new SandboxDecisionConflictException("sandbox payment " + paymentReference + " is "
-                    + status.name().toLowerCase() + "; it cannot be " + (outcome == Outcome.APPROVE ? "approved" : "declined"));
+                    + status.name().toLowerCase() + "; it cannot be "
+                    + (outcome == Outcome.APPROVE ? "approved" : "declined"));
         }
         return toPayment(current);
     }
@@ -150,33 +158,46 @@ public class SandboxPaymentGateway implements PaymentGateway {
         }
         String captureReference = "sbx_cap_" + derivedId(idempotencyKey);
         Document captured = payments.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", paymentReference),
+                Filters.and(
+                        Filters.eq("_id", paymentReference),
                         Filters.eq("status", GatewayPaymentStatus.AUTHORIZED.name())),
-                Updates.combine(Updates.set("status", GatewayPaymentStatus.CAPTURED.name()),
+                Updates.combine(
+                        Updates.set("status", GatewayPaymentStatus.CAPTURED.name()),
                         Updates.set("capturedMinor", amount.amountMinor()),
                         Updates.set("captureReference", captureReference),
-                        Updates.set("capturedAt", Date.from(clock.instant())), Updates.inc("version", 1L)),
+                        Updates.set("capturedAt", Date.from(clock.instant())),
+                        Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         Document result = captured != null ? captured : find(paymentReference);
         if (status(result) != GatewayPaymentStatus.CAPTURED) {
-            throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " is "
-                    + status(result).name().toLowerCase() + "; only an authorized payment can be captured", null);
+            throw PaymentGatewayException.rejected(
+                    "sandbox payment " + paymentReference + " is "
+                            + status(result).name().toLowerCase() + "; only an authorized payment can be captured",
+                    null);
         }
-        return new Capture(result.getString("captureReference"), new Money(result.getLong("capturedMinor"), authorized.currency()));
+        return new Capture(
+                result.getString("captureReference"),
+                new Money(result.getLong("capturedMinor"), authorized.currency()));
     }
 
     @Override
     public void cancel(String paymentReference, String idempotencyKey) {
         Document cancelled = payments.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", paymentReference),
-                        Filters.in("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name(), GatewayPaymentStatus.AUTHORIZED.name())),
-                Updates.combine(Updates.set("status", GatewayPaymentStatus.CANCELLED.name()), Updates.inc("version", 1L)));
+                Filters.and(
+                        Filters.eq("_id", paymentReference),
+                        Filters.in(
+                                "status",
+                                GatewayPaymentStatus.AWAITING_CUSTOMER.name(),
+                                GatewayPaymentStatus.AUTHORIZED.name())),
+                Updates.combine(
+                        Updates.set("status", GatewayPaymentStatus.CANCELLED.name()), Updates.inc("version", 1L)));
         if (cancelled != null) {
             return;
         }
         GatewayPaymentStatus status = status(find(paymentReference));
         if (status == GatewayPaymentStatus.CAPTURED) {
-            throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " was captured; refund it instead", null);
+            throw PaymentGatewayException.rejected(
+                    "sandbox payment " + paymentReference + " was captured; refund it instead", null);
         }
     }
 
@@ -191,25 +212,36 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 }
             }
             if (status(current) != GatewayPaymentStatus.CAPTURED) {
-                throw PaymentGatewayException.rejected("sandbox payment " + paymentReference + " was not captured", null);
+                throw PaymentGatewayException.rejected(
+                        "sandbox payment " + paymentReference + " was not captured", null);
             }
             long captured = current.getLong("capturedMinor");
-            long refunded = refundsOf(current).stream().mapToLong(r -> r.amount().amountMinor()).sum();
-            if (amount.amountMinor() <= 0 || !amount.currency().equals(current.getString("currency"))
+            long refunded = refundsOf(current).stream()
+                    .mapToLong(r -> r.amount().amountMinor())
+                    .sum();
+            if (amount.amountMinor() <= 0
+                    || !amount.currency().equals(current.getString("currency"))
                     || refunded + amount.amountMinor() > captured) {
-                throw PaymentGatewayException.rejected("cannot refund " + amount + ": " + (captured - refunded)
-                        + " " + current.getString("currency") + " left to refund", null);
+                throw PaymentGatewayException.rejected(
+                        "cannot refund " + amount + ": " + (captured - refunded) + " " + current.getString("currency")
+                                + " left to refund",
+                        null);
             }
-            Document refund = new Document("reference", refundReference).append("amountMinor", amount.amountMinor())
+            Document refund = new Document("reference", refundReference)
+                    .append("amountMinor", amount.amountMinor())
                     .append("at", Date.from(clock.instant()));
             long updated = payments.updateOne(
-                    Filters.and(Filters.eq("_id", paymentReference), Filters.eq("version", current.getLong("version"))),
-                    Updates.combine(Updates.push("refunds", refund), Updates.inc("version", 1L))).getModifiedCount();
+                            Filters.and(
+                                    Filters.eq("_id", paymentReference),
+                                    Filters.eq("version", current.getLong("version"))),
+                            Updates.combine(Updates.push("refunds", refund), Updates.inc("version", 1L)))
+                    .getModifiedCount();
             if (updated == 1) {
                 return new Refund(refundReference, amount, null);
             }
         }
-        throw PaymentGatewayException.transientFailure("sandbox payment " + paymentReference + " kept changing during the refund", null);
+        throw PaymentGatewayException.transientFailure(
+                "sandbox payment " + paymentReference + " kept changing during the refund", null);
     }
 
     @Override
@@ -223,7 +255,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
      */
     public List<GatewayPayment> paymentsMovedBetween(Instant from, Instant to) {
         List<GatewayPayment> moved = new ArrayList<>();
-        Bson candidates = Filters.or(Filters.gte("capturedAt", Date.from(from)), Filters.gte("refunds.at", Date.from(from)));
+        Bson candidates =
+                Filters.or(Filters.gte("capturedAt", Date.from(from)), Filters.gte("refunds.at", Date.from(from)));
         for (Document payment : payments.find(candidates)) {
             boolean captured = within(payment.getDate("capturedAt"), from, to);
             boolean refunded = payment.getList("refunds", Document.class, List.of()).stream()
@@ -258,8 +291,10 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private static List<Refund> refundsOf(Document payment) {
         List<Refund> refunds = new ArrayList<>();
         for (Document refund : payment.getList("refunds", Document.class, List.of())) {
-            refunds.add(new Refund(refund.getString("reference"),
-                    new Money(refund.getLong("amountMinor"), payment.getString("currency")), null));
+            refunds.add(new Refund(
+                    refund.getString("reference"),
+                    new Money(refund.getLong("amountMinor"), payment.getString("currency")),
+                    null));
         }
         return refunds;
     }
@@ -268,14 +303,24 @@ public class SandboxPaymentGateway implements PaymentGateway {
         String currency = payment.getString("currency");
         Long capturedMinor = payment.getLong("capturedMinor");
         Date captureBefore = payment.getDate("captureBefore");
-        return new GatewayPayment(payment.getString("_id"), payment.getString("orderId"), status(payment),
-                amountOf(payment), capturedMinor == null ? null : new Money(capturedMinor, currency),
-                payment.getString("captureReference"), refundsOf(payment), payment.getString("cardBrand"),
-                payment.getString("cardLast4"), captureBefore == null ? null : captureBefore.toInstant(), null,
+        return new GatewayPayment(
+                payment.getString("_id"),
+                payment.getString("orderId"),
+                status(payment),
+                amountOf(payment),
+                capturedMinor == null ? null : new Money(capturedMinor, currency),
+                payment.getString("captureReference"),
+                refundsOf(payment),
+                payment.getString("cardBrand"),
+                payment.getString("cardLast4"),
+                captureBefore == null ? null : captureBefore.toInstant(),
+                null,
                 payment.getString("failureReason"));
     }
 
     private static String derivedId(String idempotencyKey) {
-        return UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "");
     }
 }

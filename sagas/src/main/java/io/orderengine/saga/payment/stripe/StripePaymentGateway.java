@@ -28,7 +28,6 @@ import io.orderengine.saga.payment.PaymentGateway;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +61,11 @@ public final class StripePaymentGateway implements PaymentGateway {
      * that times out is a transient failure (retried with the same idempotency key).
      */
     public static StripePaymentGateway create(String secretKey, String apiBase, int timeoutMillis) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey).setMaxNetworkRetries(0)
-                .setConnectTimeout(timeoutMillis).setReadTimeout(timeoutMillis);
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setMaxNetworkRetries(0)
+                .setConnectTimeout(timeoutMillis)
+                .setReadTimeout(timeoutMillis);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
@@ -85,15 +87,19 @@ public final class StripePaymentGateway implements PaymentGateway {
         if (request.orderNumber() != null) {
             params.setDescription("Order " + request.orderNumber()).putMetadata("order_number", request.orderNumber());
         }
-        PaymentIntent intent = call(() -> stripe.v1().paymentIntents().create(params.build(), key(request.idempotencyKey())));
+        PaymentIntent intent =
+                call(() -> stripe.v1().paymentIntents().create(params.build(), key(request.idempotencyKey())));
         return new PaymentSession(intent.getId(), new PaymentAction("stripe", null, null));
     }
 
     @Override
     public Capture capture(String paymentReference, Money amount, String idempotencyKey) {
-        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount.amountMinor()).build();
+        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder()
+                .setAmountToCapture(amount.amountMinor())
+                .build();
         try {
-            PaymentIntent intent = call(() -> stripe.v1().paymentIntents().capture(paymentReference, params, key(idempotencyKey)));
+            PaymentIntent intent =
+                    call(() -> stripe.v1().paymentIntents().capture(paymentReference, params, key(idempotencyKey)));
             return captureOf(intent);
         } catch (PaymentGatewayException e) {
             if (e.kind() != PaymentGatewayException.Kind.REJECTED) {
@@ -110,11 +116,13 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public void cancel(String paymentReference, String idempotencyKey) {
         PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
-                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                .build();
         try {
             call(() -> stripe.v1().paymentIntents().cancel(paymentReference, params, key(idempotencyKey)));
         } catch (PaymentGatewayException e) {
-            if (e.kind() != PaymentGatewayException.Kind.REJECTED || !"canceled".equals(intent(paymentReference).getStatus())) {
+            if (e.kind() != PaymentGatewayException.Kind.REJECTED
+                    || !"canceled".equals(intent(paymentReference).getStatus())) {
                 throw e;
             }
         }
@@ -136,8 +144,12 @@ public final class StripePaymentGateway implements PaymentGateway {
         PaymentIntent intent = intent(paymentReference);
         List<Refund> refunds = new ArrayList<>();
         if (intent.getLatestCharge() != null) {
-            RefundListParams params = RefundListParams.builder().setPaymentIntent(paymentReference).setLimit(100L).build();
-            for (com.stripe.model.Refund refund : call(() -> stripe.v1().refunds().list(params)).getData()) {
+            RefundListParams params = RefundListParams.builder()
+                    .setPaymentIntent(paymentReference)
+                    .setLimit(100L)
+                    .build();
+            for (com.stripe.model.Refund refund :
+                    call(() -> stripe.v1().refunds().list(params)).getData()) {
                 if ("succeeded".equals(refund.getStatus()) || "pending".equals(refund.getStatus())) {
                     refunds.add(toRefund(refund));
                 }
@@ -145,36 +157,48 @@ public final class StripePaymentGateway implements PaymentGateway {
         }
         Charge charge = intent.getLatestChargeObject();
         Charge.PaymentMethodDetails.Card card = charge == null || charge.getPaymentMethodDetails() == null
-                ? null : charge.getPaymentMethodDetails().getCard();
+                ? null
+                : charge.getPaymentMethodDetails().getCard();
         String currency = intent.getCurrency().toUpperCase(Locale.ROOT);
         boolean captured = "succeeded".equals(intent.getStatus());
-        return new GatewayPayment(intent.getId(), intent.getMetadata() == null ? null : intent.getMetadata().get(ORDER_ID),
-                statusOf(intent.getStatus()), new Money(intent.getAmount(), currency),
+        return new GatewayPayment(
+                intent.getId(),
+                intent.getMetadata() == null ? null : intent.getMetadata().get(ORDER_ID),
+                statusOf(intent.getStatus()),
+                new Money(intent.getAmount(), currency),
                 captured ? new Money(intent.getAmountReceived(), currency) : null,
-                captured ? intent.getLatestCharge() : null, refunds,
-                card == null ? null : card.getBrand(), card == null ? null : card.getLast4(),
+                captured ? intent.getLatestCharge() : null,
+                refunds,
+                card == null ? null : card.getBrand(),
+                card == null ? null : card.getLast4(),
                 card == null || card.getCaptureBefore() == null ? null : Instant.ofEpochSecond(card.getCaptureBefore()),
                 intent.getClientSecret(),
-                intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage());
+                intent.getLastPaymentError() == null
+                        ? null
+                        : intent.getLastPaymentError().getMessage());
     }
 
     private PaymentIntent intent(String paymentReference) {
-        PaymentIntentRetrieveParams params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
+        PaymentIntentRetrieveParams params =
+                PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
         return call(() -> stripe.v1().paymentIntents().retrieve(paymentReference, params, RequestOptions.getDefault()));
     }
 
     private static Capture captureOf(PaymentIntent intent) {
         if (!"succeeded".equals(intent.getStatus()) || intent.getLatestCharge() == null) {
-            throw PaymentGatewayException.rejected("payment intent " + intent.getId() + " is " + intent.getStatus()
-                    + " after capture", null);
+            throw PaymentGatewayException.rejected(
+                    "payment intent " + intent.getId() + " is " + intent.getStatus() + " after capture", null);
         }
-        return new Capture(intent.getLatestCharge(),
+        return new Capture(
+                intent.getLatestCharge(),
                 new Money(intent.getAmountReceived(), intent.getCurrency().toUpperCase(Locale.ROOT)));
     }
 
     private static Refund toRefund(com.stripe.model.Refund refund) {
         String key = refund.getMetadata() == null ? null : refund.getMetadata().get(REFUND_KEY);
-        return new Refund(refund.getId(), new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)),
+        return new Refund(
+                refund.getId(),
+                new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)),
                 IdempotencyKeys.refundIdOf(key));
     }
 

@@ -16,7 +16,6 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.inbox.WebhookResult;
 import io.orderengine.saga.payment.GatewayPayment;
 import io.orderengine.saga.payment.PaymentGateway;
-
 import java.time.Clock;
 import java.util.Set;
 
@@ -35,8 +34,13 @@ public final class StripeWebhookService {
 
     static final String INBOX_PROVIDER = "stripe";
     private static final long TOLERANCE_SECONDS = 300;
-    private static final Set<String> HANDLED = Set.of("payment_intent.amount_capturable_updated", "payment_intent.succeeded",
-            "payment_intent.payment_failed", "payment_intent.canceled", "charge.refunded", "charge.dispute.created");
+    private static final Set<String> HANDLED = Set.of(
+            "payment_intent.amount_capturable_updated",
+            "payment_intent.succeeded",
+            "payment_intent.payment_failed",
+            "payment_intent.canceled",
+            "charge.refunded",
+            "charge.dispute.created");
 
     private final String webhookSecret;
     private final PaymentGateway stripe;
@@ -45,8 +49,12 @@ public final class StripeWebhookService {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StripeWebhookService(String webhookSecret, PaymentGateway stripe, WebhookInbox inbox,
-                                PaymentNotificationHandler notifications, Clock clock) {
+    public StripeWebhookService(
+            String webhookSecret,
+            PaymentGateway stripe,
+            WebhookInbox inbox,
+            PaymentNotificationHandler notifications,
+            Clock clock) {
         this.webhookSecret = webhookSecret;
         this.stripe = stripe;
         this.inbox = inbox;
@@ -65,7 +73,10 @@ public final class StripeWebhookService {
             return WebhookResult.IGNORED;
         }
         JsonNode object = dataObject(event);
-        WebhookInbox.Outcome outcome = inbox.process(INBOX_PROVIDER, event.getId(), event.getType(),
+        WebhookInbox.Outcome outcome = inbox.process(
+                INBOX_PROVIDER,
+                event.getId(),
+                event.getType(),
                 () -> notifications.apply(notificationFor(event.getType(), object)));
         return outcome == WebhookInbox.Outcome.PROCESSED ? WebhookResult.PROCESSED : WebhookResult.ALREADY_PROCESSED;
     }
@@ -95,28 +106,54 @@ public final class StripeWebhookService {
         return switch (type) {
             case "payment_intent.amount_capturable_updated" -> {
                 GatewayPayment payment = stripe.retrieve(object.path("id").asText());
-                yield PaymentNotification.authorized(PaymentMethod.STRIPE, orderOf(payment), payment.paymentReference(),
-                        payment.amount(), payment.cardBrand(), payment.cardLast4());
+                yield PaymentNotification.authorized(
+                        PaymentMethod.STRIPE,
+                        orderOf(payment),
+                        payment.paymentReference(),
+                        payment.amount(),
+                        payment.cardBrand(),
+                        payment.cardLast4());
             }
             case "payment_intent.succeeded" -> {
                 GatewayPayment payment = stripe.retrieve(object.path("id").asText());
-                yield PaymentNotification.captured(PaymentMethod.STRIPE, orderOf(payment), payment.paymentReference(),
-                        payment.captured(), payment.cardBrand(), payment.cardLast4(), payment.captureReference());
+                yield PaymentNotification.captured(
+                        PaymentMethod.STRIPE,
+                        orderOf(payment),
+                        payment.paymentReference(),
+                        payment.captured(),
+                        payment.cardBrand(),
+                        payment.cardLast4(),
+                        payment.captureReference());
             }
-            case "payment_intent.payment_failed" -> PaymentNotification.failed(PaymentMethod.STRIPE,
-                    orderOf(object), object.path("id").asText(),
-                    "payment failed at stripe: " + object.path("last_payment_error").path("message").asText("unknown reason"));
-            case "payment_intent.canceled" -> PaymentNotification.failed(PaymentMethod.STRIPE, orderOf(object),
-                    object.path("id").asText(),
-                    "payment cancelled at stripe: " + object.path("cancellation_reason").asText("no reason given"));
+            case "payment_intent.payment_failed" ->
+                PaymentNotification.failed(
+                        PaymentMethod.STRIPE,
+                        orderOf(object),
+                        object.path("id").asText(),
+                        "payment failed at stripe: "
+                                + object.path("last_payment_error")
+                                        .path("message")
+                                        .asText("unknown reason"));
+            case "payment_intent.canceled" ->
+                PaymentNotification.failed(
+                        PaymentMethod.STRIPE,
+                        orderOf(object),
+                        object.path("id").asText(),
+                        "payment cancelled at stripe: "
+                                + object.path("cancellation_reason").asText("no reason given"));
             case "charge.refunded" -> {
-                GatewayPayment payment = stripe.retrieve(object.path("payment_intent").asText());
-                yield PaymentNotification.refunded(PaymentMethod.STRIPE, orderOf(payment), payment.paymentReference(),
-                        payment.refunds());
+                GatewayPayment payment =
+                        stripe.retrieve(object.path("payment_intent").asText());
+                yield PaymentNotification.refunded(
+                        PaymentMethod.STRIPE, orderOf(payment), payment.paymentReference(), payment.refunds());
             }
             case "charge.dispute.created" -> {
-                GatewayPayment payment = stripe.retrieve(object.path("payment_intent").asText());
-                yield PaymentNotification.disputed(PaymentMethod.STRIPE, orderOf(payment), payment.paymentReference(),
+                GatewayPayment payment =
+                        stripe.retrieve(object.path("payment_intent").asText());
+                yield PaymentNotification.disputed(
+                        PaymentMethod.STRIPE,
+                        orderOf(payment),
+                        payment.paymentReference(),
                         object.path("reason").asText(null));
             }
             default -> throw new IllegalArgumentException("unhandled Stripe event type " + type);
@@ -125,15 +162,20 @@ public final class StripeWebhookService {
 
     private static OrderId orderOf(GatewayPayment payment) {
         if (payment.orderId() == null) {
-            throw new IllegalStateException("payment intent " + payment.paymentReference() + " has no order_id metadata");
+            throw new IllegalStateException(
+                    "payment intent " + payment.paymentReference() + " has no order_id metadata");
         }
         return new OrderId(payment.orderId());
     }
 
     private static OrderId orderOf(JsonNode paymentIntent) {
-        String orderId = paymentIntent.path("metadata").path(StripePaymentGateway.ORDER_ID).asText(null);
+        String orderId = paymentIntent
+                .path("metadata")
+                .path(StripePaymentGateway.ORDER_ID)
+                .asText(null);
         if (orderId == null) {
-            throw new IllegalStateException("payment intent " + paymentIntent.path("id").asText() + " has no order_id metadata");
+            throw new IllegalStateException(
+                    "payment intent " + paymentIntent.path("id").asText() + " has no order_id metadata");
         }
         return new OrderId(orderId);
     }

@@ -5,8 +5,7 @@ final class PayPalJson {
 
     static final String ORDER_ID = "5f0c2b1e-8a3d-4c6e-9b7a-1d2e3f4a5b6c";
 
-    private PayPalJson() {
-    }
+    private PayPalJson() {}
 
     static String token() {
         return """

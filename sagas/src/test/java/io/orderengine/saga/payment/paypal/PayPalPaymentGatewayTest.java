@@ -1,22 +1,5 @@
 package io.orderengine.saga.payment.paypal;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.orderengine.messages.common.Money;
-import io.orderengine.messages.common.OrderId;
-import io.orderengine.saga.payment.AuthorizationRequest;
-import io.orderengine.saga.payment.Capture;
-import io.orderengine.saga.payment.GatewayPayment;
-import io.orderengine.saga.payment.GatewayPaymentStatus;
-import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.saga.payment.PaymentGatewayException;
-import io.orderengine.saga.payment.PaymentSession;
-import io.orderengine.saga.payment.Refund;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,6 +13,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.saga.payment.AuthorizationRequest;
+import io.orderengine.saga.payment.Capture;
+import io.orderengine.saga.payment.GatewayPayment;
+import io.orderengine.saga.payment.GatewayPaymentStatus;
+import io.orderengine.saga.payment.IdempotencyKeys;
+import io.orderengine.saga.payment.PaymentGatewayException;
+import io.orderengine.saga.payment.PaymentSession;
+import io.orderengine.saga.payment.Refund;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PayPalPaymentGatewayTest {
 
@@ -53,10 +52,11 @@ class PayPalPaymentGatewayTest {
 
     @Test
     void authorizingCreatesAnAuthorizeIntentOrderForTheOrderAndOffersItsApproveLink() {
-        paypalApi.stubFor(post(urlEqualTo("/v2/checkout/orders")).willReturn(okJson(PayPalJson.createdOrder("PP-ORDER-1"))));
+        paypalApi.stubFor(
+                post(urlEqualTo("/v2/checkout/orders")).willReturn(okJson(PayPalJson.createdOrder("PP-ORDER-1"))));
 
-        PaymentSession session = gateway.authorize(new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL,
-                IdempotencyKeys.authorize(ORDER)));
+        PaymentSession session = gateway.authorize(
+                new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)));
 
         assertThat(session.paymentReference()).isEqualTo("PP-ORDER-1");
         assertThat(session.action().type()).isEqualTo("paypal");
@@ -86,7 +86,10 @@ class PayPalPaymentGatewayTest {
                 .withHeader("PayPal-Request-Id", equalTo(ORDER.value() + ":capture:authorize")));
         paypalApi.verify(postRequestedFor(urlEqualTo("/v2/payments/authorizations/AUTH-1/capture"))
                 .withHeader("PayPal-Request-Id", equalTo(ORDER.value() + ":capture"))
-                .withRequestBody(equalToJson("{\"final_capture\": true, \"amount\": {\"currency_code\": \"EUR\", \"value\": \"67.50\"}}", true, true)));
+                .withRequestBody(equalToJson(
+                        "{\"final_capture\": true, \"amount\": {\"currency_code\": \"EUR\", \"value\": \"67.50\"}}",
+                        true,
+                        true)));
     }
 
     @Test
@@ -94,7 +97,8 @@ class PayPalPaymentGatewayTest {
         paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
                 .willReturn(okJson(PayPalJson.order("PP-ORDER-1", "COMPLETED", PayPalJson.captured()))));
 
-        assertThat(gateway.capture("PP-ORDER-1", TOTAL, IdempotencyKeys.capture(ORDER))).isEqualTo(new Capture("CAP-1", TOTAL));
+        assertThat(gateway.capture("PP-ORDER-1", TOTAL, IdempotencyKeys.capture(ORDER)))
+                .isEqualTo(new Capture("CAP-1", TOTAL));
         paypalApi.verify(0, postRequestedFor(urlEqualTo("/v2/payments/authorizations/AUTH-1/capture")));
     }
 
@@ -102,29 +106,38 @@ class PayPalPaymentGatewayTest {
     void aDeclinedInstrumentIsADecline() {
         paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
                 .willReturn(okJson(PayPalJson.order("PP-ORDER-1", "APPROVED", null))));
-        paypalApi.stubFor(post(urlEqualTo("/v2/checkout/orders/PP-ORDER-1/authorize")).willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/json")
-                .withBody(PayPalJson.error("UNPROCESSABLE_ENTITY", "INSTRUMENT_DECLINED"))));
+        paypalApi.stubFor(post(urlEqualTo("/v2/checkout/orders/PP-ORDER-1/authorize"))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(PayPalJson.error("UNPROCESSABLE_ENTITY", "INSTRUMENT_DECLINED"))));
 
         assertThatThrownBy(() -> gateway.capture("PP-ORDER-1", TOTAL, IdempotencyKeys.capture(ORDER)))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.DECLINED));
     }
 
     @Test
     void aServerErrorIsTransient() {
-        paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1")).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json").withBody("{\"name\": \"SERVICE_UNAVAILABLE\"}")));
+        paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\": \"SERVICE_UNAVAILABLE\"}")));
 
         assertThatThrownBy(() -> gateway.retrieve("PP-ORDER-1"))
-                .isInstanceOfSatisfying(PaymentGatewayException.class, e -> assertThat(e.isTransient()).isTrue());
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
+                        e -> assertThat(e.isTransient()).isTrue());
     }
 
     @Test
     void cancellingVoidsAnAuthorizationThatWasNotCaptured() {
         paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
                 .willReturn(okJson(PayPalJson.order("PP-ORDER-1", "COMPLETED", PayPalJson.authorizations("CREATED")))));
-        paypalApi.stubFor(post(urlEqualTo("/v2/payments/authorizations/AUTH-1/void")).willReturn(aResponse().withStatus(204)));
+        paypalApi.stubFor(post(urlEqualTo("/v2/payments/authorizations/AUTH-1/void"))
+                .willReturn(aResponse().withStatus(204)));
 
         gateway.cancel("PP-ORDER-1", IdempotencyKeys.cancel(ORDER));
 
@@ -136,7 +149,8 @@ class PayPalPaymentGatewayTest {
     void refundingRefundsTheCaptureWithTheRefundsRequestId() {
         paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
                 .willReturn(okJson(PayPalJson.order("PP-ORDER-1", "COMPLETED", PayPalJson.captured()))));
-        paypalApi.stubFor(post(urlEqualTo("/v2/payments/captures/CAP-1/refund")).willReturn(okJson(PayPalJson.refund("REF-2", "5.00"))));
+        paypalApi.stubFor(post(urlEqualTo("/v2/payments/captures/CAP-1/refund"))
+                .willReturn(okJson(PayPalJson.refund("REF-2", "5.00"))));
 
         Refund refund = gateway.refund("PP-ORDER-1", Money.of(500, "EUR"), IdempotencyKeys.refund(ORDER, "r-2"));
 

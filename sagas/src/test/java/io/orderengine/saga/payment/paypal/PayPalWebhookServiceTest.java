@@ -1,5 +1,17 @@
 package io.orderengine.saga.payment.paypal;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
@@ -15,26 +27,13 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.inbox.WebhookResult;
 import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
+import io.orderengine.testkit.InMemoryMongo;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayPalWebhookServiceTest {
 
@@ -45,7 +44,8 @@ class PayPalWebhookServiceTest {
             "paypal-auth-algo", "SHA256withRSA",
             "paypal-cert-url", "https://api.paypal.com/v1/notifications/certs/CERT-360caa42",
             "paypal-transmission-id", "69cd13f0-d67a-11e5-baa3-778b53f4ae55",
-            "paypal-transmission-sig", "lmI95Jx3Y9nhR5SJWlHVIWpg4AgFk7n9bCHSRxbrd8A9zrhdu2rMyFrmz+Zjh3s3boXB07VXCXUZy/UFzUlnGJn0wDugt7FlSvdKeIJenLRemUxYCPVoEZzg9VFNqOa48gMkvF+XTpxBeUx/kWy6B5cp7GkT2+pOowfRK7OaynuxUoKW3JcMWw272VKjLTtTAShncla7tGF+55rxyt2KNZIIqxNMJ48RDZheGU5w1npu9dZHnPgTXB9iomeVRoD8O/jhRpnKsGrDschyNdkeh81BJJMH4Ctc6lnCCquoP/GzCzz33MMsNdid7vL/NIWaCsekQpW26FpWPi/tfj8nLA==",
+            "paypal-transmission-sig",
+                    "lmI95Jx3Y9nhR5SJWlHVIWpg4AgFk7n9bCHSRxbrd8A9zrhdu2rMyFrmz+Zjh3s3boXB07VXCXUZy/UFzUlnGJn0wDugt7FlSvdKeIJenLRemUxYCPVoEZzg9VFNqOa48gMkvF+XTpxBeUx/kWy6B5cp7GkT2+pOowfRK7OaynuxUoKW3JcMWw272VKjLTtTAShncla7tGF+55rxyt2KNZIIqxNMJ48RDZheGU5w1npu9dZHnPgTXB9iomeVRoD8O/jhRpnKsGrDschyNdkeh81BJJMH4Ctc6lnCCquoP/GzCzz33MMsNdid7vL/NIWaCsekQpW26FpWPi/tfj8nLA==",
             "paypal-transmission-time", "2025-11-22T10:00:00Z");
 
     private final WireMockServer paypalApi = new WireMockServer(options().dynamicPort());
@@ -60,7 +60,13 @@ class PayPalWebhookServiceTest {
         paypalApi.start();
         paypalApi.stubFor(post(urlEqualTo("/v1/oauth2/token")).willReturn(okJson(PayPalJson.token())));
         paypalApi.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson("{\"verification_status\": \"SUCCESS\"}")));
-        webhooks = PayPalWebhookService.create("client-id", "client-secret", paypalApi.baseUrl(), "WH-ID-1", ledger, inbox,
+        webhooks = PayPalWebhookService.create(
+                "client-id",
+                "client-secret",
+                paypalApi.baseUrl(),
+                "WH-ID-1",
+                ledger,
+                inbox,
                 new PaymentNotificationHandler(commands.gateway(), ledger));
     }
 
@@ -82,8 +88,9 @@ class PayPalWebhookServiceTest {
                 .withRequestBody(matchingJsonPath("$.transmission_id", equalTo("69cd13f0-d67a-11e5-baa3-778b53f4ae55")))
                 .withRequestBody(matchingJsonPath("$.auth_algo", equalTo("SHA256withRSA")))
                 .withRequestBody(containing("\"webhook_event\":" + body)));
-        assertThat(commands.sent()).containsExactly(
-                new RecordPaymentAuthorizationCommand(ORDER, PaymentMethod.PAYPAL, "PP-ORDER-1", TOTAL, "paypal", null));
+        assertThat(commands.sent())
+                .containsExactly(new RecordPaymentAuthorizationCommand(
+                        ORDER, PaymentMethod.PAYPAL, "PP-ORDER-1", TOTAL, "paypal", null));
     }
 
     @Test
@@ -138,27 +145,30 @@ class PayPalWebhookServiceTest {
     @Test
     void aRefundReportedTwiceIsOneLedgerEntryFoundThroughItsCapture() {
         ledger.recordCapture(PaymentMethod.PAYPAL, "CAP-1", ORDER, "PP-ORDER-1", TOTAL);
-        String refund = PayPalJson.refund("REF-9", "12.50").replace("\"status\"",
-                "\"invoice_id\": \"" + ORDER.value() + ":refund:r-9\", \"status\"");
+        String refund = PayPalJson.refund("REF-9", "12.50")
+                .replace("\"status\"", "\"invoice_id\": \"" + ORDER.value() + ":refund:r-9\", \"status\"");
 
         webhooks.handle(event("WH-5", "PAYMENT.CAPTURE.REFUNDED", refund), HEADERS);
         webhooks.handle(event("WH-6", "PAYMENT.CAPTURE.REFUNDED", refund), HEADERS);
 
-        assertThat(ledger.entriesOf(ORDER)).filteredOn(e -> e.type() == LedgerEntry.Type.REFUND)
-                .singleElement().satisfies(entry -> assertThat(entry.reference()).isEqualTo("REF-9"));
+        assertThat(ledger.entriesOf(ORDER))
+                .filteredOn(e -> e.type() == LedgerEntry.Type.REFUND)
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.reference()).isEqualTo("REF-9"));
         assertThat(commands.sent()).contains(new RecordRefundCommand(ORDER, "r-9", "REF-9", Money.of(1250, "EUR")));
     }
 
     private static String captureResource(String id, String status) {
-        return PayPalJson.capture(id, status).replace("\"final_capture\"",
-                "\"supplementary_data\": {\"related_ids\": {\"order_id\": \"PP-ORDER-1\", \"authorization_id\": \"AUTH-1\"}}, \"final_capture\"");
+        return PayPalJson.capture(id, status)
+                .replace(
+                        "\"final_capture\"",
+                        "\"supplementary_data\": {\"related_ids\": {\"order_id\": \"PP-ORDER-1\", \"authorization_id\": \"AUTH-1\"}}, \"final_capture\"");
     }
 
     private static String event(String id, String type, String resource) {
         return """
                 {"id": "%s", "event_version": "1.0", "create_time": "2025-11-22T10:00:00.000Z", "resource_type": "checkout-order",
                  "resource_version": "2.0", "event_type": "%s", "summary": "event", "resource": %s,
-                 "links": [{"href": "https://api.paypal.com/v1/notifications/webhooks-events/%s", "rel": "self", "method": "GET"}]}"""
-                .formatted(id, type, resource.strip(), id);
+                 "links": [{"href": "https://api.paypal.com/v1/notifications/webhooks-events/%s", "rel": "self", "method": "GET"}]}""".formatted(id, type, resource.strip(), id);
     }
 }

@@ -1,5 +1,8 @@
 package io.orderengine.saga.payment.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentMethod;
@@ -11,15 +14,11 @@ import io.orderengine.saga.inbox.WebhookProcessingException;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.AuthorizationRequest;
 import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.saga.support.RecordingCommands;
+import io.orderengine.testkit.InMemoryMongo;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxCheckoutTest {
 
@@ -29,10 +28,13 @@ class SandboxCheckoutTest {
     private final InMemoryMongo mongo = InMemoryMongo.start();
     private final RecordingCommands commands = new RecordingCommands();
     private final SandboxPaymentGateway gateway = new SandboxPaymentGateway(mongo.database(), Clock.systemUTC());
-    private final SandboxCheckout checkout = new SandboxCheckout(gateway, new WebhookInbox(mongo.database(), Clock.systemUTC()),
+    private final SandboxCheckout checkout = new SandboxCheckout(
+            gateway,
+            new WebhookInbox(mongo.database(), Clock.systemUTC()),
             new PaymentNotificationHandler(commands.gateway(), new PaymentLedger(mongo.database(), Clock.systemUTC())));
     private final String reference = gateway.authorize(
-            new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER))).paymentReference();
+                    new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)))
+            .paymentReference();
 
     @AfterEach
     void tearDown() {
@@ -46,16 +48,18 @@ class SandboxCheckoutTest {
 
         assertThat(decision.status()).isEqualTo("authorized");
         assertThat(decision.orderId()).isEqualTo(ORDER.value());
-        assertThat(commands.sent()).containsExactly(new RecordPaymentAuthorizationCommand(ORDER, PaymentMethod.SANDBOX,
-                reference, TOTAL, "sandbox", "4242"));
+        assertThat(commands.sent())
+                .containsExactly(new RecordPaymentAuthorizationCommand(
+                        ORDER, PaymentMethod.SANDBOX, reference, TOTAL, "sandbox", "4242"));
     }
 
     @Test
     void decliningRecordsThePaymentFailure() {
         assertThat(checkout.decide(reference, "decline").status()).isEqualTo("declined");
 
-        assertThat(commands.sent()).containsExactly(
-                new RecordPaymentFailureCommand(ORDER, "declined by the customer at the sandbox gateway"));
+        assertThat(commands.sent())
+                .containsExactly(
+                        new RecordPaymentFailureCommand(ORDER, "declined by the customer at the sandbox gateway"));
     }
 
     @Test

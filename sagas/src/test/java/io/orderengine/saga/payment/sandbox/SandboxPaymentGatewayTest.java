@@ -1,5 +1,10 @@
 package io.orderengine.saga.payment.sandbox;
 
+import static io.orderengine.saga.payment.sandbox.SandboxPaymentGateway.Outcome.APPROVE;
+import static io.orderengine.saga.payment.sandbox.SandboxPaymentGateway.Outcome.DECLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.saga.payment.AuthorizationRequest;
@@ -11,16 +16,10 @@ import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static io.orderengine.saga.payment.sandbox.SandboxPaymentGateway.Outcome.APPROVE;
-import static io.orderengine.saga.payment.sandbox.SandboxPaymentGateway.Outcome.DECLINE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class SandboxPaymentGatewayTest {
 
@@ -43,7 +42,8 @@ class SandboxPaymentGatewayTest {
         assertThat(session.action().type()).isEqualTo("sandbox");
         assertThat(session.action().url()).isEqualTo("/api/v1/payments/sandbox/" + session.paymentReference());
         assertThat(session.action().clientSecret()).isNull();
-        assertThat(gateway.retrieve(session.paymentReference()).status()).isEqualTo(GatewayPaymentStatus.AWAITING_CUSTOMER);
+        assertThat(gateway.retrieve(session.paymentReference()).status())
+                .isEqualTo(GatewayPaymentStatus.AWAITING_CUSTOMER);
     }
 
     @Test
@@ -73,7 +73,8 @@ class SandboxPaymentGatewayTest {
         String reference = authorize().paymentReference();
 
         assertThatThrownBy(() -> gateway.capture(reference, TOTAL, IdempotencyKeys.capture(ORDER)))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.REJECTED));
     }
 
@@ -83,7 +84,8 @@ class SandboxPaymentGatewayTest {
         gateway.decide(reference, DECLINE);
 
         assertThat(gateway.decide(reference, DECLINE).status()).isEqualTo(GatewayPaymentStatus.DECLINED);
-        assertThatThrownBy(() -> gateway.decide(reference, APPROVE)).isInstanceOf(SandboxDecisionConflictException.class);
+        assertThatThrownBy(() -> gateway.decide(reference, APPROVE))
+                .isInstanceOf(SandboxDecisionConflictException.class);
     }
 
     @Test
@@ -92,13 +94,15 @@ class SandboxPaymentGatewayTest {
         gateway.cancel(reference, IdempotencyKeys.cancel(ORDER));
         gateway.cancel(reference, IdempotencyKeys.cancel(ORDER));
 
-        assertThatThrownBy(() -> gateway.decide(reference, APPROVE)).isInstanceOf(SandboxDecisionConflictException.class);
+        assertThatThrownBy(() -> gateway.decide(reference, APPROVE))
+                .isInstanceOf(SandboxDecisionConflictException.class);
         assertThat(gateway.retrieve(reference).status()).isEqualTo(GatewayPaymentStatus.CANCELLED);
     }
 
     @Test
     void anUnknownReferenceIsReportedAsSuch() {
-        assertThatThrownBy(() -> gateway.decide("sbx_nope", APPROVE)).isInstanceOf(UnknownSandboxPaymentException.class);
+        assertThatThrownBy(() -> gateway.decide("sbx_nope", APPROVE))
+                .isInstanceOf(UnknownSandboxPaymentException.class);
     }
 
     @Test
@@ -110,11 +114,13 @@ class SandboxPaymentGatewayTest {
         assertThat(repeated.refundReference()).isEqualTo(first.refundReference());
 
         assertThatThrownBy(() -> gateway.refund(reference, Money.of(1751, "EUR"), IdempotencyKeys.refund(ORDER, "r-2")))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.REJECTED));
         gateway.refund(reference, Money.of(1750, "EUR"), IdempotencyKeys.refund(ORDER, "r-2"));
 
-        assertThat(gateway.retrieve(reference).refunds()).extracting(Refund::amount)
+        assertThat(gateway.retrieve(reference).refunds())
+                .extracting(Refund::amount)
                 .containsExactly(Money.of(5000, "EUR"), Money.of(1750, "EUR"));
     }
 
@@ -129,7 +135,8 @@ class SandboxPaymentGatewayTest {
     }
 
     private PaymentSession authorize() {
-        return gateway.authorize(new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)));
+        return gateway.authorize(
+                new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)));
     }
 
     private String capturedPayment() {

@@ -5,8 +5,7 @@ final class StripeJson {
 
     static final long CAPTURE_BEFORE = 1764410400L;
 
-    private StripeJson() {
-    }
+    private StripeJson() {}
 
     static String paymentIntent(String id, String status, String chargeId) {
         String charge = chargeId == null ? "null" : """
@@ -19,15 +18,20 @@ final class StripeJson {
                  "amount_received": %d, "currency": "eur", "capture_method": "manual", "status": "%s",
                  "client_secret": "%s_secret_abc", "livemode": false, "last_payment_error": null,
                  "metadata": {"order_id": "%s", "order_number": "ORD-20251122-000001"},
-                 "latest_charge": %s}""".formatted(id, "requires_capture".equals(status) ? 6750 : 0,
-                captured ? 6750 : 0, status, id, StripePaymentGatewayTest.ORDER.value(), charge);
+                 "latest_charge": %s}""".formatted(
+                        id,
+                        "requires_capture".equals(status) ? 6750 : 0,
+                        captured ? 6750 : 0,
+                        status,
+                        id,
+                        StripePaymentGatewayTest.ORDER.value(),
+                        charge);
     }
 
     static String refund(String id, long amount, String refundKey) {
         return """
                 {"id": "%s", "object": "refund", "amount": %d, "currency": "eur", "payment_intent": "pi_1",
-                 "charge": "ch_1", "status": "succeeded", "metadata": {%s}}""".formatted(id, amount,
-                refundKey == null ? "" : "\"refund_key\": \"" + refundKey + "\"");
+                 "charge": "ch_1", "status": "succeeded", "metadata": {%s}}""".formatted(id, amount, refundKey == null ? "" : "\"refund_key\": \"" + refundKey + "\"");
     }
 
     static String refundList(String... refunds) {
@@ -37,7 +41,6 @@ final class StripeJson {
 
     static String error(String type, String code, String message) {
         return """
-                {"error": {"type": "%s", "code": %s, "message": "%s"}}""".formatted(type,
-                code == null ? "null" : "\"" + code + "\"", message);
+                {"error": {"type": "%s", "code": %s, "message": "%s"}}""".formatted(type, code == null ? "null" : "\"" + code + "\"", message);
     }
 }

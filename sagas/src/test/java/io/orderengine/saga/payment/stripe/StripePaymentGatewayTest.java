@@ -1,24 +1,5 @@
 package io.orderengine.saga.payment.stripe;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.orderengine.messages.common.Money;
-import io.orderengine.messages.common.OrderId;
-import io.orderengine.saga.payment.AuthorizationRequest;
-import io.orderengine.saga.payment.Capture;
-import io.orderengine.saga.payment.GatewayPayment;
-import io.orderengine.saga.payment.GatewayPaymentStatus;
-import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.saga.payment.PaymentGatewayException;
-import io.orderengine.saga.payment.PaymentSession;
-import io.orderengine.saga.payment.Refund;
-import io.orderengine.saga.payment.ResilientPaymentGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,6 +13,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.saga.payment.AuthorizationRequest;
+import io.orderengine.saga.payment.Capture;
+import io.orderengine.saga.payment.GatewayPayment;
+import io.orderengine.saga.payment.GatewayPaymentStatus;
+import io.orderengine.saga.payment.IdempotencyKeys;
+import io.orderengine.saga.payment.PaymentGatewayException;
+import io.orderengine.saga.payment.PaymentSession;
+import io.orderengine.saga.payment.Refund;
+import io.orderengine.saga.payment.ResilientPaymentGateway;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class StripePaymentGatewayTest {
 
@@ -57,8 +56,8 @@ class StripePaymentGatewayTest {
         stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents"))
                 .willReturn(okJson(StripeJson.paymentIntent("pi_1", "requires_payment_method", null))));
 
-        PaymentSession session = gateway.authorize(new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL,
-                IdempotencyKeys.authorize(ORDER)));
+        PaymentSession session = gateway.authorize(
+                new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)));
 
         assertThat(session.paymentReference()).isEqualTo("pi_1");
         assertThat(session.action().type()).isEqualTo("stripe");
@@ -69,8 +68,8 @@ class StripePaymentGatewayTest {
                 .withRequestBody(containing("amount=6750"))
                 .withRequestBody(containing("currency=eur"))
                 .withRequestBody(containing("capture_method=manual"))
-                .withRequestBody(containing("metadata[order_id]=" + ORDER.value()).or(
-                        containing("metadata%5Border_id%5D=" + ORDER.value()))));
+                .withRequestBody(containing("metadata[order_id]=" + ORDER.value())
+                        .or(containing("metadata%5Border_id%5D=" + ORDER.value()))));
     }
 
     @Test
@@ -88,40 +87,54 @@ class StripePaymentGatewayTest {
 
     @Test
     void capturingAPaymentIntentThatIsAlreadyCapturedReturnsThatCapture() {
-        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody(StripeJson.error("invalid_request_error", "payment_intent_unexpected_state",
-                        "This PaymentIntent could not be captured because it has a status of succeeded."))));
+        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeJson.error(
+                                "invalid_request_error",
+                                "payment_intent_unexpected_state",
+                                "This PaymentIntent could not be captured because it has a status of succeeded."))));
         stripeApi.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_1"))
                 .willReturn(okJson(StripeJson.paymentIntent("pi_1", "succeeded", "ch_1"))));
 
-        assertThat(gateway.capture("pi_1", TOTAL, IdempotencyKeys.capture(ORDER))).isEqualTo(new Capture("ch_1", TOTAL));
+        assertThat(gateway.capture("pi_1", TOTAL, IdempotencyKeys.capture(ORDER)))
+                .isEqualTo(new Capture("ch_1", TOTAL));
     }
 
     @Test
     void aDeclinedCardIsADeclineNotAnOutage() {
-        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture")).willReturn(aResponse().withStatus(402)
-                .withHeader("Content-Type", "application/json")
-                .withBody(StripeJson.error("card_error", "card_declined", "Your card was declined."))));
+        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture"))
+                .willReturn(aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeJson.error("card_error", "card_declined", "Your card was declined."))));
 
         assertThatThrownBy(() -> gateway.capture("pi_1", TOTAL, IdempotencyKeys.capture(ORDER)))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.DECLINED));
     }
 
     @Test
     void serverErrorsAreRetriedWithTheSameKeyAndReportedUnavailableWhenTheRetriesAreUsedUp() {
-        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json")
-                .withBody(StripeJson.error("api_error", null, "Something went wrong on Stripe's end."))));
-        ResilientPaymentGateway resilient = new ResilientPaymentGateway(gateway,
+        stripeApi.stubFor(post(urlEqualTo("/v1/payment_intents/pi_1/capture"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeJson.error("api_error", null, "Something went wrong on Stripe's end."))));
+        ResilientPaymentGateway resilient = new ResilientPaymentGateway(
+                gateway,
                 new ResilientPaymentGateway.Policy(3, Duration.ofMillis(10), 2.0, 50f, 10, Duration.ofSeconds(30)));
 
         assertThatThrownBy(() -> resilient.capture("pi_1", TOTAL, IdempotencyKeys.capture(ORDER)))
-                .isInstanceOfSatisfying(PaymentGatewayException.class,
+                .isInstanceOfSatisfying(
+                        PaymentGatewayException.class,
                         e -> assertThat(e.kind()).isEqualTo(PaymentGatewayException.Kind.UNAVAILABLE));
-        stripeApi.verify(3, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/capture"))
-                .withHeader("Idempotency-Key", equalTo(ORDER.value() + ":capture")));
+        stripeApi.verify(
+                3,
+                postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/capture"))
+                        .withHeader("Idempotency-Key", equalTo(ORDER.value() + ":capture")));
     }
 
     @Test
@@ -169,6 +182,7 @@ class StripePaymentGatewayTest {
         assertThat(payment.refunds()).containsExactly(new Refund("re_1", Money.of(1250, "EUR"), null));
         stripeApi.verify(getRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_1"))
                 .withQueryParam("expand[0]", equalTo("latest_charge")));
-        stripeApi.verify(getRequestedFor(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo("pi_1")));
+        stripeApi.verify(
+                getRequestedFor(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo("pi_1")));
     }
 }

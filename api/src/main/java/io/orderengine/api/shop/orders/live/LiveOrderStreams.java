@@ -21,11 +21,12 @@ public class LiveOrderStreams {
     private final AtomicInteger open = new AtomicInteger();
     private final Duration heartbeat;
 
-    LiveOrderStreams(@Value("${engine.orders.stream-heartbeat:10s}") Duration heartbeat,
-                     ObjectProvider<MeterRegistry> meters) {
+    LiveOrderStreams(
+            @Value("${engine.orders.stream-heartbeat:10s}") Duration heartbeat, ObjectProvider<MeterRegistry> meters) {
         this.heartbeat = heartbeat;
         meters.ifAvailable(registry -> Gauge.builder("engine.orders.streams.open", open, AtomicInteger::get)
-                .description("order status streams open on this instance").register(registry));
+                .description("order status streams open on this instance")
+                .register(registry));
     }
 
     /** Streams open now. */

@@ -1,5 +1,7 @@
 package io.orderengine.api.shop.orders.live;
 
+import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
+
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.OrderIds;
@@ -10,8 +12,6 @@ import io.orderengine.query.order.OrderView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-
-import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 
 /**
  * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token, or an
@@ -31,7 +31,8 @@ public class OrderAccess {
     /** The order as {@code caller} may see it; 404 otherwise. {@code token} is a guest's view token, or null. */
     public OrderView readable(String id, String token, Caller caller) {
         OrderId orderId = orderId(id);
-        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
+        OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class))
+                .join();
         return visible(view, token, caller);
     }
 
@@ -43,7 +44,8 @@ public class OrderAccess {
         if (caller.admin()) {
             return view;
         }
-        boolean owner = caller.signedIn() && caller.subject().equals(view.customer().customerId());
+        boolean owner =
+                caller.signedIn() && caller.subject().equals(view.customer().customerId());
         if (!owner && !guestTokenMatches(view.orderId(), token)) {
             throw ApiException.notFound("Order " + view.orderId());
         }
@@ -56,8 +58,11 @@ public class OrderAccess {
     }
 
     private boolean guestTokenMatches(String orderId, String token) {
-        return token != null && !token.isBlank() && Boolean.TRUE.equals(queries.query(
-                new VerifyGuestTokenQuery(new OrderId(orderId), sha256(token)),
-                ResponseTypes.instanceOf(Boolean.class)).join());
+        return token != null
+                && !token.isBlank()
+                && Boolean.TRUE.equals(queries.query(
+                                new VerifyGuestTokenQuery(new OrderId(orderId), sha256(token)),
+                                ResponseTypes.instanceOf(Boolean.class))
+                        .join());
     }
 }

@@ -1,6 +1,10 @@
 package io.orderengine.api.shop.orders.live;
 
 import io.orderengine.query.order.OrderView;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +14,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open order stream: sends the current view, then each update that changes the status or the payment status,
@@ -107,7 +106,9 @@ final class OrderStatusStream {
     }
 
     private boolean changes(OrderView view) {
-        if (view.updatedAt() != null && last.updatedAt() != null && view.updatedAt().isBefore(last.updatedAt())) {
+        if (view.updatedAt() != null
+                && last.updatedAt() != null
+                && view.updatedAt().isBefore(last.updatedAt())) {
             return false;
         }
         return view.status() != last.status() || view.paymentStatus() != last.paymentStatus();
@@ -146,7 +147,8 @@ final class OrderStatusStream {
         finished = true;
         stopPolling();
         try {
-            emitter.send(SseEmitter.event().name(END_EVENT)
+            emitter.send(SseEmitter.event()
+                    .name(END_EVENT)
                     .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
             emitter.complete();
         } catch (IOException | IllegalStateException e) {

@@ -4,6 +4,7 @@ import io.orderengine.api.security.Caller;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.time.Duration;
 
 /**
  * Live order status for the checkout page: {@code GET /api/v1/orders/{id}/stream} answers with server-sent events.
@@ -40,8 +39,11 @@ class OrderStreamController {
     private final Duration timeout;
     private final LiveOrderStreams streams;
 
-    OrderStreamController(QueryGateway queries, OrderAccess access,
-                          @Value("${engine.orders.stream-timeout:30m}") Duration timeout, LiveOrderStreams streams) {
+    OrderStreamController(
+            QueryGateway queries,
+            OrderAccess access,
+            @Value("${engine.orders.stream-timeout:30m}") Duration timeout,
+            LiveOrderStreams streams) {
         this.queries = queries;
         this.access = access;
         this.timeout = timeout;
@@ -49,12 +51,14 @@ class OrderStreamController {
     }
 
     @GetMapping("/api/v1/orders/{id}/stream")
-    SseEmitter stream(@PathVariable String id, @RequestParam(required = false) @Size(max = 128) String token,
-                      Authentication authentication) {
+    SseEmitter stream(
+            @PathVariable String id,
+            @RequestParam(required = false) @Size(max = 128) String token,
+            Authentication authentication) {
         Caller caller = Caller.from(authentication);
         FindOrderQuery query = new FindOrderQuery(OrderAccess.orderId(id));
-        SubscriptionQueryResult<OrderView, OrderView> result = queries.subscriptionQuery(query,
-                ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        SubscriptionQueryResult<OrderView, OrderView> result = queries.subscriptionQuery(
+                query, ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
         OrderView current;
         try {
             current = access.visible(result.initialResult().block(FIRST_READ_TIMEOUT), token, caller);

@@ -2,7 +2,6 @@ package io.orderengine.api.shop.orders.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,8 +22,7 @@ final class ServerSentEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final HttpResponse<Stream<String>> response;
@@ -36,7 +34,9 @@ final class ServerSentEvents implements AutoCloseable {
     }
 
     static ServerSentEvents open(HttpClient http, URI uri, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -63,8 +63,10 @@ final class ServerSentEvents implements AutoCloseable {
     }
 
     List<String> statuses() {
-        return events.stream().filter(event -> event.name().equals("order"))
-                .map(event -> event.data().path("status").asText()).toList();
+        return events.stream()
+                .filter(event -> event.name().equals("order"))
+                .map(event -> event.data().path("status").asText())
+                .toList();
     }
 
     /** Whether the server closed the stream. */
@@ -73,7 +75,8 @@ final class ServerSentEvents implements AutoCloseable {
     }
 
     void awaitClosed(Duration timeout) {
-        reading.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        reading.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .join();
     }
 
     private void read() {
