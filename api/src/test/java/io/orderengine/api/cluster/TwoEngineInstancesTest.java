@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.orderengine.api.engine.ProcessingGroups;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.command.sku.Sku;
 import io.orderengine.testkit.EngineClient;
@@ -63,7 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
  * store (with {@code MONGODB_URI} set for the test, both use that MongoDB). Only B can be killed: killing A would
  * kill the store. The methods share the two JVMs and run in order:
  * <ol>
- * <li>the segments of every event processor are split 8/8 and each instance's share is visible in its
+ * <li>the segments of every event processor are split half and half and each instance's share is visible in its
  *     {@code GET /api/v1/admin/projections}; SKU aggregates are not cached;</li>
  * <li>checkouts go round-robin through both, each paid through the other instance; every order ends confirmed
  *     exactly once: one checkout saga, one capture, one confirmation email, no event twice, no deadline left;</li>
@@ -96,7 +97,7 @@ class TwoEngineInstancesTest {
             "order-metrics",
             "sku-stock",
             "webhooks");
-    private static final int SEGMENTS = 16;
+    private static final int SEGMENTS = ProcessingGroups.SEGMENTS;
     private static final String SKU = "CLUSTER-MUG";
     private static final int STOCK = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -183,7 +184,7 @@ class TwoEngineInstancesTest {
         Segments heldByB = segments(b, adminB);
         System.out.printf(
                 "cluster: segments split %s after %.1f s; A (%s) holds %s; B (%s) holds %s%n",
-                BALANCE ? "8/8" : "(balancing off)",
+                BALANCE ? (SEGMENTS / 2) + "/" + (SEGMENTS / 2) : "(balancing off)",
                 (System.nanoTime() - started) / 1e9,
                 heldByA.instance(),
                 heldByA.held("checkout-saga"),
@@ -631,7 +632,7 @@ class TwoEngineInstancesTest {
         return ids;
     }
 
-    /** Which of the 16 segments an order's events belong to (processors sequence by aggregate id). */
+    /** Which of the segments an order's events belong to (processors sequence by aggregate id). */
     private static int segmentOf(String orderId) {
         return Segment.splitBalanced(Segment.ROOT_SEGMENT, SEGMENTS - 1).stream()
                 .filter(segment -> segment.matches(orderId))
