@@ -410,12 +410,12 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public boolean canHandle(Document query) {
-        return QueryPlanner.planFor(this, QueryPlanner.Conjuncts.of(query), null) != null;
+        return QueryPlanner.planFor(this, Conjuncts.of(query), null) != null;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        QueryPlanner.IndexScan scan = QueryPlanner.planFor(this, QueryPlanner.Conjuncts.of(query), null);
+        Plan.IndexScan scan = QueryPlanner.planFor(this, Conjuncts.of(query), null);
         if (scan == null) {
             throw new UnsupportedOperationException("index " + getName() + " cannot serve " + query);
         }
