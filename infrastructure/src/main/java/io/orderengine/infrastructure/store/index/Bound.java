@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.orderengine.infrastructure.store.index.OrderedIndex.KeyRange;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -208,10 +208,9 @@ final class IndexedH2Collection extends H2Collection {
      */
     private void build(List<OrderedIndex> indexes, boolean failOnDuplicate) {
         indexes.forEach(OrderedIndex::startBuild);
-        List<OrderedIndex.Build> builds =
-                indexes.stream().map(OrderedIndex::build).toList();
+        List<IndexBuild> builds = indexes.stream().map(OrderedIndex::build).toList();
         streamAllDocumentsWithPosition().forEach(entry -> {
-            for (OrderedIndex.Build build : builds) {
+            for (IndexBuild build : builds) {
                 build.add(entry.getDocument(), entry.getPosition());
             }
         });

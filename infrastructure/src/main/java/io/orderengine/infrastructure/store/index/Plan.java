@@ -1,6 +1,5 @@
 package io.orderengine.infrastructure.store.index;
 
-import io.orderengine.infrastructure.store.index.OrderedIndex.KeyRange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import io.orderengine.infrastructure.store.index.Bound.Range;
-import io.orderengine.infrastructure.store.index.OrderedIndex.KeyRange;
 import io.orderengine.infrastructure.store.index.Plan.IndexScan;
 import io.orderengine.infrastructure.store.index.Plan.Union;
 import java.util.ArrayList;
