@@ -75,7 +75,7 @@ final class IndexedH2Collection extends H2Collection {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         int window = limit > 0 ? numberToSkip + limit : 0;
-        QueryPlanner.Plan plan = QueryPlanner.plan(query, orderBy, window, getIndexes());
+        Plan plan = QueryPlanner.plan(query, orderBy, window, getIndexes());
         if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -83,14 +83,14 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private QueryResult run(
-            QueryPlanner.Plan plan,
+            Plan plan,
             Document query,
             Document orderBy,
             int numberToSkip,
             int limit,
             int batchSize,
             Document fieldSelector) {
-        if (plan.streamsInOrder() && plan instanceof QueryPlanner.IndexScan scan) {
+        if (plan.streamsInOrder() && plan instanceof Plan.IndexScan scan) {
             Stream<Object> positions = StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(scan.positionsInOrder(), Spliterator.ORDERED), false);
             return matchDocumentsFromStream(
@@ -114,7 +114,7 @@ final class IndexedH2Collection extends H2Collection {
      * {@code $match} of an aggregation (the server otherwise hands every document to the pipeline).
      */
     synchronized List<Document> indexedMatches(Document filter) {
-        QueryPlanner.Plan plan = QueryPlanner.plan(filter, null, 0, getIndexes());
+        Plan plan = QueryPlanner.plan(filter, null, 0, getIndexes());
         if (plan == null) {
             return null;
         }
@@ -128,7 +128,7 @@ final class IndexedH2Collection extends H2Collection {
      * entries in range are counted and no document is read. Null when no index does.
      */
     Long coveredCount(Document filter) {
-        QueryPlanner.IndexScan scan = QueryPlanner.coveringScan(filter, getIndexes());
+        Plan.IndexScan scan = QueryPlanner.coveringScan(filter, getIndexes());
         return scan == null ? null : scan.index().count(scan.ranges(), Long.MAX_VALUE);
     }
 
@@ -208,10 +208,9 @@ final class IndexedH2Collection extends H2Collection {
      */
     private void build(List<OrderedIndex> indexes, boolean failOnDuplicate) {
         indexes.forEach(OrderedIndex::startBuild);
-        List<OrderedIndex.Build> builds =
-                indexes.stream().map(OrderedIndex::build).toList();
+        List<IndexBuild> builds = indexes.stream().map(OrderedIndex::build).toList();
         streamAllDocumentsWithPosition().forEach(entry -> {
-            for (OrderedIndex.Build build : builds) {
+            for (IndexBuild build : builds) {
                 build.add(entry.getDocument(), entry.getPosition());
             }
         });

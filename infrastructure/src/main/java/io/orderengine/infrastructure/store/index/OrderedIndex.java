@@ -10,15 +10,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -34,6 +28,9 @@ import org.h2.mvstore.MVMap;
  * A unique index refuses a second document with the same key, with MongoDB's duplicate key error (code 11000,
  * naming the index). The collection rechecks every document it gets from here against the whole query, so the
  * index may return more than the query matches but never less.
+ * <p>
+ * A document's keys are computed by {@link DocumentKeys}, the entries are read by {@link EntryScans}, and a build
+ * from the documents writes them through an {@link IndexBuild}.
  */
 final class OrderedIndex extends Index<Object> {
 
@@ -44,8 +41,8 @@ final class OrderedIndex extends Index<Object> {
     private final String definition;
     private volatile int irregularParts;
     private volatile boolean needsBuild;
-    /** The keys of the document written last (writes to a collection take turns). */
-    private volatile KeysOf lastKeys;
+    private final DocumentKeys documentKeys = new DocumentKeys(this);
+    private final EntryScans scans;
 
     OrderedIndex(
             String name,
@@ -59,6 +56,7 @@ final class OrderedIndex extends Index<Object> {
         super(name, keys, sparse);
         this.unique = unique;
         this.entries = entries;
+        this.scans = new EntryScans(entries);
         this.catalog = catalog;
         this.idField = idField;
         this.definition = definition(keys, sparse, unique);
@@ -110,79 +108,8 @@ final class OrderedIndex extends Index<Object> {
 
     // ------------------------------------------------------------------------------------------------------ keys
 
-    /**
-     * The encoded keys of a document (without its position); empty when a sparse index leaves it out. A write asks
-     * for the keys of a document twice in a row (check, then add), so the last answer is kept for that document.
-     */
-    List<String> keysOf(Document document) {
-        KeysOf last = lastKeys;
-        if (last != null && last.document() == document) {
-            return last.keys();
-        }
-        List<String> keys = computeKeys(document);
-        lastKeys = new KeysOf(document, keys);
-        return keys;
-    }
-
-    private record KeysOf(Document document, List<String> keys) {}
-
-    /** The value of an indexed field, as the query matcher reads it (a plain field without the path parsing). */
-    private static Object valueOf(Document document, String field) {
-        if (field.indexOf('.') < 0 && !field.equals("$")) {
-            return document.getOrMissing(field);
-        }
-        return Utils.getSubdocumentValueCollectionAware(document, field);
-    }
-
-    private List<String> computeKeys(Document document) {
-        List<IndexKey> keys = getKeys();
-        List<Object> raw = new ArrayList<>(keys.size());
-        boolean anyValue = false;
-        int irregular = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            Object value = valueOf(document, keys.get(i).getKey());
-            raw.add(value);
-            if (hasValue(value)) {
-                anyValue = true;
-            }
-            if (value instanceof Collection || value instanceof Map) {
-                irregular |= 1 << i;
-            }
-        }
-        if (isSparse() && !anyValue) {
-            return List.of();
-        }
-        Set<KeyValue> keyValues = irregular == 0 ? Set.of(new KeyValue(raw)) : getKeyValues(document);
-        if (keyValues.isEmpty()) {
-            keyValues = Set.of(new KeyValue(raw));
-        }
-        List<String> encoded = new ArrayList<>(keyValues.size());
-        for (KeyValue keyValue : keyValues) {
-            KeyEncoding.KeyBuilder key = new KeyEncoding.KeyBuilder();
-            for (int i = 0; i < keys.size(); i++) {
-                Object value = keyValue.get(i);
-                if (value instanceof Collection || value instanceof Map) {
-                    irregular |= 1 << i;
-                }
-                key.append(value, keys.get(i).isAscending());
-            }
-            encoded.add(key.toKey());
-        }
-        noteIrregular(irregular);
-        return encoded.size() > 1 ? List.copyOf(new LinkedHashSet<>(encoded)) : encoded;
-    }
-
-    private static boolean hasValue(Object value) {
-        if (value instanceof Missing) {
-            return false;
-        }
-        if (value instanceof Collection<?> values && !values.isEmpty()) {
-            return values.stream().anyMatch(element -> !(element instanceof Missing));
-        }
-        return true;
-    }
-
-    private void noteIrregular(int parts) {
+    /** Notes key parts that held an array or a sub-document (see {@link #irregularParts()}). */
+    void noteIrregular(int parts) {
         if ((irregularParts | parts) != irregularParts) {
             synchronized (this) {
                 irregularParts |= parts;
@@ -195,7 +122,7 @@ final class OrderedIndex extends Index<Object> {
         return Utils.getSubdocumentValue(document, idField);
     }
 
-    private static String positionKey(Object position) {
+    static String positionKey(Object position) {
         return KeyEncoding.encode(position);
     }
 
@@ -203,10 +130,10 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<Object> collection) {
-        List<String> keys = keysOf(document);
+        List<String> keys = documentKeys.keysOf(document);
         if (unique) {
             for (String key : keys) {
-                if (firstPositionWithKey(key, null) != null) {
+                if (scans.firstPositionWithKey(key, null) != null) {
                     throw duplicate(document, collection);
                 }
             }
@@ -215,11 +142,11 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        List<String> keys = keysOf(document);
+        List<String> keys = documentKeys.keysOf(document);
         String positionKey = positionKey(position);
         if (unique) {
             for (String key : keys) {
-                if (firstPositionWithKey(key, positionKey) != null) {
+                if (scans.firstPositionWithKey(key, positionKey) != null) {
                     throw duplicate(document, collection);
                 }
             }
@@ -227,53 +154,12 @@ final class OrderedIndex extends Index<Object> {
         for (String key : keys) {
             entries.put(key + positionKey, position);
         }
-        lastKeys = null;
+        documentKeys.forget();
     }
 
-    /**
-     * Collects the entries of an index being built from the documents, then writes them in key order: an MVStore
-     * map filled in order touches each page once, where filling it in document order rewrites its pages over and
-     * over (and commits in between write them out again).
-     */
-    final class Build {
-
-        private final List<Entry> collected = new ArrayList<>();
-
-        void add(Document document, Object position) {
-            String positionKey = positionKey(position);
-            for (String key : computeKeys(document)) {
-                collected.add(new Entry(key + positionKey, key.length(), position));
-            }
-        }
-
-        /**
-         * Writes the entries; answers the position of the first document whose unique key another document has
-         * too (its entries are written all the same), or null.
-         */
-        Object finish() {
-            collected.sort((a, b) -> a.key().compareTo(b.key()));
-            Object duplicate = null;
-            Entry previous = null;
-            for (Entry entry : collected) {
-                if (unique
-                        && duplicate == null
-                        && previous != null
-                        && previous.keyLength() == entry.keyLength()
-                        && previous.key().regionMatches(0, entry.key(), 0, entry.keyLength())) {
-                    duplicate = entry.position();
-                }
-                entries.put(entry.key(), entry.position());
-                previous = entry;
-            }
-            collected.clear();
-            return duplicate;
-        }
-    }
-
-    private record Entry(String key, int keyLength, Object position) {}
-
-    Build build() {
-        return new Build();
+    /** Collects the entries of this index while it is built from the documents (see {@link IndexBuild}). */
+    IndexBuild build() {
+        return new IndexBuild(documentKeys, entries, unique);
     }
 
     /** The duplicate key error a unique index reports for {@code document}. */
@@ -283,8 +169,8 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public Object remove(Document document) {
-        lastKeys = null;
-        List<String> keys = computeKeys(document);
+        documentKeys.forget();
+        List<String> keys = documentKeys.compute(document);
         if (keys.isEmpty()) {
             return null;
         }
@@ -299,12 +185,12 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
         if (!unique) {
-            keysOf(newDocument);
+            documentKeys.keysOf(newDocument);
             return;
         }
         String positionKey = positionKey(positionOf(oldDocument));
-        for (String key : keysOf(newDocument)) {
-            if (firstPositionWithKey(key, positionKey) != null) {
+        for (String key : documentKeys.keysOf(newDocument)) {
+            if (scans.firstPositionWithKey(key, positionKey) != null) {
                 throw duplicate(newDocument, collection);
             }
         }
@@ -314,10 +200,10 @@ final class OrderedIndex extends Index<Object> {
     public void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
             throws KeyConstraintError {
-        List<String> before = keysOf(oldDocument);
-        List<String> after = keysOf(newDocument);
+        List<String> before = documentKeys.keysOf(oldDocument);
+        List<String> after = documentKeys.keysOf(newDocument);
         if (before.equals(after)) {
-            lastKeys = null;
+            documentKeys.forget();
             return;
         }
         String positionKey = positionKey(position);
@@ -331,34 +217,13 @@ final class OrderedIndex extends Index<Object> {
                 entries.put(key + positionKey, position);
             }
         }
-        lastKeys = null;
-    }
-
-    /**
-     * The first entry with {@code key} other than the one of the position encoded as {@code ownPositionKey}; null
-     * when there is none. Keys are prefix-free, so the entries with a key are exactly those starting with it.
-     */
-    private String firstPositionWithKey(String key, String ownPositionKey) {
-        Cursor<String, Object> cursor = entries.cursor(key);
-        while (cursor.hasNext()) {
-            String entry = cursor.next();
-            if (!entry.startsWith(key)) {
-                return null;
-            }
-            boolean own = ownPositionKey != null
-                    && entry.length() == key.length() + ownPositionKey.length()
-                    && entry.startsWith(ownPositionKey, key.length());
-            if (!own) {
-                return entry;
-            }
-        }
-        return null;
+        documentKeys.forget();
     }
 
     private DuplicateKeyError duplicate(Document document, MongoCollection<Object> collection) {
         List<Object> values = new ArrayList<>();
         for (IndexKey key : getKeys()) {
-            Object value = valueOf(document, key.getKey());
+            Object value = DocumentKeys.valueOf(document, key.getKey());
             values.add(value instanceof Missing ? null : value);
         }
         return new DuplicateKeyError(this, collection, getKeys(), new KeyValue(values));
@@ -368,7 +233,7 @@ final class OrderedIndex extends Index<Object> {
 
     /** Empties the map before a build from the documents. */
     void startBuild() {
-        lastKeys = null;
+        documentKeys.forget();
         entries.clear();
         catalog.forget(mapName());
         irregularParts = 0;
@@ -386,36 +251,22 @@ final class OrderedIndex extends Index<Object> {
 
     /** The positions in the key range [from, to) (null: open), in key order or reversed. */
     Iterator<Object> positions(KeyRange range, boolean reverse) {
-        return new RangeIterator(range, reverse);
+        return scans.positions(range, reverse);
     }
 
     /** How many entries the ranges hold, counting no further than {@code cap}. */
     long count(List<KeyRange> ranges, long cap) {
-        long count = 0;
-        for (KeyRange range : ranges) {
-            Cursor<String, Object> cursor = entries.cursor(range.from());
-            while (cursor.hasNext() && count < cap) {
-                String key = cursor.next();
-                if (range.to() != null && key.compareTo(range.to()) >= 0) {
-                    break;
-                }
-                count++;
-            }
-            if (count >= cap) {
-                break;
-            }
-        }
-        return count;
+        return scans.count(ranges, cap);
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return QueryPlanner.planFor(this, QueryPlanner.Conjuncts.of(query), null) != null;
+        return QueryPlanner.planFor(this, Conjuncts.of(query), null) != null;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        QueryPlanner.IndexScan scan = QueryPlanner.planFor(this, QueryPlanner.Conjuncts.of(query), null);
+        Plan.IndexScan scan = QueryPlanner.planFor(this, Conjuncts.of(query), null);
         if (scan == null) {
             throw new UnsupportedOperationException("index " + getName() + " cannot serve " + query);
         }
@@ -428,10 +279,10 @@ final class OrderedIndex extends Index<Object> {
         if (!unique) {
             return null;
         }
-        for (String key : keysOf(document)) {
-            Cursor<String, Object> cursor = entries.cursor(key);
-            if (cursor.hasNext() && cursor.next().startsWith(key)) {
-                return cursor.getValue();
+        for (String key : documentKeys.keysOf(document)) {
+            Object position = scans.firstPosition(key);
+            if (position != null) {
+                return position;
             }
         }
         return null;
@@ -461,65 +312,5 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public String toString() {
         return "OrderedIndex[" + getName() + " " + definition + "]";
-    }
-
-    /** A half-open range [from, to) of entry keys; null ends are open. */
-    record KeyRange(String from, String to) {
-        static final KeyRange ALL = new KeyRange(null, null);
-
-        /** Every entry whose key starts with {@code prefix}. */
-        static KeyRange startingWith(String prefix) {
-            return prefix.isEmpty() ? ALL : new KeyRange(prefix, KeyEncoding.successor(prefix));
-        }
-    }
-
-    private final class RangeIterator implements Iterator<Object> {
-
-        private final KeyRange range;
-        private final boolean reverse;
-        private final Cursor<String, Object> cursor;
-        private Object next;
-        private boolean done;
-
-        RangeIterator(KeyRange range, boolean reverse) {
-            this.range = range;
-            this.reverse = reverse;
-            this.cursor = reverse ? entries.cursor(range.to(), null, true) : entries.cursor(range.from(), null, false);
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && !done) {
-                if (!cursor.hasNext()) {
-                    done = true;
-                    break;
-                }
-                String key = cursor.next();
-                if (reverse) {
-                    if (range.to() != null && key.compareTo(range.to()) >= 0) {
-                        continue;
-                    }
-                    if (range.from() != null && key.compareTo(range.from()) < 0) {
-                        done = true;
-                        break;
-                    }
-                } else if (range.to() != null && key.compareTo(range.to()) >= 0) {
-                    done = true;
-                    break;
-                }
-                next = cursor.getValue();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Object next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Object position = next;
-            next = null;
-            return position;
-        }
     }
 }
