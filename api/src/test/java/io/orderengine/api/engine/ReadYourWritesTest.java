@@ -1,12 +1,14 @@
 package io.orderengine.api.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,52 @@ class ReadYourWritesTest {
             Reply read = client.get(
                     "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken"), null);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPaymentAndAnAdminStatusChangeShowInTheNextRead() {
+        assertThat(client.registerSku(admin, "RYW-LAMP", 4000, 100).status()).isEqualTo(204);
+        for (int i = 0; i < 3; i++) {
+            Reply placed = client.checkout(EngineClient.checkoutBody("RYW-LAMP", 1, "ryw@example.com"), alice);
+            assertThat(placed.status()).isEqualTo(201);
+            String orderId = placed.text("orderId");
+            // the payment step is the saga's (asynchronous by design): wait for it, then every write below is ours
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !client.get("/api/v1/orders/" + orderId, alice)
+                            .body()
+                            .path("payment")
+                            .path("action")
+                            .path("url")
+                            .asText()
+                            .isEmpty());
+            String url = client.get("/api/v1/orders/" + orderId, alice)
+                    .body()
+                    .path("payment")
+                    .path("action")
+                    .path("url")
+                    .asText();
+            assertThat(client.post(url, Map.of("outcome", "approve"), null).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "CONFIRMED"
+                            .equals(client.get("/api/v1/orders/" + orderId, alice)
+                                    .text("status")));
+
+            for (String status : new String[] {"PROCESSING", "SHIPPED"}) {
+                Reply changed = client.post(
+                        "/api/v1/admin/orders/" + orderId + "/status",
+                        Map.of("status", status, "note", "ryw " + status, "trackingNumber", "TRK-" + i),
+                        admin);
+                assertThat(changed.status()).as(changed.toString()).isEqualTo(202);
+                assertThat(client.get("/api/v1/orders/" + orderId, alice).text("status"))
+                        .isEqualTo(status);
+                assertThat(client.get("/api/v1/admin/orders?status=" + status + "&size=100", admin)
+                                .body()
+                                .path("items")
+                                .findValuesAsText("orderId"))
+                        .contains(orderId);
+            }
         }
     }
 }
