@@ -62,16 +62,17 @@ function buildAddress(fieldset) {
         const hintId = field.hint ? id + '-hint' : null;
         let input;
         if (field.select) {
-            input = h('select', { id, name: field.name, required: true, autocomplete: field.autocomplete });
+            input = h('select', { id, name: `${prefix}.${field.name}`, required: true, autocomplete: field.autocomplete });
             input.append(h('option', { value: '' }, 'Choose a country'));
             countries().forEach((c) => input.append(h('option', { value: c.code }, c.name)));
         } else {
             input = h('input', {
-                id, name: field.name, type: field.type || 'text', autocomplete: field.autocomplete,
+                id, name: `${prefix}.${field.name}`, type: field.type || 'text', autocomplete: field.autocomplete,
                 maxlength: String(field.max), required: field.required || null, pattern: field.pattern || null,
             });
         }
         input.dataset.field = `${prefix}.${field.name}`;
+        input.dataset.part = field.name;
         if (hintId) {
             input.setAttribute('aria-describedby', hintId);
         }
@@ -83,7 +84,7 @@ function buildAddress(fieldset) {
     fieldset.append(grid);
     const country = fieldset.querySelector('select');
     country.addEventListener('change', () => {
-        const postal = fieldset.querySelector('[name="postalCode"]');
+        const postal = part(fieldset, 'postalCode');
         const label = fieldset.querySelector(`label[for="${postal.id}"]`);
         const needed = country.value && !NO_POSTAL_CODE.has(country.value);
         clear(label).append('Postal code', needed ? '' : h('span', { class: 'optional' }, ' (optional)'));
@@ -92,9 +93,14 @@ function buildAddress(fieldset) {
     });
 }
 
+/** The input of one address part ('postalCode', …) in the shipping or billing fieldset. */
+function part(fieldset, name) {
+    return fieldset.querySelector(`[data-part="${name}"]`);
+}
+
 function addressOf(fieldset) {
     const value = (name) => {
-        const text = fieldset.querySelector(`[name="${name}"]`).value.trim();
+        const text = part(fieldset, name).value.trim();
         return text === '' ? null : text;
     };
     const postalCode = value('postalCode');
@@ -105,7 +111,7 @@ function addressOf(fieldset) {
         line2: value('line2'),
         city: value('city'),
         region: value('region'),
-        postalCode: postalCode && fieldset.querySelector('[name="country"]').value === 'GB' ? postalCode.toUpperCase() : postalCode,
+        postalCode: postalCode && part(fieldset, 'country').value === 'GB' ? postalCode.toUpperCase() : postalCode,
         country: value('country'),
     };
 }
@@ -118,7 +124,7 @@ function fieldMessage(input, label) {
     if (v.typeMismatch && input.type === 'email') {
         return 'Enter an email address like name@example.com.';
     }
-    if (v.patternMismatch && input.name === 'phone') {
+    if (v.patternMismatch && input.dataset.part === 'phone') {
         return 'Enter a phone number with digits, spaces, brackets or dashes (4 to 32 characters).';
     }
     if (v.patternMismatch && input.name === 'discountCode') {
@@ -145,8 +151,8 @@ function validate() {
             problems++;
             continue;
         }
-        if (input.name === 'postalCode' && input.value.trim()) {
-            const country = input.closest('fieldset').querySelector('[name="country"]').value;
+        if (input.dataset.part === 'postalCode' && input.value.trim()) {
+            const country = part(input.closest('fieldset'), 'country').value;
             const rule = POSTAL_CODES[country];
             if (rule && !rule[0].test(input.value.trim())) {
                 setFieldError(input, `This postal code does not look right: ${rule[1]}.`);
@@ -249,7 +255,9 @@ function renderTotals(quote) {
         rows.push(row('Shipping', t.shippingMinor ? money(t.shippingMinor, t.currency) : 'Free', 'total-shipping'));
         const rate = t.taxRateBasisPoints ? ` (${(t.taxRateBasisPoints / 100).toLocaleString()} %)` : '';
         rows.push(row('Tax' + rate, money(t.taxMinor, t.currency), 'total-tax'));
-        rows.push(row('Total', money(t.totalMinor, t.currency), 'total-total', 'total'));
+        const total = row('Total', money(t.totalMinor, t.currency), 'total-total', 'total');
+        total.querySelector('td').dataset.testid = 'checkout-total';
+        rows.push(total);
         container.append(h('table', {}, h('tbody', {}, rows)));
         return;
     }
