@@ -219,15 +219,16 @@ function renderCart() {
         });
         const stock = sku ? availability(sku) : { text: 'No longer for sale', tone: 'out' };
         return h('tr', { dataset: { sku: item.sku } },
-            h('td', {}, sku ? sku.name : item.sku, h('div', { class: `small availability ${stock.tone}` }, stock.text)),
+            h('td', { class: 'cart-item' }, sku ? sku.name : item.sku,
+                h('div', { class: `small availability ${stock.tone}` }, stock.text)),
             h('td', { class: 'num hide-narrow' }, sku ? money(sku.priceMinor, sku.currency) : '—'),
-            h('td', {}, h('div', { class: 'field' },
+            h('td', { class: 'cart-qty' }, h('div', { class: 'field' },
                 h('label', { for: quantityId, class: 'visually-hidden' }, `Quantity of ${sku ? sku.name : item.sku}`),
                 quantity)),
-            h('td', { class: 'num' }, sku ? money(sku.priceMinor * item.quantity, sku.currency) : '—'),
-            h('td', {}, remove));
+            h('td', { class: 'num cart-line-total' }, sku ? money(sku.priceMinor * item.quantity, sku.currency) : '—'),
+            h('td', { class: 'cart-remove' }, remove));
     });
-    container.append(h('table', { id: 'cart-table' },
+    container.append(h('table', { id: 'cart-table', class: 'cart-lines' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col', class: 'num hide-narrow' }, 'Price'),
             h('th', { scope: 'col' }, 'Quantity'), h('th', { scope: 'col', class: 'num' }, 'Total'),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
