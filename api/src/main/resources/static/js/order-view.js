@@ -26,7 +26,9 @@ export function linesTable(order) {
     footer.push(foot('Shipping', t.shippingMinor ? money(t.shippingMinor, currency) : 'Free', 'order-shipping'));
     const rate = t.taxRateBasisPoints ? ` (${(t.taxRateBasisPoints / 100).toLocaleString()} %)` : '';
     footer.push(foot('Tax' + rate, money(t.taxMinor, currency), 'order-tax'));
-    footer.push(foot('Total', money(t.totalMinor, currency), 'order-total', 'total'));
+    const total = foot('Total', money(t.totalMinor, currency), 'order-total', 'total');
+    total.querySelector('td').dataset.testid = 'order-total';
+    footer.push(total);
     return h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col', class: 'num' }, 'Price'),
             h('th', { scope: 'col', class: 'num' }, 'Qty'), h('th', { scope: 'col', class: 'num' }, 'Total'))),

@@ -62,16 +62,17 @@ function buildAddress(fieldset) {
         const hintId = field.hint ? id + '-hint' : null;
         let input;
         if (field.select) {
-            input = h('select', { id, name: field.name, required: true, autocomplete: field.autocomplete });
+            input = h('select', { id, name: `${prefix}.${field.name}`, required: true, autocomplete: field.autocomplete });
             input.append(h('option', { value: '' }, 'Choose a country'));
             countries().forEach((c) => input.append(h('option', { value: c.code }, c.name)));
         } else {
             input = h('input', {
-                id, name: field.name, type: field.type || 'text', autocomplete: field.autocomplete,
+                id, name: `${prefix}.${field.name}`, type: field.type || 'text', autocomplete: field.autocomplete,
                 maxlength: String(field.max), required: field.required || null, pattern: field.pattern || null,
             });
         }
         input.dataset.field = `${prefix}.${field.name}`;
+        input.dataset.part = field.name;
         if (hintId) {
             input.setAttribute('aria-describedby', hintId);
         }
@@ -83,18 +84,25 @@ function buildAddress(fieldset) {
     fieldset.append(grid);
     const country = fieldset.querySelector('select');
     country.addEventListener('change', () => {
-        const postal = fieldset.querySelector('[name="postalCode"]');
+        const postal = part(fieldset, 'postalCode');
         const label = fieldset.querySelector(`label[for="${postal.id}"]`);
         const needed = country.value && !NO_POSTAL_CODE.has(country.value);
         clear(label).append('Postal code', needed ? '' : h('span', { class: 'optional' }, ' (optional)'));
         postal.required = Boolean(needed);
-        scheduleQuote();
+        if (fieldset.id === 'shipping') {
+            scheduleQuote();
+        }
     });
+}
+
+/** The input of one address part ('postalCode', …) in the shipping or billing fieldset. */
+function part(fieldset, name) {
+    return fieldset.querySelector(`[data-part="${name}"]`);
 }
 
 function addressOf(fieldset) {
     const value = (name) => {
-        const text = fieldset.querySelector(`[name="${name}"]`).value.trim();
+        const text = part(fieldset, name).value.trim();
         return text === '' ? null : text;
     };
     const postalCode = value('postalCode');
@@ -105,7 +113,7 @@ function addressOf(fieldset) {
         line2: value('line2'),
         city: value('city'),
         region: value('region'),
-        postalCode: postalCode && fieldset.querySelector('[name="country"]').value === 'GB' ? postalCode.toUpperCase() : postalCode,
+        postalCode: postalCode && part(fieldset, 'country').value === 'GB' ? postalCode.toUpperCase() : postalCode,
         country: value('country'),
     };
 }
@@ -118,7 +126,7 @@ function fieldMessage(input, label) {
     if (v.typeMismatch && input.type === 'email') {
         return 'Enter an email address like name@example.com.';
     }
-    if (v.patternMismatch && input.name === 'phone') {
+    if (v.patternMismatch && input.dataset.part === 'phone') {
         return 'Enter a phone number with digits, spaces, brackets or dashes (4 to 32 characters).';
     }
     if (v.patternMismatch && input.name === 'discountCode') {
@@ -145,14 +153,20 @@ function validate() {
             problems++;
             continue;
         }
-        if (input.name === 'postalCode' && input.value.trim()) {
-            const country = input.closest('fieldset').querySelector('[name="country"]').value;
+        if (input.dataset.part === 'postalCode' && input.value.trim()) {
+            const country = part(input.closest('fieldset'), 'country').value;
             const rule = POSTAL_CODES[country];
             if (rule && !rule[0].test(input.value.trim())) {
                 setFieldError(input, `This postal code does not look right: ${rule[1]}.`);
                 problems++;
             }
         }
+    }
+    const discount = $('#discount');
+    if (priced && priced.rejectedCode && priced.rejectedCode === discount.value.trim()
+            && discount.getAttribute('aria-invalid') !== 'true') {
+        setFieldError(discount, `${CODE_NOT_VALID} Remove it to place the order without a discount.`);
+        problems++;
     }
     const lines = cart().items;
     lines.forEach((item, index) => {
@@ -178,7 +192,7 @@ function renderCart() {
     if (!current.items.length) {
         container.append(h('p', { id: 'cart-empty' }, 'Your cart is empty. ', h('a', { href: '/' }, 'Go shopping')));
         $('#pay').disabled = true;
-        renderTotals();
+        quote();
         return;
     }
     $('#pay').disabled = false;
@@ -205,21 +219,122 @@ function renderCart() {
         });
         const stock = sku ? availability(sku) : { text: 'No longer for sale', tone: 'out' };
         return h('tr', { dataset: { sku: item.sku } },
-            h('td', {}, sku ? sku.name : item.sku, h('div', { class: `small availability ${stock.tone}` }, stock.text)),
+            h('td', { class: 'cart-item' }, sku ? sku.name : item.sku,
+                h('div', { class: `small availability ${stock.tone}` }, stock.text)),
             h('td', { class: 'num hide-narrow' }, sku ? money(sku.priceMinor, sku.currency) : '—'),
-            h('td', {}, h('div', { class: 'field' },
+            h('td', { class: 'cart-qty' }, h('div', { class: 'field' },
                 h('label', { for: quantityId, class: 'visually-hidden' }, `Quantity of ${sku ? sku.name : item.sku}`),
                 quantity)),
-            h('td', { class: 'num' }, sku ? money(sku.priceMinor * item.quantity, sku.currency) : '—'),
-            h('td', {}, remove));
+            h('td', { class: 'num cart-line-total' }, sku ? money(sku.priceMinor * item.quantity, sku.currency) : '—'),
+            h('td', { class: 'cart-remove' }, remove));
     });
-    container.append(h('table', { id: 'cart-table' },
+    container.append(h('table', { id: 'cart-table', class: 'cart-lines' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col', class: 'num hide-narrow' }, 'Price'),
             h('th', { scope: 'col' }, 'Quantity'), h('th', { scope: 'col', class: 'num' }, 'Total'),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
         h('tbody', {}, rows)));
     renderTotals();
     scheduleQuote();
+}
+
+// Totals. The page shows what the order will charge: the server prices the cart for the shipping country and the
+// discount code exactly as checkout will (POST /api/v1/checkout/quote), and every change of cart, country or code
+// asks again. While an answer is on its way the totals are marked busy (aria-busy) and dimmed; answers to older
+// questions are dropped. An unknown code does not take the totals away: the cart is priced without it and the field
+// says so. Without a shipping country there is no total yet (tax depends on the country).
+
+const CODE_NOT_VALID = 'This code is not valid.';
+let quoteSeq = 0;
+let priced = null;
+
+function shippingCountry() {
+    return part($('#shipping'), 'country').value;
+}
+
+/** What a quote asks for: the cart, the shipping country and the code (when it has a valid shape); null if empty. */
+function quoteRequest() {
+    const current = cart();
+    if (!current.items.length) {
+        return null;
+    }
+    const discount = $('#discount');
+    const code = discount.value.trim();
+    return {
+        items: current.items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
+        currency: current.currency,
+        country: shippingCountry() || null,
+        discountCode: code && discount.checkValidity() ? code : null,
+    };
+}
+
+const keyOf = (request) => JSON.stringify(request);
+
+/** Whether the totals shown were worked out for the cart, country and code as they are now. */
+function pricedNow() {
+    const request = quoteRequest();
+    return Boolean(priced && request && priced.key === keyOf(request));
+}
+
+function setUpdating(updating) {
+    const totals = $('#totals');
+    if (updating) {
+        totals.setAttribute('aria-busy', 'true');
+    } else {
+        totals.removeAttribute('aria-busy');
+    }
+}
+
+/** Asks again in a moment (typing and clicking settle first); answers to what was asked before are dropped. */
+function scheduleQuote() {
+    clearTimeout(quoteTimer);
+    quoteSeq++;
+    if (cart().items.length) {
+        setUpdating(true);
+    }
+    quoteTimer = setTimeout(() => quote(), 250);
+}
+
+/** Asks the server what this cart costs for the country and code, and shows it unless something changed meanwhile. */
+async function quote() {
+    clearTimeout(quoteTimer);
+    const seq = ++quoteSeq;
+    const request = quoteRequest();
+    if (!request) {
+        priced = null;
+        setUpdating(false);
+        renderTotals();
+        renderDiscountState();
+        return;
+    }
+    setUpdating(true);
+    const result = await price(request);
+    if (seq !== quoteSeq) {
+        return;
+    }
+    priced = { key: keyOf(request), ...result };
+    setUpdating(false);
+    renderTotals();
+    renderDiscountState();
+}
+
+/** Prices a request; never throws: a code the shop does not know is left out, other failures give no answer. */
+async function price(request) {
+    const base = { country: request.country, code: request.discountCode, rejectedCode: null, answer: null };
+    if (!quoteAvailable) {
+        return base;
+    }
+    try {
+        return { ...base, answer: await api('/api/v1/checkout/quote', { method: 'POST', body: request }) };
+    } catch (e) {
+        if (e instanceof ApiError && e.kind === 'unknown-discount-code' && request.discountCode) {
+            const without = await price({ ...request, discountCode: null });
+            return { ...without, code: request.discountCode, rejectedCode: request.discountCode };
+        }
+        if (e instanceof ApiError && e.endpointMissing) {
+            quoteAvailable = false;
+        }
+        return base;
+    }
 }
 
 function subtotal() {
@@ -230,82 +345,70 @@ function subtotal() {
     }, 0);
 }
 
-/** Shows totals: the server's quote when there is one, else the subtotal with a note. */
-function renderTotals(quote) {
+/** Shows the totals of the last answer: subtotal, discount, shipping, tax and total (once a country is chosen). */
+function renderTotals() {
     const container = clear($('#totals'));
     const current = cart();
     if (!current.items.length) {
         return;
     }
-    const currency = current.currency;
     const row = (label, value, id, cls = '') => h('tr', { class: cls }, h('th', { scope: 'row' }, label),
         h('td', { class: 'num', id }, value));
-    if (quote) {
-        const t = quote.totals || quote;
-        const rows = [row('Subtotal', money(t.subtotalMinor, t.currency), 'total-subtotal')];
+    const totalRow = (value) => h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'),
+        h('td', { class: 'num', id: 'total-total', 'data-testid': 'checkout-total' }, value));
+    const answer = priced && priced.answer;
+    const rows = [];
+    let note = null;
+    if (answer) {
+        const t = answer.totals;
+        rows.push(row('Subtotal', money(t.subtotalMinor, t.currency), 'total-subtotal'));
         if (t.discountMinor) {
-            rows.push(row('Discount', '−' + money(t.discountMinor, t.currency), 'total-discount'));
+            rows.push(row(`Discount (${answer.discountCode})`, '−' + money(t.discountMinor, t.currency),
+                'total-discount'));
         }
         rows.push(row('Shipping', t.shippingMinor ? money(t.shippingMinor, t.currency) : 'Free', 'total-shipping'));
-        const rate = t.taxRateBasisPoints ? ` (${(t.taxRateBasisPoints / 100).toLocaleString()} %)` : '';
-        rows.push(row('Tax' + rate, money(t.taxMinor, t.currency), 'total-tax'));
-        rows.push(row('Total', money(t.totalMinor, t.currency), 'total-total', 'total'));
-        container.append(h('table', {}, h('tbody', {}, rows)));
-        return;
+        if (priced.country) {
+            const rate = t.taxRateBasisPoints ? ` (${(t.taxRateBasisPoints / 100).toLocaleString()} %)` : '';
+            rows.push(row('Tax' + rate, money(t.taxMinor, t.currency), 'total-tax'));
+            rows.push(totalRow(money(t.totalMinor, t.currency)));
+        } else {
+            rows.push(row('Tax', 'Depends on the country', 'total-tax'));
+            rows.push(totalRow('—'));
+            note = 'Choose the shipping country to see the tax and the total.';
+        }
+    } else {
+        rows.push(row('Subtotal', money(subtotal(), current.currency), 'total-subtotal'));
+        rows.push(totalRow('—'));
+        if (priced) {
+            note = 'Tax, shipping and any discount are worked out when you place the order; the order page shows the '
+                + 'final totals before you pay.';
+        }
     }
-    container.append(h('table', {}, h('tbody', {},
-        row('Subtotal', money(subtotal(), currency), 'total-subtotal', 'total'))),
-    h('p', { class: 'hint', id: 'totals-note' }, 'Tax, shipping and any discount are calculated for your address when '
-        + 'you place the order; the order page shows the final totals before you pay.'));
+    container.append(h('table', {}, h('tbody', {}, rows)));
+    if (note) {
+        container.append(h('p', { class: 'hint', id: 'totals-note' }, note));
+    }
 }
 
-function scheduleQuote() {
-    clearTimeout(quoteTimer);
-    quoteTimer = setTimeout(quote, 250);
-}
-
-/** Asks the server for the totals of this cart (tax for the country, shipping, discount), if the server offers it. */
-async function quote(explicit = false) {
-    const current = cart();
-    const country = $('#shipping-country') ? $('#shipping-country').value : '';
-    const code = $('#discount').value.trim();
-    if (!current.items.length || !quoteAvailable) {
-        if (explicit && code) {
-            showMessage(message, `The code ${code} will be checked when you place the order.`, 'warn');
+/** Says at the code field what became of the code: applied, not valid, or checked only when the order is placed. */
+function renderDiscountState() {
+    const input = $('#discount');
+    const status = clear($('#discount-status'));
+    const code = input.value.trim();
+    clearFieldError(input);
+    if (!code || !priced || priced.code !== code) {
+        if (code && !input.checkValidity()) {
+            setFieldError(input, fieldMessage(input, 'Discount code'));
         }
         return;
     }
-    try {
-        const answer = await api('/api/v1/checkout/quote', {
-            method: 'POST',
-            body: {
-                items: current.items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
-                currency: current.currency, country: country || null, discountCode: code || null,
-            },
-        });
-        const discountInput = $('#discount');
-        clearFieldErrors(discountInput.closest('.field'));
-        renderTotals(answer);
-        if (explicit && code) {
-            showMessage(message, `Discount code ${code} applied.`, 'ok');
-        }
-    } catch (e) {
-        if (e instanceof ApiError && e.endpointMissing) {
-            quoteAvailable = false;
-            renderTotals();
-            if (explicit && code) {
-                showMessage(message, `The code ${code} will be checked when you place the order.`, 'warn');
-            }
-            return;
-        }
-        if (e instanceof ApiError && e.kind === 'unknown-discount-code') {
-            setFieldError($('#discount'), e.message);
-            renderTotals();
-            return;
-        }
-        if (explicit) {
-            showMessage(message, e);
-        }
+    if (priced.rejectedCode === code) {
+        setFieldError(input, `${CODE_NOT_VALID} The totals are shown without a discount.`);
+    } else if (priced.answer && priced.answer.discountCode) {
+        const t = priced.answer.totals;
+        status.append(`${priced.answer.discountCode} applied: ${money(t.discountMinor, t.currency)} off.`);
+    } else if (!priced.answer) {
+        status.append('The code is checked when you place the order.');
     }
 }
 
@@ -375,6 +478,10 @@ function checkoutBody() {
 async function submit(event) {
     event.preventDefault();
     showMessage(message, null);
+    // the order must cost what the page shows: price what is about to be sent before sending it
+    for (let attempt = 0; attempt < 3 && !pricedNow(); attempt++) {
+        await quote();
+    }
     const problems = validate();
     if (problems) {
         showMessage(message, problems === 1 ? 'Please correct the field marked below.'
@@ -405,8 +512,11 @@ async function submit(event) {
         if (e instanceof ApiError) {
             placeFieldErrors(form, e);
             if (e.kind === 'unknown-discount-code') {
-                setFieldError($('#discount'), e.message);
-                e.fieldErrors.forEach((f) => { f.shownAtField = true; });
+                setFieldError($('#discount'), `${CODE_NOT_VALID} Remove it to place the order without a discount.`);
+                showMessage(message, 'Please correct the field marked below.');
+                focusFirstInvalid(form);
+                scheduleQuote();
+                return;
             }
             if (e.kind === 'unknown-sku' || e.kind === 'currency') {
                 await refreshCatalogue();
@@ -444,12 +554,25 @@ $('#billing-same').addEventListener('change', () => {
 });
 $('#billing').disabled = true;
 $('#apply-discount').addEventListener('click', () => {
-    clearFieldErrors($('#discount').closest('.field'));
-    if (!$('#discount').checkValidity()) {
-        setFieldError($('#discount'), fieldMessage($('#discount'), 'Discount code'));
-        return;
+    const discount = $('#discount');
+    clearFieldErrors(discount.closest('.field'));
+    if (!discount.checkValidity()) {
+        setFieldError(discount, fieldMessage(discount, 'Discount code'));
     }
-    quote(true);
+    quote();
+});
+$('#discount').addEventListener('change', scheduleQuote);
+$('#discount').addEventListener('input', () => {
+    if (!$('#discount').value.trim()) {
+        scheduleQuote();
+    }
+});
+$('#discount').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+        // Enter in the code field applies the code; it does not place the order
+        event.preventDefault();
+        $('#apply-discount').click();
+    }
 });
 form.addEventListener('submit', submit);
 form.addEventListener('input', (event) => clearFieldError(event.target));

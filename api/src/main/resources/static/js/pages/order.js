@@ -72,7 +72,9 @@ function render(fresh) {
     $('#order').hidden = false;
     document.title = `Order ${order.orderNumber} — Order engine`;
     $('#order-number').textContent = order.orderNumber;
-    clear($('#order-status')).append(statusBadge(order.status));
+    const status = clear($('#order-status'));
+    status.dataset.status = order.status;
+    status.append(statusBadge(order.status));
     clear($('#steps')).append(...steps(order));
     const failure = failureText(order);
     showMessage($('#outcome'), failure, order.status === 'ATTENTION' ? 'warn' : 'error');

@@ -16,7 +16,7 @@ function product(sku) {
         id: quantityId, class: 'qty', type: 'number', min: '1', max: String(Math.max(1, Math.min(1000, sku.available))),
         value: '1', inputmode: 'numeric', name: 'quantity',
     });
-    const add = h('button', { type: 'submit', dataset: { sku: sku.sku } }, 'Add to cart');
+    const add = h('button', { type: 'submit', dataset: { sku: sku.sku, testid: 'add-to-cart' } }, 'Add to cart');
     add.disabled = sku.available <= 0;
     const form = h('form', { class: 'inline-form', 'aria-label': `Add ${sku.name} to the cart` },
         h('div', { class: 'field' }, h('label', { for: quantityId }, 'Quantity'), quantity),

@@ -40,14 +40,26 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final int DESKTOP_WIDTH = 1280;
-    private static final int DESKTOP_HEIGHT = 900;
-    private static final int PHONE_WIDTH = 390;
+
+    /** The window sizes the pages are tried at, in CSS pixels: a laptop's and a phone's. */
+    enum Viewport {
+        DESKTOP(1366, 900),
+        PHONE(390, 844);
+
+        final int width;
+        final int height;
+
+        Viewport(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
     private final String test;
+    private Viewport viewport = Viewport.DESKTOP;
 
     private Browser(ChromeDriver driver, Path profile, String base, String test) {
         this.driver = driver;
@@ -82,7 +94,7 @@ final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--disable-extensions",
                 "--lang=en-US",
-                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+                "--window-size=" + Viewport.DESKTOP.width + "," + Viewport.DESKTOP.height,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
         LoggingPreferences logs = new LoggingPreferences();
@@ -99,6 +111,12 @@ final class Browser implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Sizes the window like {@code viewport}; the pages are used at that size until the next call. */
+    void use(Viewport viewport) {
+        this.viewport = viewport;
+        driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
     }
 
     void open(String path) {
@@ -174,23 +192,24 @@ final class Browser implements AutoCloseable {
 
     /** Saves a screenshot of the whole page at desktop width as {@code <test>-<page>.png}. */
     Path screenshot(String page) {
-        return capture(page, DESKTOP_WIDTH);
+        return screenshot(page, Viewport.DESKTOP);
     }
 
     /** Saves a screenshot of the whole page at a phone's width (390 CSS pixels) as {@code <test>-<page>.png}. */
     Path phoneScreenshot(String page) {
-        return capture(page, PHONE_WIDTH);
+        return screenshot(page, Viewport.PHONE);
     }
 
-    private Path capture(String page, int width) {
+    /** Saves a screenshot of the whole page at the width of {@code size} as {@code <test>-<page>.png}. */
+    Path screenshot(String page, Viewport size) {
         try {
-            driver.manage().window().setSize(new Dimension(width, DESKTOP_HEIGHT));
+            driver.manage().window().setSize(new Dimension(size.width, size.height));
             // the window is taller than the page's viewport by the browser's own frame
             Number frame = (Number) script("return window.outerHeight - window.innerHeight;");
             Number height = (Number)
                     script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
-            int full = Math.min(6000, Math.max(DESKTOP_HEIGHT, height.intValue() + frame.intValue()));
-            driver.manage().window().setSize(new Dimension(width, full));
+            int full = Math.min(6000, Math.max(size.height, height.intValue() + frame.intValue()));
+            driver.manage().window().setSize(new Dimension(size.width, full));
             script("if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0);");
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Files.createDirectories(SCREENSHOTS);
@@ -200,7 +219,7 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
+            driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
         }
     }
 

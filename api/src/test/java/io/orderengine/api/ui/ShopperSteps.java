@@ -16,6 +16,14 @@ final class ShopperSteps {
 
     static final Pattern ORDER_NUMBER = Pattern.compile("ORD-\\d{8}-\\d{6}");
 
+    /** A shipping address as a shopper types it into the checkout form. */
+    record Address(String fullName, String phone, String line1, String city, String postalCode, String country) {}
+
+    static final Address TEL_AVIV =
+            new Address("Noa Cohen", "+972 50 111 2233", "5 Rothschild Blvd", "Tel Aviv", "6688101", "IL");
+    static final Address BERLIN =
+            new Address("Jonas Weber", "+49 30 1234567", "Unter den Linden 1", "Berlin", "10117", "DE");
+
     private final Browser browser;
 
     ShopperSteps(Browser browser) {
@@ -39,35 +47,59 @@ final class ShopperSteps {
         return -1;
     }
 
-    /** On the shop page: adds {@code quantity} of a SKU to the cart and waits for the confirmation. */
+    /**
+     * On the shop page: types {@code quantity} next to the SKU's "Add to cart" button ({@code data-testid="add-to-cart"}
+     * with {@code data-sku}), presses it and waits for the confirmation.
+     */
     void addToCart(String sku, int quantity) {
         browser.open("/");
-        String product = "li.product[data-sku='" + sku + "']";
-        browser.visible(product);
-        browser.type(product + " input[name='quantity']", Integer.toString(quantity));
-        browser.click(product + " button[type='submit']");
+        WebElement add = browser.visible("[data-testid='add-to-cart'][data-sku='" + sku + "']");
+        WebElement amount = add.findElement(By.xpath("ancestor::form//input[@name='quantity']"));
+        amount.clear();
+        amount.sendKeys(Integer.toString(quantity));
+        browser.click("[data-testid='add-to-cart'][data-sku='" + sku + "']");
         browser.awaitText("#message", "Added " + quantity + " ×");
     }
 
     /** On the checkout page: fills contact and a valid Israeli shipping address. */
     void fillCheckout(String email) {
-        browser.visible("#cart-table");
-        browser.type("#email", email);
-        browser.type("#shippingAddress-fullName", "Noa Cohen");
-        browser.type("#shippingAddress-phone", "+972 50 111 2233");
-        browser.type("#shippingAddress-line1", "5 Rothschild Blvd");
-        browser.type("#shippingAddress-city", "Tel Aviv");
-        browser.choose("#shippingAddress-country", "IL");
-        browser.type("#shippingAddress-postalCode", "6688101");
-        browser.visible("#pay-sandbox");
-        assertThat(browser.find("#pay-sandbox").isSelected())
-                .as("sandbox is the payment method")
-                .isTrue();
+        fillCheckout(email, TEL_AVIV);
     }
 
-    /** Presses "Place order and pay" and waits for the order page; returns the order id. */
+    /** On the checkout page: fills contact and {@code address}, finding the inputs by their API field paths. */
+    void fillCheckout(String email, Address address) {
+        browser.visible("#cart-table");
+        browser.type("[name='email']", email);
+        browser.type("[name='shippingAddress.fullName']", address.fullName());
+        browser.type("[name='shippingAddress.phone']", address.phone());
+        browser.type("[name='shippingAddress.line1']", address.line1());
+        browser.type("[name='shippingAddress.city']", address.city());
+        shipTo(address.country(), address.postalCode());
+        WebElement sandbox = browser.visible("[name='paymentMethod'][value='sandbox']");
+        assertThat(sandbox.isSelected()).as("sandbox is the payment method").isTrue();
+    }
+
+    /** On the checkout page: chooses the shipping country and types a postal code of that country. */
+    void shipTo(String country, String postalCode) {
+        browser.choose("[name='shippingAddress.country']", country);
+        browser.type("[name='shippingAddress.postalCode']", postalCode);
+    }
+
+    /**
+     * The total the checkout page shows ({@code data-testid="checkout-total"}), read once the page has priced the
+     * current cart, address and code (no update pending: no {@code aria-busy} around it) and shows an amount.
+     */
+    String checkoutTotal() {
+        return browser.await(driver ->
+                (String) browser.script("const total = document.querySelector('[data-testid=\"checkout-total\"]');"
+                        + " if (!total || total.closest('[aria-busy=\"true\"]')) { return null; }"
+                        + " const text = total.textContent.trim();"
+                        + " return /\\d/.test(text) ? text : null;"));
+    }
+
+    /** Presses "Place order and pay" ({@code data-testid="place-order"}) and waits for the order page; returns its id. */
     String placeOrder() {
-        browser.click("#pay");
+        browser.click("[data-testid='place-order']");
         return awaitOrderPage();
     }
 
@@ -91,7 +123,7 @@ final class ShopperSteps {
 
     /** The status the order page shows (the badge's machine value). */
     String shownStatus() {
-        return (String) browser.script("const badge = document.querySelector('#order-status .badge');"
+        return (String) browser.script("const badge = document.querySelector('[data-testid=\"order-status\"] .badge');"
                 + " return badge ? badge.dataset.status : null;");
     }
 
