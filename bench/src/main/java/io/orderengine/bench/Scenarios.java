@@ -84,12 +84,17 @@ final class Scenarios {
     }
 
     static void await(Duration atMost, BooleanSupplier condition) {
+        await(atMost, Duration.ofMillis(20), condition);
+    }
+
+    /** Polls {@code condition} every {@code interval} until it holds. */
+    static void await(Duration atMost, Duration interval, BooleanSupplier condition) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("condition not met within " + atMost);
             }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 
