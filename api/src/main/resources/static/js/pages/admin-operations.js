@@ -7,6 +7,7 @@ import { ApiError, api, itemsOf } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { dateTime, number, statusBadge } from '../format.js';
 import { $, clear, confirmDialog, h, renderHeader, showMessage, signInNeeded } from '../ui.js';
+import { FAILED_STEP_WORDS, REBUILD_WORDS, STUCK_WORDS, eventWords, stageWords, wordsFor } from '../words.js';
 
 const message = $('#message');
 let rebuildTimer = null;
@@ -25,8 +26,7 @@ function rebuildCell(p) {
     if (!r) {
         return '—';
     }
-    const words = { CATCHING_UP: 'Replaying events', SWITCHING: 'Switching over', DONE: 'Done', FAILED: 'Failed' };
-    const cell = h('div', { class: 'rebuild', dataset: { state: r.state } }, words[r.state] || r.state);
+    const cell = h('div', { class: 'rebuild', dataset: { state: r.state } }, wordsFor(REBUILD_WORDS, r.state));
     if (r.state === 'CATCHING_UP' || r.state === 'SWITCHING') {
         const bar = h('progress', { max: String(Math.max(1, r.eventsTotal || 1)), value: String(r.eventsProcessed || 0) });
         bar.setAttribute('aria-label', `Rebuild of ${p.name}`);
@@ -105,23 +105,41 @@ async function loadSagas() {
     try {
         const list = itemsOf(await api('/api/v1/admin/sagas', { query: { state: $('#saga-state').value } }));
         if (!list.length) {
-            clear(container).append(h('p', { class: 'muted', id: 'no-sagas' }, 'No checkouts to show.'));
+            clear(container).append(h('p', { class: 'muted', id: 'no-sagas' }, $('#saga-state').value === 'stuck' ? 'No checkout is stuck.' : 'No checkouts to show.'));
             return;
         }
         clear(container).append(h('table', { id: 'sagas-table' },
-            h('thead', {}, h('tr', {}, ['Order', 'Stage', 'Failed step', 'Problem', ''].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ['Order', 'Stage', 'Problem', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, list.map((s) => {
                 const id = s.orderId || s.id;
-                const retry = h('button', { type: 'button', class: 'secondary', dataset: { retry: id } }, 'Retry');
-                const compensate = h('button', { type: 'button', class: 'danger', dataset: { compensate: id } }, 'Compensate');
-                retry.setAttribute('aria-label', `Retry the checkout of ${s.orderNumber || id}`);
-                compensate.setAttribute('aria-label', `Compensate the checkout of ${s.orderNumber || id}`);
-                retry.addEventListener('click', () => sagaAction(s, 'retry'));
-                compensate.addEventListener('click', () => sagaAction(s, 'compensate'));
-                return h('tr', { dataset: { orderId: id } },
-                    h('td', {}, orderCell(s)), h('td', {}, s.stage || s.state || '—'), h('td', {}, s.failedStep || '—'),
-                    h('td', {}, s.failure || s.reason || '—'),
-                    h('td', {}, h('div', { class: 'actions' }, retry, compensate)));
+                const problems = (s.stuckBecause || []).map((why) => wordsFor(STUCK_WORDS, why));
+                if (s.failedStep) {
+                    problems.push(`Failed step: ${wordsFor(FAILED_STEP_WORDS, s.failedStep).toLowerCase()}`);
+                }
+                const problem = h('td', {}, problems.length ? problems.join('; ') : 'None: it is on its way');
+                if (s.lastError) {
+                    problem.append(h('details', {}, h('summary', {}, 'Technical details'),
+                        h('pre', { class: 'json' }, String(s.lastError))));
+                }
+                const actions = h('div', { class: 'actions' });
+                if (s.stuck) {
+                    // only a stuck checkout is offered the buttons; an ordinary waiting one needs nobody
+                    if (s.failedStep) {
+                        const retry = h('button', { type: 'button', class: 'secondary', dataset: { retry: id } }, 'Retry');
+                        retry.setAttribute('aria-label', `Retry the checkout of ${s.orderNumber || id}`);
+                        retry.addEventListener('click', () => sagaAction(s, 'retry'));
+                        actions.append(retry);
+                    }
+                    const compensate = h('button', { type: 'button', class: 'danger', dataset: { compensate: id } }, 'Compensate');
+                    compensate.setAttribute('aria-label', `Compensate the checkout of ${s.orderNumber || id}`);
+                    compensate.addEventListener('click', () => sagaAction(s, 'compensate'));
+                    actions.append(compensate);
+                } else {
+                    actions.append(h('span', { class: 'muted' }, 'No action needed'));
+                }
+                return h('tr', { dataset: { orderId: id, stage: s.stage || '', stuck: String(Boolean(s.stuck)) } },
+                    h('td', {}, orderCell(s)), h('td', {}, stageWords(s.stage || s.state)), problem,
+                    h('td', {}, actions));
             }))));
     } catch (e) {
         if (e instanceof ApiError && e.endpointMissing) {
@@ -199,10 +217,10 @@ async function loadDeadLetters() {
             h('thead', {}, h('tr', {}, ['Event', 'Queue', 'Why it failed', 'Since', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, list.map((d) => {
                 const retry = h('button', { type: 'button', class: 'secondary', dataset: { retryLetter: d.id } }, 'Retry');
-                retry.setAttribute('aria-label', `Retry ${d.eventType} ${d.id}`);
+                retry.setAttribute('aria-label', `Retry ${eventWords(d.eventType)} ${d.id}`);
                 retry.addEventListener('click', () => retryLetter(d, retry));
                 return h('tr', { dataset: { letter: d.id } },
-                    h('td', {}, d.eventType, h('div', { class: 'small muted' }, d.id)),
+                    h('td', {}, eventWords(d.eventType), h('div', { class: 'small muted' }, d.id)),
                     h('td', {}, d.processingGroup),
                     h('td', {}, d.cause ? d.cause.message || d.cause.type : '—'),
                     h('td', { class: 'nowrap' }, dateTime(d.enqueuedAt)),
