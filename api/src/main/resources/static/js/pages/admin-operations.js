@@ -9,7 +9,6 @@ import { dateTime, number, statusBadge } from '../format.js';
 import { $, clear, confirmDialog, h, renderHeader, showMessage, signInNeeded } from '../ui.js';
 import { FAILED_STEP_WORDS, REBUILD_WORDS, STUCK_WORDS, eventWords, stageWords, wordsFor } from '../words.js';
 
-const message = $('#message');
 let rebuildTimer = null;
 
 function unavailable(container, e) {
@@ -84,9 +83,9 @@ async function rebuild(name) {
     }
     try {
         await api(`/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST' });
-        showMessage(message, `Rebuild of ${name} started.`, 'ok');
+        showMessage($('#projections-message'), `Rebuild of ${name} started.`, 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage($('#projections-message'), e);
     }
     loadProjections();
 }
@@ -127,12 +126,12 @@ async function loadSagas() {
                     if (s.failedStep) {
                         const retry = h('button', { type: 'button', class: 'secondary', dataset: { retry: id } }, 'Retry');
                         retry.setAttribute('aria-label', `Retry the checkout of ${s.orderNumber || id}`);
-                        retry.addEventListener('click', () => sagaAction(s, 'retry'));
+                        retry.addEventListener('click', () => sagaAction(s, 'retry', $('#sagas-message')));
                         actions.append(retry);
                     }
                     const compensate = h('button', { type: 'button', class: 'danger', dataset: { compensate: id } }, 'Compensate');
                     compensate.setAttribute('aria-label', `Compensate the checkout of ${s.orderNumber || id}`);
-                    compensate.addEventListener('click', () => sagaAction(s, 'compensate'));
+                    compensate.addEventListener('click', () => sagaAction(s, 'compensate', $('#sagas-message')));
                     actions.append(compensate);
                 } else {
                     actions.append(h('span', { class: 'muted' }, 'No action needed'));
@@ -151,7 +150,7 @@ async function loadSagas() {
     }
 }
 
-async function sagaAction(saga, action) {
+async function sagaAction(saga, action, region) {
     const id = saga.orderId || saga.id;
     const reason = await confirmDialog({
         title: action === 'retry' ? `Retry the failed step of ${saga.orderNumber || id}?`
@@ -168,10 +167,11 @@ async function sagaAction(saga, action) {
         await api(`/api/v1/admin/sagas/${encodeURIComponent(id)}/${action}`, {
             method: 'POST', body: { note: reason },
         });
-        showMessage(message, action === 'retry' ? 'Retry requested.' : 'Compensation requested.', 'ok');
+        showMessage(region, action === 'retry' ? 'Retry requested.' : 'Compensation requested.', 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage(region, e);
     }
+    region.focus();
     loadSagas();
     loadAttention();
 }
@@ -193,8 +193,8 @@ async function loadAttention() {
                     'Compensate');
                 retry.setAttribute('aria-label', `Retry the failed checkout step of ${o.orderNumber}`);
                 compensate.setAttribute('aria-label', `Compensate the checkout of ${o.orderNumber}`);
-                retry.addEventListener('click', () => sagaAction(o, 'retry'));
-                compensate.addEventListener('click', () => sagaAction(o, 'compensate'));
+                retry.addEventListener('click', () => sagaAction(o, 'retry', $('#attention-message')));
+                compensate.addEventListener('click', () => sagaAction(o, 'compensate', $('#attention-message')));
                 return h('tr', { dataset: { orderId: o.orderId } },
                     h('td', {}, orderCell(o)), h('td', {}, dateTime(o.updatedAt)),
                     h('td', {}, o.customerName || o.customerEmail || '—'), h('td', {}, statusBadge(o.status)),
@@ -239,10 +239,10 @@ async function retryLetter(letter, button) {
         });
         const failed = result && result.succeeded === false;
         const causes = failed ? (result.stillDead || []).map((d) => d.cause && d.cause.message).filter(Boolean) : [];
-        showMessage(message, failed ? `The retry failed again: ${causes.join('; ') || 'see the list'}.`
+        showMessage($('#dead-letters-message'), failed ? `The retry failed again: ${causes.join('; ') || 'see the list'}.`
             : 'Retried successfully.', failed ? 'error' : 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage($('#dead-letters-message'), e);
     }
     loadDeadLetters();
 }
