@@ -157,7 +157,7 @@ export function eventWords(type) {
     return wordsFor(EVENT_WORDS, simple);
 }
 
-/** A status-history note in words: the engine's short notes mapped, codes turned into words, others kept. */
+/** A status-history note in words: the engine's short notes mapped, codes turned into words, other text kept. */
 export function noteWords(note) {
     if (!note) {
         return '';
@@ -171,9 +171,11 @@ export function noteWords(note) {
     if (prefix) {
         return `${NOTE_WORDS[prefix]}: ${text.slice(prefix.length + 2)}`;
     }
-    const replaced = text.replace(/\b[A-Z0-9]+(_[A-Z0-9]+)+\b/g, (code) =>
-        (STATUS_WORDS[code] || codeWords(code)).toLowerCase());
-    return replaced.charAt(0).toUpperCase() + replaced.slice(1);
+    if (/^[A-Z0-9]+(_[A-Z0-9]+)+$/.test(text)) {
+        return STATUS_WORDS[text] || codeWords(text);
+    }
+    // free text is kept as the person (or the gateway) wrote it; codes inside it become words
+    return text.replace(/\b[A-Z0-9]+(_[A-Z0-9]+)+\b/g, (code) => (STATUS_WORDS[code] || codeWords(code)).toLowerCase());
 }
 
 let regionNames;
