@@ -168,6 +168,49 @@ class EveryPageBrowserTest {
         }
     }
 
+    @Test
+    void aFailedPlaceOrderIsSaidUnderTheButtonWithFocusAndWaitsInMinutes() {
+        browser.use(Browser.Viewport.PHONE);
+        browser.forgetVisitor();
+        steps.addToCart("UI-LAMP-WITH-A-RATHER-LONG-CODE", 1);
+        browser.open("/checkout.html");
+        steps.fillCheckout("noa@example.com");
+        steps.checkoutTotal();
+        try {
+            browser.cutOffApi(true);
+            browser.click("[data-testid='place-order']");
+            String said = browser.await(Duration.ofSeconds(40), driver -> {
+                String text =
+                        browser.find("[data-testid='place-order-message']").getText();
+                return text.isBlank() ? null : text;
+            });
+            assertThat(said).startsWith("The shop cannot be reached.");
+            assertThat(browser.script("return document.activeElement.dataset.testid;"))
+                    .as("focus moved to the message under the button")
+                    .isEqualTo("place-order-message");
+            assertThat(browser.find("[data-testid='place-order-message']").getAttribute("role"))
+                    .isEqualTo("alert");
+            browser.screenshot("place-order-failed-phone", Browser.Viewport.PHONE);
+        } finally {
+            browser.cutOffApi(false);
+        }
+        Object waits = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " import('/js/words.js').then((w) => done([w.duration(645), w.duration(30),"
+                        + " w.alertWords('PAYMENT_SUCCESS_RATE_BELOW_80_PERCENT'), w.eventWords('OrderPlacedEvent'),"
+                        + " w.statusWords('AWAITING_PAYMENT'), w.countryName('IL'), w.noteWords('paid')]));");
+        assertThat(waits)
+                .asList()
+                .containsExactly(
+                        "11 minutes",
+                        "30 seconds",
+                        "Fewer than 80 % of today's payments succeeded.",
+                        "Order placed",
+                        "Awaiting payment",
+                        "Israel",
+                        "Payment received");
+    }
+
     private void visitAll(Browser.Viewport viewport, List<String> problems, List<Page> pages) {
         for (Page page : pages) {
             browser.open(page.path());
