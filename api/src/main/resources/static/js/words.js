@@ -118,6 +118,16 @@ export const REBUILD_WORDS = {
     FAILED: 'Failed',
 };
 
+/** The read models (projections) by name. */
+export const PROJECTION_WORDS = {
+    'customer-stats': 'Customer statistics',
+    'order-detail': 'Orders (detail and lists)',
+    'order-metrics': 'Dashboard figures',
+    'sku-stock': 'SKU stock',
+};
+
+export const projectionWords = (name) => wordsFor(PROJECTION_WORDS, name);
+
 /** Who made a change. */
 export const ACTOR_WORDS = { customer: 'Customer', guest: 'Guest', admin: 'Admin', system: 'Shop system' };
 

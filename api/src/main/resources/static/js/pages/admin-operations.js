@@ -7,7 +7,9 @@ import { ApiError, api, itemsOf } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { dateTime, number, statusBadge } from '../format.js';
 import { $, clear, confirmDialog, h, renderHeader, showMessage, signInNeeded } from '../ui.js';
-import { FAILED_STEP_WORDS, REBUILD_WORDS, STUCK_WORDS, eventWords, stageWords, wordsFor } from '../words.js';
+import {
+    FAILED_STEP_WORDS, REBUILD_WORDS, STUCK_WORDS, eventWords, projectionWords, stageWords, wordsFor,
+} from '../words.js';
 
 let rebuildTimer = null;
 
@@ -28,7 +30,7 @@ function rebuildCell(p) {
     const cell = h('div', { class: 'rebuild', dataset: { state: r.state } }, wordsFor(REBUILD_WORDS, r.state));
     if (r.state === 'CATCHING_UP' || r.state === 'SWITCHING') {
         const bar = h('progress', { max: String(Math.max(1, r.eventsTotal || 1)), value: String(r.eventsProcessed || 0) });
-        bar.setAttribute('aria-label', `Rebuild of ${p.name}`);
+        bar.setAttribute('aria-label', `Rebuild of ${projectionWords(p.name)}`);
         const total = r.eventsTotal === null || r.eventsTotal === undefined ? '?' : number(r.eventsTotal);
         cell.append(bar, h('div', { class: 'small muted' }, `${number(r.eventsProcessed)} of ${total} events`));
     } else if (r.state === 'DONE') {
@@ -47,13 +49,13 @@ async function loadProjections() {
         const rows = list.map((p) => {
             const running = p.rebuild && (p.rebuild.state === 'CATCHING_UP' || p.rebuild.state === 'SWITCHING');
             const button = h('button', { type: 'button', class: 'secondary', dataset: { rebuild: p.name } }, 'Rebuild');
-            button.setAttribute('aria-label', `Rebuild ${p.name}`);
+            button.setAttribute('aria-label', `Rebuild ${projectionWords(p.name)}`);
             button.disabled = Boolean(running);
             button.addEventListener('click', () => rebuild(p.name));
             const state = p.error ? h('span', { class: 'badge bad' }, 'Error')
                 : p.running ? h('span', { class: 'badge good' }, 'Running') : h('span', { class: 'badge' }, 'Stopped');
             return h('tr', { dataset: { projection: p.name } },
-                h('td', {}, p.name), h('td', {}, state),
+                h('td', {}, projectionWords(p.name)), h('td', {}, state),
                 h('td', { class: 'num' }, figure(p.position)), h('td', { class: 'num' }, figure(p.headPosition)),
                 h('td', { class: 'num', dataset: { col: 'lag' } }, figure(p.lag)),
                 h('td', {}, rebuildCell(p)), h('td', {}, button));
@@ -74,7 +76,7 @@ async function loadProjections() {
 
 async function rebuild(name) {
     const ok = await confirmDialog({
-        title: `Rebuild ${name}?`,
+        title: `Rebuild ${projectionWords(name)}?`,
         text: 'Every event is replayed into new collections; the current read model keeps serving until the switch.',
         confirmLabel: 'Rebuild',
     });
@@ -83,7 +85,7 @@ async function rebuild(name) {
     }
     try {
         await api(`/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST' });
-        showMessage($('#projections-message'), `Rebuild of ${name} started.`, 'ok');
+        showMessage($('#projections-message'), `Rebuild of ${projectionWords(name)} started.`, 'ok');
     } catch (e) {
         showMessage($('#projections-message'), e);
     }

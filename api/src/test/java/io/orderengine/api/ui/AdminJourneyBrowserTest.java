@@ -263,7 +263,7 @@ class AdminJourneyBrowserTest {
         browser.visible("#no-dead-letters");
         browser.click("button[data-rebuild='sku-stock']");
         browser.click("#dialog-confirm");
-        browser.awaitText("#projections-message", "Rebuild of sku-stock started");
+        browser.awaitText("#projections-message", "Rebuild of SKU stock started");
         String cell = "#projections-table tr[data-projection='sku-stock'] .rebuild";
         String state = browser.await(Duration.ofSeconds(30), driver -> {
             String now = browser.present(cell) ? browser.find(cell).getAttribute("data-state") : null;
