@@ -2,6 +2,7 @@
 // sentences a shopper or an admin can act on, and keeps the per-field errors so forms can show them at the field.
 
 import { signOut, token } from './auth.js';
+import { duration } from './words.js';
 
 /** A failed call: {@link #message} is for people; status, problem and fieldErrors are for the page. */
 export class ApiError extends Error {
@@ -38,7 +39,7 @@ function sentenceFor(status, problem, retryAfter) {
         return 'Your account is not allowed to do this.';
     }
     if (status === 429) {
-        const wait = retryAfter ? ` Try again in ${retryAfter} seconds.` : ' Try again in a little while.';
+        const wait = retryAfter && /^\d+$/.test(retryAfter.trim()) ? ` Try again in ${duration(retryAfter)}.` : ' Try again in a little while.';
         return 'Too many requests in a short time.' + wait;
     }
     const detail = problem && typeof problem.detail === 'string' ? problem.detail.trim() : '';

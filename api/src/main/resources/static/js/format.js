@@ -89,28 +89,9 @@ export function shortDate(iso) {
         : new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(value);
 }
 
-/** Words for an order status, for shoppers and admins alike. */
-export const STATUS_WORDS = {
-    PENDING: 'Placed — reserving stock',
-    AWAITING_PAYMENT: 'Awaiting payment',
-    CONFIRMED: 'Confirmed',
-    PROCESSING: 'Processing',
-    SHIPPED: 'Shipped',
-    DELIVERED: 'Delivered',
-    REJECTED: 'Rejected — out of stock',
-    CANCELLED: 'Cancelled',
-    RETURNED: 'Returned',
-    ATTENTION: 'Needs attention',
-};
+import { PAYMENT_WORDS, STATUS_WORDS, wordsFor } from './words.js';
 
-export const PAYMENT_WORDS = {
-    PENDING: 'Not paid yet',
-    AUTHORIZED: 'Authorized',
-    PAID: 'Paid',
-    FAILED: 'Failed',
-    PARTIALLY_REFUNDED: 'Partly refunded',
-    REFUNDED: 'Refunded',
-};
+export { PAYMENT_WORDS, STATUS_WORDS };
 
 export const ORDER_STATUSES = Object.keys(STATUS_WORDS);
 export const PAYMENT_STATUSES = Object.keys(PAYMENT_WORDS);
@@ -133,6 +114,6 @@ export function statusBadge(status, words = STATUS_WORDS) {
     const span = document.createElement('span');
     span.className = 'badge ' + toneOf(status);
     span.dataset.status = status || '';
-    span.textContent = words[status] || status || '—';
+    span.textContent = wordsFor(words, status);
     return span;
 }

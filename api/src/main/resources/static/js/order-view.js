@@ -1,8 +1,9 @@
 // Pieces of an order (GET /api/v1/orders/{id}) rendered the same way for the customer and the admin: lines with
 // totals, addresses, status history, progress steps and the words for how an order failed.
 
-import { STATUS_WORDS, dateTime, money } from './format.js';
-import { h } from './ui.js';
+import { dateTime, money } from './format.js';
+import { ACTOR_WORDS, codeWords, countryName, noteWords, statusWords } from './words.js';
+import { h, productImage } from './ui.js';
 
 /** The lines and totals as a table (tfoot: subtotal, discount, shipping, tax, total). */
 export function linesTable(order) {
@@ -11,7 +12,8 @@ export function linesTable(order) {
     const rows = (order.lines || []).map((line) => {
         const attributes = Object.entries(line.attributes || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
         return h('tr', { dataset: { sku: line.sku } },
-            h('td', {}, line.name, h('div', { class: 'small muted' }, line.sku, attributes ? ` · ${attributes}` : '')),
+            h('td', {}, h('div', { class: 'with-thumb' }, productImage(line.imageUrl, true),
+                h('div', {}, line.name, h('div', { class: 'small muted' }, line.sku, attributes ? ` · ${attributes}` : '')))),
             h('td', { class: 'num' }, money(line.unitPriceMinor, currency)),
             h('td', { class: 'num' }, String(line.quantity)),
             h('td', { class: 'num' }, money(line.lineTotalMinor, currency)));
@@ -41,7 +43,7 @@ export function addressText(address) {
         return '—';
     }
     return [address.fullName, address.line1, address.line2,
-        [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country, address.phone]
+        [address.postalCode, address.city].filter(Boolean).join(' '), address.region, countryName(address.country), address.phone]
         .filter(Boolean).join(', ');
 }
 
@@ -49,19 +51,18 @@ function actorText(actor) {
     if (!actor) {
         return '—';
     }
-    const words = { customer: 'Customer', guest: 'Guest', admin: 'Admin', system: 'Shop system' };
-    const who = words[actor.type] || actor.type;
-    return actor.type === 'admin' || actor.type === 'customer' ? `${who} ${actor.id || ''}`.trim() : who;
+    const type = String(actor.type || '').toLowerCase();
+    const who = ACTOR_WORDS[type] || codeWords(actor.type);
+    return type === 'admin' || type === 'customer' ? `${who} ${actor.id || ''}`.trim() : who;
 }
 
 /** The status history, oldest first: when, from → to, who, note. */
 export function historyTable(order) {
     const rows = (order.statusHistory || []).map((change) => h('tr', { dataset: { to: change.to } },
         h('td', { class: 'nowrap' }, dateTime(change.at)),
-        h('td', {}, change.from ? `${STATUS_WORDS[change.from] || change.from} → ` : '',
-            STATUS_WORDS[change.to] || change.to),
+        h('td', {}, change.from ? `${statusWords(change.from)} → ` : '', statusWords(change.to)),
         h('td', {}, actorText(change.actor)),
-        h('td', {}, change.note || '')));
+        h('td', {}, noteWords(change.note))));
     return h('table', { id: 'history-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Status'),
             h('th', { scope: 'col' }, 'By'), h('th', { scope: 'col' }, 'Note'))),
@@ -125,18 +126,18 @@ export function failureText(order) {
             + ' Nothing was charged, and the stock held for it was released.';
     }
     if (order.status === 'CANCELLED') {
-        const reason = payment.failureReason || (last && last.note);
+        const reason = noteWords(payment.failureReason || (last && last.note));
         const paid = payment.capturedMinor > 0
             ? ' The amount paid is refunded.' : ' Nothing was charged.';
         return `The order was cancelled${reason ? ': ' + reason : ''}.`.replace(/\.\.$/, '.')
             + paid + ' The stock held for it was released.';
     }
     if (order.status === 'ATTENTION') {
-        return 'The order needs a look from our team' + (last && last.note ? `: ${last.note}` : '')
+        return 'The order needs a look from our team' + (last && last.note ? `: ${noteWords(last.note)}` : '')
             + '. We will sort it out and let you know.';
     }
     if (order.paymentStatus === 'FAILED' && payment.failureReason) {
-        return `The payment failed: ${payment.failureReason}.`;
+        return `The payment failed: ${noteWords(payment.failureReason)}.`;
     }
     return null;
 }

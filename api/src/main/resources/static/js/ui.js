@@ -123,10 +123,18 @@ export function showMessage(region, text, tone = 'error') {
         return;
     }
     region.hidden = false;
-    region.className = 'message ' + tone;
+    region.classList.remove('error', 'ok', 'warn');
+    region.classList.add('message', tone);
     region.setAttribute('role', tone === 'error' ? 'alert' : 'status');
     if (text instanceof Error) {
         region.append(h('p', {}, text.message));
+        if (region.id === 'message' && (text.status === 0 || text.status >= 500)) {
+            // the server could not be reached or failed: nothing is loading any more; offer to try again
+            document.querySelectorAll('.loading').forEach((placeholder) => { placeholder.hidden = true; });
+            const retry = h('button', { type: 'button', class: 'secondary', dataset: { testid: 'retry' } }, 'Try again');
+            retry.addEventListener('click', () => location.reload());
+            region.append(h('div', { class: 'actions' }, retry));
+        }
         const unplaced = (text.fieldErrors || []).filter((f) => !f.shownAtField);
         if (unplaced.length) {
             region.append(h('ul', {}, unplaced.map((f) => h('li', {}, f.field ? `${f.field}: ${f.message}` : f.message))));
@@ -248,7 +256,7 @@ export function confirmDialog({ title, text, confirmLabel = 'Confirm', reasonLab
         const cancel = h('button', { type: 'button', class: 'secondary', id: 'dialog-cancel' }, 'Keep it');
         const form = h('form', { method: 'dialog' },
             h('h2', { id: 'dialog-title' }, title),
-            text ? h('p', {}, text) : null,
+            text ? h('p', { id: 'dialog-text' }, text) : null,
             reason ? h('div', { class: 'field' }, h('label', { for: 'dialog-reason' }, reasonLabel), reason) : null,
             h('div', { class: 'actions' }, confirm, cancel));
         const dialog = h('dialog', { 'aria-labelledby': 'dialog-title' }, form);
@@ -276,6 +284,23 @@ export function confirmDialog({ title, text, confirmLabel = 'Confirm', reasonLab
         dialog.showModal();
         (reason || confirm).focus();
     });
+}
+
+const PLACEHOLDER = '/img/placeholder.svg';
+
+/** A product's picture, or a neutral placeholder when the SKU has none (or its picture does not load). */
+export function productImage(url, small = false) {
+    const img = h('img', {
+        src: url || PLACEHOLDER, alt: '', loading: 'lazy',
+        class: ['thumb', small ? 'small' : '', url ? '' : 'placeholder'].filter(Boolean).join(' '),
+    });
+    if (url) {
+        img.addEventListener('error', () => {
+            img.src = PLACEHOLDER;
+            img.classList.add('placeholder');
+        }, { once: true });
+    }
+    return img;
 }
 
 /** Reads a query parameter of the page's URL. */
@@ -309,7 +334,54 @@ export async function until(load, done, seconds = 10) {
 export function signInNeeded(container, what, admin = false) {
     const next = encodeURIComponent(location.pathname + location.search);
     clear(container).append(h('div', { class: 'panel', id: 'sign-in-needed' },
-        h('p', {}, admin ? `${what} is for shop administrators. Sign in with an account that has the ADMIN role.`
+        h('p', {}, admin ? `${what} is for shop administrators. Sign in with an administrator's account.`
             : `Sign in to see ${what}.`),
         h('a', { class: 'button', href: '/signin.html?next=' + next }, 'Sign in')));
+}
+
+// Phones. A table of three or more columns becomes one card per row below 40rem (css: table.stacked): every cell is
+// labelled with its column's heading here, whenever a page draws a table. Panels marked fold-narrow (filters) start
+// folded on a narrow screen.
+const NARROW = window.matchMedia('(max-width: 39.99rem)');
+
+function labelCells(table) {
+    if (table.classList.contains('cart-lines') || table.dataset.keepTable !== undefined) {
+        return;
+    }
+    const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    if (headings.length < 3) {
+        return;
+    }
+    table.classList.add('stacked');
+    table.querySelectorAll('tbody tr').forEach((row) => {
+        let column = 0;
+        for (const cell of row.children) {
+            if (cell.dataset.label === undefined) {
+                cell.dataset.label = headings[column] || '';
+            }
+            column += Number(cell.getAttribute('colspan') || 1);
+        }
+    });
+}
+
+function labelTables(root) {
+    if (root.nodeType !== Node.ELEMENT_NODE) {
+        return;
+    }
+    if (root.tagName === 'TABLE') {
+        labelCells(root);
+    } else {
+        const table = root.closest ? root.closest('table') : null;
+        if (table) {
+            labelCells(table);
+        }
+        root.querySelectorAll('table').forEach(labelCells);
+    }
+}
+
+new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(labelTables)))
+    .observe(document.body, { childList: true, subtree: true });
+labelTables(document.body);
+if (NARROW.matches) {
+    document.querySelectorAll('details.fold-narrow').forEach((details) => { details.open = false; });
 }

@@ -4,6 +4,7 @@
 
 import { ApiError, api } from '../api.js';
 import { isAdmin } from '../auth.js';
+import { alertWords } from '../words.js';
 import {
     ORDER_STATUSES, STATUS_WORDS, date, fractionDigits, money, number, percent, shortDate,
 } from '../format.js';
@@ -140,11 +141,7 @@ function renderDaily(days) {
 
     const today = days[days.length - 1];
     const alerts = (today && today.alerts) || [];
-    const words = {
-        LOW_SUCCESS_RATE: 'Payment success rate today is below 80 %.',
-        SLOW_CONFIRMATION: 'Orders take longer than 60 seconds on average to be confirmed today.',
-    };
-    showMessage($('#alerts'), alerts.length ? alerts.map((a) => words[a] || a).join(' ') : null, 'warn');
+    showMessage($('#alerts'), alerts.length ? alerts.map(alertWords).join(' ') : null, 'warn');
 }
 
 async function load() {

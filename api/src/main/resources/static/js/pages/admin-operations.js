@@ -7,8 +7,10 @@ import { ApiError, api, itemsOf } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { dateTime, number, statusBadge } from '../format.js';
 import { $, clear, confirmDialog, h, renderHeader, showMessage, signInNeeded } from '../ui.js';
+import {
+    FAILED_STEP_WORDS, REBUILD_WORDS, STUCK_WORDS, eventWords, projectionWords, stageWords, wordsFor,
+} from '../words.js';
 
-const message = $('#message');
 let rebuildTimer = null;
 
 function unavailable(container, e) {
@@ -25,11 +27,10 @@ function rebuildCell(p) {
     if (!r) {
         return '—';
     }
-    const words = { CATCHING_UP: 'Replaying events', SWITCHING: 'Switching over', DONE: 'Done', FAILED: 'Failed' };
-    const cell = h('div', { class: 'rebuild', dataset: { state: r.state } }, words[r.state] || r.state);
+    const cell = h('div', { class: 'rebuild', dataset: { state: r.state } }, wordsFor(REBUILD_WORDS, r.state));
     if (r.state === 'CATCHING_UP' || r.state === 'SWITCHING') {
         const bar = h('progress', { max: String(Math.max(1, r.eventsTotal || 1)), value: String(r.eventsProcessed || 0) });
-        bar.setAttribute('aria-label', `Rebuild of ${p.name}`);
+        bar.setAttribute('aria-label', `Rebuild of ${projectionWords(p.name)}`);
         const total = r.eventsTotal === null || r.eventsTotal === undefined ? '?' : number(r.eventsTotal);
         cell.append(bar, h('div', { class: 'small muted' }, `${number(r.eventsProcessed)} of ${total} events`));
     } else if (r.state === 'DONE') {
@@ -48,13 +49,13 @@ async function loadProjections() {
         const rows = list.map((p) => {
             const running = p.rebuild && (p.rebuild.state === 'CATCHING_UP' || p.rebuild.state === 'SWITCHING');
             const button = h('button', { type: 'button', class: 'secondary', dataset: { rebuild: p.name } }, 'Rebuild');
-            button.setAttribute('aria-label', `Rebuild ${p.name}`);
+            button.setAttribute('aria-label', `Rebuild ${projectionWords(p.name)}`);
             button.disabled = Boolean(running);
             button.addEventListener('click', () => rebuild(p.name));
             const state = p.error ? h('span', { class: 'badge bad' }, 'Error')
                 : p.running ? h('span', { class: 'badge good' }, 'Running') : h('span', { class: 'badge' }, 'Stopped');
             return h('tr', { dataset: { projection: p.name } },
-                h('td', {}, p.name), h('td', {}, state),
+                h('td', {}, projectionWords(p.name)), h('td', {}, state),
                 h('td', { class: 'num' }, figure(p.position)), h('td', { class: 'num' }, figure(p.headPosition)),
                 h('td', { class: 'num', dataset: { col: 'lag' } }, figure(p.lag)),
                 h('td', {}, rebuildCell(p)), h('td', {}, button));
@@ -75,7 +76,7 @@ async function loadProjections() {
 
 async function rebuild(name) {
     const ok = await confirmDialog({
-        title: `Rebuild ${name}?`,
+        title: `Rebuild ${projectionWords(name)}?`,
         text: 'Every event is replayed into new collections; the current read model keeps serving until the switch.',
         confirmLabel: 'Rebuild',
     });
@@ -84,9 +85,9 @@ async function rebuild(name) {
     }
     try {
         await api(`/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST' });
-        showMessage(message, `Rebuild of ${name} started.`, 'ok');
+        showMessage($('#projections-message'), `Rebuild of ${projectionWords(name)} started.`, 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage($('#projections-message'), e);
     }
     loadProjections();
 }
@@ -105,23 +106,41 @@ async function loadSagas() {
     try {
         const list = itemsOf(await api('/api/v1/admin/sagas', { query: { state: $('#saga-state').value } }));
         if (!list.length) {
-            clear(container).append(h('p', { class: 'muted', id: 'no-sagas' }, 'No checkouts to show.'));
+            clear(container).append(h('p', { class: 'muted', id: 'no-sagas' }, $('#saga-state').value === 'stuck' ? 'No checkout is stuck.' : 'No checkouts to show.'));
             return;
         }
         clear(container).append(h('table', { id: 'sagas-table' },
-            h('thead', {}, h('tr', {}, ['Order', 'Stage', 'Failed step', 'Problem', ''].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ['Order', 'Stage', 'Problem', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, list.map((s) => {
                 const id = s.orderId || s.id;
-                const retry = h('button', { type: 'button', class: 'secondary', dataset: { retry: id } }, 'Retry');
-                const compensate = h('button', { type: 'button', class: 'danger', dataset: { compensate: id } }, 'Compensate');
-                retry.setAttribute('aria-label', `Retry the checkout of ${s.orderNumber || id}`);
-                compensate.setAttribute('aria-label', `Compensate the checkout of ${s.orderNumber || id}`);
-                retry.addEventListener('click', () => sagaAction(s, 'retry'));
-                compensate.addEventListener('click', () => sagaAction(s, 'compensate'));
-                return h('tr', { dataset: { orderId: id } },
-                    h('td', {}, orderCell(s)), h('td', {}, s.stage || s.state || '—'), h('td', {}, s.failedStep || '—'),
-                    h('td', {}, s.failure || s.reason || '—'),
-                    h('td', {}, h('div', { class: 'actions' }, retry, compensate)));
+                const problems = (s.stuckBecause || []).map((why) => wordsFor(STUCK_WORDS, why));
+                if (s.failedStep) {
+                    problems.push(`Failed step: ${wordsFor(FAILED_STEP_WORDS, s.failedStep).toLowerCase()}`);
+                }
+                const problem = h('td', {}, problems.length ? problems.join('; ') : 'None: it is on its way');
+                if (s.lastError) {
+                    problem.append(h('details', {}, h('summary', {}, 'Technical details'),
+                        h('pre', { class: 'json' }, String(s.lastError))));
+                }
+                const actions = h('div', { class: 'actions' });
+                if (s.stuck) {
+                    // only a stuck checkout is offered the buttons; an ordinary waiting one needs nobody
+                    if (s.failedStep) {
+                        const retry = h('button', { type: 'button', class: 'secondary', dataset: { retry: id } }, 'Retry');
+                        retry.setAttribute('aria-label', `Retry the checkout of ${s.orderNumber || id}`);
+                        retry.addEventListener('click', () => sagaAction(s, 'retry', $('#sagas-message')));
+                        actions.append(retry);
+                    }
+                    const compensate = h('button', { type: 'button', class: 'danger', dataset: { compensate: id } }, 'Compensate');
+                    compensate.setAttribute('aria-label', `Compensate the checkout of ${s.orderNumber || id}`);
+                    compensate.addEventListener('click', () => sagaAction(s, 'compensate', $('#sagas-message')));
+                    actions.append(compensate);
+                } else {
+                    actions.append(h('span', { class: 'muted' }, 'No action needed'));
+                }
+                return h('tr', { dataset: { orderId: id, stage: s.stage || '', stuck: String(Boolean(s.stuck)) } },
+                    h('td', {}, orderCell(s)), h('td', {}, stageWords(s.stage || s.state)), problem,
+                    h('td', {}, actions));
             }))));
     } catch (e) {
         if (e instanceof ApiError && e.endpointMissing) {
@@ -133,7 +152,7 @@ async function loadSagas() {
     }
 }
 
-async function sagaAction(saga, action) {
+async function sagaAction(saga, action, region) {
     const id = saga.orderId || saga.id;
     const reason = await confirmDialog({
         title: action === 'retry' ? `Retry the failed step of ${saga.orderNumber || id}?`
@@ -150,10 +169,11 @@ async function sagaAction(saga, action) {
         await api(`/api/v1/admin/sagas/${encodeURIComponent(id)}/${action}`, {
             method: 'POST', body: { note: reason },
         });
-        showMessage(message, action === 'retry' ? 'Retry requested.' : 'Compensation requested.', 'ok');
+        showMessage(region, action === 'retry' ? 'Retry requested.' : 'Compensation requested.', 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage(region, e);
     }
+    region.focus();
     loadSagas();
     loadAttention();
 }
@@ -175,8 +195,8 @@ async function loadAttention() {
                     'Compensate');
                 retry.setAttribute('aria-label', `Retry the failed checkout step of ${o.orderNumber}`);
                 compensate.setAttribute('aria-label', `Compensate the checkout of ${o.orderNumber}`);
-                retry.addEventListener('click', () => sagaAction(o, 'retry'));
-                compensate.addEventListener('click', () => sagaAction(o, 'compensate'));
+                retry.addEventListener('click', () => sagaAction(o, 'retry', $('#attention-message')));
+                compensate.addEventListener('click', () => sagaAction(o, 'compensate', $('#attention-message')));
                 return h('tr', { dataset: { orderId: o.orderId } },
                     h('td', {}, orderCell(o)), h('td', {}, dateTime(o.updatedAt)),
                     h('td', {}, o.customerName || o.customerEmail || '—'), h('td', {}, statusBadge(o.status)),
@@ -199,10 +219,10 @@ async function loadDeadLetters() {
             h('thead', {}, h('tr', {}, ['Event', 'Queue', 'Why it failed', 'Since', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, list.map((d) => {
                 const retry = h('button', { type: 'button', class: 'secondary', dataset: { retryLetter: d.id } }, 'Retry');
-                retry.setAttribute('aria-label', `Retry ${d.eventType} ${d.id}`);
+                retry.setAttribute('aria-label', `Retry ${eventWords(d.eventType)} ${d.id}`);
                 retry.addEventListener('click', () => retryLetter(d, retry));
                 return h('tr', { dataset: { letter: d.id } },
-                    h('td', {}, d.eventType, h('div', { class: 'small muted' }, d.id)),
+                    h('td', {}, eventWords(d.eventType), h('div', { class: 'small muted' }, d.id)),
                     h('td', {}, d.processingGroup),
                     h('td', {}, d.cause ? d.cause.message || d.cause.type : '—'),
                     h('td', { class: 'nowrap' }, dateTime(d.enqueuedAt)),
@@ -221,10 +241,10 @@ async function retryLetter(letter, button) {
         });
         const failed = result && result.succeeded === false;
         const causes = failed ? (result.stillDead || []).map((d) => d.cause && d.cause.message).filter(Boolean) : [];
-        showMessage(message, failed ? `The retry failed again: ${causes.join('; ') || 'see the list'}.`
+        showMessage($('#dead-letters-message'), failed ? `The retry failed again: ${causes.join('; ') || 'see the list'}.`
             : 'Retried successfully.', failed ? 'error' : 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage($('#dead-letters-message'), e);
     }
     loadDeadLetters();
 }

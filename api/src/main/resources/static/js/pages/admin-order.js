@@ -6,6 +6,7 @@ import { ApiError, api, itemsOf, postOnce } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { PAYMENT_WORDS, STATUS_WORDS, dateTime, money, parseMoney, statusBadge, toDecimal } from '../format.js';
 import { addressText, failureText, historyTable, linesTable } from '../order-view.js';
+import { ACTOR_WORDS, codeWords, eventWords, noteWords, statusWords } from '../words.js';
 import {
     $, clear, clearFieldErrors, confirmDialog, focusFirstInvalid, h, param, placeFieldErrors, renderHeader,
     setFieldError, showMessage, signInNeeded, until,
@@ -62,7 +63,7 @@ function render(fresh) {
         notes.append(h('p', { class: 'muted' }, 'No notes yet.'));
     } else {
         notes.append(h('ul', { id: 'notes-list' }, order.adminNotes.map((n) =>
-            h('li', {}, h('span', { class: 'muted small' }, `${dateTime(n.at)}, ${n.actor ? n.actor.id : ''}: `), n.note))));
+            h('li', {}, h('span', { class: 'muted small' }, `${dateTime(n.at)}, ${n.actor ? n.actor.id : ''}: `), noteWords(n.note)))));
     }
 }
 
@@ -139,11 +140,12 @@ function auditActor(entry) {
     const actor = entry.payload && entry.payload.actor;
     if (actor && actor.type) {
         const type = String(actor.type).toLowerCase();
+        const who = ACTOR_WORDS[type] || codeWords(actor.type);
         // a guest's id is the order id: nothing to add
-        return type === 'guest' ? 'guest' : [type, actor.id].filter(Boolean).join(' ');
+        return type === 'guest' || type === 'system' ? who : [who, actor.id].filter(Boolean).join(' ');
     }
     const metadata = entry.metadata || {};
-    return metadata.subject ? String(metadata.subject) : 'system';
+    return metadata.subject ? String(metadata.subject) : ACTOR_WORDS.system;
 }
 
 async function loadAudit() {
@@ -152,16 +154,16 @@ async function loadAudit() {
         const answer = await api(path('/audit'));
         const events = answer.events || itemsOf(answer);
         clear(container).append(h('table', { id: 'audit-table' },
-            h('thead', {}, h('tr', {}, ['#', 'When', 'Event', 'By', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ['#', 'When', 'What happened', 'By', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, events.map((e, i) => {
                 const type = String(e.type || 'event').split('.').pop();
                 const detail = { payload: e.payload, metadata: e.metadata };
                 return h('tr', { dataset: { type } },
                     h('td', {}, String(e.sequence ?? i)),
                     h('td', { class: 'nowrap' }, dateTime(e.at)),
-                    h('td', {}, type),
+                    h('td', {}, eventWords(type)),
                     h('td', {}, auditActor(e)),
-                    h('td', {}, h('details', {}, h('summary', {}, 'Show'),
+                    h('td', {}, h('details', {}, h('summary', {}, 'Technical details'),
                         h('pre', { class: 'json' }, JSON.stringify(detail, null, 2)))));
             }))));
     } catch (e) {
@@ -174,22 +176,28 @@ async function loadAudit() {
 async function command(form, slot, url, body, waitingText, done, doneText) {
     clearFieldErrors(form);
     showMessage(message, null);
+    document.querySelectorAll('.form-message').forEach((region) => showMessage(region, null));
+    // the answer is shown next to the control that was used, where the admin is looking
+    const answer = form.querySelector('.form-message') || message;
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
     try {
         await postOnce(slot, url, body);
-        showMessage(message, waitingText, 'warn');
+        showMessage(answer, waitingText, 'warn');
         const fresh = await until(readOrder, done, 15);
         render(fresh);
         loadAudit();
-        showMessage(message, done(fresh) ? doneText(fresh)
+        showMessage(answer, done(fresh) ? doneText(fresh)
             : 'The request was accepted; the order shows it as soon as it has been carried out.', done(fresh) ? 'ok' : 'warn');
         return true;
     } catch (e) {
         if (e instanceof ApiError) {
             placeFieldErrors(form, e);
         }
-        showMessage(message, e);
+        showMessage(answer, e);
+        if (!form.querySelector('[aria-invalid="true"]')) {
+            answer.focus();
+        }
         focusFirstInvalid(form);
         return false;
     } finally {
@@ -221,7 +229,7 @@ async function changeStatus(event) {
     };
     const ok = await command(form, `status-${orderId}`, path('/status'), body, 'Status change requested…',
         (o) => (status === 'RESUMED' ? o.status !== before : o.status === status),
-        (o) => `The order is now ${STATUS_WORDS[o.status].toLowerCase()}.`);
+        (o) => `The order is now ${statusWords(o.status).toLowerCase()}.`);
     if (ok) {
         form.reset();
         renderActions();
@@ -248,8 +256,13 @@ async function refund(event) {
     clearFieldErrors(form);
     const currency = order.totals.currency;
     const partial = $('#refund-partial').checked;
+    const full = $('#refund-full').checked;
     let amountMinor = null;
     let problems = 0;
+    if (!partial && !full) {
+        setFieldError($('#refund-partial'), 'Choose an amount, or a full refund of what is left.');
+        problems++;
+    }
     if (partial) {
         amountMinor = parseMoney($('#refund-amount').value, currency);
         if (amountMinor === null || amountMinor <= 0) {
@@ -269,12 +282,30 @@ async function refund(event) {
         return;
     }
     const before = order.payment ? order.payment.refundedMinor || 0 : 0;
+    const amount = partial ? amountMinor : refundable();
+    const stays = refundable() - amount;
+    const p = order.payment || {};
+    const to = [p.provider === 'sandbox' ? 'the sandbox payment' : p.provider, p.last4 ? `card •••• ${p.last4}` : null]
+        .filter(Boolean).join(', ');
+    const confirmed = await confirmDialog({
+        title: `Refund ${money(amount, currency)}${full ? ' (everything that is left)' : ''}?`,
+        text: `${money(amount, currency)} goes back to the customer${to ? ' (' + to + ')' : ''}. `
+            + (stays > 0 ? `${money(stays, currency)} stays captured.` : 'Nothing stays captured: the order is fully refunded.')
+            + ' The stock is not changed by a refund. Reason: ' + $('#refund-reason').value.trim(),
+        confirmLabel: `Refund ${money(amount, currency)}`, danger: true,
+    });
+    if (confirmed === null) {
+        return;
+    }
     const body = { amountMinor, reason: $('#refund-reason').value.trim() };
     const ok = await command(form, `refund-${orderId}`, path('/refunds'), body, 'Refund requested; waiting for the payment gateway…',
         (o) => o.payment && (o.payment.refundedMinor || 0) > before,
         (o) => `Refunded ${money(o.payment.refundedMinor - before, currency)}.`);
     if (ok) {
-        form.reset();
+        $('#refund-amount').value = '';
+        $('#refund-reason').value = '';
+        $('#refund-partial').checked = false;
+        $('#refund-full').checked = false;
         $('#refund-amount-field').hidden = true;
     }
 }

@@ -10,8 +10,8 @@ import { countries } from '../countries.js';
 import { money } from '../format.js';
 import { rememberGuestOrder } from '../orders.js';
 import {
-    $, clear, clearFieldError, clearFieldErrors, focusFirstInvalid, h, placeFieldErrors, renderHeader, setFieldError,
-    showMessage, updateCartCount,
+    $, clear, clearFieldError, clearFieldErrors, focusFirstInvalid, h, placeFieldErrors, productImage, renderHeader,
+    setFieldError, showMessage, updateCartCount,
 } from '../ui.js';
 
 const form = $('#checkout-form');
@@ -219,8 +219,9 @@ function renderCart() {
         });
         const stock = sku ? availability(sku) : { text: 'No longer for sale', tone: 'out' };
         return h('tr', { dataset: { sku: item.sku } },
-            h('td', { class: 'cart-item' }, sku ? sku.name : item.sku,
-                h('div', { class: `small availability ${stock.tone}` }, stock.text)),
+            h('td', { class: 'cart-item' }, h('div', { class: 'with-thumb' }, productImage(sku && sku.imageUrl, true),
+                h('div', {}, sku ? sku.name : item.sku,
+                    h('div', { class: `small availability ${stock.tone}` }, stock.text)))),
             h('td', { class: 'num hide-narrow' }, sku ? money(sku.priceMinor, sku.currency) : '—'),
             h('td', { class: 'cart-qty' }, h('div', { class: 'field' },
                 h('label', { for: quantityId, class: 'visually-hidden' }, `Quantity of ${sku ? sku.name : item.sku}`),
@@ -478,6 +479,7 @@ function checkoutBody() {
 async function submit(event) {
     event.preventDefault();
     showMessage(message, null);
+    showMessage($('#place-order-message'), null);
     // the order must cost what the page shows: price what is about to be sent before sending it
     for (let attempt = 0; attempt < 3 && !pricedNow(); attempt++) {
         await quote();
@@ -522,8 +524,14 @@ async function submit(event) {
                 await refreshCatalogue();
             }
         }
-        showMessage(message, e);
-        focusFirstInvalid(form);
+        // next to the button that was pressed (on a phone the top of the page is far away), and focused
+        const answer = $('#place-order-message');
+        showMessage(answer, e);
+        if (form.querySelector('[aria-invalid="true"]')) {
+            focusFirstInvalid(form);
+        } else {
+            answer.focus();
+        }
     }
 }
 

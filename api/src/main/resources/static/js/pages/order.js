@@ -6,6 +6,7 @@
 import { ApiError, api } from '../api.js';
 import { session } from '../auth.js';
 import { PAYMENT_WORDS, dateTime, money, statusBadge } from '../format.js';
+import { paymentWords } from '../words.js';
 import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink } from '../orders.js';
 import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
 import { openStream } from '../sse.js';
@@ -103,7 +104,7 @@ function renderDetails() {
     const p = order.payment;
     const fact = (term, value, id) => details.append(h('dt', {}, term), h('dd', { id }, value));
     fact('Placed', dateTime(order.placedAt), 'placed-at');
-    fact('Payment', PAYMENT_WORDS[order.paymentStatus] || order.paymentStatus || '—', 'payment-status');
+    fact('Payment', paymentWords(order.paymentStatus), 'payment-status');
     if (p && (p.brand || p.last4)) {
         const brand = p.brand === 'sandbox' ? 'Sandbox card' : p.brand;
         fact('Paid with', [brand, p.last4 ? `•••• ${p.last4}` : null].filter(Boolean).join(' '), 'paid-with');

@@ -3,7 +3,7 @@
 import { addToCart, cart } from '../cart.js';
 import { availability, cataloguePage } from '../catalogue.js';
 import { money } from '../format.js';
-import { $, clear, h, pager, renderHeader, showMessage, updateCartCount } from '../ui.js';
+import { $, clear, h, pager, productImage, renderHeader, showMessage, updateCartCount } from '../ui.js';
 
 const PAGE_SIZE = 12;
 const message = $('#message');
@@ -17,6 +17,8 @@ function product(sku) {
         value: '1', inputmode: 'numeric', name: 'quantity',
     });
     const add = h('button', { type: 'submit', dataset: { sku: sku.sku, testid: 'add-to-cart' } }, 'Add to cart');
+    // what happened is said in the product's own box, next to the button (the top of the page may be far away)
+    const said = h('div', { class: 'message form-message', hidden: true, dataset: { sku: sku.sku, testid: 'added' } });
     add.disabled = sku.available <= 0;
     const form = h('form', { class: 'inline-form', 'aria-label': `Add ${sku.name} to the cart` },
         h('div', { class: 'field' }, h('label', { for: quantityId }, 'Quantity'), quantity),
@@ -25,32 +27,33 @@ function product(sku) {
         event.preventDefault();
         const wanted = Number(quantity.value);
         if (!Number.isInteger(wanted) || wanted < 1) {
-            showMessage(message, 'Enter a quantity of at least 1.');
+            showMessage(said, 'Enter a quantity of at least 1.');
             quantity.focus();
             return;
         }
         const already = (cart().items.find((item) => item.sku === sku.sku) || { quantity: 0 }).quantity;
         if (already + wanted > sku.available) {
-            showMessage(message, `Only ${sku.available} of ${sku.name} available; you have ${already} in the cart.`);
+            showMessage(said, `Only ${sku.available} of ${sku.name} available; you have ${already} in the cart.`);
             return;
         }
         try {
             addToCart(sku.sku, sku.currency, wanted);
             updateCartCount();
-            showMessage(message, `Added ${wanted} × ${sku.name} to the cart.`, 'ok');
+            showMessage(said, `Added ${wanted} × ${sku.name} to the cart.`, 'ok');
         } catch (e) {
-            showMessage(message, e.message);
+            showMessage(said, e.message);
         }
     });
     const attributes = Object.entries(sku.attributes || {}).map(([name, value]) => `${name}: ${value}`).join(' · ');
     return h('li', { class: 'panel product', dataset: { sku: sku.sku } },
-        sku.imageUrl ? h('img', { src: sku.imageUrl, alt: '' }) : null,
+        productImage(sku.imageUrl),
         h('h2', {}, sku.name),
         h('div', { class: 'muted small' }, `SKU ${sku.sku}`, attributes ? ` · ${attributes}` : ''),
         h('div', { class: 'price' }, money(sku.priceMinor, sku.currency)),
         h('div', { class: `availability ${stock.tone}`, dataset: { available: String(sku.available) } }, stock.text),
         inCart ? h('div', { class: 'small muted' }, `${inCart.quantity} in your cart`) : null,
-        form);
+        form,
+        said);
 }
 
 async function load(page) {

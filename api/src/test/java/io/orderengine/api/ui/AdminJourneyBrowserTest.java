@@ -128,7 +128,9 @@ class AdminJourneyBrowserTest {
         assertThat(browser.text("#refundable")).contains("up to " + euros(paidTotalMinor) + " can be refunded");
 
         browser.click("#change-status");
-        assertThat(browser.awaitText("#message", "now")).isEqualTo("The order is now processing.");
+        assertThat(browser.awaitText("#status-message", "now"))
+                .as("said next to the button that was pressed")
+                .isEqualTo("The order is now processing.");
         assertThat(badge("#order-status")).isEqualTo("PROCESSING");
         browser.choose("#new-status", "SHIPPED");
         browser.visible("#tracking");
@@ -137,11 +139,21 @@ class AdminJourneyBrowserTest {
                 .isEqualTo("Enter the tracking number of the shipment.");
         browser.type("#tracking", "TRK 4711");
         browser.click("#change-status");
-        browser.awaitText("#message", "shipped");
+        browser.awaitText("#status-message", "shipped");
         assertThat(badge("#order-status")).isEqualTo("SHIPPED");
         assertThat(browser.text("#tracking-number")).isEqualTo("TRK 4711");
 
+        assertThat(browser.find("#refund-full").isSelected())
+                .as("nothing that refunds everything is preselected")
+                .isFalse();
+        assertThat(browser.find("#refund-partial").isSelected()).isFalse();
+        browser.type("#refund-reason", "scratched on arrival");
+        browser.click("#refund");
+        assertThat(browser.visible("#refund-partial-error").getText())
+                .as("a refund without a chosen amount is not sent")
+                .isEqualTo("Choose an amount, or a full refund of what is left.");
         browser.click("#refund-partial");
+        assertThat(browser.visible("#refund-amount").getAttribute("value")).isEmpty();
         browser.type("#refund-amount", Long.toString(paidTotalMinor));
         browser.type("#refund-reason", "scratched on arrival");
         browser.click("#refund");
@@ -149,13 +161,27 @@ class AdminJourneyBrowserTest {
                 .isEqualTo("At most " + euros(paidTotalMinor) + " can be refunded.");
         browser.type("#refund-amount", "12.50");
         browser.click("#refund");
-        assertThat(browser.awaitText("#message", "Refunded")).isEqualTo("Refunded €12.50.");
+        assertThat(browser.visible("#dialog-text").getText())
+                .as("the refund's summary before it is sent")
+                .startsWith("€12.50 goes back to the customer")
+                .contains(euros(paidTotalMinor - 1250) + " stays captured.");
+        browser.click("#dialog-confirm");
+        assertThat(browser.awaitText("#refund-message", "Refunded"))
+                .as("said next to the refund button")
+                .isEqualTo("Refunded €12.50.");
         assertThat(badge("#payment-status")).isEqualTo("PARTIALLY_REFUNDED");
         assertThat(browser.text("#refunded")).isEqualTo("€12.50");
         browser.click("#refund-full");
         browser.type("#refund-reason", "customer returned the rest");
         browser.click("#refund");
-        assertThat(browser.awaitText("#message", "Refunded"))
+        assertThat(browser.visible("#dialog-text").getText()).contains("Nothing stays captured");
+        browser.click("#dialog-cancel");
+        assertThat(browser.text("#refunded"))
+                .as("dismissing the summary refunds nothing")
+                .isEqualTo("€12.50");
+        browser.click("#refund");
+        browser.click("#dialog-confirm");
+        assertThat(browser.awaitText("#refund-message", "Refunded"))
                 .isEqualTo("Refunded " + euros(paidTotalMinor - 1250) + ".");
         assertThat(badge("#payment-status")).isEqualTo("REFUNDED");
         assertThat(browser.text("#refundable")).startsWith("Nothing to refund");
@@ -237,7 +263,7 @@ class AdminJourneyBrowserTest {
         browser.visible("#no-dead-letters");
         browser.click("button[data-rebuild='sku-stock']");
         browser.click("#dialog-confirm");
-        browser.awaitText("#message", "Rebuild of sku-stock started");
+        browser.awaitText("#projections-message", "Rebuild of SKU stock started");
         String cell = "#projections-table tr[data-projection='sku-stock'] .rebuild";
         String state = browser.await(Duration.ofSeconds(30), driver -> {
             String now = browser.present(cell) ? browser.find(cell).getAttribute("data-state") : null;

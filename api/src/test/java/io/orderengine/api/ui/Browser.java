@@ -119,6 +119,20 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
     }
 
+    /**
+     * Makes every call to the engine's API fail as if the server could not be reached (the pages themselves still
+     * load), or lets them through again.
+     */
+    void cutOffApi(boolean cut) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", cut ? List.of("*/api/v1/*") : List.of()));
+    }
+
+    /** The size the pages are used at now. */
+    Viewport viewport() {
+        return viewport;
+    }
+
     void open(String path) {
         driver.get(base + path);
     }

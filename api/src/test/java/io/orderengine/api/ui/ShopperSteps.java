@@ -58,7 +58,7 @@ final class ShopperSteps {
         amount.clear();
         amount.sendKeys(Integer.toString(quantity));
         browser.click("[data-testid='add-to-cart'][data-sku='" + sku + "']");
-        browser.awaitText("#message", "Added " + quantity + " ×");
+        browser.awaitText("[data-testid='added'][data-sku='" + sku + "']", "Added " + quantity + " ×");
     }
 
     /** On the checkout page: fills contact and a valid Israeli shipping address. */
