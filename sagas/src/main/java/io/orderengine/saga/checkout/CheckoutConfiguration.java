@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the checkout saga needs besides the payment beans: its rules (payment deadline from
- * {@code engine.payments.deadline}, payment attempts from {@code engine.payments.max-attempts}), the handler of admin retry/compensate commands, and the sender of its
- * commands, which stores their effects before a step is marked done.
+ * {@code engine.payments.deadline}, payment attempts from {@code engine.payments.max-attempts}), the handler of admin
+ * retry/compensate commands, and the sender of its commands, which stores their effects before a step is marked done.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckoutConfiguration {
