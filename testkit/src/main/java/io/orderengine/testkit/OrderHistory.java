@@ -27,6 +27,7 @@ import io.orderengine.messages.order.OrderResumedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
@@ -76,6 +77,12 @@ public final class OrderHistory {
 
     public OrderHistory paymentFailed() {
         events.add(new PaymentFailedEvent(ORDER_ID, "card declined"));
+        return this;
+    }
+
+    /** The customer started payment attempt {@code attempt} (2, 3, ...) with the sandbox after a failure. */
+    public OrderHistory paymentAttemptStarted(int attempt) {
+        events.add(new PaymentAttemptStartedEvent(ORDER_ID, attempt, PaymentMethod.SANDBOX, CUSTOMER));
         return this;
     }
 

@@ -10,6 +10,7 @@ import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +33,11 @@ class CheckoutFlowTest {
         engine = RunningEngine.start(TestStore.fresh(folder));
         client = engine.client();
         admin = client.token("admin-1", "ADMIN");
-        for (String sku : new String[] {"FLOW-A", "FLOW-B", "FLOW-C", "FLOW-D"}) {
+        for (String sku : new String[] {"FLOW-A", "FLOW-B", "FLOW-D", "FLOW-E", "FLOW-F"}) {
             assertThat(client.registerSku(admin, sku, 1250, 10).status()).isEqualTo(204);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> available("FLOW-D") == 10);
+        assertThat(client.registerSku(admin, "FLOW-C", 1250, 5).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> available("FLOW-F") == 10);
     }
 
     @AfterAll
@@ -68,23 +70,122 @@ class CheckoutFlowTest {
     }
 
     @Test
-    void aDeclinedPaymentCancelsTheOrderAndReleasesItsStock() {
+    void aDeclinedPaymentKeepsTheOrderAndItsStockAndASecondAttemptThatIsApprovedConfirmsIt() {
         Placed order = place("FLOW-B", 3);
         JsonNode awaiting = awaitStatus(order, "AWAITING_PAYMENT");
         assertThat(available("FLOW-B")).isEqualTo(7);
-        client.post(awaiting.path("payment").path("action").path("url").asText(), Map.of("outcome", "decline"), null);
+        String firstUrl = awaiting.path("payment").path("action").path("url").asText();
+        client.post(firstUrl, Map.of("outcome", "decline"), null);
+
+        JsonNode failed = awaitPaymentStatus(order, "FAILED");
+        assertThat(failed.path("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(failed.path("payment").path("attempt").asInt()).isEqualTo(1);
+        assertThat(failed.path("payment").path("failureReason").asText()).isNotBlank();
+        assertThat(available("FLOW-B")).isEqualTo(7);
+
+        String key = UUID.randomUUID().toString();
+        Reply retry = startAttempt(order, "sandbox", key);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.text("orderId")).isEqualTo(order.id());
+        assertThat(retry.body().path("attempt").asInt()).isEqualTo(2);
+        Reply replayed = startAttempt(order, "sandbox", key);
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.body().path("attempt").asInt()).isEqualTo(2);
+        assertThat(startAttempt(order, "sandbox", null).status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode payment = read(order).path("payment");
+            return payment.path("attempt").asInt() == 2
+                    && !payment.path("action").path("url").asText().isEmpty()
+                    && !firstUrl.equals(payment.path("action").path("url").asText());
+        });
+        String secondUrl =
+                read(order).path("payment").path("action").path("url").asText();
+        assertThat(client.post(secondUrl, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(200);
+
+        JsonNode confirmed = awaitStatus(order, "CONFIRMED");
+        assertThat(confirmed.path("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(confirmed.path("payment").path("capturedMinor").asLong())
+                .isEqualTo(confirmed.path("totals").path("totalMinor").asLong());
+        await().atMost(Duration.ofSeconds(30)).until(() -> onHand("FLOW-B") == 7 && available("FLOW-B") == 7);
+    }
+
+    @Test
+    void afterTheLastAllowedAttemptIsDeclinedTheOrderIsCancelledItsStockReleasedAndNoFurtherAttemptIsAccepted() {
+        Placed order = place("FLOW-E", 2);
+        awaitStatus(order, "AWAITING_PAYMENT");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int current = attempt;
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode now = read(order);
+                return now.path("payment").path("attempt").asInt() == current
+                        && "PENDING".equals(now.path("paymentStatus").asText())
+                        && !now.path("payment")
+                                .path("action")
+                                .path("url")
+                                .asText()
+                                .isEmpty();
+            });
+            client.post(
+                    read(order).path("payment").path("action").path("url").asText(),
+                    Map.of("outcome", "decline"),
+                    null);
+            if (attempt < 3) {
+                awaitPaymentStatus(order, "FAILED");
+                assertThat(startAttempt(order, "sandbox", UUID.randomUUID().toString())
+                                .status())
+                        .isEqualTo(202);
+            }
+        }
+
         JsonNode cancelled = awaitStatus(order, "CANCELLED");
         assertThat(cancelled.path("paymentStatus").asText()).isEqualTo("FAILED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> available("FLOW-B") == 10 && onHand("FLOW-B") == 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> available("FLOW-E") == 10 && onHand("FLOW-E") == 10);
+
+        Reply refused = startAttempt(order, "sandbox", UUID.randomUUID().toString());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).contains("payment-attempt-not-allowed");
+        assertThat(client.post(
+                                "/api/v1/orders/" + order.id() + "/payment-attempts?token=wrong",
+                                Map.of("paymentMethod", "sandbox"),
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(startAttempt(order, "bitcoin", null).status()).isEqualTo(400);
     }
 
     @Test
     void anOrderForMoreThanIsAvailableIsRejectedNamingTheShortSku() {
-        Placed order = place("FLOW-C", 11);
+        await().atMost(Duration.ofSeconds(30)).until(() -> available("FLOW-C") == 5);
+        Placed order = place("FLOW-C", 6);
         JsonNode rejected = awaitStatus(order, "REJECTED");
         assertThat(rejected.path("shortages").get(0).path("sku").asText()).isEqualTo("FLOW-C");
-        assertThat(rejected.path("shortages").get(0).path("available").asInt()).isEqualTo(10);
-        assertThat(available("FLOW-C")).isEqualTo(10);
+        assertThat(rejected.path("shortages").get(0).path("available").asInt()).isEqualTo(5);
+        assertThat(available("FLOW-C")).isEqualTo(5);
+    }
+
+    @Test
+    void anOrderBeyondTheUnitLimitsIsRefusedNamingTheLimit() {
+        Reply perLine = client.checkout(EngineClient.checkoutBody("FLOW-A", 11, "greedy@example.com"), null);
+        assertThat(perLine.status()).isEqualTo(422);
+        assertThat(perLine.text("type")).contains("order-limit-exceeded");
+        assertThat(perLine.text("detail")).contains("max-units-per-line").contains("10");
+
+        Map<String, Object> body = EngineClient.checkoutBody("FLOW-A", 10, "greedy@example.com");
+        body.put(
+                "items",
+                List.of(
+                        Map.of("sku", "FLOW-A", "quantity", 10),
+                        Map.of("sku", "FLOW-B", "quantity", 10),
+                        Map.of("sku", "FLOW-C", "quantity", 10),
+                        Map.of("sku", "FLOW-D", "quantity", 10),
+                        Map.of("sku", "FLOW-E", "quantity", 10),
+                        Map.of("sku", "FLOW-F", "quantity", 1)));
+        Reply perOrder = client.checkout(body, null);
+        assertThat(perOrder.status()).isEqualTo(422);
+        assertThat(perOrder.text("type")).contains("order-limit-exceeded");
+        assertThat(perOrder.text("detail")).contains("max-units-per-order").contains("50");
     }
 
     @Test
@@ -140,6 +241,21 @@ class CheckoutFlowTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> status.equals(read(order).path("status").asText()));
         return read(order);
+    }
+
+    private static JsonNode awaitPaymentStatus(Placed order, String paymentStatus) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        paymentStatus.equals(read(order).path("paymentStatus").asText()));
+        return read(order);
+    }
+
+    private static Reply startAttempt(Placed order, String method, String idempotencyKey) {
+        String path = "/api/v1/orders/" + order.id() + "/payment-attempts?token=" + order.token();
+        Map<String, String> body = Map.of("paymentMethod", method);
+        return idempotencyKey == null
+                ? client.post(path, body, null)
+                : client.post(path, body, null, Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private static JsonNode sku(String code) {

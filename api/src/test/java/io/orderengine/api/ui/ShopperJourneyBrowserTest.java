@@ -40,6 +40,8 @@ class ShopperJourneyBrowserTest {
     void startEngineAndBrowser() {
         Map<String, Object> properties = TestStore.fresh(store);
         properties.put("engine.demo.seed-skus", "true");
+        // one payment attempt: a decline ends the order, the journey these pages show (another try: CheckoutFlowTest)
+        properties.put("engine.payments.max-attempts", "1");
         engine = RunningEngine.start(properties);
         client = engine.client();
         admin = client.token("ui-admin", "ADMIN");

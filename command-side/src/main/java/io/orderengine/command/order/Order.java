@@ -35,7 +35,7 @@ import io.orderengine.messages.order.OrderResumedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
@@ -49,6 +49,7 @@ import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.RejectOrderCommand;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
+import io.orderengine.messages.order.StartPaymentAttemptCommand;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -80,6 +81,9 @@ public class Order {
     private OrderStatus resumeStatus;
 
     private PaymentStatus paymentStatus;
+    /** The payment attempt under way, from 1 (0 in snapshots taken before attempts were counted). */
+    private int paymentAttempt;
+
     private String currency;
     private PaymentMethod provider;
     private String paymentReference;
@@ -129,17 +133,15 @@ public class Order {
         if (paymentReference != null && paymentReference.equals(command.paymentReference())) {
             return;
         }
-        OrderTransitions.requireAllowed(status, resumeStatus, AWAITING_PAYMENT);
-        PaymentAction action = PaymentTransitions.withoutSecret(command.action());
-        PaymentMethod method = PaymentTransitions.providerOr(command.provider(), provider);
-        apply(new OrderAwaitingPaymentEvent(
-                orderId,
-                status,
-                method,
-                command.paymentReference(),
-                action,
-                CHECKOUT,
-                "waiting for " + method.wireName() + " payment"));
+        apply(PaymentTransitions.awaiting(
+                orderId, status, resumeStatus, Math.max(1, paymentAttempt), provider, command, CHECKOUT));
+    }
+
+    /** Another payment after a failed one; answers the new attempt's number (rules: {@link PaymentTransitions}). */
+    @CommandHandler
+    public int handle(StartPaymentAttemptCommand command, PaymentAttemptPolicy attempts) {
+        apply(PaymentTransitions.nextAttempt(orderId, status, paymentStatus, paymentAttempt, command, attempts));
+        return paymentAttempt;
     }
 
     /** The gateway holds the money. Changes nothing once the payment is authorized or further. */
@@ -288,6 +290,7 @@ public class Order {
         status = OrderStatus.PENDING;
         resumeStatus = null;
         paymentStatus = PaymentStatus.PENDING;
+        paymentAttempt = 1;
         currency = event.totals().currency();
         provider = event.paymentMethod();
         confirmed = false;
@@ -322,6 +325,13 @@ public class Order {
     @EventSourcingHandler
     void on(PaymentFailedEvent event) {
         paymentStatus = PaymentStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAttemptStartedEvent event) {
+        paymentAttempt = event.attempt();
+        paymentStatus = PaymentStatus.PENDING;
+        provider = event.provider();
     }
 
     @EventSourcingHandler

@@ -1,14 +1,22 @@
 package io.orderengine.command.order;
 
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.AwaitPaymentCommand;
+import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
+import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.StartPaymentAttemptCommand;
 
 /**
  * The payment rules of an {@link Order}: which gateway reports its payment still takes (an authorization while
  * PENDING or FAILED; a failure while PENDING or AUTHORIZED, never once money was captured), what a confirmation must
- * carry, that every amount is in the order's currency, and that a client secret never goes into an event.
+ * carry, that every amount is in the order's currency, that a client secret never goes into an event, and when another
+ * payment attempt may start (AWAITING_PAYMENT, payment FAILED, attempts left).
  */
 final class PaymentTransitions {
 
@@ -55,5 +63,53 @@ final class PaymentTransitions {
     /** The action without its client secret (null stays null). */
     static PaymentAction withoutSecret(PaymentAction action) {
         return action == null ? null : new PaymentAction(action.type(), action.url(), null);
+    }
+
+    /**
+     * The order waits for the payment the gateway set up: from PENDING (or back from ATTENTION), or, for a later
+     * attempt, again while AWAITING_PAYMENT with the new attempt's reference and action.
+     */
+    static OrderAwaitingPaymentEvent awaiting(
+            OrderId orderId,
+            OrderStatus status,
+            OrderStatus resumeStatus,
+            int attempt,
+            PaymentMethod current,
+            AwaitPaymentCommand command,
+            Actor actor) {
+        if (!(status == OrderStatus.AWAITING_PAYMENT && attempt > 1)) {
+            OrderTransitions.requireAllowed(status, resumeStatus, OrderStatus.AWAITING_PAYMENT);
+        }
+        PaymentMethod method = providerOr(command.provider(), current);
+        String note =
+                "waiting for " + method.wireName() + " payment" + (attempt > 1 ? " (attempt " + attempt + ")" : "");
+        return new OrderAwaitingPaymentEvent(
+                orderId, status, method, command.paymentReference(), withoutSecret(command.action()), actor, note);
+    }
+
+    /**
+     * A new payment attempt: refused unless the order is AWAITING_PAYMENT, its payment FAILED and fewer than the
+     * policy's attempts were made. {@code attempt} is the current one (0 in orders stored before attempts were counted).
+     */
+    static PaymentAttemptStartedEvent nextAttempt(
+            OrderId orderId,
+            OrderStatus status,
+            PaymentStatus payment,
+            int attempt,
+            StartPaymentAttemptCommand command,
+            PaymentAttemptPolicy policy) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new PaymentAttemptNotAllowedException(
+                    "order is " + status + "; a new payment attempt needs " + OrderStatus.AWAITING_PAYMENT);
+        }
+        if (payment != PaymentStatus.FAILED) {
+            throw new PaymentAttemptNotAllowedException("payment is " + payment + "; a new attempt needs FAILED");
+        }
+        int made = Math.max(1, attempt);
+        if (made >= policy.maxAttempts()) {
+            throw new PaymentAttemptNotAllowedException(
+                    "all " + policy.maxAttempts() + " payment attempts of this order were used");
+        }
+        return new PaymentAttemptStartedEvent(orderId, made + 1, command.paymentMethod(), command.actor());
     }
 }

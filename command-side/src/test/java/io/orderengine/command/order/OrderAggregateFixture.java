@@ -5,7 +5,7 @@ import io.orderengine.messages.common.Money;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
- * The {@link Order} aggregate under test with its pricing policy; the order's messages come from testkit's
+ * The {@link Order} aggregate under test with its pricing policy and at most 3 payment attempts; the order's messages come from testkit's
  * {@link io.orderengine.testkit.OrderFixtures}, whose {@code TOTALS} are what this policy works out for them.
  */
 final class OrderAggregateFixture {
@@ -25,6 +25,7 @@ final class OrderAggregateFixture {
     static AggregateTestFixture<Order> orderFixture() {
         AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(PRICING);
+        fixture.registerInjectableResource(new PaymentAttemptPolicy(PaymentAttemptPolicy.DEFAULT_MAX_ATTEMPTS));
         return fixture;
     }
 }

@@ -12,6 +12,7 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatusChange;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
@@ -220,6 +221,19 @@ public class OrderDetailProjection implements RebuildableProjection {
         });
     }
 
+    /** A new payment attempt after a failed one: its number; the failure and the old action are the old attempt's. */
+    @EventHandler
+    void on(PaymentAttemptStartedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            Document payment = payment(order);
+            payment.put("attempt", event.attempt());
+            payment.put("provider", event.provider().wireName());
+            payment.put("failureReason", null);
+            payment.put("action", null);
+            order.put(PAYMENT_STATUS, PaymentStatus.PENDING.name());
+        });
+    }
+
     @EventHandler
     void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.orderId(), sequence, at, order -> {
@@ -303,7 +317,8 @@ public class OrderDetailProjection implements RebuildableProjection {
                     .append("reference", null)
                     .append("captureReference", null)
                     .append("failureReason", null)
-                    .append("action", null);
+                    .append("action", null)
+                    .append("attempt", 1);
             order.put(PAYMENT, payment);
         }
         return payment;

@@ -295,6 +295,7 @@ final class OrderDocuments {
                 payment.getString("reference"),
                 payment.getString("captureReference"),
                 payment.getString("failureReason"),
-                action == null ? null : new OrderView.Action(action.getString("type"), action.getString("url")));
+                action == null ? null : new OrderView.Action(action.getString("type"), action.getString("url")),
+                payment.get("attempt") instanceof Number attempt ? attempt.intValue() : 1);
     }
 }

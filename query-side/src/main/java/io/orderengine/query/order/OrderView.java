@@ -129,7 +129,9 @@ public record OrderView(
     /**
      * Payment metadata only, never card data. Amounts in minor units of the order's currency; {@code reference} is the
      * gateway's payment id (intent, PayPal order, sandbox payment), {@code captureReference} the capture's id.
-     * {@code action} tells the client how to pay while the order waits for payment; null otherwise.
+     * {@code action} tells the client how to pay while the order waits for payment; null otherwise. {@code attempt}
+     * is the payment attempt the order is on, from 1; {@code failureReason} the gateway's reason when the payment of
+     * that attempt failed (the order then waits for another attempt while attempts are left).
      */
     public record Payment(
             String provider,
@@ -141,7 +143,8 @@ public record OrderView(
             String reference,
             String captureReference,
             String failureReason,
-            Action action) {}
+            Action action,
+            int attempt) {}
 
     /**
      * What the client must do to pay: {@code type} is sandbox, stripe or paypal; {@code url} is where to go or post.

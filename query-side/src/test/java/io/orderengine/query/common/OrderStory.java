@@ -15,8 +15,10 @@ import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderStatusChange;
 import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
+import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.ShortSku;
@@ -94,6 +96,21 @@ public final class OrderStory {
 
     public OrderStory failPayment(String reason, Instant at) {
         return publish(new PaymentFailedEvent(id(), reason), at);
+    }
+
+    /** The customer tries again with {@code method}; the new payment waits under reference {@code reference}. */
+    public OrderStory startAttempt(int attempt, PaymentMethod method, String reference, Instant at) {
+        publish(new PaymentAttemptStartedEvent(id(), attempt, method, Actor.customer("alice")), at);
+        return move(
+                new OrderAwaitingPaymentEvent(
+                        id(),
+                        status,
+                        method,
+                        reference,
+                        new PaymentAction(method.wireName(), "/api/v1/payments/sandbox/" + reference, null),
+                        SAGA,
+                        "attempt " + attempt),
+                at);
     }
 
     public OrderStory confirm(Instant at) {

@@ -13,6 +13,7 @@ import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
 import io.orderengine.messages.order.OrderResumedEvent;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.query.FindOrderQuery;
@@ -177,7 +178,8 @@ class OrderDetailProjectionTest {
                         story.paymentReference(),
                         "cap_" + story.paymentReference(),
                         null,
-                        null));
+                        null,
+                        1));
     }
 
     @Test
@@ -190,6 +192,29 @@ class OrderDetailProjectionTest {
 
         assertThat(view.paymentStatus()).isEqualTo(PaymentStatus.FAILED);
         assertThat(view.payment().failureReason()).isEqualTo("card declined");
+    }
+
+    @Test
+    void showsTheFailureAndTheAttemptAndThenTheNewAttemptsAction() {
+        OrderStory story = OrderStory.place(feed, aPlacedOrder().build())
+                .awaitPayment(minutes(1))
+                .failPayment("card declined", minutes(2));
+
+        OrderView failed = projection.handle(new FindOrderQuery(story.id()));
+        assertThat(failed.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(failed.payment().attempt()).isEqualTo(1);
+        assertThat(failed.payment().failureReason()).isEqualTo("card declined");
+
+        story.startAttempt(2, PaymentMethod.SANDBOX, "sbx_second", minutes(3));
+        OrderView retried = projection.handle(new FindOrderQuery(story.id()));
+
+        assertThat(retried.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(retried.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(retried.payment().attempt()).isEqualTo(2);
+        assertThat(retried.payment().failureReason()).isNull();
+        assertThat(retried.payment().reference()).isEqualTo("sbx_second");
+        assertThat(retried.payment().action())
+                .isEqualTo(new OrderView.Action("sandbox", "/api/v1/payments/sandbox/sbx_second"));
     }
 
     @Test

@@ -90,7 +90,8 @@ class OrderViewJsonTest {
                         "reference",
                         "captureReference",
                         "failureReason",
-                        "action");
+                        "action",
+                        "attempt");
         assertThat(fieldNames(order.get("payment").get("action"))).containsExactly("type", "url");
         assertThat(fieldNames(order.get("shippingAddress")))
                 .containsExactly("fullName", "phone", "line1", "line2", "city", "region", "postalCode", "country");

@@ -13,6 +13,7 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.RefundRequestedEvent;
@@ -157,7 +158,14 @@ public class CheckoutSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PaymentFailedEvent event) {
         if (CHECKOUT.accepts(PaymentFailedEvent.class, state.stage)) {
-            compensate(event.reason() == null ? "payment failed" : "payment failed: " + event.reason());
+            paymentFailed(event.reason() == null ? "payment failed" : "payment failed: " + event.reason(), false);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(PaymentAttemptStartedEvent event) {
+        if (new PaymentAttempts(policy, state).start(event)) {
+            CHECKOUT.invoke(StepName.AUTHORIZE_PAYMENT, this, payments);
         }
     }
 
@@ -274,6 +282,7 @@ public class CheckoutSaga {
     void awaitPayment(Authorized reply) {
         state.paymentReference = reply.session().paymentReference();
         state.stage = Stage.AWAITING_PAYMENT;
+        state.paymentAwaited = true;
         commands().awaitPayment(reply.session());
     }
 
@@ -282,7 +291,7 @@ public class CheckoutSaga {
     }
 
     void authorizationRefused(AuthorizationRefused reply) {
-        paymentFailed("payment could not be set up: " + reply.reason());
+        paymentFailed("payment could not be set up: " + reply.reason(), true);
     }
 
     /** The money is taken (and in the ledger): confirm the order and commit its stock. */
@@ -308,17 +317,7 @@ public class CheckoutSaga {
     }
 
     void captureRefused(CaptureRefused reply) {
-        paymentFailed("payment could not be captured: " + reply.reason());
-    }
-
-    /** Compensation of the capture: refund what was captured; true when nothing is left to refund. */
-    boolean refundCapturedPayment() {
-        return settlement().refundCapture();
-    }
-
-    /** Compensation of the authorization: cancel a payment that was not captured (a captured one is refunded). */
-    boolean voidUncapturedPayment() {
-        return settlement().voidUncaptured();
+        paymentFailed("payment could not be captured: " + reply.reason(), true);
     }
 
     /** Compensation of the reservation: drop the deadlines, release the stock (or restock what was committed). */
@@ -343,9 +342,14 @@ public class CheckoutSaga {
         CHECKOUT.invoke(StepName.AUTHORIZE_PAYMENT, this, payments);
     }
 
-    private void paymentFailed(String reason) {
-        commands().recordPaymentFailure(reason);
-        compensate(reason);
+    /** A failed payment (recorded on the order here when the saga learnt it first): another attempt, or give up. */
+    private void paymentFailed(String reason, boolean record) {
+        if (record) {
+            commands().recordPaymentFailure(reason);
+        }
+        if (!new PaymentAttempts(policy, state).waitForAnother()) {
+            compensate(reason);
+        }
     }
 
     /** Gives the checkout up before payment: every step's compensation, last first, then cancel the order and end. */
@@ -385,7 +389,7 @@ public class CheckoutSaga {
         return new CheckoutCommands(stepCommands, state);
     }
 
-    private PaymentSettlement settlement() {
+    PaymentSettlement settlement() {
         return new PaymentSettlement(payments, commands(), state);
     }
 

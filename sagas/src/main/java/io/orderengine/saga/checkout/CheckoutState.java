@@ -60,6 +60,13 @@ public class CheckoutState {
     @JsonIgnoreProperties({"zero", "negative"})
     Money captured;
 
+    /** The payment attempt under way, from 1 (0 in sagas stored before attempts were counted: read as 1). */
+    int attempt;
+    /** The attempt whose failure the checkout already took in (it then waits for the next one); 0 for none. */
+    int failedAttempt;
+    /** The order reached AWAITING_PAYMENT, so a failed payment can wait for another attempt. */
+    boolean paymentAwaited;
+
     boolean stockCommitted;
     boolean paymentVoided;
     String paymentDeadlineId;
@@ -77,6 +84,7 @@ public class CheckoutState {
         state.orderNumber = event.orderNumber().value();
         state.provider = event.paymentMethod();
         state.total = event.totals().total();
+        state.attempt = 1;
         event.lines().forEach(line -> state.add(line.sku(), line.quantity()));
         return state;
     }
@@ -104,12 +112,17 @@ public class CheckoutState {
         return failedStep;
     }
 
+    /** The payment attempt under way, from 1. */
+    public int attempt() {
+        return Math.max(1, attempt);
+    }
+
     AuthorizePayment authorizationRequest() {
-        return new AuthorizePayment(orderId, orderNumber, provider, total);
+        return new AuthorizePayment(orderId, orderNumber, provider, total, attempt());
     }
 
     CapturePayment captureRequest() {
-        return new CapturePayment(orderId, provider, paymentReference, total);
+        return new CapturePayment(orderId, provider, paymentReference, total, attempt());
     }
 
     void add(SkuCode sku, int quantity) {

@@ -8,6 +8,7 @@ import static io.orderengine.saga.checkout.CheckoutProgress.Stage.RESERVING_STOC
 import io.orderengine.messages.order.AwaitPaymentCommand;
 import io.orderengine.messages.order.ConfirmOrderCommand;
 import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.sku.CommitStockCommand;
@@ -47,18 +48,23 @@ import java.util.function.Predicate;
  * AUTHORIZE_PAYMENT AUTHORIZING,              participant: AuthorizePayment    Authorized → AwaitPaymentCommand;    void the payment
  *                   AWAITING_PAYMENT                                           AuthorizationUnavailable → flag;     (if not captured)
  *                                                                              AuthorizationRefused → record
- *                                                                              failure, compensate;
+ *                                                                              failure, then as PaymentFailed;
  *                                                                              PaymentAuthorizedEvent → next
  * CAPTURE_PAYMENT   CAPTURING                 participant: CapturePayment      Captured → ConfirmOrder,             refund the capture
  *                                                                              CommitStock per SKU;
  *                                                                              CaptureUnavailable → flag, last
  *                                                                              attempt at the capture deadline;
  *                                                                              CaptureRefused → record failure,
- *                                                                              compensate
+ *                                                                              then as PaymentFailed
+ * (attempts)        AWAITING_PAYMENT after    (the customer asks: StartPayment  PaymentAttemptStartedEvent → set up
+ *                   a failed payment          AttemptCommand on the order)      the attempt's payment (AUTHORIZE_
+ *                                                                              PAYMENT again, keys of the attempt)
  * </pre>
  *
- * Besides the steps: a {@link PaymentFailedEvent} or the payment deadline before the money is captured compensates
- * (every step backwards, then CancelOrderCommand as the saga, end); an {@link OrderCancelledEvent} releases or
+ * Besides the steps: a {@link PaymentFailedEvent} before the money is captured leaves the order waiting for another
+ * attempt (stock held, AWAITING_PAYMENT) while fewer than {@code engine.payments.max-attempts} were made and the
+ * order had waited for payment ({@link PaymentAttempts}); the failure of the last attempt, or the payment deadline
+ * before the money is captured, compensates (every step backwards, then CancelOrderCommand as the saga, end); an {@link OrderCancelledEvent} releases or
  * restocks, and refunds what is due or voids the payment; RefundRequestedEvent refunds (and starts a short saga when
  * the checkout already ended); an admin retry runs the failed step again, an admin compensation undoes the current
  * stage; the order shipped, delivered, returned or rejected ends the checkout once no refund is owed. A gateway
@@ -94,7 +100,7 @@ final class CheckoutSteps {
                             .onReply(AuthorizationRefused.class, CheckoutSaga::authorizationRefused)
                             .sends(AwaitPaymentCommand.class)
                             .movesOnWith(PaymentAuthorizedEvent.class)
-                            .withCompensation(CheckoutSaga::voidUncapturedPayment),
+                            .withCompensation(saga -> saga.settlement().voidUncaptured()),
                     step(StepName.CAPTURE_PAYMENT)
                             .waitingIn(CAPTURING)
                             .invokeParticipant(saga -> saga.state().captureRequest())
@@ -103,8 +109,9 @@ final class CheckoutSteps {
                             .onReply(CaptureRefused.class, CheckoutSaga::captureRefused)
                             .sends(ConfirmOrderCommand.class, CommitStockCommand.class)
                             .movesOnWith(CheckoutSaga.CAPTURE_DEADLINE)
-                            .withCompensation(CheckoutSaga::refundCapturedPayment)))
+                            .withCompensation(saga -> saga.settlement().refundCapture())))
             .alsoAccepting(PaymentFailedEvent.class, BEFORE_CAPTURE)
+            .alsoAccepting(PaymentAttemptStartedEvent.class, EnumSet.of(AWAITING_PAYMENT))
             .alsoAccepting(CheckoutSaga.PAYMENT_DEADLINE, BEFORE_CAPTURE)
             .alsoAccepting(OrderCancelledEvent.class, EnumSet.complementOf(EnumSet.of(Stage.CANCELLED)));
 

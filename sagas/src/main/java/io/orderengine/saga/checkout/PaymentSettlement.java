@@ -98,7 +98,8 @@ final class PaymentSettlement {
         if (state.paymentVoided) {
             return true;
         }
-        PaymentReply reply = payments.cancel(new VoidPayment(state.orderId, state.provider, state.paymentReference));
+        PaymentReply reply = payments.cancel(
+                new VoidPayment(state.orderId, state.provider, state.paymentReference, state.attempt()));
         if (reply instanceof VoidUnavailable unavailable) {
             commands.flag(failedStep, unavailable.reason());
             return false;

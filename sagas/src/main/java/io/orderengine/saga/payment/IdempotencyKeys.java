@@ -5,6 +5,8 @@ import io.orderengine.messages.common.OrderId;
 /**
  * Idempotency keys for gateway calls: the order id plus the step, so a step that runs again (redelivery,
  * admin retry, restart) sends the same key and the gateway answers with the first result instead of acting twice.
+ * Every payment attempt after the first has keys of its own: its number follows the step ({@code <orderId>:authorize:2});
+ * the first attempt keeps the keys without a number, which payments made before attempts were counted carry.
  * Sent as Stripe's {@code Idempotency-Key} and PayPal's {@code PayPal-Request-Id} (at most 108 characters).
  */
 public final class IdempotencyKeys {
@@ -12,15 +14,34 @@ public final class IdempotencyKeys {
     private IdempotencyKeys() {}
 
     public static String authorize(OrderId orderId) {
-        return orderId.value() + ":authorize";
+        return authorize(orderId, 1);
+    }
+
+    public static String authorize(OrderId orderId, int attempt) {
+        return orderId.value() + ":authorize" + suffix(attempt);
     }
 
     public static String capture(OrderId orderId) {
-        return orderId.value() + ":capture";
+        return capture(orderId, 1);
+    }
+
+    public static String capture(OrderId orderId, int attempt) {
+        return orderId.value() + ":capture" + suffix(attempt);
     }
 
     public static String cancel(OrderId orderId) {
-        return orderId.value() + ":cancel";
+        return cancel(orderId, 1);
+    }
+
+    public static String cancel(OrderId orderId, int attempt) {
+        return orderId.value() + ":cancel" + suffix(attempt);
+    }
+
+    private static String suffix(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("payment attempts count from 1, got " + attempt);
+        }
+        return attempt == 1 ? "" : ":" + attempt;
     }
 
     public static String refund(OrderId orderId, String refundId) {

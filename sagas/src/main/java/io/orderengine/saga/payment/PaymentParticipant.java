@@ -67,7 +67,7 @@ public class PaymentParticipant {
                             request.orderId(),
                             request.orderNumber(),
                             request.total(),
-                            IdempotencyKeys.authorize(request.orderId())));
+                            IdempotencyKeys.authorize(request.orderId(), request.attempt())));
             return new Authorized(session);
         } catch (PaymentGatewayException e) {
             return e.kind() == PaymentGatewayException.Kind.UNAVAILABLE
@@ -81,7 +81,10 @@ public class PaymentParticipant {
         Capture capture;
         try {
             capture = gateway(request.provider())
-                    .capture(request.paymentReference(), request.total(), IdempotencyKeys.capture(request.orderId()));
+                    .capture(
+                            request.paymentReference(),
+                            request.total(),
+                            IdempotencyKeys.capture(request.orderId(), request.attempt()));
         } catch (PaymentGatewayException e) {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
                 return new CaptureUnavailable(e.getMessage());
@@ -103,7 +106,8 @@ public class PaymentParticipant {
 
     public VoidReply cancel(VoidPayment request) {
         try {
-            gateway(request.provider()).cancel(request.paymentReference(), IdempotencyKeys.cancel(request.orderId()));
+            gateway(request.provider())
+                    .cancel(request.paymentReference(), IdempotencyKeys.cancel(request.orderId(), request.attempt()));
             return new Voided();
         } catch (PaymentGatewayException e) {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What the checkout asks of the {@link PaymentParticipant}: one request per step that moves money. Each names the
- * order (its id makes the idempotency key of the step, see {@link IdempotencyKeys}) and the provider to ask.
+ * order and, for the steps of one payment, its attempt (together they make the idempotency key of the step, see
+ * {@link IdempotencyKeys}) and the provider to ask.
  */
 public sealed interface PaymentRequest {
 
@@ -16,27 +17,43 @@ public sealed interface PaymentRequest {
     PaymentMethod provider();
 
     /** Create the payment the customer is to authorize, for the order's total. */
-    record AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total)
+    record AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total, int attempt)
             implements PaymentRequest {
         public AuthorizePayment {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(total, "total");
         }
+
+        /** The first attempt. */
+        public AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total) {
+            this(orderId, orderNumber, provider, total, 1);
+        }
     }
 
     /** Take the whole authorized {@code total}. */
-    record CapturePayment(OrderId orderId, PaymentMethod provider, String paymentReference, Money total)
+    record CapturePayment(OrderId orderId, PaymentMethod provider, String paymentReference, Money total, int attempt)
             implements PaymentRequest {
         public CapturePayment {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(total, "total");
         }
+
+        /** The first attempt's payment. */
+        public CapturePayment(OrderId orderId, PaymentMethod provider, String paymentReference, Money total) {
+            this(orderId, provider, paymentReference, total, 1);
+        }
     }
 
     /** Cancel a payment that was not captured, so it can no longer be paid (or its authorization is released). */
-    record VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference) implements PaymentRequest {
+    record VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference, int attempt)
+            implements PaymentRequest {
         public VoidPayment {
             Objects.requireNonNull(orderId, "orderId");
+        }
+
+        /** The first attempt's payment. */
+        public VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference) {
+            this(orderId, provider, paymentReference, 1);
         }
     }
 

@@ -28,6 +28,7 @@ import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAction;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
@@ -248,7 +249,82 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void aDeclinedPaymentIsCancelledAtTheGatewayItsStockReleasedAndTheOrderCancelled() {
+    void aDeclinedPaymentKeepsTheStockAndTheOrderWaitingForAnotherAttempt() {
+        givenAwaitingPayment()
+                .whenPublishingA(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE)
+                .expectActiveSagas(1);
+
+        // only the first attempt's set-up: nothing voided, refunded or set up again
+        assertThat(gateway.calls())
+                .extracting(FakePaymentGateway.Call::operation)
+                .containsExactly(Operation.AUTHORIZE);
+    }
+
+    @Test
+    void aNewAttemptSetsUpANewPaymentWithTheAttemptsOwnIdempotencyKey() {
+        givenAwaitingPayment()
+                .andThenAPublished(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .whenPublishingA(attemptStarted(2))
+                .expectDispatchedCommands(new AwaitPaymentCommand(
+                        ORDER_ID,
+                        PaymentMethod.SANDBOX,
+                        PAYMENT_REFERENCE + "_2",
+                        new PaymentAction("sandbox", "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE + "_2", null)))
+                .expectActiveSagas(1);
+
+        assertThat(gateway.calls(Operation.AUTHORIZE))
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
+                .containsExactly(ORDER_ID.value() + ":authorize", ORDER_ID.value() + ":authorize:2");
+    }
+
+    @Test
+    void anApprovalOnTheSecondAttemptConfirmsTheOrderWithOneCapture() {
+        givenSecondAttemptAwaitingPayment()
+                .whenPublishingA(new PaymentAuthorizedEvent(
+                        ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REFERENCE + "_2", TOTAL, "visa", "4242"))
+                .expectDispatchedCommands(
+                        new ConfirmOrderCommand(ORDER_ID, PaymentMethod.SANDBOX, CAPTURE_REFERENCE, TOTAL),
+                        new CommitStockCommand(MUG, ORDER_ID),
+                        new CommitStockCommand(TSHIRT, ORDER_ID))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(1);
+
+        assertThat(gateway.calls(Operation.CAPTURE)).singleElement().satisfies(call -> {
+            assertThat(call.paymentReference()).isEqualTo(PAYMENT_REFERENCE + "_2");
+            assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":capture:2");
+        });
+        assertThat(ledger.entriesOf(ORDER_ID))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.type()).isEqualTo(LedgerEntry.Type.CAPTURE));
+    }
+
+    @Test
+    void theFailureOfTheLastAllowedAttemptVoidsThePaymentReleasesTheStockAndCancelsTheOrder() {
+        String reason = "payment failed: card declined";
+        givenSecondAttemptAwaitingPayment()
+                .andThenAPublished(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .andThenAPublished(attemptStarted(3))
+                .andThenAPublished(awaitingAttempt(3))
+                .whenPublishingA(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
+                        new CancelOrderCommand(ORDER_ID, SAGA, reason))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+
+        assertThat(gateway.calls(Operation.CANCEL)).singleElement().satisfies(call -> {
+            assertThat(call.paymentReference()).isEqualTo(PAYMENT_REFERENCE + "_3");
+            assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":cancel:3");
+        });
+    }
+
+    @Test
+    void withOneAttemptAllowedADeclinedPaymentIsCancelledAtTheGatewayItsStockReleasedAndTheOrderCancelled() {
+        fixture.registerResource(
+                CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE).withMaxPaymentAttempts(1));
         givenAwaitingPayment()
                 .whenPublishingA(new PaymentFailedEvent(ORDER_ID, "card declined"))
                 .expectDispatchedCommands(
@@ -261,6 +337,30 @@ class CheckoutSagaTest {
         assertThat(gateway.calls(Operation.CANCEL))
                 .singleElement()
                 .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(ORDER_ID.value() + ":cancel"));
+    }
+
+    @Test
+    void thePaymentDeadlineWhileThePaymentHasFailedReleasesTheStockAndCancelsTheOrder() {
+        String reason = "payment not received within 30 minutes";
+        givenAwaitingPayment()
+                .andThenAPublished(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand(MUG, ORDER_ID, reason),
+                        new ReleaseStockCommand(TSHIRT, ORDER_ID, reason),
+                        new CancelOrderCommand(ORDER_ID, SAGA, reason))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRepeatedAttemptStartedEventSetsUpOnlyOnePayment() {
+        givenSecondAttemptAwaitingPayment()
+                .whenPublishingA(attemptStarted(2))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+
+        assertThat(gateway.calls(Operation.AUTHORIZE)).hasSize(2);
     }
 
     @Test
@@ -376,7 +476,24 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void aCaptureTheGatewayRefusesRecordsThePaymentFailureAndUndoesTheCheckout() {
+    void aCaptureTheGatewayRefusesRecordsThePaymentFailureAndWaitsForAnotherAttempt() {
+        String reason = "payment could not be captured: capture failed at the fake gateway";
+        gateway.failing(Operation.CAPTURE, Kind.DECLINED);
+
+        givenAwaitingPayment()
+                .whenPublishingA(authorized())
+                .expectDispatchedCommands(new RecordPaymentFailureCommand(ORDER_ID, reason))
+                .expectScheduledDeadlineWithName(PAYMENT_DEADLINE, CheckoutSaga.PAYMENT_DEADLINE)
+                .expectActiveSagas(1);
+
+        assertThat(gateway.calls(Operation.CANCEL)).isEmpty();
+        assertThat(ledger.entriesOf(ORDER_ID)).isEmpty();
+    }
+
+    @Test
+    void aCaptureRefusedOnTheLastAttemptRecordsThePaymentFailureAndUndoesTheCheckout() {
+        fixture.registerResource(
+                CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE).withMaxPaymentAttempts(1));
         String reason = "payment could not be captured: capture failed at the fake gateway";
         gateway.failing(Operation.CAPTURE, Kind.DECLINED);
 
@@ -587,6 +704,30 @@ class CheckoutSagaTest {
                         SANDBOX_ACTION,
                         SAGA,
                         null));
+    }
+
+    /** The first payment was declined; the customer started attempt 2 and its payment waits. */
+    private ContinuedGivenState givenSecondAttemptAwaitingPayment() {
+        return givenAwaitingPayment()
+                .andThenAPublished(new PaymentFailedEvent(ORDER_ID, "card declined"))
+                .andThenAPublished(attemptStarted(2))
+                .andThenAPublished(awaitingAttempt(2));
+    }
+
+    private static PaymentAttemptStartedEvent attemptStarted(int attempt) {
+        return new PaymentAttemptStartedEvent(ORDER_ID, attempt, PaymentMethod.SANDBOX, Actor.customer("alice"));
+    }
+
+    private static OrderAwaitingPaymentEvent awaitingAttempt(int attempt) {
+        String reference = PAYMENT_REFERENCE + "_" + attempt;
+        return new OrderAwaitingPaymentEvent(
+                ORDER_ID,
+                OrderStatus.AWAITING_PAYMENT,
+                PaymentMethod.SANDBOX,
+                reference,
+                new PaymentAction("sandbox", "/api/v1/payments/sandbox/" + reference, null),
+                SAGA,
+                null);
     }
 
     private ContinuedGivenState givenConfirmed() {

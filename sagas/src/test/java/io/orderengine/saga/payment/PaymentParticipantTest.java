@@ -71,6 +71,18 @@ class PaymentParticipantTest {
     }
 
     @Test
+    void everyStepOfALaterAttemptUsesThatAttemptsKeys() {
+        participant.authorize(new AuthorizePayment(ORDER, "ORD-20251122-0001", PaymentMethod.SANDBOX, TOTAL, 2));
+        participant.capture(new PaymentRequest.CapturePayment(ORDER, PaymentMethod.SANDBOX, PAYMENT, TOTAL, 2));
+        participant.cancel(new PaymentRequest.VoidPayment(ORDER, PaymentMethod.SANDBOX, PAYMENT, 2));
+
+        assertThat(gateway.calls())
+                .extracting(FakePaymentGateway.Call::idempotencyKey)
+                .containsExactly(
+                        ORDER.value() + ":authorize:2", ORDER.value() + ":capture:2", ORDER.value() + ":cancel:2");
+    }
+
+    @Test
     void anAuthorizationAtAGatewayOutOfRetriesIsUnavailableAndADeclineIsRefused() {
         gateway.failing(Operation.AUTHORIZE, Kind.UNAVAILABLE);
         assertThat(participant.authorize(authorize()))

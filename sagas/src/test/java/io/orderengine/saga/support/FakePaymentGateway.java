@@ -81,9 +81,17 @@ public final class FakePaymentGateway implements PaymentGateway {
     @Override
     public PaymentSession authorize(AuthorizationRequest request) {
         record(Operation.AUTHORIZE, null, request.amount(), request.idempotencyKey());
+        String reference = paymentReferenceOf(request.idempotencyKey());
         return new PaymentSession(
-                PAYMENT_REFERENCE,
-                new PaymentAction(method.wireName(), "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE, null));
+                reference, new PaymentAction(method.wireName(), "/api/v1/payments/sandbox/" + reference, null));
+    }
+
+    /** {@link #PAYMENT_REFERENCE} for the first attempt's key, {@code pay_123_<n>} for attempt n's. */
+    public static String paymentReferenceOf(String authorizeKey) {
+        int at = authorizeKey.indexOf(":authorize:");
+        return at < 0
+                ? PAYMENT_REFERENCE
+                : PAYMENT_REFERENCE + "_" + authorizeKey.substring(at + ":authorize:".length());
     }
 
     @Override

@@ -50,6 +50,7 @@ public class CheckoutService {
     private final OrderNumberAllocator numbers;
     private final PaymentMethodPolicy paymentMethods;
     private final PricingPolicy pricing;
+    private final CheckoutLimits limits;
     private final Clock clock;
 
     CheckoutService(
@@ -58,12 +59,14 @@ public class CheckoutService {
             OrderNumberAllocator numbers,
             PaymentMethodPolicy paymentMethods,
             PricingPolicy pricing,
+            CheckoutLimits limits,
             Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.numbers = numbers;
         this.paymentMethods = paymentMethods;
         this.pricing = pricing;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ public class CheckoutService {
             throw ApiException.badRequest("validation", "email is required");
         }
         List<OrderLine> lines = snapshotLines(request.items(), request.currency());
+        limits.check(request.items());
         OrderId orderId =
                 new OrderId(UUID.nameUUIDFromBytes(("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey)
                                 .getBytes(StandardCharsets.UTF_8))

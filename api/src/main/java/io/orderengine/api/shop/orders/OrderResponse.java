@@ -46,7 +46,8 @@ record OrderResponse(
             String reference,
             String captureReference,
             String failureReason,
-            Action action) {}
+            Action action,
+            int attempt) {}
 
     /** {@link OrderView.Action} plus, for Stripe while the order waits for payment, the client secret. */
     record Action(
@@ -74,7 +75,8 @@ record OrderResponse(
                         p.failureReason(),
                         p.action() == null
                                 ? null
-                                : new Action(p.action().type(), p.action().url(), clientSecret));
+                                : new Action(p.action().type(), p.action().url(), clientSecret),
+                        p.attempt());
         return new OrderResponse(
                 view.orderId(),
                 view.orderNumber(),

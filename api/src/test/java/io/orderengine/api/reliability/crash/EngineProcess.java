@@ -49,6 +49,8 @@ final class EngineProcess implements AutoCloseable {
                 "--engine.store.database=crash",
                 "--engine.rate-limit.enabled=false",
                 "--engine.demo.seed-skus=false",
+                // one payment attempt: a decline cancels the order, as CheckoutCrashTest expects
+                "--engine.payments.max-attempts=1",
                 "--spring.main.banner-mode=off"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

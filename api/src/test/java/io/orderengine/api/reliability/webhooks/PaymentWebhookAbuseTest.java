@@ -82,6 +82,8 @@ class PaymentWebhookAbuseTest {
                 "engine.payments.stripe.api-base",
                 "http://127.0.0.1:" + stripeApi.getAddress().getPort());
         properties.put("engine.payments.sandbox.enabled", "true");
+        // one payment attempt: a declined order is cancelled, which this test counts
+        properties.put("engine.payments.max-attempts", "1");
         engine = RunningEngine.start(properties);
         client = engine.client();
         admin = client.token("payments-admin", "ADMIN");

@@ -1,0 +1,34 @@
+package io.orderengine.saga.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderengine.messages.common.OrderId;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyKeysTest {
+
+    private static final OrderId ORDER = new OrderId("3f2b8c1e-5a4d-4e7f-9b6a-1c2d3e4f5a6b");
+
+    @Test
+    void theFirstAttemptKeepsTheKeysPaymentsWereMadeWithBeforeAttemptsWereCounted() {
+        assertThat(IdempotencyKeys.authorize(ORDER, 1)).isEqualTo(IdempotencyKeys.authorize(ORDER));
+        assertThat(IdempotencyKeys.authorize(ORDER)).isEqualTo(ORDER.value() + ":authorize");
+        assertThat(IdempotencyKeys.capture(ORDER, 1)).isEqualTo(ORDER.value() + ":capture");
+        assertThat(IdempotencyKeys.cancel(ORDER, 1)).isEqualTo(ORDER.value() + ":cancel");
+    }
+
+    @Test
+    void everyLaterAttemptHasKeysOfItsOwn() {
+        assertThat(IdempotencyKeys.authorize(ORDER, 2)).isEqualTo(ORDER.value() + ":authorize:2");
+        assertThat(IdempotencyKeys.capture(ORDER, 3)).isEqualTo(ORDER.value() + ":capture:3");
+        assertThat(IdempotencyKeys.cancel(ORDER, 2)).isEqualTo(ORDER.value() + ":cancel:2");
+        // PayPal's authorization before a capture adds ":authorize" to the capture key: still within 108 characters
+        assertThat(IdempotencyKeys.capture(ORDER, 99) + ":authorize").hasSizeLessThanOrEqualTo(108);
+    }
+
+    @Test
+    void refusesAnAttemptBeforeTheFirst() {
+        assertThatThrownBy(() -> IdempotencyKeys.authorize(ORDER, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
