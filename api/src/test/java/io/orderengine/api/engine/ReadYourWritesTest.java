@@ -3,6 +3,7 @@ package io.orderengine.api.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
@@ -104,7 +105,7 @@ class ReadYourWritesTest {
     }
 
     @Test
-    void aPaymentAndAnAdminStatusChangeShowInTheNextRead() {
+    void aPaymentARefundAndAnAdminStatusChangeShowInTheNextRead() {
         assertThat(client.registerSku(admin, "RYW-LAMP", 4000, 100).status()).isEqualTo(204);
         for (int i = 0; i < 3; i++) {
             Reply placed = client.checkout(EngineClient.checkoutBody("RYW-LAMP", 1, "ryw@example.com"), alice);
@@ -131,6 +132,18 @@ class ReadYourWritesTest {
                     .until(() -> "CONFIRMED"
                             .equals(client.get("/api/v1/orders/" + orderId, alice)
                                     .text("status")));
+
+            Reply refund = client.post(
+                    "/api/v1/admin/orders/" + orderId + "/refunds",
+                    Map.of("amountMinor", 500, "reason", "read your writes"),
+                    admin);
+            assertThat(refund.status()).as(refund.toString()).isEqualTo(202);
+            JsonNode payment =
+                    client.get("/api/v1/orders/" + orderId, alice).body().path("payment");
+            // pending until the gateway confirms, refunded after: either way the next read shows it
+            assertThat(payment.path("refundPendingMinor").asLong()
+                            + payment.path("refundedMinor").asLong())
+                    .isEqualTo(500);
 
             for (String status : new String[] {"PROCESSING", "SHIPPED"}) {
                 Reply changed = client.post(

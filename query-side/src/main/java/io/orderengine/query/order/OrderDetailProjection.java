@@ -17,6 +17,7 @@ import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.projection.ProjectionCollections;
@@ -234,10 +235,27 @@ public class OrderDetailProjection implements RebuildableProjection {
         });
     }
 
+    /** A refund the admin asked for and the gateway has not yet confirmed: shown as pending until it has. */
+    @EventHandler
+    void on(RefundRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            Document payment = payment(order);
+            List<Document> pending = new ArrayList<>(payment.getList(PENDING_REFUNDS, Document.class, List.of()));
+            pending.removeIf(refund -> event.refundId().equals(refund.getString("refundId")));
+            pending.add(new Document("refundId", event.refundId())
+                    .append("amountMinor", event.amount().amountMinor()));
+            payment.put(PENDING_REFUNDS, pending);
+        });
+    }
+
     @EventHandler
     void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.orderId(), sequence, at, order -> {
-            payment(order).put("refundedMinor", event.totalRefunded().amountMinor());
+            Document payment = payment(order);
+            payment.put("refundedMinor", event.totalRefunded().amountMinor());
+            List<Document> pending = new ArrayList<>(payment.getList(PENDING_REFUNDS, Document.class, List.of()));
+            pending.removeIf(refund -> event.refundId().equals(refund.getString("refundId")));
+            payment.put(PENDING_REFUNDS, pending);
             order.put(PAYMENT_STATUS, event.paymentStatus().name());
         });
     }

@@ -64,6 +64,7 @@ final class OrderDocuments {
     static final String DISCOUNT_CODE = "discountCode";
     static final String NOTES = "notes";
     static final String ADMIN_NOTES = "adminNotes";
+    static final String PENDING_REFUNDS = "pendingRefunds";
     static final String TRACKING_NUMBER = "trackingNumber";
     static final String ESTIMATED_DELIVERY = "estimatedDelivery";
     static final String SHORTAGES = "shortages";
@@ -292,6 +293,9 @@ final class OrderDocuments {
                 longValue(payment, "amountMinor"),
                 longValue(payment, "capturedMinor"),
                 longValue(payment, "refundedMinor"),
+                payment.getList(PENDING_REFUNDS, Document.class, List.of()).stream()
+                        .mapToLong(refund -> longValue(refund, "amountMinor"))
+                        .sum(),
                 payment.getString("reference"),
                 payment.getString("captureReference"),
                 payment.getString("failureReason"),

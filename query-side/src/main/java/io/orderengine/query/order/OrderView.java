@@ -140,6 +140,7 @@ public record OrderView(
             long amountMinor,
             long capturedMinor,
             long refundedMinor,
+            long refundPendingMinor,
             String reference,
             String captureReference,
             String failureReason,

@@ -21,6 +21,7 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.ShortSku;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,6 +149,20 @@ public final class OrderStory {
         Money refundDue =
                 Money.of(capturedMinor - refundedMinor, placed.totals().currency());
         return move(new OrderCancelledEvent(id(), status, actor, reason, refundDue, false), at);
+    }
+
+    /** An admin asks for a refund of {@code amountMinor} as {@code refundId}; the gateway has not answered yet. */
+    public OrderStory requestRefund(String refundId, long amountMinor, Instant at) {
+        return publish(
+                new RefundRequestedEvent(
+                        id(),
+                        refundId,
+                        Money.of(amountMinor, placed.totals().currency()),
+                        PaymentMethod.SANDBOX,
+                        "ref",
+                        Actor.admin("admin-1"),
+                        "requested in a test"),
+                at);
     }
 
     public OrderStory refund(long amountMinor, Instant at) {

@@ -175,11 +175,30 @@ class OrderDetailProjectionTest {
                         7906,
                         7906,
                         1000,
+                        0,
                         story.paymentReference(),
                         "cap_" + story.paymentReference(),
                         null,
                         null,
                         1));
+    }
+
+    @Test
+    void aRequestedRefundIsPendingUntilTheGatewayConfirmsIt() {
+        OrderStory story = OrderStory.place(feed, aPlacedOrder().build())
+                .awaitPayment(minutes(1))
+                .authorize(minutes(2))
+                .confirm(minutes(3))
+                .requestRefund("rf-1000", 1000, minutes(9));
+
+        OrderView requested = projection.handle(new FindOrderQuery(story.id()));
+        assertThat(requested.payment().refundPendingMinor()).isEqualTo(1000);
+        assertThat(requested.payment().refundedMinor()).isZero();
+
+        story.refund(1000, minutes(10));
+        OrderView refunded = projection.handle(new FindOrderQuery(story.id()));
+        assertThat(refunded.payment().refundPendingMinor()).isZero();
+        assertThat(refunded.payment().refundedMinor()).isEqualTo(1000);
     }
 
     @Test

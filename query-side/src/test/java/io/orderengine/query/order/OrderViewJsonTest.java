@@ -87,6 +87,7 @@ class OrderViewJsonTest {
                         "amountMinor",
                         "capturedMinor",
                         "refundedMinor",
+                        "refundPendingMinor",
                         "reference",
                         "captureReference",
                         "failureReason",
