@@ -91,11 +91,11 @@ public class AxonMongoConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new TokenAfterCommit(MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .build();
+                .build());
     }
 
     /**
