@@ -50,11 +50,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The checkout of one order, from placement until it is paid and shipped (or given up). Orchestration only: its
  * steps, the replies and events that move them on and their compensations are the table in {@link CheckoutSteps}
  * (read that first); everything that talks to a payment provider or the ledger is the {@link PaymentParticipant}'s.
- * News from the gateway (the customer authorized, declined, paid) reaches the saga as order events recorded by the
- * webhook inbox.
- * Commands go out through {@link CheckoutCommands}: a step whose command could not be delivered runs again, which
- * is safe because the aggregates take a repeated saga command as a no-op and gateway calls carry idempotency keys.
- *
+ * Gateway news reaches the saga as order events recorded by the webhook inbox. A step whose command could not be
+ * delivered runs again, and an event may be handled again after a crash: aggregates take a repeated saga command as
+ * a no-op, gateway calls carry idempotency keys, and a handler ignores an event its stage has passed.
  * <p>Stored as JSON through its fields: {@code state}, or {@code progress} for a saga stored before
  * {@link CheckoutState} (read by {@link #setProgress}).
  */
@@ -111,6 +109,9 @@ public class CheckoutSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderPlacedEvent event, @Timestamp Instant placedAt) {
+        if (state != null) {
+            return; // handled again after a crash (tokens are stored after the saga): placed once is enough
+        }
         state = CheckoutState.placed(event);
         commands().reserveStock(deadlines().schedulePayment(placedAt));
     }

@@ -125,6 +125,15 @@ class CheckoutSagaTest {
     }
 
     @Test
+    void aPlacedOrderHandledAgainAfterACrashReservesNothingAgainAndSchedulesNoSecondDeadline() {
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(aPlacedOrder())
+                .whenPublishingA(aPlacedOrder())
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void aReservationThatCouldNotBeDeliveredFailsTheStepSoThePlacedOrderIsHandledAgainAndReservedThen() {
         Instant expiresAt = fixture.currentTime().plus(PAYMENT_DEADLINE);
         fixture.setCallbackBehavior((command, metaData) -> {
