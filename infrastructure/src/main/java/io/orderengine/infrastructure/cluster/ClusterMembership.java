@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * {@link #LIVENESS} is shorter than that, so it stops counting first and the survivors keep what they claim instead
  * of giving it back to an instance that is gone.
  * Heartbeats run on a thread of their own, so a slow scheduled job cannot make a live instance look dead.
- * Heartbeats are plain upserts by {@code _id}: nothing is claimed. Liveness compares the writer's clock with the
+ * Heartbeats are plain upserts by {@code _id}: nothing is claimed. A single instance (neither
+ * {@code engine.cluster.enabled} nor {@code engine.cluster.balance-segments}) writes one heartbeat when it is ready and
+ * none after it: nothing reads liveness then, and an idle engine should not write to its store every second. Liveness compares the writer's clock with the
  * reader's: instances on several hosts need synchronised clocks (NTP).
  */
 @Component
@@ -45,15 +48,21 @@ public class ClusterMembership {
     private final MongoCollection<Document> members;
     private final Clock clock;
     private final String instanceId;
+    private final boolean clustered;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cluster-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ClusterMembership(MongoDatabase database, Clock clock) {
+    public ClusterMembership(
+            MongoDatabase database,
+            Clock clock,
+            @Value("#{${engine.cluster.enabled:false} or ${engine.cluster.balance-segments:false}}")
+                    boolean clustered) {
         this.members = database.getCollection(COLLECTION);
         this.clock = clock;
+        this.clustered = clustered;
         this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -68,7 +77,11 @@ public class ClusterMembership {
 
     @EventListener(ApplicationReadyEvent.class)
     void join() {
-        heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        if (clustered) {
+            heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            heartbeats.execute(this::heartbeat);
+        }
         log.info("Cluster: this engine instance is {}", instanceId);
     }
 
@@ -83,8 +96,11 @@ public class ClusterMembership {
         }
     }
 
-    /** Instances with a recent heartbeat, this one included (at least 1). */
+    /** Instances with a recent heartbeat, this one included (at least 1; exactly 1 for a single instance). */
     public int liveInstances() {
+        if (!clustered) {
+            return 1;
+        }
         long live = members.countDocuments(
                 Filters.gte("heartbeatAt", Date.from(clock.instant().minus(LIVENESS))));
         return (int) Math.max(1, live);

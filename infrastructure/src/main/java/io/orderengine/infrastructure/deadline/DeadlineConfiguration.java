@@ -2,11 +2,13 @@ package io.orderengine.infrastructure.deadline;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,18 +22,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DeadlineConfiguration {
 
+    /**
+     * How often the store is asked for due deadlines besides the wake-up at the next one: another instance may
+     * schedule one due before that wake-up, and a failed delivery is retried at the first poll after its delay.
+     */
+    static final Duration CLUSTERED_POLL = Duration.ofSeconds(1);
+
+    static final Duration SINGLE_INSTANCE_POLL = Duration.ofSeconds(10);
+
     @Bean
     MongoDeadlineManager deadlineManager(
             MongoDatabase database,
             ObjectProvider<org.axonframework.config.Configuration> axon,
             Serializer serializer,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            @Value("${engine.cluster.enabled:false}") boolean clustered) {
         MongoDeadlineManager manager = new MongoDeadlineManager(
                 database,
                 lazyScopes(axon),
                 serializer,
                 clock.getIfAvailable(Clock::systemUTC),
-                MongoDeadlineManager.Options.defaults());
+                MongoDeadlineManager.Options.defaults()
+                        .pollingEvery(clustered ? CLUSTERED_POLL : SINGLE_INSTANCE_POLL));
         manager.ensureIndexes();
         return manager;
     }

@@ -80,6 +80,11 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10), 10);
         }
+
+        /** These options polling every {@code interval} instead. */
+        public Options pollingEvery(Duration interval) {
+            return new Options(interval, claimTimeout, retryDelay, maxAttempts);
+        }
     }
 
     private final MongoCollection<Document> deadlines;
@@ -206,8 +211,25 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private void deliverDueDeadlinesSafely() {
         try {
             deliverDueDeadlines();
+            wakeUpForNextDeadline();
         } catch (RuntimeException e) {
             log.error("could not poll for due deadlines", e);
+        }
+    }
+
+    /**
+     * The poll is a backstop: the next deadline in the store (scheduled by any engine) is delivered at its time,
+     * not at the next poll, so the poll interval can be long without making deadlines late.
+     */
+    private void wakeUpForNextDeadline() {
+        Document next = deadlines
+                .find(Filters.gt("triggerAt", Date.from(clock.instant())))
+                .sort(Sorts.ascending("triggerAt"))
+                .projection(new Document("triggerAt", 1))
+                .limit(1)
+                .first();
+        if (next != null) {
+            wakeUpAt(next.getDate("triggerAt").toInstant());
         }
     }
 

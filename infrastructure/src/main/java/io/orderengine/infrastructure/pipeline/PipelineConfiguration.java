@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,12 +19,15 @@ public class PipelineConfiguration {
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     public PushingEventStore eventStore(
-            EventStorageEngine storageEngine, Configuration configuration, PipelineProperties properties) {
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            PipelineProperties properties,
+            @Value("${engine.cluster.enabled:false}") boolean clustered) {
         return (PushingEventStore) PushingEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(properties.backstopPoll().toMillis())
+                .fetchDelay(properties.backstopPoll(clustered).toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .cachedEvents(properties.cachedEvents())
                 .build();

@@ -115,6 +115,25 @@ class MongoDeadlineManagerTest {
     }
 
     @Test
+    void aDeadlineAnotherEngineScheduledIsDeliveredAtItsTimeNotAtTheNextPoll() {
+        MongoDeadlineManager polling = new MongoDeadlineManager(
+                mongo.database(),
+                descriptor -> Stream.of(scope),
+                serializer,
+                Clock.systemUTC(),
+                OPTIONS.pollingEvery(Duration.ofSeconds(10)));
+        MongoDeadlineManager other = newManager(Clock.systemUTC());
+        other.schedule(Duration.ofMillis(1500), "payment", new Reminder("o-1", 1), SAGA);
+        polling.start();
+        try {
+            // the first poll, at start, finds nothing due and wakes up at the deadline; the next poll is 10 s away
+            await().atMost(Duration.ofSeconds(6)).until(() -> scope.delivered.size() == 1);
+        } finally {
+            polling.shutdown();
+        }
+    }
+
+    @Test
     void aCancelledDeadlineIsNeverDelivered() {
         String id = manager.schedule(Duration.ofMinutes(30), "payment", null, SAGA);
 
