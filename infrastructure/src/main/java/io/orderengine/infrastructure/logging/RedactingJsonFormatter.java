@@ -20,6 +20,7 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
                 members.add("thread", ILoggingEvent::getThreadName);
                 members.add("requestId", e -> e.getMDCPropertyMap().get("requestId"))
                         .whenNotNull();
+                members.add("client", e -> e.getMDCPropertyMap().get("client")).whenNotNull();
                 members.add("message", e -> Redactor.redact(e.getFormattedMessage()));
                 members.add(
                                 "exception",

@@ -5,6 +5,7 @@ import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.protection.CheckoutQuota;
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
@@ -51,6 +52,7 @@ public class CheckoutService {
     private final PaymentMethodPolicy paymentMethods;
     private final PricingPolicy pricing;
     private final CheckoutLimits limits;
+    private final CheckoutQuota quota;
     private final Clock clock;
 
     CheckoutService(
@@ -60,6 +62,7 @@ public class CheckoutService {
             PaymentMethodPolicy paymentMethods,
             PricingPolicy pricing,
             CheckoutLimits limits,
+            CheckoutQuota quota,
             Clock clock) {
         this.commands = commands;
         this.queries = queries;
@@ -67,6 +70,7 @@ public class CheckoutService {
         this.paymentMethods = paymentMethods;
         this.pricing = pricing;
         this.limits = limits;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -88,6 +92,8 @@ public class CheckoutService {
         }
         List<OrderLine> lines = snapshotLines(request.items(), request.currency());
         limits.check(request.items());
+        // only a checkout that passed every check spends the caller's checkout quota
+        quota.take();
         OrderId orderId =
                 new OrderId(UUID.nameUUIDFromBytes(("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey)
                                 .getBytes(StandardCharsets.UTF_8))

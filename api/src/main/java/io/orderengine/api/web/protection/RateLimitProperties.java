@@ -8,9 +8,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Rate limits ({@code engine.rate-limit.*}); {@code enabled=false} turns them off (load tests).
  *
- * @param checkoutPer15min  checkouts per customer (or per IP for guests) in any 15 minutes
- * @param requestsPerMinute requests per client (subject, or IP when anonymous) per minute, all endpoints but
- *                          webhooks, the sandbox gateway and health probes
+ * @param checkoutPer15min  checkouts per customer (or per client address for guests) in any 15 minutes; only checkouts
+ *                          that pass validation count ({@link CheckoutQuota})
+ * @param requestsPerMinute requests per client (subject, or client address when anonymous) per minute, valid or not,
+ *                          on every {@code /api/**} endpoint but webhooks and the sandbox gateway
  */
 @Validated
 @ConfigurationProperties("engine.rate-limit")
