@@ -133,5 +133,5 @@ export function backToCart(section, order) {
     });
     section.append(h('p', {}, rejected
         ? 'Put these items back in your cart, with each quantity lowered to what is in stock now, and check out again.'
-        : 'Changed your mind again? Put these items back in your cart.'), button, said);
+        : 'To order these items again, put them back in your cart.'), button, said);
 }

@@ -60,7 +60,8 @@ function actorText(actor) {
 export function historyTable(order) {
     const rows = (order.statusHistory || []).map((change) => h('tr', { dataset: { to: change.to } },
         h('td', { class: 'nowrap' }, dateTime(change.at)),
-        h('td', {}, change.from ? `${statusWords(change.from)} → ` : '', statusWords(change.to)),
+        // a later payment attempt waits for payment again: the same status, said once
+        h('td', {}, change.from && change.from !== change.to ? `${statusWords(change.from)} → ` : '', statusWords(change.to)),
         h('td', {}, actorText(change.actor)),
         h('td', {}, noteWords(change.note))));
     return h('table', { id: 'history-table' },
