@@ -110,7 +110,7 @@ function render(fresh) {
         stopFollowing();
         // a cancelled paid order is refunded after the stream has ended: read it again until the money is back
         const p = order.payment || {};
-        if ((p.capturedMinor || 0) > (p.refundedMinor || 0) && settleChecks++ < 60) {
+        if (order.status === 'CANCELLED' && (p.capturedMinor || 0) > (p.refundedMinor || 0) && settleChecks++ < 60) {
             clearTimeout(refreshTimer);
             refreshTimer = setTimeout(load, 2000);
         }
