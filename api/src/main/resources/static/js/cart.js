@@ -68,3 +68,34 @@ export function setQuantity(sku, quantity) {
 export function emptyCart() {
     localStorage.removeItem(CART_KEY);
 }
+
+/**
+ * Puts an order's lines back into the cart (after a stock rejection or a cancel), each at most what the catalogue
+ * says is available now ({@code catalogue}: SKU code → catalogue entry). A line already in the cart gets the order's
+ * quantity (pressing twice does not double it); other lines of the cart stay. Returns what could not be put back as
+ * it was: {sku, name, wanted, now} with now 0 for a SKU out of stock or no longer sold. Throws with a sentence when
+ * the cart holds another currency.
+ */
+export function restoreCart(lines, currency, catalogue) {
+    const current = read();
+    if (current.currency && current.currency !== currency && current.items.length) {
+        throw new Error(`Your cart is in ${current.currency}; this order was in ${currency}. `
+            + 'Check out or empty the cart first.');
+    }
+    const changes = [];
+    for (const line of lines) {
+        const sku = catalogue.get(line.sku);
+        const available = sku && sku.currency === currency ? Math.max(0, Number(sku.available || 0)) : 0;
+        const quantity = Math.min(line.quantity, available, MAX_QUANTITY);
+        if (quantity < line.quantity) {
+            changes.push({ sku: line.sku, name: line.name || line.sku, wanted: line.quantity, now: quantity });
+        }
+        current.items = current.items.filter((item) => item.sku !== line.sku);
+        if (quantity > 0) {
+            current.items.push({ sku: line.sku, quantity });
+        }
+    }
+    current.currency = currency;
+    write(current);
+    return changes;
+}

@@ -60,7 +60,8 @@ function actorText(actor) {
 export function historyTable(order) {
     const rows = (order.statusHistory || []).map((change) => h('tr', { dataset: { to: change.to } },
         h('td', { class: 'nowrap' }, dateTime(change.at)),
-        h('td', {}, change.from ? `${statusWords(change.from)} → ` : '', statusWords(change.to)),
+        // a later payment attempt waits for payment again: the same status, said once
+        h('td', {}, change.from && change.from !== change.to ? `${statusWords(change.from)} → ` : '', statusWords(change.to)),
         h('td', {}, actorText(change.actor)),
         h('td', {}, noteWords(change.note))));
     return h('table', { id: 'history-table' },
@@ -123,14 +124,12 @@ export function failureText(order) {
             `${names.get(s.sku) || s.sku} (asked for ${s.requested}, ${s.available} left)`);
         return 'The order was rejected because there was not enough stock'
             + (shortages.length ? ': ' + shortages.join('; ') + '.' : '.')
-            + ' Nothing was charged, and the stock held for it was released.';
+            + ` ${moneyText(order)} The stock held for it was released.`;
     }
     if (order.status === 'CANCELLED') {
         const reason = noteWords(payment.failureReason || (last && last.note));
-        const paid = payment.capturedMinor > 0
-            ? ' The amount paid is refunded.' : ' Nothing was charged.';
         return `The order was cancelled${reason ? ': ' + reason : ''}.`.replace(/\.\.$/, '.')
-            + paid + ' The stock held for it was released.';
+            + ` ${moneyText(order)} The stock held for it was released.`;
     }
     if (order.status === 'ATTENTION') {
         return 'The order needs a look from our team' + (last && last.note ? `: ${noteWords(last.note)}` : '')
@@ -140,4 +139,44 @@ export function failureText(order) {
         return `The payment failed: ${noteWords(payment.failureReason)}.`;
     }
     return null;
+}
+
+/** Where the money went back to, in words: "the sandbox test card", "Visa •••• 4242", "your PayPal account". */
+function paidWith(payment) {
+    if (payment.provider === 'paypal') {
+        return 'your PayPal account';
+    }
+    if (payment.brand && payment.brand !== 'sandbox') {
+        return [payment.brand, payment.last4 ? `•••• ${payment.last4}` : null].filter(Boolean).join(' ');
+    }
+    if (payment.provider === 'sandbox' || payment.brand === 'sandbox') {
+        return 'the sandbox test card';
+    }
+    return payment.last4 ? `the card •••• ${payment.last4}` : 'the card you paid with';
+}
+
+/**
+ * What happened to the money of an order that ended without being delivered: "Nothing was charged." when nothing was
+ * captured (a held amount is released), "Refunded €12.50 to Visa •••• 4242." once refunds went through, and what is
+ * still on its way back.
+ */
+export function moneyText(order) {
+    const payment = order.payment || {};
+    const currency = (order.totals || {}).currency;
+    const captured = payment.capturedMinor || 0;
+    const refunded = payment.refundedMinor || 0;
+    if (captured <= 0) {
+        return 'Nothing was charged.';
+    }
+    const to = paidWith(payment);
+    const owed = captured - refunded;
+    const parts = [];
+    if (refunded > 0) {
+        parts.push(`Refunded ${money(refunded, currency)} to ${to}.`);
+    }
+    if (owed > 0) {
+        parts.push(refunded > 0 ? `${money(owed, currency)} more is on its way back.`
+            : `${money(owed, currency)} is being refunded to ${to}.`);
+    }
+    return parts.join(' ');
 }

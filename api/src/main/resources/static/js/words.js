@@ -46,6 +46,7 @@ export const EVENT_WORDS = {
     PaymentAuthorizedEvent: 'Payment authorized',
     PaymentCapturedEvent: 'Payment captured',
     PaymentFailedEvent: 'Payment failed',
+    PaymentAttemptStartedEvent: 'Another payment attempt started',
     PaymentRefundedEvent: 'Refunded',
     RefundRequestedEvent: 'Refund requested',
     StockReservedEvent: 'Stock reserved',
@@ -129,6 +130,10 @@ export const PROJECTION_WORDS = {
 export const projectionWords = (name) => wordsFor(PROJECTION_WORDS, name);
 
 /** Who made a change. */
+/** The payment methods a shop may offer. */
+export const METHOD_WORDS = { sandbox: 'Sandbox test payment', stripe: 'Card (Stripe)', paypal: 'PayPal' };
+export const methodWords = (method) => wordsFor(METHOD_WORDS, method);
+
 export const ACTOR_WORDS = { customer: 'Customer', guest: 'Guest', admin: 'Admin', system: 'Shop system' };
 
 /** Any code as words: "PAYMENT_SUCCESS_RATE" → "Payment success rate", "OrderPlacedEvent" → "Order placed". */

@@ -1,12 +1,16 @@
 // Admin order detail: summary, lines, status history, admin notes and the audit trail from the event store; status
 // changes (tracking number for SHIPPED), cancel, full or partial refund and notes. Commands answer 202 and the
-// read model follows a moment later, so after each one the page re-reads the order until the change shows.
+// read model follows a moment later, so after each one the page re-reads the order until the change shows. The page
+// follows the order live: its event stream (GET /api/v1/orders/{id}/stream, which admins may read) while the checkout
+// runs, then a re-read every 15 seconds while the tab is visible (the stream ends with the checkout).
 
-import { ApiError, api, itemsOf, postOnce } from '../api.js';
+import { ApiError, api, postOnce } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { PAYMENT_WORDS, STATUS_WORDS, dateTime, money, parseMoney, statusBadge, toDecimal } from '../format.js';
 import { addressText, failureText, historyTable, linesTable } from '../order-view.js';
-import { ACTOR_WORDS, codeWords, eventWords, noteWords, statusWords } from '../words.js';
+import { renderAudit } from '../order-audit.js';
+import { openStream } from '../sse.js';
+import { methodWords, noteWords, statusWords } from '../words.js';
 import {
     $, clear, clearFieldErrors, confirmDialog, focusFirstInvalid, h, param, placeFieldErrors, renderHeader,
     setFieldError, showMessage, signInNeeded, until,
@@ -15,6 +19,9 @@ import {
 const orderId = param('id');
 const message = $('#message');
 let order = null;
+let busy = false;
+let streaming = false;
+const POLL_MS = 15_000;
 
 // Where an admin can move an order from each status (the engine checks again and names the current state).
 const NEXT = {
@@ -73,9 +80,15 @@ function refundable() {
 }
 
 function renderActions() {
-    const select = clear($('#new-status'));
+    const select = $('#new-status');
+    const chosen = select.value;
+    clear(select);
     const targets = NEXT[order.status] || [];
     targets.forEach((s) => select.append(h('option', { value: s }, TARGET_WORDS[s])));
+    // a live update keeps what the admin chose, while it is still possible
+    if (targets.includes(chosen)) {
+        select.value = chosen;
+    }
     const canMove = targets.length > 0;
     $('#change-status').disabled = !canMove;
     select.disabled = !canMove;
@@ -108,15 +121,15 @@ function renderSummary() {
     fact('Customer', c.guest ? `Guest (${c.email})` : `${c.customerId || '—'} (${c.email || 'no email'})`, 'customer');
     fact('Placed', dateTime(order.placedAt), 'placed-at');
     fact('Last change', dateTime(order.updatedAt), 'updated-at');
-    fact('Payment method', order.paymentMethod, 'payment-method');
+    fact('Payment method', order.paymentMethod ? methodWords(order.paymentMethod) : null, 'payment-method');
     if (p) {
         const brand = p.brand && p.brand !== p.provider ? p.brand : null;
-        fact('Payment', [p.provider, brand, p.last4 ? `•••• ${p.last4}` : null, p.reference ? `ref ${p.reference}` : null]
+        fact('Payment', [p.provider ? methodWords(p.provider) : null, brand, p.last4 ? `•••• ${p.last4}` : null, p.reference ? `ref ${p.reference}` : null]
             .filter(Boolean).join(' · '), 'payment');
         fact('Captured', money(p.capturedMinor || 0, currency), 'captured');
         fact('Refunded', money(p.refundedMinor || 0, currency), 'refunded');
         if (p.failureReason) {
-            fact('Payment failure', p.failureReason, 'payment-failure');
+            fact('Payment failure', noteWords(p.failureReason), 'payment-failure');
         }
     }
     fact('Ship to', addressText(order.shippingAddress), 'ship-to');
@@ -135,41 +148,8 @@ function renderSummary() {
     }
 }
 
-/** Who caused an audited event: the actor the event names, else the subject of the request behind it. */
-function auditActor(entry) {
-    const actor = entry.payload && entry.payload.actor;
-    if (actor && actor.type) {
-        const type = String(actor.type).toLowerCase();
-        const who = ACTOR_WORDS[type] || codeWords(actor.type);
-        // a guest's id is the order id: nothing to add
-        return type === 'guest' || type === 'system' ? who : [who, actor.id].filter(Boolean).join(' ');
-    }
-    const metadata = entry.metadata || {};
-    return metadata.subject ? String(metadata.subject) : ACTOR_WORDS.system;
-}
-
-async function loadAudit() {
-    const container = $('#audit');
-    try {
-        const answer = await api(path('/audit'));
-        const events = answer.events || itemsOf(answer);
-        clear(container).append(h('table', { id: 'audit-table' },
-            h('thead', {}, h('tr', {}, ['#', 'When', 'What happened', 'By', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, events.map((e, i) => {
-                const type = String(e.type || 'event').split('.').pop();
-                const detail = { payload: e.payload, metadata: e.metadata };
-                return h('tr', { dataset: { type } },
-                    h('td', {}, String(e.sequence ?? i)),
-                    h('td', { class: 'nowrap' }, dateTime(e.at)),
-                    h('td', {}, eventWords(type)),
-                    h('td', {}, auditActor(e)),
-                    h('td', {}, h('details', {}, h('summary', {}, 'Technical details'),
-                        h('pre', { class: 'json' }, JSON.stringify(detail, null, 2)))));
-            }))));
-    } catch (e) {
-        clear(container).append(h('p', { class: 'message error', id: 'audit-error' },
-            e instanceof ApiError && e.endpointMissing ? 'The audit trail is not available on this server yet.' : e.message));
-    }
+function loadAudit() {
+    return renderAudit($('#audit'), path('/audit'));
 }
 
 /** Runs an admin command, then re-reads the order until {@code done(order)} holds. */
@@ -181,6 +161,7 @@ async function command(form, slot, url, body, waitingText, done, doneText) {
     const answer = form.querySelector('.form-message') || message;
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
+    busy = true;
     try {
         await postOnce(slot, url, body);
         showMessage(answer, waitingText, 'warn');
@@ -201,6 +182,7 @@ async function command(form, slot, url, body, waitingText, done, doneText) {
         focusFirstInvalid(form);
         return false;
     } finally {
+        busy = false;
         buttons.forEach((b) => { b.disabled = false; });
         if (order) {
             renderActions();
@@ -328,6 +310,52 @@ async function addNote(event) {
     }
 }
 
+function setLive(mode) {
+    const live = $('#live');
+    live.dataset.mode = mode;
+    live.classList.toggle('on', mode === 'live');
+    live.textContent = { live: 'Live updates', polling: 'Checked every 15 seconds' }[mode] || '';
+}
+
+/** Reads the order again and redraws it (and its audit trail) when it changed; not while a command re-reads it. */
+async function refresh() {
+    if (busy || !order) {
+        return;
+    }
+    try {
+        const fresh = await readOrder();
+        if (!busy && (fresh.updatedAt !== order.updatedAt || fresh.status !== order.status
+                || fresh.paymentStatus !== order.paymentStatus)) {
+            render(fresh);
+            loadAudit();
+        }
+    } catch {
+        // the next event or tick tries again; a failing server is said by the commands the admin runs
+    }
+}
+
+/** Follows the order's event stream while the checkout runs; afterwards (or without a stream) the 15 s re-read. */
+function follow() {
+    streaming = true;
+    openStream(`/api/v1/orders/${encodeURIComponent(orderId)}/stream`, {
+        onOpen: () => setLive('live'),
+        onEvent: (event) => {
+            if (event.event === 'order' || event.event === 'end') {
+                refresh();
+            }
+        },
+        onClose: () => {
+            streaming = false;
+            setLive('polling');
+        },
+    });
+    setInterval(() => {
+        if (!streaming && !document.hidden) {
+            refresh();
+        }
+    }, POLL_MS);
+}
+
 renderHeader();
 if (!isAdmin()) {
     signInNeeded($('#content'), 'Order administration', true);
@@ -343,5 +371,5 @@ if (!isAdmin()) {
     $('#refund-form').addEventListener('change', () => {
         $('#refund-amount-field').hidden = !$('#refund-partial').checked;
     });
-    load();
+    load().then(follow);
 }

@@ -1,5 +1,7 @@
 // Admin order table: the filters, search, sort and paging of GET /api/v1/admin/orders
 // (?status&paymentStatus&from&to&q&sort&page&size); the filters live in the page's URL so links and "back" work.
+// The page reads the list again every 15 seconds while it is visible and the filters are not being edited, and
+// redraws it only when it changed (the engine has no stream of all orders; one per order would not scale to a list).
 
 import { api } from '../api.js';
 import { isAdmin } from '../auth.js';
@@ -9,6 +11,9 @@ import { $, clear, clearFieldErrors, h, pager, renderHeader, setFieldError, show
 const form = $('#filters');
 const message = $('#message');
 const FIELDS = ['q', 'status', 'paymentStatus', 'sort', 'from', 'to', 'size'];
+const REFRESH_MS = 15_000;
+let shownPage = 0;
+let shown = null;
 
 function readUrl() {
     const params = new URLSearchParams(location.search);
@@ -29,7 +34,8 @@ function filters(page) {
     };
 }
 
-async function load(page) {
+async function load(page, quietly = false) {
+    shownPage = page;
     clearFieldErrors(form);
     if (form.elements.from.value && form.elements.to.value && form.elements.to.value < form.elements.from.value) {
         setFieldError(form.elements.to, 'The end day must not be before the start day.');
@@ -46,9 +52,16 @@ async function load(page) {
     try {
         const answer = await api('/api/v1/admin/orders', { query: filters(page) });
         showMessage(message, null);
-        render(answer);
+        const text = JSON.stringify(answer);
+        if (!quietly || text !== shown) {
+            shown = text;
+            render(answer);
+        }
+        $('#updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
     } catch (e) {
-        showMessage(message, e);
+        if (!quietly) {
+            showMessage(message, e);
+        }
     }
 }
 
@@ -88,4 +101,9 @@ if (!isAdmin()) {
     ['status', 'paymentStatus', 'sort', 'size'].forEach((name) =>
         form.elements[name].addEventListener('change', () => load(0)));
     load(page);
+    setInterval(() => {
+        if (!document.hidden && !form.contains(document.activeElement)) {
+            load(shownPage, true);
+        }
+    }, REFRESH_MS);
 }

@@ -1,7 +1,8 @@
 // Order status: the order number, lines and totals, and its status followed live from the server-sent event
 // stream (placed → reserving → awaiting payment → confirmed, or the reason it failed). While the order waits for
 // payment it shows how to pay: the sandbox approve/decline form, Stripe Elements, or the PayPal approve link.
-// Works for signed-in owners (bearer token) and guests (the ?token= of their link).
+// Works for signed-in owners (bearer token) and guests (the ?token= of their link). After a decline it offers
+// another attempt; after a stock rejection or a cancel, the way back to the cart (js/order-recovery.js).
 
 import { ApiError, api } from '../api.js';
 import { session } from '../auth.js';
@@ -9,12 +10,16 @@ import { PAYMENT_WORDS, dateTime, money, statusBadge } from '../format.js';
 import { paymentWords } from '../words.js';
 import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink } from '../orders.js';
 import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
+import { backToCart, renderRetry } from '../order-recovery.js';
+import { renderStripe } from '../stripe-pay.js';
 import { openStream } from '../sse.js';
 import { $, clear, confirmDialog, h, param, renderHeader, showMessage, signInNeeded } from '../ui.js';
 
 const orderId = param('id');
 const guestToken = param('token');
 const message = $('#message');
+// results of the buttons at the foot of the page (invoice, cancel) are said there, where the person is looking
+const actionsMessage = $('#actions-message');
 const query = guestToken ? { token: guestToken } : undefined;
 let order = null;
 let paymentShown = null;
@@ -23,7 +28,9 @@ let pollTimer = null;
 let refreshTimer = null;
 let streamFailures = 0;
 let streamEnded = false;
-let stripePromise = null;
+let recoveryShown = null;
+let cancelRequested = false;
+let settleChecks = 0;
 
 function path(suffix = '') {
     return `/api/v1/orders/${encodeURIComponent(orderId)}${suffix}`;
@@ -92,10 +99,35 @@ function render(fresh) {
         $('#guest-link-url').href = link;
         $('#guest-link-url').textContent = link;
     }
+    renderRecovery();
+    if (cancelRequested && order.status === 'CANCELLED') {
+        cancelRequested = false;
+        showMessage(actionsMessage, 'The order is cancelled.', 'ok');
+    }
     $('#invoice').hidden = !INVOICED.includes(order.status);
     $('#cancel').hidden = !CUSTOMER_CANCELLABLE.includes(order.status);
     if (FINAL.includes(order.status)) {
         stopFollowing();
+        // a cancelled paid order is refunded after the stream has ended: read it again until the money is back
+        const p = order.payment || {};
+        if (order.status === 'CANCELLED' && (p.capturedMinor || 0) > (p.refundedMinor || 0) && settleChecks++ < 60) {
+            clearTimeout(refreshTimer);
+            refreshTimer = setTimeout(load, 2000);
+        }
+    }
+}
+
+/** "Back to cart" under the outcome of a rejected or cancelled order (built once per status). */
+function renderRecovery() {
+    const section = $('#recovery');
+    const wanted = ['REJECTED', 'CANCELLED'].includes(order.status) && (order.lines || []).length ? order.status : null;
+    if (wanted === recoveryShown) {
+        return;
+    }
+    recoveryShown = wanted;
+    clear(section).hidden = !wanted;
+    if (wanted) {
+        backToCart(section, order);
     }
 }
 
@@ -126,19 +158,30 @@ function renderDetails() {
 
 /** The payment panel, rebuilt only when what the customer has to do changes (so a card form is not reset). */
 function renderPayment() {
-    const action = order.status === 'AWAITING_PAYMENT' && order.payment ? order.payment.action : null;
+    const awaiting = order.status === 'AWAITING_PAYMENT';
+    const failed = awaiting && order.paymentStatus === 'FAILED';
+    // after a failure the action is the failed attempt's: offer another attempt instead
+    const action = awaiting && !failed && order.payment ? order.payment.action : null;
     const section = $('#payment');
-    const key = action ? `${action.type}|${action.url || ''}|${action.clientSecret ? 'secret' : ''}` : null;
+    const attempt = (order.payment && order.payment.attempt) || 1;
+    const key = failed ? `failed|${attempt}`
+        : action ? `${action.type}|${action.url || ''}|${action.clientSecret ? 'secret' : ''}` : order.status;
     if (key === paymentShown) {
         return;
     }
     paymentShown = key;
     const body = clear($('#payment-body'));
+    if (failed) {
+        section.hidden = false;
+        renderRetry(body, order, { path, query, started: awaitNewAttempt });
+        return;
+    }
     if (!action) {
-        section.hidden = order.status !== 'PENDING';
-        if (order.status === 'PENDING') {
-            body.append(h('p', { id: 'payment-wait' }, 'We are reserving your items; the payment step appears here '
-                + 'in a moment.'));
+        section.hidden = !['PENDING', 'AWAITING_PAYMENT'].includes(order.status);
+        if (!section.hidden) {
+            body.append(h('p', { id: 'payment-wait' }, order.status === 'PENDING'
+                ? 'We are reserving your items; the payment step appears here in a moment.'
+                : 'Setting up your payment; it appears here in a moment.'));
         }
         return;
     }
@@ -155,7 +198,7 @@ function renderPayment() {
             + 'this page updates by itself.'),
         h('a', { class: 'button', id: 'paypal-approve', href: action.url, rel: 'noopener' }, 'Approve with PayPal'));
     } else if (action.type === 'stripe') {
-        renderStripe(body, action, amount);
+        renderStripe(body, action, amount, scheduleRefresh);
     } else {
         body.append(h('p', {}, 'This payment method cannot be completed here; please contact the shop.'));
     }
@@ -177,7 +220,7 @@ function renderSandbox(body, action, amount) {
             await api(action.url, { method: 'POST', body: { outcome } });
             showMessage(status, outcome === 'approve'
                 ? 'Payment approved at the sandbox. Waiting for the shop to confirm the order…'
-                : 'Payment declined at the sandbox. Waiting for the shop to cancel the order…', 'ok');
+                : 'Payment declined at the sandbox. Waiting for the shop to record it…', 'ok');
             scheduleRefresh();
         } catch (e) {
             approve.disabled = false;
@@ -194,66 +237,25 @@ function renderSandbox(body, action, amount) {
         status);
 }
 
-function loadStripe() {
-    if (!stripePromise) {
-        stripePromise = new Promise((resolve, reject) => {
-            if (window.Stripe) {
-                resolve(window.Stripe);
-                return;
-            }
-            const script = document.createElement('script');
-            script.src = 'https://js.stripe.com/v3/';
-            script.addEventListener('load', () => resolve(window.Stripe));
-            script.addEventListener('error', () => reject(new Error('Stripe could not be loaded. Check your connection.')));
-            document.head.append(script);
-        });
-    }
-    return stripePromise;
-}
-
-async function renderStripe(body, action, amount) {
-    const status = h('div', { id: 'stripe-message', class: 'message', hidden: true });
-    let key = null;
-    try {
-        const options = await api('/api/v1/checkout/options');
-        key = options.stripePublishableKey;
-    } catch {
-        key = null;
-    }
-    if (!key || !action.clientSecret) {
-        body.append(h('p', { class: 'message error' }, 'Card payments are not set up on this shop right now; '
-            + 'please contact the shop.'));
-        return;
-    }
-    const cardBox = h('div', { id: 'card-element', class: 'panel' });
-    const pay = h('button', { type: 'button', id: 'stripe-pay' }, `Pay ${amount}`);
-    body.append(h('p', {}, 'Enter your card. Card details go straight to Stripe; this shop never sees them.'),
-        h('div', { class: 'field' }, h('label', { id: 'card-label' }, 'Card'), cardBox), pay, status);
-    try {
-        const Stripe = await loadStripe();
-        const stripe = Stripe(key);
-        const card = stripe.elements().create('card');
-        card.mount(cardBox);
-        pay.addEventListener('click', async () => {
-            pay.disabled = true;
-            showMessage(status, 'Paying…', 'warn');
-            const result = await stripe.confirmCardPayment(action.clientSecret, { payment_method: { card } });
-            if (result.error) {
-                pay.disabled = false;
-                showMessage(status, result.error.message || 'The card was not accepted.');
-            } else {
-                showMessage(status, 'Card accepted. Waiting for the shop to confirm the order…', 'ok');
-                scheduleRefresh();
-            }
-        });
-    } catch (e) {
-        showMessage(status, e);
-    }
-}
-
 function scheduleRefresh() {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(load, 100);
+}
+
+/**
+ * After "Try again" was accepted: the new attempt's payment action is set up by the shop a moment later, without a
+ * status change the stream would announce, so the order is read again until it shows (or the order moved on).
+ */
+async function awaitNewAttempt(attempt) {
+    for (let i = 0; i < 60; i++) {
+        const fresh = await load();
+        const p = fresh && fresh.payment;
+        if (!fresh || fresh.status !== 'AWAITING_PAYMENT' || attempt === null
+                || (p && p.attempt >= attempt && (p.action || fresh.paymentStatus === 'FAILED'))) {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    }
 }
 
 /**
@@ -343,19 +345,22 @@ async function cancel() {
     }
     try {
         await api(path('/cancel'), { method: 'POST', body: { reason }, query });
-        showMessage(message, 'Cancellation requested. The page updates when it is done.', 'ok');
+        cancelRequested = true;
+        showMessage(actionsMessage, 'Cancellation requested. The page updates when it is done.', 'ok');
         scheduleRefresh();
     } catch (e) {
-        showMessage(message, e);
+        showMessage(actionsMessage, e);
+        actionsMessage.focus();
     }
 }
 
 async function invoice() {
     try {
         await downloadPdf(api, path('/invoice'), query, `${order.orderNumber}.pdf`);
-        showMessage(message, 'The invoice was downloaded.', 'ok');
+        showMessage(actionsMessage, 'The invoice was downloaded.', 'ok');
     } catch (e) {
-        showMessage(message, e);
+        showMessage(actionsMessage, e);
+        actionsMessage.focus();
     }
 }
 

@@ -46,6 +46,9 @@ class EveryPageBrowserTest {
     private ShopperSteps steps;
     private String paidOrderId;
     private String guestOrderLink;
+    private String paidOrderLink;
+    private String declinedOrderLink;
+    private String rejectedOrderLink;
 
     /** A page, the element that shows it has loaded, and the name of its screenshots. */
     private record Page(String name, String path, String loaded) {}
@@ -59,6 +62,28 @@ class EveryPageBrowserTest {
         ShopperSteps.stockedSku(client, admin, "UI-MUG", 1250, 3);
         JsonNode paid = placeAndPay("UI-LAMP-WITH-A-RATHER-LONG-CODE", 2, "dana.with.a.long.address@example.com");
         paidOrderId = paid.path("orderId").asText();
+        paidOrderLink = link(paid);
+        ShopperSteps.stockedSku(client, admin, "UI-VASE", 2200, 5);
+        JsonNode declined = place("UI-VASE", 1, "declined@example.com", null);
+        assertThat(client.post(
+                                declined.path("payment")
+                                        .path("action")
+                                        .path("url")
+                                        .asText(),
+                                Map.of("outcome", "decline"),
+                                null)
+                        .status())
+                .isEqualTo(200);
+        declinedOrderLink = link(declined);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "FAILED".equals(client.get(apiPath(declined), null).text("paymentStatus")));
+        EngineClient.Reply tooMany = client.checkout(EngineClient.checkoutBody("UI-VASE", 9, "many@example.com"), null);
+        assertThat(tooMany.status()).as("checkout: %s", tooMany.body()).isEqualTo(201);
+        JsonNode rejected = tooMany.body();
+        rejectedOrderLink = link(rejected);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        "REJECTED".equals(client.get(apiPath(rejected), null).text("status")));
         JsonNode unpaid = place("UI-MUG", 1, "eli@example.com", null);
         guestOrderLink = "/order.html?id=" + unpaid.path("orderId").asText() + "&token="
                 + unpaid.path("guestToken").asText();
@@ -108,6 +133,9 @@ class EveryPageBrowserTest {
                             new Page("shop", "/", "[data-testid='add-to-cart']"),
                             new Page("checkout", "/checkout.html", "#cart-table"),
                             new Page("order", guestOrderLink, "#order-number"),
+                            new Page("order-paid", paidOrderLink, "#history-table tbody tr"),
+                            new Page("order-declined", declinedOrderLink, "[data-testid='retry-payment']"),
+                            new Page("order-rejected", rejectedOrderLink, "[data-testid='back-to-cart']"),
                             new Page("signin", "/signin.html", "#demo-sign-in")));
             steps.signIn("pat", "CUSTOMER");
             visitAll(viewport, problems, List.of(new Page("my-orders", "/orders.html", "#history table")));
@@ -247,6 +275,16 @@ class EveryPageBrowserTest {
             + "   }"
             + " }"
             + " return out.reverse().slice(0, 6).join(', ');";
+
+    private static String link(JsonNode order) {
+        return "/order.html?id=" + order.path("orderId").asText() + "&token="
+                + order.path("guestToken").asText();
+    }
+
+    private static String apiPath(JsonNode order) {
+        return "/api/v1/orders/" + order.path("orderId").asText() + "?token="
+                + order.path("guestToken").asText();
+    }
 
     private JsonNode place(String sku, int quantity, String email, String token) {
         EngineClient.Reply placed = client.checkout(EngineClient.checkoutBody(sku, quantity, email), token);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The customer side of the web UI in a real browser against a whole engine in demo mode (sandbox gateway, demo
- * sign-in): a guest checks out and sees the order confirmed live, a declined payment shows why and gives the stock
- * back, a signed-in customer reads, filters and cancels in their history, and pressing "Pay" twice places one order.
+ * sign-in): a guest checks out and sees the order confirmed live, payments declined as often as the shop allows
+ * (three attempts) cancel the order and give the stock back, a signed-in customer reads, filters and cancels in their history, and pressing "Pay" twice places one order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShopperJourneyBrowserTest {
@@ -40,8 +40,6 @@ class ShopperJourneyBrowserTest {
     void startEngineAndBrowser() {
         Map<String, Object> properties = TestStore.fresh(store);
         properties.put("engine.demo.seed-skus", "true");
-        // one payment attempt: a decline ends the order, the journey these pages show (another try: CheckoutFlowTest)
-        properties.put("engine.payments.max-attempts", "1");
         engine = RunningEngine.start(properties);
         client = engine.client();
         admin = client.token("ui-admin", "ADMIN");
@@ -148,7 +146,9 @@ class ShopperJourneyBrowserTest {
         assertThat(browser.find("#steps li[data-step='CONFIRMED']").getAttribute("class"))
                 .isEqualTo("current");
         browser.visible("#invoice").click();
-        assertThat(browser.awaitText("#message", "invoice")).isEqualTo("The invoice was downloaded.");
+        assertThat(browser.awaitText("#actions-message", "invoice"))
+                .as("said under the button")
+                .isEqualTo("The invoice was downloaded.");
         browser.screenshot("order-confirmed");
         browser.phoneScreenshot("order-confirmed-phone");
 
@@ -162,7 +162,7 @@ class ShopperJourneyBrowserTest {
     }
 
     @Test
-    void declinedPaymentShowsTheFailureAndReleasesTheStock() {
+    void paymentsDeclinedAsOftenAsAllowedCancelTheOrderAndReleaseTheStock() {
         ShopperSteps.stockedSku(client, admin, "UI-POSTER-DECLINE", 1800, 3);
         shopper.addToCart("UI-POSTER-DECLINE", 2);
         browser.open("/checkout.html");
@@ -175,6 +175,18 @@ class ShopperJourneyBrowserTest {
                         .as("2 of 3 are held for the order")
                         .isEqualTo(1));
 
+        // the engine's default: three attempts; "Try again" after the first two declines, none after the third
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            shopper.payOnSandbox("decline");
+            browser.visible("[data-testid='retry-payment']");
+            assertThat(shopper.shownStatus()).isEqualTo("AWAITING_PAYMENT");
+            assertThat(ShopperSteps.available(client, "UI-POSTER-DECLINE"))
+                    .as("still held after decline %d", attempt)
+                    .isEqualTo(1);
+            browser.click("[data-testid='retry-payment']");
+            browser.await(
+                    driver -> browser.present("#sandbox-decline") && !browser.present("[data-testid='retry-payment']"));
+        }
         shopper.payOnSandbox("decline");
         shopper.awaitStatus("CANCELLED");
         String outcome = browser.awaitText("#outcome", "cancelled");

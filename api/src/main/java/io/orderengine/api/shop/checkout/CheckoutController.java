@@ -3,6 +3,7 @@ package io.orderengine.api.shop.checkout;
 import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
+import io.orderengine.command.order.PaymentAttemptPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentMethod;
@@ -34,20 +35,27 @@ class CheckoutController {
     private final ClientIdempotency idempotency;
     private final PaymentMethodPolicy methods;
     private final String stripePublishableKey;
+    private final PaymentAttemptPolicy attempts;
 
     CheckoutController(
             CheckoutService checkout,
             ClientIdempotency idempotency,
             PaymentMethodPolicy methods,
-            @Value("${engine.payments.stripe.publishable-key:}") String stripePublishableKey) {
+            @Value("${engine.payments.stripe.publishable-key:}") String stripePublishableKey,
+            PaymentAttemptPolicy attempts) {
         this.checkout = checkout;
         this.idempotency = idempotency;
         this.methods = methods;
         this.stripePublishableKey = stripePublishableKey;
+        this.attempts = attempts;
     }
 
-    /** The payment methods this shop offers, and Stripe's publishable key for Stripe.js when Stripe is offered. */
-    record CheckoutOptions(List<String> paymentMethods, String stripePublishableKey) {}
+    /**
+     * The payment methods this shop offers, Stripe's publishable key for Stripe.js when Stripe is offered, and how
+     * many payment attempts one order may make ({@code engine.payments.max-attempts}), so a page knows whether to
+     * offer another try after a decline.
+     */
+    record CheckoutOptions(List<String> paymentMethods, String stripePublishableKey, int maxPaymentAttempts) {}
 
     record QuoteRequest(
             @NotEmpty @Size(max = 100) List<CheckoutRequest.@NotNull @Valid Item> items,
@@ -64,7 +72,7 @@ class CheckoutController {
                 .map(PaymentMethod::wireName)
                 .toList();
         boolean stripe = methods.offered(PaymentMethod.STRIPE) && !stripePublishableKey.isBlank();
-        return new CheckoutOptions(offered, stripe ? stripePublishableKey : null);
+        return new CheckoutOptions(offered, stripe ? stripePublishableKey : null, attempts.maxAttempts());
     }
 
     /** Totals in the order view's shape; {@code discountCode} as the shop knows it (null when none applies). */

@@ -7,16 +7,19 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.orderengine.api.engine.PaymentAttemptConfiguration;
 import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CheckoutController.class)
 @WithEngineWebLayer
+@Import(PaymentAttemptConfiguration.class)
 class CheckoutControllerSliceTest {
 
     private static final String VALID = """
@@ -95,5 +99,17 @@ class CheckoutControllerSliceTest {
                         .content(VALID))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:order-engine:problem:idempotency-key-required"));
+    }
+
+    @Test
+    void optionsNameTheOfferedMethodsAndHowManyPaymentAttemptsAnOrderMayMake() throws Exception {
+        when(methods.offered(any()))
+                .thenAnswer(
+                        invocation -> invocation.getArgument(0) == io.orderengine.messages.order.PaymentMethod.SANDBOX);
+        mvc.perform(get("/api/v1/checkout/options"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paymentMethods[0]").value("sandbox"))
+                .andExpect(jsonPath("$.paymentMethods.length()").value(1))
+                .andExpect(jsonPath("$.maxPaymentAttempts").value(3));
     }
 }
