@@ -1,6 +1,7 @@
 package io.orderengine.api.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.orderengine.api.idempotency.ClientIdempotency;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -145,8 +146,18 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                ClientIdempotency.CLIENT_SECRET_HEADER,
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of(
+                "X-Request-Id",
+                "Location",
+                "Retry-After",
+                "Idempotent-Replayed",
+                ClientIdempotency.CLIENT_SECRET_HEADER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
