@@ -363,10 +363,11 @@ class ApiProtectionTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() throws Exception {
+    void prometheusMetricsAreExposedToAdmins() throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + admin)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
