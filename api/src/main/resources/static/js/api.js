@@ -154,14 +154,18 @@ export async function postOnce(slot, path, body, options = {}) {
     } catch {
         saved = null;
     }
-    const key = saved && saved.body === bodyText ? saved.key : newKey();
-    sessionStorage.setItem(storageKey, JSON.stringify({ key, body: bodyText }));
+    const same = saved && saved.body === bodyText;
+    const key = same ? saved.key : newKey();
+    // proves a retry comes from this browser: the server replays a guest's answer only with the first secret
+    const secret = same && saved.secret ? saved.secret : newKey();
+    sessionStorage.setItem(storageKey, JSON.stringify({ key, secret, body: bodyText }));
     const attempts = options.attempts || 6;
     let delay = 400;
     for (let attempt = 1; ; attempt++) {
         try {
             const result = await api(path, {
-                method: 'POST', body, query: options.query, headers: { 'Idempotency-Key': key },
+                method: 'POST', body, query: options.query,
+                headers: { 'Idempotency-Key': key, 'Idempotency-Client-Secret': secret },
             });
             sessionStorage.removeItem(storageKey);
             return result;

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Demo mode only: issues short-lived tokens for any subject and roles, so the engine can be tried without an
- * identity provider. The bean does not exist outside demo mode, so the path answers 404 there.
+ * identity provider. They carry what every token must ({@code exp}, {@code sub}) and the configured issuer and
+ * audience when set. The bean does not exist outside demo mode, so the path answers 404 there.
  */
 @RestController
 @Conditional(DemoModeCondition.class)
@@ -52,14 +53,19 @@ class DevTokenController {
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.devTokenTtl());
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(request.subject())
                 .issuedAt(now)
                 .expiresAt(expires)
-                .claims(c -> c.putAll(Map.of("roles", List.copyOf(request.roles()))))
-                .build();
+                .claims(c -> c.putAll(Map.of("roles", List.copyOf(request.roles()))));
+        if (properties.hasIssuer()) {
+            claims.issuer(properties.jwtIssuer());
+        }
+        if (properties.hasAudience()) {
+            claims.audience(List.of(properties.jwtAudience()));
+        }
         String token = encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return new TokenResponse(token, expires);
     }

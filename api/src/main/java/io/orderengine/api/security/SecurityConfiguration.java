@@ -1,11 +1,14 @@
 package io.orderengine.api.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.orderengine.api.idempotency.ClientIdempotency;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -29,7 +33,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Bearer JWTs (HS256) with roles CUSTOMER and ADMIN in the {@code roles} claim. Admin endpoints need ADMIN; order
  * reads and checkout are open to guests (ownership is checked per order); webhooks and the sandbox gateway are
- * exempt from auth but verify their own signatures/references. Stateless: no session, no CSRF token.
+ * exempt from auth but verify their own signatures/references. A token granting neither role is 403 everywhere
+ * ({@link KnownRoleFilter}). Actuator: health and info are public; {@code /actuator/prometheus} and the rest need
+ * ADMIN, except Prometheus on a separate management port ({@link ManagementPort}). Stateless: no session, no CSRF
+ * token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -45,10 +52,21 @@ public class SecurityConfiguration {
 
     /**
      * HS256 with the shared secret (or the demo key), else RS256 with the JWKS endpoint or the PEM public key.
-     * Tokens signed with any other algorithm, or unsigned ({@code alg:none}), are refused.
+     * Tokens signed with any other algorithm, or unsigned ({@code alg:none}), are refused; so are tokens whose claims
+     * {@link TokenValidation} refuses (no {@code exp} or {@code sub}, expired, another issuer or audience).
      */
     @Bean
-    public JwtDecoder jwtDecoder(DemoMode demoMode, SecurityProperties properties) throws java.io.IOException {
+    public JwtDecoder jwtDecoder(
+            DemoMode demoMode, SecurityProperties properties, Environment environment, ObjectProvider<Clock> clock)
+            throws java.io.IOException {
+        TokenValidation.check(environment, properties);
+        NimbusJwtDecoder decoder = signatureDecoder(demoMode, properties);
+        decoder.setJwtValidator(TokenValidation.validator(properties, clock.getIfAvailable(Clock::systemUTC)));
+        return decoder;
+    }
+
+    private static NimbusJwtDecoder signatureDecoder(DemoMode demoMode, SecurityProperties properties)
+            throws java.io.IOException {
         if (demoMode.signingKey() != null) {
             return NimbusJwtDecoder.withSecretKey(key(demoMode))
                     .macAlgorithm(MacAlgorithm.HS256)
@@ -98,7 +116,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ProblemAuthenticationEntryPoint problems, ManagementPort managementPort)
             throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
@@ -118,7 +142,9 @@ public class SecurityConfiguration {
                                 .requestMatcher(request -> true)))
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .requestMatchers("/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(managementPort::prometheusOnSeparatePort)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")
@@ -128,6 +154,7 @@ public class SecurityConfiguration {
                         .permitAll())
                 .oauth2ResourceServer(rs ->
                         rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)).authenticationEntryPoint(problems))
+                .addFilterAfter(new KnownRoleFilter(problems), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
@@ -145,8 +172,18 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                ClientIdempotency.CLIENT_SECRET_HEADER,
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of(
+                "X-Request-Id",
+                "Location",
+                "Retry-After",
+                "Idempotent-Replayed",
+                ClientIdempotency.CLIENT_SECRET_HEADER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

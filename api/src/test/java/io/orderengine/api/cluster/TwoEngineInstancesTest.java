@@ -457,7 +457,12 @@ class TwoEngineInstancesTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = EngineClient.checkoutBody(SKU, 1, "kill" + index + "@example.com");
         Reply checkout = failover.call(
-                takeOnB, client -> client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key)));
+                takeOnB,
+                client -> client.post(
+                        "/api/v1/checkout",
+                        body,
+                        null,
+                        Map.of("Idempotency-Key", key, "Idempotency-Client-Secret", "secret-" + key)));
         placed.incrementAndGet();
         if (checkout.status() == 409) {
             unknownOutcome.incrementAndGet();

@@ -29,6 +29,23 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void theProdProfileRefusesToStartWithoutAJwtIssuerAndAudience() {
+        Map<String, Object> properties = with("spring.profiles.active", "prod");
+        properties.put("engine.security.jwt-secret", "a-production-secret-of-at-least-256-bits-0123456789");
+        properties.put("engine.security.jwt-issuer", "https://id.shop.test/");
+        assertThatThrownBy(() -> RunningEngine.start(properties).close())
+                .hasStackTraceContaining(
+                        "engine.security.jwt-issuer and engine.security.jwt-audience are required with the prod profile");
+    }
+
+    @Test
+    void aClockSkewOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-clock-skew", "1h"))
+                        .close())
+                .hasStackTraceContaining("engine.security.jwt-clock-skew must be between 0s and 5m");
+    }
+
+    @Test
     void aJwtSecretShorterThan256BitsIsRefused() {
         assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-secret", "too-short"))
                         .close())

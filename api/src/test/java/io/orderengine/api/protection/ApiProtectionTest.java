@@ -136,14 +136,15 @@ class ApiProtectionTest {
     void idempotencyKeysReplayTheFirstAnswerAndRefuseADifferentBody() {
         Map<String, Object> body = EngineClient.checkoutBody("PROT-MUG", 1, "guest@example.com");
         String key = UUID.randomUUID().toString();
-        Reply first = client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key));
-        Reply again = client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key));
+        Map<String, String> sameClient = Map.of("Idempotency-Key", key, "Idempotency-Client-Secret", "secret-" + key);
+        Reply first = client.post("/api/v1/checkout", body, null, sameClient);
+        Reply again = client.post("/api/v1/checkout", body, null, sameClient);
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
 
         Map<String, Object> other = EngineClient.checkoutBody("PROT-MUG", 2, "guest@example.com");
-        Reply changed = client.post("/api/v1/checkout", other, null, Map.of("Idempotency-Key", key));
+        Reply changed = client.post("/api/v1/checkout", other, null, sameClient);
         assertThat(changed.status()).isEqualTo(422);
         assertThat(changed.body().path("type").asText()).isEqualTo("urn:order-engine:problem:idempotency-key-reused");
 
@@ -362,10 +363,11 @@ class ApiProtectionTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() throws Exception {
+    void prometheusMetricsAreExposedToAdmins() throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + admin)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -38,8 +38,11 @@ public class IdempotencyKeyStore {
     /** The answer recorded for a key: HTTP status, content type, {@code Location} (or null) and the body as JSON. */
     public record RecordedAnswer(int status, String contentType, String location, String body) {}
 
-    /** A key as stored: the hash of the request that claimed it and, once done, the answer it got. */
-    public record StoredKey(String requestHash, boolean done, RecordedAnswer answer) {}
+    /**
+     * A key as stored: the hash of the request that claimed it, the hash of the claiming client's secret (null when
+     * none was asked for) and, once done, the answer it got.
+     */
+    public record StoredKey(String requestHash, String clientHash, boolean done, RecordedAnswer answer) {}
 
     /**
      * Claims {@code id} for a request with {@code requestHash}, kept until {@code expireAt}.
@@ -47,9 +50,18 @@ public class IdempotencyKeyStore {
      * @return false when the key is already claimed (by a running request or a finished one)
      */
     public boolean claim(String id, String requestHash, Instant now, Instant expireAt) {
+        return claim(id, requestHash, null, now, expireAt);
+    }
+
+    /**
+     * Claims {@code id} as {@link #claim(String, String, Instant, Instant)} does, recording {@code clientHash}: the
+     * hash of a secret only the claiming client knows, so the web layer can tell that client's retries from others.
+     */
+    public boolean claim(String id, String requestHash, String clientHash, Instant now, Instant expireAt) {
         try {
             keys.insertOne(new Document("_id", id)
                     .append("requestHash", requestHash)
+                    .append("clientHash", clientHash)
                     .append("state", "IN_FLIGHT")
                     .append("createdAt", Date.from(now))
                     .append("expireAt", Date.from(expireAt)));
@@ -100,7 +112,8 @@ public class IdempotencyKeyStore {
                         existing.getString("location"),
                         existing.getString("body"))
                 : null;
-        return Optional.of(new StoredKey(existing.getString("requestHash"), done, answer));
+        return Optional.of(
+                new StoredKey(existing.getString("requestHash"), existing.getString("clientHash"), done, answer));
     }
 
     /** Removes the finished keys whose retention ended before {@code now}; answers how many. */

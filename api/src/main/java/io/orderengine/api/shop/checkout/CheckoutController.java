@@ -1,6 +1,7 @@
 package io.orderengine.api.shop.checkout;
 
 import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotencyScope;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.command.order.PaymentAttemptPolicy;
@@ -98,13 +99,15 @@ class CheckoutController {
     @PostMapping("/api/v1/checkout")
     ResponseEntity<IdempotentBody<CheckoutResponse>> checkout(
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = ClientIdempotency.CLIENT_SECRET_HEADER, required = false) String clientSecret,
             @Valid @RequestBody CheckoutRequest request,
             Authentication authentication) {
         Caller caller = Caller.from(authentication);
         String jwtEmail = authentication instanceof JwtAuthenticationToken jwt
                 ? jwt.getToken().getClaimAsString("email")
                 : null;
-        return idempotency.execute(CheckoutService.idempotencyScope(caller), idempotencyKey, request, () -> {
+        IdempotencyScope scope = IdempotencyScope.of(caller, CheckoutService.idempotencyScope(caller), clientSecret);
+        return idempotency.execute(scope, idempotencyKey, request, () -> {
             CheckoutResponse response = checkout.place(caller, idempotencyKey, request, jwtEmail);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(URI.create("/api/v1/orders/" + response.orderId()))

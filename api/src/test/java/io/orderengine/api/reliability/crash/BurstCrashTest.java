@@ -174,7 +174,12 @@ class BurstCrashTest {
             }
             Reply placed;
             try {
-                placed = engine.client().post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", key));
+                placed = engine.client()
+                        .post(
+                                "/api/v1/checkout",
+                                body,
+                                null,
+                                Map.of("Idempotency-Key", key, "Idempotency-Client-Secret", "secret-" + key));
             } catch (UncheckedIOException e) {
                 if (current == engine && engine.isAlive()) {
                     throw e;

@@ -442,7 +442,16 @@ class CheckoutCrashTest {
         checkout.quantities.forEach((sku, quantity) -> items.add(Map.of("sku", sku, "quantity", quantity)));
         body.put("items", items);
         Reply placed = call(
-                resent, client -> client.post("/api/v1/checkout", body, null, Map.of("Idempotency-Key", checkout.key)));
+                resent,
+                client -> client.post(
+                        "/api/v1/checkout",
+                        body,
+                        null,
+                        Map.of(
+                                "Idempotency-Key",
+                                checkout.key,
+                                "Idempotency-Client-Secret",
+                                "secret-" + checkout.key)));
         if (placed.status() == 409) {
             // the killed engine still holds this key as in flight; it is released two minutes later
             checkout.inDoubt = true;

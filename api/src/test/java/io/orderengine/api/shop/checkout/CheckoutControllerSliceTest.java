@@ -1,7 +1,6 @@
 package io.orderengine.api.shop.checkout;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
@@ -14,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.orderengine.api.engine.PaymentAttemptConfiguration;
 import io.orderengine.api.idempotency.ClientIdempotency;
+import io.orderengine.api.idempotency.IdempotencyScope;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import org.junit.jupiter.api.Test;
@@ -72,14 +72,15 @@ class CheckoutControllerSliceTest {
                         .content(VALID.replace("\"notes\":null", "\"notes\":null,\"priceMinor\":1")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Unknown field 'priceMinor'."));
-        verify(idempotency, never()).execute(any(), any(), any(), any());
+        verify(idempotency, never()).execute(any(IdempotencyScope.class), any(), any(), any());
     }
 
     @Test
     void handsAValidCheckoutToTheIdempotencyGuardWithItsKey() throws Exception {
         ResponseEntity<?> created =
                 ResponseEntity.status(201).body(new CheckoutResponse("o", "ORD-20261122-000001", "PENDING", "t", null));
-        when(idempotency.execute(eq("guest"), eq("key-1"), any(), any())).thenAnswer(invocation -> created);
+        when(idempotency.execute(eq(IdempotencyScope.guest("guest", null)), eq("key-1"), any(), any()))
+                .thenAnswer(invocation -> created);
         mvc.perform(post("/api/v1/checkout")
                         .header("Idempotency-Key", "key-1")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -91,7 +92,7 @@ class CheckoutControllerSliceTest {
 
     @Test
     void aMissingKeyIsA400Problem() throws Exception {
-        when(idempotency.execute(anyString(), isNull(), any(), any()))
+        when(idempotency.execute(any(IdempotencyScope.class), isNull(), any(), any()))
                 .thenThrow(
                         ApiException.badRequest("idempotency-key-required", "The Idempotency-Key header is required."));
         mvc.perform(post("/api/v1/checkout")

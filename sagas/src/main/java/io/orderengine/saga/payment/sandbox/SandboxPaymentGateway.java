@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.orderengine.messages.common.Money;
@@ -20,10 +22,12 @@ import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +39,9 @@ import org.bson.conversions.Bson;
  * customer, who approves or declines it by posting to its action URL; an approved payment is held (authorized)
  * until it is captured or cancelled, and captured money can be refunded, never more than was captured.
  * Its records live in the Mongo collection {@code sandbox_payments}, so they survive a restart.
- * References are derived from the idempotency keys, so repeating a call with the same key finds the first result.
+ * A payment's reference is random and names its action URL, which needs no login: whoever holds the URL may decide
+ * the payment, so the reference is a capability and never derived from the order. Capture and refund references
+ * (never URLs) are derived from their idempotency keys, so repeating a call with the same key finds the first result.
  */
 public class SandboxPaymentGateway implements PaymentGateway {
 
@@ -47,6 +53,11 @@ public class SandboxPaymentGateway implements PaymentGateway {
     static final String CARD_BRAND = "sandbox";
     static final String CARD_LAST4 = "4242";
     private static final int MAX_REFUND_ATTEMPTS = 5;
+    /** 192 bits: a payment's reference is all that guards its action URL. */
+    static final int REFERENCE_BYTES = 24;
+
+    private static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoCollection<Document> payments;
     private final Clock clock;
@@ -54,6 +65,10 @@ public class SandboxPaymentGateway implements PaymentGateway {
     public SandboxPaymentGateway(MongoDatabase database, Clock clock) {
         this.payments = database.getCollection(COLLECTION);
         this.clock = clock;
+        // sparse: payments opened before keys were stored have none, and must not collide on a missing key
+        payments.createIndex(
+                Indexes.ascending(IDEMPOTENCY_KEY),
+                new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_KEY));
     }
 
     /** The outcome the customer chose at the sandbox payment page. */
@@ -77,32 +92,67 @@ public class SandboxPaymentGateway implements PaymentGateway {
         return PaymentMethod.SANDBOX;
     }
 
+    /**
+     * Opens a payment that waits for the customer. Its reference is the secret part of the action URL, so it is
+     * random ({@value #REFERENCE_BYTES} bytes from a {@link SecureRandom}) and stored: nothing about the order yields
+     * it. The idempotency key is stored with it under a unique index, so authorizing again with the same key (a saga
+     * step run again, two instances racing) finds the first payment instead of opening another.
+     */
     @Override
     public PaymentSession authorize(AuthorizationRequest request) {
-        String reference = "sbx_" + derivedId(request.idempotencyKey());
-        Instant now = clock.instant();
-        Document payment = new Document("_id", reference)
-                .append("orderId", request.orderId().value())
-                .append("orderNumber", request.orderNumber())
-                .append("amountMinor", request.amount().amountMinor())
-                .append("currency", request.amount().currency())
-                .append("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name())
-                .append("refunds", List.of())
-                .append("version", 0L)
-                .append("createdAt", Date.from(now));
-        try {
-            payments.insertOne(payment);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            Document existing = find(reference);
-            if (!request.orderId().value().equals(existing.getString("orderId"))
-                    || existing.getLong("amountMinor") != request.amount().amountMinor()) {
-                throw PaymentGatewayException.rejected("idempotency key reused with different parameters", e);
+        String key = request.idempotencyKey();
+        Document existing = byIdempotencyKey(key);
+        if (existing == null) {
+            Document payment = new Document("_id", newReference())
+                    .append(IDEMPOTENCY_KEY, key)
+                    .append("orderId", request.orderId().value())
+                    .append("orderNumber", request.orderNumber())
+                    .append("amountMinor", request.amount().amountMinor())
+                    .append("currency", request.amount().currency())
+                    .append("status", GatewayPaymentStatus.AWAITING_CUSTOMER.name())
+                    .append("refunds", List.of())
+                    .append("version", 0L)
+                    .append("createdAt", Date.from(clock.instant()));
+            try {
+                payments.insertOne(payment);
+                existing = payment;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing = byIdempotencyKey(key);
+                if (existing == null) {
+                    throw e;
+                }
             }
         }
+        if (!request.orderId().value().equals(existing.getString("orderId"))
+                || existing.getLong("amountMinor") != request.amount().amountMinor()) {
+            throw PaymentGatewayException.rejected("idempotency key reused with different parameters", null);
+        }
+        String reference = existing.getString("_id");
         return new PaymentSession(reference, new PaymentAction("sandbox", ACTION_URL_PREFIX + reference, null));
+    }
+
+    /**
+     * The payment opened with this key: by the stored key, or, for a payment opened before keys were stored, under
+     * the reference the old scheme derived from the key (such payments keep their reference; no new one is derived).
+     */
+    private Document byIdempotencyKey(String key) {
+        Document payment = payments.find(Filters.eq(IDEMPOTENCY_KEY, key)).first();
+        if (payment != null) {
+            return payment;
+        }
+        return payments.find(
+                        Filters.and(Filters.eq("_id", "sbx_" + derivedId(key)), Filters.exists(IDEMPOTENCY_KEY, false)))
+                .first();
+    }
+
+    /** {@code sbx_} and {@value #REFERENCE_BYTES} random bytes, URL-safe Base64 without padding. */
+    static String newReference() {
+        byte[] bytes = new byte[REFERENCE_BYTES];
+        RANDOM.nextBytes(bytes);
+        return "sbx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
