@@ -8,7 +8,6 @@ import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.query.FindSkuQuery;
 import io.orderengine.messages.query.ListLowStockSkusQuery;
 import io.orderengine.messages.query.ListSkusQuery;
-import io.orderengine.messages.query.PageRequest;
 import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.ChangeSkuPriceCommand;
 import io.orderengine.messages.sku.DeactivateSkuCommand;
@@ -87,11 +86,10 @@ class AdminSkuController {
 
     /** Every SKU, deactivated ones included, for the admin's stock view. */
     @GetMapping("/api/v1/admin/skus")
-    SkuPage allSkus(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    SkuPage allSkus(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         return queries.query(
-                        new ListSkusQuery(false, new PageRequest(page, size)), ResponseTypes.instanceOf(SkuPage.class))
+                        new ListSkusQuery(false, PageParameters.page(page, size, 50)),
+                        ResponseTypes.instanceOf(SkuPage.class))
                 .join();
     }
 

@@ -1,13 +1,12 @@
 package io.orderengine.api.admin.webhooks;
 
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.webhooks.WebhookDeliveries;
 import io.orderengine.outbound.webhooks.WebhookEndpoints;
 import io.orderengine.outbound.webhooks.WebhookEventType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -133,15 +132,14 @@ class WebhookAdminController {
     }
 
     @GetMapping("/api/v1/admin/webhooks")
-    EndpointPage list(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    EndpointPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         return new EndpointPage(
-                endpoints.page(page, size).stream()
+                endpoints.page(asked.page(), asked.size()).stream()
                         .map(e -> EndpointView.of(e, false))
                         .toList(),
-                page,
-                size,
+                asked.page(),
+                asked.size(),
                 endpoints.count());
     }
 
@@ -157,17 +155,18 @@ class WebhookAdminController {
     @GetMapping("/api/v1/admin/webhooks/{id}/deliveries")
     DeliveryPage deliveries(
             @PathVariable @Pattern(regexp = ID) String id,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         if (endpoints.find(id).isEmpty()) {
             throw ApiException.notFound("Webhook endpoint " + id);
         }
         return new DeliveryPage(
-                deliveries.ofEndpoint(id, page, size).stream()
+                deliveries.ofEndpoint(id, asked.page(), asked.size()).stream()
                         .map(DeliveryView::of)
                         .toList(),
-                page,
-                size,
+                asked.page(),
+                asked.size(),
                 deliveries.countOfEndpoint(id));
     }
 
