@@ -3,6 +3,7 @@ package io.orderengine.api.admin.catalog;
 import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.query.FindSkuQuery;
@@ -58,28 +59,46 @@ class AdminSkuController {
     }
 
     record RegisterSkuRequest(
-            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
-            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = SkuCode.PATTERN)
+            String sku,
 
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String name,
+
+            @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
+
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Z]{3}")
+            String currency,
+
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+
+            @Size(max = 20)
+            Map<@NoInvisibleCharacters @Size(min = 1, max = 40) String, @NoInvisibleCharacters @Size(max = 200) String>
+                    attributes,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
             String imageUrl) {}
 
     record StockRequest(
             @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-            @NotBlank @Size(max = 200) String reason) {}
+
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String reason) {}
 
     record UpdateSkuRequest(
-            @Size(min = 1, max = 200) String name,
+            @NoInvisibleCharacters @Size(min = 1, max = 200) String name,
             @Min(0) @Max(100_000_000_000L) Long priceMinor,
-            @Pattern(regexp = "[A-Z]{3}") String currency,
-            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
 
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            @NoInvisibleCharacters(allowJoiners = false) @Pattern(regexp = "[A-Z]{3}")
+            String currency,
+
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+
+            @Size(max = 20)
+            Map<@NoInvisibleCharacters @Size(min = 1, max = 40) String, @NoInvisibleCharacters @Size(max = 200) String>
+                    attributes,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
             String imageUrl,
 
             Boolean active) {}

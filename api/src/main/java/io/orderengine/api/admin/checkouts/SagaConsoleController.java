@@ -4,6 +4,7 @@ import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.payment.CompensateCheckoutCommand;
 import io.orderengine.messages.payment.RetryCheckoutStepCommand;
@@ -49,7 +50,8 @@ class SagaConsoleController {
 
     record CheckoutPage(List<RunningCheckout> items, int page, int size, long total) {}
 
-    record ActionRequest(@Size(max = 500) String note) {}
+    record ActionRequest(
+            @NoInvisibleCharacters @Size(max = 500) String note) {}
 
     /** A retry or compensation accepted: {@code requested} is {@code retry} or {@code compensate}. */
     record ActionAccepted(String orderId, String requested) {}

@@ -2,6 +2,7 @@ package io.orderengine.api.admin.webhooks;
 
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.webhooks.WebhookDeliveries;
 import io.orderengine.outbound.webhooks.WebhookEndpoints;
@@ -55,10 +56,14 @@ class WebhookAdminController {
      * @param secret the signing secret (16 to 256 characters); when null, one is generated and returned once
      */
     record RegisterRequest(
-            @NotBlank @Size(max = 2000) String url,
-            @Size(min = 16, max = 256) String secret,
-            @NotEmpty @Size(max = 10) List<@NotBlank String> eventTypes,
-            @Size(max = 500) String description) {}
+            @NoInvisibleCharacters(allowJoiners = false) @NotBlank @Size(max = 2000)
+            String url,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(min = 16, max = 256)
+            String secret,
+
+            @NotEmpty @Size(max = 10) List<@NoInvisibleCharacters(allowJoiners = false) @NotBlank String> eventTypes,
+            @NoInvisibleCharacters @Size(max = 500) String description) {}
 
     /** An endpoint as admins see it; {@code secret} only in the answer to its registration. */
     record EndpointView(

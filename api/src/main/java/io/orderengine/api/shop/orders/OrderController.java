@@ -6,6 +6,7 @@ import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.OrderStatus;
@@ -60,7 +61,9 @@ class OrderController {
         this.paymentActions = paymentActions;
     }
 
-    record CancelRequest(@NotBlank @Size(max = 500) String reason) {}
+    record CancelRequest(
+            @NoInvisibleCharacters @NotBlank @Size(max = 500)
+            String reason) {}
 
     /** A cancellation accepted: {@code {"orderId","requested":"CANCELLED"}}. */
     record CancelAccepted(String orderId, String requested) {}
