@@ -7,6 +7,7 @@ import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.webhooks.WebhookDeliveries;
 import io.orderengine.outbound.webhooks.WebhookEndpoints;
 import io.orderengine.outbound.webhooks.WebhookEventType;
+import io.orderengine.outbound.webhooks.WebhookTargets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -33,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admins register the endpoints that receive outbound webhooks (ERPs, warehouses), see each endpoint's delivery log
- * and send a delivery again. Under {@code /api/v1/admin}, so only ADMIN tokens get here.
+ * and send a delivery again. Under {@code /api/v1/admin}, so only ADMIN tokens get here. Targets on loopback, link-local,
+ * private, unspecified or multicast addresses, or on this engine's own port, are refused with 422
+ * {@code webhook-target-refused} ({@link WebhookTargets}; {@code engine.webhooks.allow-private-targets} lifts the first).
  */
 @RestController
 @Validated
@@ -44,11 +47,14 @@ class WebhookAdminController {
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookAdminController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, Clock clock) {
+    WebhookAdminController(
+            WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookTargets targets, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -130,8 +136,15 @@ class WebhookAdminController {
                                         + "order.refunded, stock.low.")))
                 .toList();
         String secret = request.secret() != null ? request.secret() : newSecret();
+        URI target = checkedUrl(request.url());
+        try {
+            targets.check(target);
+        } catch (WebhookTargets.RefusedException e) {
+            throw ApiException.unprocessable(
+                    "webhook-target-refused", "Field 'url' is refused: " + e.getMessage() + ".");
+        }
         WebhookEndpoints.Endpoint endpoint =
-                endpoints.register(checkedUrl(request.url()), secret, types, request.description());
+                endpoints.register(target.toString(), secret, types, request.description());
         return ResponseEntity.created(URI.create("/api/v1/admin/webhooks/" + endpoint.id()))
                 .body(EndpointView.of(endpoint, true));
     }
@@ -193,7 +206,7 @@ class WebhookAdminController {
                         HttpStatus.CONFLICT, "delivery-in-flight", "Delivery " + id + " is being sent right now."));
     }
 
-    private static String checkedUrl(String url) {
+    private static URI checkedUrl(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
@@ -204,7 +217,7 @@ class WebhookAdminController {
                     || uri.getUserInfo() != null) {
                 throw ApiException.badRequest("validation", "url must be an absolute http(s) URL without credentials.");
             }
-            return uri.toString();
+            return uri;
         } catch (URISyntaxException e) {
             throw ApiException.badRequest("validation", "url is not a valid URL.");
         }
