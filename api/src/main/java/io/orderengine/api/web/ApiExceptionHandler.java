@@ -163,10 +163,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String detail = "The request body is not valid JSON for this endpoint.";
         Throwable cause = e.getCause();
-        Matcher duplicate = cause instanceof StreamReadException read && read.getOriginalMessage() != null
-                ? DUPLICATE_KEY.matcher(read.getOriginalMessage())
-                : null;
-        if (duplicate != null && duplicate.matches()) {
+        Matcher duplicate = duplicateKey(e);
+        if (duplicate != null) {
             // STRICT_DUPLICATE_DETECTION (JsonConfiguration): a key given twice is refused, never "last one wins"
             detail = "Field '" + shortened(duplicate.group(1)) + "' appears more than once.";
         } else if (cause instanceof MismatchedInputException fractional
@@ -203,6 +201,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The parser's "Duplicate field" error anywhere in the chain (nested objects wrap it with their path), or null. */
+    private static Matcher duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null) {
+                Matcher duplicate = DUPLICATE_KEY.matcher(read.getOriginalMessage());
+                if (duplicate.matches()) {
+                    return duplicate;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isWholeNumberType(Class<?> type) {
