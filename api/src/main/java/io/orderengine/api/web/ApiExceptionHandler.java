@@ -1,5 +1,6 @@
 package io.orderengine.api.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,6 +9,8 @@ import io.orderengine.api.web.protection.RateLimitExceededException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -38,6 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -159,7 +163,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String detail = "The request body is not valid JSON for this endpoint.";
         Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        Matcher duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            // STRICT_DUPLICATE_DETECTION (JsonConfiguration): a key given twice is refused, never "last one wins"
+            detail = "Field '" + shortened(duplicate.group(1)) + "' appears more than once.";
+        } else if (cause instanceof MismatchedInputException fractional
+                && isWholeNumberType(fractional.getTargetType())
+                && String.valueOf(fractional.getOriginalMessage()).contains("Floating-point")) {
+            detail = "Field '" + path(fractional) + "' must be a whole number.";
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'.";
         } else if (cause instanceof InvalidFormatException invalid) {
             detail = "Field '" + path(invalid) + "' has a value of the wrong type or format.";
@@ -189,6 +201,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The parser's "Duplicate field" error anywhere in the chain (nested objects wrap it with their path), or null. */
+    private static Matcher duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null) {
+                Matcher duplicate = DUPLICATE_KEY.matcher(read.getOriginalMessage());
+                if (duplicate.matches()) {
+                    return duplicate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWholeNumberType(Class<?> type) {
+        return type != null
+                && (type == int.class
+                        || type == long.class
+                        || type == short.class
+                        || type == Integer.class
+                        || type == Long.class
+                        || type == Short.class
+                        || type == java.math.BigInteger.class);
+    }
+
+    private static String shortened(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "…";
     }
 
     private static String path(MismatchedInputException e) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * under way, and at most {@code max-in-flight-per-endpoint} to one endpoint, so a slow or dead endpoint holds a few
  * slots for one timeout at most and every other endpoint keeps getting its deliveries. A 2xx answer delivers; any
  * other answer, a timeout or a connection error schedules the next try with exponential backoff, up to
- * {@code max-attempts}. Several engine instances may run this: claims are compare-and-set in MongoDB.
+ * {@code max-attempts}. Before each try the target is resolved and checked by {@link WebhookTargets} (a refused target
+ * fails the try without a connection). Several engine instances may run this: claims are compare-and-set in MongoDB.
  */
 @Component
 public class WebhookDispatcher {
@@ -37,6 +38,7 @@ public class WebhookDispatcher {
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookProperties properties;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "webhook-delivery");
@@ -48,10 +50,15 @@ public class WebhookDispatcher {
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
     public WebhookDispatcher(
-            WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookProperties properties, Clock clock) {
+            WebhookDeliveries deliveries,
+            WebhookEndpoints endpoints,
+            WebhookProperties properties,
+            WebhookTargets targets,
+            Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.properties = properties;
+        this.targets = targets;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
@@ -91,7 +98,10 @@ public class WebhookDispatcher {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
+            URI target = URI.create(endpoint.get().url());
+            // resolved and checked again now, not only at registration: the name may point elsewhere today
+            targets.checkBeforeDelivery(target);
+            request = HttpRequest.newBuilder(target)
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "order-engine-webhooks")
@@ -102,6 +112,9 @@ public class WebhookDispatcher {
                             WebhookSignature.header(endpoint.get().secret(), clock.instant(), delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                     .build();
+        } catch (WebhookTargets.RefusedException e) {
+            failed(delivery, null, "target refused: " + e.getMessage());
+            return;
         } catch (IllegalArgumentException e) {
             failed(delivery, null, "invalid endpoint URL: " + e.getMessage());
             return;

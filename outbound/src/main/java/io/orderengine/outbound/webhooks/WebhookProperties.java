@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize          due deliveries taken per poll
  * @param maxInFlight        deliveries in flight at once, over all endpoints
  * @param maxInFlightPerEndpoint deliveries in flight at once to one endpoint, so a slow one cannot take every slot
+ * @param allowPrivateTargets    whether endpoints may be on loopback, link-local, private, unspecified or multicast
+ *                               addresses ({@link WebhookTargets}); false, so admins cannot probe the internal network
  */
 @Validated
 @ConfigurationProperties("engine.webhooks")
@@ -31,7 +33,8 @@ public record WebhookProperties(
         @DefaultValue("PT1S") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("50") int batchSize,
         @Min(1) @Max(1000) @DefaultValue("16") int maxInFlight,
-        @Min(1) @Max(1000) @DefaultValue("4") int maxInFlightPerEndpoint) {
+        @Min(1) @Max(1000) @DefaultValue("4") int maxInFlightPerEndpoint,
+        @DefaultValue("false") boolean allowPrivateTargets) {
 
     /** The wait before try {@code nextAttempt} (2 or more): initial × 2^(nextAttempt − 2), at most the maximum. */
     public Duration backoffBefore(int nextAttempt) {

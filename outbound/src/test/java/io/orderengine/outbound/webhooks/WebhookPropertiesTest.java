@@ -16,7 +16,8 @@ class WebhookPropertiesTest {
             Duration.ofSeconds(1),
             50,
             16,
-            4);
+            4,
+            false);
 
     @Test
     void backoffDoublesAfterEachFailedTryUpToTheMaximum() {

@@ -3,12 +3,12 @@ package io.orderengine.api.admin.catalog;
 import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.query.FindSkuQuery;
 import io.orderengine.messages.query.ListLowStockSkusQuery;
 import io.orderengine.messages.query.ListSkusQuery;
-import io.orderengine.messages.query.PageRequest;
 import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.ChangeSkuPriceCommand;
 import io.orderengine.messages.sku.DeactivateSkuCommand;
@@ -59,39 +59,56 @@ class AdminSkuController {
     }
 
     record RegisterSkuRequest(
-            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
-            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = SkuCode.PATTERN)
+            String sku,
 
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String name,
+
+            @NotNull @Min(0) @Max(100_000_000_000L) Long priceMinor,
+
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Z]{3}")
+            String currency,
+
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+
+            @Size(max = 20)
+            Map<@NoInvisibleCharacters @Size(min = 1, max = 40) String, @NoInvisibleCharacters @Size(max = 200) String>
+                    attributes,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
             String imageUrl) {}
 
     record StockRequest(
             @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-            @NotBlank @Size(max = 200) String reason) {}
+
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String reason) {}
 
     record UpdateSkuRequest(
-            @Size(min = 1, max = 200) String name,
+            @NoInvisibleCharacters @Size(min = 1, max = 200) String name,
             @Min(0) @Max(100_000_000_000L) Long priceMinor,
-            @Pattern(regexp = "[A-Z]{3}") String currency,
-            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
-            @Size(max = 20) Map<@Size(min = 1, max = 40) String, @Size(max = 200) String> attributes,
 
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
+            @NoInvisibleCharacters(allowJoiners = false) @Pattern(regexp = "[A-Z]{3}")
+            String currency,
+
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+
+            @Size(max = 20)
+            Map<@NoInvisibleCharacters @Size(min = 1, max = 40) String, @NoInvisibleCharacters @Size(max = 200) String>
+                    attributes,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 2000) @Pattern(regexp = "https?://\\S+|/\\S*")
             String imageUrl,
 
             Boolean active) {}
 
     /** Every SKU, deactivated ones included, for the admin's stock view. */
     @GetMapping("/api/v1/admin/skus")
-    SkuPage allSkus(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    SkuPage allSkus(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         return queries.query(
-                        new ListSkusQuery(false, new PageRequest(page, size)), ResponseTypes.instanceOf(SkuPage.class))
+                        new ListSkusQuery(false, PageParameters.page(page, size, 50)),
+                        ResponseTypes.instanceOf(SkuPage.class))
                 .join();
     }
 

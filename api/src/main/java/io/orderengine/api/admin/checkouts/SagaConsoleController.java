@@ -3,13 +3,13 @@ package io.orderengine.api.admin.checkouts;
 import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.payment.CompensateCheckoutCommand;
 import io.orderengine.messages.payment.RetryCheckoutStepCommand;
 import io.orderengine.messages.query.PageRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,8 @@ class SagaConsoleController {
 
     record CheckoutPage(List<RunningCheckout> items, int page, int size, long total) {}
 
-    record ActionRequest(@Size(max = 500) String note) {}
+    record ActionRequest(
+            @NoInvisibleCharacters @Size(max = 500) String note) {}
 
     /** A retry or compensation accepted: {@code requested} is {@code retry} or {@code compensate}. */
     record ActionAccepted(String orderId, String requested) {}
@@ -58,16 +59,17 @@ class SagaConsoleController {
     @GetMapping("/api/v1/admin/sagas")
     CheckoutPage list(
             @RequestParam(defaultValue = "running") @Size(max = 20) String state,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         CheckoutSagaState filter = CheckoutSagaState.fromWire(state)
                 .orElseThrow(() ->
                         ApiException.badRequest("validation", "state must be one of running, stuck, confirmed, all"));
         List<RunningCheckout> matching =
                 checkouts.all().stream().filter(filter::includes).toList();
-        int from = (int) Math.min((long) page * size, matching.size());
-        int to = Math.min(from + size, matching.size());
-        return new CheckoutPage(matching.subList(from, to), page, size, matching.size());
+        int from = (int) Math.min(asked.offset(), matching.size());
+        int to = Math.min(from + asked.size(), matching.size());
+        return new CheckoutPage(matching.subList(from, to), asked.page(), asked.size(), matching.size());
     }
 
     @GetMapping("/api/v1/admin/sagas/{orderId}")

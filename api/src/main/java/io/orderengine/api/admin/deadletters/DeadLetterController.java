@@ -1,11 +1,10 @@
 package io.orderengine.api.admin.deadletters;
 
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
 import io.orderengine.infrastructure.inspection.DeadLetterSequences;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.mail.OrderNotifications;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,12 +64,13 @@ class DeadLetterController {
     DeadLetterPage list(
             @RequestParam(defaultValue = OrderNotifications.PROCESSING_GROUP) @Pattern(regexp = "[a-z0-9-]{1,64}")
                     String processingGroup,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         List<DeadLetterView> all = all(processingGroup);
-        int from = (int) Math.min((long) page * size, all.size());
-        int to = Math.min(from + size, all.size());
-        return new DeadLetterPage(all.subList(from, to), page, size, all.size());
+        int from = (int) Math.min(asked.offset(), all.size());
+        int to = Math.min(from + asked.size(), all.size());
+        return new DeadLetterPage(all.subList(from, to), asked.page(), asked.size(), all.size());
     }
 
     @PostMapping("/api/v1/admin/dead-letters/{id}/retry")

@@ -6,6 +6,7 @@ import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
@@ -84,18 +85,22 @@ class AdminOrderCommandController {
 
     record StatusRequest(
             @NotNull StatusChange status,
-            @Size(max = 1000) String note,
+            @NoInvisibleCharacters @Size(max = 1000) String note,
 
-            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*")
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*")
             String trackingNumber,
 
             LocalDate estimatedDelivery) {}
 
     record RefundRequest(
             @Min(1) @Max(100_000_000_000L) Long amountMinor,
-            @NotBlank @Size(max = 500) String reason) {}
 
-    record NoteRequest(@NotBlank @Size(max = 2000) String note) {}
+            @NoInvisibleCharacters @NotBlank @Size(max = 500)
+            String reason) {}
+
+    record NoteRequest(
+            @NoInvisibleCharacters @NotBlank @Size(max = 2000)
+            String note) {}
 
     /** A status change (or cancellation, or resumption) accepted: {@code {"orderId","requested"}}. */
     record StatusChangeAccepted(String orderId, String requested) {}

@@ -1,13 +1,14 @@
 package io.orderengine.api.admin.webhooks;
 
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.outbound.webhooks.WebhookDeliveries;
 import io.orderengine.outbound.webhooks.WebhookEndpoints;
 import io.orderengine.outbound.webhooks.WebhookEventType;
+import io.orderengine.outbound.webhooks.WebhookTargets;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admins register the endpoints that receive outbound webhooks (ERPs, warehouses), see each endpoint's delivery log
- * and send a delivery again. Under {@code /api/v1/admin}, so only ADMIN tokens get here.
+ * and send a delivery again. Under {@code /api/v1/admin}, so only ADMIN tokens get here. Targets on loopback, link-local,
+ * private, unspecified or multicast addresses, or on this engine's own port, are refused with 422
+ * {@code webhook-target-refused} ({@link WebhookTargets}; {@code engine.webhooks.allow-private-targets} lifts the first).
  */
 @RestController
 @Validated
@@ -44,11 +47,14 @@ class WebhookAdminController {
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookAdminController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, Clock clock) {
+    WebhookAdminController(
+            WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookTargets targets, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -56,10 +62,14 @@ class WebhookAdminController {
      * @param secret the signing secret (16 to 256 characters); when null, one is generated and returned once
      */
     record RegisterRequest(
-            @NotBlank @Size(max = 2000) String url,
-            @Size(min = 16, max = 256) String secret,
-            @NotEmpty @Size(max = 10) List<@NotBlank String> eventTypes,
-            @Size(max = 500) String description) {}
+            @NoInvisibleCharacters(allowJoiners = false) @NotBlank @Size(max = 2000)
+            String url,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(min = 16, max = 256)
+            String secret,
+
+            @NotEmpty @Size(max = 10) List<@NoInvisibleCharacters(allowJoiners = false) @NotBlank String> eventTypes,
+            @NoInvisibleCharacters @Size(max = 500) String description) {}
 
     /** An endpoint as admins see it; {@code secret} only in the answer to its registration. */
     record EndpointView(
@@ -126,22 +136,28 @@ class WebhookAdminController {
                                         + "order.refunded, stock.low.")))
                 .toList();
         String secret = request.secret() != null ? request.secret() : newSecret();
+        URI target = checkedUrl(request.url());
+        try {
+            targets.check(target);
+        } catch (WebhookTargets.RefusedException e) {
+            throw ApiException.unprocessable(
+                    "webhook-target-refused", "Field 'url' is refused: " + e.getMessage() + ".");
+        }
         WebhookEndpoints.Endpoint endpoint =
-                endpoints.register(checkedUrl(request.url()), secret, types, request.description());
+                endpoints.register(target.toString(), secret, types, request.description());
         return ResponseEntity.created(URI.create("/api/v1/admin/webhooks/" + endpoint.id()))
                 .body(EndpointView.of(endpoint, true));
     }
 
     @GetMapping("/api/v1/admin/webhooks")
-    EndpointPage list(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    EndpointPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         return new EndpointPage(
-                endpoints.page(page, size).stream()
+                endpoints.page(asked.page(), asked.size()).stream()
                         .map(e -> EndpointView.of(e, false))
                         .toList(),
-                page,
-                size,
+                asked.page(),
+                asked.size(),
                 endpoints.count());
     }
 
@@ -157,17 +173,18 @@ class WebhookAdminController {
     @GetMapping("/api/v1/admin/webhooks/{id}/deliveries")
     DeliveryPage deliveries(
             @PathVariable @Pattern(regexp = ID) String id,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageRequest asked = PageParameters.page(page, size);
         if (endpoints.find(id).isEmpty()) {
             throw ApiException.notFound("Webhook endpoint " + id);
         }
         return new DeliveryPage(
-                deliveries.ofEndpoint(id, page, size).stream()
+                deliveries.ofEndpoint(id, asked.page(), asked.size()).stream()
                         .map(DeliveryView::of)
                         .toList(),
-                page,
-                size,
+                asked.page(),
+                asked.size(),
                 deliveries.countOfEndpoint(id));
     }
 
@@ -189,7 +206,7 @@ class WebhookAdminController {
                         HttpStatus.CONFLICT, "delivery-in-flight", "Delivery " + id + " is being sent right now."));
     }
 
-    private static String checkedUrl(String url) {
+    private static URI checkedUrl(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
@@ -200,7 +217,7 @@ class WebhookAdminController {
                     || uri.getUserInfo() != null) {
                 throw ApiException.badRequest("validation", "url must be an absolute http(s) URL without credentials.");
             }
-            return uri.toString();
+            return uri;
         } catch (URISyntaxException e) {
             throw ApiException.badRequest("validation", "url is not a valid URL.");
         }

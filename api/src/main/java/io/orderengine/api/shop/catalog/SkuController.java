@@ -1,10 +1,8 @@
 package io.orderengine.api.shop.catalog;
 
+import io.orderengine.api.web.PageParameters;
 import io.orderengine.messages.query.ListSkusQuery;
-import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.sku.SkuPage;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.validation.annotation.Validated;
@@ -27,11 +25,10 @@ class SkuController {
     }
 
     @GetMapping("/api/v1/skus")
-    SkuPage catalogue(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+    SkuPage catalogue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         return queries.query(
-                        new ListSkusQuery(true, new PageRequest(page, size)), ResponseTypes.instanceOf(SkuPage.class))
+                        new ListSkusQuery(true, PageParameters.page(page, size)),
+                        ResponseTypes.instanceOf(SkuPage.class))
                 .join();
     }
 }

@@ -4,6 +4,7 @@ import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotencyScope;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.command.order.PaymentAttemptPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.order.OrderTotals;
@@ -60,10 +61,14 @@ class CheckoutController {
 
     record QuoteRequest(
             @NotEmpty @Size(max = 100) List<CheckoutRequest.@NotNull @Valid Item> items,
-            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-            @Pattern(regexp = "[A-Z]{2}") String country,
 
-            @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*")
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Z]{3}")
+            String currency,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Pattern(regexp = "[A-Z]{2}")
+            String country,
+
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*")
             String discountCode) {}
 
     @GetMapping("/api/v1/checkout/options")

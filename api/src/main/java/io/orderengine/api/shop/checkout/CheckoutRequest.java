@@ -1,5 +1,6 @@
 package io.orderengine.api.shop.checkout;
 
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.SkuCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -15,28 +16,48 @@ import java.util.List;
 /** The body of {@code POST /api/v1/checkout} (PRODUCT.md "Exact shapes"); unknown fields are rejected. */
 public record CheckoutRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
-        @Email @Size(max = 254) String email,
+
+        @NoInvisibleCharacters(allowJoiners = false) @Email @Size(max = 254)
+        String email,
+
         @NotNull @Valid AddressRequest shippingAddress,
         @Valid AddressRequest billingAddress,
-        @NotNull @Pattern(regexp = "sandbox|stripe|paypal") String paymentMethod,
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-        @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String discountCode,
-        @Size(max = 1000) String notes) {
+
+        @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "sandbox|stripe|paypal")
+        String paymentMethod,
+
+        @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Z]{3}")
+        String currency,
+
+        @NoInvisibleCharacters(allowJoiners = false) @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*")
+        String discountCode,
+
+        @NoInvisibleCharacters @Size(max = 1000) String notes) {
 
     public record Item(
-            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = SkuCode.PATTERN)
+            String sku,
+
             @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
     public record AddressRequest(
-            @NotBlank @Size(max = 200) String fullName,
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String fullName,
 
-            @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{4,32}")
+            @NoInvisibleCharacters(allowJoiners = false) @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{4,32}")
             String phone,
 
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @Size(max = 100) String region,
-            @Size(max = 20) String postalCode,
-            @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {}
+            @NoInvisibleCharacters @NotBlank @Size(max = 200)
+            String line1,
+
+            @NoInvisibleCharacters @Size(max = 200) String line2,
+
+            @NoInvisibleCharacters @NotBlank @Size(max = 100)
+            String city,
+
+            @NoInvisibleCharacters @Size(max = 100) String region,
+            @NoInvisibleCharacters @Size(max = 20) String postalCode,
+
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Z]{2}")
+            String country) {}
 }

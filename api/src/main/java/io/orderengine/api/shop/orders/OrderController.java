@@ -5,19 +5,18 @@ import io.orderengine.api.idempotency.ClientIdempotency;
 import io.orderengine.api.idempotency.IdempotentBody;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.shop.orders.live.OrderAccess;
+import io.orderengine.api.web.PageParameters;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
-import io.orderengine.messages.query.PageRequest;
 import io.orderengine.query.order.OrderSummaryPage;
 import io.orderengine.query.order.OrderView;
 import io.orderengine.saga.payment.PaymentActions;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -62,7 +61,9 @@ class OrderController {
         this.paymentActions = paymentActions;
     }
 
-    record CancelRequest(@NotBlank @Size(max = 500) String reason) {}
+    record CancelRequest(
+            @NoInvisibleCharacters @NotBlank @Size(max = 500)
+            String reason) {}
 
     /** A cancellation accepted: {@code {"orderId","requested":"CANCELLED"}}. */
     record CancelAccepted(String orderId, String requested) {}
@@ -94,12 +95,12 @@ class OrderController {
     @GetMapping("/api/v1/orders")
     OrderSummaryPage history(
             @RequestParam(required = false) OrderStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
             Authentication authentication) {
         Caller caller = Caller.from(authentication);
         return queries.query(
-                        new FindCustomerOrdersQuery(caller.subject(), status, new PageRequest(page, size)),
+                        new FindCustomerOrdersQuery(caller.subject(), status, PageParameters.page(page, size)),
                         ResponseTypes.instanceOf(OrderSummaryPage.class))
                 .join();
     }

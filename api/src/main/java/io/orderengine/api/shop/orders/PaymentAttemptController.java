@@ -7,6 +7,7 @@ import io.orderengine.api.security.Caller;
 import io.orderengine.api.shop.checkout.PaymentMethodPolicy;
 import io.orderengine.api.shop.orders.live.OrderAccess;
 import io.orderengine.api.web.ApiException;
+import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.StartPaymentAttemptCommand;
@@ -54,7 +55,7 @@ class PaymentAttemptController {
     }
 
     record PaymentAttemptRequest(
-            @NotNull @Pattern(regexp = "sandbox|stripe|paypal")
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "sandbox|stripe|paypal")
             String paymentMethod) {}
 
     /** An attempt started: {@code {"orderId","attempt"}}, the attempt counting from 1 (the checkout's payment). */

@@ -70,6 +70,11 @@ final class HostileRequests {
         add(1, this::devToken);
         add(1, this::wrongMethodOrMediaType);
         add(4, this::generic);
+        StrictInputRequests strict = new StrictInputRequests(values, targets, this);
+        add(2, strict::duplicateKeys);
+        add(2, strict::fractionalNumbers);
+        add(2, strict::invisibleCharacters);
+        add(2, strict::pageNumbers);
     }
 
     private void add(int weight, Supplier<Probe> generator) {
@@ -108,7 +113,7 @@ final class HostileRequests {
         return post("checkout", "/api/v1/checkout", write(body), headers);
     }
 
-    private ObjectNode validCheckout() {
+    ObjectNode validCheckout() {
         ObjectNode body = NODES.objectNode();
         body.set("items", NODES.arrayNode().add(item(values.pick(targets.skus()), 1)));
         body.put("email", "fuzz@example.com");
@@ -224,7 +229,10 @@ final class HostileRequests {
                 body -> body.remove(values.pick(List.of("items", "shippingAddress", "paymentMethod", "currency"))));
     }
 
-    /** Hostile but legal text in free-text fields; always applied before the breakers, so it never mends one. */
+    /**
+     * Hostile text in free-text fields (some of it, such as bidi controls, is refused on its own now); always applied
+     * before the breakers, so it never mends one.
+     */
     private List<Consumer<ObjectNode>> checkoutTexts() {
         return List.of(
                 body -> body.put("notes", truncate(values.string(), 1000)),
@@ -838,7 +846,7 @@ final class HostileRequests {
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    private static String write(JsonNode node) {
+    static String write(JsonNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

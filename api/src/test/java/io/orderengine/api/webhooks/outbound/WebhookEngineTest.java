@@ -66,6 +66,8 @@ class WebhookEngineTest {
         properties.put("engine.webhooks.connect-timeout", "PT1S");
         properties.put("engine.webhooks.request-timeout", "PT2S");
         properties.put("engine.webhooks.poll-interval", "PT0.2S");
+        // the receiver listens on loopback, which targets may only be when this is set
+        properties.put("engine.webhooks.allow-private-targets", "true");
         engine = RunningEngine.start(properties);
         client = engine.client();
         driver = new OrderDriver(engine);

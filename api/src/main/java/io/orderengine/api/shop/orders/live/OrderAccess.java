@@ -3,7 +3,6 @@ package io.orderengine.api.shop.orders.live;
 import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 
 import io.orderengine.api.security.Caller;
-import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindOrderQuery;
@@ -39,7 +38,7 @@ public class OrderAccess {
     /** {@code view} (null when the order is unknown) as {@code caller} may see it; 404 when they may not. */
     public OrderView visible(OrderView view, String token, Caller caller) {
         if (view == null) {
-            throw ApiException.notFound("Order");
+            throw OrderIds.notFound();
         }
         if (caller.admin()) {
             return view;
@@ -47,7 +46,8 @@ public class OrderAccess {
         boolean owner =
                 caller.signedIn() && caller.subject().equals(view.customer().customerId());
         if (!owner && !guestTokenMatches(view.orderId(), token)) {
-            throw ApiException.notFound("Order " + view.orderId());
+            // the same answer as for an order that does not exist: nothing in it may tell the two apart
+            throw OrderIds.notFound();
         }
         return view.forCustomer();
     }
