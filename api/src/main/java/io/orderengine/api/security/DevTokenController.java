@@ -3,6 +3,7 @@ package io.orderengine.api.security;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class DevTokenController {
             @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+")
             String subject,
 
-            @NotEmpty @Size(max = 2) List<@Pattern(regexp = "CUSTOMER|ADMIN") String> roles) {}
+            @NotEmpty @Size(max = 2) List<@NotNull @Pattern(regexp = "CUSTOMER|ADMIN") String> roles) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 

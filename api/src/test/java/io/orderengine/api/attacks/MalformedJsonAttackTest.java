@@ -62,6 +62,12 @@ class MalformedJsonAttackTest {
     }
 
     @Test
+    void aNullInsideAListIsA400NotA500() {
+        Answer answer = attacker.post("/api/v1/dev/tokens", "{\"subject\":\"x\",\"roles\":[null]}", null);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(400);
+    }
+
+    @Test
     void aKeyGivenTwiceIsA400NamingTheKey() {
         Answer top = attacker.post(
                 "/api/v1/checkout",
