@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class WebhookDeliveries {
 
     public static final String COLLECTION = "webhook_deliveries";
+
+    private final List<Runnable> dueNowListeners = new CopyOnWriteArrayList<>();
 
     /** Where a delivery is in its life. */
     public enum Status {
@@ -67,6 +70,15 @@ public class WebhookDeliveries {
         this.deliveries = database.getCollection(COLLECTION);
     }
 
+    /** Runs {@code listener} whenever this instance makes a delivery due now (a new one, or one sent again). */
+    void whenDueNow(Runnable listener) {
+        dueNowListeners.add(listener);
+    }
+
+    private void dueNow() {
+        dueNowListeners.forEach(Runnable::run);
+    }
+
     /** The indexes of the due query and of an endpoint's deliveries (MongoDB and the embedded store serve them). */
     @PostConstruct
     void createIndexes() {
@@ -91,6 +103,7 @@ public class WebhookDeliveries {
                     .append("attempts", 0)
                     .append("nextAttemptAt", Date.from(now))
                     .append("createdAt", Date.from(now)));
+            dueNow();
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -194,6 +207,9 @@ public class WebhookDeliveries {
                         Updates.set("nextAttemptAt", Date.from(now)),
                         Updates.inc("resends", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated != null) {
+            dueNow();
+        }
         return Optional.ofNullable(updated).map(WebhookDeliveries::delivery);
     }
 

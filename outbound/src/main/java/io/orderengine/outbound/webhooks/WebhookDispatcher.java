@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,12 @@ public class WebhookDispatcher {
     });
     private final HttpClient http;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
     public WebhookDispatcher(
@@ -65,10 +72,32 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(callbacks)
                 .build();
+        deliveries.whenDueNow(this::wake);
     }
 
-    @Scheduled(fixedDelayString = "${engine.webhooks.poll-interval:PT1S}", initialDelayString = "PT2S")
-    void dispatchDue() {
+    /**
+     * A delivery this instance made due now is sent at once (on a thread of the dispatcher's own, never on the
+     * caller's): several requests while one dispatch is waiting to run make one dispatch.
+     */
+    private void wake() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    log.warn("Webhooks: dispatching failed; the next poll tries again", e);
+                }
+            });
+        }
+    }
+
+    /**
+     * The poll finds what no wake-up announced: retries whose wait is over, deliveries of instances that died while
+     * sending, and deliveries other instances made due.
+     */
+    @Scheduled(fixedDelayString = "${engine.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
+    synchronized void dispatchDue() {
         int free = properties.maxInFlight() - inFlight.get();
         if (free <= 0) {
             return;
@@ -173,6 +202,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
+        wakeUps.shutdownNow();
         callbacks.shutdownNow();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff         the wait never grows beyond this
  * @param connectTimeout     TCP/TLS connect timeout per try
  * @param requestTimeout     whole-request timeout per try (a slow endpoint counts as failed after it)
- * @param pollInterval       how often the worker looks for due deliveries
+ * @param pollInterval       how often the worker looks for due deliveries it was not woken for: retries whose wait
+ *                           is over, and deliveries of other instances (a new delivery is sent at once)
  * @param batchSize          due deliveries taken per poll
  * @param maxInFlight        deliveries in flight at once, over all endpoints
  * @param maxInFlightPerEndpoint deliveries in flight at once to one endpoint, so a slow one cannot take every slot
@@ -30,7 +31,7 @@ public record WebhookProperties(
         @DefaultValue("PT1H") Duration maxBackoff,
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT10S") Duration requestTimeout,
-        @DefaultValue("PT1S") Duration pollInterval,
+        @DefaultValue("PT5S") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("50") int batchSize,
         @Min(1) @Max(1000) @DefaultValue("16") int maxInFlight,
         @Min(1) @Max(1000) @DefaultValue("4") int maxInFlightPerEndpoint,

@@ -102,4 +102,17 @@ class WebhookDispatcherTargetCheckTest {
             dispatcher.stop();
         }
     }
+
+    @Test
+    void aNewDeliveryIsSentAtOnceWithoutWaitingForThePoll() {
+        // nothing calls dispatchDue here (no scheduler runs in this test): only the wake-up of the enqueue can send it
+        WebhookDispatcher dispatcher = new WebhookDispatcher(deliveries, endpoints, properties, targets(true), clock);
+        try {
+            enqueue("/woken");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.at("/woken").size() == 1);
+        } finally {
+            dispatcher.stop();
+        }
+    }
 }
