@@ -6,12 +6,14 @@ import io.orderengine.api.web.protection.BodySizeLimitFilter;
 import io.orderengine.api.web.protection.SecurityHeaders;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
  *       (Tomcat would answer its own HTML page).
  *   <li>Slow clients: request headers are read without a worker thread (NIO) and a connection that sends nothing for
  *       {@code server.tomcat.connection-timeout} (default here 5 s; Tomcat's own is 60 s) is closed; an idle kept-alive
- *       connection after {@code server.tomcat.keep-alive-timeout} (default here 20 s). Bodies are read without a
+ *       connection after {@code server.tomcat.keep-alive-timeout} (default here 60 s). Bodies are read without a
  *       worker thread too, under a whole-body deadline ({@link BodySizeLimitFilter}).
  *   <li>Tomcat's own error pages answer problem+json with the API's security headers ({@link ProblemErrorReportValve}).
  *   <li>Demo mode listens on the loopback address only, unless {@code server.address} is set.
@@ -44,8 +46,9 @@ import org.springframework.security.web.SecurityFilterChain;
 public class TomcatConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TomcatConfiguration.class);
+    private static final String BODY_READER = "bodySizeLimitFilter";
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(60);
 
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheFirewall() {
@@ -72,6 +75,30 @@ public class TomcatConfiguration {
     @Bean
     public ServletContextInitializer nonBlockingBodyReads() {
         return context -> context.setAttribute(BodySizeLimitFilter.NON_BLOCKING_READS, Boolean.TRUE);
+    }
+
+    /**
+     * Puts {@link BodySizeLimitFilter} first in Tomcat's filter chain, after Spring Boot registered every filter: other
+     * filters have the same highest precedence, and any filter before it would run on both dispatches of a request
+     * with a body.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReaderFirst() {
+        return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(
+                (classes, servletContext) -> {
+                    FilterMap[] maps = context.findFilterMaps();
+                    FilterMap reader = Arrays.stream(maps)
+                            .filter(map -> BODY_READER.equals(map.getFilterName()))
+                            .findFirst()
+                            .orElse(null);
+                    if (reader == null || maps[0] == reader) {
+                        return;
+                    }
+                    Arrays.stream(maps).forEach(context::removeFilterMap);
+                    context.addFilterMapBefore(reader);
+                    Arrays.stream(maps).filter(map -> map != reader).forEach(context::addFilterMapBefore);
+                },
+                null));
     }
 
     /**

@@ -112,8 +112,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static boolean readsWithoutBlocking(HttpServletRequest request) {
-        return false
-                && request.isAsyncSupported()
+        return request.isAsyncSupported()
                 && Boolean.TRUE.equals(request.getServletContext().getAttribute(NON_BLOCKING_READS));
     }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Reads one request body with Servlet non-blocking I/O: the container calls back as bytes arrive, and no thread waits
  * for a slow client in between. Ends in exactly one of: the whole body read (the request is dispatched again, with
  * the body in memory), the body grew past the limit (413), the deadline passed or the socket timed out (408), or the
- * client went away.
+ * client went away. The deadline is the async timeout (for a client that stops sending) and is checked again on every
+ * arrival of bytes (for one that keeps sending a little).
  */
 final class NonBlockingBodyRead implements ReadListener, AsyncListener {
 
@@ -29,6 +30,7 @@ final class NonBlockingBodyRead implements ReadListener, AsyncListener {
     private final ServletInputStream input;
     private final BufferedBodyRequest request;
     private final long maxBytes;
+    private final long deadlineNanos;
     private final Refusals refusals;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[8192];
@@ -39,11 +41,13 @@ final class NonBlockingBodyRead implements ReadListener, AsyncListener {
             ServletInputStream input,
             BufferedBodyRequest request,
             long maxBytes,
+            long deadlineMillis,
             Refusals refusals) {
         this.async = async;
         this.input = input;
         this.request = request;
         this.maxBytes = maxBytes;
+        this.deadlineNanos = System.nanoTime() + deadlineMillis * 1_000_000L;
         this.refusals = refusals;
     }
 
@@ -52,14 +56,22 @@ final class NonBlockingBodyRead implements ReadListener, AsyncListener {
             AsyncContext async, BufferedBodyRequest request, long maxBytes, long deadlineMillis, Refusals refusals)
             throws IOException {
         ServletInputStream input = request.getRequest().getInputStream();
-        NonBlockingBodyRead read = new NonBlockingBodyRead(async, input, request, maxBytes, refusals);
+        NonBlockingBodyRead read = new NonBlockingBodyRead(async, input, request, maxBytes, deadlineMillis, refusals);
         async.setTimeout(deadlineMillis);
         async.addListener(read);
         input.setReadListener(read);
     }
 
+    /**
+     * Reads what has come. The deadline is checked here too, so a body that keeps trickling is cut off by the first
+     * byte after it even when the container's timeout check (about once a second) comes later.
+     */
     @Override
     public void onDataAvailable() throws IOException {
+        if (System.nanoTime() - deadlineNanos > 0 && ended.compareAndSet(false, true)) {
+            refusals.tooSlow(async);
+            return;
+        }
         while (!ended.get() && input.isReady()) {
             int n = input.read(chunk);
             if (n < 0) {
