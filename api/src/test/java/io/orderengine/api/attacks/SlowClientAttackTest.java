@@ -141,6 +141,17 @@ class SlowClientAttackTest {
         }
     }
 
+    /** The request continues on a dispatch to its own URI; one the container cannot resolve must not hang. */
+    @Test
+    void aBodyForAnEncodedPathAboveTheRootIsRefusedNotLeftHanging() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(
+                engine.port(),
+                "POST /api/v1/webhooks/..%2F..%2F..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("request-rejected");
+    }
+
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413WhileReading() throws Exception {
         StringBuilder request = new StringBuilder(

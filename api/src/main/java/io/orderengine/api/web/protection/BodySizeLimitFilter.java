@@ -79,6 +79,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         }
         buffered = new BufferedBodyRequest(request);
         if (readsWithoutBlocking(request)) {
+            if (!dispatchable(request)) {
+                // the request continues on a dispatch to its own URI, which the container resolves again: a URI that
+                // only the firewall would refuse (an encoded "../" above the root) resolves to nothing
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "request-rejected",
+                        "The request URL is not allowed.");
+                return;
+            }
             AsyncContext async = request.startAsync(buffered, response);
             NonBlockingBodyRead.start(async, buffered, MAX_BYTES, bodyReadTimeout.toMillis(), refusals(request));
             return;
@@ -114,6 +125,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static boolean readsWithoutBlocking(HttpServletRequest request) {
         return request.isAsyncSupported()
                 && Boolean.TRUE.equals(request.getServletContext().getAttribute(NON_BLOCKING_READS));
+    }
+
+    private static boolean dispatchable(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getServletContext().getRequestDispatcher(path) != null;
     }
 
     /** The body, or null when it is over the limit. */
