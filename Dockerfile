@@ -8,5 +8,7 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/api/target/order-engine.jar /app/order-engine.jar
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
+# demo mode (no JWT secret) would listen on the loopback address only; in a container the published port decides
+ENV SERVER_ADDRESS=0.0.0.0
 EXPOSE 8080
 ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/order-engine.jar"]

@@ -2,82 +2,210 @@ package io.orderengine.api.web.protection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderengine.api.web.Problems;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
- * Guards request bodies before anything reads them: bodies over 100 kB are refused with 413 (webhooks included), at
- * once when Content-Length says so and while reading when a chunked body grows past the limit; a Content-Type that
- * is a wildcard ({@code *}{@code /*}), which Spring cannot even parse into headers, is refused with 415.
+ * Reads every request body into memory before anything else sees the request, and guards it: bodies over 100 kB are
+ * refused with 413 (webhooks included), at once when Content-Length says so and while reading when a chunked body
+ * grows past the limit; a body that has not fully arrived within {@code engine.web.body-read-timeout} (default 10 s)
+ * is refused with 408 and the connection closed; a Content-Type that is a wildcard ({@code *}{@code /*}), which Spring
+ * cannot even parse into headers, is refused with 415.
+ *
+ * <p>On Tomcat the body is read with Servlet non-blocking I/O ({@link NonBlockingBodyRead}): a client that trickles its
+ * body holds a connection, never one of the worker threads, so slow clients cannot starve the API. The request then
+ * continues on the ASYNC dispatch that follows, as a {@link BufferedBodyRequest}. Where the container offers no
+ * non-blocking reads (MockMvc in tests) the body is read with blocking reads, under the same limit.
+ *
+ * <p>This filter must be the first: filters before it would run for both dispatches. Every filter after it must be
+ * registered for the ASYNC dispatcher type, as Spring Boot does for once-per-request filters and Spring Security.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final int MAX_BYTES = 100 * 1024;
 
-    private final ObjectMapper mapper;
+    /** A servlet context attribute: set (by {@code TomcatConfiguration}) when the container reads without blocking. */
+    public static final String NON_BLOCKING_READS = BodySizeLimitFilter.class.getName() + ".NON_BLOCKING_READS";
 
-    public BodySizeLimitFilter(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final SecurityHeaders securityHeaders;
+    private final Duration bodyReadTimeout;
+
+    public BodySizeLimitFilter(
+            ObjectMapper mapper,
+            ObjectProvider<SecurityFilterChain> securityChains,
+            @Value("${engine.web.body-read-timeout:10s}") Duration bodyReadTimeout) {
         this.mapper = mapper;
+        this.securityHeaders = new SecurityHeaders(securityChains);
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            tooLarge(response);
+        BufferedBodyRequest buffered = WebUtils.getNativeRequest(request, BufferedBodyRequest.class);
+        if (buffered != null) {
+            // the dispatch after a non-blocking read: the body is here
+            continueWith(request, response, chain);
             return;
         }
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            tooLarge(request, response);
+            return;
+        }
+        if (!hasBody(request)) {
+            continueWith(request, response, chain);
+            return;
+        }
+        buffered = new BufferedBodyRequest(request);
+        if (readsWithoutBlocking(request)) {
+            if (!dispatchable(request)) {
+                // the request continues on a dispatch to its own URI, which the container resolves again: a URI that
+                // only the firewall would refuse (an encoded "../" above the root) resolves to nothing
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "request-rejected",
+                        "The request URL is not allowed.");
+                return;
+            }
+            AsyncContext async = request.startAsync(buffered, response);
+            NonBlockingBodyRead.start(async, buffered, MAX_BYTES, bodyReadTimeout.toMillis(), refusals(request));
+            return;
+        }
+        byte[] body = readBlocking(request.getInputStream());
+        if (body == null) {
+            tooLarge(request, response);
+            return;
+        }
+        buffered.body(body);
+        continueWith(buffered, response, chain);
+    }
+
+    private void continueWith(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         String contentType = request.getContentType();
         if (contentType != null && contentType.split(";", 2)[0].contains("*")) {
-            problem(
+            refuse(
+                    request,
                     response,
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "request",
                     "The Content-Type is not a concrete media type; send application/json.");
             return;
         }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private static boolean readsWithoutBlocking(HttpServletRequest request) {
+        return request.isAsyncSupported()
+                && Boolean.TRUE.equals(request.getServletContext().getAttribute(NON_BLOCKING_READS));
+    }
+
+    private static boolean dispatchable(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getServletContext().getRequestDispatcher(path) != null;
+    }
+
+    /** The body, or null when it is over the limit. */
+    private static byte[] readBlocking(InputStream input) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int n; (n = input.read(chunk)) >= 0; ) {
+            body.write(chunk, 0, n);
+            if (body.size() > MAX_BYTES) {
+                return null;
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private NonBlockingBodyRead.Refusals refusals(HttpServletRequest request) {
+        return new NonBlockingBodyRead.Refusals() {
+            @Override
+            public void tooLarge(AsyncContext async) {
+                endWith(async, () -> BodySizeLimitFilter.this.tooLarge(request, response(async)));
+            }
+
+            @Override
+            public void tooSlow(AsyncContext async) {
+                endWith(
+                        async,
+                        () -> refuse(
+                                request,
+                                response(async),
+                                HttpStatus.REQUEST_TIMEOUT,
+                                "request-timeout",
+                                "The request body did not arrive in time."));
+            }
+        };
+    }
+
+    private static HttpServletResponse response(AsyncContext async) {
+        return (HttpServletResponse) async.getResponse();
+    }
+
+    private interface Answer {
+        void write() throws IOException;
+    }
+
+    private void endWith(AsyncContext async, Answer answer) {
         try {
-            chain.doFilter(new LimitedRequest(request), response);
-        } catch (ServletException | RuntimeException e) {
-            if (causedByLimit(e) && !response.isCommitted()) {
-                response.resetBuffer();
-                tooLarge(response);
-                return;
-            }
-            throw e;
+            answer.write();
+        } catch (IOException | RuntimeException e) {
+            logger.debug("Could not answer a refused request body", e);
+        } finally {
+            async.complete();
         }
     }
 
-    private static boolean causedByLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(
+                request,
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Request bodies may be at most 100 kB.");
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request bodies may be at most 100 kB.");
-    }
-
-    private void problem(HttpServletResponse response, HttpStatus status, String kind, String detail)
+    /** A refusal before Spring Security ran: the same security headers, and the connection closed (body unread). */
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind, String detail)
             throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
         response.setStatus(status.value());
+        securityHeaders.apply(request, response);
+        if (status != HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), Problems.of(status, kind, detail));
     }
@@ -86,73 +214,6 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
             super("request body over " + MAX_BYTES + " bytes");
-        }
-    }
-
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedStream(super.getInputStream());
-            }
-            return stream;
-        }
-    }
-
-    private static final class LimitedStream extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private long count;
-
-        LimitedStream(ServletInputStream delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLargeException {
-            count += n;
-            if (count > MAX_BYTES) {
-                throw new BodyTooLargeException();
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }
