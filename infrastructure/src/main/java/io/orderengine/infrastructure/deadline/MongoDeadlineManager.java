@@ -222,8 +222,10 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
      * not at the next poll, so the poll interval can be long without making deadlines late.
      */
     private void wakeUpForNextDeadline() {
+        // the earliest unclaimed deadline, also one due already: a wake-up that came a moment early (the timer and
+        // the clock tick differently) found it not yet due, and it must not wait for the next poll
         Document next = deadlines
-                .find(Filters.gt("triggerAt", Date.from(clock.instant())))
+                .find(Filters.lte("claimedUntil", Date.from(clock.instant())))
                 .sort(Sorts.ascending("triggerAt"))
                 .projection(new Document("triggerAt", 1))
                 .limit(1)
@@ -238,8 +240,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         if (current == null) {
             return;
         }
+        // rounded up to the next millisecond: a wake-up before the deadline is due finds nothing to deliver
         long delay =
-                Math.max(0, Duration.between(clock.instant(), triggerDateTime).toMillis());
+                Math.max(0, (Duration.between(clock.instant(), triggerDateTime).toNanos() + 999_999) / 1_000_000);
         if (delay < options.pollInterval().toMillis()) {
             current.schedule(this::deliverDueDeadlinesSafely, delay, TimeUnit.MILLISECONDS);
         }
