@@ -61,6 +61,9 @@ class GuestMailEngineTest {
         properties.put("engine.mail.from", "Test Shop <shop@example.com>");
         properties.put("engine.shop.name", "Test Shop");
         properties.put("engine.shop.order-link", "https://shop.example/orders/{orderId}");
+        properties.put("engine.rate-limit.enabled", "true");
+        properties.put("engine.rate-limit.checkout-per15min", "1000");
+        properties.put("engine.rate-limit.requests-per-minute", "10000");
         properties.put("engine.guest-links.secret", "guest-mail-engine-test-key-0123456789");
         engine = RunningEngine.start(properties);
         client = engine.client();
@@ -147,6 +150,41 @@ class GuestMailEngineTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.headers().get("content-type"))
                 .anySatisfy(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void anAddressGetsAtMostThreeLinkEmailsAnHourAndOneClientAtMostFiveRequests() {
+        driver.place(EngineClient.checkoutBody(SKU, 1, "guest-flooded@example.com"), null);
+        awaitMail("guest-flooded@example.com", "We received your order");
+
+        for (int i = 0; i < 4; i++) {
+            // each from another client, so only the address's quota counts
+            String client2 = client.token("link-asker-" + i, "CUSTOMER");
+            assertThat(client.post("/api/v1/orders/access-links", Map.of("email", "guest-flooded@example.com"), client2)
+                            .status())
+                    .isEqualTo(202);
+        }
+        await().atMost(WAIT).until(() -> linkMailsTo("guest-flooded@example.com") == 3);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> linkMailsTo("guest-flooded@example.com") == 3);
+
+        String greedy = client.token("greedy-asker", "CUSTOMER");
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.post("/api/v1/orders/access-links", Map.of("email", "x" + i + "@example.com"), greedy)
+                            .status())
+                    .isEqualTo(202);
+        }
+        EngineClient.Reply sixth =
+                client.post("/api/v1/orders/access-links", Map.of("email", "x5@example.com"), greedy);
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.headers().get("retry-after")).isNotEmpty();
+    }
+
+    private static long linkMailsTo(String to) {
+        return mailsTo(to).stream()
+                .filter(mail -> ReceivedMail.of(mail).subject().startsWith("Your orders at"))
+                .count();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.orderengine.outbound.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One rendered email: the recipient, the subject, the same body as plain text and HTML, and its attachments. */
@@ -15,7 +16,7 @@ public record Email(String to, String subject, String text, String html, List<At
 
     /** This email with {@code attachment} added. */
     public Email with(Attachment attachment) {
-        List<Attachment> all = new java.util.ArrayList<>(attachments);
+        List<Attachment> all = new ArrayList<>(attachments);
         all.add(attachment);
         return new Email(to, subject, text, html, all);
     }

@@ -5,6 +5,10 @@ import io.orderengine.outbound.facts.OrderFacts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,12 +124,12 @@ public class MailTemplates {
     }
 
     /** {@code at} as a long date in the shop's language (UTC). */
-    public String date(java.time.Instant at) {
+    public String date(Instant at) {
         return at == null
                 ? ""
-                : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(shop.locale())
-                        .withZone(java.time.ZoneOffset.UTC)
+                        .withZone(ZoneOffset.UTC)
                         .format(at);
     }
 
