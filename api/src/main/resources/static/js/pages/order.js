@@ -63,15 +63,44 @@ async function load() {
         if (e instanceof ApiError && e.status === 404 && !order) {
             if (!guestToken && !session()) {
                 signInNeeded($('#main'), 'this order');
+                $('#main').append(linkByEmail());
                 return null;
             }
             showMessage(message, 'We could not find this order. Check that the link is complete; '
-                + 'orders are shown only to their owner and to holders of the order link.');
+                + 'orders are shown only to their owner and to holders of the order link. '
+                + 'A link from an e-mail expires after a while.');
+            if (!session()) {
+                $('#main').append(linkByEmail());
+            }
         } else {
             showMessage(message, e);
         }
         return null;
     }
+}
+
+// "E-mail me the link": a guest without a working link asks for the links of their orders by e-mail. The answer is
+// the same whether or not the address has orders (POST /api/v1/orders/access-links, docs/api.md).
+function linkByEmail() {
+    const input = h('input', { type: 'email', id: 'link-email', name: 'email', required: true, autocomplete: 'email' });
+    const said = h('div', { class: 'message', hidden: true });
+    const form = h('form', { class: 'panel', id: 'link-by-email', novalidate: true },
+        h('h2', {}, 'Ordered as a guest?'),
+        h('label', { for: 'link-email' }, 'E-mail address you ordered with'),
+        input,
+        h('button', { type: 'submit', class: 'button' }, 'E-mail me the link'),
+        said);
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        try {
+            const answer = await api('/api/v1/orders/access-links',
+                { method: 'POST', body: { email: input.value.trim() }, anonymous: true });
+            showMessage(said, answer.message, 'ok');
+        } catch (e) {
+            showMessage(said, e);
+        }
+    });
+    return form;
 }
 
 function render(fresh) {

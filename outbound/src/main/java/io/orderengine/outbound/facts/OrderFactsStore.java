@@ -5,14 +5,18 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.orderengine.infrastructure.codec.OrderDocuments;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderTotals;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -94,6 +98,20 @@ public class OrderFactsStore {
     public Optional<OrderFacts> find(OrderId orderId) {
         Document stored = collection.find(Filters.eq("_id", orderId.value())).first();
         return stored != null ? Optional.of(decode(stored)) : rebuild(orderId);
+    }
+
+    /**
+     * The newest {@code limit} guest orders placed with {@code email} (compared ignoring case), newest first. Only
+     * orders this model has seen: those placed while a consumer recorded events.
+     */
+    public List<OrderFacts> recentGuestOrders(String email, int limit) {
+        List<OrderFacts> found = new ArrayList<>();
+        collection
+                .find(Filters.and(Filters.eq(GUEST, true), Filters.regex(EMAIL, "^" + Pattern.quote(email) + "$", "i")))
+                .sort(Sorts.descending(PLACED_AT))
+                .limit(limit)
+                .forEach(document -> found.add(decode(document)));
+        return found;
     }
 
     /**

@@ -2,10 +2,13 @@ package io.orderengine.outbound.mail;
 
 /** The emails a customer gets about an order; {@link #template()} names the HTML and text templates. */
 public enum EmailKind {
+    ORDER_RECEIVED("order-received"),
     ORDER_CONFIRMED("order-confirmed"),
     ORDER_SHIPPED("order-shipped"),
     ORDER_CANCELLED("order-cancelled"),
-    ORDER_REFUNDED("order-refunded");
+    ORDER_REFUNDED("order-refunded"),
+    /** Not about one event: the guest links of an address's recent orders, sent on request. */
+    ORDER_LINKS("order-links");
 
     private final String template;
 

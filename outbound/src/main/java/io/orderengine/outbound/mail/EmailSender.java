@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -18,7 +19,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands emails to the SMTP server of {@code spring.mail.*}, as multipart/alternative (plain text and HTML). A failed
+ * Hands emails to the SMTP server of {@code spring.mail.*}, as multipart/alternative (plain text and HTML), with any attachments. A failed
  * hand-over is tried again (resilience4j {@link Retry}) after a pause that doubles each time ({@code engine.mail.send-attempts},
  * {@code engine.mail.retry-backoff}); when every try failed, {@link EmailNotSentException} is thrown and the event
  * goes to the dead-letter queue. Runs on the notification processor's thread, never on a request's.
@@ -92,6 +93,10 @@ public class EmailSender {
             helper.setTo(email.to());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
+            for (Email.Attachment attachment : email.attachments()) {
+                helper.addAttachment(
+                        attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException("email could not be built: " + e.getMessage(), e);
         }

@@ -5,6 +5,10 @@ import io.orderengine.outbound.facts.OrderFacts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,15 +72,70 @@ public class MailTemplates {
         context.setVariable("language", locale.toLanguageTag());
         context.setVariable("subject", subject);
         context.setVariable("order", orderModel(order, locale));
-        context.setVariable("link", shop.orderLinkFor(order.orderId(), order.orderNumber()));
+        context.setVariable(
+                "link",
+                details.containsKey("link")
+                        ? details.get("link")
+                        : shop.orderLinkFor(order.orderId(), order.orderNumber()));
         context.setVariable("guest", order.guest());
         for (String optional : List.of(
-                "trackingNumber", "estimatedDelivery", "reason", "refundDue", "refundAmount", "refundedTotal")) {
+                "trackingNumber",
+                "estimatedDelivery",
+                "reason",
+                "refundDue",
+                "refundAmount",
+                "refundedTotal",
+                "linkExpires",
+                "paymentPending")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);
         String text = engine.process("mail/" + kind.template() + ".txt", context);
         return new Email(order.email(), subject, text, html);
+    }
+
+    /**
+     * The e-mail to {@code to} listing {@code orders} (newest first), each with its {@code links} entry, the guest
+     * link that opens it; {@code linkExpires} is when those links expire, formatted.
+     */
+    public Email renderLinks(String to, List<OrderFacts> orders, Map<String, String> links, String linkExpires) {
+        Locale locale = shop.locale();
+        String subject = messages.getMessage(
+                "subject." + EmailKind.ORDER_LINKS.template(), new Object[] {shop.name(), ""}, locale);
+        Context context = new Context(locale);
+        context.setVariable("shopName", shop.name());
+        context.setVariable("language", locale.toLanguageTag());
+        context.setVariable("subject", subject);
+        context.setVariable("linkExpires", linkExpires);
+        context.setVariable(
+                "orders",
+                orders.stream()
+                        .map(order -> Map.of(
+                                "number", order.orderNumber(),
+                                "placed", date(order.placedAt()),
+                                "total",
+                                        MoneyFormat.format(
+                                                order.totals().total().amountMinor(), order.currency(), locale),
+                                "link", links.get(order.orderId())))
+                        .toList());
+        String html = engine.process("mail/" + EmailKind.ORDER_LINKS.template() + ".html", context);
+        String text = engine.process("mail/" + EmailKind.ORDER_LINKS.template() + ".txt", context);
+        return new Email(to, subject, text, html);
+    }
+
+    /** {@code at} as a long date in the shop's language (UTC). */
+    public String date(Instant at) {
+        return at == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(shop.locale())
+                        .withZone(ZoneOffset.UTC)
+                        .format(at);
+    }
+
+    /** The order page of {@code order} opened with the guest link token {@code token}. */
+    public String guestLink(OrderFacts order, String token) {
+        return shop.guestLinkFor(order.orderId(), order.orderNumber(), token);
     }
 
     /** The shop's language. */

@@ -44,18 +44,32 @@ public class OrderNotifications {
     private final MailTemplates templates;
     private final EmailSender sender;
     private final SentEmails sent;
+    private final GuestLinks guestLinks;
+    private final InvoiceAttachments invoices;
 
-    public OrderNotifications(OrderFactsStore orders, MailTemplates templates, EmailSender sender, SentEmails sent) {
+    public OrderNotifications(
+            OrderFactsStore orders,
+            MailTemplates templates,
+            EmailSender sender,
+            SentEmails sent,
+            GuestLinks guestLinks,
+            InvoiceAttachments invoices) {
         this.orders = orders;
         this.templates = templates;
         this.sender = sender;
         this.sent = sent;
+        this.guestLinks = guestLinks;
+        this.invoices = invoices;
     }
 
     @EventHandler
     @DisallowReplay
-    void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        orders.record(event.orderId(), event, sequence, at);
+    void on(
+            OrderPlacedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        notify(eventId, EmailKind.ORDER_RECEIVED, event.orderId(), event, sequence, at, Map.of());
     }
 
     @EventHandler
@@ -131,7 +145,7 @@ public class OrderNotifications {
             Object event,
             long sequence,
             Instant at,
-            Map<String, Object> details) {
+            Map<String, Object> kindDetails) {
         String key = SentEmails.key(eventId, kind);
         OrderFacts order = orders.record(orderId, event, sequence, at)
                 .orElseThrow(() -> new IllegalStateException("order " + orderId
@@ -144,7 +158,16 @@ public class OrderNotifications {
             sent.markSkipped(key, kind, orderId.value(), "no SMTP server configured");
             return;
         }
-        Email email = templates.render(kind, order, details);
+        Map<String, Object> details = new HashMap<>(kindDetails);
+        if (order.guest()) {
+            details.put("link", templates.guestLink(order, guestLinks.sign(order.orderId())));
+            details.put("linkExpires", templates.date(guestLinks.expiry()));
+        }
+        details.put("paymentPending", kind == EmailKind.ORDER_RECEIVED && !order.confirmed());
+        Email rendered = templates.render(kind, order, details);
+        Email email = kind == EmailKind.ORDER_CONFIRMED
+                ? invoices.of(order).map(rendered::with).orElse(rendered)
+                : rendered;
         if (!sent.claim(key, kind, orderId.value(), email.to())) {
             log.debug(
                     "{} email of order {} was already sent for event {}",

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param language  IETF language tag of the emails ({@code en}, {@code de}, {@code he}, {@code ar}); amounts are
  *                  formatted for this language and the order's currency
  * @param orderLink the customer-facing order page; {@code {orderId}} and {@code {orderNumber}} are replaced. Guests
- *                  get the same link without their view token (only its hash is stored), see docs/notifications.md
+ *                  get it with a signed, expiring link token ({@link GuestLinks}), see docs/notifications.md
  */
 @Validated
 @ConfigurationProperties("engine.shop")
@@ -31,5 +31,11 @@ public record ShopProperties(
     /** The order page of one order. */
     public String orderLinkFor(String orderId, String orderNumber) {
         return orderLink.replace("{orderId}", orderId).replace("{orderNumber}", orderNumber == null ? "" : orderNumber);
+    }
+
+    /** The order page of one order with a guest's signed link token ({@link GuestLinks}) as {@code token}. */
+    public String guestLinkFor(String orderId, String orderNumber, String token) {
+        String page = orderLinkFor(orderId, orderNumber);
+        return page + (page.contains("?") ? "&" : "?") + "token=" + token;
     }
 }

@@ -68,11 +68,52 @@ class MailTemplatesTest {
     }
 
     @Test
-    void guestsAreToldToUseTheirCheckoutLinkAndDiscountsAreShown() {
-        Email email = templates("en").render(EmailKind.ORDER_CONFIRMED, order(true, 250), Map.of());
+    void guestsGetTheirSignedLinkWithItsExpiryAndDiscountsAreShown() {
+        String link = "https://shop.example/orders/" + ORDER_ID + "?token=gl1.123.abc";
+        Email email = templates("en")
+                .render(
+                        EmailKind.ORDER_CONFIRMED,
+                        order(true, 250),
+                        Map.of("link", link, "linkExpires", "March 31, 2025"));
 
-        assertThat(email.text()).contains("private link you received at checkout", "Discount: -€2.50", "€32.90");
-        assertThat(email.html()).contains("private link you received at checkout", "-€2.50");
+        assertThat(email.text())
+                .contains(link, "Anyone with this link can see the order until March 31, 2025", "Discount: -€2.50")
+                .contains("€32.90");
+        assertThat(email.html()).contains("href=\"" + link.replace("&", "&amp;") + "\"", "-€2.50");
+    }
+
+    @Test
+    void orderReceivedEmailListsTheOrderAndHowToPayInEveryLanguage() {
+        Map<String, Object> pending = Map.of("paymentPending", true, "link", "https://shop.example/pay");
+        Email english = templates("en").render(EmailKind.ORDER_RECEIVED, order(false, 0), pending);
+        Email hebrew = templates("he").render(EmailKind.ORDER_RECEIVED, order(false, 0), pending);
+        Email arabic = templates("ar").render(EmailKind.ORDER_RECEIVED, order(false, 0), pending);
+        Email paid = templates("en").render(EmailKind.ORDER_RECEIVED, order(false, 0), Map.of("paymentPending", false));
+
+        assertThat(english.subject()).isEqualTo("We received your order ORD-20250301-000007 at Test Shop");
+        for (String body : List.of(english.text(), english.html())) {
+            assertThat(body).contains("Blue mug", "€35.40", "Payment is still pending", "https://shop.example/pay");
+        }
+        assertThat(hebrew.html()).contains("dir=\"rtl\"", "התשלום עדיין ממתין");
+        assertThat(hebrew.text()).contains("קיבלנו את הזמנה ORD-20250301-000007");
+        assertThat(arabic.html()).contains("dir=\"rtl\"", "الدفع لا يزال معلقًا");
+        assertThat(paid.text()).doesNotContain("Payment is still pending");
+    }
+
+    @Test
+    void orderLinksEmailListsEachOrderWithItsLink() {
+        OrderFacts order = order(true, 0);
+        Email email = templates("en")
+                .renderLinks(
+                        "noa@example.com",
+                        List.of(order),
+                        Map.of(ORDER_ID, "https://shop.example/o?token=gl1.1.x"),
+                        "March 31, 2025");
+
+        assertThat(email.subject()).isEqualTo("Your orders at Test Shop");
+        assertThat(email.text())
+                .contains("ORD-20250301-000007", "€35.40", "https://shop.example/o?token=gl1.1.x", "March 31, 2025");
+        assertThat(email.html()).contains("href=\"https://shop.example/o?token=gl1.1.x\"");
     }
 
     @Test

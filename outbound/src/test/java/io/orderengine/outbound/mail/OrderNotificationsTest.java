@@ -13,14 +13,25 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.outbound.GuestOrders;
 import io.orderengine.outbound.facts.OrderFactsStore;
+import io.orderengine.outbound.invoice.InvoicePdf;
+import io.orderengine.outbound.invoice.InvoiceProperties;
+import io.orderengine.outbound.invoice.Invoices;
 import io.orderengine.testkit.FreePorts;
 import io.orderengine.testkit.OrderFixtures;
 import io.orderengine.testkit.ReceivedMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -51,6 +62,8 @@ class OrderNotificationsTest {
     private GreenMail smtp;
     private JavaMailSenderImpl mailSender;
     private AnnotationEventHandlerAdapter handlers;
+    private final GuestLinks links =
+            new GuestLinks(new GuestLinkProperties("k".repeat(32), Duration.ofDays(30)), Clock.systemUTC());
 
     @BeforeEach
     void start() throws IOException {
@@ -76,6 +89,7 @@ class OrderNotificationsTest {
     private AnnotationEventHandlerAdapter handlers(ObjectProvider<JavaMailSender> senders) {
         NotificationProperties properties = new NotificationProperties(
                 "Test Shop <shop@example.com>", 3, Duration.ofMillis(20), Duration.ofSeconds(5));
+        InvoiceProperties invoicing = new InvoiceProperties("Test Shop Ltd", "1 Main St", null, null, "INV-", null);
         ShopProperties shop = new ShopProperties("Test Shop", "en", "https://shop.example/orders/{orderId}");
         OrderFactsStore facts = new OrderFactsStore(
                 database,
@@ -86,7 +100,9 @@ class OrderNotificationsTest {
                 facts,
                 new MailTemplates(shop),
                 new EmailSender(senders, properties),
-                new SentEmails(database, Clock.systemUTC()));
+                new SentEmails(database, Clock.systemUTC()),
+                links,
+                new InvoiceAttachments(new Invoices(invoicing), new InvoicePdf(invoicing)));
         return new AnnotationEventHandlerAdapter(notifications);
     }
 
@@ -102,8 +118,11 @@ class OrderNotificationsTest {
         handlers.handle(message);
     }
 
+    /** The emails received but the order-received one every placed order gets. */
     private List<ReceivedMail> received() {
-        return ReceivedMail.all(smtp.getReceivedMessages());
+        return ReceivedMail.all(smtp.getReceivedMessages()).stream()
+                .filter(mail -> !mail.subject().startsWith("We received your order"))
+                .toList();
     }
 
     @Test
@@ -122,6 +141,43 @@ class OrderNotificationsTest {
         assertThat(new SentEmails(database, Clock.systemUTC())
                         .status(SentEmails.key(confirmed.getIdentifier(), EmailKind.ORDER_CONFIRMED)))
                 .isEqualTo("SENT");
+    }
+
+    @Test
+    void aPlacedGuestOrderIsAcknowledgedWithASignedLinkAndTheConfirmationCarriesTheInvoice() throws Exception {
+        deliver(OrderFixtures.message(ORDER, 0, GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com")));
+        deliver(OrderFixtures.message(ORDER, 2, GuestOrders.confirmed(ORDER)));
+
+        MimeMessage[] all = smtp.getReceivedMessages();
+        assertThat(all).hasSize(2);
+        ReceivedMail placed = ReceivedMail.of(all[0]);
+        assertThat(placed.subject()).isEqualTo("We received your order " + GuestOrders.NUMBER + " at Test Shop");
+        Matcher link =
+                Pattern.compile("\\?token=(gl1\\.[0-9]+\\.[A-Za-z0-9_-]+)").matcher(placed.text());
+        assertThat(link.find()).isTrue();
+        assertThat(links.opens(ORDER.value(), link.group(1))).isTrue();
+        assertThat(placed.text()).contains("Payment is still pending", "€35.40");
+        assertThat(placed.html()).contains(link.group(1));
+
+        ReceivedMail confirmed = ReceivedMail.of(all[1]);
+        assertThat(confirmed.subject()).contains("is confirmed");
+        assertThat(confirmed.text()).contains(link.group(1).substring(0, 4));
+        byte[] pdf = attachment(all[1], "INV-" + GuestOrders.NUMBER + ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("INV-" + GuestOrders.NUMBER);
+        }
+    }
+
+    private static byte[] attachment(MimeMessage message, String filename) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (filename.equals(part.getFileName())) {
+                assertThat(part.getContentType()).startsWith("application/pdf");
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("no attachment " + filename);
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.outbound.mail.GuestLinks;
 import io.orderengine.query.order.OrderView;
 import io.orderengine.saga.payment.PaymentActions;
 import java.time.Instant;
@@ -58,6 +59,9 @@ class OrderControllerSliceTest {
 
     @MockitoBean
     ClientIdempotency idempotency;
+
+    @MockitoBean
+    GuestLinks guestLinks;
 
     @BeforeEach
     void anOrderOfAlice() {

@@ -7,14 +7,15 @@ import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
+import io.orderengine.outbound.mail.GuestLinks;
 import io.orderengine.query.order.OrderView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token, or an
- * admin. Anyone else, and any id that is malformed or unknown, gets 404, so order ids cannot be probed. Owners and
+ * Who may read an order: the signed-in customer whose order it is, a guest presenting the order's view token (or a
+ * signed guest link from an e-mail, {@link GuestLinks}), or an admin. Anyone else, and any id that is malformed or unknown, gets 404, so order ids cannot be probed. Owners and
  * guests see the customer view (no admin notes); admins see everything. The rule of {@code GET /api/v1/orders/{id}}
  * and of its event stream.
  */
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class OrderAccess {
 
     private final QueryGateway queries;
+    private final GuestLinks guestLinks;
 
-    public OrderAccess(QueryGateway queries) {
+    public OrderAccess(QueryGateway queries, GuestLinks guestLinks) {
         this.queries = queries;
+        this.guestLinks = guestLinks;
     }
 
     /** The order as {@code caller} may see it; 404 otherwise. {@code token} is a guest's view token, or null. */
@@ -45,7 +48,7 @@ public class OrderAccess {
         }
         boolean owner =
                 caller.signedIn() && caller.subject().equals(view.customer().customerId());
-        if (!owner && !guestTokenMatches(view.orderId(), token)) {
+        if (!owner && !guestTokenMatches(view, token)) {
             // the same answer as for an order that does not exist: nothing in it may tell the two apart
             throw OrderIds.notFound();
         }
@@ -57,7 +60,12 @@ public class OrderAccess {
         return OrderIds.fromPath(id);
     }
 
-    private boolean guestTokenMatches(String orderId, String token) {
+    /** The checkout's view token (its hash is stored with the order) or a signed guest link from an e-mail. */
+    private boolean guestTokenMatches(OrderView view, String token) {
+        String orderId = view.orderId();
+        if (GuestLinks.looksLikeLink(token)) {
+            return view.customer().guest() && guestLinks.opens(orderId, token);
+        }
         return token != null
                 && !token.isBlank()
                 && Boolean.TRUE.equals(queries.query(
