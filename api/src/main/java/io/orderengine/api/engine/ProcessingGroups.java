@@ -1,6 +1,7 @@
 package io.orderengine.api.engine;
 
 import io.orderengine.infrastructure.eventstore.EventStoreProperties;
+import io.orderengine.infrastructure.logging.MessageMdc;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
 import io.orderengine.outbound.mail.DeadLetterPolicies;
 import io.orderengine.outbound.mail.OrderNotifications;
@@ -172,12 +173,14 @@ public class ProcessingGroups {
             EventStoreProperties eventStore,
             MongoTemplate axonMongoTemplate,
             @Qualifier("serializer") Serializer serializer,
-            ProcessedEvents processedEvents) {
+            ProcessedEvents processedEvents,
+            MessageMdc messageMdc) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer
                     .eventProcessing()
                     .usingPooledStreamingEventProcessors()
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDefaultHandlerInterceptor((c, name) -> messageMdc);
             for (Group group : table(eventStore)) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
                     builder.initialSegmentCount(group.segments()).batchSize(group.batchSize());
