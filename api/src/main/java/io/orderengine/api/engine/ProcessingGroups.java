@@ -1,5 +1,6 @@
 package io.orderengine.api.engine;
 
+import io.orderengine.api.engine.observability.BusinessMeters;
 import io.orderengine.infrastructure.eventstore.EventStoreProperties;
 import io.orderengine.infrastructure.logging.MessageMdc;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
@@ -161,6 +162,15 @@ public class ProcessingGroups {
                         WebhookOutbox.PROCESSING_GROUP,
                         "outbound webhooks (outbox)",
                         SEGMENTS,
+                        BATCH,
+                        Start.HEAD,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        BusinessMeters.PROCESSING_GROUP,
+                        "business meters (docs/operations.md): counted once per event, from the head on",
+                        1, // cheap handlers; one segment keeps an order's and its SKUs' events in one thread
                         BATCH,
                         Start.HEAD,
                         OnError.RETRY,
