@@ -1,6 +1,8 @@
 package io.orderengine.api.engine;
 
+import io.orderengine.api.engine.observability.BusinessMeters;
 import io.orderengine.infrastructure.eventstore.EventStoreProperties;
+import io.orderengine.infrastructure.logging.MessageMdc;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
 import io.orderengine.outbound.mail.DeadLetterPolicies;
 import io.orderengine.outbound.mail.OrderNotifications;
@@ -164,6 +166,15 @@ public class ProcessingGroups {
                         Start.HEAD,
                         OnError.RETRY,
                         Replay.NEVER,
+                        false),
+                new Group(
+                        BusinessMeters.PROCESSING_GROUP,
+                        "business meters (docs/operations.md): counted once per event, from the head on",
+                        1, // cheap handlers; one segment keeps an order's and its SKUs' events in one thread
+                        BATCH,
+                        Start.HEAD,
+                        OnError.RETRY,
+                        Replay.NEVER,
                         false));
     }
 
@@ -172,12 +183,14 @@ public class ProcessingGroups {
             EventStoreProperties eventStore,
             MongoTemplate axonMongoTemplate,
             @Qualifier("serializer") Serializer serializer,
-            ProcessedEvents processedEvents) {
+            ProcessedEvents processedEvents,
+            MessageMdc messageMdc) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer
                     .eventProcessing()
                     .usingPooledStreamingEventProcessors()
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDefaultHandlerInterceptor((c, name) -> messageMdc);
             for (Group group : table(eventStore)) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
                     builder.initialSegmentCount(group.segments()).batchSize(group.batchSize());

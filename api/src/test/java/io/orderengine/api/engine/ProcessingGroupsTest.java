@@ -55,7 +55,7 @@ class ProcessingGroupsTest {
         assertThat(table)
                 .filteredOn(group -> group.start() == Start.HEAD)
                 .extracting(Group::name)
-                .containsExactlyInAnyOrder("notifications", "webhooks");
+                .containsExactlyInAnyOrder("notifications", "webhooks", "business-meters");
         assertThat(table)
                 .filteredOn(group -> group.start() == Start.HEAD)
                 .allSatisfy(group -> assertThat(group.replay()).isEqualTo(Replay.NEVER));

@@ -21,6 +21,10 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
                 members.add("requestId", e -> e.getMDCPropertyMap().get("requestId"))
                         .whenNotNull();
                 members.add("client", e -> e.getMDCPropertyMap().get("client")).whenNotNull();
+                members.add("correlationId", e -> e.getMDCPropertyMap().get(MessageMdc.CORRELATION_ID))
+                        .whenNotNull();
+                members.add("orderId", e -> e.getMDCPropertyMap().get(MessageMdc.ORDER_ID))
+                        .whenNotNull();
                 members.add("message", e -> Redactor.redact(e.getFormattedMessage()));
                 members.add(
                                 "exception",

@@ -1,5 +1,6 @@
 package io.orderengine.outbound.mail;
 
+import io.micrometer.core.instrument.Metrics;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
@@ -156,6 +157,7 @@ public class OrderNotifications {
                     kind.template(),
                     order.orderNumber());
             sent.markSkipped(key, kind, orderId.value(), "no SMTP server configured");
+            count(kind, "skipped");
             return;
         }
         Map<String, Object> details = new HashMap<>(kindDetails);
@@ -180,8 +182,16 @@ public class OrderNotifications {
             sender.send(email);
         } catch (RuntimeException e) {
             sent.markFailed(key, e.getMessage());
+            count(kind, "failed");
             throw e;
         }
         sent.markSent(key, email.subject());
+        count(kind, "sent");
+    }
+
+    /** Counted in Micrometer's global registry, which Spring Boot binds to the engine's. */
+    private static void count(EmailKind kind, String outcome) {
+        Metrics.counter("orderengine.emails", "kind", kind.template(), "outcome", outcome)
+                .increment();
     }
 }

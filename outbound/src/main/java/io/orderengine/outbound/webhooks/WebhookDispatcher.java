@@ -1,5 +1,6 @@
 package io.orderengine.outbound.webhooks;
 
+import io.micrometer.core.instrument.Metrics;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,6 +158,7 @@ public class WebhookDispatcher {
                     failed(delivery, null, describe(error));
                 } else if (response.statusCode() / 100 == 2) {
                     deliveries.delivered(delivery.id(), response.statusCode(), clock.instant());
+                    count("delivered");
                 } else {
                     failed(delivery, response.statusCode(), "HTTP " + response.statusCode());
                 }
@@ -189,6 +191,12 @@ public class WebhookDispatcher {
                 error,
                 last ? "; giving up" : "; next try at " + next);
         deliveries.failed(delivery.id(), statusCode, error, next);
+        count(last ? "gave-up" : "failed");
+    }
+
+    /** Counted in Micrometer's global registry, which Spring Boot binds to the engine's. */
+    private static void count(String outcome) {
+        Metrics.counter("orderengine.webhooks.deliveries", "outcome", outcome).increment();
     }
 
     private static String describe(Throwable error) {

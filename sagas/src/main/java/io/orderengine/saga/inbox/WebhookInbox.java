@@ -10,6 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public class WebhookInbox {
     public Outcome process(String provider, String eventId, String eventType, Runnable work) {
         Document entry = received(provider, eventId, eventType);
         if ("PROCESSED".equals(entry.getString("status"))) {
+            count(provider, "already-processed");
             return Outcome.ALREADY_PROCESSED;
         }
         try {
@@ -84,6 +86,7 @@ public class WebhookInbox {
             events.updateOne(
                     Filters.eq("_id", key(provider, eventId)),
                     Updates.combine(Updates.set("status", "FAILED"), Updates.set("lastError", String.valueOf(e))));
+            count(provider, "failed");
             throw new WebhookProcessingException(
                     provider + " event " + eventId + " (" + eventType + ") failed: " + e.getMessage(), e);
         }
@@ -93,7 +96,14 @@ public class WebhookInbox {
                         Updates.set("status", "PROCESSED"),
                         Updates.set("processedAt", Date.from(clock.instant())),
                         Updates.unset("lastError")));
+        count(provider, "processed");
         return Outcome.PROCESSED;
+    }
+
+    /** Counted in Micrometer's global registry, which Spring Boot binds to the engine's. */
+    private static void count(String provider, String outcome) {
+        Metrics.counter("orderengine.inbox.events", "provider", provider, "outcome", outcome)
+                .increment();
     }
 
     /**

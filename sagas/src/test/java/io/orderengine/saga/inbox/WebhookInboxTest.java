@@ -3,6 +3,8 @@ package io.orderengine.saga.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
 import java.time.Duration;
@@ -61,6 +63,31 @@ class WebhookInboxTest {
         assertThat(runs).hasValue(1);
         assertThat(inbox.entry("paypal", "WH-1"))
                 .hasValueSatisfying(entry -> assertThat(entry.lastError()).isNull());
+    }
+
+    @Test
+    void eachOutcomeIsCountedPerProvider() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            inbox.process("stripe", "evt_m", "t", runs::incrementAndGet);
+            inbox.process("stripe", "evt_m", "t", runs::incrementAndGet);
+            assertThatThrownBy(() -> inbox.process("stripe", "evt_n", "t", () -> {
+                        throw new IllegalStateException("down");
+                    }))
+                    .isInstanceOf(WebhookProcessingException.class);
+
+            for (String outcome : List.of("processed", "already-processed", "failed")) {
+                assertThat(registry.get("orderengine.inbox.events")
+                                .tags("provider", "stripe", "outcome", outcome)
+                                .counter()
+                                .count())
+                        .as(outcome)
+                        .isEqualTo(1);
+            }
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
     }
 
     @Test

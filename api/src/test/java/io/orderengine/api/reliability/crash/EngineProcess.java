@@ -64,7 +64,7 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the engine answers readiness (its store is up and the application has started). */
+    /** Waits until the engine answers readiness (its store is up, the application has started, its processors are not behind). */
     EngineProcess awaitReady(Duration atMost) {
         EngineClient client = client();
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
