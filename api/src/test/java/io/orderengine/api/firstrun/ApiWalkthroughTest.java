@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code docs/api.md} cannot drift: the {@code bash} blocks of its numbered sections run, in order and as written, in
+ * {@code docs/api.md} cannot drift: the {@code bash} blocks of its numbered sections and of its Idempotency section
+ * run, in order and as written, in
  * one shell against a fresh demo engine (demo SKUs, demo rate limits), with only {@code B} pointed at it.
  */
 class ApiWalkthroughTest {
@@ -45,7 +46,8 @@ class ApiWalkthroughTest {
 
     static String walkthrough(int port) {
         List<String> blocks = RepositoryScripts.bashBlocks(
-                RepositoryScripts.read("docs/api.md"), heading -> heading.matches("\\d+\\. .*"));
+                RepositoryScripts.read("docs/api.md"),
+                heading -> heading.matches("\\d+\\. .*") || heading.equals("Idempotency"));
         String script = String.join("\n", blocks);
         assertThat(blocks).as("the walkthrough's steps").hasSizeGreaterThanOrEqualTo(6);
         assertThat(script).as("the walkthrough names its engine once").contains(DOC_BASE);
@@ -69,6 +71,8 @@ class ApiWalkthroughTest {
                 .contains("\"attempt\":2")
                 .contains("\"status\":\"SHIPPED\"")
                 .contains("\"status\":\"CANCELLED\"")
+                .as("a checkout retried with its key and client secret is replayed")
+                .containsIgnoringCase("Idempotent-Replayed: true")
                 .doesNotContain("rate-limited")
                 .doesNotContain("Traceback");
     }
