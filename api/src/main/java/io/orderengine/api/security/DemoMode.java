@@ -1,7 +1,7 @@
 package io.orderengine.api.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Demo mode (PRODUCT.md): started with no JWT secret and not in the {@code prod} profile. Then the sandbox
- * gateway is offered, the dev token endpoint exists and tokens are signed with a random per-process key.
+ * gateway is offered, the dev token endpoint exists, rate limits are relaxed ({@link DemoRateLimits}) and tokens are
+ * signed with a key kept in the data folder ({@link DemoSigningKey}), so they survive a restart.
  * A JWT secret or the {@code prod} profile turns it off; outside demo mode a secret of at least 256 bits is
  * required, or the engine refuses to start.
  */
@@ -58,10 +59,12 @@ public final class DemoMode {
             throw new IllegalStateException(
                     "engine.security.jwt-secret is required with the prod profile " + "(HS256, at least 256 bits)");
         }
-        byte[] key = new byte[MIN_SECRET_BYTES];
-        new SecureRandom().nextBytes(key);
+        Path keyFile = DemoSigningKey.file(environment);
+        byte[] key = keyFile == null ? DemoSigningKey.random() : DemoSigningKey.loadOrCreate(keyFile);
         log.warn("Security: DEMO MODE (no engine.security.jwt-secret): sandbox payments, dev token endpoint "
-                + "POST /api/v1/dev/tokens, random signing key for this process. Not for production.");
+                + "POST /api/v1/dev/tokens, relaxed rate limits, tokens signed with "
+                + (keyFile == null ? "a random key for this process" : "the demo key in " + keyFile)
+                + ". Not for production.");
         return new DemoMode(true, key);
     }
 

@@ -125,8 +125,9 @@ public class TomcatConfiguration {
     }
 
     /**
-     * Demo mode (no JWT secret; a random signing key, the dev token endpoint, sandbox payments) is for one machine:
-     * it listens on the loopback address unless {@code server.address} says otherwise.
+     * Demo mode (no JWT secret; a demo signing key, the dev token endpoint, sandbox payments) is for one machine:
+     * it listens on the loopback address unless {@code server.address} says otherwise. Said at INFO: it is what demo
+     * mode does, and demo mode's one warning ({@code DemoMode}) already says not to run it in production.
      */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> demoModeListensOnLoopback(
@@ -135,7 +136,7 @@ public class TomcatConfiguration {
             if (DemoMode.applies(environment) && server.getAddress() == null) {
                 InetAddress loopback = InetAddress.getLoopbackAddress();
                 factory.setAddress(loopback);
-                log.warn(
+                log.info(
                         "Demo mode listens on {} only; set server.address (e.g. 0.0.0.0) to listen elsewhere",
                         loopback.getHostAddress());
             }

@@ -22,7 +22,8 @@ public final class SliceTestSupport {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Import({SecurityConfiguration.class, io.orderengine.api.engine.EngineConfiguration.class})
-    @org.springframework.test.context.TestPropertySource(properties = "engine.rate-limit.enabled=false")
+    @org.springframework.test.context.TestPropertySource(
+            properties = {"engine.rate-limit.enabled=false", "engine.demo.signing-key-file="})
     @EnableConfigurationProperties({
         io.orderengine.api.security.SecurityProperties.class,
         io.orderengine.api.web.protection.RateLimitProperties.class

@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.tomcat.util.buf.UDecoder;
+import org.apache.tomcat.util.http.RequestUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -129,7 +132,24 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static boolean dispatchable(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getServletContext().getRequestDispatcher(path) != null;
+        return !encodesAClimbAboveTheRoot(path) && request.getServletContext().getRequestDispatcher(path) != null;
+    }
+
+    /**
+     * Tomcat's own test in {@code getRequestDispatcher} (normalize, decode, normalize again), made first so that a
+     * hostile {@code ..%2F} path is refused without Tomcat logging a warning and a stack trace for it.
+     */
+    static boolean encodesAClimbAboveTheRoot(String path) {
+        String normalized = RequestUtil.normalize(path);
+        if (normalized == null) {
+            return true;
+        }
+        try {
+            String decoded = UDecoder.URLDecode(normalized, StandardCharsets.UTF_8);
+            return !decoded.equals(RequestUtil.normalize(decoded));
+        } catch (IllegalArgumentException badEncoding) {
+            return true;
+        }
     }
 
     /** The body, or null when it is over the limit. */
