@@ -11,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +33,29 @@ public class GuestLinks {
     private final GuestLinkProperties properties;
     private final Clock clock;
 
-    public GuestLinks(GuestLinkProperties properties, Clock clock) {
+    @Autowired
+    public GuestLinks(GuestLinkProperties properties, Clock clock, ObjectProvider<GuestLinkFallbackKey> fallbackKey) {
         this.properties = properties;
         this.clock = clock;
-        if (properties.secret() == null || properties.secret().isBlank()) {
+        GuestLinkFallbackKey fallback = fallbackKey.getIfAvailable();
+        if (properties.secret() != null && !properties.secret().isBlank()) {
+            this.key = properties.secret().getBytes(StandardCharsets.UTF_8);
+        } else if (fallback != null) {
+            this.key = fallback.key();
+        } else {
             log.warn("engine.guest-links.secret is not set: guest links in e-mails are signed with a random key and "
                     + "stop working when this instance restarts (set it in production)");
             this.key = new byte[32];
             new SecureRandom().nextBytes(key);
-        } else {
-            this.key = properties.secret().getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    public GuestLinks(GuestLinkProperties properties, Clock clock) {
+        this(
+                properties,
+                clock,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(GuestLinkFallbackKey.class));
     }
 
     /** A link token for {@code orderId} that expires {@code engine.guest-links.ttl} from now. */
