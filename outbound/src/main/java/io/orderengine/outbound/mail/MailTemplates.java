@@ -71,7 +71,14 @@ public class MailTemplates {
         context.setVariable("link", shop.orderLinkFor(order.orderId(), order.orderNumber()));
         context.setVariable("guest", order.guest());
         for (String optional : List.of(
-                "trackingNumber", "estimatedDelivery", "reason", "refundDue", "refundAmount", "refundedTotal")) {
+                "trackingNumber",
+                "estimatedDelivery",
+                "reason",
+                "refundDue",
+                "refundAmount",
+                "refundedTotal",
+                "carrier",
+                "shipmentLines")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);
