@@ -128,6 +128,7 @@ public final class OrderHistory {
                 List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", quantity)),
                 "DHL",
                 "JD-" + shipmentId,
+                null,
                 ADMIN));
         if (lastUnits) {
             events.add(new OrderShippedEvent(ORDER_ID, status, "JD-" + shipmentId, null, ADMIN, "every unit shipped"));

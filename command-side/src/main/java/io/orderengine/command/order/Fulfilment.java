@@ -88,7 +88,7 @@ final class Fulfilment {
             OrderTransitions.requireAllowed(status, resumeStatus, target);
         }
         events.add(new ShipmentCreatedEvent(
-                orderId, nextId(), lines, command.carrier(), command.trackingNumber(), command.actor()));
+                orderId, nextId(), lines, command.carrier(), command.trackingNumber(), null, command.actor()));
         if (target == SHIPPED) {
             events.add(new OrderShippedEvent(
                     orderId, status, command.trackingNumber(), null, command.actor(), "every unit shipped"));
@@ -105,7 +105,13 @@ final class Fulfilment {
         List<Object> events = new ArrayList<>();
         if (!lines.isEmpty()) {
             events.add(new ShipmentCreatedEvent(
-                    orderId, nextId(), lines, null, command.trackingNumber(), command.actor()));
+                    orderId,
+                    nextId(),
+                    lines,
+                    null,
+                    command.trackingNumber(),
+                    command.estimatedDelivery(),
+                    command.actor()));
         }
         events.add(FulfilmentSteps.event(orderId, status, command));
         return events;

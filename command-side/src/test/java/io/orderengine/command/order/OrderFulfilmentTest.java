@@ -92,6 +92,7 @@ class OrderFulfilmentTest {
                                         List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", left)),
                                         null,
                                         "TRACK-9",
+                                        ETA,
                                         ADMIN),
                                 expected);
             } else {
@@ -114,6 +115,7 @@ class OrderFulfilmentTest {
                                 ORDER_ID,
                                 "S1",
                                 List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", 2)),
+                                null,
                                 null,
                                 null,
                                 ADMIN),

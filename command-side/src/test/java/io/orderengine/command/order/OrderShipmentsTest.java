@@ -47,7 +47,13 @@ class OrderShipmentsTest {
 
     private static ShipmentCreatedEvent shipment(String id, int tshirts) {
         return new ShipmentCreatedEvent(
-                ORDER_ID, id, List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", tshirts)), "DHL", "JD0123", ADMIN);
+                ORDER_ID,
+                id,
+                List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", tshirts)),
+                "DHL",
+                "JD0123",
+                null,
+                ADMIN);
     }
 
     @Test

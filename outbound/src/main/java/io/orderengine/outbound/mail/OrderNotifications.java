@@ -80,6 +80,7 @@ public class OrderNotifications {
         Map<String, Object> details = new HashMap<>();
         details.put("trackingNumber", event.trackingNumber());
         details.put("carrier", event.carrier());
+        details.put("estimatedDelivery", longDate(event.estimatedDelivery()));
         details.put(
                 "shipmentLines",
                 event.lines().stream()
@@ -153,6 +154,14 @@ public class OrderNotifications {
                         event.totalRefunded().amountMinor(),
                         event.totalRefunded().currency()));
         notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), event, sequence, at, details);
+    }
+
+    private String longDate(java.time.LocalDate date) {
+        return date == null
+                ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(templates.locale())
+                        .format(date);
     }
 
     private void notify(

@@ -127,6 +127,7 @@ public class WebhookOutbox {
                         .toList());
         shipment.put("carrier", event.carrier());
         shipment.put("trackingNumber", event.trackingNumber());
+        shipment.put("estimatedDelivery", event.estimatedDelivery());
         shipment.put("shippedAt", at.toString());
         order(
                 eventId,

@@ -151,6 +151,7 @@ public final class OrderStory {
                         List.of(new ShipmentLine(new SkuCode(sku), sku.toLowerCase(java.util.Locale.ROOT), quantity)),
                         "DHL",
                         "JD-" + shipmentId,
+                        null,
                         admin),
                 at);
     }
