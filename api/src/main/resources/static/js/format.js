@@ -97,7 +97,7 @@ export const ORDER_STATUSES = Object.keys(STATUS_WORDS);
 export const PAYMENT_STATUSES = Object.keys(PAYMENT_WORDS);
 
 function toneOf(status) {
-    if (['CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'PAID'].includes(status)) {
+    if (['CONFIRMED', 'PROCESSING', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'PAID'].includes(status)) {
         return 'good';
     }
     if (['REJECTED', 'CANCELLED', 'FAILED'].includes(status)) {

@@ -76,6 +76,7 @@ const STEPS = [
     { key: 'AWAITING_PAYMENT', label: 'Awaiting payment' },
     { key: 'CONFIRMED', label: 'Confirmed' },
     { key: 'PROCESSING', label: 'Processing' },
+    { key: 'PARTIALLY_SHIPPED', label: 'Partly shipped' },
     { key: 'SHIPPED', label: 'Shipped' },
     { key: 'DELIVERED', label: 'Delivered' },
 ];

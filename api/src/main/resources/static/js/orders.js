@@ -7,7 +7,7 @@ export const CUSTOMER_CANCELLABLE = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED']
 export const FINAL = ['REJECTED', 'CANCELLED', 'RETURNED', 'DELIVERED'];
 
 /** Orders that were paid have an invoice. */
-export const INVOICED = ['CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'RETURNED'];
+export const INVOICED = ['CONFIRMED', 'PROCESSING', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED'];
 
 const GUEST_ORDERS = 'oe.guestOrders';
 

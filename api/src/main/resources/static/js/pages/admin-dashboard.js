@@ -17,7 +17,7 @@ const message = $('#message');
 const charts = {};
 const SHORT_STATUS = {
     PENDING: 'Reserving', AWAITING_PAYMENT: 'Awaiting payment', CONFIRMED: 'Confirmed', PROCESSING: 'Processing',
-    SHIPPED: 'Shipped', DELIVERED: 'Delivered', REJECTED: 'Rejected', CANCELLED: 'Cancelled', RETURNED: 'Returned',
+    PARTIALLY_SHIPPED: 'Partly shipped', SHIPPED: 'Shipped', DELIVERED: 'Delivered', REJECTED: 'Rejected', CANCELLED: 'Cancelled', RETURNED: 'Returned',
     ATTENTION: 'Needs attention',
 };
 let loading = false;

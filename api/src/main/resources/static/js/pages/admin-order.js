@@ -27,6 +27,7 @@ const POLL_MS = 15_000;
 const NEXT = {
     CONFIRMED: ['PROCESSING'],
     PROCESSING: ['SHIPPED'],
+    PARTIALLY_SHIPPED: ['SHIPPED'],
     SHIPPED: ['DELIVERED', 'RETURNED'],
     DELIVERED: ['RETURNED'],
     ATTENTION: ['RESUMED'],
@@ -137,6 +138,12 @@ function renderSummary() {
         fact('Bill to', addressText(order.billingAddress), 'bill-to');
     }
     fact('Tracking number', order.trackingNumber, 'tracking-number');
+    (order.shipments || []).forEach((shipment) => {
+        const lines = shipment.lines.map((line) => `${line.quantity} × ${line.name || line.sku}`).join(', ');
+        const arrived = shipment.deliveredAt ? `delivered ${dateTime(shipment.deliveredAt)}` : 'on its way';
+        fact(`Parcel ${shipment.shipmentId}`, [lines, [shipment.carrier, shipment.trackingNumber].filter(Boolean).join(' '),
+            `shipped ${dateTime(shipment.shippedAt)}`, arrived].filter(Boolean).join(' · '), `shipment-${shipment.shipmentId}`);
+    });
     if (order.estimatedDelivery) {
         fact('Estimated delivery', order.estimatedDelivery, 'estimated-delivery');
     }

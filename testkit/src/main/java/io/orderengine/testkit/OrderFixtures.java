@@ -103,6 +103,8 @@ public final class OrderFixtures {
             case AWAITING_PAYMENT -> history.awaitingPayment();
             case CONFIRMED -> history.awaitingPayment().confirmed();
             case PROCESSING -> history.awaitingPayment().confirmed().processing();
+            case PARTIALLY_SHIPPED ->
+                history.awaitingPayment().confirmed().processing().partiallyShipped();
             case SHIPPED -> history.awaitingPayment().confirmed().processing().shipped();
             case DELIVERED ->
                 history.awaitingPayment().confirmed().processing().shipped().delivered();

@@ -21,6 +21,7 @@ import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
+import io.orderengine.messages.order.OrderPartiallyShippedEvent;
 import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderResumedEvent;
@@ -34,6 +35,9 @@ import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.order.ShipmentDeliveredEvent;
+import io.orderengine.messages.order.ShipmentLine;
 import io.orderengine.messages.order.ShortSku;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,6 +114,41 @@ public final class OrderHistory {
     public OrderHistory shipped() {
         events.add(new OrderShippedEvent(ORDER_ID, status, "TRACK-1", LocalDate.of(2026, 1, 20), ADMIN, null));
         return moveTo(OrderStatus.SHIPPED);
+    }
+
+    /**
+     * Shipment {@code shipmentId} with {@code quantity} of the red T-shirts (of the 2 bought); the order moves to
+     * PARTIALLY_SHIPPED when units are left and it was not there yet, to SHIPPED when none are (pass {@code
+     * lastUnits}).
+     */
+    public OrderHistory shipment(String shipmentId, int quantity, boolean lastUnits) {
+        events.add(new ShipmentCreatedEvent(
+                ORDER_ID,
+                shipmentId,
+                List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", quantity)),
+                "DHL",
+                "JD-" + shipmentId,
+                null,
+                ADMIN));
+        if (lastUnits) {
+            events.add(new OrderShippedEvent(ORDER_ID, status, "JD-" + shipmentId, null, ADMIN, "every unit shipped"));
+            return moveTo(OrderStatus.SHIPPED);
+        }
+        if (status != OrderStatus.PARTIALLY_SHIPPED) {
+            events.add(new OrderPartiallyShippedEvent(ORDER_ID, status, ADMIN, "units left to ship"));
+            return moveTo(OrderStatus.PARTIALLY_SHIPPED);
+        }
+        return this;
+    }
+
+    /** One of the 2 T-shirts shipped as shipment S1. */
+    public OrderHistory partiallyShipped() {
+        return shipment("S1", 1, false);
+    }
+
+    public OrderHistory shipmentDelivered(String shipmentId) {
+        events.add(new ShipmentDeliveredEvent(ORDER_ID, shipmentId, ADMIN));
+        return this;
     }
 
     public OrderHistory delivered() {

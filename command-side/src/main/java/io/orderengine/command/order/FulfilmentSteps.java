@@ -13,10 +13,12 @@ import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
+import java.util.List;
 
 /**
  * The fulfilment steps of an {@link Order}: the statuses an admin may move a paid order to (PROCESSING, SHIPPED,
- * DELIVERED, RETURNED) and the event each step records.
+ * DELIVERED, RETURNED) and the event each step records. SHIPPED ships everything left in one shipment and DELIVERED
+ * delivers every shipment (see {@link Fulfilment}).
  */
 final class FulfilmentSteps {
 
@@ -28,7 +30,22 @@ final class FulfilmentSteps {
         }
     }
 
-    /** The event of the step to {@code command.target()} from {@code from} (a target already checked). */
+    /**
+     * The events of the step to {@code command.target()} from {@code from} (a target already checked); {@code
+     * fulfilment} is null for orders stored before shipments were tracked, which move without shipments.
+     */
+    static List<Object> events(
+            OrderId orderId, OrderStatus from, Fulfilment fulfilment, ChangeFulfilmentStatusCommand command) {
+        if (fulfilment != null && command.target() == SHIPPED) {
+            return fulfilment.shipEverythingLeft(orderId, from, command);
+        }
+        if (fulfilment != null && command.target() == DELIVERED) {
+            return fulfilment.deliverEverything(orderId, from, command);
+        }
+        return List.of(event(orderId, from, command));
+    }
+
+    /** The status event of the step to {@code command.target()} from {@code from} (a target already checked). */
     static Object event(OrderId orderId, OrderStatus from, ChangeFulfilmentStatusCommand command) {
         Actor actor = command.actor();
         return switch (command.target()) {

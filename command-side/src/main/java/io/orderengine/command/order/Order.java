@@ -5,6 +5,7 @@ import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.REJECTED;
 import static io.orderengine.messages.order.OrderStatus.RETURNED;
@@ -16,40 +17,7 @@ import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
-import io.orderengine.messages.order.AddAdminNoteCommand;
-import io.orderengine.messages.order.AdminNoteAddedEvent;
-import io.orderengine.messages.order.AwaitPaymentCommand;
-import io.orderengine.messages.order.CancelOrderCommand;
-import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
-import io.orderengine.messages.order.ConfirmOrderCommand;
-import io.orderengine.messages.order.FlagOrderForAttentionCommand;
-import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
-import io.orderengine.messages.order.OrderCancelledEvent;
-import io.orderengine.messages.order.OrderConfirmedEvent;
-import io.orderengine.messages.order.OrderDeliveredEvent;
-import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
-import io.orderengine.messages.order.OrderPlacedEvent;
-import io.orderengine.messages.order.OrderProcessingStartedEvent;
-import io.orderengine.messages.order.OrderRejectedEvent;
-import io.orderengine.messages.order.OrderResumedEvent;
-import io.orderengine.messages.order.OrderReturnedEvent;
-import io.orderengine.messages.order.OrderShippedEvent;
-import io.orderengine.messages.order.OrderStatus;
-import io.orderengine.messages.order.PaymentAttemptStartedEvent;
-import io.orderengine.messages.order.PaymentAuthorizedEvent;
-import io.orderengine.messages.order.PaymentFailedEvent;
-import io.orderengine.messages.order.PaymentMethod;
-import io.orderengine.messages.order.PaymentRefundedEvent;
-import io.orderengine.messages.order.PaymentStatus;
-import io.orderengine.messages.order.PlaceOrderCommand;
-import io.orderengine.messages.order.RecordPaymentAuthorizationCommand;
-import io.orderengine.messages.order.RecordPaymentFailureCommand;
-import io.orderengine.messages.order.RecordRefundCommand;
-import io.orderengine.messages.order.RefundRequestedEvent;
-import io.orderengine.messages.order.RejectOrderCommand;
-import io.orderengine.messages.order.RequestRefundCommand;
-import io.orderengine.messages.order.ResumeOrderCommand;
-import io.orderengine.messages.order.StartPaymentAttemptCommand;
+import io.orderengine.messages.order.*;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -57,13 +25,16 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * An order, from placement to its end, and the money paid for it. Status moves follow {@link OrderTransitions};
  * an illegal move throws {@link IllegalOrderTransitionException} naming the current status. Commands the checkout
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
  * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
- * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy} and {@link FulfilmentSteps}.
+ * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy}, {@link FulfilmentSteps} and
+ * the {@link Fulfilment} entity (shipments).
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
@@ -98,6 +69,10 @@ public class Order {
 
     private Set<String> refundIds;
     private Set<String> refundReferences;
+
+    /** Shipments and deliveries; null in snapshots taken before shipments were tracked. */
+    @AggregateMember
+    private Fulfilment fulfilment;
 
     protected Order() {}
 
@@ -231,7 +206,26 @@ public class Order {
     public void handle(ChangeFulfilmentStatusCommand command) {
         FulfilmentSteps.requireFulfilmentTarget(command.target());
         OrderTransitions.requireAllowed(status, resumeStatus, command.target());
-        apply(FulfilmentSteps.event(orderId, status, command));
+        FulfilmentSteps.events(orderId, status, fulfilment, command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** Ships some of the units left in one parcel (rules: {@link Fulfilment}); answers the shipment recorded. */
+    @CommandHandler
+    public ShipmentReceipt handle(ShipItemsCommand command) {
+        if (fulfilment == null) {
+            throw ShipmentRefusedException.notTracked();
+        }
+        fulfilment.ship(orderId, status, resumeStatus, command).forEach(AggregateLifecycle::apply);
+        return fulfilment.receipt(fulfilment.lastShipmentId());
+    }
+
+    /** A shipment arrived; repeated, it changes nothing. The last one to arrive makes the order DELIVERED. */
+    @CommandHandler
+    public void handle(MarkShipmentDeliveredCommand command) {
+        if (fulfilment == null) {
+            throw ShipmentRefusedException.unknownShipment(command.shipmentId());
+        }
+        fulfilment.deliver(orderId, status, resumeStatus, command).forEach(AggregateLifecycle::apply);
     }
 
     /**
@@ -299,6 +293,7 @@ public class Order {
         refundsInFlight = new HashMap<>();
         refundIds = new HashSet<>();
         refundReferences = new HashSet<>();
+        fulfilment = new Fulfilment(event.lines());
     }
 
     @EventSourcingHandler
@@ -363,6 +358,11 @@ public class Order {
     @EventSourcingHandler
     void on(OrderProcessingStartedEvent event) {
         moveTo(PROCESSING);
+    }
+
+    @EventSourcingHandler
+    void on(OrderPartiallyShippedEvent event) {
+        moveTo(PARTIALLY_SHIPPED);
     }
 
     @EventSourcingHandler

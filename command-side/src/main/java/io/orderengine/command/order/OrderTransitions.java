@@ -5,6 +5,7 @@ import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PENDING;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.REJECTED;
@@ -25,7 +26,8 @@ import java.util.Set;
  * PENDING          → AWAITING_PAYMENT, REJECTED, CANCELLED, ATTENTION
  * AWAITING_PAYMENT → CONFIRMED, CANCELLED, ATTENTION
  * CONFIRMED        → PROCESSING, CANCELLED, ATTENTION
- * PROCESSING       → SHIPPED, CANCELLED, ATTENTION
+ * PROCESSING       → PARTIALLY_SHIPPED, SHIPPED, CANCELLED, ATTENTION
+ * PARTIALLY_SHIPPED → SHIPPED, ATTENTION (further shipments keep it PARTIALLY_SHIPPED until the last unit ships)
  * SHIPPED          → DELIVERED, RETURNED, ATTENTION
  * DELIVERED        → RETURNED
  * REJECTED, CANCELLED, RETURNED → nothing
@@ -44,7 +46,8 @@ public final class OrderTransitions {
         NEXT.put(PENDING, EnumSet.of(AWAITING_PAYMENT, REJECTED, CANCELLED, ATTENTION));
         NEXT.put(AWAITING_PAYMENT, EnumSet.of(CONFIRMED, CANCELLED, ATTENTION));
         NEXT.put(CONFIRMED, EnumSet.of(PROCESSING, CANCELLED, ATTENTION));
-        NEXT.put(PROCESSING, EnumSet.of(SHIPPED, CANCELLED, ATTENTION));
+        NEXT.put(PROCESSING, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED, ATTENTION));
+        NEXT.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, ATTENTION));
         NEXT.put(SHIPPED, EnumSet.of(DELIVERED, RETURNED, ATTENTION));
         NEXT.put(DELIVERED, EnumSet.of(RETURNED));
         NEXT.put(REJECTED, EnumSet.noneOf(OrderStatus.class));

@@ -3,11 +3,13 @@ package io.orderengine.command.order;
 import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.RETURNED;
 import static io.orderengine.messages.order.OrderStatus.SHIPPED;
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
 import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
+import static io.orderengine.testkit.OrderFixtures.TSHIRT;
 import static io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory;
 import static io.orderengine.testkit.OrderFixtures.anOrderIn;
 
@@ -19,7 +21,10 @@ import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.order.ShipmentLine;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,10 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** An admin moves a paid order through fulfilment; every other move is refused naming the current status. */
 class OrderFulfilmentTest {
 
-    /** PRODUCT.md: CONFIRMED → PROCESSING → SHIPPED → DELIVERED; RETURNED from SHIPPED or DELIVERED. */
+    /**
+     * PRODUCT.md: CONFIRMED → PROCESSING → SHIPPED → DELIVERED; RETURNED from SHIPPED or DELIVERED; SHIPPED also
+     * ships what PARTIALLY_SHIPPED left.
+     */
     private static final Map<OrderStatus, Set<OrderStatus>> FULFILMENT = Map.of(
             CONFIRMED, Set.of(PROCESSING),
             PROCESSING, Set.of(SHIPPED),
+            PARTIALLY_SHIPPED, Set.of(SHIPPED),
             SHIPPED, Set.of(DELIVERED, RETURNED),
             DELIVERED, Set.of(RETURNED));
 
@@ -71,7 +80,24 @@ class OrderFulfilmentTest {
                 case DELIVERED -> new OrderDeliveredEvent(ORDER_ID, status, ADMIN, "note");
                 default -> new OrderReturnedEvent(ORDER_ID, status, ADMIN, "note");
             };
-            given.when(moveTo(target)).expectEvents(expected);
+            if (target == SHIPPED) {
+                // everything left leaves in one shipment: both T-shirts from PROCESSING, the second after S1
+                int left = status == PARTIALLY_SHIPPED ? 1 : 2;
+                String id = status == PARTIALLY_SHIPPED ? "S2" : "S1";
+                given.when(moveTo(target))
+                        .expectEvents(
+                                new ShipmentCreatedEvent(
+                                        ORDER_ID,
+                                        id,
+                                        List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", left)),
+                                        null,
+                                        "TRACK-9",
+                                        ETA,
+                                        ADMIN),
+                                expected);
+            } else {
+                given.when(moveTo(target)).expectEvents(expected);
+            }
         } else {
             given.when(moveTo(target))
                     .expectNoEvents()
@@ -84,7 +110,16 @@ class OrderFulfilmentTest {
     void shipsWithoutTrackingWhenTheAdminHasNone() {
         fixture.given(anOrderIn(PROCESSING).events())
                 .when(new ChangeFulfilmentStatusCommand(ORDER_ID, SHIPPED, ADMIN, null, null, null))
-                .expectEvents(new OrderShippedEvent(ORDER_ID, PROCESSING, null, null, ADMIN, null));
+                .expectEvents(
+                        new ShipmentCreatedEvent(
+                                ORDER_ID,
+                                "S1",
+                                List.of(new ShipmentLine(TSHIRT, "Red T-shirt M", 2)),
+                                null,
+                                null,
+                                null,
+                                ADMIN),
+                        new OrderShippedEvent(ORDER_ID, PROCESSING, null, null, ADMIN, null));
     }
 
     @ParameterizedTest

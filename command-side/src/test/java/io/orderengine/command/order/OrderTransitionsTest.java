@@ -29,7 +29,8 @@ class OrderTransitionsTest {
         "PENDING          -> AWAITING_PAYMENT REJECTED CANCELLED ATTENTION",
         "AWAITING_PAYMENT -> CONFIRMED CANCELLED ATTENTION",
         "CONFIRMED        -> PROCESSING CANCELLED ATTENTION",
-        "PROCESSING       -> SHIPPED CANCELLED ATTENTION",
+        "PROCESSING       -> PARTIALLY_SHIPPED SHIPPED CANCELLED ATTENTION",
+        "PARTIALLY_SHIPPED -> SHIPPED ATTENTION",
         "SHIPPED          -> DELIVERED RETURNED ATTENTION",
         "DELIVERED        -> RETURNED",
         "REJECTED         ->",
@@ -67,7 +68,7 @@ class OrderTransitionsTest {
     @ParameterizedTest
     @EnumSource(
             value = OrderStatus.class,
-            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "SHIPPED"})
+            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "PARTIALLY_SHIPPED", "SHIPPED"})
     void inAttentionTheOrderMayGoWhereverItsPreviousStatusCouldExceptIntoAttentionAgain(OrderStatus previous) {
         Set<OrderStatus> expected = EnumSet.copyOf(EXPECTED.get(previous));
         expected.remove(ATTENTION);

@@ -2,7 +2,8 @@ package io.orderengine.messages.order;
 
 /**
  * Where an order is in its life. {@code PENDING} (placed, reserving stock) → {@code AWAITING_PAYMENT} →
- * {@code CONFIRMED} (paid) → {@code PROCESSING} → {@code SHIPPED} → {@code DELIVERED}; side exits
+ * {@code CONFIRMED} (paid) → {@code PROCESSING} → ({@code PARTIALLY_SHIPPED} while some units wait) →
+ * {@code SHIPPED} → {@code DELIVERED}; side exits
  * {@code REJECTED} (out of stock), {@code CANCELLED}, {@code RETURNED} and {@code ATTENTION} (needs a human).
  */
 public enum OrderStatus {
@@ -10,6 +11,7 @@ public enum OrderStatus {
     AWAITING_PAYMENT,
     CONFIRMED,
     PROCESSING,
+    PARTIALLY_SHIPPED,
     SHIPPED,
     DELIVERED,
     REJECTED,
@@ -22,8 +24,13 @@ public enum OrderStatus {
         return this == REJECTED || this == CANCELLED || this == RETURNED || this == DELIVERED;
     }
 
-    /** The checkout is done with this order: final, or paid and waiting for fulfilment, or waiting for a human. */
+    /** The checkout is done with this order: final, or paid and in fulfilment, or waiting for a human. */
     public boolean endsCheckout() {
-        return isFinal() || this == CONFIRMED || this == PROCESSING || this == SHIPPED || this == ATTENTION;
+        return isFinal()
+                || this == CONFIRMED
+                || this == PROCESSING
+                || this == PARTIALLY_SHIPPED
+                || this == SHIPPED
+                || this == ATTENTION;
     }
 }

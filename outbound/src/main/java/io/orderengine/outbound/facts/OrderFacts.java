@@ -9,12 +9,14 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What an e-mail, an invoice or a webhook about an order needs to say: who it goes to, the order number, the lines,
- * totals and addresses as placed, and the moments it was confirmed (paid), shipped and cancelled. Folded from the
+ * totals and addresses as placed, and the moments it was confirmed (paid), shipped (its last shipment, with that
+ * shipment's tracking number) and cancelled. Folded from the
  * order's own events ({@link #placed}, {@link #apply}); {@code sequence} is the sequence number of the last of those
  * events folded in, so folding an event again changes nothing.
  *
@@ -82,7 +84,11 @@ public record OrderFacts(
         Money refunded = refundedTotal;
         if (event instanceof OrderConfirmedEvent && confirmed == null) {
             confirmed = at;
-        } else if (event instanceof OrderShippedEvent shipment) {
+        } else if (event instanceof ShipmentCreatedEvent shipment) {
+            shipped = at;
+            tracking = shipment.trackingNumber() == null ? tracking : shipment.trackingNumber();
+        } else if (event instanceof OrderShippedEvent shipment && shipped == null) {
+            // an order shipped before shipments were tracked; otherwise its shipments said when and how already
             shipped = at;
             tracking = shipment.trackingNumber();
         } else if (event instanceof OrderCancelledEvent) {

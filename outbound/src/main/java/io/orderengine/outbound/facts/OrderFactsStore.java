@@ -10,6 +10,7 @@ import io.orderengine.infrastructure.codec.OrderDocuments;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -141,6 +142,19 @@ public class OrderFactsStore {
             }
         }
         throw concurrentChanges(orderId);
+    }
+
+    /**
+     * Whether the order's event {@code sequence} directly follows a shipment (a {@code ShipmentCreatedEvent} at
+     * {@code sequence - 1}): how an order's "shipped" tells a shipment it completes from one of an order shipped
+     * before shipments were tracked.
+     */
+    public boolean followsAShipment(OrderId orderId, long sequence) {
+        if (sequence < 1) {
+            return false;
+        }
+        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(orderId.value(), sequence - 1);
+        return stream.hasNext() && stream.next().getPayload() instanceof ShipmentCreatedEvent;
     }
 
     /** The facts of every event of the order in the event store (snapshots are not read: they are the aggregate's). */

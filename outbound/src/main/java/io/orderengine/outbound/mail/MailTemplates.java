@@ -86,7 +86,9 @@ public class MailTemplates {
                 "refundAmount",
                 "refundedTotal",
                 "linkExpires",
-                "paymentPending")) {
+                "paymentPending",
+                "carrier",
+                "shipmentLines")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);

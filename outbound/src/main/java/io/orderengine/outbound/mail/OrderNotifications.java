@@ -8,6 +8,7 @@ import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.outbound.facts.OrderFacts;
 import io.orderengine.outbound.facts.OrderFactsStore;
 import java.time.Instant;
@@ -83,6 +84,33 @@ public class OrderNotifications {
         notify(eventId, EmailKind.ORDER_CONFIRMED, event.orderId(), event, sequence, at, Map.of());
     }
 
+    /** Every shipment mails its lines and tracking number, the partial ones and the last one alike. */
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ShipmentCreatedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("trackingNumber", event.trackingNumber());
+        details.put("carrier", event.carrier());
+        details.put("estimatedDelivery", longDate(event.estimatedDelivery()));
+        details.put(
+                "shipmentLines",
+                event.lines().stream()
+                        .map(line -> Map.of(
+                                "sku", line.sku().value(),
+                                "name", line.name() == null ? line.sku().value() : line.name(),
+                                "quantity", line.quantity()))
+                        .toList());
+        notify(eventId, EmailKind.ORDER_SHIPPED, event.orderId(), event, sequence, at, details);
+    }
+
+    /**
+     * The order shipped. The shipment it completes mailed already, unless the order shipped before shipments were
+     * tracked (no shipment right before it): then this is the shipped e-mail, as it always was.
+     */
     @EventHandler
     @DisallowReplay
     void on(
@@ -90,6 +118,10 @@ public class OrderNotifications {
             @MessageIdentifier String eventId,
             @SequenceNumber long sequence,
             @Timestamp Instant at) {
+        if (orders.followsAShipment(event.orderId(), sequence)) {
+            orders.record(event.orderId(), event, sequence, at);
+            return;
+        }
         Map<String, Object> details = new HashMap<>();
         details.put("trackingNumber", event.trackingNumber());
         details.put(
@@ -137,6 +169,14 @@ public class OrderNotifications {
                         event.totalRefunded().amountMinor(),
                         event.totalRefunded().currency()));
         notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), event, sequence, at, details);
+    }
+
+    private String longDate(java.time.LocalDate date) {
+        return date == null
+                ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(templates.locale())
+                        .format(date);
     }
 
     private void notify(

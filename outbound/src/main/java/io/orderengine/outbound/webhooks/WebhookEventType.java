@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum WebhookEventType {
     ORDER_CONFIRMED("order.confirmed"),
     ORDER_SHIPPED("order.shipped"),
+    /** A parcel of the order left (every shipment, partial or last); {@code data.shipment} says what is in it. */
+    ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
     STOCK_LOW("stock.low");

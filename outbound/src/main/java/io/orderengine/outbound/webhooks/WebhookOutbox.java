@@ -11,6 +11,7 @@ import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.outbound.facts.OrderFacts;
 import io.orderengine.outbound.facts.OrderFactsStore;
@@ -102,6 +103,41 @@ public class WebhookOutbox {
         extra.put("trackingNumber", event.trackingNumber());
         extra.put("estimatedDelivery", event.estimatedDelivery());
         order(eventId, sequence, at, WebhookEventType.ORDER_SHIPPED, event.orderId(), event, "SHIPPED", extra);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ShipmentCreatedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> shipment = new LinkedHashMap<>();
+        shipment.put("shipmentId", event.shipmentId());
+        shipment.put(
+                "lines",
+                event.lines().stream()
+                        .map(line -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("sku", line.sku().value());
+                            row.put("name", line.name());
+                            row.put("quantity", line.quantity());
+                            return row;
+                        })
+                        .toList());
+        shipment.put("carrier", event.carrier());
+        shipment.put("trackingNumber", event.trackingNumber());
+        shipment.put("estimatedDelivery", event.estimatedDelivery());
+        shipment.put("shippedAt", at.toString());
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_SHIPMENT_CREATED,
+                event.orderId(),
+                event,
+                null,
+                Map.of("shipment", shipment));
     }
 
     @EventHandler

@@ -130,6 +130,25 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aShipmentsEmailListsWhatIsInTheParcel() {
+        Email email = templates("en")
+                .render(
+                        EmailKind.ORDER_SHIPPED,
+                        order(false, 0),
+                        Map.of(
+                                "trackingNumber",
+                                "JD0123",
+                                "carrier",
+                                "DHL",
+                                "shipmentLines",
+                                java.util.List.of(Map.of("sku", "MUG-BLUE", "name", "Blue mug", "quantity", 1))));
+
+        assertThat(email.text())
+                .contains("Tracking number: JD0123", "In this parcel, sent with DHL:", "1 × Blue mug (MUG-BLUE)");
+        assertThat(email.html()).contains("In this parcel, sent with DHL:", "1 × Blue mug (MUG-BLUE)");
+    }
+
+    @Test
     void cancellationAndRefundEmailsNameTheAmounts() {
         MailTemplates templates = templates("en");
         Email cancelled = templates.render(

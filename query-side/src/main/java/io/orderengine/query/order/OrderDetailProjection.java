@@ -18,6 +18,8 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.projection.ProjectionCollections;
@@ -164,6 +166,41 @@ public class OrderDetailProjection implements RebuildableProjection {
                     event.estimatedDelivery() == null
                             ? null
                             : event.estimatedDelivery().toString());
+        });
+    }
+
+    /** A parcel left: added to the order's shipments (a shipment id already there is not added again). */
+    @EventHandler
+    void on(ShipmentCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            List<Document> shipments = new ArrayList<>(order.getList(SHIPMENTS, Document.class, List.of()));
+            shipments.removeIf(shipment -> event.shipmentId().equals(shipment.getString("shipmentId")));
+            shipments.add(new Document("shipmentId", event.shipmentId())
+                    .append(
+                            LINES,
+                            event.lines().stream()
+                                    .map(line -> new Document("sku", line.sku().value())
+                                            .append("name", line.name())
+                                            .append("quantity", line.quantity()))
+                                    .toList())
+                    .append("carrier", event.carrier())
+                    .append(TRACKING_NUMBER, event.trackingNumber())
+                    .append(STATUS, "SHIPPED")
+                    .append("shippedAt", toDate(at))
+                    .append("deliveredAt", null));
+            order.put(SHIPMENTS, shipments);
+        });
+    }
+
+    @EventHandler
+    void on(ShipmentDeliveredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> {
+            for (Document shipment : order.getList(SHIPMENTS, Document.class, List.of())) {
+                if (event.shipmentId().equals(shipment.getString("shipmentId"))) {
+                    shipment.put(STATUS, "DELIVERED");
+                    shipment.put("deliveredAt", toDate(at));
+                }
+            }
         });
     }
 

@@ -68,6 +68,7 @@ final class OrderDocuments {
     static final String TRACKING_NUMBER = "trackingNumber";
     static final String ESTIMATED_DELIVERY = "estimatedDelivery";
     static final String SHORTAGES = "shortages";
+    static final String SHIPMENTS = "shipments";
     static final String STATUS_HISTORY = "statusHistory";
     static final String PAYMENT = "payment";
     static final String PLACED_AT = "placedAt";
@@ -220,7 +221,24 @@ final class OrderDocuments {
                         .toList(),
                 toPayment(embedded(document, PAYMENT)),
                 toInstant(document.getDate(PLACED_AT)),
-                toInstant(document.getDate(UPDATED_AT)));
+                toInstant(document.getDate(UPDATED_AT)),
+                documents(document, SHIPMENTS).stream()
+                        .map(OrderDocuments::toShipment)
+                        .toList());
+    }
+
+    private static OrderView.Shipment toShipment(Document shipment) {
+        return new OrderView.Shipment(
+                shipment.getString("shipmentId"),
+                documents(shipment, LINES).stream()
+                        .map(line -> new OrderView.ShipmentLine(
+                                line.getString("sku"), line.getString("name"), intValue(line, "quantity")))
+                        .toList(),
+                shipment.getString("carrier"),
+                shipment.getString(TRACKING_NUMBER),
+                shipment.getString(STATUS),
+                toInstant(shipment.getDate("shippedAt")),
+                toInstant(shipment.getDate("deliveredAt")));
     }
 
     static OrderSummaryView toSummary(Document document) {

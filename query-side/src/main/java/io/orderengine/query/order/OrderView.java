@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code {"orderId","orderNumber","status","paymentStatus","paymentMethod","customer":{"customerId","email","guest"},
  * "lines":[...],"totals":{...},"shippingAddress":{...},"billingAddress":{...}|null,"discountCode","notes",
  * "adminNotes":[...],"trackingNumber","estimatedDelivery","shortages":[...],"statusHistory":[...],
- * "payment":{...}|null,"placedAt","updatedAt"}}. The guest token hash is never part of it.
+ * "payment":{...}|null,"placedAt","updatedAt","shipments":[...]}}. The guest token hash is never part of it.
  *
  * @param paymentMethod    what the customer chose at checkout ({@code sandbox}, {@code stripe}, {@code paypal})
  * @param adminNotes       notes admins wrote; {@link #forCustomer()} leaves them out
@@ -21,6 +21,7 @@ import java.util.Map;
  * @param statusHistory    every status change, oldest first, starting with placement ({@code from} null)
  * @param payment          the gateway side of the payment; null until the order waits for payment
  * @param estimatedDelivery null until shipped with an estimate
+ * @param shipments        the parcels shipped so far, oldest first
  */
 public record OrderView(
         String orderId,
@@ -42,13 +43,61 @@ public record OrderView(
         List<StatusChange> statusHistory,
         Payment payment,
         Instant placedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Shipment> shipments) {
 
     public OrderView {
+        shipments = shipments == null ? List.of() : List.copyOf(shipments);
         lines = List.copyOf(lines);
         adminNotes = List.copyOf(adminNotes);
         shortages = List.copyOf(shortages);
         statusHistory = List.copyOf(statusHistory);
+    }
+
+    /** A view of an order without shipments. */
+    public OrderView(
+            String orderId,
+            String orderNumber,
+            OrderStatus status,
+            PaymentStatus paymentStatus,
+            String paymentMethod,
+            Customer customer,
+            List<Line> lines,
+            Totals totals,
+            PostalAddress shippingAddress,
+            PostalAddress billingAddress,
+            String discountCode,
+            String notes,
+            List<AdminNote> adminNotes,
+            String trackingNumber,
+            LocalDate estimatedDelivery,
+            List<Shortage> shortages,
+            List<StatusChange> statusHistory,
+            Payment payment,
+            Instant placedAt,
+            Instant updatedAt) {
+        this(
+                orderId,
+                orderNumber,
+                status,
+                paymentStatus,
+                paymentMethod,
+                customer,
+                lines,
+                totals,
+                shippingAddress,
+                billingAddress,
+                discountCode,
+                notes,
+                adminNotes,
+                trackingNumber,
+                estimatedDelivery,
+                shortages,
+                statusHistory,
+                payment,
+                placedAt,
+                updatedAt,
+                List.of());
     }
 
     /** The same view without the admins' notes, for the customer or guest who owns the order. */
@@ -73,7 +122,8 @@ public record OrderView(
                 statusHistory,
                 payment,
                 placedAt,
-                updatedAt);
+                updatedAt,
+                shipments);
     }
 
     /** Whose order it is: {@code customerId} is the JWT subject of a signed-in customer, null for a guest. */
@@ -122,6 +172,26 @@ public record OrderView(
 
     /** A note an admin wrote on the order. */
     public record AdminNote(Instant at, ActorRef actor, String note) {}
+
+    /**
+     * A parcel: {@code status} is SHIPPED until it arrives, then DELIVERED ({@code deliveredAt} set); {@code carrier}
+     * and {@code trackingNumber} may be null.
+     */
+    public record Shipment(
+            String shipmentId,
+            List<ShipmentLine> lines,
+            String carrier,
+            String trackingNumber,
+            String status,
+            Instant shippedAt,
+            Instant deliveredAt) {
+        public Shipment {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Units of one SKU in a shipment. */
+    public record ShipmentLine(String sku, String name, int quantity) {}
 
     /** A SKU that could not be reserved: {@code requested} units asked for, {@code available} were left. */
     public record Shortage(String sku, int requested, int available) {}

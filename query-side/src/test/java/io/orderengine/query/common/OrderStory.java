@@ -3,11 +3,13 @@ package io.orderengine.query.common;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderPartiallyShippedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
@@ -22,6 +24,9 @@ import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.order.ShipmentDeliveredEvent;
+import io.orderengine.messages.order.ShipmentLine;
 import io.orderengine.messages.order.ShortSku;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,6 +140,28 @@ public final class OrderStory {
     public OrderStory ship(String trackingNumber, LocalDate estimatedDelivery, Actor admin, Instant at) {
         return move(
                 new OrderShippedEvent(id(), status, trackingNumber, estimatedDelivery, admin, "handed to courier"), at);
+    }
+
+    /** Shipment {@code shipmentId} of {@code quantity} units of {@code sku} (named in lower case), by DHL. */
+    public OrderStory shipment(String shipmentId, String sku, int quantity, Actor admin, Instant at) {
+        return publish(
+                new ShipmentCreatedEvent(
+                        id(),
+                        shipmentId,
+                        List.of(new ShipmentLine(new SkuCode(sku), sku.toLowerCase(java.util.Locale.ROOT), quantity)),
+                        "DHL",
+                        "JD-" + shipmentId,
+                        null,
+                        admin),
+                at);
+    }
+
+    public OrderStory partiallyShipped(Actor admin, Instant at) {
+        return move(new OrderPartiallyShippedEvent(id(), status, admin, "units left to ship"), at);
+    }
+
+    public OrderStory shipmentDelivered(String shipmentId, Actor admin, Instant at) {
+        return publish(new ShipmentDeliveredEvent(id(), shipmentId, admin), at);
     }
 
     public OrderStory deliver(Actor admin, Instant at) {

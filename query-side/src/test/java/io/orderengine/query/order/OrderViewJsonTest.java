@@ -63,7 +63,8 @@ class OrderViewJsonTest {
                         "statusHistory",
                         "payment",
                         "placedAt",
-                        "updatedAt");
+                        "updatedAt",
+                        "shipments");
         assertThat(fieldNames(order.get("customer"))).containsExactly("customerId", "email", "guest");
         assertThat(fieldNames(order.get("lines").get(0)))
                 .containsExactly(

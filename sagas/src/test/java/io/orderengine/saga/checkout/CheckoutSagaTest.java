@@ -23,6 +23,7 @@ import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
+import io.orderengine.messages.order.OrderPartiallyShippedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -217,6 +218,24 @@ class CheckoutSagaTest {
     void theCheckoutEndsWhenTheConfirmedOrderShips() {
         givenConfirmed()
                 .whenPublishingA(new OrderShippedEvent(ORDER_ID, OrderStatus.PROCESSING, "TRACK-1", null, ADMIN, null))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aPartialShipmentNeitherEndsNorMovesTheCheckout() {
+        givenConfirmed()
+                .whenPublishingA(new OrderPartiallyShippedEvent(ORDER_ID, OrderStatus.PROCESSING, ADMIN, null))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void theCheckoutEndsWhenTheLastUnitsOfAPartlyShippedOrderShip() {
+        givenConfirmed()
+                .andThenAPublished(new OrderPartiallyShippedEvent(ORDER_ID, OrderStatus.PROCESSING, ADMIN, null))
+                .whenPublishingA(
+                        new OrderShippedEvent(ORDER_ID, OrderStatus.PARTIALLY_SHIPPED, "TRACK-2", null, ADMIN, null))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }

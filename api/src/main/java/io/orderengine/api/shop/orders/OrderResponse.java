@@ -33,7 +33,8 @@ record OrderResponse(
         List<OrderView.StatusChange> statusHistory,
         Payment payment,
         Instant placedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<OrderView.Shipment> shipments) {
 
     /** {@link OrderView.Payment} with an {@link Action} that may carry a client secret. */
     record Payment(
@@ -99,6 +100,7 @@ record OrderResponse(
                 view.statusHistory(),
                 payment,
                 view.placedAt(),
-                view.updatedAt());
+                view.updatedAt(),
+                view.shipments());
     }
 }

@@ -201,7 +201,11 @@ class AdminOrderEndpointsTest {
         Reply lowStock = client.get("/api/v1/admin/skus/low-stock", admin);
 
         assertThat(dashboard.text("date")).isEqualTo(today);
-        assertThat(dashboard.body().path("ordersByStatus").size()).isEqualTo(10);
+        assertThat(dashboard.body().path("ordersByStatus").size())
+                .as("a count for every status, PARTIALLY_SHIPPED too")
+                .isEqualTo(11);
+        assertThat(dashboard.body().path("ordersByStatus").has("PARTIALLY_SHIPPED"))
+                .isTrue();
         assertThat(daily.body().path("orders").asInt()).isEqualTo(3);
         assertThat(daily.body().has("paymentSuccessRate")).isTrue();
         assertThat(badDay.status()).isEqualTo(400);
