@@ -51,7 +51,9 @@ class AdminShipmentController {
     }
 
     record LineRequest(
-            @NotNull @Pattern(regexp = SkuCode.PATTERN) String sku,
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = SkuCode.PATTERN)
+            String sku,
+
             @NotNull @Min(1) @Max(1_000_000) Integer quantity) {}
 
     record ShipmentRequest(

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,14 +38,17 @@ class AccessLinkController {
             @NotBlank @Email @Size(max = 254) @NoInvisibleCharacters(allowJoiners = false)
             String email) {}
 
+    /** The one answer for every address, known or not. */
+    record AccessLinkAnswer(String status, String message) {}
+
     @PostMapping("/api/v1/orders/access-links")
-    ResponseEntity<Map<String, String>> send(@Valid @RequestBody AccessLinkRequest body, HttpServletRequest request) {
+    ResponseEntity<AccessLinkAnswer> send(@Valid @RequestBody AccessLinkRequest body, HttpServletRequest request) {
         quota.takeForClient(request);
         if (quota.tryTakeForAddress(body.email())) {
             mails.request(body.email().trim());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .cacheControl(CacheControl.noStore())
-                .body(Map.of("status", "accepted", "message", ACCEPTED));
+                .body(new AccessLinkAnswer("accepted", ACCEPTED));
     }
 }
