@@ -139,10 +139,19 @@ final class IndexedH2Database extends H2Database {
         if (unique) {
             String legacy = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             if (store.hasMap(legacy)) {
-                store.removeMap(legacy);
+                removeMap(legacy);
             }
         }
         return new OrderedIndex(indexName, keys, sparse, unique, entries, catalog, idField, !complete);
+    }
+
+    /**
+     * Removes a map through an opening with the default data type. {@code MVStore.removeMap(String)} opens a map that
+     * is not open with a generic data type that cannot compare keys; the background writer compacting the file
+     * at that moment rewrites that map, fails, and closes the store (seen opening a store of the previous layout).
+     */
+    private void removeMap(String mapName) {
+        store.removeMap(store.openMap(mapName));
     }
 
     private String indexMapName(String collectionName, String indexName) {
@@ -154,7 +163,7 @@ final class IndexedH2Database extends H2Database {
         super.dropIndex(collection, indexName);
         String mapName = indexMapName(collection.getCollectionName(), indexName);
         if (store.hasMap(mapName)) {
-            store.removeMap(mapName);
+            removeMap(mapName);
         }
         catalog.forget(mapName);
     }
