@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,7 @@ public class InvoicePdf {
     private final Font small;
     private final Font title;
 
+    @Autowired
     public InvoicePdf(InvoiceProperties properties) {
         this(font(properties.fontPath(), REGULAR), font(properties.fontPath(), BOLD));
     }
