@@ -3,6 +3,9 @@ package io.orderengine.outbound.invoice;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns a line of text in logical (typed) order into what a PDF draws left to right: Arabic letters shaped into their
@@ -16,6 +19,36 @@ final class BidiText {
 
     /** {@code logical} in visual order, shaped; the paragraph direction is that of its first strong character. */
     static String visual(String logical) {
+        return visual(logical, Bidi.LEVEL_DEFAULT_LTR);
+    }
+
+    /**
+     * {@code logical} broken into lines no wider than {@code maxWidth} (as {@code width} measures drawn text), each in
+     * visual order. The break is made in logical order, word by word, before reordering: reordering first and letting
+     * the PDF wrap would print the end of a right-to-left text on its first line. A word wider than a line keeps a
+     * line of its own.
+     */
+    static List<String> visualLines(String logical, ToDoubleFunction<String> width, double maxWidth) {
+        if (logical == null || logical.isEmpty() || !hasRightToLeft(logical)) {
+            return List.of(logical == null ? "" : logical);
+        }
+        byte level = rightToLeft(logical) ? Bidi.RTL : Bidi.LTR;
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : logical.strip().split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && width.applyAsDouble(visual(longer, level)) > maxWidth) {
+                lines.add(visual(line, level));
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(visual(line, level));
+        return lines;
+    }
+
+    private static String visual(String logical, byte paragraphLevel) {
         if (logical == null || logical.isEmpty() || !hasRightToLeft(logical)) {
             return logical;
         }
@@ -24,11 +57,10 @@ final class BidiText {
                             | ArabicShaping.TEXT_DIRECTION_LOGICAL
                             | ArabicShaping.LENGTH_GROW_SHRINK)
                     .shape(logical);
-            Bidi bidi = new Bidi(shaped, Bidi.LEVEL_DEFAULT_LTR);
-            return bidi.writeReordered(Bidi.DO_MIRRORING);
+            return new Bidi(shaped, paragraphLevel).writeReordered(Bidi.DO_MIRRORING);
         } catch (ArabicShapingException e) {
             // LENGTH_GROW_SHRINK never runs out of room; unshaped letters are still better than no invoice
-            return new Bidi(logical, Bidi.LEVEL_DEFAULT_LTR).writeReordered(Bidi.DO_MIRRORING);
+            return new Bidi(logical, paragraphLevel).writeReordered(Bidi.DO_MIRRORING);
         }
     }
 

@@ -44,11 +44,16 @@ public class InvoicePdf {
     private static final int QR_PIXELS = 300;
     private static final String REGULAR = "/fonts/dejavu/DejaVuSans.ttf";
     private static final String BOLD = "/fonts/dejavu/DejaVuSans-Bold.ttf";
+    /** Text width of a party block (half of the 515 pt between the margins, less padding) and of an item name. */
+    private static final float PARTY_WIDTH = 245;
+
+    private static final float ITEM_WIDTH = 175;
 
     private final Font regular;
     private final Font bold;
     private final Font small;
     private final Font title;
+    private final BaseFont regularFont;
 
     @Autowired
     public InvoicePdf(InvoiceProperties properties) {
@@ -57,6 +62,7 @@ public class InvoicePdf {
 
     /** Prints with these fonts; they must be Unicode ({@code Identity-H}) fonts to show more than Latin-1. */
     InvoicePdf(BaseFont regularFont, BaseFont boldFont) {
+        this.regularFont = regularFont;
         regular = new Font(regularFont, 9, Font.NORMAL);
         bold = new Font(boldFont, 9, Font.NORMAL);
         small = new Font(regularFont, 7, Font.NORMAL, Color.DARK_GRAY);
@@ -178,11 +184,17 @@ public class InvoicePdf {
         document.add(table);
     }
 
-    /** One printed line of a party's block; nothing for a missing value. */
+    /** One line of a party's block (more when it wraps); nothing for a missing value. */
     private void line(Phrase phrase, String text) {
         if (text != null && !text.isBlank()) {
-            phrase.add(new Chunk(visual(text) + "\n", regular));
+            phrase.add(new Chunk(wrapped(text, PARTY_WIDTH) + "\n", regular));
         }
+    }
+
+    /** Text as drawn, right-to-left text broken into lines of {@code width} before its runs are reordered. */
+    private String wrapped(String text, float width) {
+        return String.join(
+                "\n", BidiText.visualLines(text, drawn -> regularFont.getWidthPoint(drawn, regular.getSize()), width));
     }
 
     private void lines(Document document, Invoice invoice) throws DocumentException {
@@ -200,7 +212,7 @@ public class InvoicePdf {
         }
         String currency = invoice.currency();
         for (Invoice.Line line : invoice.lines()) {
-            table.addCell(plain(line.name(), regular, Element.ALIGN_LEFT));
+            table.addCell(cell(new Phrase(wrapped(line.name(), ITEM_WIDTH), regular), Element.ALIGN_LEFT));
             table.addCell(plain(line.sku(), regular, Element.ALIGN_LEFT));
             table.addCell(plain(Integer.toString(line.quantity()), regular, Element.ALIGN_RIGHT));
             table.addCell(plain(money(line.unitPriceMinor(), currency), regular, Element.ALIGN_RIGHT));

@@ -110,6 +110,27 @@ class RightToLeftInvoiceTest {
         }
     }
 
+    @Test
+    void aRightToLeftLineTooLongForItsColumnWrapsWithItsBeginningOnTheFirstPrintedLine() throws IOException {
+        String longStreet = "مجمع الملك عبدالله للأعمال الطابق الثالث عشر مكتب رقم ألف ومئتان وخمسة وثلاثون"
+                + " بجوار البوابة الشمالية";
+        SellerProperties seller = new SellerProperties("Souq Parts Co", "", "310122393500003", null, "SA");
+        Invoice invoice = invoices(seller)
+                .of(order(new Address(ARABIC_NAME, null, longStreet, null, ARABIC_CITY, null, "12211", "SA"), "SAR"))
+                .orElseThrow();
+
+        try (PDDocument document = Loader.loadPDF(new InvoicePdf(InvoicePdfTest.INVOICING).render(invoice))) {
+            render(document, "arabic-long-address.png");
+            List<String> lines = text(document).lines().map(String::strip).toList();
+            int first = lines.indexOf(ARABIC_NAME) + 1;
+            List<String> printed = List.of(lines.get(first), lines.get(first + 1));
+
+            assertThat(printed.get(0)).as("the first printed line").startsWith("مجمع الملك عبدالله");
+            assertThat(printed.get(1)).as("the second printed line").endsWith("البوابة الشمالية");
+            assertThat(String.join(" ", printed)).isEqualTo(longStreet);
+        }
+    }
+
     private static Invoices invoices(SellerProperties seller) {
         return new Invoices(seller, InvoicePdfTest.INVOICING, (orderId, series, year) -> 1);
     }
