@@ -27,6 +27,12 @@ export function guestOrders() {
     }
 }
 
+/** The token this browser remembered for a guest order, or null. */
+export function rememberedGuestToken(orderId) {
+    const remembered = guestOrders().find((o) => o.orderId === orderId);
+    return remembered && remembered.token ? remembered.token : null;
+}
+
 /** The page that shows an order, with the guest's token when there is one. */
 export function orderLink(orderId, token) {
     const query = new URLSearchParams({ id: orderId });

@@ -3,12 +3,16 @@
 // payment it shows how to pay: the sandbox approve/decline form, Stripe Elements, or the PayPal approve link.
 // Works for signed-in owners (bearer token) and guests (the ?token= of their link). After a decline it offers
 // another attempt; after a stock rejection or a cancel, the way back to the cart (js/order-recovery.js).
+// Back from PayPal (?paypal=approved|cancelled, to which PayPal adds its own token and PayerID) it has the engine
+// check the PayPal order: approved → the shop captures; cancelled → "Try again" (docs/payments.md).
 
 import { ApiError, api } from '../api.js';
 import { session } from '../auth.js';
 import { PAYMENT_WORDS, dateTime, money, statusBadge } from '../format.js';
 import { paymentWords } from '../words.js';
-import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink } from '../orders.js';
+import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink, rememberGuestOrder, rememberedGuestToken }
+    from '../orders.js';
+import { payPalReturnOf, settlePayPalReturn } from '../paypal-return.js';
 import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
 import { backToCart, renderRetry } from '../order-recovery.js';
 import { renderStripe } from '../stripe-pay.js';
@@ -16,7 +20,10 @@ import { openStream } from '../sse.js';
 import { $, clear, confirmDialog, h, param, renderHeader, showMessage, signInNeeded } from '../ui.js';
 
 const orderId = param('id');
-const guestToken = param('token');
+// PayPal's return and cancel URLs carry PayPal's own ?token= (its order id), not the guest's: a guest coming back from
+// PayPal is recognised by the token this browser remembered for the order
+const paypalReturn = payPalReturnOf(location.search);
+const guestToken = paypalReturn ? rememberedGuestToken(orderId) : param('token');
 const message = $('#message');
 // results of the buttons at the foot of the page (invoice, cancel) are said there, where the person is looking
 const actionsMessage = $('#actions-message');
@@ -122,6 +129,10 @@ function render(fresh) {
     renderDetails();
     clear($('#history')).append(historyTable(order));
     renderPayment();
+    if (guestToken && rememberedGuestToken(order.orderId) !== guestToken) {
+        // so that coming back from PayPal (whose URLs carry no guest token) still opens the order
+        rememberGuestOrder(order.orderId, order.orderNumber, guestToken);
+    }
     if (guestToken) {
         const link = new URL(orderLink(order.orderId, guestToken), location.href).href;
         $('#guest-link').hidden = false;
@@ -403,6 +414,9 @@ if (!orderId) {
     load().then((first) => {
         if (first) {
             follow();
+            if (paypalReturn) {
+                settlePayPalReturn(paypalReturn, { orderId, guestToken, path, query, settled: scheduleRefresh });
+            }
         }
     });
     window.addEventListener('pagehide', stopFollowing);

@@ -58,10 +58,10 @@ class InvoiceEngineTest {
     @BeforeAll
     static void start() {
         Map<String, Object> properties = TestStore.fresh(folder);
-        properties.put("engine.invoice.seller-name", "Souq Parts Co");
-        properties.put("engine.invoice.seller-address", "King Fahd Rd 1|Riyadh 12211");
-        properties.put("engine.invoice.vat-number", "310122393500003");
-        properties.put("engine.invoice.country", "SA");
+        properties.put("engine.shop.legal-name", "Souq Parts Co");
+        properties.put("engine.shop.address", "King Fahd Rd 1|Riyadh 12211");
+        properties.put("engine.shop.vat-number", "310122393500003");
+        properties.put("engine.shop.country", "SA");
         engine = RunningEngine.start(properties);
         client = engine.client();
         driver = new OrderDriver(engine);
@@ -120,8 +120,11 @@ class InvoiceEngineTest {
 
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
-                .contains("INV-" + order.orderNumber() + ".pdf");
+        String disposition = pdf.headers().firstValue("Content-Disposition").orElseThrow();
+        java.util.regex.Matcher numbered =
+                java.util.regex.Pattern.compile("INV-\\d{4}-\\d{6}").matcher(disposition);
+        assertThat(numbered.find()).as(disposition).isTrue();
+        String invoiceNumber = numbered.group();
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -129,7 +132,8 @@ class InvoiceEngineTest {
             assertThat(text)
                     .contains(
                             "Tax invoice",
-                            "INV-" + order.orderNumber(),
+                            invoiceNumber,
+                            order.orderNumber(),
                             "Souq Parts Co",
                             "VAT number: 310122393500003",
                             "Sara Al-Qahtani",
@@ -157,7 +161,11 @@ class InvoiceEngineTest {
                     .singleElement()
                     .satisfies(image -> assertThat(QrCodes.decode(image)).isEqualTo(qrText));
         }
-        assertThat(fetch(path, admin).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> again = fetch(path, admin);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Content-Disposition").orElseThrow())
+                .as("the order keeps its invoice number")
+                .contains(invoiceNumber + ".pdf");
     }
 
     @Test

@@ -27,8 +27,8 @@ public record Invoice(
         vatBreakdown = List.copyOf(vatBreakdown);
     }
 
-    /** Who sells; {@code vatNumber} may be null. */
-    public record Seller(String name, List<String> addressLines, String vatNumber, String country) {
+    /** Who sells; {@code vatNumber}, {@code crNumber} (commercial registration) and {@code country} may be null. */
+    public record Seller(String name, List<String> addressLines, String vatNumber, String crNumber, String country) {
         public Seller {
             addressLines = List.copyOf(addressLines);
         }

@@ -17,6 +17,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -25,12 +26,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Prints an {@link Invoice} as an A4 PDF (OpenPDF): seller, buyer, invoice number and date, the lines, totals, the
  * VAT breakdown by rate and, for Saudi sellers, the ZATCA QR code with its base64 text. Amounts are printed as plain
- * decimals with the ISO currency code, which every font can show.
+ * decimals with the ISO currency code. Text is set in the bundled DejaVu Sans (Latin, Hebrew, Arabic; embedded as
+ * a subset); Hebrew and Arabic runs are shaped and put in visual order by {@link BidiText}, and a party whose name
+ * reads right to left is aligned to the right.
  */
 @Component
 public class InvoicePdf {
@@ -38,32 +42,52 @@ public class InvoicePdf {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int QR_PIXELS = 300;
+    private static final String REGULAR = "/fonts/dejavu/DejaVuSans.ttf";
+    private static final String BOLD = "/fonts/dejavu/DejaVuSans-Bold.ttf";
+    /** Text width of a party block (half of the 515 pt between the margins, less padding) and of an item name. */
+    private static final float PARTY_WIDTH = 245;
+
+    private static final float ITEM_WIDTH = 175;
 
     private final Font regular;
     private final Font bold;
     private final Font small;
     private final Font title;
+    private final BaseFont regularFont;
 
+    @Autowired
     public InvoicePdf(InvoiceProperties properties) {
-        BaseFont embedded = font(properties.fontPath());
-        if (embedded == null) {
-            regular = new Font(Font.HELVETICA, 9, Font.NORMAL);
-            bold = new Font(Font.HELVETICA, 9, Font.BOLD);
-            small = new Font(Font.HELVETICA, 7, Font.NORMAL, Color.DARK_GRAY);
-            title = new Font(Font.HELVETICA, 16, Font.BOLD);
-        } else {
-            regular = new Font(embedded, 9, Font.NORMAL);
-            bold = new Font(embedded, 9, Font.BOLD);
-            small = new Font(embedded, 7, Font.NORMAL, Color.DARK_GRAY);
-            title = new Font(embedded, 16, Font.BOLD);
-        }
+        this(font(properties.fontPath(), REGULAR), font(properties.fontPath(), BOLD));
     }
 
-    private static BaseFont font(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
+    /** Prints with these fonts; they must be Unicode ({@code Identity-H}) fonts to show more than Latin-1. */
+    InvoicePdf(BaseFont regularFont, BaseFont boldFont) {
+        this.regularFont = regularFont;
+        regular = new Font(regularFont, 9, Font.NORMAL);
+        bold = new Font(boldFont, 9, Font.NORMAL);
+        small = new Font(regularFont, 7, Font.NORMAL, Color.DARK_GRAY);
+        title = new Font(boldFont, 16, Font.NORMAL);
+    }
+
+    /** The font at {@code path}, or the bundled DejaVu Sans {@code resource} when no path is configured. */
+    private static BaseFont font(String path, String resource) {
         try {
+            if (path == null || path.isBlank()) {
+                byte[] bytes;
+                try (InputStream in = InvoicePdf.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the bundled invoice font " + resource + " is missing");
+                    }
+                    bytes = in.readAllBytes();
+                }
+                return BaseFont.createFont(
+                        resource.substring(resource.lastIndexOf('/') + 1),
+                        BaseFont.IDENTITY_H,
+                        BaseFont.EMBEDDED,
+                        true,
+                        bytes,
+                        null);
+            }
             return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("engine.invoice.font-path " + path + " is not a usable TrueType font", e);
@@ -97,8 +121,12 @@ public class InvoicePdf {
     }
 
     private void header(Document document, Invoice invoice) throws DocumentException {
-        String kind = invoice.seller().vatNumber() != null ? "Tax invoice" : "Invoice";
-        document.add(new Paragraph(kind, title));
+        boolean tax = invoice.seller().vatNumber() != null;
+        document.add(new Paragraph(tax ? "Tax invoice" : "Invoice", title));
+        String local = localTitle(invoice.seller().country(), tax);
+        if (local != null) {
+            document.add(new Paragraph(visual(local), title));
+        }
         PdfPTable table = new PdfPTable(new float[] {1, 2});
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -108,6 +136,20 @@ public class InvoicePdf {
         row(table, "Order number", invoice.orderNumber());
         row(table, "Currency", invoice.currency());
         document.add(table);
+    }
+
+    /**
+     * The document's name in the language a Saudi (ZATCA: a simplified tax invoice to a consumer) or Israeli tax
+     * authority expects on it, printed under the English one.
+     */
+    private static String localTitle(String country, boolean tax) {
+        if ("SA".equals(country)) {
+            return tax ? "فاتورة ضريبية مبسطة" : "فاتورة";
+        }
+        if ("IL".equals(country)) {
+            return tax ? "חשבונית מס" : "חשבונית";
+        }
+        return null;
     }
 
     private void row(PdfPTable table, String label, String value) {
@@ -122,27 +164,37 @@ public class InvoicePdf {
         Invoice.Seller seller = invoice.seller();
         Phrase from = new Phrase();
         from.add(new Chunk("Seller\n", bold));
-        from.add(new Chunk(seller.name() + "\n", regular));
-        seller.addressLines().forEach(line -> from.add(new Chunk(line + "\n", regular)));
-        if (seller.country() != null) {
-            from.add(new Chunk(seller.country() + "\n", regular));
-        }
+        line(from, seller.name());
+        seller.addressLines().forEach(line -> line(from, line));
+        line(from, seller.country());
         if (seller.vatNumber() != null) {
-            from.add(new Chunk("VAT number: " + seller.vatNumber() + "\n", regular));
+            line(from, "VAT number: " + seller.vatNumber());
+        }
+        if (seller.crNumber() != null) {
+            line(from, "CR number: " + seller.crNumber());
         }
         Invoice.Buyer buyer = invoice.buyer();
         Phrase to = new Phrase();
         to.add(new Chunk("Bill to\n", bold));
-        if (buyer.name() != null) {
-            to.add(new Chunk(buyer.name() + "\n", regular));
-        }
-        buyer.addressLines().forEach(line -> to.add(new Chunk(line + "\n", regular)));
-        if (buyer.email() != null) {
-            to.add(new Chunk(buyer.email() + "\n", regular));
-        }
-        table.addCell(cell(from, Element.ALIGN_LEFT));
-        table.addCell(cell(to, Element.ALIGN_LEFT));
+        line(to, buyer.name());
+        buyer.addressLines().forEach(line -> line(to, line));
+        line(to, buyer.email());
+        table.addCell(cell(from, BidiText.rightToLeft(seller.name()) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
+        table.addCell(cell(to, BidiText.rightToLeft(buyer.name()) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
         document.add(table);
+    }
+
+    /** One line of a party's block (more when it wraps); nothing for a missing value. */
+    private void line(Phrase phrase, String text) {
+        if (text != null && !text.isBlank()) {
+            phrase.add(new Chunk(wrapped(text, PARTY_WIDTH) + "\n", regular));
+        }
+    }
+
+    /** Text as drawn, right-to-left text broken into lines of {@code width} before its runs are reordered. */
+    private String wrapped(String text, float width) {
+        return String.join(
+                "\n", BidiText.visualLines(text, drawn -> regularFont.getWidthPoint(drawn, regular.getSize()), width));
     }
 
     private void lines(Document document, Invoice invoice) throws DocumentException {
@@ -160,7 +212,7 @@ public class InvoicePdf {
         }
         String currency = invoice.currency();
         for (Invoice.Line line : invoice.lines()) {
-            table.addCell(plain(line.name(), regular, Element.ALIGN_LEFT));
+            table.addCell(cell(new Phrase(wrapped(line.name(), ITEM_WIDTH), regular), Element.ALIGN_LEFT));
             table.addCell(plain(line.sku(), regular, Element.ALIGN_LEFT));
             table.addCell(plain(Integer.toString(line.quantity()), regular, Element.ALIGN_RIGHT));
             table.addCell(plain(money(line.unitPriceMinor(), currency), regular, Element.ALIGN_RIGHT));
@@ -228,7 +280,12 @@ public class InvoicePdf {
     }
 
     private static PdfPCell plain(String text, Font font, int alignment) {
-        return cell(new Phrase(text == null ? "" : text, font), alignment);
+        return cell(new Phrase(text == null ? "" : visual(text), font), alignment);
+    }
+
+    /** Text as drawn: right-to-left runs shaped and in visual order ({@link BidiText}). */
+    private static String visual(String text) {
+        return BidiText.visual(text);
     }
 
     private static PdfPCell cell(Phrase phrase, int alignment) {

@@ -5,25 +5,33 @@ import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.outbound.facts.OrderFacts;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Draws up the invoice of an order from its {@link OrderFacts}. Only an order that was confirmed (paid) has one,
- * whatever happened to it since; the invoice date is the moment of that confirmation. VAT is broken down by rate: the
- * order's one rate applies to goods after discount plus shipping, as priced at checkout.
+ * whatever happened to it since; the invoice date is the moment of that confirmation. The invoice number is the
+ * seller's next in the year of that date ({@link InvoiceNumbers}), given the first time the invoice is drawn up and
+ * kept from then on. VAT is broken down by rate: the order's one rate applies to goods after discount plus shipping,
+ * as priced at checkout.
  */
 @Component
 public class Invoices {
 
-    private final InvoiceProperties seller;
+    private final SellerProperties seller;
+    private final InvoiceProperties invoicing;
+    private final InvoiceNumbers numbers;
 
-    public Invoices(InvoiceProperties seller) {
+    public Invoices(SellerProperties seller, InvoiceProperties invoicing, InvoiceNumbers numbers) {
         this.seller = seller;
+        this.invoicing = invoicing;
+        this.numbers = numbers;
     }
 
     /** The order's invoice; empty when the order was never confirmed. */
@@ -50,20 +58,23 @@ public class Invoices {
                 totals.taxRateBasisPoints(), taxable, totals.tax().amountMinor()));
         String qr = seller.zatcaQr()
                 ? ZatcaQr.base64(
-                        seller.sellerName(),
+                        seller.legalName(),
                         seller.vatNumber(),
                         issuedAt,
                         decimal(totals.total().amountMinor(), currency),
                         decimal(totals.tax().amountMinor(), currency))
                 : null;
+        int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
+        long sequence = numbers.numberFor(order.orderId(), seller.series(), year);
         return new Invoice(
-                seller.numberPrefix() + order.orderNumber(),
+                String.format(Locale.ROOT, "%s%d-%06d", invoicing.numberPrefix(), year, sequence),
                 order.orderNumber(),
                 issuedAt,
                 new Invoice.Seller(
-                        seller.sellerName(),
-                        lines(seller.sellerAddress()),
-                        seller.hasVatNumber() ? seller.vatNumber() : null,
+                        seller.legalName(),
+                        seller.addressLines(),
+                        seller.vatNumber(),
+                        seller.crNumber(),
                         seller.country()),
                 buyer(order),
                 lines,
@@ -97,13 +108,6 @@ public class Invoices {
 
     private static List<String> nonBlank(String... values) {
         return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
-    }
-
-    private static List<String> lines(String address) {
-        return Arrays.stream(address.split("[\\n|]"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
     }
 
     /** {@code amountMinor} as a plain decimal in the currency's minor digits: 3540 EUR → "35.40". */

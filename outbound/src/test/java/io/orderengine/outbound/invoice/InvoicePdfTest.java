@@ -57,29 +57,38 @@ class InvoicePdfTest {
         return Money.of(minor, "SAR");
     }
 
-    private static InvoiceProperties saudiSeller() {
-        return new InvoiceProperties(
-                "Souq Parts Co", "King Fahd Rd 1|Riyadh 12211", "310122393500003", "SA", "INV-", null);
+    static SellerProperties saudiSeller() {
+        return new SellerProperties(
+                "Souq Parts Co", "King Fahd Rd 1|Riyadh 12211", "310122393500003", "1010010030", "SA");
+    }
+
+    static final InvoiceProperties INVOICING = new InvoiceProperties("INV-", null);
+
+    /** Invoices numbered as if this were the seller's ninth invoice of the year. */
+    static Invoices invoices(SellerProperties seller) {
+        return new Invoices(seller, INVOICING, (orderId, series, year) -> 9);
     }
 
     @Test
     void aSaudiSellersTaxInvoiceShowsEverythingAndCarriesTheZatcaQrCode() throws IOException {
-        Invoice invoice =
-                new Invoices(saudiSeller()).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
+        Invoice invoice = invoices(saudiSeller()).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
-        byte[] pdf = new InvoicePdf(saudiSeller()).render(invoice);
+        byte[] pdf = new InvoicePdf(INVOICING).render(invoice);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text)
                     .contains(
                             "Tax invoice",
-                            "INV-ORD-20250301-000009",
+                            "INV-2025-000009",
+                            "ORD-20250301-000009",
+                            "فاتورة ضريبية مبسطة",
                             "2025-03-01 10:05 UTC",
                             "Souq Parts Co",
                             "King Fahd Rd 1",
                             "Riyadh 12211",
                             "VAT number: 310122393500003",
+                            "CR number: 1010010030",
                             "Sara Al-Qahtani",
                             "12 Olaya St",
                             "sara@example.com",
@@ -107,11 +116,10 @@ class InvoicePdfTest {
 
     @Test
     void aSellerOutsideSaudiArabiaGetsNoQrCode() throws IOException {
-        InvoiceProperties german =
-                new InvoiceProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", "DE", "INV-", null);
-        Invoice invoice = new Invoices(german).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
+        SellerProperties german = new SellerProperties("Laden GmbH", "Hauptstr. 1", "DE123456789", null, "DE");
+        Invoice invoice = invoices(german).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
-        try (PDDocument document = Loader.loadPDF(new InvoicePdf(german).render(invoice))) {
+        try (PDDocument document = Loader.loadPDF(new InvoicePdf(INVOICING).render(invoice))) {
             assertThat(invoice.zatcaQr()).isNull();
             assertThat(new PDFTextStripper().getText(document))
                     .contains("Tax invoice", "DE123456789")
@@ -122,10 +130,9 @@ class InvoicePdfTest {
 
     @Test
     void withoutAVatNumberItIsAPlainInvoiceWithoutQrCodeEvenInSaudiArabia() {
-        InvoiceProperties unregistered = new InvoiceProperties("Small Shop", "", null, "SA", "INV-", null);
+        SellerProperties unregistered = new SellerProperties("Small Shop", "", null, null, "SA");
 
-        Invoice invoice =
-                new Invoices(unregistered).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
+        Invoice invoice = invoices(unregistered).of(saudiOrder(CONFIRMED_AT)).orElseThrow();
 
         assertThat(invoice.zatcaQr()).isNull();
         assertThat(invoice.seller().vatNumber()).isNull();
@@ -136,16 +143,16 @@ class InvoicePdfTest {
         OrderFacts discounted = saudiOrder(
                 CONFIRMED_AT, new OrderTotals(sar(20000), sar(2000), sar(2000), sar(3000), sar(23000), 1500));
 
-        Invoice invoice = new Invoices(saudiSeller()).of(discounted).orElseThrow();
+        Invoice invoice = invoices(saudiSeller()).of(discounted).orElseThrow();
 
         assertThat(invoice.vatBreakdown()).containsExactly(new Invoice.VatRow(1500, 20000, 3000));
-        assertThat(invoice.number()).isEqualTo("INV-ORD-20250301-000009");
+        assertThat(invoice.number()).isEqualTo("INV-2025-000009");
         assertThat(invoice.issuedAt()).isEqualTo(CONFIRMED_AT);
     }
 
     @Test
     void anOrderThatWasNeverConfirmedHasNoInvoice() {
-        assertThat(new Invoices(saudiSeller()).of(saudiOrder(null))).isEmpty();
+        assertThat(invoices(saudiSeller()).of(saudiOrder(null))).isEmpty();
     }
 
     private static List<BufferedImage> images(PDDocument document) throws IOException {

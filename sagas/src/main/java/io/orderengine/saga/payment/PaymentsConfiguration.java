@@ -6,6 +6,8 @@ import io.orderengine.saga.inbox.PaymentNotificationHandler;
 import io.orderengine.saga.inbox.WebhookInbox;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.paypal.PayPalPaymentGateway;
+import io.orderengine.saga.payment.paypal.PayPalReturnUrls;
+import io.orderengine.saga.payment.paypal.PayPalReturns;
 import io.orderengine.saga.payment.paypal.PayPalWebhookService;
 import io.orderengine.saga.payment.sandbox.SandboxCheckout;
 import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -30,7 +33,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@link MongoDatabase} and Axon's {@link CommandGateway}; uses a {@link Clock} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentsProperties.class)
+@EnableConfigurationProperties({PaymentsProperties.class, ShopSiteProperties.class})
 @EnableScheduling
 public class PaymentsConfiguration {
 
@@ -81,13 +84,34 @@ public class PaymentsConfiguration {
 
     @Bean
     @Conditional(PaymentsConditions.PayPalConfigured.class)
-    PayPalPaymentGateway payPalPaymentGateway(PaymentsProperties properties) {
+    PayPalPaymentGateway payPalPaymentGateway(
+            PaymentsProperties properties, ShopSiteProperties site, Environment environment) {
         PaymentsProperties.PayPal paypal = properties.paypal();
+        if (site.publicBaseUrl() == null) {
+            log.warn("engine.shop.public-base-url is not set: PayPal sends buyers back to http://localhost:<port>,"
+                    + " which only works on this machine; set it to the shop's public address");
+        }
         return PayPalPaymentGateway.create(
                 paypal.clientId(),
                 paypal.clientSecret(),
                 paypal.baseUrl(),
-                properties.resilience().timeoutMillis());
+                properties.resilience().timeoutMillis(),
+                new PayPalReturnUrls(() -> publicBaseUrl(site, environment)));
+    }
+
+    /** The configured public address, else this engine on localhost (its port is known once the server runs). */
+    static String publicBaseUrl(ShopSiteProperties site, Environment environment) {
+        if (site.publicBaseUrl() != null) {
+            return site.publicBaseUrl();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port;
+    }
+
+    @Bean
+    @Conditional(PaymentsConditions.PayPalConfigured.class)
+    PayPalReturns payPalReturns(PaymentGateways gateways, PaymentNotificationHandler notifications) {
+        return new PayPalReturns(gateways, notifications);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.paypal.core.PayPalHttpClient;
 import com.paypal.http.HttpRequest;
 import com.paypal.http.exceptions.HttpException;
 import com.paypal.orders.AmountWithBreakdown;
+import com.paypal.orders.ApplicationContext;
 import com.paypal.orders.AuthorizeRequest;
 import com.paypal.orders.LinkDescription;
 import com.paypal.orders.Order;
@@ -42,7 +43,8 @@ import java.util.List;
  * PayPal behind the payment port, through the Orders v2 API: an order with intent AUTHORIZE per engine order
  * (purchase unit {@code custom_id} = order id), approved by the buyer at PayPal's approve link; the engine then
  * authorizes it, captures the authorization, voids it, or refunds the capture. Every call that changes money sends
- * the step's {@code PayPal-Request-Id}, so PayPal answers a repeated call with the first result.
+ * the step's {@code PayPal-Request-Id}, so PayPal answers a repeated call with the first result. The order carries the
+ * return and cancel URLs of {@link PayPalReturnUrls}: PayPal sends the buyer back to the engine's order page.
  */
 public final class PayPalPaymentGateway implements PaymentGateway {
 
@@ -50,9 +52,11 @@ public final class PayPalPaymentGateway implements PaymentGateway {
     static final int DEFAULT_TIMEOUT_MILLIS = 20_000;
 
     private final PayPalHttpClient paypal;
+    private final PayPalReturnUrls returnUrls;
 
-    PayPalPaymentGateway(PayPalHttpClient paypal) {
+    PayPalPaymentGateway(PayPalHttpClient paypal, PayPalReturnUrls returnUrls) {
         this.paypal = paypal;
+        this.returnUrls = returnUrls;
     }
 
     /** A gateway for the REST app of {@code clientId}; {@code baseUrl} null means PayPal's live API. */
@@ -65,10 +69,19 @@ public final class PayPalPaymentGateway implements PaymentGateway {
      * a call that times out is a transient failure (retried with the same PayPal-Request-Id).
      */
     public static PayPalPaymentGateway create(String clientId, String clientSecret, String baseUrl, int timeoutMillis) {
+        return create(clientId, clientSecret, baseUrl, timeoutMillis, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, int)}; each PayPal order carries the return and cancel URLs of
+     * {@code returnUrls} (none when null: PayPal then leaves the buyer on its own page).
+     */
+    public static PayPalPaymentGateway create(
+            String clientId, String clientSecret, String baseUrl, int timeoutMillis, PayPalReturnUrls returnUrls) {
         PayPalHttpClient client = new PayPalHttpClient(environment(clientId, clientSecret, baseUrl));
         client.setConnectTimeout(timeoutMillis);
         client.setReadTimeout(timeoutMillis);
-        return new PayPalPaymentGateway(client);
+        return new PayPalPaymentGateway(client, returnUrls);
     }
 
     static PayPalEnvironment environment(String clientId, String clientSecret, String baseUrl) {
@@ -97,7 +110,14 @@ public final class PayPalPaymentGateway implements PaymentGateway {
         OrdersCreateRequest create = new OrdersCreateRequest();
         create.prefer("return=representation");
         create.header(REQUEST_ID, request.idempotencyKey());
-        create.requestBody(new OrderRequest().checkoutPaymentIntent("AUTHORIZE").purchaseUnits(List.of(unit)));
+        OrderRequest body =
+                new OrderRequest().checkoutPaymentIntent("AUTHORIZE").purchaseUnits(List.of(unit));
+        if (returnUrls != null) {
+            body.applicationContext(new ApplicationContext()
+                    .returnUrl(returnUrls.approved(request.orderId()))
+                    .cancelUrl(returnUrls.cancelled(request.orderId())));
+        }
+        create.requestBody(body);
         Order order = execute(create);
         String approveUrl = link(order.links(), "approve");
         if (approveUrl == null) {

@@ -71,6 +71,28 @@ class PayPalPaymentGatewayTest {
     }
 
     @Test
+    void theCreatedOrderSendsTheBuyerBackToTheOrderPageOnApprovalAndOnCancel() {
+        paypalApi.stubFor(
+                post(urlEqualTo("/v2/checkout/orders")).willReturn(okJson(PayPalJson.createdOrder("PP-ORDER-1"))));
+        PayPalPaymentGateway withReturns = PayPalPaymentGateway.create(
+                "client-id",
+                "client-secret",
+                paypalApi.baseUrl(),
+                PayPalPaymentGateway.DEFAULT_TIMEOUT_MILLIS,
+                new PayPalReturnUrls(() -> "https://shop.example"));
+
+        withReturns.authorize(
+                new AuthorizationRequest(ORDER, "ORD-20251122-000001", TOTAL, IdempotencyKeys.authorize(ORDER)));
+
+        String page = "https://shop.example/order.html?id=" + ORDER.value();
+        paypalApi.verify(postRequestedFor(urlEqualTo("/v2/checkout/orders"))
+                .withRequestBody(
+                        matchingJsonPath("$.application_context.return_url", equalTo(page + "&paypal=approved")))
+                .withRequestBody(
+                        matchingJsonPath("$.application_context.cancel_url", equalTo(page + "&paypal=cancelled"))));
+    }
+
+    @Test
     void capturingAnApprovedOrderAuthorizesItThenCapturesTheAuthorizationWithTheStepsRequestIds() {
         paypalApi.stubFor(get(urlEqualTo("/v2/checkout/orders/PP-ORDER-1"))
                 .willReturn(okJson(PayPalJson.order("PP-ORDER-1", "APPROVED", null))));
