@@ -8,6 +8,7 @@ import io.orderengine.messages.discount.CreateDiscountCommand;
 import io.orderengine.messages.discount.DiscountChangedEvent;
 import io.orderengine.messages.discount.DiscountCreatedEvent;
 import io.orderengine.messages.discount.DiscountId;
+import io.orderengine.messages.discount.DiscountReservation;
 import io.orderengine.messages.discount.DiscountTerms;
 import io.orderengine.messages.discount.DiscountUseConfirmedEvent;
 import io.orderengine.messages.discount.DiscountUseReleasedEvent;
@@ -63,13 +64,13 @@ public class Discount {
      * Holds a use for the order, or refuses with the first rule it breaks. An order holding or having used the code
      * already changes nothing; an order whose use was given back may hold one again, checked anew.
      *
-     * @return whether this command took a use (false when the order held or had used one already)
+     * @return the terms, and whether this command took the use (not when the order held or had used one already)
      */
     @CommandHandler
-    public boolean handle(ReserveDiscountUseCommand command) {
+    public DiscountReservation handle(ReserveDiscountUseCommand command) {
         DiscountUse use = uses.get(command.orderId().value());
         if (use != null && use.state() != DiscountUse.State.RELEASED) {
-            return false;
+            return new DiscountReservation(terms, false);
         }
         DiscountRules.check(
                 terms,
@@ -77,8 +78,9 @@ public class Discount {
                 command.subtotal(),
                 reserved + confirmed,
                 usesByCustomer.getOrDefault(command.customerKey(), 0));
+        DiscountTerms granted = terms;
         apply(new DiscountUseReservedEvent(id, command.orderId(), command.customerKey(), reserved + 1, confirmed));
-        return true;
+        return new DiscountReservation(granted, true);
     }
 
     /** The order was paid. Only a held use is confirmed; anything else changes nothing. */

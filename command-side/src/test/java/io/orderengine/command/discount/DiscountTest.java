@@ -15,6 +15,7 @@ import io.orderengine.messages.discount.CreateDiscountCommand;
 import io.orderengine.messages.discount.DiscountChangedEvent;
 import io.orderengine.messages.discount.DiscountCreatedEvent;
 import io.orderengine.messages.discount.DiscountId;
+import io.orderengine.messages.discount.DiscountReservation;
 import io.orderengine.messages.discount.DiscountTerms;
 import io.orderengine.messages.discount.DiscountType;
 import io.orderengine.messages.discount.DiscountUseConfirmedEvent;
@@ -146,7 +147,7 @@ class DiscountTest {
         void holdsAUseWithinTheTerms() {
             fixture.given(created(spring()))
                     .when(reserve(ORDER_A, ALICE))
-                    .expectResultMessagePayload(true)
+                    .expectResultMessagePayload(new DiscountReservation(spring(), true))
                     .expectEvents(new DiscountUseReservedEvent(ID, ORDER_A, ALICE, 1, 0));
         }
 
@@ -154,7 +155,7 @@ class DiscountTest {
         void aResentReservationChangesNothing() {
             fixture.given(created(spring()), new DiscountUseReservedEvent(ID, ORDER_A, ALICE, 1, 0))
                     .when(reserve(ORDER_A, ALICE))
-                    .expectResultMessagePayload(false)
+                    .expectResultMessagePayload(new DiscountReservation(spring(), false))
                     .expectNoEvents();
         }
 
