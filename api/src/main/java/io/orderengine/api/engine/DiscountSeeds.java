@@ -5,6 +5,7 @@ import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.messages.discount.CreateDiscountCommand;
 import io.orderengine.messages.discount.DiscountTerms;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -26,21 +27,26 @@ class DiscountSeeds implements ApplicationRunner {
 
     private final PricingPolicy pricing;
     private final CommandGateway commands;
+    private final EventStore events;
 
-    DiscountSeeds(PricingPolicy pricing, CommandGateway commands) {
+    DiscountSeeds(PricingPolicy pricing, CommandGateway commands, EventStore events) {
         this.pricing = pricing;
         this.commands = commands;
+        this.events = events;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (DiscountCode code : pricing.discountCodes()) {
             DiscountTerms terms = code.terms();
+            if (events.lastSequenceNumberFor(terms.id().value()).isPresent()) {
+                continue; // created at an earlier start: the data copy wins
+            }
             try {
                 commands.sendAndWait(new CreateDiscountCommand(terms.id(), terms));
                 log.info("discount code {} created from the pricing configuration", terms.code());
             } catch (AggregateStreamCreationException | ConcurrencyException exists) {
-                // created at an earlier start (or by another instance): the data copy wins
+                // created by another instance starting at the same time
             }
         }
     }
