@@ -57,6 +57,7 @@ const ADMIN_NAV = [
     { href: '/admin/index.html', label: 'Dashboard' },
     { href: '/admin/orders.html', label: 'Orders' },
     { href: '/admin/skus.html', label: 'SKUs' },
+    { href: '/admin/discounts.html', label: 'Discounts' },
     { href: '/admin/operations.html', label: 'Operations' },
 ];
 

@@ -245,6 +245,12 @@ function renderCart() {
 // says so. Without a shipping country there is no total yet (tax depends on the country).
 
 const CODE_NOT_VALID = 'This code is not valid.';
+
+/** An unknown code, or one the shop refuses for this order (discount-expired, discount-used-up…). */
+const codeRefused = (e) => e instanceof ApiError
+    && (e.kind === 'unknown-discount-code' || (e.kind || '').startsWith('discount-'));
+/** What to say at the code field: the server's words for a refused code, ours for an unknown one. */
+const codeProblem = (e) => (e.kind === 'unknown-discount-code' || !e.problem.detail ? CODE_NOT_VALID : e.problem.detail);
 let quoteSeq = 0;
 let priced = null;
 
@@ -327,9 +333,9 @@ async function price(request) {
     try {
         return { ...base, answer: await api('/api/v1/checkout/quote', { method: 'POST', body: request }) };
     } catch (e) {
-        if (e instanceof ApiError && e.kind === 'unknown-discount-code' && request.discountCode) {
+        if (codeRefused(e) && request.discountCode) {
             const without = await price({ ...request, discountCode: null });
-            return { ...without, code: request.discountCode, rejectedCode: request.discountCode };
+            return { ...without, code: request.discountCode, rejectedCode: request.discountCode, rejectedReason: codeProblem(e) };
         }
         if (e instanceof ApiError && e.endpointMissing) {
             quoteAvailable = false;
@@ -404,7 +410,7 @@ function renderDiscountState() {
         return;
     }
     if (priced.rejectedCode === code) {
-        setFieldError(input, `${CODE_NOT_VALID} The totals are shown without a discount.`);
+        setFieldError(input, `${priced.rejectedReason || CODE_NOT_VALID} The totals are shown without a discount.`);
     } else if (priced.answer && priced.answer.discountCode) {
         const t = priced.answer.totals;
         status.append(`${priced.answer.discountCode} applied: ${money(t.discountMinor, t.currency)} off.`);
@@ -513,8 +519,8 @@ async function submit(event) {
         pay.textContent = 'Place order and pay';
         if (e instanceof ApiError) {
             placeFieldErrors(form, e);
-            if (e.kind === 'unknown-discount-code') {
-                setFieldError($('#discount'), `${CODE_NOT_VALID} Remove it to place the order without a discount.`);
+            if (codeRefused(e)) {
+                setFieldError($('#discount'), `${codeProblem(e)} Remove it to place the order without a discount.`);
                 showMessage(message, 'Please correct the field marked below.');
                 focusFirstInvalid(form);
                 scheduleQuote();

@@ -1,5 +1,6 @@
 package io.orderengine.api.engine;
 
+import io.orderengine.command.discount.Discount;
 import io.orderengine.command.order.Order;
 import io.orderengine.command.sku.Sku;
 import io.orderengine.saga.commands.CommandFailures;
@@ -76,6 +77,12 @@ public class AxonConfiguration {
                 AnnotatedAggregateMetaModelFactory.inspectAggregate(Sku.class, springAware(context, Sku.class)));
     }
 
+    @Bean
+    public AggregateFactory<Discount> discountAggregateFactory(ApplicationContext context) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                Discount.class, springAware(context, Discount.class)));
+    }
+
     private static ParameterResolverFactory springAware(ApplicationContext context, Class<?> type) {
         return MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(type), new SpringBeanParameterResolverFactory(context));
@@ -106,6 +113,10 @@ public class AxonConfiguration {
                 sku.configureCache(c -> skuCache);
             }
             configurer.configureAggregate(sku);
+            // a discount code takes an event per use, like a SKU: snapshotted at the same rate
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Discount.class)
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                            c.snapshotter(), properties.skuSnapshotThreshold())));
         };
     }
 }

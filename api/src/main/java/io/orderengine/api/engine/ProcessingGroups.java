@@ -8,10 +8,12 @@ import io.orderengine.outbound.mail.DeadLetterPolicies;
 import io.orderengine.outbound.mail.OrderNotifications;
 import io.orderengine.outbound.webhooks.WebhookOutbox;
 import io.orderengine.query.customer.CustomerStatsProjection;
+import io.orderengine.query.discount.DiscountProjection;
 import io.orderengine.query.metrics.OrderMetricsProjection;
 import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.sku.SkuStockProjection;
 import io.orderengine.saga.checkout.CheckoutSaga;
+import io.orderengine.saga.discount.DiscountUseSaga;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -146,6 +148,24 @@ public class ProcessingGroups {
                         SEGMENTS,
                         BATCH,
                         Start.TAIL,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        DiscountProjection.PROCESSING_GROUP,
+                        "discount codes and their use counts (admin)",
+                        1, // few codes; one segment keeps the processor cheap when idle
+                        BATCH,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.REBUILD,
+                        true),
+                new Group(
+                        DiscountUseSaga.PROCESSING_GROUP,
+                        "discount code uses: confirmed when the order is paid, released when given up before",
+                        SEGMENTS,
+                        BATCH,
+                        Start.TAIL, // on an older store: orders without a held use make no-op commands
                         OnError.RETRY,
                         Replay.NEVER,
                         false),

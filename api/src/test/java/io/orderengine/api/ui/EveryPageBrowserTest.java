@@ -148,6 +148,7 @@ class EveryPageBrowserTest {
                             new Page("admin-orders", "/admin/orders.html", "#orders-table tbody tr"),
                             new Page("admin-order", "/admin/order.html?id=" + paidOrderId, "#audit-table tbody tr"),
                             new Page("admin-skus", "/admin/skus.html", "#sku-table tbody tr"),
+                            new Page("admin-discounts", "/admin/discounts.html", "#discount-table tbody tr"),
                             new Page("admin-operations", "/admin/operations.html", "#projections-table tbody tr")));
         }
         assertThat(problems).as("pages wider than the window or showing codes").isEmpty();

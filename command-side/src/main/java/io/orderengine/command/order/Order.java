@@ -13,7 +13,6 @@ import static io.orderengine.messages.order.OrderStatus.SHIPPED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderengine.command.pricing.PricingPolicy;
-import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
@@ -83,9 +82,7 @@ public class Order {
     @CommandHandler
     public Order(PlaceOrderCommand command, PricingPolicy pricing) {
         OrderPlacement.requireLinesIn(command);
-        Quote quote = pricing.quote(
-                command.lines(), command.currency(), command.shippingAddress().country(), command.discountCode());
-        apply(OrderPlacement.placed(command, quote));
+        apply(OrderPlacement.placed(command, OrderPlacement.quote(command, pricing)));
     }
 
     /** Stock could not be reserved. Re-sent after the order was rejected, it changes nothing. */

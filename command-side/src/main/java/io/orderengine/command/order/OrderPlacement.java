@@ -1,5 +1,7 @@
 package io.orderengine.command.order;
 
+import io.orderengine.command.pricing.DiscountCode;
+import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.SkuCode;
@@ -31,6 +33,18 @@ final class OrderPlacement {
                 throw new InvalidOrderException("SKU " + line.sku() + " appears on more than one line; merge them");
             }
         }
+    }
+
+    /**
+     * The order's price: with the terms of the discount it holds a use of, or else the code looked up in the shop's
+     * pricing configuration (a code unknown there is refused).
+     */
+    static Quote quote(PlaceOrderCommand command, PricingPolicy pricing) {
+        String country = command.shippingAddress().country();
+        if (command.discount() != null) {
+            return pricing.quoteWith(command.lines(), command.currency(), country, DiscountCode.of(command.discount()));
+        }
+        return pricing.quote(command.lines(), command.currency(), country, command.discountCode());
     }
 
     /** The order as placed: the command's details with the quote's totals and the discount code it accepted. */

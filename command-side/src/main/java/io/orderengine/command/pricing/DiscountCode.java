@@ -1,6 +1,8 @@
 package io.orderengine.command.pricing;
 
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.discount.DiscountTerms;
+import io.orderengine.messages.discount.DiscountType;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -39,6 +41,20 @@ public record DiscountCode(String code, long percentBasisPoints, Money amountOff
     public static DiscountCode fixed(String code, Money amountOff) {
         Objects.requireNonNull(amountOff, "amountOff");
         return new DiscountCode(code, 0, amountOff);
+    }
+
+    /** What {@code terms} take off an order (their dates, limits and minimum are the discount aggregate's rules). */
+    public static DiscountCode of(DiscountTerms terms) {
+        return terms.type() == DiscountType.PERCENT
+                ? percent(terms.code(), terms.value())
+                : fixed(terms.code(), Money.of(terms.value(), terms.currency()));
+    }
+
+    /** This configured code as data: no dates, no limits, no minimum, active. */
+    public DiscountTerms terms() {
+        return amountOff == null
+                ? DiscountTerms.percent(code, percentBasisPoints)
+                : DiscountTerms.fixed(code, amountOff);
     }
 
     /** The key codes are looked up by: upper-cased, so "welcome10" finds "WELCOME10". */

@@ -97,6 +97,11 @@ public final class PricingPolicy {
         return Optional.ofNullable(discountCodes.get(DiscountCode.lookupKey(code)));
     }
 
+    /** The configured codes (the seed of the discount codes kept as data). */
+    public Collection<DiscountCode> discountCodes() {
+        return discountCodes.values();
+    }
+
     /**
      * Prices {@code lines} (all in {@code currency}) for delivery to {@code destinationCountry}.
      *
@@ -109,6 +114,17 @@ public final class PricingPolicy {
         if (lines == null || lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
+        return quoteWith(lines, currency, destinationCountry, discountCodeFor(discountCode, currency));
+    }
+
+    /**
+     * Prices {@code lines} with a discount already granted ({@code code}: null for none), such as the terms of a
+     * code the order holds a use of; whether the code may be used was decided before.
+     */
+    public Quote quoteWith(List<OrderLine> lines, String currency, String destinationCountry, DiscountCode code) {
+        if (lines == null || lines.isEmpty()) {
+            throw new IllegalArgumentException("an order needs at least one line");
+        }
         Money subtotal = Money.zero(currency);
         for (OrderLine line : lines) {
             if (!line.lineTotal().currency().equals(currency)) {
@@ -117,7 +133,6 @@ public final class PricingPolicy {
             }
             subtotal = subtotal.plus(line.lineTotal());
         }
-        DiscountCode code = discountCodeFor(discountCode, currency);
         Money discount = code == null ? Money.zero(currency) : code.discountOn(subtotal);
         Money goods = subtotal.minus(discount);
         Money shipping = Money.of(shippingRateFor(currency).feeFor(goods.amountMinor()), currency);

@@ -16,8 +16,10 @@ import io.orderengine.command.pricing.UnknownDiscountCodeException;
 import io.orderengine.command.pricing.UnsupportedCurrencyException;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.discount.DiscountTerms;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.order.PlaceOrderCommand;
 import io.orderengine.testkit.PlaceOrder;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -62,6 +64,30 @@ class OrderPlacementTest {
         fixture.givenNoPriorActivity()
                 .when(command.build())
                 .expectEvents(command.placedEvent(discounted, "WELCOME10", CUSTOMER));
+    }
+
+    @Test
+    void pricesWithTheTermsOfTheDiscountUseItHoldsEvenForACodeTheConfigurationLacks() {
+        PlaceOrder order = aPlaceOrderCommand();
+        PlaceOrderCommand c = order.build();
+        DiscountTerms sevenOff = DiscountTerms.fixed("Data7", eur(700));
+        PlaceOrderCommand held = new PlaceOrderCommand(
+                c.orderId(),
+                c.orderNumber(),
+                c.customer(),
+                c.lines(),
+                c.shippingAddress(),
+                c.billingAddress(),
+                c.paymentMethod(),
+                c.currency(),
+                "data7",
+                c.notes(),
+                c.placedAt(),
+                sevenOff);
+        // 50.00 − 7.00 + 5.00 shipping = 48.00 taxable, 18 % = 8.64
+        OrderTotals discounted = new OrderTotals(eur(5000), eur(700), eur(500), eur(864), eur(5664), 1800);
+
+        fixture.givenNoPriorActivity().when(held).expectEvents(order.placedEvent(discounted, "Data7", CUSTOMER));
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.protection.CheckoutQuota;
-import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
 import io.orderengine.messages.common.Address;
@@ -50,7 +49,7 @@ public class CheckoutService {
     private final QueryGateway queries;
     private final OrderNumberAllocator numbers;
     private final PaymentMethodPolicy paymentMethods;
-    private final PricingPolicy pricing;
+    private final CheckoutDiscounts discounts;
     private final CheckoutLimits limits;
     private final CheckoutQuota quota;
     private final Clock clock;
@@ -60,7 +59,7 @@ public class CheckoutService {
             QueryGateway queries,
             OrderNumberAllocator numbers,
             PaymentMethodPolicy paymentMethods,
-            PricingPolicy pricing,
+            CheckoutDiscounts discounts,
             CheckoutLimits limits,
             CheckoutQuota quota,
             Clock clock) {
@@ -68,7 +67,7 @@ public class CheckoutService {
         this.queries = queries;
         this.numbers = numbers;
         this.paymentMethods = paymentMethods;
-        this.pricing = pricing;
+        this.discounts = discounts;
         this.limits = limits;
         this.quota = quota;
         this.clock = clock;
@@ -92,8 +91,6 @@ public class CheckoutService {
         }
         List<OrderLine> lines = snapshotLines(request.items(), request.currency());
         limits.check(request.items());
-        // only a checkout that passed every check spends the caller's checkout quota
-        quota.take();
         OrderId orderId =
                 new OrderId(UUID.nameUUIDFromBytes(("checkout\n" + idempotencyScope(caller) + "\n" + idempotencyKey)
                                 .getBytes(StandardCharsets.UTF_8))
@@ -106,21 +103,41 @@ public class CheckoutService {
             guestToken = newGuestToken();
             customer = CustomerRef.guest(email, sha256(guestToken));
         }
-        Instant now = clock.instant();
-        OrderNumber number = numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        commands.sendAndWait(new PlaceOrderCommand(
+        String discountCode = blankToNull(request.discountCode());
+        CheckoutDiscounts.Held discount = discounts.reserve(
+                discountCode,
                 orderId,
-                number,
-                customer,
+                CheckoutDiscounts.customerKey(caller.subjectIfSignedIn().orElse(null), email),
                 lines,
-                address(request.shippingAddress()),
-                request.billingAddress() == null ? null : address(request.billingAddress()),
-                method,
-                request.currency(),
-                blankToNull(request.discountCode()),
-                blankToNull(request.notes()),
-                now));
-        return new CheckoutResponse(orderId.value(), number.value(), "PENDING", guestToken, null);
+                request.currency());
+        Instant now = clock.instant();
+        try {
+            // only a checkout that passed every check (its discount code's too) spends the caller's checkout quota
+            quota.take();
+            OrderNumber number = numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC));
+            commands.sendAndWait(new PlaceOrderCommand(
+                    orderId,
+                    number,
+                    customer,
+                    lines,
+                    address(request.shippingAddress()),
+                    request.billingAddress() == null ? null : address(request.billingAddress()),
+                    method,
+                    request.currency(),
+                    discountCode,
+                    blankToNull(request.notes()),
+                    now,
+                    discount == null ? null : discount.terms()));
+            return new CheckoutResponse(orderId.value(), number.value(), "PENDING", guestToken, null);
+        } catch (RuntimeException notPlaced) {
+            // a use this checkout took goes back; one held by the order already placed under this id stays
+            try {
+                discounts.release(discount, orderId);
+            } catch (RuntimeException releaseFailed) {
+                notPlaced.addSuppressed(releaseFailed);
+            }
+            throw notPlaced;
+        }
     }
 
     /**
@@ -128,7 +145,7 @@ public class CheckoutService {
      * pricing policy for the destination (the default tax rate when no country is given yet).
      */
     public Quote quote(List<CheckoutRequest.Item> items, String currency, String country, String discountCode) {
-        return pricing.quote(
+        return discounts.quote(
                 snapshotLines(items, currency), currency, country == null ? "ZZ" : country, blankToNull(discountCode));
     }
 

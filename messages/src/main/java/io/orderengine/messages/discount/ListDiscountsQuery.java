@@ -1,0 +1,4 @@
+package io.orderengine.messages.discount;
+
+/** Every discount code, in code order, for the admin list. */
+public record ListDiscountsQuery() {}
