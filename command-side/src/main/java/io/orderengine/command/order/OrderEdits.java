@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.messages.common.Address;
+import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.EditOrderCommand;
+import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderEditPreview;
 import io.orderengine.messages.order.OrderEditedEvent;
@@ -14,7 +16,11 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderStatusChange;
 import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.order.PaymentAttemptStartedEvent;
+import io.orderengine.messages.order.PaymentAuthorizedEvent;
+import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PreviewOrderEditCommand;
+import io.orderengine.messages.order.RefundRequestedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +39,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  *   <li>what the changes make of the order is {@link OrderEditPlan}'s (never no lines; added SKUs at today's price,
  *       kept lines at their snapshot; totals by the pricing policy for the new destination);
  *   <li>an edit is recorded only at the version it was previewed at (the stock was reserved for that), and an edit
- *       id recorded before changes nothing.
+ *       id recorded before changes nothing;
+ *   <li>the money follows in the same step, by {@link OrderEditSettlement}'s rules: a lower total of a paid order is
+ *       refunded (a {@code RefundRequestedEvent} the checkout saga pays out like any refund).
  * </ul>
  */
 final class OrderEdits {
@@ -49,6 +57,12 @@ final class OrderEdits {
     private OrderTotals totals;
     private String discountCode;
     private int version;
+    /** The payment refunds go back through; the Order keeps the same, its entities cannot read it. */
+    private PaymentMethod provider;
+
+    private String paymentReference;
+    /** Captured and not yet asked back: what an edit may still refund. */
+    private Money refundable;
     /** Version each recorded edit made, by edit id. */
     private Map<String, Integer> edits;
 
@@ -78,6 +92,7 @@ final class OrderEdits {
         }
         OrderEditPlan.Result result = plan(command.changes(), command.catalogue(), pricing);
         OrderEditPreview preview = result.preview();
+        OrderEditSettlement.requireSettleable(preview);
         apply(new OrderEditedEvent(
                 orderId,
                 command.editId(),
@@ -92,6 +107,17 @@ final class OrderEdits {
                 preview.balance(),
                 preview.stockSold(),
                 command.actor()));
+        Money refund = OrderEditSettlement.refundOf(preview, refundable);
+        if (refund != null) {
+            apply(new RefundRequestedEvent(
+                    orderId,
+                    OrderEditSettlement.refundId(command.editId()),
+                    refund,
+                    provider,
+                    paymentReference,
+                    command.actor(),
+                    "order edited to a lower total (" + command.editId() + ")"));
+        }
         return preview;
     }
 
@@ -125,6 +151,7 @@ final class OrderEdits {
         discountCode = event.discountCode();
         version = 1;
         edits = new HashMap<>();
+        provider = event.paymentMethod();
     }
 
     @EventSourcingHandler
@@ -133,9 +160,38 @@ final class OrderEdits {
     }
 
     @EventSourcingHandler
+    void on(OrderAwaitingPaymentEvent event) {
+        status = event.to();
+        provider = event.provider();
+        paymentReference = event.paymentReference();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorizedEvent event) {
+        provider = event.provider();
+        if (event.paymentReference() != null) {
+            paymentReference = event.paymentReference();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAttemptStartedEvent event) {
+        provider = event.provider();
+    }
+
+    @EventSourcingHandler
     void on(OrderConfirmedEvent event) {
         status = event.to();
         paid = true;
+        provider = event.provider();
+        refundable = event.captured();
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequestedEvent event) {
+        if (refundable != null) {
+            refundable = refundable.minus(event.amount());
+        }
     }
 
     @EventSourcingHandler

@@ -12,4 +12,9 @@ public record EditedLine(SkuCode sku, String name, Money unitPrice, int quantity
     public int stockDelta() {
         return quantityAfter - quantityBefore;
     }
+
+    /** The SKU was not on the order before. */
+    public boolean added() {
+        return quantityBefore == 0;
+    }
 }

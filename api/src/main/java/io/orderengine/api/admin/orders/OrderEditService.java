@@ -20,6 +20,7 @@ import io.orderengine.query.sku.SkuView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Service;
  * available stock (as the catalogue shows it) is short of the units added. A committed edit first takes the added units
  * from each SKU; when any SKU is short, it gives back what it took and refuses with the shortages, so nothing changes.
  * Then the order records the edit at the version the stock was taken for, and the units removed go back (restocked on
- * hand when the order's stock was already sold). Each stock change is keyed by the edit id, so a retry cannot take
- * or give back twice.
+ * hand when the order's stock was already sold). Units taken are keyed by the attempt, units given back after the
+ * edit by the edit id, so that neither happens twice.
  */
 @Service
 class OrderEditService {
@@ -63,21 +64,23 @@ class OrderEditService {
     OrderEditResponse commit(OrderId orderId, String editId, List<OrderEditChange> changes, String note, Actor actor) {
         List<OrderLine> catalogue = catalogue(changes, orderId);
         OrderEditPreview preview = commands.sendAndWait(new PreviewOrderEditCommand(orderId, changes, catalogue));
+        // this attempt's own stock change ids: a retry after a failure that gave the units back takes them again
+        String attempt = editId + ":" + UUID.randomUUID().toString().substring(0, 8);
         List<EditedLine> taken = new ArrayList<>();
         List<ShortSku> shortages = new ArrayList<>();
         for (EditedLine line : preview.lines()) {
             if (line.stockDelta() > 0) {
-                ShortSku short_ = commands.sendAndWait(new AdjustOrderStockCommand(
-                        line.sku(), orderId, editId, line.stockDelta(), preview.stockSold(), "order edit " + editId));
-                if (short_ == null) {
+                ShortSku shortage = commands.sendAndWait(new AdjustOrderStockCommand(
+                        line.sku(), orderId, attempt, line.stockDelta(), preview.stockSold(), "order edit " + editId));
+                if (shortage == null) {
                     taken.add(line);
                 } else {
-                    shortages.add(short_);
+                    shortages.add(shortage);
                 }
             }
         }
         if (!shortages.isEmpty()) {
-            giveBack(orderId, editId, taken, preview.stockSold());
+            giveBack(orderId, attempt, taken, preview.stockSold());
             throw ApiException.conflict(
                             "insufficient-stock",
                             shortages.stream()
@@ -95,7 +98,7 @@ class OrderEditService {
             recorded = commands.sendAndWait(
                     new EditOrderCommand(orderId, editId, preview.version() - 1, changes, catalogue, note, actor));
         } catch (RuntimeException e) {
-            giveBack(orderId, editId, taken, preview.stockSold());
+            giveBack(orderId, attempt, taken, preview.stockSold());
             throw e;
         }
         if (recorded == null) {
