@@ -102,7 +102,7 @@ public class ClientIdempotency {
         try {
             response = IdempotentBody.fresh(action.get());
         } catch (ApiException e) {
-            ProblemDetail problem = Problems.of(e.status(), e.kind(), e.getMessage());
+            ProblemDetail problem = Problems.of(e);
             response = ResponseEntity.status(e.status())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(new IdempotentBody.Problem<>(problem));

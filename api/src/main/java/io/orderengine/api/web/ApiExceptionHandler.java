@@ -45,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.kind(), e.getMessage()));
+        return respond(Problems.of(e));
     }
 
     @ExceptionHandler(RateLimitExceededException.class)

@@ -15,4 +15,11 @@ public final class Problems {
         problem.setTitle(status.getReasonPhrase());
         return problem;
     }
+
+    /** The problem of {@code e}, with its extension members. */
+    public static ProblemDetail of(ApiException e) {
+        ProblemDetail problem = of(e.status(), e.kind(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
 }

@@ -9,6 +9,7 @@ import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.MarkShipmentDeliveredCommand;
 import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPartiallyShippedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -187,6 +188,16 @@ final class Fulfilment {
     @EventSourcingHandler
     void on(ShipmentDeliveredEvent event, @Timestamp Instant at) {
         shipments.replaceAll(s -> s.id().equals(event.shipmentId()) ? s.arrived(at) : s);
+    }
+
+    /** An edit changed what was bought (only before anything shipped). */
+    @EventSourcingHandler
+    void on(OrderEditedEvent event) {
+        ordered.clear();
+        for (OrderLine line : event.lines()) {
+            ordered.put(line.sku().value(), line.quantity());
+            names.putIfAbsent(line.sku().value(), line.name());
+        }
     }
 
     /** One parcel; {@code deliveredAt} null until it arrives. */

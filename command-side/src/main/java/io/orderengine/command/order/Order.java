@@ -17,10 +17,7 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.*;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,7 +30,7 @@ import org.axonframework.modelling.command.AggregateMember;
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
  * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
  * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy}, {@link FulfilmentSteps} and
- * the {@link Fulfilment} entity (shipments).
+ * the {@link Fulfilment} entity (shipments) and the {@link OrderEdits} entity (edits before shipping).
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
@@ -72,6 +69,9 @@ public class Order {
     /** Shipments and deliveries; null in snapshots taken before shipments were tracked. */
     @AggregateMember
     private Fulfilment fulfilment;
+    /** Edits before shipping and the order's version; null in snapshots taken before edits. */
+    @AggregateMember
+    private OrderEdits edits;
 
     protected Order() {}
 
@@ -291,6 +291,7 @@ public class Order {
         refundIds = new HashSet<>();
         refundReferences = new HashSet<>();
         fulfilment = new Fulfilment(event.lines());
+        edits = new OrderEdits(event);
     }
 
     @EventSourcingHandler

@@ -6,11 +6,14 @@ import io.orderengine.command.sku.StockHolding.State;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.ShortSku;
+import io.orderengine.messages.sku.AdjustOrderStockCommand;
 import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.ChangeSkuPriceCommand;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.DeactivateSkuCommand;
 import io.orderengine.messages.sku.LowStockReachedEvent;
+import io.orderengine.messages.sku.OrderStockAdjustedEvent;
 import io.orderengine.messages.sku.ReactivateSkuCommand;
 import io.orderengine.messages.sku.ReceiveStockCommand;
 import io.orderengine.messages.sku.RegisterSkuCommand;
@@ -32,8 +35,10 @@ import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -62,6 +67,8 @@ public class Sku {
     private int reserved;
     /** Keyed by order id. */
     private Map<String, StockHolding> holdings;
+    /** Order-edit stock changes applied, by change id; null in snapshots taken before order edits. */
+    private Set<String> stockChanges;
 
     protected Sku() {}
 
@@ -196,6 +203,43 @@ public class Sku {
                 available() + holding.quantity()));
     }
 
+    /**
+     * An order edit changes the units the order holds (rules on the command). Answers the shortage when more units
+     * are asked than available (or the SKU is not sold), null otherwise; a change id applied before changes nothing.
+     */
+    @CommandHandler
+    public ShortSku handle(AdjustOrderStockCommand command) {
+        if (stockChanges != null && stockChanges.contains(command.changeId())) {
+            return null;
+        }
+        StockHolding holding = holdings.get(command.orderId().value());
+        boolean sold = holding != null && holding.holds() ? holding.state() == State.COMMITTED : command.sold();
+        int delta = command.delta();
+        if (delta > 0 && (!active || delta > available())) {
+            return new ShortSku(sku, delta, active ? available() : 0);
+        }
+        if (delta < 0) {
+            delta = -Math.min(-delta, holding != null && holding.holds() ? holding.quantity() : 0);
+            if (delta == 0) {
+                return null;
+            }
+        }
+        Level before = level();
+        int newOnHand = sold ? onHand - delta : onHand;
+        int newReserved = sold ? reserved : reserved + delta;
+        apply(new OrderStockAdjustedEvent(
+                sku,
+                command.orderId(),
+                command.changeId(),
+                delta,
+                sold,
+                newOnHand,
+                newOnHand - newReserved,
+                command.reason()));
+        reportLowStockFrom(before);
+        return null;
+    }
+
     private StockHolding holdingOf(OrderId orderId) {
         StockHolding holding = holdings.get(orderId.value());
         if (holding == null) {
@@ -238,6 +282,7 @@ public class Sku {
         onHand = 0;
         reserved = 0;
         holdings = new HashMap<>();
+        stockChanges = new HashSet<>();
     }
 
     @EventSourcingHandler
@@ -277,6 +322,19 @@ public class Sku {
     void on(StockReservedEvent event) {
         reserved += event.quantity();
         holdings.put(event.orderId().value(), new StockHolding(event.quantity(), State.RESERVED));
+    }
+
+    @EventSourcingHandler
+    void on(OrderStockAdjustedEvent event) {
+        if (stockChanges == null) {
+            stockChanges = new HashSet<>();
+        }
+        stockChanges.add(event.changeId());
+        onHand = event.onHand();
+        reserved = event.onHand() - event.available();
+        holdings.compute(
+                event.orderId().value(),
+                (order, holding) -> StockHolding.adjusted(holding, event.delta(), event.sold()));
     }
 
     @EventSourcingHandler

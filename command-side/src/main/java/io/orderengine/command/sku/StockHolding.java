@@ -19,6 +19,23 @@ record StockHolding(int quantity, State state) {
         RESTOCKED
     }
 
+    /** The order holds units now: reserved or bought. */
+    boolean holds() {
+        return state == State.RESERVED || state == State.COMMITTED;
+    }
+
+    /**
+     * After an order edit changed the held units by {@code delta}: a holding that held nothing starts over as a
+     * reservation or a sale ({@code sold}). One left with no units keeps its state, so that the checkout's later
+     * commit, release or restock of the order stays a harmless step over zero units.
+     */
+    static StockHolding adjusted(StockHolding holding, int delta, boolean sold) {
+        if (holding == null || !holding.holds()) {
+            return new StockHolding(delta, sold ? State.COMMITTED : State.RESERVED);
+        }
+        return new StockHolding(holding.quantity() + delta, holding.state());
+    }
+
     StockHolding to(State next) {
         return new StockHolding(quantity, next);
     }

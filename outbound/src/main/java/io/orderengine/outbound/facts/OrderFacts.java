@@ -4,6 +4,7 @@ import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * What an e-mail, an invoice or a webhook about an order needs to say: who it goes to, the order number, the lines,
- * totals and addresses as placed, and the moments it was confirmed (paid), shipped (its last shipment, with that
+ * totals and addresses as placed (or as the last edit left them), and the moments it was confirmed (paid), shipped (its last shipment, with that
  * shipment's tracking number) and cancelled. Folded from the
  * order's own events ({@link #placed}, {@link #apply}); {@code sequence} is the sequence number of the last of those
  * events folded in, so folding an event again changes nothing.
@@ -69,8 +70,8 @@ public record OrderFacts(
     }
 
     /**
-     * These facts after the order's event {@code sequence} (stored at {@code at}): changed by a confirmation, a
-     * shipment, a cancellation or a refund; any other event only moves {@code sequence}. An event at or below
+     * These facts after the order's event {@code sequence} (stored at {@code at}): changed by an edit, a
+     * confirmation, a shipment, a cancellation or a refund; any other event only moves {@code sequence}. An event at or below
      * {@link #sequence()} was folded in already and changes nothing.
      */
     public OrderFacts apply(Object event, long sequence, Instant at) {
@@ -82,7 +83,14 @@ public record OrderFacts(
         String tracking = trackingNumber;
         Instant cancelled = cancelledAt;
         Money refunded = refundedTotal;
-        if (event instanceof OrderConfirmedEvent && confirmed == null) {
+        List<OrderLine> newLines = lines;
+        OrderTotals newTotals = totals;
+        Address shipTo = shippingAddress;
+        if (event instanceof OrderEditedEvent edited) {
+            newLines = edited.lines();
+            newTotals = edited.totals();
+            shipTo = edited.shippingAddress();
+        } else if (event instanceof OrderConfirmedEvent && confirmed == null) {
             confirmed = at;
         } else if (event instanceof ShipmentCreatedEvent shipment) {
             shipped = at;
@@ -102,9 +110,9 @@ public record OrderFacts(
                 email,
                 customerId,
                 guest,
-                lines,
-                totals,
-                shippingAddress,
+                newLines,
+                newTotals,
+                shipTo,
                 billingAddress,
                 placedAt,
                 confirmed,

@@ -7,6 +7,8 @@ public enum EmailKind {
     ORDER_SHIPPED("order-shipped"),
     ORDER_CANCELLED("order-cancelled"),
     ORDER_REFUNDED("order-refunded"),
+    /** The order was edited before shipping: the changes' outcome, the new totals, the refund of a lower total. */
+    ORDER_EDITED("order-edited"),
     /** Not about one event: the guest links of an address's recent orders, sent on request. */
     ORDER_LINKS("order-links");
 

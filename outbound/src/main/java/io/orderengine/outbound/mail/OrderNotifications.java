@@ -5,6 +5,7 @@ import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
@@ -169,6 +170,27 @@ public class OrderNotifications {
                         event.totalRefunded().amountMinor(),
                         event.totalRefunded().currency()));
         notify(eventId, EmailKind.ORDER_REFUNDED, event.orderId(), event, sequence, at, details);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(
+            OrderEditedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> details = new HashMap<>();
+        Money before = event.totalsBefore().total();
+        Money after = event.totals().total();
+        details.put("oldTotal", templates.money(before.amountMinor(), before.currency()));
+        details.put("newTotal", templates.money(after.amountMinor(), after.currency()));
+        details.put(
+                "refundAmount",
+                event.paid() && event.balance().isNegative()
+                        ? templates.money(
+                                -event.balance().amountMinor(), event.balance().currency())
+                        : null);
+        notify(eventId, EmailKind.ORDER_EDITED, event.orderId(), event, sequence, at, details);
     }
 
     private String longDate(java.time.LocalDate date) {

@@ -11,6 +11,8 @@ public enum WebhookEventType {
     ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
+    /** The order was edited before shipping; {@code data} is the order after the edit, {@code data.edit} the edit. */
+    ORDER_EDITED("order.edited"),
     STOCK_LOW("stock.low");
 
     private final String wireName;

@@ -8,6 +8,7 @@ import io.orderengine.infrastructure.codec.OrderDocuments;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
@@ -179,6 +180,31 @@ public class WebhookOutbox {
                 event,
                 null,
                 Map.of("refund", refund));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(
+            OrderEditedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> edit = new LinkedHashMap<>();
+        edit.put("editId", event.editId());
+        edit.put("version", event.version());
+        edit.put("note", event.note());
+        edit.put(
+                "changes",
+                event.editedLines().stream()
+                        .filter(line -> line.stockDelta() != 0)
+                        .map(line -> Map.of(
+                                "sku", line.sku().value(),
+                                "quantityBefore", line.quantityBefore(),
+                                "quantity", line.quantityAfter()))
+                        .toList());
+        edit.put("totalBeforeMinor", event.totalsBefore().total().amountMinor());
+        edit.put("balanceMinor", event.balance().amountMinor());
+        order(eventId, sequence, at, WebhookEventType.ORDER_EDITED, event.orderId(), event, null, Map.of("edit", edit));
     }
 
     @EventHandler

@@ -176,4 +176,37 @@ class MailTemplatesTest {
         assertThat(german.text().replace('\u00A0', ' ')).contains("35,40 €", "Zwischensumme");
         assertThat(arabic.html()).contains("dir=\"rtl\"", "ORD-20250301-000007");
     }
+
+    @Test
+    void theEditedEmailGivesTheNewTotalAndTheRefundInEveryLanguage() {
+        for (String language : List.of("en", "de", "he", "ar")) {
+            MailTemplates templates = templates(language);
+            Email edited = templates.render(
+                    EmailKind.ORDER_EDITED,
+                    order(false, 0),
+                    Map.of(
+                            "oldTotal", templates.money(4130, "EUR"),
+                            "newTotal", templates.money(3540, "EUR"),
+                            "refundAmount", templates.money(590, "EUR")));
+            assertThat(edited.subject())
+                    .as(language)
+                    .contains("ORD-20250301-000007")
+                    .doesNotContain("??");
+            assertThat(edited.text()).as(language).doesNotContain("??").contains("ORD-20250301-000007");
+            assertThat(edited.html()).as(language).doesNotContain("??");
+        }
+        MailTemplates english = templates("en");
+        Email edited = english.render(
+                EmailKind.ORDER_EDITED,
+                order(false, 0),
+                Map.of(
+                        "oldTotal", english.money(4130, "EUR"),
+                        "newTotal", english.money(3540, "EUR"),
+                        "refundAmount", english.money(590, "EUR")));
+        assertThat(edited.subject()).isEqualTo("Your order ORD-20250301-000007 at Test Shop was changed");
+        assertThat(edited.text())
+                .contains(
+                        "New total: €35.40 (was €41.30).",
+                        "The difference of €5.90 will be refunded to your original payment method.");
+    }
 }

@@ -8,6 +8,7 @@ import io.orderengine.messages.order.AdminNoteAddedEvent;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -294,6 +295,7 @@ public class OrderDetailProjection implements RebuildableProjection {
             pending.removeIf(refund -> event.refundId().equals(refund.getString("refundId")));
             payment.put(PENDING_REFUNDS, pending);
             order.put(PAYMENT_STATUS, event.paymentStatus().name());
+            OrderEditDocuments.refunded(order, event);
         });
     }
 
@@ -306,6 +308,11 @@ public class OrderDetailProjection implements RebuildableProjection {
                     .append("note", event.note()));
             order.put(ADMIN_NOTES, notes);
         });
+    }
+
+    @EventHandler
+    void on(OrderEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> OrderEditDocuments.edited(order, event, at));
     }
 
     /** Before a replay: the read model is rebuilt from the first event. */

@@ -224,7 +224,9 @@ final class OrderDocuments {
                 toInstant(document.getDate(UPDATED_AT)),
                 documents(document, SHIPMENTS).stream()
                         .map(OrderDocuments::toShipment)
-                        .toList());
+                        .toList(),
+                OrderEditDocuments.version(document),
+                OrderEditDocuments.edits(document));
     }
 
     private static OrderView.Shipment toShipment(Document shipment) {
@@ -270,7 +272,7 @@ final class OrderDocuments {
                 line.lineTotal().amountMinor());
     }
 
-    private static OrderView.PostalAddress toAddress(Address address) {
+    static OrderView.PostalAddress toAddress(Address address) {
         if (address == null) {
             return null;
         }

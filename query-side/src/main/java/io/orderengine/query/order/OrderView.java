@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code {"orderId","orderNumber","status","paymentStatus","paymentMethod","customer":{"customerId","email","guest"},
  * "lines":[...],"totals":{...},"shippingAddress":{...},"billingAddress":{...}|null,"discountCode","notes",
  * "adminNotes":[...],"trackingNumber","estimatedDelivery","shortages":[...],"statusHistory":[...],
- * "payment":{...}|null,"placedAt","updatedAt","shipments":[...]}}. The guest token hash is never part of it.
+ * "payment":{...}|null,"placedAt","updatedAt","shipments":[...],"version","edits":[...]}}. The guest token hash is never part of it.
  *
  * @param paymentMethod    what the customer chose at checkout ({@code sandbox}, {@code stripe}, {@code paypal})
  * @param adminNotes       notes admins wrote; {@link #forCustomer()} leaves them out
@@ -22,6 +22,8 @@ import java.util.Map;
  * @param payment          the gateway side of the payment; null until the order waits for payment
  * @param estimatedDelivery null until shipped with an estimate
  * @param shipments        the parcels shipped so far, oldest first
+ * @param version          1 when placed, one more with each edit
+ * @param edits            the edits before shipping, oldest first
  */
 public record OrderView(
         String orderId,
@@ -44,14 +46,67 @@ public record OrderView(
         Payment payment,
         Instant placedAt,
         Instant updatedAt,
-        List<Shipment> shipments) {
+        List<Shipment> shipments,
+        int version,
+        List<Edit> edits) {
 
     public OrderView {
         shipments = shipments == null ? List.of() : List.copyOf(shipments);
+        edits = edits == null ? List.of() : List.copyOf(edits);
+        version = Math.max(1, version);
         lines = List.copyOf(lines);
         adminNotes = List.copyOf(adminNotes);
         shortages = List.copyOf(shortages);
         statusHistory = List.copyOf(statusHistory);
+    }
+
+    /** A view of an order never edited (version 1). */
+    public OrderView(
+            String orderId,
+            String orderNumber,
+            OrderStatus status,
+            PaymentStatus paymentStatus,
+            String paymentMethod,
+            Customer customer,
+            List<Line> lines,
+            Totals totals,
+            PostalAddress shippingAddress,
+            PostalAddress billingAddress,
+            String discountCode,
+            String notes,
+            List<AdminNote> adminNotes,
+            String trackingNumber,
+            LocalDate estimatedDelivery,
+            List<Shortage> shortages,
+            List<StatusChange> statusHistory,
+            Payment payment,
+            Instant placedAt,
+            Instant updatedAt,
+            List<Shipment> shipments) {
+        this(
+                orderId,
+                orderNumber,
+                status,
+                paymentStatus,
+                paymentMethod,
+                customer,
+                lines,
+                totals,
+                shippingAddress,
+                billingAddress,
+                discountCode,
+                notes,
+                adminNotes,
+                trackingNumber,
+                estimatedDelivery,
+                shortages,
+                statusHistory,
+                payment,
+                placedAt,
+                updatedAt,
+                shipments,
+                1,
+                List.of());
     }
 
     /** A view of an order without shipments. */
@@ -123,7 +178,9 @@ public record OrderView(
                 payment,
                 placedAt,
                 updatedAt,
-                shipments);
+                shipments,
+                version,
+                edits);
     }
 
     /** Whose order it is: {@code customerId} is the JWT subject of a signed-in customer, null for a guest. */
@@ -222,4 +279,25 @@ public record OrderView(
      * A Stripe client secret is never stored here; the api adds it when it answers.
      */
     public record Action(String type, String url) {}
+
+    /**
+     * An edit of the order: who made it, its changes, the balance (new total − old: negative is refunded) and where
+     * its money is ({@code SETTLED}, or {@code REFUND_PENDING} until the refund is recorded).
+     */
+    public record Edit(
+            String editId,
+            int version,
+            Instant at,
+            ActorRef actor,
+            String note,
+            List<EditChange> changes,
+            long balanceMinor,
+            String status) {
+        public Edit {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** One change of an edit: {@code type} add_line, set_quantity, remove_line or set_shipping_address. */
+    public record EditChange(String type, String sku, Integer quantity, PostalAddress address) {}
 }

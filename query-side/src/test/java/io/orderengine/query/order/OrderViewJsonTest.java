@@ -64,7 +64,9 @@ class OrderViewJsonTest {
                         "payment",
                         "placedAt",
                         "updatedAt",
-                        "shipments");
+                        "shipments",
+                        "version",
+                        "edits");
         assertThat(fieldNames(order.get("customer"))).containsExactly("customerId", "email", "guest");
         assertThat(fieldNames(order.get("lines").get(0)))
                 .containsExactly(

@@ -133,7 +133,7 @@ class WebhookAdminController {
                                 "validation",
                                 "Unknown event type '" + name
                                         + "'; known: order.confirmed, order.shipped, order.cancelled, "
-                                        + "order.refunded, stock.low.")))
+                                        + "order.refunded, order.edited, stock.low.")))
                 .toList();
         String secret = request.secret() != null ? request.secret() : newSecret();
         URI target = checkedUrl(request.url());

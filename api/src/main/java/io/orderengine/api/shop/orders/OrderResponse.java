@@ -34,7 +34,9 @@ record OrderResponse(
         Payment payment,
         Instant placedAt,
         Instant updatedAt,
-        List<OrderView.Shipment> shipments) {
+        List<OrderView.Shipment> shipments,
+        int version,
+        List<OrderView.Edit> edits) {
 
     /** {@link OrderView.Payment} with an {@link Action} that may carry a client secret. */
     record Payment(
@@ -101,6 +103,8 @@ record OrderResponse(
                 payment,
                 view.placedAt(),
                 view.updatedAt(),
-                view.shipments());
+                view.shipments(),
+                view.version(),
+                view.edits());
     }
 }

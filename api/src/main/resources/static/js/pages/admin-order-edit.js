@@ -1,0 +1,126 @@
+// Admin order detail, "Edit order": change quantities, remove lines, add a SKU or ship elsewhere, preview what the
+// edit does (POST /api/v1/admin/orders/{id}/edits with dryRun, nothing changes), then apply exactly that edit (the
+// same changes without dryRun, sent once with an Idempotency-Key). The engine refuses an edit once the order shipped
+// and names the status; a shortage of stock is listed and nothing changes.
+
+import { ApiError, api, postOnce } from '../api.js';
+import { isAdmin } from '../auth.js';
+import { money } from '../format.js';
+import { $, clear, h, param, showMessage } from '../ui.js';
+
+const orderId = param('id');
+const EDITABLE = ['AWAITING_PAYMENT', 'CONFIRMED', 'PROCESSING'];
+let order = null;
+let previewed = null;
+
+function path() {
+    return `/api/v1/admin/orders/${encodeURIComponent(orderId)}/edits`;
+}
+
+function changes() {
+    const list = [];
+    for (const line of order.lines) {
+        const input = document.querySelector(`[data-testid="edit-qty-${CSS.escape(line.sku)}"]`);
+        const quantity = Number.parseInt(input.value, 10);
+        if (Number.isNaN(quantity) || quantity === line.quantity) {
+            continue;
+        }
+        list.push(quantity === 0 ? { type: 'remove_line', sku: line.sku } : { type: 'set_quantity', sku: line.sku, quantity });
+    }
+    const sku = $('#edit-add-sku').value.trim();
+    if (sku) {
+        list.push({ type: 'add_line', sku, quantity: Number.parseInt($('#edit-add-qty').value, 10) || 1 });
+    }
+    return list;
+}
+
+function body(dryRun) {
+    return { changes: changes(), note: $('#edit-note').value.trim() || null, dryRun };
+}
+
+function renderForm() {
+    const form = $('#edit-form');
+    const editable = EDITABLE.includes(order.status);
+    $('#edit-closed').hidden = editable;
+    form.hidden = !editable;
+    const rows = order.lines.map((line) => h('tr', {},
+        h('td', {}, `${line.name} (${line.sku})`),
+        h('td', { class: 'num' }, money(line.unitPriceMinor, order.totals.currency)),
+        h('td', {}, h('input', {
+            type: 'number', min: '0', max: '1000', value: String(line.quantity), 'aria-label': `Quantity of ${line.sku}`,
+            'data-testid': `edit-qty-${line.sku}`,
+        }))));
+    clear($('#edit-lines')).append(h('table', {}, h('thead', {}, h('tr', {},
+        h('th', {}, 'Item'), h('th', { class: 'num' }, 'Price'), h('th', {}, 'Quantity (0 removes)'))), h('tbody', {}, rows)));
+}
+
+function renderPreview(answer) {
+    const currency = answer.currency;
+    const rows = answer.lines.map((line) => h('tr', {},
+        h('td', {}, line.sku), h('td', {}, line.change),
+        h('td', { class: 'num' }, String(line.quantityBefore)), h('td', { class: 'num' }, String(line.quantity)),
+        h('td', { class: 'num' }, money(line.lineTotalMinor, currency))));
+    const result = clear($('#edit-preview-result'));
+    result.append(
+        h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'SKU'), h('th', {}, 'Change'), h('th', { class: 'num' }, 'Before'),
+            h('th', { class: 'num' }, 'After'), h('th', { class: 'num' }, 'Line total'))), h('tbody', {}, rows)),
+        h('p', { 'data-testid': 'edit-totals' },
+            `Total ${money(answer.before.totalMinor, currency)} → ${money(answer.after.totalMinor, currency)}; `
+            + (answer.balanceMinor < 0 ? `${money(-answer.balanceMinor, currency)} is refunded.`
+                : answer.balanceMinor > 0 ? `the customer owes ${money(answer.balanceMinor, currency)}.` : 'no difference.')),
+    );
+    if (answer.shortages.length) {
+        result.append(h('p', { class: 'message error', 'data-testid': 'edit-shortages' }, 'Not enough stock: '
+            + answer.shortages.map((s) => `${s.sku} (asked ${s.requested}, ${s.available} available)`).join(', ')));
+    }
+    result.hidden = false;
+    $('#edit-commit').disabled = answer.shortages.length > 0;
+}
+
+async function preview(event) {
+    event.preventDefault();
+    showMessage($('#edit-message'), null);
+    const sent = body(true);
+    if (!sent.changes.length) {
+        showMessage($('#edit-message'), 'Change a quantity, add a SKU, or both; then preview.');
+        return;
+    }
+    try {
+        const answer = await api(path(), { method: 'POST', body: sent });
+        previewed = sent;
+        renderPreview(answer);
+    } catch (e) {
+        showMessage($('#edit-message'), e);
+    }
+}
+
+async function commit() {
+    if (!previewed) {
+        return;
+    }
+    const sent = { ...previewed, dryRun: false };
+    $('#edit-commit').disabled = true;
+    try {
+        const answer = await postOnce(`edit-${orderId}`, path(), sent);
+        showMessage($('#edit-message'), `Edited: the order is now at version ${answer.version}.`, 'ok');
+        previewed = null;
+        setTimeout(() => window.location.reload(), 1500);
+    } catch (e) {
+        showMessage($('#edit-message'), e instanceof ApiError ? e : String(e));
+        $('#edit-commit').disabled = false;
+    }
+}
+
+if (isAdmin() && orderId) {
+    api(`/api/v1/admin/orders/${encodeURIComponent(orderId)}`).then((fresh) => {
+        order = fresh;
+        $('#edit-panel').hidden = false;
+        renderForm();
+    }).catch(() => {});
+    $('#edit-form').addEventListener('submit', preview);
+    $('#edit-commit').addEventListener('click', commit);
+    $('#edit-form').addEventListener('input', () => {
+        previewed = null;
+        $('#edit-commit').disabled = true;
+    });
+}
