@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 
 /**
  * An order, from placement to its end, and the money paid for it. Status moves follow {@link OrderTransitions};
@@ -33,8 +34,10 @@ import org.axonframework.modelling.command.AggregateMember;
  * the {@link Fulfilment} entity (shipments) and the {@link OrderEdits} entity (edits before shipping).
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
- * constructor is for event sourcing and snapshot loading.
+ * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
+ * that older snapshots are passed over (edits and refunds moved into entities: 2).
  */
+@Revision("2")
 public class Order {
 
     /** Who the order's events name when the checkout saga moved it. */

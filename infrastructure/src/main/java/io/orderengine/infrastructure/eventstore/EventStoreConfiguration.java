@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * The event storage engine, chosen by {@code engine.event-store.engine}: ours by default (events with a gap-aware
  * global position, snapshots and the position counter in the engine's MongoDB database, docs/adr/0001-event-store.md),
  * or axon-mongo's stock engine with its default settings, for side-by-side comparison (docs/benchmarks.md). Both use
- * the same serializers. Also sets the batch size of the {@code order-detail} processor, whose projection writes a
+ * the same serializers and pass over snapshots taken before their aggregate raised its revision
+ * ({@link DeclaredRevisionSnapshotFilter}). Also sets the batch size of the {@code order-detail} processor, whose projection writes a
  * batch's documents at once.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,7 @@ public class EventStoreConfiguration {
                     .eventSerializer(eventSerializer)
                     .snapshotSerializer(stateSerializer)
                     .upcasterChain(upcasterChain)
+                    .snapshotFilter(new DeclaredRevisionSnapshotFilter())
                     .build();
             // its unique (aggregate, sequence) index is what turns a concurrent append into a ConcurrencyException
             stock.ensureIndexes();
@@ -54,6 +56,7 @@ public class EventStoreConfiguration {
                 .gapTimeout(properties.gapTimeout())
                 .maxGapOffset(properties.maxGapOffset())
                 .orderedDelivery(properties.orderedDelivery())
+                .snapshotFilter(new DeclaredRevisionSnapshotFilter())
                 .build();
         engine.ensureIndexes();
         return engine;
