@@ -11,7 +11,11 @@ public enum WebhookEventType {
     ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
-    STOCK_LOW("stock.low");
+    STOCK_LOW("stock.low"),
+    /** An alert of the engine's was raised (docs/operations.md, "Alerts"); once per episode. */
+    ALERT_RAISED("alert.raised"),
+    /** An alert's condition no longer holds. */
+    ALERT_CLEARED("alert.cleared");
 
     private final String wireName;
 
