@@ -19,8 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Evaluates every {@link AlertRule} each {@code engine.alerts.interval} and, on a change, raises or clears the rule's
  * alert in {@link AlertStates} and notifies ({@link AlertNotifications}): a raised alert once per episode, a
- * recovery once when it clears. With several instances on one store only the holder of the evaluator's lease
- * evaluates (the lease passes to another instance when the holder stops renewing it); the stored state makes a
+ * recovery once when it clears. With several instances on one store ({@code engine.cluster.enabled}) only the holder
+ * of the evaluator's lease evaluates (the lease passes to another instance when the holder stops renewing it); a
+ * single instance evaluates without one (and writes nothing while nothing changes). The stored state makes a
  * restart or a change of evaluator go on where the last one left off. A rule that cannot be evaluated (a query
  * failing) keeps its state until the next run. Publishes {@code orderengine.alerts.active} (1 while raised) per rule.
  */
@@ -33,6 +34,7 @@ public class AlertEvaluator {
     private final AlertNotifications notifications;
     private final AlertProperties properties;
     private final String instance;
+    private final boolean clustered;
     private final Clock clock;
     private final Map<AlertRule, Boolean> active = new EnumMap<>(AlertRule.class);
 
@@ -42,6 +44,7 @@ public class AlertEvaluator {
             AlertNotifications notifications,
             AlertProperties properties,
             String instance,
+            boolean clustered,
             Clock clock,
             MeterRegistry registry) {
         this.conditions = conditions;
@@ -49,6 +52,7 @@ public class AlertEvaluator {
         this.notifications = notifications;
         this.properties = properties;
         this.instance = instance;
+        this.clustered = clustered;
         this.clock = clock;
         for (AlertRule rule : AlertRule.values()) {
             active.put(rule, false);
@@ -72,7 +76,7 @@ public class AlertEvaluator {
 
     /** Evaluates every rule now, if this instance is the evaluator. */
     public void evaluate() {
-        if (!states.lead(instance, clock.instant(), properties.lease())) {
+        if (clustered && !states.lead(instance, clock.instant(), properties.lease())) {
             return;
         }
         for (AlertRule rule : AlertRule.values()) {
@@ -105,6 +109,9 @@ public class AlertEvaluator {
 
     @PreDestroy
     void resign() {
+        if (!clustered) {
+            return;
+        }
         try {
             states.resign(instance);
         } catch (RuntimeException e) {

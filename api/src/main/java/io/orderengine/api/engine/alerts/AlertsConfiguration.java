@@ -10,6 +10,7 @@ import io.orderengine.outbound.alerts.AlertStates;
 import io.orderengine.saga.reconciliation.ReconciliationReports;
 import java.time.Clock;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,13 +29,16 @@ public class AlertsConfiguration {
             AlertProperties properties,
             ClusterMembership membership,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            @Value("#{${engine.cluster.enabled:false} or ${engine.cluster.balance-segments:false}}")
+                    boolean clustered) {
         return new AlertEvaluator(
                 new AlertConditions(queries, processors, lag, reconciliations, clock),
                 states,
                 notifications,
                 properties,
                 membership.instanceId(),
+                clustered,
                 clock,
                 registry);
     }
