@@ -121,6 +121,7 @@ class AlertConditions {
         String more = low.total() > low.items().size()
                 ? " and " + (low.total() - low.items().size()) + " more"
                 : "";
-        return Optional.of(low.total() + " at or below their threshold: " + named + more + ".");
+        String count = low.total() == 1 ? "1 SKU is" : low.total() + " SKUs are";
+        return Optional.of(count + " at or below the low-stock threshold: " + named + more + ".");
     }
 }
