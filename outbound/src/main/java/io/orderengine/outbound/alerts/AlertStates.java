@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
@@ -38,6 +40,8 @@ public class AlertStates {
     public AlertStates(MongoDatabase database) {
         this.alerts = database.getCollection(COLLECTION);
         this.leases = database.getCollection(LEASES);
+        // created at start, so that the first evaluation or admin read does not create it
+        alerts.createIndex(Indexes.ascending(STATE), new IndexOptions().name("byState"));
     }
 
     /**
