@@ -74,6 +74,10 @@ export const ALERT_WORDS = {
     TIME_TO_CONFIRM_ABOVE_60_SECONDS: 'Orders take longer than a minute on average to be confirmed today.',
     LOW_SUCCESS_RATE: 'Fewer than 80 % of today\'s payments succeeded.',
     SLOW_CONFIRMATION: 'Orders take longer than a minute on average to be confirmed today.',
+    PROCESSOR_STALLED: 'An event processor is stalled: it stopped after an error or keeps falling behind.',
+    DEAD_LETTERS_PRESENT: 'Events wait in a dead-letter queue (for now: e-mails that could not be sent).',
+    RECONCILIATION_DIFFERENCES: 'The latest payment reconciliation found differences with the gateways.',
+    LOW_STOCK: 'Products are at or below their low-stock threshold.',
 };
 
 /** Words for the short notes the engine writes into the status history. */

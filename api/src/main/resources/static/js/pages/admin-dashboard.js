@@ -1,12 +1,13 @@
 // Admin dashboard: overview cards (orders today, pending, revenue this month) from GET /api/v1/admin/dashboard and
 // charts drawn with Chart.js (from its WebJar): orders by status, and revenue, order count and payment success rate
-// per day for the last 30 days from GET /api/v1/admin/metrics/daily?date=. Refreshes itself every 15 seconds.
+// per day for the last 30 days from GET /api/v1/admin/metrics/daily?date=, and the engine's raised alerts in words with
+// their start time from GET /api/v1/admin/alerts. Refreshes itself every 15 seconds.
 
 import { ApiError, api } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { alertWords } from '../words.js';
 import {
-    ORDER_STATUSES, STATUS_WORDS, date, fractionDigits, money, number, percent, shortDate,
+    ORDER_STATUSES, STATUS_WORDS, date, dateTime, fractionDigits, money, number, percent, shortDate,
 } from '../format.js';
 import { $, clear, h, renderHeader, showMessage, signInNeeded } from '../ui.js';
 
@@ -144,6 +145,17 @@ function renderDaily(days) {
     showMessage($('#alerts'), alerts.length ? alerts.map(alertWords).join(' ') : null, 'warn');
 }
 
+/** The engine's raised alerts (evaluated by the engine on a schedule, also e-mailed and sent as webhooks). */
+function renderEngineAlerts(answer) {
+    const raised = ((answer && answer.items) || []).filter((alert) => alert.state === 'RAISED');
+    const list = clear($('#engine-alert-list'));
+    raised.forEach((alert) => list.append(h('li', { 'data-testid': `alert-${alert.rule}`, 'data-rule': alert.rule },
+        h('strong', {}, alertWords(alert.rule)), ' Since ',
+        h('time', { datetime: alert.since, 'data-testid': 'alert-since' }, dateTime(alert.since)), '.',
+        alert.detail ? h('span', { class: 'muted' }, ' ', alert.detail) : null)));
+    $('#engine-alerts').hidden = raised.length === 0;
+}
+
 async function load() {
     if (loading) {
         return;
@@ -152,6 +164,7 @@ async function load() {
     try {
         const overview = await api('/api/v1/admin/dashboard');
         renderOverview(overview);
+        renderEngineAlerts(await api('/api/v1/admin/alerts'));
         const days = [];
         for (let offset = DAYS - 1; offset >= 0; offset--) {
             days.push(utcDay(offset));

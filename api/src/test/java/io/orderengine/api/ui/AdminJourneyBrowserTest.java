@@ -41,7 +41,10 @@ class AdminJourneyBrowserTest {
 
     @BeforeAll
     void startEngineWithOrders() {
-        engine = RunningEngine.start(TestStore.fresh(store));
+        Map<String, Object> properties = TestStore.fresh(store);
+        // the engine's alert rules evaluated every second, so the dashboard's alert list follows at once
+        properties.put("engine.alerts.interval", "PT1S");
+        engine = RunningEngine.start(properties);
         client = engine.client();
         String admin = client.token("ui-admin", "ADMIN");
         ShopperSteps.stockedSku(client, admin, "UI-LAMP", 4000, 10);
@@ -277,6 +280,26 @@ class AdminJourneyBrowserTest {
         browser.phoneScreenshot("operations-phone");
     }
 
+    @Test
+    void theDashboardSaysWhichEngineAlertIsRaisedAndSinceWhen() {
+        String admin = client.token("ui-admin", "ADMIN");
+        Map<String, Object> sku = Map.of(
+                "sku", "UI-ALERT-CUP", "name", "Cup", "priceMinor", 700, "currency", "EUR", "lowStockThreshold", 3);
+        assertThat(client.post("/api/v1/admin/skus", sku, admin).status()).isEqualTo(201);
+
+        browser.open("/admin/index.html");
+        String item = "[data-testid='engine-alerts'] [data-testid='alert-LOW_STOCK']";
+        awaitDashboard(() -> !browser.all(item).isEmpty());
+
+        assertThat(browser.text(item))
+                .startsWith("Products are at or below their low-stock threshold. Since ")
+                .contains("UI-ALERT-CUP (0 available)");
+        assertThat(browser.find(item + " [data-testid='alert-since']").getAttribute("datetime"))
+                .as("the start time, machine-readable")
+                .isEqualTo(lowStockAlertSince(admin));
+        browser.screenshot("dashboard-alert");
+    }
+
     /**
      * Waits until the dashboard has loaded and shows what {@code shows} checks, pressing Refresh in between (the
      * read models follow the orders a moment later; the page also refreshes itself every 15 seconds).
@@ -292,6 +315,15 @@ class AdminJourneyBrowserTest {
             browser.await(again -> !before.equals(browser.find("#content").getAttribute("data-loaded-at")));
             return false;
         });
+    }
+
+    private String lowStockAlertSince(String admin) {
+        for (JsonNode alert : client.get("/api/v1/admin/alerts", admin).body().path("items")) {
+            if (alert.path("rule").asText().equals("LOW_STOCK")) {
+                return alert.path("since").asText();
+            }
+        }
+        return null;
     }
 
     private String statusCount(String status) {

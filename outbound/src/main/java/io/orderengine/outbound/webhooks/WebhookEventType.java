@@ -5,6 +5,10 @@ import java.util.Optional;
 
 /** What an endpoint can subscribe to; {@link #wireName()} is the {@code type} of the delivered JSON. */
 public enum WebhookEventType {
+    /** An alert of the engine's was raised (docs/operations.md, "Alerts"); once per episode. */
+    ALERT_RAISED("alert.raised"),
+    /** An alert's condition no longer holds. */
+    ALERT_CLEARED("alert.cleared"),
     ORDER_CONFIRMED("order.confirmed"),
     ORDER_SHIPPED("order.shipped"),
     /** A parcel of the order left (every shipment, partial or last); {@code data.shipment} says what is in it. */

@@ -8,7 +8,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,7 +48,8 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    public HealthIndicator processorsHealthIndicator(ProcessorLag processorLag, ProcessorHealthProperties properties) {
+    public ProcessorsHealthIndicator processorsHealthIndicator(
+            ProcessorLag processorLag, ProcessorHealthProperties properties) {
         return new ProcessorsHealthIndicator(processorLag, properties, Clock.systemUTC());
     }
 

@@ -77,6 +77,11 @@ public class ProcessorLag {
         return last.values();
     }
 
+    /** Dead letters (sequences) per processing group with a dead-letter queue, as last measured. */
+    public Map<String, Long> deadLetters() {
+        return Map.copyOf(deadLetters);
+    }
+
     /** Measures every processor now. */
     public synchronized void sample() {
         Instant now = clock.instant();

@@ -55,6 +55,17 @@ public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("processors", groups);
     }
 
+    /**
+     * Each processor's state as the health check sees it now ({@code ok}, {@code error}, {@code catching-up},
+     * {@code behind}), by processing group.
+     */
+    public Map<String, String> states() {
+        Instant now = clock.instant();
+        Map<String, String> states = new TreeMap<>();
+        lag.current(FRESH).forEach(group -> states.put(group.group(), state(group, now)));
+        return states;
+    }
+
     private String state(ProcessorLag.GroupLag group, Instant now) {
         if (group.error()) {
             return "error";
