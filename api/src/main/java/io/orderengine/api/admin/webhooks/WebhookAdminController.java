@@ -18,8 +18,10 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -123,6 +125,12 @@ class WebhookAdminController {
         }
     }
 
+    private static String knownEventTypes() {
+        return Arrays.stream(WebhookEventType.values())
+                .map(WebhookEventType::wireName)
+                .collect(Collectors.joining(", "));
+    }
+
     record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {}
 
     @PostMapping("/api/v1/admin/webhooks")
@@ -130,10 +138,7 @@ class WebhookAdminController {
         List<WebhookEventType> types = request.eventTypes().stream()
                 .map(name -> WebhookEventType.fromWire(name)
                         .orElseThrow(() -> ApiException.badRequest(
-                                "validation",
-                                "Unknown event type '" + name
-                                        + "'; known: order.confirmed, order.shipped, order.cancelled, "
-                                        + "order.refunded, order.edited, stock.low.")))
+                                "validation", "Unknown event type '" + name + "'; known: " + knownEventTypes() + ".")))
                 .toList();
         String secret = request.secret() != null ? request.secret() : newSecret();
         URI target = checkedUrl(request.url());
