@@ -15,13 +15,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.command.pricing.Quote;
 import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.*;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,8 +28,8 @@ import org.axonframework.modelling.command.AggregateMember;
  * an illegal move throws {@link IllegalOrderTransitionException} naming the current status. Commands the checkout
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
  * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
- * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy}, {@link FulfilmentSteps} and
- * the {@link Fulfilment} entity (shipments).
+ * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link FulfilmentSteps} and the
+ * entities {@link Refunds} (money back) and {@link Fulfilment} (shipments).
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
@@ -62,13 +57,9 @@ public class Order {
     /** The order was paid at some point, so its stock was committed. */
     private boolean confirmed;
 
-    private Money captured;
-    private Money refunded;
-    /** Refunds asked for and not yet recorded as done, by refund id. */
-    private Map<String, Money> refundsInFlight;
-
-    private Set<String> refundIds;
-    private Set<String> refundReferences;
+    /** Captured, refunded and refunds in flight. */
+    @AggregateMember
+    private Refunds refunds;
 
     /** Shipments and deliveries; null in snapshots taken before shipments were tracked. */
     @AggregateMember
@@ -174,8 +165,7 @@ public class Order {
             return;
         }
         OrderTransitions.requireCancellable(command.actor(), status, resumeStatus);
-        apply(new OrderCancelledEvent(
-                orderId, status, command.actor(), command.reason(), captured.minus(refunded), confirmed));
+        apply(new OrderCancelledEvent(orderId, status, command.actor(), command.reason(), refunds.due(), confirmed));
     }
 
     /** The order needs a human. Changes nothing when it already waits for one; refused once the order has ended. */
@@ -234,14 +224,7 @@ public class Order {
      */
     @CommandHandler
     public void handle(RequestRefundCommand command) {
-        if (refundIds.contains(command.refundId())) {
-            return;
-        }
-        Money amount =
-                RefundPolicy.amountToRefund(command.amount(), currency, captured, refunded, refundsInFlight.values());
-        // every gateway refunds by the payment's reference (PayPal's adapter finds the capture of the order itself)
-        apply(new RefundRequestedEvent(
-                orderId, command.refundId(), amount, provider, paymentReference, command.actor(), command.reason()));
+        refunds.request(orderId, provider, paymentReference, command).ifPresent(AggregateLifecycle::apply);
     }
 
     /**
@@ -250,18 +233,7 @@ public class Order {
      */
     @CommandHandler
     public void handle(RecordRefundCommand command) {
-        RefundPolicy.requireRefundReference(command.refundReference());
-        if (refundReferences.contains(command.refundReference())) {
-            return;
-        }
-        Money totalRefunded = RefundPolicy.totalRefundedAfter(command.amount(), currency, captured, refunded);
-        apply(new PaymentRefundedEvent(
-                orderId,
-                command.refundId(),
-                command.refundReference(),
-                command.amount(),
-                totalRefunded,
-                RefundPolicy.statusAfter(totalRefunded, captured)));
+        refunds.record(orderId, command).ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -288,11 +260,7 @@ public class Order {
         currency = event.totals().currency();
         provider = event.paymentMethod();
         confirmed = false;
-        captured = Money.zero(currency);
-        refunded = Money.zero(currency);
-        refundsInFlight = new HashMap<>();
-        refundIds = new HashSet<>();
-        refundReferences = new HashSet<>();
+        refunds = new Refunds(currency);
         fulfilment = new Fulfilment(event.lines());
     }
 
@@ -336,7 +304,6 @@ public class Order {
         paymentStatus = PaymentStatus.PAID;
         provider = event.provider();
         captureReference = event.captureReference();
-        captured = event.captured();
     }
 
     @EventSourcingHandler
@@ -381,18 +348,7 @@ public class Order {
     }
 
     @EventSourcingHandler
-    void on(RefundRequestedEvent event) {
-        refundIds.add(event.refundId());
-        refundsInFlight.put(event.refundId(), event.amount());
-    }
-
-    @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
-        refunded = event.totalRefunded();
         paymentStatus = event.paymentStatus();
-        refundReferences.add(event.refundReference());
-        if (event.refundId() != null) {
-            refundsInFlight.remove(event.refundId());
-        }
     }
 }
