@@ -5,6 +5,7 @@ import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_RETURNED;
 import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.REJECTED;
@@ -64,6 +65,10 @@ public class Order {
     /** Shipments and deliveries; null in snapshots taken before shipments were tracked. */
     @AggregateMember
     private Fulfilment fulfilment;
+
+    /** Returns; null in snapshots taken before returns were tracked. */
+    @AggregateMember
+    private Returns returns;
 
     protected Order() {}
 
@@ -233,7 +238,31 @@ public class Order {
      */
     @CommandHandler
     public void handle(RecordRefundCommand command) {
-        refunds.record(orderId, command).ifPresent(AggregateLifecycle::apply);
+        refunds.record(orderId, command).ifPresent(refund -> {
+            apply(refund);
+            if (returns != null) {
+                returns.refunded(orderId, refund).ifPresent(AggregateLifecycle::apply);
+            }
+        });
+    }
+
+    /** Asks to send shipped units back (rules: {@link Returns}); answers the new return's id. */
+    @CommandHandler
+    public String handle(RequestReturnCommand command, ReturnPolicy policy) {
+        apply(returns().request(returnContext(), fulfilment, policy, command));
+        return returns.lastReturnId();
+    }
+
+    /** The shop received a return: a refund request for the saga, and the order moves. */
+    @CommandHandler
+    public void handle(ReceiveReturnCommand command) {
+        returns().receive(returnContext(), refunds, command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** An admin's "RETURNED": everything shipped comes back through returns, restocked as the command says. */
+    @CommandHandler
+    public void handle(ReturnEverythingCommand command) {
+        returns().everything(returnContext(), fulfilment, refunds, command).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -243,6 +272,17 @@ public class Order {
 
     private static Actor actorOrEngine(Actor actor) {
         return actor == null ? CHECKOUT : actor;
+    }
+
+    private Returns returns() {
+        if (returns == null || fulfilment == null) {
+            throw ReturnRefusedException.notTracked();
+        }
+        return returns;
+    }
+
+    private Returns.OrderState returnContext() {
+        return new Returns.OrderState(orderId, status, resumeStatus, provider, paymentReference);
     }
 
     private void moveTo(OrderStatus next) {
@@ -262,6 +302,7 @@ public class Order {
         confirmed = false;
         refunds = new Refunds(currency);
         fulfilment = new Fulfilment(event.lines());
+        returns = new Returns(event.lines(), event.totals());
     }
 
     @EventSourcingHandler
@@ -340,6 +381,11 @@ public class Order {
     @EventSourcingHandler
     void on(OrderDeliveredEvent event) {
         moveTo(DELIVERED);
+    }
+
+    @EventSourcingHandler
+    void on(OrderPartiallyReturnedEvent event) {
+        moveTo(PARTIALLY_RETURNED);
     }
 
     @EventSourcingHandler

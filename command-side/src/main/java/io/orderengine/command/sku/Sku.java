@@ -17,6 +17,8 @@ import io.orderengine.messages.sku.RegisterSkuCommand;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.ReserveStockCommand;
 import io.orderengine.messages.sku.RestockCommand;
+import io.orderengine.messages.sku.RestockReturnedUnitsCommand;
+import io.orderengine.messages.sku.ReturnedUnitsRestockedEvent;
 import io.orderengine.messages.sku.SkuDeactivatedEvent;
 import io.orderengine.messages.sku.SkuDetailsUpdatedEvent;
 import io.orderengine.messages.sku.SkuPriceChangedEvent;
@@ -32,8 +34,10 @@ import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
 import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -62,6 +66,8 @@ public class Sku {
     private int reserved;
     /** Keyed by order id. */
     private Map<String, StockHolding> holdings;
+    /** Returns restocked, as order id + "/" + return id; null in snapshots taken before returns. */
+    private Set<String> restockedReturns;
 
     protected Sku() {}
 
@@ -196,6 +202,31 @@ public class Sku {
                 available() + holding.quantity()));
     }
 
+    /** Puts units of an order's return back on hand; changes nothing when that return was restocked already. */
+    @CommandHandler
+    public void handle(RestockReturnedUnitsCommand command) {
+        if (restockedReturns != null && restockedReturns.contains(returnKey(command.orderId(), command.returnId()))) {
+            return;
+        }
+        StockHolding holding = holdingOf(command.orderId());
+        if (holding.state() != State.COMMITTED) {
+            throw new OrderStockNotFoundException(
+                    sku, command.orderId(), "never committed any stock (its request was " + describe(holding) + ")");
+        }
+        apply(new ReturnedUnitsRestockedEvent(
+                sku,
+                command.orderId(),
+                command.returnId(),
+                command.quantity(),
+                command.reason(),
+                onHand + command.quantity(),
+                available() + command.quantity()));
+    }
+
+    private static String returnKey(OrderId orderId, String returnId) {
+        return orderId.value() + "/" + returnId;
+    }
+
     private StockHolding holdingOf(OrderId orderId) {
         StockHolding holding = holdings.get(orderId.value());
         if (holding == null) {
@@ -301,5 +332,14 @@ public class Sku {
     void on(StockRestockedEvent event) {
         onHand = event.onHand();
         holdings.computeIfPresent(event.orderId().value(), (order, holding) -> holding.to(State.RESTOCKED));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnedUnitsRestockedEvent event) {
+        onHand = event.onHand();
+        if (restockedReturns == null) {
+            restockedReturns = new HashSet<>();
+        }
+        restockedReturns.add(returnKey(event.orderId(), event.returnId()));
     }
 }
