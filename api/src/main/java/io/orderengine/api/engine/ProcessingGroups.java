@@ -12,6 +12,7 @@ import io.orderengine.query.metrics.OrderMetricsProjection;
 import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.sku.SkuStockProjection;
 import io.orderengine.saga.checkout.CheckoutSaga;
+import io.orderengine.saga.returns.ReturnRestocking;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -143,6 +144,15 @@ public class ProcessingGroups {
                 new Group(
                         CheckoutSaga.PROCESSING_GROUP,
                         "the checkout saga: stock, payment, compensation",
+                        SEGMENTS,
+                        BATCH,
+                        Start.TAIL,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        ReturnRestocking.PROCESSING_GROUP,
+                        "restocks the units of received returns (the refund is the saga's)",
                         SEGMENTS,
                         BATCH,
                         Start.TAIL,

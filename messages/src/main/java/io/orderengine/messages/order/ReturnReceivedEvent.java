@@ -18,7 +18,8 @@ public record ReturnReceivedEvent(
         Money refund,
         boolean shippingRefunded,
         String note,
-        Actor actor) {
+        Actor actor)
+        implements ReturnChange {
     public ReturnReceivedEvent {
         lines = lines == null ? List.of() : List.copyOf(lines);
     }

@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * carry the line names. When it was asked is the event's timestamp. Nothing moves until it is received.
  */
 @Revision("1")
-public record ReturnRequestedEvent(OrderId orderId, String returnId, List<ReturnLine> lines, Actor actor) {
+public record ReturnRequestedEvent(OrderId orderId, String returnId, List<ReturnLine> lines, Actor actor)
+        implements ReturnChange {
     public ReturnRequestedEvent {
         lines = lines == null ? List.of() : List.copyOf(lines);
     }

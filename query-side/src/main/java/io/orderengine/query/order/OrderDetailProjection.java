@@ -18,6 +18,7 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ReturnChange;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.messages.query.FindOrderQuery;
@@ -202,6 +203,12 @@ public class OrderDetailProjection implements RebuildableProjection {
                 }
             }
         });
+    }
+
+    /** A return asked for, received, rejected or refunded ({@link OrderReturnDocuments}). */
+    @EventHandler
+    void on(ReturnChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> OrderReturnDocuments.apply(order, event, at));
     }
 
     @EventHandler

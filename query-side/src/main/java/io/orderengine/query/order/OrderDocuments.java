@@ -224,6 +224,9 @@ final class OrderDocuments {
                 toInstant(document.getDate(UPDATED_AT)),
                 documents(document, SHIPMENTS).stream()
                         .map(OrderDocuments::toShipment)
+                        .toList(),
+                documents(document, OrderReturnDocuments.RETURNS).stream()
+                        .map(OrderReturnDocuments::toReturn)
                         .toList());
     }
 

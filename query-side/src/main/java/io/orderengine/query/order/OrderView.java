@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code {"orderId","orderNumber","status","paymentStatus","paymentMethod","customer":{"customerId","email","guest"},
  * "lines":[...],"totals":{...},"shippingAddress":{...},"billingAddress":{...}|null,"discountCode","notes",
  * "adminNotes":[...],"trackingNumber","estimatedDelivery","shortages":[...],"statusHistory":[...],
- * "payment":{...}|null,"placedAt","updatedAt","shipments":[...]}}. The guest token hash is never part of it.
+ * "payment":{...}|null,"placedAt","updatedAt","shipments":[...],"returns":[...]}}. The guest token hash is never part of it.
  *
  * @param paymentMethod    what the customer chose at checkout ({@code sandbox}, {@code stripe}, {@code paypal})
  * @param adminNotes       notes admins wrote; {@link #forCustomer()} leaves them out
@@ -22,6 +22,7 @@ import java.util.Map;
  * @param payment          the gateway side of the payment; null until the order waits for payment
  * @param estimatedDelivery null until shipped with an estimate
  * @param shipments        the parcels shipped so far, oldest first
+ * @param returns          the returns asked for so far, oldest first
  */
 public record OrderView(
         String orderId,
@@ -44,10 +45,12 @@ public record OrderView(
         Payment payment,
         Instant placedAt,
         Instant updatedAt,
-        List<Shipment> shipments) {
+        List<Shipment> shipments,
+        List<Return> returns) {
 
     public OrderView {
         shipments = shipments == null ? List.of() : List.copyOf(shipments);
+        returns = returns == null ? List.of() : List.copyOf(returns);
         lines = List.copyOf(lines);
         adminNotes = List.copyOf(adminNotes);
         shortages = List.copyOf(shortages);
@@ -97,6 +100,55 @@ public record OrderView(
                 payment,
                 placedAt,
                 updatedAt,
+                List.of(),
+                List.of());
+    }
+
+    /** A view of an order without returns. */
+    public OrderView(
+            String orderId,
+            String orderNumber,
+            OrderStatus status,
+            PaymentStatus paymentStatus,
+            String paymentMethod,
+            Customer customer,
+            List<Line> lines,
+            Totals totals,
+            PostalAddress shippingAddress,
+            PostalAddress billingAddress,
+            String discountCode,
+            String notes,
+            List<AdminNote> adminNotes,
+            String trackingNumber,
+            LocalDate estimatedDelivery,
+            List<Shortage> shortages,
+            List<StatusChange> statusHistory,
+            Payment payment,
+            Instant placedAt,
+            Instant updatedAt,
+            List<Shipment> shipments) {
+        this(
+                orderId,
+                orderNumber,
+                status,
+                paymentStatus,
+                paymentMethod,
+                customer,
+                lines,
+                totals,
+                shippingAddress,
+                billingAddress,
+                discountCode,
+                notes,
+                adminNotes,
+                trackingNumber,
+                estimatedDelivery,
+                shortages,
+                statusHistory,
+                payment,
+                placedAt,
+                updatedAt,
+                shipments,
                 List.of());
     }
 
@@ -123,7 +175,8 @@ public record OrderView(
                 payment,
                 placedAt,
                 updatedAt,
-                shipments);
+                shipments,
+                returns);
     }
 
     /** Whose order it is: {@code customerId} is the JWT subject of a signed-in customer, null for a guest. */
@@ -189,6 +242,25 @@ public record OrderView(
             lines = List.copyOf(lines);
         }
     }
+
+    /**
+     * A return: {@code status} REQUESTED, RECEIVED, REFUNDED or REJECTED; {@code refundMinor} is what the order
+     * works out when it is received (0 before); {@code receivedAt} null until then.
+     */
+    public record Return(
+            String returnId,
+            String status,
+            List<ReturnLine> lines,
+            long refundMinor,
+            Instant requestedAt,
+            Instant receivedAt) {
+        public Return {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Units of one SKU in a return; {@code restock} is null until received (then: back on hand or not). */
+    public record ReturnLine(String sku, int quantity, String reason, Boolean restock) {}
 
     /** Units of one SKU in a shipment. */
     public record ShipmentLine(String sku, String name, int quantity) {}

@@ -34,7 +34,8 @@ record OrderResponse(
         Payment payment,
         Instant placedAt,
         Instant updatedAt,
-        List<OrderView.Shipment> shipments) {
+        List<OrderView.Shipment> shipments,
+        List<OrderView.Return> returns) {
 
     /** {@link OrderView.Payment} with an {@link Action} that may carry a client secret. */
     record Payment(
@@ -101,6 +102,7 @@ record OrderResponse(
                 payment,
                 view.placedAt(),
                 view.updatedAt(),
-                view.shipments());
+                view.shipments(),
+                view.returns());
     }
 }
