@@ -88,7 +88,9 @@ public class MailTemplates {
                 "linkExpires",
                 "paymentPending",
                 "carrier",
-                "shipmentLines")) {
+                "shipmentLines",
+                "returnId",
+                "returnLines")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);

@@ -11,6 +11,10 @@ public enum WebhookEventType {
     ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
+    /** A return was asked for; {@code data.return} names its units and reasons. */
+    ORDER_RETURN_REQUESTED("order.return_requested"),
+    /** A return arrived; {@code data.return} names the units, whether each was restocked, and the refund. */
+    ORDER_RETURN_RECEIVED("order.return_received"),
     STOCK_LOW("stock.low");
 
     private final String wireName;
