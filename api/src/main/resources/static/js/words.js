@@ -10,6 +10,7 @@ export const STATUS_WORDS = {
     CONFIRMED: 'Confirmed',
     PROCESSING: 'Processing',
     PARTIALLY_SHIPPED: 'Partly shipped',
+    PARTIALLY_RETURNED: 'Partly returned',
     SHIPPED: 'Shipped',
     DELIVERED: 'Delivered',
     REJECTED: 'Rejected — out of stock',

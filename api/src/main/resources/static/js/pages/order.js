@@ -11,6 +11,7 @@ import { paymentWords } from '../words.js';
 import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink } from '../orders.js';
 import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
 import { backToCart, renderRetry } from '../order-recovery.js';
+import { renderReturns } from '../returns-shop.js';
 import { renderStripe } from '../stripe-pay.js';
 import { openStream } from '../sse.js';
 import { $, clear, confirmDialog, h, param, renderHeader, showMessage, signInNeeded } from '../ui.js';
@@ -121,6 +122,7 @@ function render(fresh) {
     clear($('#lines')).append(linesTable(order));
     renderDetails();
     clear($('#history')).append(historyTable(order));
+    renderReturns($('#returns'), order, query, load);
     renderPayment();
     if (guestToken) {
         const link = new URL(orderLink(order.orderId, guestToken), location.href).href;
