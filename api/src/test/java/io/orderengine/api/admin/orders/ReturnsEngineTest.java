@@ -264,6 +264,13 @@ class ReturnsEngineTest {
         assertThat(returned.path("statusHistory").findValuesAsText("to"))
                 .containsSubsequence("DELIVERED", "PARTIALLY_RETURNED", "RETURNED");
 
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/admin/metrics/daily", admin)
+                                .body()
+                                .path("returnedUnits")
+                                .asLong()
+                        >= 3);
+
         JsonNode before = order(orderId);
         Reply rebuild = post("/api/v1/admin/projections/order-detail/rebuild", Map.of());
         assertThat(rebuild.status()).as("%s", rebuild).isEqualTo(202);
