@@ -64,6 +64,7 @@ export const EVENT_WORDS = {
     StockReleasedEvent: 'Stock released',
     StockCommittedEvent: 'Stock taken from the shelf',
     StockRestockedEvent: 'Stock put back',
+    ReturnedUnitsRestockedEvent: 'Returned units put back',
     StockReceivedEvent: 'Stock received',
     StockAdjustedEvent: 'Stock adjusted',
     LowStockReachedEvent: 'Low on stock',
