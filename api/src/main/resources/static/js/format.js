@@ -103,7 +103,7 @@ function toneOf(status) {
     if (['REJECTED', 'CANCELLED', 'FAILED'].includes(status)) {
         return 'bad';
     }
-    if (['ATTENTION', 'RETURNED', 'REFUNDED', 'PARTIALLY_REFUNDED'].includes(status)) {
+    if (['ATTENTION', 'PARTIALLY_RETURNED', 'RETURNED', 'REFUNDED', 'PARTIALLY_REFUNDED'].includes(status)) {
         return 'warn';
     }
     return 'wait';

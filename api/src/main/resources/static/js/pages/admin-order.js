@@ -9,6 +9,7 @@ import { isAdmin } from '../auth.js';
 import { PAYMENT_WORDS, STATUS_WORDS, dateTime, money, parseMoney, statusBadge, toDecimal } from '../format.js';
 import { addressText, failureText, historyTable, linesTable } from '../order-view.js';
 import { renderAudit } from '../order-audit.js';
+import { renderFulfilment } from '../returns-admin.js';
 import { openStream } from '../sse.js';
 import { methodWords, noteWords, statusWords } from '../words.js';
 import {
@@ -30,6 +31,7 @@ const NEXT = {
     PARTIALLY_SHIPPED: ['SHIPPED'],
     SHIPPED: ['DELIVERED', 'RETURNED'],
     DELIVERED: ['RETURNED'],
+    PARTIALLY_RETURNED: ['RETURNED'],
     ATTENTION: ['RESUMED'],
 };
 const ADMIN_CANCELLABLE = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PROCESSING', 'ATTENTION'];
@@ -66,6 +68,7 @@ function render(fresh) {
     renderSummary();
     clear($('#lines')).append(linesTable(order));
     clear($('#history')).append(historyTable(order));
+    renderFulfilment($('#fulfilment'), order, command);
     const notes = clear($('#notes'));
     if (!(order.adminNotes || []).length) {
         notes.append(h('p', { class: 'muted' }, 'No notes yet.'));
@@ -111,6 +114,7 @@ function showTrackingFields() {
     $('#tracking-field').hidden = !shipped;
     $('#delivery-field').hidden = !shipped;
     $('#tracking').required = shipped;
+    $('#restock-field').hidden = $('#new-status').value !== 'RETURNED';
 }
 
 function renderSummary() {
@@ -214,6 +218,7 @@ async function changeStatus(event) {
         status,
         note: $('#status-note').value.trim() || null,
         trackingNumber: status === 'SHIPPED' ? tracking.value.trim() : null,
+        restock: status === 'RETURNED' ? $('#returned-restock').checked : null,
         estimatedDelivery: status === 'SHIPPED' && $('#delivery').value ? $('#delivery').value : null,
     };
     const ok = await command(form, `status-${orderId}`, path('/status'), body, 'Status change requested…',

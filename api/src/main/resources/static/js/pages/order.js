@@ -15,6 +15,7 @@ import { CUSTOMER_CANCELLABLE, FINAL, INVOICED, downloadPdf, orderLink, remember
 import { payPalReturnOf, settlePayPalReturn } from '../paypal-return.js';
 import { addressText, failureText, historyTable, linesTable, steps } from '../order-view.js';
 import { backToCart, renderRetry } from '../order-recovery.js';
+import { renderReturns } from '../returns-shop.js';
 import { renderStripe } from '../stripe-pay.js';
 import { openStream } from '../sse.js';
 import { $, clear, confirmDialog, h, param, renderHeader, showMessage, signInNeeded } from '../ui.js';
@@ -128,6 +129,7 @@ function render(fresh) {
     clear($('#lines')).append(linesTable(order));
     renderDetails();
     clear($('#history')).append(historyTable(order));
+    renderReturns($('#returns'), order, query, load);
     renderPayment();
     if (guestToken && rememberedGuestToken(order.orderId) !== guestToken) {
         // so that coming back from PayPal (whose URLs carry no guest token) still opens the order

@@ -108,6 +108,13 @@ public final class OrderFixtures {
             case SHIPPED -> history.awaitingPayment().confirmed().processing().shipped();
             case DELIVERED ->
                 history.awaitingPayment().confirmed().processing().shipped().delivered();
+            case PARTIALLY_RETURNED ->
+                history.awaitingPayment()
+                        .confirmed()
+                        .processing()
+                        .shipped()
+                        .delivered()
+                        .partiallyReturned();
             case RETURNED ->
                 history.awaitingPayment().confirmed().processing().shipped().returned();
             case REJECTED -> history.rejected();

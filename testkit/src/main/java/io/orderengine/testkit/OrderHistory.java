@@ -21,6 +21,7 @@ import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
 import io.orderengine.messages.order.OrderFlaggedForAttentionEvent;
+import io.orderengine.messages.order.OrderPartiallyReturnedEvent;
 import io.orderengine.messages.order.OrderPartiallyShippedEvent;
 import io.orderengine.messages.order.OrderProcessingStartedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
@@ -34,7 +35,11 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.ReceivedLine;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ReturnLine;
+import io.orderengine.messages.order.ReturnReceivedEvent;
+import io.orderengine.messages.order.ReturnRequestedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.messages.order.ShipmentLine;
@@ -158,6 +163,46 @@ public final class OrderHistory {
 
     public OrderHistory returned() {
         events.add(new OrderReturnedEvent(ORDER_ID, status, ADMIN, null));
+        return moveTo(OrderStatus.RETURNED);
+    }
+
+    /** Return {@code returnId} of {@code quantity} red T-shirts asked for by the customer ("too small"). */
+    public OrderHistory returnRequested(String returnId, int quantity) {
+        events.add(new ReturnRequestedEvent(
+                ORDER_ID, returnId, List.of(new ReturnLine(TSHIRT, "Red T-shirt M", quantity, "too small")), CUSTOMER));
+        return this;
+    }
+
+    /**
+     * Return {@code returnId}'s {@code quantity} T-shirts received, refund {@code refundMinor} asked for (as the order
+     * works it out: 29.95 EUR a T-shirt); the order moves to PARTIALLY_RETURNED, or RETURNED when {@code lastUnits}.
+     */
+    public OrderHistory returnReceived(
+            String returnId, int quantity, boolean restock, long refundMinor, boolean lastUnits) {
+        events.add(new ReturnReceivedEvent(
+                ORDER_ID,
+                returnId,
+                List.of(new ReceivedLine(TSHIRT, "Red T-shirt M", quantity, restock)),
+                eur(refundMinor),
+                false,
+                null,
+                ADMIN));
+        String refundId = ReturnReceivedEvent.refundIdOf(returnId);
+        events.add(new RefundRequestedEvent(
+                ORDER_ID, refundId, eur(refundMinor), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN, "return " + returnId));
+        if (lastUnits) {
+            return returned("every unit returned");
+        }
+        return status == OrderStatus.PARTIALLY_RETURNED ? this : partiallyReturned();
+    }
+
+    public OrderHistory partiallyReturned() {
+        events.add(new OrderPartiallyReturnedEvent(ORDER_ID, status, ADMIN, "units returned"));
+        return moveTo(OrderStatus.PARTIALLY_RETURNED);
+    }
+
+    private OrderHistory returned(String note) {
+        events.add(new OrderReturnedEvent(ORDER_ID, status, ADMIN, note));
         return moveTo(OrderStatus.RETURNED);
     }
 

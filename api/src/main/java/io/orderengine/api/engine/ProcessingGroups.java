@@ -14,6 +14,7 @@ import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.sku.SkuStockProjection;
 import io.orderengine.saga.checkout.CheckoutSaga;
 import io.orderengine.saga.discount.DiscountUseSaga;
+import io.orderengine.saga.returns.ReturnRestocking;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -166,6 +167,15 @@ public class ProcessingGroups {
                         SEGMENTS,
                         BATCH,
                         Start.TAIL, // on an older store: orders without a held use make no-op commands
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        ReturnRestocking.PROCESSING_GROUP,
+                        "restocks the units of received returns (the refund is the saga's)",
+                        SEGMENTS,
+                        BATCH,
+                        Start.TAIL,
                         OnError.RETRY,
                         Replay.NEVER,
                         false),

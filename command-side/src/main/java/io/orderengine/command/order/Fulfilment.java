@@ -39,7 +39,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  *   <li>a delivery is recorded once per shipment; the order is DELIVERED once every unit shipped and every shipment
  *       arrived.
  * </ul>
- * Returns will count against the shipped units recorded here.
+ * Returns count against the shipped units recorded here ({@link #shipped}).
  */
 final class Fulfilment {
 
@@ -173,6 +173,21 @@ final class Fulfilment {
         }
         left.values().removeIf(quantity -> quantity <= 0);
         return left;
+    }
+
+    /**
+     * Units shipped by SKU. With {@code openSince} non-null, only those of shipments delivered after it (or, while
+     * not delivered, shipped after it): what is still within a return window that opened then.
+     */
+    Map<String, Integer> shipped(Instant openSince) {
+        Map<String, Integer> shipped = new LinkedHashMap<>();
+        for (Shipment shipment : shipments) {
+            Instant from = shipment.deliveredAt() != null ? shipment.deliveredAt() : shipment.shippedAt();
+            if (openSince == null || from.isAfter(openSince)) {
+                shipment.lines().forEach(line -> shipped.merge(line.sku().value(), line.quantity(), Integer::sum));
+            }
+        }
+        return shipped;
     }
 
     private String nextId() {

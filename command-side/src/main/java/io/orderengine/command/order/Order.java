@@ -5,6 +5,7 @@ import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_RETURNED;
 import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.REJECTED;
@@ -14,7 +15,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.messages.common.Actor;
-import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.*;
 import java.util.*;
@@ -30,8 +30,8 @@ import org.axonframework.serialization.Revision;
  * an illegal move throws {@link IllegalOrderTransitionException} naming the current status. Commands the checkout
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
  * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
- * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link RefundPolicy}, {@link FulfilmentSteps} and
- * the {@link Fulfilment} entity (shipments) and the {@link OrderEdits} entity (edits before shipping).
+ * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link FulfilmentSteps} and the
+ * entities {@link Refunds} (money back), {@link Fulfilment} (shipments), {@link Returns} and {@link OrderEdits}.
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
@@ -61,20 +61,20 @@ public class Order {
     /** The order was paid at some point, so its stock was committed. */
     private boolean confirmed;
 
-    private Money captured;
-    private Money refunded;
-    /** Refunds asked for and not yet recorded as done, by refund id. */
-    private Map<String, Money> refundsInFlight;
+    /** Captured, refunded and refunds in flight. */
+    @AggregateMember
+    private Refunds refunds;
 
-    private Set<String> refundIds;
-    private Set<String> refundReferences;
-
-    /** Shipments and deliveries; null in snapshots taken before shipments were tracked. */
+    /** Shipments and deliveries. */
     @AggregateMember
     private Fulfilment fulfilment;
-    /** Edits before shipping and the order's version; null in snapshots taken before edits. */
+    /** Edits before shipping and the order's version. */
     @AggregateMember
     private OrderEdits edits;
+
+    /** Returns; null in snapshots taken before returns were tracked. */
+    @AggregateMember
+    private Returns returns;
 
     protected Order() {}
 
@@ -174,8 +174,7 @@ public class Order {
             return;
         }
         OrderTransitions.requireCancellable(command.actor(), status, resumeStatus);
-        apply(new OrderCancelledEvent(
-                orderId, status, command.actor(), command.reason(), captured.minus(refunded), confirmed));
+        apply(new OrderCancelledEvent(orderId, status, command.actor(), command.reason(), refunds.due(), confirmed));
     }
 
     /** The order needs a human. Changes nothing when it already waits for one; refused once the order has ended. */
@@ -212,9 +211,6 @@ public class Order {
     /** Ships some of the units left in one parcel (rules: {@link Fulfilment}); answers the shipment recorded. */
     @CommandHandler
     public ShipmentReceipt handle(ShipItemsCommand command) {
-        if (fulfilment == null) {
-            throw ShipmentRefusedException.notTracked();
-        }
         fulfilment.ship(orderId, status, resumeStatus, command).forEach(AggregateLifecycle::apply);
         return fulfilment.receipt(fulfilment.lastShipmentId());
     }
@@ -222,9 +218,6 @@ public class Order {
     /** A shipment arrived; repeated, it changes nothing. The last one to arrive makes the order DELIVERED. */
     @CommandHandler
     public void handle(MarkShipmentDeliveredCommand command) {
-        if (fulfilment == null) {
-            throw ShipmentRefusedException.unknownShipment(command.shipmentId());
-        }
         fulfilment.deliver(orderId, status, resumeStatus, command).forEach(AggregateLifecycle::apply);
     }
 
@@ -234,14 +227,7 @@ public class Order {
      */
     @CommandHandler
     public void handle(RequestRefundCommand command) {
-        if (refundIds.contains(command.refundId())) {
-            return;
-        }
-        Money amount =
-                RefundPolicy.amountToRefund(command.amount(), currency, captured, refunded, refundsInFlight.values());
-        // every gateway refunds by the payment's reference (PayPal's adapter finds the capture of the order itself)
-        apply(new RefundRequestedEvent(
-                orderId, command.refundId(), amount, provider, paymentReference, command.actor(), command.reason()));
+        refunds.request(orderId, provider, paymentReference, command).ifPresent(AggregateLifecycle::apply);
     }
 
     /**
@@ -250,18 +236,31 @@ public class Order {
      */
     @CommandHandler
     public void handle(RecordRefundCommand command) {
-        RefundPolicy.requireRefundReference(command.refundReference());
-        if (refundReferences.contains(command.refundReference())) {
-            return;
-        }
-        Money totalRefunded = RefundPolicy.totalRefundedAfter(command.amount(), currency, captured, refunded);
-        apply(new PaymentRefundedEvent(
-                orderId,
-                command.refundId(),
-                command.refundReference(),
-                command.amount(),
-                totalRefunded,
-                RefundPolicy.statusAfter(totalRefunded, captured)));
+        refunds.record(orderId, command).ifPresent(refund -> {
+            apply(refund);
+            if (returns != null) {
+                returns.refunded(orderId, refund).ifPresent(AggregateLifecycle::apply);
+            }
+        });
+    }
+
+    /** Asks to send shipped units back (rules: {@link Returns}); answers the new return's id. */
+    @CommandHandler
+    public String handle(RequestReturnCommand command, ReturnPolicy policy) {
+        apply(returns().request(returnContext(), fulfilment, policy, command));
+        return returns.lastReturnId();
+    }
+
+    /** The shop received a return: a refund request for the saga, and the order moves. */
+    @CommandHandler
+    public void handle(ReceiveReturnCommand command) {
+        returns().receive(returnContext(), refunds, command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** An admin's "RETURNED": everything shipped comes back through returns, restocked as the command says. */
+    @CommandHandler
+    public void handle(ReturnEverythingCommand command) {
+        returns().everything(returnContext(), fulfilment, refunds, command).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -271,6 +270,17 @@ public class Order {
 
     private static Actor actorOrEngine(Actor actor) {
         return actor == null ? CHECKOUT : actor;
+    }
+
+    private Returns returns() {
+        if (returns == null || fulfilment == null) {
+            throw ReturnRefusedException.notTracked();
+        }
+        return returns;
+    }
+
+    private Returns.OrderState returnContext() {
+        return new Returns.OrderState(orderId, status, resumeStatus, provider, paymentReference);
     }
 
     private void moveTo(OrderStatus next) {
@@ -288,13 +298,10 @@ public class Order {
         currency = event.totals().currency();
         provider = event.paymentMethod();
         confirmed = false;
-        captured = Money.zero(currency);
-        refunded = Money.zero(currency);
-        refundsInFlight = new HashMap<>();
-        refundIds = new HashSet<>();
-        refundReferences = new HashSet<>();
+        refunds = new Refunds(currency);
         fulfilment = new Fulfilment(event.lines());
         edits = new OrderEdits(event);
+        returns = new Returns(event.lines(), event.totals());
     }
 
     @EventSourcingHandler
@@ -337,7 +344,6 @@ public class Order {
         paymentStatus = PaymentStatus.PAID;
         provider = event.provider();
         captureReference = event.captureReference();
-        captured = event.captured();
     }
 
     @EventSourcingHandler
@@ -377,23 +383,17 @@ public class Order {
     }
 
     @EventSourcingHandler
+    void on(OrderPartiallyReturnedEvent event) {
+        moveTo(PARTIALLY_RETURNED);
+    }
+
+    @EventSourcingHandler
     void on(OrderReturnedEvent event) {
         moveTo(RETURNED);
     }
 
     @EventSourcingHandler
-    void on(RefundRequestedEvent event) {
-        refundIds.add(event.refundId());
-        refundsInFlight.put(event.refundId(), event.amount());
-    }
-
-    @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
-        refunded = event.totalRefunded();
         paymentStatus = event.paymentStatus();
-        refundReferences.add(event.refundReference());
-        if (event.refundId() != null) {
-            refundsInFlight.remove(event.refundId());
-        }
     }
 }

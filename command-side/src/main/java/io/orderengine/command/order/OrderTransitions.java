@@ -5,6 +5,7 @@ import static io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderengine.messages.order.OrderStatus.CANCELLED;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_RETURNED;
 import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PENDING;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
@@ -28,8 +29,9 @@ import java.util.Set;
  * CONFIRMED        → PROCESSING, CANCELLED, ATTENTION
  * PROCESSING       → PARTIALLY_SHIPPED, SHIPPED, CANCELLED, ATTENTION
  * PARTIALLY_SHIPPED → SHIPPED, ATTENTION (further shipments keep it PARTIALLY_SHIPPED until the last unit ships)
- * SHIPPED          → DELIVERED, RETURNED, ATTENTION
- * DELIVERED        → RETURNED
+ * SHIPPED          → DELIVERED, PARTIALLY_RETURNED, RETURNED, ATTENTION
+ * DELIVERED        → PARTIALLY_RETURNED, RETURNED
+ * PARTIALLY_RETURNED → RETURNED, ATTENTION (further returns keep it PARTIALLY_RETURNED until the last unit is back)
  * REJECTED, CANCELLED, RETURNED → nothing
  * ATTENTION        → back to the status it came from (resume), or wherever that status could go
  * </pre>
@@ -48,8 +50,9 @@ public final class OrderTransitions {
         NEXT.put(CONFIRMED, EnumSet.of(PROCESSING, CANCELLED, ATTENTION));
         NEXT.put(PROCESSING, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED, ATTENTION));
         NEXT.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, ATTENTION));
-        NEXT.put(SHIPPED, EnumSet.of(DELIVERED, RETURNED, ATTENTION));
-        NEXT.put(DELIVERED, EnumSet.of(RETURNED));
+        NEXT.put(SHIPPED, EnumSet.of(DELIVERED, PARTIALLY_RETURNED, RETURNED, ATTENTION));
+        NEXT.put(DELIVERED, EnumSet.of(PARTIALLY_RETURNED, RETURNED));
+        NEXT.put(PARTIALLY_RETURNED, EnumSet.of(RETURNED, ATTENTION));
         NEXT.put(REJECTED, EnumSet.noneOf(OrderStatus.class));
         NEXT.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
         NEXT.put(RETURNED, EnumSet.noneOf(OrderStatus.class));

@@ -39,14 +39,6 @@ public class ShipmentRefusedException extends DomainRejection {
                 RejectionKind.UNPROCESSABLE, "shipment-unknown", "the order has no shipment " + shipmentId, Map.of());
     }
 
-    static ShipmentRefusedException notTracked() {
-        return new ShipmentRefusedException(
-                RejectionKind.CONFLICT,
-                "shipment-not-tracked",
-                "this order was stored before shipments were tracked; set its status to SHIPPED instead",
-                Map.of());
-    }
-
     /** Units left to ship by SKU when the refusal was made (only SKUs with units left). */
     public Map<String, Integer> left() {
         return left;

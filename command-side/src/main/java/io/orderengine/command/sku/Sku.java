@@ -20,6 +20,8 @@ import io.orderengine.messages.sku.RegisterSkuCommand;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.ReserveStockCommand;
 import io.orderengine.messages.sku.RestockCommand;
+import io.orderengine.messages.sku.RestockReturnedUnitsCommand;
+import io.orderengine.messages.sku.ReturnedUnitsRestockedEvent;
 import io.orderengine.messages.sku.SkuDeactivatedEvent;
 import io.orderengine.messages.sku.SkuDetailsUpdatedEvent;
 import io.orderengine.messages.sku.SkuPriceChangedEvent;
@@ -42,6 +44,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /**
  * A stock keeping unit: its catalogue data and its stock. Available = on hand − reserved, and a reservation never
@@ -52,6 +55,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
  */
+@Revision("2") // order-edit changes and restocked returns: older snapshots lack them and are passed over
 public class Sku {
 
     @AggregateIdentifier
@@ -67,8 +71,10 @@ public class Sku {
     private int reserved;
     /** Keyed by order id. */
     private Map<String, StockHolding> holdings;
-    /** Order-edit stock changes applied, by change id; null in snapshots taken before order edits. */
+    /** Order-edit stock changes applied, by change id. */
     private Set<String> stockChanges;
+    /** Returns restocked, as order id + "/" + return id. */
+    private Set<String> restockedReturns;
 
     protected Sku() {}
 
@@ -209,7 +215,7 @@ public class Sku {
      */
     @CommandHandler
     public ShortSku handle(AdjustOrderStockCommand command) {
-        if (stockChanges != null && stockChanges.contains(command.changeId())) {
+        if (stockChanges.contains(command.changeId())) {
             return null;
         }
         StockHolding holding = holdings.get(command.orderId().value());
@@ -238,6 +244,31 @@ public class Sku {
                 command.reason()));
         reportLowStockFrom(before);
         return null;
+    }
+
+    /** Puts units of an order's return back on hand; changes nothing when that return was restocked already. */
+    @CommandHandler
+    public void handle(RestockReturnedUnitsCommand command) {
+        if (restockedReturns.contains(returnKey(command.orderId(), command.returnId()))) {
+            return;
+        }
+        StockHolding holding = holdingOf(command.orderId());
+        if (holding.state() != State.COMMITTED) {
+            throw new OrderStockNotFoundException(
+                    sku, command.orderId(), "never committed any stock (its request was " + describe(holding) + ")");
+        }
+        apply(new ReturnedUnitsRestockedEvent(
+                sku,
+                command.orderId(),
+                command.returnId(),
+                command.quantity(),
+                command.reason(),
+                onHand + command.quantity(),
+                available() + command.quantity()));
+    }
+
+    private static String returnKey(OrderId orderId, String returnId) {
+        return orderId.value() + "/" + returnId;
     }
 
     private StockHolding holdingOf(OrderId orderId) {
@@ -283,6 +314,7 @@ public class Sku {
         reserved = 0;
         holdings = new HashMap<>();
         stockChanges = new HashSet<>();
+        restockedReturns = new HashSet<>();
     }
 
     @EventSourcingHandler
@@ -326,9 +358,6 @@ public class Sku {
 
     @EventSourcingHandler
     void on(OrderStockAdjustedEvent event) {
-        if (stockChanges == null) {
-            stockChanges = new HashSet<>();
-        }
         stockChanges.add(event.changeId());
         onHand = event.onHand();
         reserved = event.onHand() - event.available();
@@ -359,5 +388,11 @@ public class Sku {
     void on(StockRestockedEvent event) {
         onHand = event.onHand();
         holdings.computeIfPresent(event.orderId().value(), (order, holding) -> holding.to(State.RESTOCKED));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnedUnitsRestockedEvent event) {
+        onHand = event.onHand();
+        restockedReturns.add(returnKey(event.orderId(), event.returnId()));
     }
 }

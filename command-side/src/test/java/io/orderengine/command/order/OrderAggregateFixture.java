@@ -2,6 +2,7 @@ package io.orderengine.command.order;
 
 import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.messages.common.Money;
+import java.time.Clock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
@@ -23,9 +24,15 @@ final class OrderAggregateFixture {
     private OrderAggregateFixture() {}
 
     static AggregateTestFixture<Order> orderFixture() {
+        return orderFixture(new ReturnPolicy(ReturnPolicy.DEFAULT_WINDOW, Clock.systemUTC()));
+    }
+
+    /** With {@code returns} as the return window and clock. */
+    static AggregateTestFixture<Order> orderFixture(ReturnPolicy returns) {
         AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(PRICING);
         fixture.registerInjectableResource(new PaymentAttemptPolicy(PaymentAttemptPolicy.DEFAULT_MAX_ATTEMPTS));
+        fixture.registerInjectableResource(returns);
         return fixture;
     }
 }

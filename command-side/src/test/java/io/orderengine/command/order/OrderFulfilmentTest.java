@@ -3,6 +3,7 @@ package io.orderengine.command.order;
 import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.messages.order.OrderStatus.CONFIRMED;
 import static io.orderengine.messages.order.OrderStatus.DELIVERED;
+import static io.orderengine.messages.order.OrderStatus.PARTIALLY_RETURNED;
 import static io.orderengine.messages.order.OrderStatus.PARTIALLY_SHIPPED;
 import static io.orderengine.messages.order.OrderStatus.PROCESSING;
 import static io.orderengine.messages.order.OrderStatus.RETURNED;
@@ -48,7 +49,8 @@ class OrderFulfilmentTest {
             PROCESSING, Set.of(SHIPPED),
             PARTIALLY_SHIPPED, Set.of(SHIPPED),
             SHIPPED, Set.of(DELIVERED, RETURNED),
-            DELIVERED, Set.of(RETURNED));
+            DELIVERED, Set.of(RETURNED),
+            PARTIALLY_RETURNED, Set.of(RETURNED));
 
     private static final LocalDate ETA = LocalDate.of(2026, 1, 22);
 

@@ -31,8 +31,9 @@ class OrderTransitionsTest {
         "CONFIRMED        -> PROCESSING CANCELLED ATTENTION",
         "PROCESSING       -> PARTIALLY_SHIPPED SHIPPED CANCELLED ATTENTION",
         "PARTIALLY_SHIPPED -> SHIPPED ATTENTION",
-        "SHIPPED          -> DELIVERED RETURNED ATTENTION",
-        "DELIVERED        -> RETURNED",
+        "SHIPPED          -> DELIVERED PARTIALLY_RETURNED RETURNED ATTENTION",
+        "DELIVERED        -> PARTIALLY_RETURNED RETURNED",
+        "PARTIALLY_RETURNED -> RETURNED ATTENTION",
         "REJECTED         ->",
         "CANCELLED        ->",
         "RETURNED         ->",
@@ -68,7 +69,15 @@ class OrderTransitionsTest {
     @ParameterizedTest
     @EnumSource(
             value = OrderStatus.class,
-            names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "PROCESSING", "PARTIALLY_SHIPPED", "SHIPPED"})
+            names = {
+                "PENDING",
+                "AWAITING_PAYMENT",
+                "CONFIRMED",
+                "PROCESSING",
+                "PARTIALLY_SHIPPED",
+                "SHIPPED",
+                "PARTIALLY_RETURNED"
+            })
     void inAttentionTheOrderMayGoWhereverItsPreviousStatusCouldExceptIntoAttentionAgain(OrderStatus previous) {
         Set<OrderStatus> expected = EnumSet.copyOf(EXPECTED.get(previous));
         expected.remove(ATTENTION);
@@ -90,7 +99,8 @@ class OrderTransitionsTest {
                         .isEmpty();
             }
         }
-        assertThat(OrderTransitions.targetsFrom(OrderStatus.DELIVERED, null)).containsExactly(OrderStatus.RETURNED);
+        assertThat(OrderTransitions.targetsFrom(OrderStatus.DELIVERED, null))
+                .containsExactly(OrderStatus.PARTIALLY_RETURNED, OrderStatus.RETURNED);
     }
 
     @Test

@@ -3,8 +3,9 @@ package io.orderengine.messages.order;
 /**
  * Where an order is in its life. {@code PENDING} (placed, reserving stock) → {@code AWAITING_PAYMENT} →
  * {@code CONFIRMED} (paid) → {@code PROCESSING} → ({@code PARTIALLY_SHIPPED} while some units wait) →
- * {@code SHIPPED} → {@code DELIVERED}; side exits
- * {@code REJECTED} (out of stock), {@code CANCELLED}, {@code RETURNED} and {@code ATTENTION} (needs a human).
+ * {@code SHIPPED} → {@code DELIVERED} → ({@code PARTIALLY_RETURNED} while some units came back) → {@code RETURNED};
+ * side exits
+ * {@code REJECTED} (out of stock), {@code CANCELLED} and {@code ATTENTION} (needs a human).
  */
 public enum OrderStatus {
     PENDING,
@@ -14,6 +15,7 @@ public enum OrderStatus {
     PARTIALLY_SHIPPED,
     SHIPPED,
     DELIVERED,
+    PARTIALLY_RETURNED,
     REJECTED,
     CANCELLED,
     RETURNED,
@@ -31,6 +33,7 @@ public enum OrderStatus {
                 || this == PROCESSING
                 || this == PARTIALLY_SHIPPED
                 || this == SHIPPED
+                || this == PARTIALLY_RETURNED
                 || this == ATTENTION;
     }
 }

@@ -9,6 +9,10 @@ public enum EmailKind {
     ORDER_REFUNDED("order-refunded"),
     /** The order was edited before shipping: the changes' outcome, the new totals, the refund of a lower total. */
     ORDER_EDITED("order-edited"),
+    /** One shipment arrived (one e-mail per shipment). */
+    ORDER_DELIVERED("order-delivered"),
+    /** The shop received units of a return; the refund e-mail follows when the gateway gave the money back. */
+    RETURN_RECEIVED("order-return-received"),
     /** Not about one event: the guest links of an address's recent orders, sent on request. */
     ORDER_LINKS("order-links");
 

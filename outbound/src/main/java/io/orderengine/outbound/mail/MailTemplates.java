@@ -90,7 +90,9 @@ public class MailTemplates {
                 "carrier",
                 "shipmentLines",
                 "oldTotal",
-                "newTotal")) {
+                "newTotal",
+                "returnId",
+                "returnLines")) {
             context.setVariable(optional, details.get(optional));
         }
         String html = engine.process("mail/" + kind.template() + ".html", context);

@@ -9,7 +9,9 @@ import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ReturnReceivedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.outbound.facts.OrderFacts;
 import io.orderengine.outbound.facts.OrderFactsStore;
 import java.time.Instant;
@@ -191,6 +193,44 @@ public class OrderNotifications {
                                 -event.balance().amountMinor(), event.balance().currency())
                         : null);
         notify(eventId, EmailKind.ORDER_EDITED, event.orderId(), event, sequence, at, details);
+    }
+
+    /** Every shipment that arrives mails the customer once. */
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ShipmentDeliveredEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        notify(eventId, EmailKind.ORDER_DELIVERED, event.orderId(), event, sequence, at, Map.of());
+    }
+
+    /** A return arrived: what came back and the refund under way (the refund e-mail follows when it is done). */
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ReturnReceivedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("returnId", event.returnId());
+        details.put(
+                "returnLines",
+                event.lines().stream()
+                        .map(line -> Map.of(
+                                "sku", line.sku().value(),
+                                "name", line.name() == null ? line.sku().value() : line.name(),
+                                "quantity", line.quantity()))
+                        .toList());
+        Money refund = event.refund();
+        details.put(
+                "refundAmount",
+                refund == null || refund.amountMinor() <= 0
+                        ? null
+                        : templates.money(refund.amountMinor(), refund.currency()));
+        notify(eventId, EmailKind.RETURN_RECEIVED, event.orderId(), event, sequence, at, details);
     }
 
     private String longDate(java.time.LocalDate date) {

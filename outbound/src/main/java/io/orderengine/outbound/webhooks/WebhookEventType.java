@@ -17,6 +17,10 @@ public enum WebhookEventType {
     ORDER_REFUNDED("order.refunded"),
     /** The order was edited before shipping; {@code data} is the order after the edit, {@code data.edit} the edit. */
     ORDER_EDITED("order.edited"),
+    /** A return was asked for; {@code data.return} names its units and reasons. */
+    ORDER_RETURN_REQUESTED("order.return_requested"),
+    /** A return arrived; {@code data.return} names the units, whether each was restocked, and the refund. */
+    ORDER_RETURN_RECEIVED("order.return_received"),
     STOCK_LOW("stock.low");
 
     private final String wireName;

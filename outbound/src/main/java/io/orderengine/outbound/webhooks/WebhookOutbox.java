@@ -12,6 +12,8 @@ import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ReturnReceivedEvent;
+import io.orderengine.messages.order.ReturnRequestedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.outbound.facts.OrderFacts;
@@ -139,6 +141,67 @@ public class WebhookOutbox {
                 event,
                 null,
                 Map.of("shipment", shipment));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ReturnRequestedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        List<Map<String, Object>> lines = event.lines().stream()
+                .map(line -> row(line.sku().value(), line.name(), line.quantity(), "reason", line.reason()))
+                .toList();
+        Map<String, Object> requested = new LinkedHashMap<>();
+        requested.put("returnId", event.returnId());
+        requested.put("lines", lines);
+        requested.put("requestedAt", at.toString());
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_RETURN_REQUESTED,
+                event.orderId(),
+                event,
+                null,
+                Map.of("return", requested));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(
+            ReturnReceivedEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        List<Map<String, Object>> lines = event.lines().stream()
+                .map(line -> row(line.sku().value(), line.name(), line.quantity(), "restock", line.restock()))
+                .toList();
+        Map<String, Object> received = new LinkedHashMap<>();
+        received.put("returnId", event.returnId());
+        received.put("lines", lines);
+        received.put("refundMinor", event.refund() == null ? 0 : event.refund().amountMinor());
+        received.put("shippingRefunded", event.shippingRefunded());
+        received.put("receivedAt", at.toString());
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_RETURN_RECEIVED,
+                event.orderId(),
+                event,
+                null,
+                Map.of("return", received));
+    }
+
+    private static Map<String, Object> row(String sku, String name, int quantity, String key, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sku", sku);
+        row.put("name", name);
+        row.put("quantity", quantity);
+        row.put(key, value);
+        return row;
     }
 
     @EventHandler

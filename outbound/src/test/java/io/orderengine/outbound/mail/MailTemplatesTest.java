@@ -149,6 +149,49 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aReturnReceivedEmailListsWhatCameBackAndTheRefundInEveryLanguage() {
+        Map<String, Object> details = Map.of(
+                "returnId",
+                "R1",
+                "returnLines",
+                java.util.List.of(Map.of("sku", "MUG-BLUE", "name", "Blue mug", "quantity", 1)),
+                "refundAmount",
+                templates("en").money(1250, "EUR"));
+        Email english = templates("en").render(EmailKind.RETURN_RECEIVED, order(false, 0), details);
+
+        assertThat(english.subject()).isEqualTo("We received your return for order ORD-20250301-000007 at Test Shop");
+        assertThat(english.text())
+                .contains(
+                        "We received return R1 of order ORD-20250301-000007.",
+                        "1 × Blue mug (MUG-BLUE)",
+                        "We are refunding €12.50");
+        assertThat(english.html()).contains("1 × Blue mug (MUG-BLUE)", "We are refunding €12.50");
+        for (String language : java.util.List.of("de", "he", "ar")) {
+            Email email = templates(language).render(EmailKind.RETURN_RECEIVED, order(false, 0), details);
+            assertThat(email.subject()).as(language).doesNotContain("subject.").contains("ORD-20250301-000007");
+            assertThat(email.text()).as(language).contains("R1", "1 × Blue mug (MUG-BLUE)");
+            assertThat(email.html()).as(language).doesNotContain("??");
+        }
+    }
+
+    @Test
+    void aDeliveredEmailSaysAParcelArrivedInEveryLanguage() {
+        Email english = templates("en").render(EmailKind.ORDER_DELIVERED, order(false, 0), Map.of());
+
+        assertThat(english.subject())
+                .isEqualTo("A parcel of your order ORD-20250301-000007 from Test Shop was delivered");
+        assertThat(english.text()).contains("A parcel of order ORD-20250301-000007 has been delivered.");
+        for (String language : java.util.List.of("de", "he", "ar")) {
+            Email email = templates(language).render(EmailKind.ORDER_DELIVERED, order(false, 0), Map.of());
+            assertThat(email.subject()).as(language).doesNotContain("subject.").contains("ORD-20250301-000007");
+            assertThat(email.text())
+                    .as(language)
+                    .contains("ORD-20250301-000007")
+                    .doesNotContain("??");
+        }
+    }
+
+    @Test
     void cancellationAndRefundEmailsNameTheAmounts() {
         MailTemplates templates = templates("en");
         Email cancelled = templates.render(

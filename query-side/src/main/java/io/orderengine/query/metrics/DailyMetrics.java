@@ -10,7 +10,8 @@ import java.util.Map;
  * between 0 and 1, null without attempts. {@code averageOrderValueMinor} averages the totals of the day's orders per
  * currency; {@code averageTimeToConfirmMillis} averages placement-to-confirmation of the orders confirmed that day,
  * null without confirmations; {@code revenueMinor} is captured minus refunded that day per currency.
- * {@code alert} is true when {@code alerts} names at least one of {@value MetricsAlertPolicy#LOW_SUCCESS_RATE} and
+ * {@code returnedUnits} came back that day (returns received) and {@code refundedMinor} was refunded that day per
+ * currency (returns and every other refund). {@code alert} is true when {@code alerts} names at least one of {@value MetricsAlertPolicy#LOW_SUCCESS_RATE} and
  * {@value MetricsAlertPolicy#SLOW_CONFIRMATION}.
  */
 public record DailyMetrics(
@@ -23,9 +24,12 @@ public record DailyMetrics(
         Long averageTimeToConfirmMillis,
         Map<String, Long> revenueMinor,
         boolean alert,
-        List<String> alerts) {
+        List<String> alerts,
+        long returnedUnits,
+        Map<String, Long> refundedMinor) {
 
     public DailyMetrics {
         alerts = List.copyOf(alerts);
+        refundedMinor = refundedMinor == null ? Map.of() : Map.copyOf(refundedMinor);
     }
 }

@@ -16,6 +16,7 @@ import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderStatusChange;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.ReturnReceivedEvent;
 import io.orderengine.messages.query.AdminOverviewQuery;
 import io.orderengine.messages.query.DailyMetricsQuery;
 import io.orderengine.query.common.GuardedCounters;
@@ -69,6 +70,7 @@ public class OrderMetricsProjection implements RebuildableProjection {
     private static final String FAILED = "failed";
     private static final String CAPTURED_MINOR = "capturedMinor";
     private static final String REFUNDED_MINOR = "refundedMinor";
+    private static final String RETURNED_UNITS = "returnedUnits";
     private static final String CONFIRMATIONS = "confirmations";
     private static final String CONFIRM_MILLIS = "confirmMillis";
 
@@ -179,6 +181,11 @@ public class OrderMetricsProjection implements RebuildableProjection {
                         event.amount().amountMinor()));
     }
 
+    @EventHandler
+    void on(ReturnReceivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        days.apply(day(at), event.orderId().value(), sequence, Updates.inc(RETURNED_UNITS, event.units()));
+    }
+
     /** Before a replay: the read model is rebuilt from the first event. */
     @ResetHandler
     public void reset() {
@@ -235,7 +242,9 @@ public class OrderMetricsProjection implements RebuildableProjection {
                 averageTimeToConfirm,
                 Collections.unmodifiableMap(revenue(day)),
                 !alerts.isEmpty(),
-                alerts);
+                alerts,
+                longValue(day, RETURNED_UNITS),
+                Collections.unmodifiableMap(new TreeMap<>(longMap(day, REFUNDED_MINOR))));
     }
 
     private Map<OrderStatus, Long> ordersByStatus() {

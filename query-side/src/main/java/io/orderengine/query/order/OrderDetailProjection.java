@@ -19,6 +19,7 @@ import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ReturnChange;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.messages.query.FindOrderQuery;
@@ -203,6 +204,12 @@ public class OrderDetailProjection implements RebuildableProjection {
                 }
             }
         });
+    }
+
+    /** A return asked for, received, rejected or refunded ({@link OrderReturnDocuments}). */
+    @EventHandler
+    void on(ReturnChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> OrderReturnDocuments.apply(order, event, at));
     }
 
     @EventHandler

@@ -226,7 +226,10 @@ final class OrderDocuments {
                         .map(OrderDocuments::toShipment)
                         .toList(),
                 OrderEditDocuments.version(document),
-                OrderEditDocuments.edits(document));
+                OrderEditDocuments.edits(document),
+                documents(document, OrderReturnDocuments.RETURNS).stream()
+                        .map(OrderReturnDocuments::toReturn)
+                        .toList());
     }
 
     private static OrderView.Shipment toShipment(Document shipment) {

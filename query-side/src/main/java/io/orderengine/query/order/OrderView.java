@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code {"orderId","orderNumber","status","paymentStatus","paymentMethod","customer":{"customerId","email","guest"},
  * "lines":[...],"totals":{...},"shippingAddress":{...},"billingAddress":{...}|null,"discountCode","notes",
  * "adminNotes":[...],"trackingNumber","estimatedDelivery","shortages":[...],"statusHistory":[...],
- * "payment":{...}|null,"placedAt","updatedAt","shipments":[...],"version","edits":[...]}}. The guest token hash is never part of it.
+ * "payment":{...}|null,"placedAt","updatedAt","shipments":[...],"version","edits":[...],"returns":[...]}}. The guest token hash is never part of it.
  *
  * @param paymentMethod    what the customer chose at checkout ({@code sandbox}, {@code stripe}, {@code paypal})
  * @param adminNotes       notes admins wrote; {@link #forCustomer()} leaves them out
@@ -24,6 +24,7 @@ import java.util.Map;
  * @param shipments        the parcels shipped so far, oldest first
  * @param version          1 when placed, one more with each edit
  * @param edits            the edits before shipping, oldest first
+ * @param returns          the returns asked for so far, oldest first
  */
 public record OrderView(
         String orderId,
@@ -48,11 +49,13 @@ public record OrderView(
         Instant updatedAt,
         List<Shipment> shipments,
         int version,
-        List<Edit> edits) {
+        List<Edit> edits,
+        List<Return> returns) {
 
     public OrderView {
         shipments = shipments == null ? List.of() : List.copyOf(shipments);
         edits = edits == null ? List.of() : List.copyOf(edits);
+        returns = returns == null ? List.of() : List.copyOf(returns);
         version = Math.max(1, version);
         lines = List.copyOf(lines);
         adminNotes = List.copyOf(adminNotes);
@@ -60,7 +63,7 @@ public record OrderView(
         statusHistory = List.copyOf(statusHistory);
     }
 
-    /** A view of an order never edited (version 1). */
+    /** A view of an order never edited (version 1) and without returns. */
     public OrderView(
             String orderId,
             String orderNumber,
@@ -106,6 +109,7 @@ public record OrderView(
                 updatedAt,
                 shipments,
                 1,
+                List.of(),
                 List.of());
     }
 
@@ -180,7 +184,8 @@ public record OrderView(
                 updatedAt,
                 shipments,
                 version,
-                edits);
+                edits,
+                returns);
     }
 
     /** Whose order it is: {@code customerId} is the JWT subject of a signed-in customer, null for a guest. */
@@ -246,6 +251,25 @@ public record OrderView(
             lines = List.copyOf(lines);
         }
     }
+
+    /**
+     * A return: {@code status} REQUESTED, RECEIVED, REFUNDED or REJECTED; {@code refundMinor} is what the order
+     * works out when it is received (0 before); {@code receivedAt} null until then.
+     */
+    public record Return(
+            String returnId,
+            String status,
+            List<ReturnLine> lines,
+            long refundMinor,
+            Instant requestedAt,
+            Instant receivedAt) {
+        public Return {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Units of one SKU in a return; {@code restock} is null until received (then: back on hand or not). */
+    public record ReturnLine(String sku, int quantity, String reason, Boolean restock) {}
 
     /** Units of one SKU in a shipment. */
     public record ShipmentLine(String sku, String name, int quantity) {}

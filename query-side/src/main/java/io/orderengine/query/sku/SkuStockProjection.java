@@ -15,6 +15,7 @@ import io.orderengine.messages.query.ListSkusQuery;
 import io.orderengine.messages.query.PageRequest;
 import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.messages.sku.OrderStockAdjustedEvent;
+import io.orderengine.messages.sku.ReturnedUnitsRestockedEvent;
 import io.orderengine.messages.sku.SkuDeactivatedEvent;
 import io.orderengine.messages.sku.SkuDetailsUpdatedEvent;
 import io.orderengine.messages.sku.SkuPriceChangedEvent;
@@ -202,6 +203,11 @@ public class SkuStockProjection implements RebuildableProjection {
 
     @EventHandler
     void on(OrderStockAdjustedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.sku(), sequence, at, sku -> stock(sku, event.onHand(), event.available()));
+    }
+
+    @EventHandler
+    void on(ReturnedUnitsRestockedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.sku(), sequence, at, sku -> stock(sku, event.onHand(), event.available()));
     }
 

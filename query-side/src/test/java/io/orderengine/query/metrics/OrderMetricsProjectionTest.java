@@ -126,7 +126,9 @@ class OrderMetricsProjectionTest {
     void answersEmptyMetricsForAQuietDay() {
         DailyMetrics metrics = metrics(DAY);
 
-        assertThat(metrics).isEqualTo(new DailyMetrics(DAY, 0, 0, 0, null, Map.of(), null, Map.of(), false, List.of()));
+        assertThat(metrics)
+                .isEqualTo(
+                        new DailyMetrics(DAY, 0, 0, 0, null, Map.of(), null, Map.of(), false, List.of(), 0, Map.of()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
+import io.orderengine.messages.order.ReturnEverythingCommand;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.query.order.OrderView;
 import jakarta.validation.Valid;
@@ -90,7 +91,8 @@ class AdminOrderCommandController {
             @NoInvisibleCharacters(allowJoiners = false) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ._/-]*")
             String trackingNumber,
 
-            LocalDate estimatedDelivery) {}
+            LocalDate estimatedDelivery,
+            Boolean restock) {}
 
     record RefundRequest(
             @Min(1) @Max(100_000_000_000L) Long amountMinor,
@@ -128,7 +130,7 @@ class AdminOrderCommandController {
                 case PROCESSING -> fulfilment(orderId, OrderStatus.PROCESSING, admin, request);
                 case SHIPPED -> fulfilment(orderId, OrderStatus.SHIPPED, admin, request);
                 case DELIVERED -> fulfilment(orderId, OrderStatus.DELIVERED, admin, request);
-                case RETURNED -> fulfilment(orderId, OrderStatus.RETURNED, admin, request);
+                case RETURNED -> returnEverything(orderId, admin, request);
             };
             commands.sendAndWait(command);
             return ResponseEntity.accepted()
@@ -169,6 +171,16 @@ class AdminOrderCommandController {
             OrderId orderId, OrderStatus target, Actor admin, StatusRequest request) {
         return new ChangeFulfilmentStatusCommand(
                 orderId, target, admin, request.note(), request.trackingNumber(), request.estimatedDelivery());
+    }
+
+    /** "RETURNED" goes through returns: everything shipped comes back, restocked as the admin must say. */
+    private static ReturnEverythingCommand returnEverything(OrderId orderId, Actor admin, StatusRequest request) {
+        if (request.restock() == null) {
+            throw ApiException.unprocessable(
+                    "restock-choice-required",
+                    "Say whether the returned units go back on hand: \"restock\": true or false.");
+        }
+        return new ReturnEverythingCommand(orderId, request.restock(), admin, request.note());
     }
 
     private <T> ResponseEntity<IdempotentBody<T>> once(

@@ -36,7 +36,8 @@ record OrderResponse(
         Instant updatedAt,
         List<OrderView.Shipment> shipments,
         int version,
-        List<OrderView.Edit> edits) {
+        List<OrderView.Edit> edits,
+        List<OrderView.Return> returns) {
 
     /** {@link OrderView.Payment} with an {@link Action} that may carry a client secret. */
     record Payment(
@@ -105,6 +106,7 @@ record OrderResponse(
                 view.updatedAt(),
                 view.shipments(),
                 view.version(),
-                view.edits());
+                view.edits(),
+                view.returns());
     }
 }

@@ -21,6 +21,7 @@ import io.orderengine.messages.order.ChangeFulfilmentStatusCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.RequestRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
+import io.orderengine.messages.order.ReturnEverythingCommand;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -103,15 +104,27 @@ class AdminOrderCommandControllerSliceTest {
     }
 
     @Test
+    void returnedNeedsAnExplicitRestockChoice() throws Exception {
+        mvc.perform(post("/api/v1/admin/orders/" + ORDER + "/status")
+                        .with(as("root", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"RETURNED\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("restock-choice-required")));
+        verify(commands, org.mockito.Mockito.never()).sendAndWait(any(ReturnEverythingCommand.class));
+    }
+
+    @Test
     void takesEveryStatusTheApiAcceptsByItsUpperCaseNameOnly() throws Exception {
         for (String status : new String[] {"PROCESSING", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED", "RESUMED"}) {
             mvc.perform(post("/api/v1/admin/orders/" + ORDER + "/status")
                             .with(as("root", "ADMIN"))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"status\":\"" + status + "\"}"))
+                            .content("{\"status\":\"" + status + "\",\"restock\":true}"))
                     .andExpect(status().isAccepted())
                     .andExpect(jsonPath("$.requested").value(status));
         }
+        verify(commands).sendAndWait(any(ReturnEverythingCommand.class));
         verify(commands).sendAndWait(any(ResumeOrderCommand.class));
         verify(commands).sendAndWait(any(CancelOrderCommand.class));
 
