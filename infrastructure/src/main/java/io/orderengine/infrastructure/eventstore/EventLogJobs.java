@@ -43,10 +43,15 @@ public final class EventLogJobs implements SmartLifecycle {
         return sealer == null ? 0 : sealer.seal();
     }
 
-    /** Seals, verifies, logs the outcome and tells the listeners; returns the outcome. */
-    public EventLogVerification verifyAndPublish() {
+    /** Chains what is ready, then verifies the whole chain. */
+    public EventLogVerification verifyNow() {
         sealNow();
-        EventLogVerification outcome = verifier.verify();
+        return verifier.verify();
+    }
+
+    /** Verifies ({@link #verifyNow()}), logs the outcome and tells the listeners; returns the outcome. */
+    public EventLogVerification verifyAndPublish() {
+        EventLogVerification outcome = verifyNow();
         if (outcome.verified()) {
             log.info("event log verified: {} events, head {}", outcome.events(), outcome.head());
         } else {

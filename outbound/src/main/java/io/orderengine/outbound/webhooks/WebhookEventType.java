@@ -11,7 +11,13 @@ public enum WebhookEventType {
     ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
-    STOCK_LOW("stock.low");
+    STOCK_LOW("stock.low"),
+    /**
+     * The scheduled verification of the event log ran: {@code data} holds {@code verified}, {@code events} and the
+     * chain's {@code head} (or {@code firstBrokenPosition} and {@code reason}), so the head is also kept outside the
+     * engine's database.
+     */
+    EVENT_LOG_HEAD("event_log.head");
 
     private final String wireName;
 
