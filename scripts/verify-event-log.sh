@@ -44,13 +44,26 @@ run_verifier() {
   fi
 }
 
+# Runs the verifier and prints its verdict line; its log lines only when it gave no verdict.
+verdict() {
+  local out rc=0
+  out="$(run_verifier "$@" 2>&1)" || rc=$?
+  if grep -qE '^(verified|BROKEN) ' <<<"$out"; then
+    grep -E '^(verified|BROKEN) ' <<<"$out"
+  else
+    echo "$out" >&2
+    [ "$rc" -ne 0 ] || rc=2
+  fi
+  return "$rc"
+}
+
 if [ -n "$uri" ]; then
-  run_verifier --uri "$uri" --db "${db:-orderengine}"
-  exit $?
+  rc=0; verdict --uri "$uri" --db "${db:-orderengine}" || rc=$?
+  exit "$rc"
 fi
 if [ -n "$store" ]; then
-  run_verifier --store "$store" --db "${db:-orderengine}"
-  exit $?
+  rc=0; verdict --store "$store" --db "${db:-orderengine}" || rc=$?
+  exit "$rc"
 fi
 [ -n "$backup" ] || usage
 [ -f "$backup" ] || { echo "verify: no backup at $backup" >&2; exit 2; }
@@ -67,4 +80,5 @@ field() { sed -n "s/^$1=//p" "$backup.manifest" | head -n 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$here/backup-crypt.sh" decrypt "$backup" "$(field encryption)" "$key_file" | gzip -dc > "$work/engine.mv"
-run_verifier --store "$work/engine.mv" --db "${db:-$(field database)}"
+rc=0; verdict --store "$work/engine.mv" --db "${db:-$(field database)}" || rc=$?
+exit "$rc"
