@@ -2,6 +2,9 @@ package io.orderengine.saga.payment;
 
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.inbox.InboxPayloadProtection;
+import io.orderengine.saga.inbox.InboxProperties;
+import io.orderengine.saga.inbox.InboxRetries;
 import io.orderengine.saga.inbox.PaymentNotificationHandler;
 import io.orderengine.saga.inbox.WebhookInbox;
 import io.orderengine.saga.ledger.PaymentLedger;
@@ -30,7 +33,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@link MongoDatabase} and Axon's {@link CommandGateway}; uses a {@link Clock} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentsProperties.class)
+@EnableConfigurationProperties({PaymentsProperties.class, InboxProperties.class})
 @EnableScheduling
 public class PaymentsConfiguration {
 
@@ -44,8 +47,13 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    WebhookInbox webhookInbox(MongoDatabase database, ObjectProvider<Clock> clock) {
-        WebhookInbox inbox = new WebhookInbox(database, clockOf(clock));
+    WebhookInbox webhookInbox(
+            MongoDatabase database,
+            ObjectProvider<Clock> clock,
+            InboxProperties properties,
+            ObjectProvider<InboxPayloadProtection> protection) {
+        WebhookInbox inbox = new WebhookInbox(
+                database, clockOf(clock), properties, protection.getIfAvailable(() -> InboxPayloadProtection.NONE));
         inbox.ensureIndexes();
         return inbox;
     }
@@ -67,7 +75,9 @@ public class PaymentsConfiguration {
     @Bean
     SandboxCheckout sandboxCheckout(
             SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
-        return new SandboxCheckout(gateway, inbox, notifications);
+        SandboxCheckout sandbox = new SandboxCheckout(gateway, inbox, notifications);
+        inbox.register("sandbox", sandbox::replay);
+        return sandbox;
     }
 
     @Bean
@@ -119,12 +129,14 @@ public class PaymentsConfiguration {
             WebhookInbox inbox,
             PaymentNotificationHandler notifications,
             ObjectProvider<Clock> clock) {
-        return new StripeWebhookService(
+        StripeWebhookService stripe = new StripeWebhookService(
                 properties.stripe().webhookSecret(),
                 gateways.gateway(PaymentMethod.STRIPE),
                 inbox,
                 notifications,
                 clockOf(clock));
+        inbox.register("stripe", stripe::replay);
+        return stripe;
     }
 
     @Bean
@@ -135,7 +147,7 @@ public class PaymentsConfiguration {
             WebhookInbox inbox,
             PaymentNotificationHandler notifications) {
         PaymentsProperties.PayPal paypal = properties.paypal();
-        return PayPalWebhookService.create(
+        PayPalWebhookService service = PayPalWebhookService.create(
                 paypal.clientId(),
                 paypal.clientSecret(),
                 paypal.baseUrl(),
@@ -143,6 +155,8 @@ public class PaymentsConfiguration {
                 ledger,
                 inbox,
                 notifications);
+        inbox.register("paypal", service::replay);
+        return service;
     }
 
     @Bean
@@ -150,11 +164,16 @@ public class PaymentsConfiguration {
         return new InboxCleanup(inbox);
     }
 
+    @Bean
+    InboxRetries inboxRetries(WebhookInbox inbox) {
+        return new InboxRetries(inbox);
+    }
+
     static Clock clockOf(ObjectProvider<Clock> clock) {
         return clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Deletes inbox entries past their 90 days where the store ignores TTL indexes (the embedded server). */
+    /** Deletes inbox entries past their retention (90 days) where the store ignores TTL indexes (the embedded server). */
     static final class InboxCleanup {
 
         private final WebhookInbox inbox;
@@ -167,7 +186,7 @@ public class PaymentsConfiguration {
         void purge() {
             long purged = inbox.purgeExpired();
             if (purged > 0) {
-                log.info("purged {} webhook inbox entries older than {}", purged, WebhookInbox.RETENTION);
+                log.info("purged {} webhook inbox entries older than {}", purged, inbox.retention());
             }
         }
     }
