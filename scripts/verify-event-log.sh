@@ -8,10 +8,11 @@
 # An encrypted backup needs its key: --key-file FILE or BACKUP_KEY_FILE. A backup is unpacked into a temporary
 # file first (its SHA-256 checked against the manifest); the original is never opened. Runs the verifier in the engine
 # jar (ENGINE_JAR, default api/target/order-engine.jar; or ENGINE_CLASSPATH, a class path holding it). Prints
-# "verified events=N head=<hex>" and exits 0, or "BROKEN position=P reason=..." and exits 1.
+# "verified events=N head=<hex>" and exits 0, or "BROKEN position=P reason=..." and exits 1; exits 2 when it could
+# not verify (no key, a backup that does not match its manifest, no verifier).
 set -euo pipefail
 
-usage() { sed -n '4,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 here="$(cd "$(dirname "$0")" && pwd)"
 db="${ENGINE_STORE_DATABASE:-}"
@@ -51,8 +52,9 @@ verdict() {
   if grep -qE '^(verified|BROKEN) ' <<<"$out"; then
     grep -E '^(verified|BROKEN) ' <<<"$out"
   else
+    # no verdict: the verifier could not run (no jar, an older jar without it, a store it cannot open)
     echo "$out" >&2
-    [ "$rc" -ne 0 ] || rc=2
+    rc=2
   fi
   return "$rc"
 }
@@ -75,10 +77,13 @@ field() { sed -n "s/^$1=//p" "$backup.manifest" | head -n 1; }
 }
 [ "$(sha256sum "$backup" | cut -d' ' -f1)" = "$(field sha256)" ] || {
   echo "verify: $backup does not match its manifest" >&2
-  exit 1
+  exit 2
 }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$here/backup-crypt.sh" decrypt "$backup" "$(field encryption)" "$key_file" | gzip -dc > "$work/engine.mv"
+if ! "$here/backup-crypt.sh" decrypt "$backup" "$(field encryption)" "$key_file" | gzip -dc > "$work/engine.mv"; then
+  echo "verify: $backup could not be unpacked" >&2
+  exit 2
+fi
 rc=0; verdict --store "$work/engine.mv" --db "${db:-$(field database)}" || rc=$?
 exit "$rc"
