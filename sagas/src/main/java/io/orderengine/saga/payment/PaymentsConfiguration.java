@@ -33,7 +33,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@link MongoDatabase} and Axon's {@link CommandGateway}; uses a {@link Clock} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PaymentsProperties.class, InboxProperties.class})
+@EnableConfigurationProperties(PaymentsProperties.class)
 @EnableScheduling
 public class PaymentsConfiguration {
 
@@ -50,10 +50,14 @@ public class PaymentsConfiguration {
     WebhookInbox webhookInbox(
             MongoDatabase database,
             ObjectProvider<Clock> clock,
-            InboxProperties properties,
+            ObjectProvider<InboxProperties> properties,
             ObjectProvider<InboxPayloadProtection> protection) {
+        // InboxProperties is bound by the application's @ConfigurationPropertiesScan; defaults without it
         WebhookInbox inbox = new WebhookInbox(
-                database, clockOf(clock), properties, protection.getIfAvailable(() -> InboxPayloadProtection.NONE));
+                database,
+                clockOf(clock),
+                properties.getIfAvailable(InboxProperties::defaults),
+                protection.getIfAvailable(() -> InboxPayloadProtection.NONE));
         inbox.ensureIndexes();
         return inbox;
     }
