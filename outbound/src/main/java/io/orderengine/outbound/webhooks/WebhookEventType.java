@@ -5,19 +5,19 @@ import java.util.Optional;
 
 /** What an endpoint can subscribe to; {@link #wireName()} is the {@code type} of the delivered JSON. */
 public enum WebhookEventType {
+    /**
+     * The scheduled verification of the event log ran: {@code data} holds {@code verified}, {@code events} and the
+     * chain's {@code head} (or {@code firstBrokenPosition} and {@code reason}), so the head is also kept outside the
+     * engine's database.
+     */
+    EVENT_LOG_HEAD("event_log.head"),
     ORDER_CONFIRMED("order.confirmed"),
     ORDER_SHIPPED("order.shipped"),
     /** A parcel of the order left (every shipment, partial or last); {@code data.shipment} says what is in it. */
     ORDER_SHIPMENT_CREATED("order.shipment_created"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_REFUNDED("order.refunded"),
-    STOCK_LOW("stock.low"),
-    /**
-     * The scheduled verification of the event log ran: {@code data} holds {@code verified}, {@code events} and the
-     * chain's {@code head} (or {@code firstBrokenPosition} and {@code reason}), so the head is also kept outside the
-     * engine's database.
-     */
-    EVENT_LOG_HEAD("event_log.head");
+    STOCK_LOW("stock.low");
 
     private final String wireName;
 
