@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Restores a backup made by backup.sh into a fresh store (docs/operations.md, "Backup and restore").
 #
-#   scripts/restore.sh [--store FILE] [--uri URI] [--db NAME] [--force] BACKUP
+#   scripts/restore.sh [--store FILE] [--uri URI] [--db NAME] [--key-file FILE] [--skip-verify] [--force] BACKUP
 #
-# The backup's manifest (BACKUP.manifest) says what it is; its SHA-256 is checked first.
+# The backup's manifest (BACKUP.manifest) says what it is; its SHA-256 is checked first. An encrypted backup needs
+# its key file (--key-file or BACKUP_KEY_FILE). After restoring, the event log's hash chain of the copy is verified
+# (scripts/verify-event-log.sh; needs the engine jar, ENGINE_JAR): an embedded backup whose chain is broken is not
+# restored (exit 3; --skip-verify restores it anyway, e.g. for forensics), a mongodump one is restored and exits 3.
 # Embedded backup: written to the H2 file --store (ENGINE_STORE_EMBEDDED_PATH, default ./data/engine.mv), which must
 # not exist yet (--force replaces it) and must not be open. Start the engine on that file afterwards.
 # mongodump backup: mongorestore into database --db (ENGINE_STORE_DATABASE, default: the backed-up name) of --uri
 # (MONGODB_URI); --force drops the collections it restores first.
 set -euo pipefail
 
-usage() { sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '4,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+here="$(cd "$(dirname "$0")" && pwd)"
 
 store="${ENGINE_STORE_EMBEDDED_PATH:-./data/engine.mv}"
 uri="${MONGODB_URI:-}"
 db="${ENGINE_STORE_DATABASE:-}"
 force=false
+skip_verify=false
+key_file="${BACKUP_KEY_FILE:-}"
 backup=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +29,8 @@ while [ $# -gt 0 ]; do
     --uri) uri="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --force) force=true; shift ;;
+    --skip-verify) skip_verify=true; shift ;;
+    --key-file) key_file="$2"; shift 2 ;;
     -h|--help) usage ;;
     -*) echo "restore: unknown option $1" >&2; usage ;;
     *) [ -z "$backup" ] || usage; backup="$1"; shift ;;
@@ -40,6 +48,23 @@ if [ "$expected" != "$actual" ]; then
   echo "restore: $backup does not match its manifest (sha256 $actual, expected $expected); not restoring" >&2
   exit 1
 fi
+
+encryption="$(field encryption)"
+
+# Verifies the chain with the engine's verifier: 0 verified, 3 broken; says so when the verifier is not at hand.
+verify_chain() {
+  local out rc=0
+  if [ "$skip_verify" = true ]; then
+    echo "restore: event log not verified (--skip-verify)" >&2
+    return 0
+  fi
+  out="$("$here/verify-event-log.sh" "$@" 2>&1)" || rc=$?
+  case "$rc" in
+    0) echo "restore: event log $out" ;;
+    1) echo "restore: the restored event log does NOT verify: $out" >&2; return 3 ;;
+    *) echo "restore: event log NOT verified ($out); run scripts/verify-event-log.sh on the copy" >&2 ;;
+  esac
+}
 
 in_use() {
   local file
@@ -68,7 +93,17 @@ case "$kind" in
       fi
     fi
     mkdir -p "$(dirname "$store")"
-    gzip -dc "$backup" > "$store.partial"
+    "$here/backup-crypt.sh" decrypt "$backup" "$encryption" "$key_file" | gzip -dc > "$store.partial"
+    # verified on a scratch copy: opening a store file rewrites parts of it, the restored file stays as backed up
+    scratch="$(mktemp -d)"
+    cp "$store.partial" "$scratch/engine.mv"
+    verified=0
+    verify_chain --store "$scratch/engine.mv" --db "$(field database)" || verified=$?
+    rm -rf "$scratch"
+    if [ "$verified" -ne 0 ]; then
+      rm -f "$store.partial"
+      exit "$verified"
+    fi
     mv "$store.partial" "$store"
     echo "restore: embedded store restored to $store; start the engine with --engine.store.embedded-path=$store" \
          "--engine.store.database=$(field database)"
@@ -80,8 +115,10 @@ case "$kind" in
     target_db="${db:-$source_db}"
     drop=()
     [ "$force" = true ] && drop=(--drop)
-    mongorestore --uri="$uri" --archive="$backup" --gzip --nsInclude="$source_db.*" \
+    "$here/backup-crypt.sh" decrypt "$backup" "$encryption" "$key_file" |
+    mongorestore --uri="$uri" --archive --gzip --nsInclude="$source_db.*" \
       --nsFrom="$source_db.*" --nsTo="$target_db.*" ${drop[@]+"${drop[@]}"}
+    verify_chain --uri "$uri" --db "$target_db"
     echo "restore: database $source_db restored as $target_db; start the engine with ENGINE_STORE_DATABASE=$target_db"
     ;;
   *)

@@ -1,7 +1,8 @@
 // Operations: projections with their lag and a rebuild button with progress (GET /api/v1/admin/projections,
 // POST /api/v1/admin/projections/{name}/rebuild), stuck checkouts and orders needing attention with retry and
 // compensate (GET /api/v1/admin/sagas?state=, POST /api/v1/admin/sagas/{orderId}/retry|compensate), and dead
-// letters with retry (GET /api/v1/admin/dead-letters, POST /api/v1/admin/dead-letters/{id}/retry).
+// letters with retry (GET /api/v1/admin/dead-letters, POST /api/v1/admin/dead-letters/{id}/retry), and the webhook
+// inbox with retry (GET /api/v1/admin/webhooks/inbox?status=, POST /api/v1/admin/webhooks/inbox/{id}/retry).
 
 import { ApiError, api, itemsOf } from '../api.js';
 import { isAdmin } from '../auth.js';
@@ -247,6 +248,54 @@ async function retryLetter(letter, button) {
         showMessage($('#dead-letters-message'), e);
     }
     loadDeadLetters();
+    $('#inbox-status').addEventListener('change', loadInbox);
+    $('#inbox-filter').addEventListener('submit', (event) => event.preventDefault());
+    loadInbox();
+}
+
+async function loadInbox() {
+    const container = $('#inbox');
+    const status = $('#inbox-status').value;
+    try {
+        const list = itemsOf(await api('/api/v1/admin/webhooks/inbox', { query: { status } }));
+        if (!list.length) {
+            clear(container).append(h('p', { class: 'muted', id: 'no-inbox-entries', dataset: { testid: 'inbox-empty' } },
+                'No notifications here.'));
+            return;
+        }
+        clear(container).append(h('table', { id: 'inbox-table', dataset: { testid: 'inbox-table' } },
+            h('thead', {}, h('tr', {}, ['Notification', 'Status', 'Attempts', 'Last error', 'Received', 'Next retry', '']
+                .map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : null }, t)))),
+            h('tbody', {}, list.map((entry) => {
+                const retry = h('button', { type: 'button', class: 'secondary', dataset: { testid: 'inbox-retry' } }, 'Retry');
+                retry.setAttribute('aria-label', `Retry ${entry.provider} ${entry.eventType} ${entry.eventId}`);
+                retry.disabled = entry.status === 'PROCESSED';
+                retry.addEventListener('click', () => retryInbox(entry, retry));
+                return h('tr', { dataset: { testid: 'inbox-entry', inboxId: entry.id } },
+                    h('td', {}, `${entry.provider} ${entry.eventType}`, h('div', { class: 'small muted' }, entry.eventId)),
+                    h('td', { dataset: { testid: 'inbox-entry-status' } }, entry.status),
+                    h('td', { class: 'num' }, figure(entry.attempts)),
+                    h('td', {}, entry.lastError || '—'),
+                    h('td', { class: 'nowrap' }, dateTime(entry.receivedAt)),
+                    h('td', { class: 'nowrap' }, entry.nextAttemptAt ? dateTime(entry.nextAttemptAt) : '—'),
+                    h('td', {}, retry));
+            }))));
+    } catch (e) {
+        unavailable(container, e);
+    }
+}
+
+async function retryInbox(entry, button) {
+    button.disabled = true;
+    try {
+        const result = await api(`/api/v1/admin/webhooks/inbox/${encodeURIComponent(entry.id)}/retry`, { method: 'POST' });
+        const done = result && result.status === 'PROCESSED';
+        showMessage($('#inbox-message'), done ? 'Processed.' : `The retry failed again: ${(result && result.lastError) || 'see the list'}.`,
+            done ? 'ok' : 'error');
+    } catch (e) {
+        showMessage($('#inbox-message'), e);
+    }
+    loadInbox();
 }
 
 renderHeader();
@@ -259,4 +308,7 @@ if (!isAdmin()) {
     loadSagas();
     loadAttention();
     loadDeadLetters();
+    $('#inbox-status').addEventListener('change', loadInbox);
+    $('#inbox-filter').addEventListener('submit', (event) => event.preventDefault());
+    loadInbox();
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  * {@code --histories=10,100,1000,10000,100000} {@code --order-counts=10000,100000} {@code --queries=50}
  * {@code --replay-copies=20} (how many times the replay scenario copies the placed orders' events)
  * {@code --bursts=1000,10000} (guest checkouts per burst in scenario 7)
+ * {@code --event-log-chain=off,on} (each scenario without and with the event log's hash chain, side by side)
  * {@code --event-stores=global-sequence,stock} (each scenario runs once per event storage engine, on a fresh store
  * each time, and the figures are printed side by side with the ratio of the second to the first; default
  * {@code global-sequence} only) {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
@@ -51,6 +52,18 @@ public final class BenchMain {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+        // --event-log-chain=off,on runs every scenario without and with the event log's hash chain, side by side
+        List<String> chains = Arrays.stream(
+                        option(args, "event-log-chain", "on").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        List<String> variants = new ArrayList<>();
+        for (String eventStore : eventStores) {
+            for (String chain : chains) {
+                variants.add(chains.size() > 1 ? eventStore + " chain " + chain : eventStore);
+            }
+        }
         Map<String, String> properties = new LinkedHashMap<>();
         String batchSize = option(args, "order-detail-batch-size", null);
         if (batchSize != null) {
@@ -78,23 +91,29 @@ public final class BenchMain {
             for (int scenario : scenarios) {
                 Map<String, List<Figure>> byEngine = new LinkedHashMap<>();
                 Map<String, String> loads = new LinkedHashMap<>();
-                for (String eventStore : eventStores) {
-                    Scenarios run = new Scenarios(options, eventStore, properties);
+                for (String variant : variants) {
+                    String eventStore = variant.split(" ")[0];
+                    Map<String, String> variantProperties = new LinkedHashMap<>(properties);
+                    if (variant.contains(" chain ")) {
+                        variantProperties.put(
+                                "engine.event-log.chain-enabled", String.valueOf(variant.endsWith(" chain on")));
+                    }
+                    Scenarios run = new Scenarios(options, eventStore, variantProperties);
                     long started = System.nanoTime();
                     String loadBefore = loadAverage();
                     try {
-                        byEngine.put(eventStore, run.run(scenario));
+                        byEngine.put(variant, run.run(scenario));
                     } catch (Exception | AssertionError e) {
-                        System.out.printf("scenario %d on %s failed: %s%n", scenario, eventStore, e);
+                        System.out.printf("scenario %d on %s failed: %s%n", scenario, variant, e);
                     }
                     String loadAfter = loadAverage();
-                    loads.put(eventStore, loadBefore + " -> " + loadAfter);
+                    loads.put(variant, loadBefore + " -> " + loadAfter);
                     System.out.printf(
                             "scenario %d on %s took %.0f s; load average now %s%n",
-                            scenario, eventStore, (System.nanoTime() - started) / 1e9, loadAfter);
+                            scenario, variant, (System.nanoTime() - started) / 1e9, loadAfter);
                 }
-                if (eventStores.size() > 1) {
-                    printSideBySide(scenario, eventStores, byEngine, loads);
+                if (variants.size() > 1) {
+                    printSideBySide(scenario, variants, byEngine, loads);
                 }
             }
         }

@@ -9,6 +9,12 @@ public enum WebhookEventType {
     ALERT_RAISED("alert.raised"),
     /** An alert's condition no longer holds. */
     ALERT_CLEARED("alert.cleared"),
+    /**
+     * The scheduled verification of the event log ran: {@code data} holds {@code verified}, {@code events} and the
+     * chain's {@code head} (or {@code firstBrokenPosition} and {@code reason}), so the head is also kept outside the
+     * engine's database.
+     */
+    EVENT_LOG_HEAD("event_log.head"),
     ORDER_CONFIRMED("order.confirmed"),
     ORDER_SHIPPED("order.shipped"),
     /** A parcel of the order left (every shipment, partial or last); {@code data.shipment} says what is in it. */

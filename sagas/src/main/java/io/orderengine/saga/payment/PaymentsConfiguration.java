@@ -2,6 +2,9 @@ package io.orderengine.saga.payment;
 
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.inbox.InboxPayloadProtection;
+import io.orderengine.saga.inbox.InboxProperties;
+import io.orderengine.saga.inbox.InboxRetries;
 import io.orderengine.saga.inbox.PaymentNotificationHandler;
 import io.orderengine.saga.inbox.WebhookInbox;
 import io.orderengine.saga.ledger.PaymentLedger;
@@ -47,8 +50,17 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    WebhookInbox webhookInbox(MongoDatabase database, ObjectProvider<Clock> clock) {
-        WebhookInbox inbox = new WebhookInbox(database, clockOf(clock));
+    WebhookInbox webhookInbox(
+            MongoDatabase database,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<InboxProperties> properties,
+            ObjectProvider<InboxPayloadProtection> protection) {
+        // InboxProperties is bound by the application's @ConfigurationPropertiesScan; defaults without it
+        WebhookInbox inbox = new WebhookInbox(
+                database,
+                clockOf(clock),
+                properties.getIfAvailable(InboxProperties::defaults),
+                protection.getIfAvailable(() -> InboxPayloadProtection.NONE));
         inbox.ensureIndexes();
         return inbox;
     }
@@ -70,7 +82,9 @@ public class PaymentsConfiguration {
     @Bean
     SandboxCheckout sandboxCheckout(
             SandboxPaymentGateway gateway, WebhookInbox inbox, PaymentNotificationHandler notifications) {
-        return new SandboxCheckout(gateway, inbox, notifications);
+        SandboxCheckout sandbox = new SandboxCheckout(gateway, inbox, notifications);
+        inbox.register("sandbox", sandbox::replay);
+        return sandbox;
     }
 
     @Bean
@@ -143,12 +157,14 @@ public class PaymentsConfiguration {
             WebhookInbox inbox,
             PaymentNotificationHandler notifications,
             ObjectProvider<Clock> clock) {
-        return new StripeWebhookService(
+        StripeWebhookService stripe = new StripeWebhookService(
                 properties.stripe().webhookSecret(),
                 gateways.gateway(PaymentMethod.STRIPE),
                 inbox,
                 notifications,
                 clockOf(clock));
+        inbox.register("stripe", stripe::replay);
+        return stripe;
     }
 
     @Bean
@@ -159,7 +175,7 @@ public class PaymentsConfiguration {
             WebhookInbox inbox,
             PaymentNotificationHandler notifications) {
         PaymentsProperties.PayPal paypal = properties.paypal();
-        return PayPalWebhookService.create(
+        PayPalWebhookService service = PayPalWebhookService.create(
                 paypal.clientId(),
                 paypal.clientSecret(),
                 paypal.baseUrl(),
@@ -167,6 +183,8 @@ public class PaymentsConfiguration {
                 ledger,
                 inbox,
                 notifications);
+        inbox.register("paypal", service::replay);
+        return service;
     }
 
     @Bean
@@ -174,11 +192,16 @@ public class PaymentsConfiguration {
         return new InboxCleanup(inbox);
     }
 
+    @Bean
+    InboxRetries inboxRetries(WebhookInbox inbox) {
+        return new InboxRetries(inbox);
+    }
+
     static Clock clockOf(ObjectProvider<Clock> clock) {
         return clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Deletes inbox entries past their 90 days where the store ignores TTL indexes (the embedded server). */
+    /** Deletes inbox entries past their retention (90 days) where the store ignores TTL indexes (the embedded server). */
     static final class InboxCleanup {
 
         private final WebhookInbox inbox;
@@ -191,7 +214,7 @@ public class PaymentsConfiguration {
         void purge() {
             long purged = inbox.purgeExpired();
             if (purged > 0) {
-                log.info("purged {} webhook inbox entries older than {}", purged, WebhookInbox.RETENTION);
+                log.info("purged {} webhook inbox entries older than {}", purged, inbox.retention());
             }
         }
     }

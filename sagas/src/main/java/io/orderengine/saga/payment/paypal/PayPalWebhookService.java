@@ -115,8 +115,14 @@ public final class PayPalWebhookService {
                 INBOX_PROVIDER,
                 event.path("id").asText(),
                 type,
+                rawBody,
                 () -> notifications.apply(notificationFor(type, resource)));
         return outcome == WebhookInbox.Outcome.PROCESSED ? WebhookResult.PROCESSED : WebhookResult.ALREADY_PROCESSED;
+    }
+
+    /** Runs a stored event's work again (the inbox's retries); PayPal vouched for the payload when it was received. */
+    public void replay(String eventType, String payload) {
+        notifications.apply(notificationFor(eventType, parse(payload).path("resource")));
     }
 
     private JsonNode parse(String rawBody) {

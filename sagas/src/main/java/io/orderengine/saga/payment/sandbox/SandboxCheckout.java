@@ -39,8 +39,31 @@ public class SandboxCheckout {
     public Decision decide(String paymentReference, String outcome) {
         SandboxPaymentGateway.Outcome decided = SandboxPaymentGateway.Outcome.fromWire(outcome);
         GatewayPayment payment = gateway.decide(paymentReference, decided);
+        PaymentNotification notification = notificationOf(paymentReference, decided, payment);
+        inbox.process(
+                INBOX_PROVIDER,
+                paymentReference + ":" + outcome,
+                "sandbox." + outcome,
+                paymentReference,
+                () -> notifications.apply(notification));
+        return new Decision(
+                paymentReference, payment.orderId(), payment.status().name().toLowerCase());
+    }
+
+    /**
+     * Reports a stored decision again (the inbox's retries): the payload is the payment reference, the event type
+     * names the outcome; the decision itself is already recorded at the sandbox gateway.
+     */
+    public void replay(String eventType, String paymentReference) {
+        SandboxPaymentGateway.Outcome decided =
+                SandboxPaymentGateway.Outcome.fromWire(eventType.substring("sandbox.".length()));
+        notifications.apply(notificationOf(paymentReference, decided, gateway.retrieve(paymentReference)));
+    }
+
+    private static PaymentNotification notificationOf(
+            String paymentReference, SandboxPaymentGateway.Outcome decided, GatewayPayment payment) {
         OrderId orderId = new OrderId(payment.orderId());
-        PaymentNotification notification = decided == SandboxPaymentGateway.Outcome.APPROVE
+        return decided == SandboxPaymentGateway.Outcome.APPROVE
                 ? PaymentNotification.authorized(
                         PaymentMethod.SANDBOX,
                         orderId,
@@ -53,12 +76,5 @@ public class SandboxCheckout {
                         orderId,
                         paymentReference,
                         "declined by the customer at the sandbox gateway");
-        inbox.process(
-                INBOX_PROVIDER,
-                paymentReference + ":" + outcome,
-                "sandbox." + outcome,
-                () -> notifications.apply(notification));
-        return new Decision(
-                paymentReference, payment.orderId(), payment.status().name().toLowerCase());
     }
 }

@@ -77,8 +77,23 @@ public final class StripeWebhookService {
                 INBOX_PROVIDER,
                 event.getId(),
                 event.getType(),
+                rawBody,
                 () -> notifications.apply(notificationFor(event.getType(), object)));
         return outcome == WebhookInbox.Outcome.PROCESSED ? WebhookResult.PROCESSED : WebhookResult.ALREADY_PROCESSED;
+    }
+
+    /**
+     * Runs a stored event's work again (the inbox's retries): the payload was verified when it was received, so it is
+     * read as it is; the payment is fetched from Stripe again, as on delivery.
+     */
+    public void replay(String eventType, String payload) {
+        JsonNode object;
+        try {
+            object = json.readTree(payload).path("data").path("object");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored Stripe event is not JSON: " + e.getOriginalMessage(), e);
+        }
+        notifications.apply(notificationFor(eventType, object));
     }
 
     private Event verified(String rawBody, String signatureHeader) {
