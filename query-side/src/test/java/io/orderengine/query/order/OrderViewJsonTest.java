@@ -66,7 +66,8 @@ class OrderViewJsonTest {
                         "updatedAt",
                         "shipments",
                         "version",
-                        "edits");
+                        "edits",
+                        "returns");
         assertThat(fieldNames(order.get("customer"))).containsExactly("customerId", "email", "guest");
         assertThat(fieldNames(order.get("lines").get(0)))
                 .containsExactly(
