@@ -111,6 +111,23 @@ public final class VersionedDocuments {
         return document;
     }
 
+    /**
+     * Applies a change that is no event of the document's own (e.g. the erasure of its personal data) to
+     * {@code document}, as just read from this collection; its applied sequence stays as it is.
+     */
+    public Document rewrite(Document document, Consumer<Document> change) {
+        String id = document.getString("_id");
+        long applied = MongoValues.longValue(document, APPLIED_SEQUENCE);
+        change.accept(document);
+        UpdateResult result = collection()
+                .replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
+        if (result.getMatchedCount() == 0) {
+            throw new IllegalStateException(
+                    collection().getNamespace() + ": document " + id + " changed while it was rewritten");
+        }
+        return document;
+    }
+
     private boolean alreadyApplied(String id, long sequence) {
         Document existing = find(id);
         return existing != null && MongoValues.longValue(existing, APPLIED_SEQUENCE) >= sequence;

@@ -141,6 +141,20 @@ final class MongoOrderDetailStore implements OrderDetailStore {
     }
 
     @Override
+    public Document rewrite(String orderId, Consumer<Document> change) {
+        OrderDetailBatch batch = batch();
+        if (batch != null) {
+            return endOfEvent(batch, batch.rewrite(orderId, change));
+        }
+        Document current = hot.find(orderId);
+        if (current != null) {
+            return hot.rewrite(current, change);
+        }
+        Document archived = archive.find(orderId);
+        return archived == null ? null : archive.rewrite(archived, change);
+    }
+
+    @Override
     public void clear() {
         hot.collection().deleteMany(new Document());
         archive.collection().deleteMany(new Document());

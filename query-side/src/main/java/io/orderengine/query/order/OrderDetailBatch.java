@@ -198,6 +198,18 @@ final class OrderDetailBatch {
         return document;
     }
 
+    /** As {@link MongoOrderDetailStore#rewrite}: the changed document, or null when the order is unknown. */
+    Document rewrite(String orderId, Consumer<Document> change) {
+        Entry entry = entry(orderId);
+        if (entry.place == Place.NONE) {
+            return null;
+        }
+        change.accept(entry.document);
+        entry.document = stored(entry.document);
+        entry.dirty = true;
+        return entry.document;
+    }
+
     /** The document as the store will give it back (BSON types: dates, longs, nested documents). */
     private Document stored(Document document) {
         return new RawBsonDocument(document, codec).decode(codec);

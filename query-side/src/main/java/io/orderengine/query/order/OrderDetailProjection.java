@@ -20,6 +20,7 @@ import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
+import io.orderengine.messages.privacy.DataSubjectErasedEvent;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.projection.ProjectionCollections;
@@ -306,6 +307,14 @@ public class OrderDetailProjection implements RebuildableProjection {
                     .append("note", event.note()));
             order.put(ADMIN_NOTES, notes);
         });
+    }
+
+    /** A data subject was erased: their orders' documents lose their personal data (on replays too). */
+    @EventHandler
+    void on(DataSubjectErasedEvent event) {
+        for (OrderId orderId : event.orderIds()) {
+            publish(orders.rewrite(orderId.value(), OrderDocuments::erasePersonalData));
+        }
     }
 
     /** Before a replay: the read model is rebuilt from the first event. */
