@@ -187,12 +187,16 @@ public class OrderFactsStore {
         }
     }
 
+    /** Compare-and-set on the sequence; facts not erased never replace facts erased meanwhile ({@link #erase}). */
     private boolean replace(OrderFacts facts, long expectedSequence) {
         return collection
                         .replaceOne(
                                 Filters.and(
                                         Filters.eq("_id", facts.orderId()),
-                                        Filters.eq(APPLIED_SEQUENCE, expectedSequence)),
+                                        Filters.eq(APPLIED_SEQUENCE, expectedSequence),
+                                        PersonalData.ERASED.equals(facts.email())
+                                                ? Filters.empty()
+                                                : Filters.ne(EMAIL, PersonalData.ERASED)),
                                 encode(facts))
                         .getMatchedCount()
                 > 0;
@@ -200,8 +204,8 @@ public class OrderFactsStore {
 
     /**
      * Replaces the personal data in the facts of {@code orderId} (e-mail, names, phone and street lines) by the erased
-     * placeholder, keeping what the invoices and the law need (number, amounts, tax, country, dates). Not versioned:
-     * the erasure is no event of the order, and whatever later events fold in carries no personal data.
+     * placeholder, keeping what the invoices and the law need (number, amounts, tax, country, dates). The erasure is no
+     * event of the order: its applied sequence stays, and {@link #replace} refuses to put unerased facts back.
      */
     public void erase(OrderId orderId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

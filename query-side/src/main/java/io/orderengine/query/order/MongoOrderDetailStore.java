@@ -144,7 +144,8 @@ final class MongoOrderDetailStore implements OrderDetailStore {
     public Document rewrite(String orderId, Consumer<Document> change) {
         OrderDetailBatch batch = batch();
         if (batch != null) {
-            return endOfEvent(batch, batch.rewrite(orderId, change));
+            // one erasure rewrites several orders: the batch is written when it commits, not after the first
+            return batch.rewrite(orderId, change);
         }
         Document current = hot.find(orderId);
         if (current != null) {
