@@ -25,7 +25,9 @@ import java.util.Set;
  * {@code --bursts=1000,10000} (guest checkouts per burst in scenario 7)
  * {@code --event-stores=global-sequence,stock} (each scenario runs once per event storage engine, on a fresh store
  * each time, and the figures are printed side by side with the ratio of the second to the first; default
- * {@code global-sequence} only) {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
+ * {@code global-sequence} only) {@code --privacy=encrypted,plain} (likewise once per mode: personal data in events
+ * encrypted, as always in production, or written in plain as before; default {@code encrypted})
+ * {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
  */
 public final class BenchMain {
 
@@ -48,6 +50,11 @@ public final class BenchMain {
                 work);
         List<String> eventStores = Arrays.stream(
                         option(args, "event-stores", "global-sequence").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        List<String> privacyModes = Arrays.stream(
+                        option(args, "privacy", "encrypted").split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
@@ -79,22 +86,27 @@ public final class BenchMain {
                 Map<String, List<Figure>> byEngine = new LinkedHashMap<>();
                 Map<String, String> loads = new LinkedHashMap<>();
                 for (String eventStore : eventStores) {
-                    Scenarios run = new Scenarios(options, eventStore, properties);
-                    long started = System.nanoTime();
-                    String loadBefore = loadAverage();
-                    try {
-                        byEngine.put(eventStore, run.run(scenario));
-                    } catch (Exception | AssertionError e) {
-                        System.out.printf("scenario %d on %s failed: %s%n", scenario, eventStore, e);
+                    for (String privacy : privacyModes) {
+                        String label = privacyModes.size() > 1 ? eventStore + "/" + privacy : eventStore;
+                        Map<String, String> variant = new LinkedHashMap<>(properties);
+                        variant.put("engine.privacy.encrypt-events", Boolean.toString(!"plain".equals(privacy)));
+                        Scenarios run = new Scenarios(options, eventStore, variant);
+                        long started = System.nanoTime();
+                        String loadBefore = loadAverage();
+                        try {
+                            byEngine.put(label, run.run(scenario));
+                        } catch (Exception | AssertionError e) {
+                            System.out.printf("scenario %d on %s failed: %s%n", scenario, label, e);
+                        }
+                        String loadAfter = loadAverage();
+                        loads.put(label, loadBefore + " -> " + loadAfter);
+                        System.out.printf(
+                                "scenario %d on %s took %.0f s; load average now %s%n",
+                                scenario, label, (System.nanoTime() - started) / 1e9, loadAfter);
                     }
-                    String loadAfter = loadAverage();
-                    loads.put(eventStore, loadBefore + " -> " + loadAfter);
-                    System.out.printf(
-                            "scenario %d on %s took %.0f s; load average now %s%n",
-                            scenario, eventStore, (System.nanoTime() - started) / 1e9, loadAfter);
                 }
-                if (eventStores.size() > 1) {
-                    printSideBySide(scenario, eventStores, byEngine, loads);
+                if (byEngine.size() > 1 || eventStores.size() * privacyModes.size() > 1) {
+                    printSideBySide(scenario, new ArrayList<>(loads.keySet()), byEngine, loads);
                 }
             }
         }

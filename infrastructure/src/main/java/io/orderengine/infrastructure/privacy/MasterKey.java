@@ -78,7 +78,7 @@ final class MasterKey {
         }
     }
 
-    private static SecretKey decode(String base64, String source) {
+    static SecretKey decode(String base64, String source) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);

@@ -24,9 +24,11 @@ public class PersonalDataCipher {
 
     private final DataKeys keys;
     private final SecretKey idKey;
+    private final boolean sealing;
 
-    PersonalDataCipher(DataKeys keys, SecretKey master) {
+    PersonalDataCipher(DataKeys keys, SecretKey master, boolean sealing) {
         this.keys = keys;
+        this.sealing = sealing;
         byte[] derived = hmac(master.getEncoded(), "data-subject-key-id");
         this.idKey = new SecretKeySpec(derived, "HmacSHA256");
     }
@@ -34,6 +36,11 @@ public class PersonalDataCipher {
     /** The key id of {@code subject} (64 hex digits). */
     public String keyId(DataSubject subject) {
         return HexFormat.of().formatHex(hmac(idKey.getEncoded(), subject.qualified()));
+    }
+
+    /** Whether values are encrypted when written (always, but for measurements). */
+    boolean sealing() {
+        return sealing;
     }
 
     public DataKeys keys() {

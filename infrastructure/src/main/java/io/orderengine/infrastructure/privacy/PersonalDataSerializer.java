@@ -34,6 +34,7 @@ public class PersonalDataSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (!(object instanceof DataSubject.Carrier carrier)
+                || !cipher.sealing()
                 || fields.of(object.getClass()).isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -59,6 +60,24 @@ public class PersonalDataSerializer implements Serializer {
                 parent.put(name, sealer.seal(value.textValue()));
             }
         }
+    }
+
+    /**
+     * A payload stored in plain JSON before encryption, with its personal fields sealed, keeping the stored shape
+     * (and so its revision) as it is; payloads without personal data, or sealed already, come back unchanged.
+     */
+    public String encryptStored(String payload, SerializedType type) {
+        Class<?> cls = classForType(type);
+        if (!DataSubject.Carrier.class.isAssignableFrom(cls) || fields.of(cls).isEmpty()) {
+            return payload;
+        }
+        DataSubject.Carrier carrier = delegate.deserialize(new SimpleSerializedObject<>(payload, String.class, type));
+        JsonNode root = getConverter().convert(payload, String.class, JsonNode.class);
+        PersonalDataCipher.Sealer sealer = cipher.sealer(carrier.dataSubject());
+        for (List<String> path : fields.of(cls)) {
+            seal(root, path, sealer);
+        }
+        return getConverter().convert(root, JsonNode.class, String.class);
     }
 
     @Override

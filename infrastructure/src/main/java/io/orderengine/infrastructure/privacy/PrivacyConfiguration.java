@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /** Encryption of personal data in events: the master key, the data subjects' keys and the cipher. */
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +22,17 @@ public class PrivacyConfiguration {
             Environment environment,
             ObjectProvider<Clock> clock) {
         SecretKey master = MasterKey.resolve(properties, environment);
+        if (!properties.encryptEvents() && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("engine.privacy.encrypt-events=false is for measurements, not with the "
+                    + "prod profile: personal data written in plain cannot be erased");
+        }
         DataKeys keys = new DataKeys(database, master, properties, clock.getIfAvailable(Clock::systemUTC));
-        return new PersonalDataCipher(keys, master);
+        return new PersonalDataCipher(keys, master, properties.encryptEvents());
     }
 
     /** A cipher on its own keys collection and master key: for tests and the re-encryption tool. */
     public static PersonalDataCipher cipher(MongoDatabase database, SecretKey master, PrivacyProperties properties) {
-        return new PersonalDataCipher(new DataKeys(database, master, properties, Clock.systemUTC()), master);
+        return new PersonalDataCipher(
+                new DataKeys(database, master, properties, Clock.systemUTC()), master, properties.encryptEvents());
     }
 }

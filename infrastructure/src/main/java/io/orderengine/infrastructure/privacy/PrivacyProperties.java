@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheSize  how many unwrapped data keys are kept in memory
  * @param keyCacheTtl   how long an unwrapped data key is used before it is read again (bounds how long another
  *                      instance keeps decrypting a subject erased elsewhere)
+ * @param encryptEvents whether personal data is encrypted when events are written (default true, and always under
+ *                      {@code prod}); false only to measure its cost: what is written then cannot be erased
  */
 @Validated
 @ConfigurationProperties("engine.privacy")
@@ -23,4 +25,5 @@ public record PrivacyProperties(
         String masterKey,
         String masterKeyFile,
         @Min(1) @DefaultValue("10000") int keyCacheSize,
-        @DefaultValue("60s") Duration keyCacheTtl) {}
+        @DefaultValue("60s") Duration keyCacheTtl,
+        @DefaultValue("true") boolean encryptEvents) {}

@@ -27,7 +27,7 @@ class SerializerRoundTripTest {
             trackingTokensSurviveARoundTrip(configuration.serializer(PrivacyConfiguration.cipher(
                     mongo.database(),
                     new SecretKeySpec(new byte[32], "AES"),
-                    new PrivacyProperties(null, null, 10, Duration.ofMinutes(1)))));
+                    new PrivacyProperties(null, null, 10, Duration.ofMinutes(1), true))));
         }
     }
 

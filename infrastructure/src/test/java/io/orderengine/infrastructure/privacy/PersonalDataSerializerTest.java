@@ -25,7 +25,8 @@ import org.springframework.mock.env.MockEnvironment;
 class PersonalDataSerializerTest {
 
     private static final SecretKey MASTER = new SecretKeySpec(new byte[32], "AES");
-    private static final PrivacyProperties PROPERTIES = new PrivacyProperties(null, null, 100, Duration.ofMinutes(1));
+    private static final PrivacyProperties PROPERTIES =
+            new PrivacyProperties(null, null, 100, Duration.ofMinutes(1), true);
 
     private static InMemoryMongo mongo;
     private static PersonalDataCipher cipher;
@@ -141,7 +142,7 @@ class PersonalDataSerializerTest {
                 .hasMessageContaining("engine.privacy.master-key is required with the prod profile");
 
         String configured = Base64.getEncoder().encodeToString(new byte[32]);
-        PrivacyProperties withKey = new PrivacyProperties(configured, null, 100, Duration.ofMinutes(1));
+        PrivacyProperties withKey = new PrivacyProperties(configured, null, 100, Duration.ofMinutes(1), true);
         assertThat(MasterKey.resolve(withKey, prod).getEncoded()).hasSize(32);
     }
 }
