@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
@@ -34,12 +35,12 @@ public class DataKeys {
     private static final String ERASED_AT = "erasedAt";
 
     private final MongoCollection<Document> keys;
-    private final SecretKey master;
+    private final Supplier<SecretKey> master;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache;
 
-    DataKeys(MongoDatabase database, SecretKey master, PrivacyProperties properties, Clock clock) {
+    DataKeys(MongoDatabase database, Supplier<SecretKey> master, PrivacyProperties properties, Clock clock) {
         this.keys = database.getCollection(COLLECTION);
         this.master = master;
         this.clock = clock;
@@ -149,11 +150,11 @@ public class DataKeys {
     }
 
     private String wrap(String keyId, SecretKey key) {
-        return Base64.getEncoder().encodeToString(Aes.encrypt(master, key.getEncoded(), associated(keyId)));
+        return Base64.getEncoder().encodeToString(Aes.encrypt(master.get(), key.getEncoded(), associated(keyId)));
     }
 
     private SecretKey unwrap(String keyId, String wrapped) {
-        byte[] key = Aes.decrypt(master, Base64.getDecoder().decode(wrapped), associated(keyId));
+        byte[] key = Aes.decrypt(master.get(), Base64.getDecoder().decode(wrapped), associated(keyId));
         if (key == null) {
             throw new IllegalStateException("the data key " + keyId + " cannot be unwrapped: is " + MasterKey.PROPERTY
                     + " the key this store was written with?");

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,19 +24,25 @@ public class PersonalDataCipher {
     static final String PREFIX = "pii:1:";
 
     private final DataKeys keys;
-    private final SecretKey idKey;
+    private final Supplier<SecretKey> master;
     private final boolean sealing;
+    private volatile byte[] idKey;
 
-    PersonalDataCipher(DataKeys keys, SecretKey master, boolean sealing) {
+    /** {@code master} is asked for when first needed (start-up checks it: {@link PrivacyConfiguration}). */
+    PersonalDataCipher(DataKeys keys, Supplier<SecretKey> master, boolean sealing) {
         this.keys = keys;
+        this.master = master;
         this.sealing = sealing;
-        byte[] derived = hmac(master.getEncoded(), "data-subject-key-id");
-        this.idKey = new SecretKeySpec(derived, "HmacSHA256");
     }
 
     /** The key id of {@code subject} (64 hex digits). */
     public String keyId(DataSubject subject) {
-        return HexFormat.of().formatHex(hmac(idKey.getEncoded(), subject.qualified()));
+        byte[] key = idKey;
+        if (key == null) {
+            key = hmac(master.get().getEncoded(), "data-subject-key-id");
+            idKey = key;
+        }
+        return HexFormat.of().formatHex(hmac(key, subject.qualified()));
     }
 
     /** Whether values are encrypted when written (always, but for measurements). */
