@@ -26,7 +26,9 @@ import java.util.Set;
  * {@code --event-log-chain=off,on} (each scenario without and with the event log's hash chain, side by side)
  * {@code --event-stores=global-sequence,stock} (each scenario runs once per event storage engine, on a fresh store
  * each time, and the figures are printed side by side with the ratio of the second to the first; default
- * {@code global-sequence} only) {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
+ * {@code global-sequence} only) {@code --privacy=encrypted,plain} (likewise once per mode: personal data in events
+ * encrypted, as always in production, or written in plain as before; default {@code encrypted})
+ * {@code --order-detail-batch-size=N} (sets {@code engine.event-store.order-detail-batch-size}).
  */
 public final class BenchMain {
 
@@ -52,16 +54,25 @@ public final class BenchMain {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-        // --event-log-chain=off,on runs every scenario without and with the event log's hash chain, side by side
+        // --event-log-chain=off,on and --privacy=plain,encrypted run every scenario in each variant, side by side
         List<String> chains = Arrays.stream(
                         option(args, "event-log-chain", "on").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        List<String> privacyModes = Arrays.stream(
+                        option(args, "privacy", "encrypted").split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
         List<String> variants = new ArrayList<>();
         for (String eventStore : eventStores) {
             for (String chain : chains) {
-                variants.add(chains.size() > 1 ? eventStore + " chain " + chain : eventStore);
+                for (String privacy : privacyModes) {
+                    variants.add(eventStore
+                            + (chains.size() > 1 ? " chain " + chain : "")
+                            + (privacyModes.size() > 1 ? " privacy " + privacy : ""));
+                }
             }
         }
         Map<String, String> properties = new LinkedHashMap<>();
@@ -96,7 +107,11 @@ public final class BenchMain {
                     Map<String, String> variantProperties = new LinkedHashMap<>(properties);
                     if (variant.contains(" chain ")) {
                         variantProperties.put(
-                                "engine.event-log.chain-enabled", String.valueOf(variant.endsWith(" chain on")));
+                                "engine.event-log.chain-enabled", String.valueOf(variant.contains(" chain on")));
+                    }
+                    if (variant.contains(" privacy ")) {
+                        variantProperties.put(
+                                "engine.privacy.encrypt-events", String.valueOf(!variant.contains(" privacy plain")));
                     }
                     Scenarios run = new Scenarios(options, eventStore, variantProperties);
                     long started = System.nanoTime();

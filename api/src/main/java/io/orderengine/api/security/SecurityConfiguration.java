@@ -150,6 +150,8 @@ public class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders")
                         .authenticated()
+                        .requestMatchers("/api/v1/me/**")
+                        .authenticated()
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(rs ->

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildEngine implements AutoCloseable {
 
+    /** The privacy master key both instances share (each would otherwise generate its own in its data folder). */
+    static final String MASTER_KEY = "Y2x1c3Rlci10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
+
     private final Process process;
     private final int httpPort;
     private final Path log;
@@ -47,6 +50,7 @@ final class ChildEngine implements AutoCloseable {
                 "--engine.cluster.enabled=true",
                 "--engine.cluster.balance-segments=" + balanceSegments,
                 "--engine.demo.seed-skus=false",
+                "--engine.privacy.master-key=" + MASTER_KEY,
                 "--spring.main.banner-mode=off"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -122,6 +122,7 @@ class TwoEngineInstancesTest {
         int storePort = freePort();
         properties.put("engine.store.embedded-port", String.valueOf(storePort));
         properties.put("engine.cluster.enabled", System.getProperty("cluster.enabled", "true"));
+        properties.put("engine.privacy.master-key", ChildEngine.MASTER_KEY);
         if (System.getProperty("cluster.balance-segments") != null) {
             properties.put("engine.cluster.balance-segments", String.valueOf(BALANCE));
         }

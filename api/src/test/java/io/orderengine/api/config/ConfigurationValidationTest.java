@@ -39,6 +39,16 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void theProdProfileRefusesToStartWithoutAPrivacyMasterKey() {
+        Map<String, Object> properties = with("spring.profiles.active", "prod");
+        properties.put("engine.security.jwt-secret", "a-production-secret-of-at-least-256-bits-0123456789");
+        properties.put("engine.security.jwt-issuer", "https://id.shop.test/");
+        properties.put("engine.security.jwt-audience", "order-engine");
+        assertThatThrownBy(() -> RunningEngine.start(properties).close())
+                .hasStackTraceContaining("engine.privacy.master-key is required with the prod profile");
+    }
+
+    @Test
     void aClockSkewOutOfRangeIsRefused() {
         assertThatThrownBy(() -> RunningEngine.start(with("engine.security.jwt-clock-skew", "1h"))
                         .close())

@@ -119,6 +119,10 @@ class BackupRestoreTest {
 
         Map<String, Object> copy = new HashMap<>(original);
         copy.put("engine.store.embedded-path", restoredFile.toString());
+        // the backup holds the store, not the master key that wraps its personal data's keys: restore uses the same
+        copy.put(
+                "engine.privacy.master-key-file",
+                originalFile.resolveSibling("demo-master-key").toString());
         try (RunningEngine engine = RunningEngine.start(copy)) {
             EngineClient client = engine.client();
             String admin = client.token("ops-1", "ADMIN");

@@ -6,6 +6,7 @@ import io.orderengine.command.pricing.PricingPolicy;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.CustomerRef;
 import io.orderengine.messages.order.EditOrderCommand;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
@@ -65,6 +66,8 @@ final class OrderEdits {
     private Money refundable;
     /** Version each recorded edit made, by edit id. */
     private Map<String, Integer> edits;
+    /** Whose order it is: the edit's addresses are that subject's personal data. */
+    private CustomerRef customer;
 
     /** For snapshot loading. */
     OrderEdits() {}
@@ -106,7 +109,8 @@ final class OrderEdits {
                 preview.shippingAddress(),
                 preview.balance(),
                 preview.stockSold(),
-                command.actor()));
+                command.actor(),
+                customer));
         Money refund = OrderEditSettlement.refundOf(preview, refundable);
         if (refund != null) {
             apply(new RefundRequestedEvent(
@@ -152,6 +156,7 @@ final class OrderEdits {
         version = 1;
         edits = new HashMap<>();
         provider = event.paymentMethod();
+        customer = event.customer();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.orderengine.command.order;
 
 import static io.orderengine.command.order.OrderAggregateFixture.orderFixture;
 import static io.orderengine.testkit.OrderFixtures.ADMIN;
+import static io.orderengine.testkit.OrderFixtures.ALICE;
 import static io.orderengine.testkit.OrderFixtures.MUG;
 import static io.orderengine.testkit.OrderFixtures.ORDER_ID;
 import static io.orderengine.testkit.OrderFixtures.PAYMENT_REF;
@@ -95,7 +96,8 @@ class OrderEditTest {
                                 TEL_AVIV,
                                 eur(-1475),
                                 true,
-                                ADMIN),
+                                ADMIN,
+                                ALICE),
                         new RefundRequestedEvent(
                                 ORDER_ID,
                                 "rf-ed-1",
@@ -247,7 +249,8 @@ class OrderEditTest {
                 TEL_AVIV,
                 eur(-2950),
                 true,
-                ADMIN);
+                ADMIN,
+                ALICE);
     }
 
     private static OrderEditedEvent editedEvent(String editId, int version) {
@@ -264,7 +267,8 @@ class OrderEditTest {
                 TEL_AVIV,
                 eur(1475),
                 true,
-                ADMIN);
+                ADMIN,
+                ALICE);
     }
 
     private static org.hamcrest.Matcher<OrderEditPreview> matching(java.util.function.Predicate<OrderEditPreview> p) {

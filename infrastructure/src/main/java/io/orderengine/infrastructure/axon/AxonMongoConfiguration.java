@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.orderengine.infrastructure.privacy.PersonalDataCipher;
+import io.orderengine.infrastructure.privacy.PersonalDataSerializer;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -58,17 +60,23 @@ public class AxonMongoConfiguration {
                 .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
     }
 
-    /** The general serializer: tracking tokens, dead letters, anything not covered below. */
+    /**
+     * The general serializer: tracking tokens, dead letters, anything not covered below. Like the events', it keeps
+     * personal data encrypted (an event in a dead-letter queue holds what the event holds).
+     */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    public Serializer serializer(PersonalDataCipher personalData) {
+        return new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(messageObjectMapper()).build(), personalData);
     }
 
+    /** Events: plain Jackson, with personal data encrypted per data subject ({@link PersonalDataSerializer}). */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    public Serializer eventSerializer(PersonalDataCipher personalData) {
+        return new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(messageObjectMapper()).build(), personalData);
     }
 
     @Bean

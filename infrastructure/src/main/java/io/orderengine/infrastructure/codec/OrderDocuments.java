@@ -5,6 +5,7 @@ import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderTotals;
+import io.orderengine.messages.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,24 @@ public final class OrderDocuments {
                 .append(REGION, address.region())
                 .append(POSTAL_CODE, address.postalCode())
                 .append(COUNTRY, address.country());
+    }
+
+    /**
+     * The address stored by {@link #encode(Address)} with its personal fields (all but the country) replaced by
+     * {@link PersonalData#ERASED}, as read models keep it once its data subject was erased; null stays null, and a
+     * field that was empty stays empty.
+     */
+    public static Document erase(Document address) {
+        if (address == null) {
+            return null;
+        }
+        Document erased = new Document(address);
+        for (String field : List.of(FULL_NAME, PHONE, LINE1, LINE2, CITY, REGION, POSTAL_CODE)) {
+            if (erased.get(field) != null) {
+                erased.put(field, PersonalData.ERASED);
+            }
+        }
+        return erased;
     }
 
     /** An amount that stands on its own (not in a document with a currency already), or null for none. */

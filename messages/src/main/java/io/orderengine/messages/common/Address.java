@@ -1,16 +1,20 @@
 package io.orderengine.messages.common;
 
+import io.orderengine.messages.privacy.PersonalData;
 import java.util.Objects;
 
-/** A postal address; {@code country} is an ISO 3166-1 alpha-2 code. line2, region and phone may be null. */
+/**
+ * A postal address; {@code country} is an ISO 3166-1 alpha-2 code. line2, region and phone may be null. Everything
+ * but the country is personal data.
+ */
 public record Address(
-        String fullName,
-        String phone,
-        String line1,
-        String line2,
-        String city,
-        String region,
-        String postalCode,
+        @PersonalData String fullName,
+        @PersonalData String phone,
+        @PersonalData String line1,
+        @PersonalData String line2,
+        @PersonalData String city,
+        @PersonalData String region,
+        @PersonalData String postalCode,
         String country) {
 
     public Address {

@@ -1,9 +1,11 @@
 package io.orderengine.messages.order;
 
+import io.orderengine.messages.privacy.DataSubject;
+import io.orderengine.messages.privacy.PersonalData;
 import java.util.Objects;
 
 /** Who the order belongs to: a signed-in customer ({@code customerId} = JWT subject) or a guest ({@code customerId} null, {@code guestTokenHash} = SHA-256 hex of the secret view token; the token itself is never stored). {@code email} is where notifications go. */
-public record CustomerRef(String customerId, String email, String guestTokenHash) {
+public record CustomerRef(String customerId, @PersonalData String email, String guestTokenHash) {
     public CustomerRef {
         Objects.requireNonNull(email, "email");
         if ((customerId == null) == (guestTokenHash == null)) {
@@ -21,5 +23,10 @@ public record CustomerRef(String customerId, String email, String guestTokenHash
 
     public boolean isGuest() {
         return customerId == null;
+    }
+
+    /** Whose personal data this is: the customer, or the guest by e-mail. */
+    public DataSubject dataSubject() {
+        return isGuest() ? DataSubject.guest(email) : DataSubject.customer(customerId);
     }
 }

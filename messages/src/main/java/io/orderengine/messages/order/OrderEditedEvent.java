@@ -1,6 +1,7 @@
 package io.orderengine.messages.order;
 
 import io.orderengine.messages.common.*;
+import io.orderengine.messages.privacy.DataSubject;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -9,6 +10,7 @@ import org.axonframework.serialization.Revision;
  * to {@code shippingAddress}. {@code editedLines} gives every SKU with its quantity before and after (the stock to
  * reserve or give back), {@code balance} is totals.total − totalsBefore.total. {@code paid} says the order's money
  * was captured (and its stock committed), so a negative balance is refunded and a positive one asked for.
+ * {@code customer} is whose order it is: the addresses in it are that subject's personal data (stored encrypted).
  */
 @Revision("1")
 public record OrderEditedEvent(
@@ -24,4 +26,12 @@ public record OrderEditedEvent(
         Address shippingAddress,
         Money balance,
         boolean paid,
-        Actor actor) {}
+        Actor actor,
+        CustomerRef customer)
+        implements DataSubject.Carrier {
+
+    @Override
+    public DataSubject dataSubject() {
+        return customer.dataSubject();
+    }
+}

@@ -1,6 +1,8 @@
 package io.orderengine.messages.order;
 
 import io.orderengine.messages.common.*;
+import io.orderengine.messages.privacy.DataSubject;
+import io.orderengine.messages.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -17,10 +19,15 @@ public record OrderPlacedEvent(
         Address billingAddress,
         PaymentMethod paymentMethod,
         String discountCode,
-        String notes,
+        @PersonalData String notes,
         Instant placedAt,
         Actor actor)
-        implements OrderStatusChange {
+        implements OrderStatusChange, DataSubject.Carrier {
+    @Override
+    public DataSubject dataSubject() {
+        return customer.dataSubject();
+    }
+
     @Override
     public OrderStatus from() {
         return null;

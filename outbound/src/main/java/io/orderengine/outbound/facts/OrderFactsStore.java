@@ -11,6 +11,7 @@ import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.privacy.PersonalData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -186,15 +187,48 @@ public class OrderFactsStore {
         }
     }
 
+    /** Compare-and-set on the sequence; facts not erased never replace facts erased meanwhile ({@link #erase}). */
     private boolean replace(OrderFacts facts, long expectedSequence) {
         return collection
                         .replaceOne(
                                 Filters.and(
                                         Filters.eq("_id", facts.orderId()),
-                                        Filters.eq(APPLIED_SEQUENCE, expectedSequence)),
+                                        Filters.eq(APPLIED_SEQUENCE, expectedSequence),
+                                        PersonalData.ERASED.equals(facts.email())
+                                                ? Filters.empty()
+                                                : Filters.ne(EMAIL, PersonalData.ERASED)),
                                 encode(facts))
                         .getMatchedCount()
                 > 0;
+    }
+
+    /**
+     * Replaces the personal data in the facts of {@code orderId} (e-mail, names, phone and street lines) by the erased
+     * placeholder, keeping what the invoices and the law need (number, amounts, tax, country, dates). The erasure is no
+     * event of the order: its applied sequence stays, and {@link #replace} refuses to put unerased facts back.
+     */
+    public void erase(OrderId orderId) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document document =
+                    collection.find(Filters.eq("_id", orderId.value())).first();
+            if (document == null) {
+                return;
+            }
+            Object sequence = document.get(APPLIED_SEQUENCE);
+            document.put(EMAIL, PersonalData.ERASED);
+            document.put(SHIPPING_ADDRESS, OrderDocuments.erase(document.get(SHIPPING_ADDRESS, Document.class)));
+            document.put(BILLING_ADDRESS, OrderDocuments.erase(document.get(BILLING_ADDRESS, Document.class)));
+            if (collection
+                            .replaceOne(
+                                    Filters.and(
+                                            Filters.eq("_id", orderId.value()), Filters.eq(APPLIED_SEQUENCE, sequence)),
+                                    document)
+                            .getMatchedCount()
+                    > 0) {
+                return;
+            }
+        }
+        throw concurrentChanges(orderId);
     }
 
     private static IllegalStateException concurrentChanges(OrderId orderId) {

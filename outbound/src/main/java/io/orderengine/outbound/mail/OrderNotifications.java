@@ -12,6 +12,8 @@ import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.ReturnReceivedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
+import io.orderengine.messages.privacy.DataSubjectErasedEvent;
+import io.orderengine.messages.privacy.PersonalData;
 import io.orderengine.outbound.facts.OrderFacts;
 import io.orderengine.outbound.facts.OrderFactsStore;
 import java.time.Instant;
@@ -241,6 +243,18 @@ public class OrderNotifications {
                         .format(date);
     }
 
+    /**
+     * A data subject was erased: the facts of their orders lose their personal data (so later e-mails are not sent
+     * and later invoices show the placeholder) and the e-mail log its recipients. Runs on replays too.
+     */
+    @EventHandler
+    void on(DataSubjectErasedEvent event) {
+        for (OrderId orderId : event.orderIds()) {
+            orders.erase(orderId);
+            sent.eraseRecipients(orderId.value());
+        }
+    }
+
     private void notify(
             String eventId,
             EmailKind kind,
@@ -253,6 +267,15 @@ public class OrderNotifications {
         OrderFacts order = orders.record(orderId, event, sequence, at)
                 .orElseThrow(() -> new IllegalStateException("order " + orderId
                         + " is not known to the notifications; its " + kind.template() + " email cannot be written"));
+        if (PersonalData.ERASED.equals(order.email())) {
+            log.info(
+                    "{} email of order {} not sent: its customer's data was erased",
+                    kind.template(),
+                    order.orderNumber());
+            sent.markSkipped(key, kind, orderId.value(), "personal data erased");
+            count(kind, "skipped");
+            return;
+        }
         if (!sender.configured()) {
             log.info(
                     "No SMTP server configured (spring.mail.host): {} email of order {} not sent",

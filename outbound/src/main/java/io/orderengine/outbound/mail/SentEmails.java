@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.orderengine.messages.privacy.PersonalData;
 import java.time.Clock;
 import java.util.Date;
 import org.bson.Document;
@@ -36,6 +37,12 @@ public class SentEmails {
     public SentEmails(MongoDatabase database, Clock clock) {
         this.log = database.getCollection(COLLECTION);
         this.clock = clock;
+    }
+
+    /** Replaces the recipient of every e-mail of the order by the erased placeholder (its subject was erased). */
+    public void eraseRecipients(String orderId) {
+        log.updateMany(
+                new Document("orderId", orderId), new Document("$set", new Document("recipient", PersonalData.ERASED)));
     }
 
     static String key(String eventId, EmailKind kind) {

@@ -39,7 +39,8 @@ class OrderFactsEditTest {
                 haifa,
                 after.total().minus(placed.totals().total()),
                 true,
-                ADMIN);
+                ADMIN,
+                placed.customer());
 
         OrderFacts facts = OrderFacts.placed(placed, 0).apply(edited, 1, MORNING);
 

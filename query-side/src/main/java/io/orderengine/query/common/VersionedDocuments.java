@@ -23,6 +23,12 @@ public final class VersionedDocuments {
 
     public static final String APPLIED_SEQUENCE = "appliedSequence";
 
+    /**
+     * How often the document was changed by something that is no event of its own ({@link #rewrite}, e.g. an
+     * erasure): compared like the applied sequence, so an event's write never undoes a rewrite made meanwhile.
+     */
+    public static final String REWRITES = "rewrites";
+
     private static final Logger log = LoggerFactory.getLogger(VersionedDocuments.class);
 
     private final Supplier<MongoCollection<Document>> collection;
@@ -100,13 +106,43 @@ public final class VersionedDocuments {
         if (sequence <= applied) {
             return null;
         }
+        Object rewrites = document.get(REWRITES);
         change.accept(document);
         document.put(APPLIED_SEQUENCE, sequence);
         UpdateResult result = collection()
-                .replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_SEQUENCE, applied)), document);
+                .replaceOne(
+                        Filters.and(
+                                Filters.eq("_id", id),
+                                Filters.eq(APPLIED_SEQUENCE, applied),
+                                Filters.eq(REWRITES, rewrites)),
+                        document);
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException(collection().getNamespace() + ": document " + id + " changed while event "
                     + sequence + " was applied; is a second processor running?");
+        }
+        return document;
+    }
+
+    /**
+     * Applies a change that is no event of the document's own (e.g. the erasure of its personal data) to
+     * {@code document}, as just read from this collection; its applied sequence stays as it is.
+     */
+    public Document rewrite(Document document, Consumer<Document> change) {
+        String id = document.getString("_id");
+        long applied = MongoValues.longValue(document, APPLIED_SEQUENCE);
+        Object rewrites = document.get(REWRITES);
+        change.accept(document);
+        document.put(REWRITES, MongoValues.longValue(document, REWRITES) + 1);
+        UpdateResult result = collection()
+                .replaceOne(
+                        Filters.and(
+                                Filters.eq("_id", id),
+                                Filters.eq(APPLIED_SEQUENCE, applied),
+                                Filters.eq(REWRITES, rewrites)),
+                        document);
+        if (result.getMatchedCount() == 0) {
+            throw new IllegalStateException(
+                    collection().getNamespace() + ": document " + id + " changed while it was rewritten");
         }
         return document;
     }

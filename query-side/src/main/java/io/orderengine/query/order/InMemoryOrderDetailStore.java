@@ -47,6 +47,15 @@ final class InMemoryOrderDetailStore implements OrderDetailStore {
     }
 
     @Override
+    public Document rewrite(String orderId, Consumer<Document> change) {
+        Document document = documents.get(orderId);
+        if (document != null) {
+            change.accept(document);
+        }
+        return document;
+    }
+
+    @Override
     public void clear() {
         documents.clear();
     }

@@ -141,6 +141,21 @@ final class MongoOrderDetailStore implements OrderDetailStore {
     }
 
     @Override
+    public Document rewrite(String orderId, Consumer<Document> change) {
+        OrderDetailBatch batch = batch();
+        if (batch != null) {
+            // one erasure rewrites several orders: the batch is written when it commits, not after the first
+            return batch.rewrite(orderId, change);
+        }
+        Document current = hot.find(orderId);
+        if (current != null) {
+            return hot.rewrite(current, change);
+        }
+        Document archived = archive.find(orderId);
+        return archived == null ? null : archive.rewrite(archived, change);
+    }
+
+    @Override
     public void clear() {
         hot.collection().deleteMany(new Document());
         archive.collection().deleteMany(new Document());

@@ -1,6 +1,7 @@
 package io.orderengine.query.order;
 
 import static io.orderengine.query.common.VersionedDocuments.APPLIED_SEQUENCE;
+import static io.orderengine.query.common.VersionedDocuments.REWRITES;
 
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -63,6 +64,7 @@ final class OrderDetailBatch {
     private static final class Entry {
         final Place origin;
         final long originApplied;
+        final long originRewrites;
         final String originStatus;
         Place place;
         Document document;
@@ -79,6 +81,7 @@ final class OrderDetailBatch {
             this.place = origin;
             this.document = document;
             this.originApplied = document == null ? 0 : MongoValues.longValue(document, APPLIED_SEQUENCE);
+            this.originRewrites = document == null ? 0 : MongoValues.longValue(document, REWRITES);
             this.originStatus = document == null ? null : document.getString(OrderDocuments.STATUS);
         }
     }
@@ -198,6 +201,19 @@ final class OrderDetailBatch {
         return document;
     }
 
+    /** As {@link MongoOrderDetailStore#rewrite}: the changed document, or null when the order is unknown. */
+    Document rewrite(String orderId, Consumer<Document> change) {
+        Entry entry = entry(orderId);
+        if (entry.place == Place.NONE) {
+            return null;
+        }
+        change.accept(entry.document);
+        entry.document.put(REWRITES, MongoValues.longValue(entry.document, REWRITES) + 1);
+        entry.document = stored(entry.document);
+        entry.dirty = true;
+        return entry.document;
+    }
+
     /** The document as the store will give it back (BSON types: dates, longs, nested documents). */
     private Document stored(Document document) {
         return new RawBsonDocument(document, codec).decode(codec);
@@ -257,26 +273,28 @@ final class OrderDetailBatch {
 
     /**
      * The compare-and-set of the documents the batch read and changed: one {@code _id $in} read of their
-     * {@code appliedSequence} right before the bulk write, which then replaces by {@code _id} alone (and must match
+     * {@code appliedSequence} and {@code rewrites} right before the bulk write, which then replaces by {@code _id} alone (and must match
      * every one: a document deleted meanwhile, e.g. archived, fails the batch). A filter on {@code _id} plus
      * {@code appliedSequence} per document would be atomic, but the embedded store serves only a filter on exactly
      * {@code _id} from its index and scans the whole collection for any other, once per document written.
      */
     private void verifyUnchanged(MongoCollection<Document> collection, Place origin) {
-        Map<String, Long> expected = new LinkedHashMap<>();
+        Map<String, List<Long>> expected = new LinkedHashMap<>();
         entries.forEach((id, entry) -> {
             if (entry.dirty && entry.origin == origin) {
-                expected.put(id, entry.originApplied);
+                expected.put(id, List.of(entry.originApplied, entry.originRewrites));
             }
         });
         if (expected.isEmpty()) {
             return;
         }
-        Map<String, Long> found = new LinkedHashMap<>();
+        Map<String, List<Long>> found = new LinkedHashMap<>();
         collection
                 .find(Filters.in("_id", expected.keySet()))
-                .projection(Projections.include(APPLIED_SEQUENCE))
-                .forEach(d -> found.put(d.getString("_id"), MongoValues.longValue(d, APPLIED_SEQUENCE)));
+                .projection(Projections.include(APPLIED_SEQUENCE, REWRITES))
+                .forEach(d -> found.put(
+                        d.getString("_id"),
+                        List.of(MongoValues.longValue(d, APPLIED_SEQUENCE), MongoValues.longValue(d, REWRITES))));
         long changed = expected.entrySet().stream()
                 .filter(e -> !e.getValue().equals(found.get(e.getKey())))
                 .count();

@@ -22,6 +22,7 @@ import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.ReturnChange;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
+import io.orderengine.messages.privacy.DataSubjectErasedEvent;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.projection.ProjectionCollections;
@@ -171,39 +172,15 @@ public class OrderDetailProjection implements RebuildableProjection {
         });
     }
 
-    /** A parcel left: added to the order's shipments (a shipment id already there is not added again). */
+    /** A parcel left: added to the order's shipments ({@link OrderShipmentDocuments}). */
     @EventHandler
     void on(ShipmentCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.orderId(), sequence, at, order -> {
-            List<Document> shipments = new ArrayList<>(order.getList(SHIPMENTS, Document.class, List.of()));
-            shipments.removeIf(shipment -> event.shipmentId().equals(shipment.getString("shipmentId")));
-            shipments.add(new Document("shipmentId", event.shipmentId())
-                    .append(
-                            LINES,
-                            event.lines().stream()
-                                    .map(line -> new Document("sku", line.sku().value())
-                                            .append("name", line.name())
-                                            .append("quantity", line.quantity()))
-                                    .toList())
-                    .append("carrier", event.carrier())
-                    .append(TRACKING_NUMBER, event.trackingNumber())
-                    .append(STATUS, "SHIPPED")
-                    .append("shippedAt", toDate(at))
-                    .append("deliveredAt", null));
-            order.put(SHIPMENTS, shipments);
-        });
+        update(event.orderId(), sequence, at, order -> OrderShipmentDocuments.created(order, event, at));
     }
 
     @EventHandler
     void on(ShipmentDeliveredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.orderId(), sequence, at, order -> {
-            for (Document shipment : order.getList(SHIPMENTS, Document.class, List.of())) {
-                if (event.shipmentId().equals(shipment.getString("shipmentId"))) {
-                    shipment.put(STATUS, "DELIVERED");
-                    shipment.put("deliveredAt", toDate(at));
-                }
-            }
-        });
+        update(event.orderId(), sequence, at, order -> OrderShipmentDocuments.delivered(order, event, at));
     }
 
     /** A return asked for, received, rejected or refunded ({@link OrderReturnDocuments}). */
@@ -320,6 +297,14 @@ public class OrderDetailProjection implements RebuildableProjection {
     @EventHandler
     void on(OrderEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.orderId(), sequence, at, order -> OrderEditDocuments.edited(order, event, at));
+    }
+
+    /** A data subject was erased: their orders' documents lose their personal data (on replays too). */
+    @EventHandler
+    void on(DataSubjectErasedEvent event) {
+        for (OrderId orderId : event.orderIds()) {
+            publish(orders.rewrite(orderId.value(), OrderDocuments::erasePersonalData));
+        }
     }
 
     /** Before a replay: the read model is rebuilt from the first event. */

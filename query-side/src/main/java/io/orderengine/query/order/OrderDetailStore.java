@@ -20,6 +20,12 @@ interface OrderDetailStore {
     /** Changes the document on behalf of the event {@code sequence}; null when unknown or already applied. */
     Document update(String orderId, long sequence, Consumer<Document> change);
 
+    /**
+     * Applies a change that is no event of the order's own (the erasure of its data subject) to its document, leaving
+     * the applied sequence as it is; null when the order is unknown.
+     */
+    Document rewrite(String orderId, Consumer<Document> change);
+
     /** Forgets every document (before a replay). */
     void clear();
 }

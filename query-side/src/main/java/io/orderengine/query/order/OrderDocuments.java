@@ -24,6 +24,7 @@ import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.privacy.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,6 +115,29 @@ final class OrderDocuments {
     /** Whether an order in this document's status may sit in the archive. */
     static boolean archivable(Document order) {
         return ARCHIVABLE.contains(OrderStatus.valueOf(order.getString(STATUS)));
+    }
+
+    /**
+     * Replaces the personal data of an order document (the customer's e-mail and name, the addresses but their
+     * country, the customer's notes) by {@link PersonalData#ERASED}: its data subject was erased.
+     */
+    static void erasePersonalData(Document order) {
+        Document customer = order.get(CUSTOMER, Document.class);
+        if (customer != null && customer.get("email") != null) {
+            customer.put("email", PersonalData.ERASED);
+        }
+        if (order.get(CUSTOMER_NAME) != null) {
+            order.put(CUSTOMER_NAME, PersonalData.ERASED);
+        }
+        order.put(
+                SHIPPING_ADDRESS,
+                io.orderengine.infrastructure.codec.OrderDocuments.erase(order.get(SHIPPING_ADDRESS, Document.class)));
+        order.put(
+                BILLING_ADDRESS,
+                io.orderengine.infrastructure.codec.OrderDocuments.erase(order.get(BILLING_ADDRESS, Document.class)));
+        if (order.get(NOTES) != null) {
+            order.put(NOTES, PersonalData.ERASED);
+        }
     }
 
     static Document placed(OrderPlacedEvent event, Instant at) {

@@ -79,7 +79,8 @@ class OrderEditProjectionTest {
                         HAIFA,
                         balance,
                         true,
-                        ADMIN),
+                        ADMIN,
+                        story.placed().customer()),
                 MORNING.plus(Duration.ofMinutes(3)));
 
         OrderView edited = projection.handle(new FindOrderQuery(story.id()));

@@ -1,0 +1,317 @@
+package io.orderengine.api.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoDatabase;
+import io.orderengine.api.notifications.OrderDriver;
+import io.orderengine.api.support.RunningEngine;
+import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.EngineClient.Reply;
+import io.orderengine.testkit.FreePorts;
+import io.orderengine.testkit.ReceivedMail;
+import io.orderengine.testkit.TestStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crypto-shredding on the whole engine: a customer's and a guest's personal data is encrypted in the event store,
+ * exported on request, and after an erasure found nowhere — in no API answer (order, history, admin list and
+ * search, audit, export), no e-mail sent afterwards, no invoice generated afterwards, no collection of the store
+ * after a full rebuild of the order read model — while the order number, amounts and country stay.
+ */
+class PersonalDataErasureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String SKU = "ERASE-MUG";
+    private static final String CUSTOMER = "cust-erasure-1";
+    private static final String EMAIL = "zelda.erasure@example.com";
+    private static final String NAME = "Zelda Quixotic";
+    private static final String STREET = "77 Nowhere Lane";
+    private static final String PHONE = "+972505551234";
+    private static final String NOTE = "Ring twice, Quixotic family";
+    private static final List<String> CUSTOMER_TRACES = List.of(EMAIL, "quixotic", "nowhere lane", "505551234");
+
+    @TempDir
+    static Path folder;
+
+    private static GreenMail smtp;
+    private static RunningEngine engine;
+    private static EngineClient client;
+    private static OrderDriver driver;
+    private static String admin;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        int smtpPort = FreePorts.loopback();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, Object> properties = TestStore.fresh(folder);
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", Integer.toString(smtpPort));
+        properties.put("engine.mail.from", "Test Shop <shop@example.com>");
+        engine = RunningEngine.start(properties);
+        client = engine.client();
+        driver = new OrderDriver(engine);
+        admin = client.token("admin-1", "ADMIN");
+        assertThat(client.registerSku(admin, SKU, 1500, 100).status()).isEqualTo(204);
+        await().atMost(WAIT)
+                .until(() -> client.get("/api/v1/skus?page=0&size=500", null)
+                        .body()
+                        .toString()
+                        .contains(SKU));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private static Map<String, Object> checkout(String email, String name, String street, String phone, String note) {
+        Map<String, Object> body = EngineClient.checkoutBody(SKU, 1, email);
+        Map<String, Object> address = new HashMap<>(castMap(body.get("shippingAddress")));
+        address.put("fullName", name);
+        address.put("line1", street);
+        address.put("phone", phone);
+        body.put("shippingAddress", address);
+        body.put("notes", note);
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @Test
+    void anErasedCustomerIsFoundNowhereAfterwardsWhileTheTaxFiguresStay() throws Exception {
+        String customer = client.token(CUSTOMER, "CUSTOMER");
+        OrderDriver.Placed paid = driver.place(checkout(EMAIL, NAME, STREET, PHONE, NOTE), customer);
+        driver.confirm(paid.orderId());
+        OrderDriver.Placed unpaid = driver.place(checkout(EMAIL, NAME, STREET, PHONE, null), customer);
+        driver.awaitStatus(unpaid.orderId(), io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT);
+        MongoDatabase database = engine.bean(MongoDatabase.class);
+
+        // encrypted at rest, and exported to its owner before the erasure
+        assertThat(tracesIn(database, List.of("events"))).isEmpty();
+        assertThat(lower(database.getCollection("order_details")
+                        .find()
+                        .into(new ArrayList<>())
+                        .toString()))
+                .contains(EMAIL);
+        Reply export = client.get("/api/v1/me/data", customer);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().path("emails").toString()).contains(EMAIL);
+        assertThat(export.body().path("orders")).hasSize(2);
+        assertThat(export.body().path("notes").toString()).contains(NOTE);
+        awaitMailTo(EMAIL, 3); // received and confirmed (first order), received (second)
+        int mailsBefore = mailsTo(EMAIL).size();
+
+        Reply erased = client.post(
+                "/api/v1/admin/data-subjects/" + CUSTOMER + "/erasure",
+                Map.of("reason", "customer asked (GDPR 17)"),
+                admin);
+        Reply again = client.post(
+                "/api/v1/admin/data-subjects/" + CUSTOMER + "/erasure", Map.of("reason", "asked twice"), admin);
+
+        assertThat(erased.status()).isEqualTo(202);
+        assertThat(erased.body().path("orders").asInt()).isEqualTo(2);
+        assertThat(erased.body().path("alreadyErased").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().path("alreadyErased").asBoolean()).isTrue();
+        assertThat(database.getCollection("events")
+                        .countDocuments(
+                                new Document("payloadType", "io.orderengine.messages.privacy.DataSubjectErasedEvent")))
+                .as("one erasure event, however often it is asked for")
+                .isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() -> PersonalData.ERASED.equals(client.get("/api/v1/admin/orders/" + paid.orderId(), admin)
+                        .body()
+                        .path("customer")
+                        .path("email")
+                        .asText()));
+
+        // an e-mail not yet sent is not sent; an invoice generated now shows the placeholder
+        driver.confirm(unpaid.orderId());
+        await().atMost(WAIT)
+                .until(() -> database.getCollection("notification_log")
+                                .countDocuments(new Document("orderId", unpaid.orderId()).append("status", "SKIPPED"))
+                        > 0);
+        assertThat(mailsTo(EMAIL)).hasSize(mailsBefore);
+        String invoice = invoiceText(paid.orderId());
+        assertThat(invoice).contains(PersonalData.ERASED, "INV-" + paid.orderNumber(), "15.00");
+        assertThat(traces(invoice)).isEmpty();
+
+        // a full rebuild of the order read model brings nothing back
+        Reply rebuild = client.post("/api/v1/admin/projections/order-detail/rebuild", Map.of(), admin);
+        assertThat(rebuild.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> "DONE"
+                        .equals(client.get("/api/v1/admin/projections/order-detail", admin)
+                                .body()
+                                .path("rebuild")
+                                .path("state")
+                                .asText()));
+
+        List<String> answers = new ArrayList<>();
+        for (String id : List.of(paid.orderId(), unpaid.orderId())) {
+            answers.add(body(client.get("/api/v1/orders/" + id, customer), id));
+            answers.add(body(client.get("/api/v1/admin/orders/" + id, admin), id));
+            answers.add(body(client.get("/api/v1/admin/orders/" + id + "/audit", admin), id));
+        }
+        answers.add(body(client.get("/api/v1/orders", customer), "history"));
+        answers.add(body(client.get("/api/v1/admin/orders?includeArchived=true", admin), "admin list"));
+        answers.add(body(client.get("/api/v1/admin/orders?q=" + encode(EMAIL), admin), "search by e-mail"));
+        answers.add(body(client.get("/api/v1/admin/orders?q=Quixotic", admin), "search by name"));
+        answers.add(body(client.get("/api/v1/me/data", customer), "own export"));
+        answers.add(body(client.get("/api/v1/admin/data-subjects/" + CUSTOMER + "/data", admin), "admin export"));
+        answers.forEach(answer -> assertThat(traces(answer)).as(answer).isEmpty());
+
+        JsonNode detail =
+                client.get("/api/v1/admin/orders/" + paid.orderId(), admin).body();
+        assertThat(detail.path("orderNumber").asText()).isEqualTo(paid.orderNumber());
+        assertThat(detail.path("shippingAddress").path("country").asText()).isEqualTo("IL");
+        assertThat(detail.path("shippingAddress").path("fullName").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(detail.path("notes").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(detail.path("totals").path("totalMinor").asLong()).isPositive();
+        assertThat(client.get("/api/v1/admin/orders?q=" + encode(EMAIL), admin)
+                        .body()
+                        .path("items"))
+                .isEmpty();
+        JsonNode ownExport = client.get("/api/v1/me/data", customer).body();
+        assertThat(ownExport.path("erasedAt").isNull()).isFalse();
+        assertThat(ownExport.path("orders")).hasSize(2);
+
+        assertThat(tracesIn(database, database.listCollectionNames().into(new ArrayList<>())))
+                .as("collections still holding the erased customer's data")
+                .isEmpty();
+    }
+
+    @Test
+    void aGuestIsErasedByTheirEmailInAnyCase() {
+        String email = "yael.guestington@example.com";
+        OrderDriver.Placed order = driver.place(checkout(email, "Yael Guestington", "3 Hidden Path", null, null), null);
+        await().atMost(WAIT).until(() -> driver.view(order.orderId()) != null);
+        String subject = encode("Yael.Guestington@Example.com");
+
+        Reply before = client.get("/api/v1/admin/data-subjects/" + subject + "/data", admin);
+        Reply erased =
+                client.post("/api/v1/admin/data-subjects/" + subject + "/erasure", Map.of("reason", "asked"), admin);
+
+        assertThat(before.body().path("kind").asText()).isEqualTo("guest");
+        assertThat(before.body().path("emails").toString()).contains(email);
+        assertThat(erased.status()).isEqualTo(202);
+        assertThat(erased.body().path("orders").asInt()).isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() -> PersonalData.ERASED.equals(
+                        client.get("/api/v1/orders/" + order.orderId() + "?token=" + order.guestToken(), null)
+                                .body()
+                                .path("shippingAddress")
+                                .path("fullName")
+                                .asText()));
+        String guestView = client.get("/api/v1/orders/" + order.orderId() + "?token=" + order.guestToken(), null)
+                .body()
+                .toString();
+        assertThat(lower(guestView)).doesNotContain(email, "guestington", "hidden path");
+        assertThat(client.get("/api/v1/admin/data-subjects/" + subject + "/data", admin)
+                        .body()
+                        .path("erasedAt")
+                        .isNull())
+                .isFalse();
+    }
+
+    @Test
+    void onlyAdminsEraseAndAReasonIsRequired() {
+        String customer = client.token("someone", "CUSTOMER");
+        assertThat(client.post("/api/v1/admin/data-subjects/someone/erasure", Map.of("reason", "x"), customer)
+                        .status())
+                .isEqualTo(403);
+        Reply blank = client.post("/api/v1/admin/data-subjects/someone/erasure", Map.of("reason", " "), admin);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.headers().get("Content-Type").get(0)).contains("application/problem+json");
+        assertThat(client.get("/api/v1/me/data", null).status()).isEqualTo(401);
+    }
+
+    private static String body(Reply reply, String what) {
+        assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(200);
+        return reply.body().toString();
+    }
+
+    private static List<String> traces(String text) {
+        String lower = lower(text);
+        return CUSTOMER_TRACES.stream().filter(lower::contains).toList();
+    }
+
+    private static List<String> tracesIn(MongoDatabase database, List<String> collections) {
+        List<String> found = new ArrayList<>();
+        for (String name : collections) {
+            for (Document document : database.getCollection(name).find()) {
+                List<String> traces = traces(document.toJson());
+                if (!traces.isEmpty()) {
+                    found.add(name + " " + document.get("_id") + " " + traces);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String invoiceText(String orderId) throws Exception {
+        HttpResponse<byte[]> pdf = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + engine.port() + "/api/v1/orders/" + orderId + "/invoice"))
+                        .header("Authorization", "Bearer " + admin)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static void awaitMailTo(String to, int count) {
+        await().atMost(WAIT).until(() -> mailsTo(to).size() >= count);
+    }
+
+    private static List<ReceivedMail> mailsTo(String to) {
+        return ReceivedMail.all(smtp.getReceivedMessages()).stream()
+                .filter(mail -> to.equals(mail.to()))
+                .toList();
+    }
+}
