@@ -77,7 +77,7 @@ class NotificationsEngineTest {
     }
 
     @Test
-    void aGuestIsMailedWhenTheOrderIsConfirmedAndWhenItShips() {
+    void aGuestIsMailedWhenTheOrderIsConfirmedWhenItShipsAndWhenItArrives() {
         OrderDriver.Placed order = driver.place(EngineClient.checkoutBody(SKU, 2, "guest-1@example.com"), null);
 
         driver.confirm(order.orderId());
@@ -98,6 +98,14 @@ class NotificationsEngineTest {
 
         assertThat(shipped.text()).contains("Tracking number: TRACK-4711", order.orderNumber());
         assertThat(shipped.html()).contains("TRACK-4711");
+
+        driver.deliver(order.orderId());
+        ReceivedMail delivered = awaitMail("guest-1@example.com", "was delivered");
+
+        assertThat(delivered.subject())
+                .isEqualTo("A parcel of your order " + order.orderNumber() + " from Test Shop was delivered");
+        assertThat(delivered.text()).contains(order.orderNumber(), "https://shop.example/orders/" + order.orderId());
+        assertThat(delivered.html()).contains(order.orderNumber());
     }
 
     @Test

@@ -107,6 +107,13 @@ public final class OrderDriver {
         return awaitStatus(orderId, OrderStatus.SHIPPED);
     }
 
+    /** Every parcel arrived: the admin's status path marks each shipment delivered. */
+    public OrderView deliver(String orderId) {
+        commands.sendAndWait(new ChangeFulfilmentStatusCommand(
+                new OrderId(orderId), OrderStatus.DELIVERED, ADMIN, "delivered", null, null));
+        return awaitStatus(orderId, OrderStatus.DELIVERED);
+    }
+
     public OrderView cancelByAdmin(String orderId, String reason) {
         commands.sendAndWait(new CancelOrderCommand(new OrderId(orderId), ADMIN, reason));
         return awaitStatus(orderId, OrderStatus.CANCELLED);

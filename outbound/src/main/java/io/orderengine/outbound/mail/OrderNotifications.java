@@ -245,9 +245,11 @@ public class OrderNotifications {
 
     /**
      * A data subject was erased: the facts of their orders lose their personal data (so later e-mails are not sent
-     * and later invoices show the placeholder) and the e-mail log its recipients. Runs on replays too.
+     * and later invoices show the placeholder) and the e-mail log its recipients. This processor is never replayed
+     * (a rebuild must never mail customers again), so neither is this handler.
      */
     @EventHandler
+    @DisallowReplay
     void on(DataSubjectErasedEvent event) {
         for (OrderId orderId : event.orderIds()) {
             orders.erase(orderId);
