@@ -22,7 +22,7 @@ export function renderReturns(section, order, query, reload) {
     const left = RETURNABLE.includes(order.status) ? returnable(order) : [];
     section.hidden = !returns.length && !left.length;
     body.append(h('h2', { id: 'returns-heading' }, 'Returns'));
-    returns.forEach((r) => body.append(h('p', { 'data-testid': `return-${r.returnId}` },
+    returns.forEach((r) => body.append(h('p', { 'data-testid': `return-${r.returnId}`, 'data-status': r.status },
         `Return ${r.returnId}: ${r.status.toLowerCase()} · `
         + r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')
         + ` · asked ${dateTime(r.requestedAt)}`
