@@ -121,7 +121,7 @@ class ReturnsBrowserTest {
             browser.await(driver -> "REQUESTED".equals(status("[data-testid='return-R1']")));
             assertThat(browser.text("[data-testid='return-R1']"))
                     .contains("Return R1: requested")
-                    .contains("1 × " + mug);
+                    .contains("1 × Test " + mug);
             assertThat(returnOf(order(order), "R1")
                             .path("lines")
                             .get(0)
