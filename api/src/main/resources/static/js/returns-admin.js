@@ -23,7 +23,8 @@ export function renderFulfilment(container, order, act) {
 
 function parcel(order, shipment, act) {
     const lines = shipment.lines.map((line) => `${line.quantity} × ${line.name || line.sku}`).join(', ');
-    const form = h('form', { class: 'parcel', 'data-testid': `shipment-${shipment.shipmentId}`, novalidate: true },
+    const form = h('form', { class: 'parcel', 'data-testid': `shipment-${shipment.shipmentId}`,
+        'data-status': shipment.deliveredAt ? 'DELIVERED' : 'SHIPPED', novalidate: true },
         h('h3', {}, `Parcel ${shipment.shipmentId}`),
         h('p', {}, [lines, [shipment.carrier, shipment.trackingNumber].filter(Boolean).join(' '),
             `shipped ${dateTime(shipment.shippedAt)}`,
@@ -45,7 +46,7 @@ function parcel(order, shipment, act) {
 }
 
 function returnBlock(order, ret, currency, act) {
-    const block = h('div', { class: 'return', 'data-testid': `return-${ret.returnId}` },
+    const block = h('div', { class: 'return', 'data-testid': `return-${ret.returnId}`, 'data-status': ret.status },
         h('h3', {}, `Return ${ret.returnId} — ${ret.status.toLowerCase()}`),
         h('p', {}, [ret.lines.map((line) => `${line.quantity} × ${line.sku}${line.reason ? ` (${line.reason})` : ''}`
             + (line.restock === null || line.restock === undefined ? '' : line.restock ? ', restocked' : ', not restocked')).join('; '),

@@ -22,15 +22,15 @@ export function renderReturns(section, order, query, reload) {
     const left = RETURNABLE.includes(order.status) ? returnable(order) : [];
     section.hidden = !returns.length && !left.length;
     body.append(h('h2', { id: 'returns-heading' }, 'Returns'));
-    returns.forEach((r) => body.append(h('p', { 'data-testid': `return-${r.returnId}` },
+    const names = Object.fromEntries((order.lines || []).map((l) => [l.sku, l.name]));
+    returns.forEach((r) => body.append(h('p', { 'data-testid': `return-${r.returnId}`, 'data-status': r.status },
         `Return ${r.returnId}: ${r.status.toLowerCase()} · `
-        + r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')
+        + r.lines.map((l) => `${l.quantity} × ${names[l.sku] || l.sku}`).join(', ')
         + ` · asked ${dateTime(r.requestedAt)}`
         + (r.receivedAt ? ` · refund ${money(r.refundMinor, order.totals.currency)}` : ''))));
     if (!left.length) {
         return;
     }
-    const names = Object.fromEntries((order.lines || []).map((l) => [l.sku, l.name]));
     const form = h('form', { novalidate: true, 'data-testid': 'return-form', hidden: true },
         ...left.map(([sku, quantity], i) => h('fieldset', {},
             h('legend', {}, names[sku] || sku),
