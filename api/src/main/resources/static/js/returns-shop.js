@@ -15,8 +15,24 @@ function returnable(order) {
     return Object.entries(left).filter(([, quantity]) => quantity > 0);
 }
 
-/** Renders into {@code section} (hidden when there is nothing to show); {@code reload()} reads the order again. */
+/** What the customer had typed into an open return form, so that a live update of the order does not wipe it. */
+function draftOf(section) {
+    const form = section.querySelector('[data-testid="return-form"]');
+    if (!form || form.hidden) {
+        return null;
+    }
+    return Object.fromEntries([...form.elements].filter((e) => e.name).map((e) => [e.name, e.value]));
+}
+
+/** The answer to the last return sent, shown again after the re-read that follows it. */
+let sent = null;
+
+/**
+ * Renders into {@code section} (hidden when there is nothing to show); {@code reload()} reads the order again. An open
+ * form stays open with what was typed when the order is drawn again (live updates redraw the page).
+ */
 export function renderReturns(section, order, query, reload) {
+    const draft = draftOf(section);
     const body = clear(section);
     const returns = order.returns || [];
     const left = RETURNABLE.includes(order.status) ? returnable(order) : [];
@@ -28,7 +44,12 @@ export function renderReturns(section, order, query, reload) {
         + r.lines.map((l) => `${l.quantity} × ${names[l.sku] || l.sku}`).join(', ')
         + ` · asked ${dateTime(r.requestedAt)}`
         + (r.receivedAt ? ` · refund ${money(r.refundMinor, order.totals.currency)}` : ''))));
+    const message = h('div', { class: 'message', tabindex: '-1', hidden: true });
+    if (sent && sent.orderId === order.orderId) {
+        showMessage(message, sent.text, 'ok');
+    }
     if (!left.length) {
+        body.append(message);
         return;
     }
     const form = h('form', { novalidate: true, 'data-testid': 'return-form', hidden: true },
@@ -40,7 +61,6 @@ export function renderReturns(section, order, query, reload) {
             h('label', {}, 'Why ', h('input', { name: `lines[${i}].reason`, maxlength: '500',
                 'data-field': `lines[${i}].reason` })))),
         h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-testid': 'send-return' }, 'Send the return')));
-    const message = h('div', { class: 'message', tabindex: '-1', hidden: true });
     const open = h('button', { type: 'button', 'data-testid': 'return-items' }, 'Return items');
     open.addEventListener('click', () => { form.hidden = false; open.hidden = true; });
     form.addEventListener('submit', async (event) => {
@@ -57,11 +77,26 @@ export function renderReturns(section, order, query, reload) {
         try {
             const answer = await postOnce(`return-${order.orderId}`, `/api/v1/orders/${order.orderId}/returns`,
                 { lines }, { query });
-            showMessage(message, `Return ${answer.returnId} is registered; send the items back to the shop.`, 'ok');
+            sent = { orderId: order.orderId,
+                text: `Return ${answer.returnId} is registered; send the items back to the shop.` };
+            form.reset();
+            form.hidden = true;
+            open.hidden = false;
+            showMessage(message, sent.text, 'ok');
             reload();
         } catch (e) {
             showMessage(message, e);
         }
     });
+    if (draft) {
+        // typed values go back to the same SKU's fields only (what is left to return may have changed meanwhile)
+        left.forEach(([sku], i) => {
+            if (draft[`lines[${i}].sku`] === sku) {
+                ['quantity', 'reason'].forEach((f) => { form.elements[`lines[${i}].${f}`].value = draft[`lines[${i}].${f}`]; });
+            }
+        });
+        form.hidden = false;
+        open.hidden = true;
+    }
     body.append(open, form, message);
 }
