@@ -58,6 +58,7 @@ class PublicSurfaceAttackTest {
         properties.put("engine.security.jwt-secret", SECRET);
         properties.put("engine.security.jwt-issuer", ISSUER);
         properties.put("engine.security.jwt-audience", AUDIENCE);
+        properties.put("engine.privacy.master-key", "dGVzdC1vbmx5LW1hc3Rlci1rZXktb2YtMzItYnl0ZXM=");
         production = RunningEngine.start(properties);
         client = production.client();
     }

@@ -48,6 +48,7 @@ class TokenClaimsAttackTest {
         properties.put("engine.security.jwt-secret", SECRET);
         properties.put("engine.security.jwt-issuer", ISSUER);
         properties.put("engine.security.jwt-audience", AUDIENCE);
+        properties.put("engine.privacy.master-key", "dGVzdC1vbmx5LW1hc3Rlci1rZXktb2YtMzItYnl0ZXM=");
         engine = RunningEngine.start(properties);
         client = engine.client();
     }

@@ -40,7 +40,7 @@ final class MasterKey {
         }
         Path file = file(properties, environment);
         SecretKey key = loadOrCreate(file);
-        log.warn(
+        log.info(
                 "Personal data is encrypted with a generated demo master key kept in {}. Not for production: set {}.",
                 file,
                 PROPERTY);

@@ -48,7 +48,8 @@ class PayPalReturnController {
             @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
             String paypalOrderId,
 
-            @NotNull @Pattern(regexp = "approved|cancelled") String outcome) {}
+            @NoInvisibleCharacters(allowJoiners = false) @NotNull @Pattern(regexp = "approved|cancelled")
+            String outcome) {}
 
     /** {@code recorded}: {@code authorized}, {@code cancelled} or {@code nothing}. */
     record PayPalReturnAnswer(String orderId, String recorded) {}

@@ -9,6 +9,7 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AddAdminNoteCommand;
 import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.TestStore;
@@ -202,9 +203,11 @@ class AdminOrderEndpointsTest {
 
         assertThat(dashboard.text("date")).isEqualTo(today);
         assertThat(dashboard.body().path("ordersByStatus").size())
-                .as("a count for every status, PARTIALLY_SHIPPED too")
-                .isEqualTo(11);
+                .as("a count for every status, PARTIALLY_SHIPPED and PARTIALLY_RETURNED too")
+                .isEqualTo(OrderStatus.values().length);
         assertThat(dashboard.body().path("ordersByStatus").has("PARTIALLY_SHIPPED"))
+                .isTrue();
+        assertThat(dashboard.body().path("ordersByStatus").has("PARTIALLY_RETURNED"))
                 .isTrue();
         assertThat(daily.body().path("orders").asInt()).isEqualTo(3);
         assertThat(daily.body().has("paymentSuccessRate")).isTrue();

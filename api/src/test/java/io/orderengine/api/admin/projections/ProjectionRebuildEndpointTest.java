@@ -177,8 +177,8 @@ class ProjectionRebuildEndpointTest {
         Reply notAdmin = client.post("/api/v1/admin/projections/sku-stock/rebuild", Map.of(), customer);
 
         assertThat(list.body().path("projections").findValuesAsText("name"))
-                .containsExactly("customer-stats", "order-detail", "order-metrics", "sku-stock");
-        JsonNode skuStock = list.body().path("projections").get(3);
+                .containsExactly("customer-stats", "discounts", "order-detail", "order-metrics", "sku-stock");
+        JsonNode skuStock = list.body().path("projections").get(4);
         assertThat(skuStock.path("running").asBoolean()).isTrue();
         assertThat(skuStock.path("segments").size()).isPositive();
         assertThat(skuStock.path("headPosition").asLong()).isPositive();
