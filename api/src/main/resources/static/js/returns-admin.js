@@ -79,8 +79,9 @@ function returnBlock(order, ret, currency, act) {
             `/api/v1/admin/orders/${order.orderId}/returns/${ret.returnId}/receive`,
             { lines, refundShipping: receive.elements.refundShipping.checked, note: receive.elements.note.value.trim() || null },
             'Return received; the refund goes to the payment gateway…',
-            (o) => (o.returns || []).some((r) => r.returnId === ret.returnId && r.status !== 'REQUESTED'),
-            () => `Return ${ret.returnId} is received.`);
+            (o) => (o.returns || []).some((r) => r.returnId === ret.returnId && settled(o, r)),
+            (o) => ((o.returns || []).some((r) => r.returnId === ret.returnId && r.status === 'REFUNDED')
+                ? `Return ${ret.returnId} is received and refunded.` : `Return ${ret.returnId} is received.`));
     });
     const reject = h('form', { novalidate: true, 'data-testid': `reject-form-${ret.returnId}` },
         h('label', {}, 'Reason ', h('input', { name: 'reason', maxlength: '1000', 'data-field': 'reason' })),
@@ -96,4 +97,13 @@ function returnBlock(order, ret, currency, act) {
     });
     block.append(receive, reject);
     return block;
+}
+
+/**
+ * A received return is settled once its refund is through, when nothing is to be refunded, or when the refund failed
+ * and the order waits for a person; until then the page keeps re-reading after "Receive".
+ */
+function settled(order, ret) {
+    return ret.status === 'REFUNDED' || ret.status === 'REJECTED'
+        || (ret.status === 'RECEIVED' && (!(ret.refundMinor > 0) || order.status === 'ATTENTION'));
 }

@@ -232,7 +232,7 @@ class OrderRecoveryBrowserTest {
         browser.await(driver -> "AWAITING_PAYMENT".equals(browser.find(row).getAttribute("data-status")));
         browser.script("window.samePage = true;");
         pay(listed);
-        // the list reads itself again every 15 seconds
+        // the list reads itself again every 3 seconds while a shown order is in its checkout
         browser.await(
                 Duration.ofSeconds(45),
                 driver -> "CONFIRMED".equals(browser.find(row).getAttribute("data-status")));
