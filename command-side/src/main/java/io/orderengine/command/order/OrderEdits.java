@@ -227,6 +227,9 @@ final class OrderEdits {
         if (!command.editId().equals(balanceEditId)) {
             return;
         }
+        if (!EDITABLE.contains(status) && status != OrderStatus.ATTENTION) {
+            throw OrderEditRefusedException.notEditableIn(status); // something shipped meanwhile: a human decides
+        }
         List<EditedLine> back = lastEditedLines.stream()
                 .map(line -> new EditedLine(
                         line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))

@@ -139,6 +139,19 @@ class OrderEditBalanceTest {
     }
 
     @Test
+    void anEditIsNotRolledBackOnceSomethingShipped() {
+        List<Object> shipped = awaiting();
+        shipped.add(new io.orderengine.messages.order.OrderProcessingStartedEvent(
+                ORDER_ID, OrderStatus.CONFIRMED, ADMIN, null));
+        shipped.add(new io.orderengine.messages.order.OrderShippedEvent(
+                ORDER_ID, OrderStatus.PROCESSING, "TRACK-1", null, ADMIN, null));
+        fixture.given(shipped)
+                .when(new RollBackOrderEditCommand(ORDER_ID, "ed-1", "balance not paid in time", null))
+                .expectNoEvents()
+                .expectException(OrderEditRefusedException.class);
+    }
+
+    @Test
     void aBalanceCapturedAfterTheRollbackIsMoneyPaidLate() {
         List<Object> rolledBack = awaiting();
         rolledBack.add(rolledBack());

@@ -61,7 +61,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       {@code …:capture})</td><td>{@code RecordEditBalanceCaptureCommand}</td></tr>
  *   <tr><td>{@code EditBalancePaidEvent}</td><td>drop the deadline</td><td>end</td></tr>
  *   <tr><td>the deadline; a refused payment set-up or capture</td><td>{@code RollBackOrderEditCommand}</td>
- *       <td>wait for the rollback</td></tr>
+ *       <td>wait for the rollback; when the order refuses it (something shipped meanwhile), flag the order for a
+ *       human, void the balance payment and end</td></tr>
  *   <tr><td>{@code OrderEditRolledBackEvent}</td><td>the edit's stock back ({@code AdjustOrderStockCommand}, change
  *       {@code <editId>:rollback}); void the balance payment (key {@code …:cancel})</td><td>end</td></tr>
  *   <tr><td>{@code OrderCancelledEvent} while waiting</td><td>void the balance payment</td><td>end</td></tr>
@@ -235,9 +236,20 @@ public class EditBalanceSaga {
         return "balance-" + editId;
     }
 
+    /** Asks the order to undo the edit; one that can no longer be undone (it shipped meanwhile) goes to a human. */
     private void rollBack(String reason) {
         stage = Stage.ROLLING_BACK;
-        commands.send(new RollBackOrderEditCommand(orderId, editId, reason, ACTOR));
+        StepCommands.Outcome outcome = commands.send(new RollBackOrderEditCommand(orderId, editId, reason, ACTOR));
+        if (outcome.refused()) {
+            commands.send(new FlagOrderForAttentionCommand(
+                    orderId,
+                    ACTOR,
+                    "edit " + editId + " could not be rolled back (" + reason + "): "
+                            + outcome.refusal().getMessage()));
+            cancelDeadline();
+            voidPayment();
+            SagaLifecycle.end();
+        }
     }
 
     private void adjustStock(OrderEditRolledBackEvent event, EditedLine line) {

@@ -10,11 +10,14 @@ import io.orderengine.messages.order.RecordPaymentFailureCommand;
 import io.orderengine.messages.order.RecordRefundCommand;
 import io.orderengine.messages.order.ResumeOrderCommand;
 import io.orderengine.messages.order.RollBackOrderEditCommand;
+import io.orderengine.saga.commands.CommandFailures;
 import io.orderengine.saga.edit.BalancePayments;
 import io.orderengine.saga.edit.EditBalanceSaga;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.Refund;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a gateway said into the order's record: an authorization, a capture (ledger entry, then the order
@@ -30,6 +33,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class PaymentNotificationHandler {
 
     static final Actor ACTOR = Actor.system("payment-webhook");
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentNotificationHandler.class);
 
     private final CommandGateway commandGateway;
     private final PaymentLedger ledger;
@@ -121,14 +126,23 @@ public class PaymentNotificationHandler {
                         notification.captureReference(),
                         notification.amount()));
             }
-            case FAILED ->
-                commandGateway.sendAndWait(new RollBackOrderEditCommand(
-                        notification.orderId(),
-                        editId,
-                        "the balance payment failed at "
-                                + notification.provider().wireName()
-                                + (notification.reason() == null ? "" : ": " + notification.reason()),
-                        ACTOR));
+            case FAILED -> {
+                try {
+                    commandGateway.sendAndWait(new RollBackOrderEditCommand(
+                            notification.orderId(),
+                            editId,
+                            "the balance payment failed at "
+                                    + notification.provider().wireName()
+                                    + (notification.reason() == null ? "" : ": " + notification.reason()),
+                            ACTOR));
+                } catch (RuntimeException e) {
+                    if (!CommandFailures.isRejection(e) && !CommandFailures.isRejection(e.getCause())) {
+                        throw e;
+                    }
+                    // the order can no longer be rolled back (it shipped): the saga's deadline hands it to a human
+                    log.warn("edit {} of order {} not rolled back: {}", editId, notification.orderId(), e.getMessage());
+                }
+            }
             case REFUNDED -> {
                 for (Refund refund : notification.refunds()) {
                     ledger.recordRefund(

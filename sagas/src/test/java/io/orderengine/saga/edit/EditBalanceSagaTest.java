@@ -20,12 +20,15 @@ import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.EditBalancePaidLateEvent;
 import io.orderengine.messages.order.EditBalanceRequestedEvent;
 import io.orderengine.messages.order.EditedLine;
+import io.orderengine.messages.order.FlagOrderForAttentionCommand;
 import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.RecordEditBalanceCaptureCommand;
 import io.orderengine.messages.order.RollBackOrderEditCommand;
+import io.orderengine.messages.rejection.DomainRejection;
+import io.orderengine.messages.rejection.RejectionKind;
 import io.orderengine.messages.sku.AdjustOrderStockCommand;
 import io.orderengine.saga.checkout.CheckoutPolicy;
 import io.orderengine.saga.commands.StepCommands;
@@ -160,6 +163,28 @@ class EditBalanceSagaTest {
     }
 
     @Test
+    void anEditThatCanNoLongerBeRolledBackGoesToAHumanAndItsBalancePaymentIsVoided() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof RollBackOrderEditCommand) {
+                throw new OrderRefusal("order is SHIPPED");
+            }
+            return null;
+        });
+        fixture.givenAggregate(ORDER_ID.value())
+                .published(requested())
+                .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(
+                        new RollBackOrderEditCommand(ORDER_ID, "ed-1", "balance not paid within 30 minutes", SAGA),
+                        new FlagOrderForAttentionCommand(
+                                ORDER_ID,
+                                SAGA,
+                                "edit ed-1 could not be rolled back (balance not paid within 30 minutes): order is"
+                                        + " SHIPPED"));
+        assertThat(gateway.calls(Operation.CANCEL)).hasSize(1);
+    }
+
+    @Test
     void aBalancePaidAfterTheRollbackIsRefundedUnderTheEditsRefundKey() {
         fixture.givenAggregate(ORDER_ID.value())
                 .published(requested(), rolledBack())
@@ -201,5 +226,11 @@ class EditBalanceSagaTest {
                 "balance not paid within 30 minutes",
                 SAGA,
                 ALICE);
+    }
+
+    static final class OrderRefusal extends DomainRejection {
+        OrderRefusal(String message) {
+            super(RejectionKind.CONFLICT, "illegal-transition", message);
+        }
     }
 }
