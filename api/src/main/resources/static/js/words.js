@@ -26,6 +26,7 @@ export const PAYMENT_WORDS = {
     PAID: 'Paid',
     FAILED: 'Failed',
     PARTIALLY_REFUNDED: 'Partly refunded',
+    PARTIALLY_PAID: 'Balance due',
     REFUNDED: 'Refunded',
 };
 
@@ -59,6 +60,12 @@ export const EVENT_WORDS = {
     PaymentAttemptStartedEvent: 'Another payment attempt started',
     PaymentRefundedEvent: 'Refunded',
     RefundRequestedEvent: 'Refund requested',
+    EditBalanceRequestedEvent: 'Edit balance asked for',
+    EditBalanceAwaitingPaymentEvent: 'Edit balance payable',
+    EditBalanceAuthorizedEvent: 'Edit balance authorized',
+    EditBalancePaidEvent: 'Edit balance paid',
+    EditBalancePaidLateEvent: 'Edit balance paid late (refunded)',
+    OrderEditRolledBackEvent: 'Edit rolled back',
     StockReservedEvent: 'Stock reserved',
     StockReservationRejectedEvent: 'Stock not available',
     StockReleasedEvent: 'Stock released',

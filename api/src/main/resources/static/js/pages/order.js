@@ -200,7 +200,10 @@ function renderDetails() {
 
 /** The payment panel, rebuilt only when what the customer has to do changes (so a card form is not reset). */
 function renderPayment() {
-    const awaiting = order.status === 'AWAITING_PAYMENT';
+    // an edit raised the paid total: its balance is paid here like a first payment
+    const balanceEdit = order.paymentStatus === 'PARTIALLY_PAID'
+        ? (order.edits || []).find((edit) => edit.status === 'AWAITING_BALANCE') : null;
+    const awaiting = order.status === 'AWAITING_PAYMENT' || !!balanceEdit;
     const failed = awaiting && order.paymentStatus === 'FAILED';
     // after a failure the action is the failed attempt's: offer another attempt instead
     const action = awaiting && !failed && order.payment ? order.payment.action : null;
@@ -219,7 +222,7 @@ function renderPayment() {
         return;
     }
     if (!action) {
-        section.hidden = !['PENDING', 'AWAITING_PAYMENT'].includes(order.status);
+        section.hidden = !['PENDING', 'AWAITING_PAYMENT'].includes(order.status) && !balanceEdit;
         if (!section.hidden) {
             body.append(h('p', { id: 'payment-wait' }, order.status === 'PENDING'
                 ? 'We are reserving your items; the payment step appears here in a moment.'
@@ -228,7 +231,10 @@ function renderPayment() {
         return;
     }
     section.hidden = false;
-    const amount = money(order.totals.totalMinor, order.totals.currency);
+    const amount = money(balanceEdit ? balanceEdit.balanceMinor : order.totals.totalMinor, order.totals.currency);
+    if (balanceEdit) {
+        body.append(h('p', { id: 'payment-balance' }, `Your order was changed; the difference of ${amount} is due.`));
+    }
     if (action.type === 'sandbox') {
         renderSandbox(body, action, amount);
     } else if (action.type === 'paypal') {

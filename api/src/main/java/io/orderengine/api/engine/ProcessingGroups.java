@@ -14,6 +14,7 @@ import io.orderengine.query.order.OrderDetailProjection;
 import io.orderengine.query.sku.SkuStockProjection;
 import io.orderengine.saga.checkout.CheckoutSaga;
 import io.orderengine.saga.discount.DiscountUseSaga;
+import io.orderengine.saga.edit.EditBalanceSaga;
 import io.orderengine.saga.returns.ReturnRestocking;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -167,6 +168,15 @@ public class ProcessingGroups {
                         SEGMENTS,
                         BATCH,
                         Start.TAIL, // on an older store: orders without a held use make no-op commands
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        EditBalanceSaga.PROCESSING_GROUP,
+                        "order edit balances: the payment of the difference, or the edit rolled back",
+                        SEGMENTS,
+                        BATCH,
+                        Start.TAIL,
                         OnError.RETRY,
                         Replay.NEVER,
                         false),

@@ -35,9 +35,9 @@ import org.axonframework.serialization.Revision;
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
- * that older snapshots are passed over (edits and refunds moved into entities: 2).
+ * that older snapshots are passed over (edits and refunds moved into entities: 2; edit balances: 3).
  */
-@Revision("2")
+@Revision("3")
 public class Order {
 
     /** Who the order's events name when the checkout saga moved it. */

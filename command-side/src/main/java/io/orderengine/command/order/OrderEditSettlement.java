@@ -9,8 +9,8 @@ import io.orderengine.messages.order.OrderEditPreview;
  * <ul>
  *   <li>a paid order edited to a lower total gets the difference back (never more than captured and not yet asked
  *       back), by a refund whose id is derived from the edit id, so the gateway's key names the edit;
- *   <li>a paid order edited to a higher total would owe a balance; collecting a balance is not available yet, so such
- *       an edit is refused (cancel and re-order, or edit without raising the total);
+ *   <li>a paid order edited to a higher total owes the difference: the balance is asked for as a payment of its own
+ *       (the edit-balance saga in sagas), and the edit is rolled back when it is not paid in time;
  *   <li>an unpaid order has a payment under way for its total, and the checkout commits only the SKUs it reserved:
  *       its edit must keep the total and add no SKU (in practice, a new address with the same tax and shipping).
  * </ul>
@@ -21,11 +21,6 @@ final class OrderEditSettlement {
 
     static void requireSettleable(OrderEditPreview preview) {
         long balance = preview.balance().amountMinor();
-        if (preview.stockSold() && balance > 0) {
-            throw new EditNotSettleableException("the edit raises the total by " + preview.balance()
-                    + "; collecting a balance from the customer is not available, so the order cannot be edited to a"
-                    + " higher total");
-        }
         if (!preview.stockSold()) {
             if (balance != 0) {
                 throw new EditNotSettleableException("the order is not paid yet and its payment is for "
@@ -35,6 +30,11 @@ final class OrderEditSettlement {
                 throw new EditNotSettleableException("the order is not paid yet; SKUs can be added once it is paid");
             }
         }
+    }
+
+    /** Whether a recorded edit owes a balance: a paid order edited to a higher total. */
+    static boolean balanceDue(OrderEditPreview preview) {
+        return preview.stockSold() && preview.balance().amountMinor() > 0;
     }
 
     /** The refund a recorded edit asks for; null when none. */

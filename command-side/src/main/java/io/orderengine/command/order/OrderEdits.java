@@ -3,14 +3,23 @@ package io.orderengine.command.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderengine.command.pricing.PricingPolicy;
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.AwaitEditBalanceCommand;
 import io.orderengine.messages.order.CustomerRef;
+import io.orderengine.messages.order.EditBalanceAuthorizedEvent;
+import io.orderengine.messages.order.EditBalanceAwaitingPaymentEvent;
+import io.orderengine.messages.order.EditBalancePaidEvent;
+import io.orderengine.messages.order.EditBalancePaidLateEvent;
+import io.orderengine.messages.order.EditBalanceRequestedEvent;
 import io.orderengine.messages.order.EditOrderCommand;
+import io.orderengine.messages.order.EditedLine;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderEditPreview;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
@@ -20,10 +29,16 @@ import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.PreviewOrderEditCommand;
+import io.orderengine.messages.order.RecordEditBalanceAuthorizationCommand;
+import io.orderengine.messages.order.RecordEditBalanceCaptureCommand;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.RollBackOrderEditCommand;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +57,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  *   <li>an edit is recorded only at the version it was previewed at (the stock was reserved for that), and an edit
  *       id recorded before changes nothing;
  *   <li>the money follows in the same step, by {@link OrderEditSettlement}'s rules: a lower total of a paid order is
- *       refunded (a {@code RefundRequestedEvent} the checkout saga pays out like any refund).
+ *       refunded (a {@code RefundRequestedEvent} the checkout saga pays out like any refund); a higher total of a
+ *       paid order asks for the balance (an {@code EditBalanceRequestedEvent} the edit-balance saga collects: the
+ *       payment is PARTIALLY_PAID until the balance is paid, or the edit is rolled back to the lines, totals and
+ *       address before it when it is not);
+ *   <li>while an edit waits for its balance the order takes no other edit.
  * </ul>
  */
 final class OrderEdits {
@@ -69,6 +88,28 @@ final class OrderEdits {
     /** Whose order it is: the edit's addresses are that subject's personal data. */
     private CustomerRef customer;
 
+    private String orderNumber;
+    /** The payment status the order shows outside an edit's balance (PAID, PARTIALLY_REFUNDED, …). */
+    private PaymentStatus paymentStatus;
+    /** The order before its last edit: what a rollback of that edit restores. */
+    private List<OrderLine> linesBefore;
+
+    private Address addressBefore;
+    private OrderTotals totalsBefore;
+    private List<EditedLine> lastEditedLines;
+    /** The edit waiting for its balance, or null; its amount and payment. */
+    private String balanceEditId;
+
+    private Money balanceDue;
+    private String balancePaymentReference;
+    private boolean balanceAuthorized;
+    /** Edits whose balance was paid, and edits rolled back. */
+    private Set<String> balancesPaid;
+
+    private Set<String> rolledBack;
+    /** Capture references of balances recorded (paid or paid late). */
+    private Set<String> balanceCaptures;
+
     /** For snapshot loading. */
     OrderEdits() {}
 
@@ -90,6 +131,9 @@ final class OrderEdits {
             return null;
         }
         requireEditable();
+        if (balanceEditId != null) {
+            throw OrderEditRefusedException.balanceDue(balanceEditId);
+        }
         if (command.expectedVersion() != version) {
             throw OrderEditRefusedException.versionChanged(command.expectedVersion(), version);
         }
@@ -122,7 +166,87 @@ final class OrderEdits {
                     command.actor(),
                     "order edited to a lower total (" + command.editId() + ")"));
         }
+        if (OrderEditSettlement.balanceDue(preview)) {
+            apply(new EditBalanceRequestedEvent(orderId, command.editId(), orderNumber, preview.balance(), provider));
+        }
         return preview;
+    }
+
+    /** The balance payment is set up: recorded once, while the edit waits for it. */
+    @CommandHandler
+    void handle(AwaitEditBalanceCommand command) {
+        if (!command.editId().equals(balanceEditId) || balancePaymentReference != null) {
+            return;
+        }
+        apply(new EditBalanceAwaitingPaymentEvent(
+                orderId, command.editId(), command.provider(), command.paymentReference(), command.action()));
+    }
+
+    /** The customer authorized the balance payment: recorded once, while the edit waits for it. */
+    @CommandHandler
+    void handle(RecordEditBalanceAuthorizationCommand command) {
+        if (!command.editId().equals(balanceEditId) || balanceAuthorized) {
+            return;
+        }
+        apply(new EditBalanceAuthorizedEvent(orderId, command.editId(), command.paymentReference()));
+    }
+
+    /** The balance was captured: settles the waiting edit; after its rollback or a cancel, it is money paid late. */
+    @CommandHandler
+    void handle(RecordEditBalanceCaptureCommand command) {
+        String editId = command.editId();
+        if (balancesPaid.contains(editId) || balanceCaptures.contains(command.captureReference())) {
+            return;
+        }
+        if (!edits.containsKey(editId)) {
+            throw new InvalidOrderEditException("order has no edit " + editId);
+        }
+        PaymentTransitions.requireOrderCurrency("balance", command.amount(), totals.currency());
+        if (editId.equals(balanceEditId) && status != OrderStatus.CANCELLED) {
+            apply(new EditBalancePaidEvent(
+                    orderId,
+                    editId,
+                    command.paymentReference(),
+                    command.captureReference(),
+                    command.amount(),
+                    paymentStatus));
+        } else {
+            apply(new EditBalancePaidLateEvent(
+                    orderId,
+                    editId,
+                    command.provider(),
+                    command.paymentReference(),
+                    command.captureReference(),
+                    command.amount()));
+        }
+    }
+
+    /** Undoes the edit waiting for its balance: the order as before it, at a new version. */
+    @CommandHandler
+    void handle(RollBackOrderEditCommand command) {
+        if (!command.editId().equals(balanceEditId)) {
+            return;
+        }
+        if (!EDITABLE.contains(status) && status != OrderStatus.ATTENTION) {
+            throw OrderEditRefusedException.notEditableIn(status); // something shipped meanwhile: a human decides
+        }
+        List<EditedLine> back = lastEditedLines.stream()
+                .map(line -> new EditedLine(
+                        line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))
+                .toList();
+        Actor actor = command.actor() == null ? Order.CHECKOUT : command.actor();
+        apply(new OrderEditRolledBackEvent(
+                orderId,
+                command.editId(),
+                version + 1,
+                linesBefore,
+                back,
+                totalsBefore,
+                addressBefore,
+                paymentStatus,
+                command.reason(),
+                actor,
+                customer));
     }
 
     private OrderEditPlan.Result plan(
@@ -157,6 +281,11 @@ final class OrderEdits {
         edits = new HashMap<>();
         provider = event.paymentMethod();
         customer = event.customer();
+        orderNumber = event.orderNumber() == null ? null : event.orderNumber().value();
+        paymentStatus = PaymentStatus.PENDING;
+        balancesPaid = new HashSet<>();
+        rolledBack = new HashSet<>();
+        balanceCaptures = new HashSet<>();
     }
 
     @EventSourcingHandler
@@ -190,6 +319,12 @@ final class OrderEdits {
         paid = true;
         provider = event.provider();
         refundable = event.captured();
+        paymentStatus = PaymentStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundedEvent event) {
+        paymentStatus = event.paymentStatus();
     }
 
     @EventSourcingHandler
@@ -201,10 +336,59 @@ final class OrderEdits {
 
     @EventSourcingHandler
     void on(OrderEditedEvent event) {
+        linesBefore = List.copyOf(lines);
+        addressBefore = shippingAddress;
+        totalsBefore = totals;
+        lastEditedLines = List.copyOf(event.editedLines());
         lines = new ArrayList<>(event.lines());
         shippingAddress = event.shippingAddress();
         totals = event.totals();
         version = event.version();
         edits.put(event.editId(), event.version());
+    }
+
+    @EventSourcingHandler
+    void on(EditBalanceRequestedEvent event) {
+        balanceEditId = event.editId();
+        balanceDue = event.amount();
+        balancePaymentReference = null;
+        balanceAuthorized = false;
+    }
+
+    @EventSourcingHandler
+    void on(EditBalanceAwaitingPaymentEvent event) {
+        balancePaymentReference = event.paymentReference();
+    }
+
+    @EventSourcingHandler
+    void on(EditBalanceAuthorizedEvent event) {
+        balanceAuthorized = true;
+    }
+
+    @EventSourcingHandler
+    void on(EditBalancePaidEvent event) {
+        balanceEditId = null;
+        balanceDue = null;
+        balancesPaid.add(event.editId());
+        balanceCaptures.add(event.captureReference());
+        if (refundable != null) {
+            refundable = refundable.plus(event.amount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EditBalancePaidLateEvent event) {
+        balanceCaptures.add(event.captureReference());
+    }
+
+    @EventSourcingHandler
+    void on(OrderEditRolledBackEvent event) {
+        lines = new ArrayList<>(event.lines());
+        shippingAddress = event.shippingAddress();
+        totals = event.totals();
+        version = event.version();
+        balanceEditId = null;
+        balanceDue = null;
+        rolledBack.add(event.editId());
     }
 }

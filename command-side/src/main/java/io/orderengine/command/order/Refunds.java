@@ -2,6 +2,7 @@ package io.orderengine.command.order;
 
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
@@ -88,6 +89,12 @@ final class Refunds {
     @EventSourcingHandler
     void on(OrderConfirmedEvent event) {
         captured = event.captured();
+    }
+
+    /** The balance of an edit was paid: it is captured money of the order too. */
+    @EventSourcingHandler
+    void on(EditBalancePaidEvent event) {
+        captured = captured.plus(event.amount());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,8 @@ public enum PaymentStatus {
     PENDING,
     AUTHORIZED,
     PAID,
+    /** Paid, and an edit raised the total: a balance is owed (since the last edit). */
+    PARTIALLY_PAID,
     FAILED,
     PARTIALLY_REFUNDED,
     REFUNDED

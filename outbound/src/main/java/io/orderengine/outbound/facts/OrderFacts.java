@@ -4,6 +4,7 @@ import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
@@ -90,6 +91,10 @@ public record OrderFacts(
             newLines = edited.lines();
             newTotals = edited.totals();
             shipTo = edited.shippingAddress();
+        } else if (event instanceof OrderEditRolledBackEvent rolledBack) {
+            newLines = rolledBack.lines();
+            newTotals = rolledBack.totals();
+            shipTo = rolledBack.shippingAddress();
         } else if (event instanceof OrderConfirmedEvent && confirmed == null) {
             confirmed = at;
         } else if (event instanceof ShipmentCreatedEvent shipment) {

@@ -91,6 +91,7 @@ public class MailTemplates {
                 "shipmentLines",
                 "oldTotal",
                 "newTotal",
+                "balanceAmount",
                 "returnId",
                 "returnLines")) {
             context.setVariable(optional, details.get(optional));

@@ -5,6 +5,7 @@ import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -194,7 +195,24 @@ public class OrderNotifications {
                         ? templates.money(
                                 -event.balance().amountMinor(), event.balance().currency())
                         : null);
+        details.put(
+                "balanceAmount",
+                event.paid() && event.balance().amountMinor() > 0
+                        ? templates.money(
+                                event.balance().amountMinor(), event.balance().currency())
+                        : null);
         notify(eventId, EmailKind.ORDER_EDITED, event.orderId(), event, sequence, at, details);
+    }
+
+    /** An edit whose balance was not paid was undone: the customer is told, with the order as it is again. */
+    @EventHandler
+    @DisallowReplay
+    void on(
+            OrderEditRolledBackEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        notify(eventId, EmailKind.ORDER_EDIT_ROLLED_BACK, event.orderId(), event, sequence, at, Map.of());
     }
 
     /** Every shipment that arrives mails the customer once. */

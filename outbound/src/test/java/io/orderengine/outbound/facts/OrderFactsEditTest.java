@@ -10,6 +10,7 @@ import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.EditedLine;
 import io.orderengine.messages.order.OrderEditChange;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPlacedEvent;
@@ -17,7 +18,7 @@ import io.orderengine.messages.order.OrderTotals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** E-mails, invoices and webhooks after an edit speak of the order as edited. */
+/** E-mails, invoices and webhooks after an edit speak of the order as edited (or as before, once rolled back). */
 class OrderFactsEditTest {
 
     @Test
@@ -48,5 +49,24 @@ class OrderFactsEditTest {
         assertThat(facts.totals()).isEqualTo(after);
         assertThat(facts.shippingAddress()).isEqualTo(haifa);
         assertThat(facts.apply(edited, 1, MORNING)).isSameAs(facts);
+
+        OrderFacts undone = facts.apply(
+                new OrderEditRolledBackEvent(
+                        placed.orderId(),
+                        "ed-1",
+                        3,
+                        placed.lines(),
+                        List.of(),
+                        placed.totals(),
+                        placed.shippingAddress(),
+                        io.orderengine.messages.order.PaymentStatus.PAID,
+                        "balance not paid",
+                        ADMIN,
+                        placed.customer()),
+                2,
+                MORNING);
+        assertThat(undone.lines()).isEqualTo(placed.lines());
+        assertThat(undone.totals()).isEqualTo(placed.totals());
+        assertThat(undone.shippingAddress()).isEqualTo(placed.shippingAddress());
     }
 }

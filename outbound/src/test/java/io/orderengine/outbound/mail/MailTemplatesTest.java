@@ -252,4 +252,42 @@ class MailTemplatesTest {
                         "New total: €35.40 (was €41.30).",
                         "The difference of €5.90 will be refunded to your original payment method.");
     }
+
+    @Test
+    void anEditThatRaisedThePaidTotalAsksForTheBalanceAndItsRollbackIsToldInEveryLanguage() {
+        for (String language : List.of("en", "de", "he", "ar")) {
+            MailTemplates templates = templates(language);
+            Email edited = templates.render(
+                    EmailKind.ORDER_EDITED,
+                    order(false, 0),
+                    Map.of(
+                            "oldTotal", templates.money(1770, "EUR"),
+                            "newTotal", templates.money(3540, "EUR"),
+                            "balanceAmount", templates.money(1770, "EUR")));
+            assertThat(edited.text()).as(language).doesNotContain("??").contains(templates.money(1770, "EUR"));
+            Email undone = templates.render(EmailKind.ORDER_EDIT_ROLLED_BACK, order(false, 0), Map.of());
+            assertThat(undone.subject())
+                    .as(language)
+                    .contains("ORD-20250301-000007")
+                    .doesNotContain("??");
+            assertThat(undone.text()).as(language).doesNotContain("??").contains("https://shop.example/orders/");
+            assertThat(undone.html()).as(language).doesNotContain("??");
+        }
+        MailTemplates english = templates("en");
+        Email edited = english.render(
+                EmailKind.ORDER_EDITED,
+                order(false, 0),
+                Map.of(
+                        "oldTotal", english.money(1770, "EUR"),
+                        "newTotal", english.money(3540, "EUR"),
+                        "balanceAmount", english.money(1770, "EUR")));
+        assertThat(edited.text())
+                .contains(
+                        "The difference of €17.70 is due: pay it on your order page (link below).",
+                        "https://shop.example/orders/" + ORDER_ID)
+                .doesNotContain("refunded");
+        assertThat(english.render(EmailKind.ORDER_EDIT_ROLLED_BACK, order(false, 0), Map.of())
+                        .subject())
+                .isEqualTo("The change to your order ORD-20250301-000007 at Test Shop was undone");
+    }
 }

@@ -5,6 +5,7 @@ import static io.orderengine.query.order.OrderDocuments.*;
 
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AdminNoteAddedEvent;
+import io.orderengine.messages.order.EditBalanceChange;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
@@ -297,6 +298,12 @@ public class OrderDetailProjection implements RebuildableProjection {
     @EventHandler
     void on(OrderEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.orderId(), sequence, at, order -> OrderEditDocuments.edited(order, event, at));
+    }
+
+    /** The balance of an edit: asked for, payable, paid, or the edit rolled back ({@link OrderEditDocuments}). */
+    @EventHandler
+    void on(EditBalanceChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.orderId(), sequence, at, order -> OrderEditDocuments.balance(order, event));
     }
 
     /** A data subject was erased: their orders' documents lose their personal data (on replays too). */

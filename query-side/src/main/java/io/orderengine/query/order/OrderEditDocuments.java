@@ -6,10 +6,16 @@ import static io.orderengine.infrastructure.codec.OrderDocuments.encodeLines;
 import static io.orderengine.query.common.MongoValues.toDate;
 import static io.orderengine.query.common.MongoValues.toInstant;
 
+import io.orderengine.messages.order.EditBalanceAwaitingPaymentEvent;
+import io.orderengine.messages.order.EditBalanceChange;
+import io.orderengine.messages.order.EditBalancePaidEvent;
+import io.orderengine.messages.order.EditBalanceRequestedEvent;
 import io.orderengine.messages.order.OrderEditChange;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.PaymentStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +25,10 @@ import org.bson.Document;
 /**
  * The order detail's side of order edits: an edit replaces the lines, totals and shipping address, raises the
  * {@code version} and appends to {@code edits}; an edit whose lower total is refunded is {@code REFUND_PENDING}
- * until the refund is recorded, then {@code SETTLED} like every other edit.
+ * until the refund is recorded, then {@code SETTLED} like every other edit. An edit that raised a paid total is
+ * {@code AWAITING_BALANCE} (the order's payment {@code PARTIALLY_PAID}, its {@code payment.action} the balance's)
+ * until the balance is paid ({@code SETTLED}) or the edit is rolled back ({@code ROLLED_BACK}: the lines, totals and
+ * address before it, at a version of their own).
  */
 final class OrderEditDocuments {
 
@@ -27,20 +36,15 @@ final class OrderEditDocuments {
     static final String EDITS = "edits";
     static final String SETTLED = "SETTLED";
     static final String REFUND_PENDING = "REFUND_PENDING";
+    static final String AWAITING_BALANCE = "AWAITING_BALANCE";
+    static final String ROLLED_BACK = "ROLLED_BACK";
+    /** The first payment's reference while {@code payment.reference} is the balance payment's. */
+    private static final String FIRST_REFERENCE = "firstReference";
 
     private OrderEditDocuments() {}
 
     static void edited(Document order, OrderEditedEvent event, Instant at) {
-        int itemCount = 0;
-        for (OrderLine line : event.lines()) {
-            itemCount += line.quantity();
-        }
-        order.put(OrderDocuments.LINES, encodeLines(event.lines()));
-        order.put(OrderDocuments.ITEM_COUNT, itemCount);
-        order.put(OrderDocuments.TOTALS, encode(event.totals()));
-        order.put(OrderDocuments.SHIPPING_ADDRESS, encode(event.shippingAddress()));
-        order.put(OrderDocuments.CUSTOMER_NAME, event.shippingAddress().fullName());
-        order.put(VERSION, event.version());
+        replaceContents(order, event.lines(), event.totals(), event.shippingAddress(), event.version());
         List<Document> changes = new ArrayList<>();
         for (OrderEditChange change : event.changes()) {
             changes.add(new Document("type", change.type().name().toLowerCase(Locale.ROOT))
@@ -59,6 +63,78 @@ final class OrderEditDocuments {
                 .append("balanceMinor", event.balance().amountMinor())
                 .append("status", refund ? REFUND_PENDING : SETTLED));
         order.put(EDITS, edits);
+    }
+
+    /** The balance of an edit asked for, payable, paid, or the edit rolled back. */
+    static void balance(Document order, EditBalanceChange event) {
+        Document payment = order.get(OrderDocuments.PAYMENT, Document.class);
+        if (event instanceof EditBalanceRequestedEvent) {
+            order.put(OrderDocuments.PAYMENT_STATUS, PaymentStatus.PARTIALLY_PAID.name());
+            editStatus(order, event.editId(), AWAITING_BALANCE);
+        } else if (event instanceof EditBalanceAwaitingPaymentEvent awaiting && payment != null) {
+            // the customer's side (Stripe's client secret, PayPal's return) works on the payment shown
+            payment.put(FIRST_REFERENCE, payment.getString("reference"));
+            payment.put("reference", awaiting.paymentReference());
+            payment.put(
+                    "action",
+                    awaiting.action() == null
+                            ? null
+                            : new Document("type", awaiting.action().type())
+                                    .append("url", awaiting.action().url()));
+        } else if (event instanceof EditBalancePaidEvent paid) {
+            order.put(OrderDocuments.PAYMENT_STATUS, paid.paymentStatus().name());
+            if (payment != null) {
+                Number captured = payment.get("capturedMinor", Number.class);
+                payment.put(
+                        "capturedMinor",
+                        (captured == null ? 0L : captured.longValue())
+                                + paid.amount().amountMinor());
+                restoreFirstPayment(payment);
+            }
+            editStatus(order, event.editId(), SETTLED);
+        } else if (event instanceof OrderEditRolledBackEvent rolledBack) {
+            replaceContents(
+                    order, rolledBack.lines(), rolledBack.totals(), rolledBack.shippingAddress(), rolledBack.version());
+            order.put(OrderDocuments.PAYMENT_STATUS, rolledBack.paymentStatus().name());
+            if (payment != null) {
+                restoreFirstPayment(payment);
+            }
+            editStatus(order, event.editId(), ROLLED_BACK);
+        }
+    }
+
+    private static void restoreFirstPayment(Document payment) {
+        payment.put("action", null);
+        if (payment.containsKey(FIRST_REFERENCE)) {
+            payment.put("reference", payment.getString(FIRST_REFERENCE));
+            payment.remove(FIRST_REFERENCE);
+        }
+    }
+
+    private static void replaceContents(
+            Document order,
+            List<OrderLine> lines,
+            io.orderengine.messages.order.OrderTotals totals,
+            io.orderengine.messages.common.Address shippingAddress,
+            int version) {
+        int itemCount = 0;
+        for (OrderLine line : lines) {
+            itemCount += line.quantity();
+        }
+        order.put(OrderDocuments.LINES, encodeLines(lines));
+        order.put(OrderDocuments.ITEM_COUNT, itemCount);
+        order.put(OrderDocuments.TOTALS, encode(totals));
+        order.put(OrderDocuments.SHIPPING_ADDRESS, encode(shippingAddress));
+        order.put(OrderDocuments.CUSTOMER_NAME, shippingAddress.fullName());
+        order.put(VERSION, version);
+    }
+
+    private static void editStatus(Document order, String editId, String status) {
+        for (Document edit : order.getList(EDITS, Document.class, List.of())) {
+            if (editId.equals(edit.getString("editId"))) {
+                edit.put("status", status);
+            }
+        }
     }
 
     /** A refund of an edit (its refund id is {@code rf-} and the edit id) settles the edit. */

@@ -44,6 +44,18 @@ public final class IdempotencyKeys {
         return attempt == 1 ? "" : ":" + attempt;
     }
 
+    /**
+     * The key of one step ({@code authorize}, {@code capture}, {@code cancel}) of the balance payment of an order
+     * edit: {@code <orderId>:balance:<editId>:<step>}, so the gateway's key names the edit.
+     */
+    public static String balance(OrderId orderId, String editId, String step) {
+        String key = orderId.value() + ":balance:" + editId + ":" + step;
+        if (key.length() > 108) {
+            throw new IllegalArgumentException("edit id too long for an idempotency key: " + editId);
+        }
+        return key;
+    }
+
     public static String refund(OrderId orderId, String refundId) {
         String key = orderId.value() + ":refund:" + refundId;
         if (key.length() > 108) {

@@ -61,13 +61,15 @@ public class PaymentParticipant {
     }
 
     public AuthorizationReply authorize(AuthorizePayment request) {
+        return authorize(request, IdempotencyKeys.authorize(request.orderId(), request.attempt()));
+    }
+
+    /** Sets up a payment under a key of the caller's (an edit's balance: {@link IdempotencyKeys#balance}). */
+    public AuthorizationReply authorize(AuthorizePayment request, String idempotencyKey) {
         try {
             PaymentSession session = gateway(request.provider())
                     .authorize(new AuthorizationRequest(
-                            request.orderId(),
-                            request.orderNumber(),
-                            request.total(),
-                            IdempotencyKeys.authorize(request.orderId(), request.attempt())));
+                            request.orderId(), request.orderNumber(), request.total(), idempotencyKey));
             return new Authorized(session);
         } catch (PaymentGatewayException e) {
             return e.kind() == PaymentGatewayException.Kind.UNAVAILABLE
@@ -78,13 +80,14 @@ public class PaymentParticipant {
 
     /** Captures the whole total and records it in the ledger (once per capture reference, whoever reports it first). */
     public CaptureReply capture(CapturePayment request) {
+        return capture(request, IdempotencyKeys.capture(request.orderId(), request.attempt()));
+    }
+
+    /** Captures under a key of the caller's (an edit's balance), like {@link #capture(CapturePayment)}. */
+    public CaptureReply capture(CapturePayment request, String idempotencyKey) {
         Capture capture;
         try {
-            capture = gateway(request.provider())
-                    .capture(
-                            request.paymentReference(),
-                            request.total(),
-                            IdempotencyKeys.capture(request.orderId(), request.attempt()));
+            capture = gateway(request.provider()).capture(request.paymentReference(), request.total(), idempotencyKey);
         } catch (PaymentGatewayException e) {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {
                 return new CaptureUnavailable(e.getMessage());
@@ -105,9 +108,13 @@ public class PaymentParticipant {
     }
 
     public VoidReply cancel(VoidPayment request) {
+        return cancel(request, IdempotencyKeys.cancel(request.orderId(), request.attempt()));
+    }
+
+    /** Voids under a key of the caller's (an edit's balance), like {@link #cancel(VoidPayment)}. */
+    public VoidReply cancel(VoidPayment request, String idempotencyKey) {
         try {
-            gateway(request.provider())
-                    .cancel(request.paymentReference(), IdempotencyKeys.cancel(request.orderId(), request.attempt()));
+            gateway(request.provider()).cancel(request.paymentReference(), idempotencyKey);
             return new Voided();
         } catch (PaymentGatewayException e) {
             if (e.kind() == PaymentGatewayException.Kind.UNAVAILABLE) {

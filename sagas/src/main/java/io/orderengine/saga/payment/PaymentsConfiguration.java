@@ -2,6 +2,7 @@ package io.orderengine.saga.payment;
 
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.saga.edit.BalancePayments;
 import io.orderengine.saga.inbox.InboxPayloadProtection;
 import io.orderengine.saga.inbox.InboxProperties;
 import io.orderengine.saga.inbox.InboxRetries;
@@ -66,8 +67,14 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    PaymentNotificationHandler paymentNotificationHandler(CommandGateway commandGateway, PaymentLedger ledger) {
-        return new PaymentNotificationHandler(commandGateway, ledger);
+    BalancePayments balancePayments(MongoDatabase database) {
+        return new BalancePayments(database);
+    }
+
+    @Bean
+    PaymentNotificationHandler paymentNotificationHandler(
+            CommandGateway commandGateway, PaymentLedger ledger, BalancePayments balances) {
+        return new PaymentNotificationHandler(commandGateway, ledger, balances);
     }
 
     /**

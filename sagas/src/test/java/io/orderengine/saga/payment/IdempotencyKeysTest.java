@@ -28,6 +28,18 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void theStepsOfAnEditsBalanceNameTheEditAndFitTheGatewaysLimit() {
+        String editId = "ed-" + java.util.UUID.randomUUID();
+        assertThat(IdempotencyKeys.balance(ORDER, "ed-1", "authorize"))
+                .isEqualTo(ORDER.value() + ":balance:ed-1:authorize");
+        // the longest edit id the API makes, with PayPal's ":authorize" after a capture key
+        assertThat(IdempotencyKeys.balance(ORDER, editId, "capture") + ":authorize")
+                .hasSizeLessThanOrEqualTo(108);
+        assertThatThrownBy(() -> IdempotencyKeys.balance(ORDER, "ed-" + "x".repeat(80), "capture"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnAttemptBeforeTheFirst() {
         assertThatThrownBy(() -> IdempotencyKeys.authorize(ORDER, 0)).isInstanceOf(IllegalArgumentException.class);
     }

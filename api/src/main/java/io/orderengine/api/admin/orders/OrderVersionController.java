@@ -4,6 +4,7 @@ import io.orderengine.api.admin.audit.OrderEventLog;
 import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.query.order.OrderDetailReplay;
 import io.orderengine.query.order.OrderView;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/admin/orders/{id}/versions/{n}}: the order as it was at version {@code n} (1 = as placed, one
- * more with each edit), rebuilt from its events with the order detail's own handlers: every event up to the edit that
+ * more with each edit and with each rollback of an edit), rebuilt from its events with the order detail's own handlers: every event up to the edit that
  * made version {@code n+1}. 404 for an unknown order or a version it never had.
  */
 @RestController
@@ -35,11 +36,12 @@ class OrderVersionController {
         List<DomainEventMessage<?>> upTo = new ArrayList<>();
         int reached = 1;
         for (DomainEventMessage<?> event : events.events(orderId)) {
-            if (event.getPayload() instanceof OrderEditedEvent edited) {
-                if (edited.version() > version) {
+            int made = versionMadeBy(event.getPayload());
+            if (made > 0) {
+                if (made > version) {
                     break;
                 }
-                reached = edited.version();
+                reached = made;
             }
             upTo.add(event);
         }
@@ -47,6 +49,14 @@ class OrderVersionController {
             throw ApiException.notFound("Version " + n + " of order " + id);
         }
         return OrderDetailReplay.rebuild(upTo).orElseThrow(() -> ApiException.notFound("Order " + id));
+    }
+
+    /** The version an edit, or the rollback of one, made; 0 for any other event. */
+    private static int versionMadeBy(Object payload) {
+        if (payload instanceof OrderEditedEvent edited) {
+            return edited.version();
+        }
+        return payload instanceof OrderEditRolledBackEvent rolledBack ? rolledBack.version() : 0;
     }
 
     private static int version(String n) {

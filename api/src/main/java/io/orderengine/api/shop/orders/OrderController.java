@@ -12,6 +12,7 @@ import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.query.FindCustomerOrdersQuery;
 import io.orderengine.query.order.OrderSummaryPage;
 import io.orderengine.query.order.OrderView;
@@ -69,8 +70,8 @@ class OrderController {
     record CancelAccepted(String orderId, String requested) {}
 
     /**
-     * The order. While a Stripe order waits for payment, the PaymentIntent's client secret is fetched from Stripe
-     * for this answer only (it is never stored in events or read models).
+     * The order. While a Stripe order waits for payment (or for the balance of an edit), the PaymentIntent's client
+     * secret is fetched from Stripe for this answer only (it is never stored in events or read models).
      */
     @GetMapping("/api/v1/orders/{id}")
     OrderResponse order(
@@ -79,7 +80,7 @@ class OrderController {
             Authentication authentication) {
         OrderView view = access.readable(id, token, Caller.from(authentication));
         OrderView.Payment payment = view.payment();
-        if (view.status() != OrderStatus.AWAITING_PAYMENT
+        if ((view.status() != OrderStatus.AWAITING_PAYMENT && view.paymentStatus() != PaymentStatus.PARTIALLY_PAID)
                 || payment == null
                 || payment.action() == null
                 || !"stripe".equals(payment.provider())) {

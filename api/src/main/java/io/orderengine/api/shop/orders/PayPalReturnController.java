@@ -6,6 +6,7 @@ import io.orderengine.api.web.ApiException;
 import io.orderengine.api.web.validation.NoInvisibleCharacters;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.query.order.OrderView;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.paypal.PayPalReturns;
@@ -69,7 +70,7 @@ class PayPalReturnController {
                 || !request.paypalOrderId().equals(payment.reference())) {
             throw mismatch();
         }
-        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+        if (order.status() != OrderStatus.AWAITING_PAYMENT && order.paymentStatus() != PaymentStatus.PARTIALLY_PAID) {
             return new PayPalReturnAnswer(order.orderId(), "nothing");
         }
         PayPalReturns.Outcome outcome =

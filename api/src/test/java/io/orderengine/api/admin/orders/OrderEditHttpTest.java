@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Order edits over HTTP on paid orders: a dry run compared with the committed edit, stock taken and given back, an
- * edit with too little stock refused with nothing changed, an edit after shipping refused. Mugs sell at 10.00 EUR to
+ * Order edits over HTTP on paid orders: a dry run compared with the committed edit, stock taken and given back, a
+ * higher total paid through the sandbox balance link (or declined and rolled back), an edit with too little stock
+ * refused with nothing changed, an edit after shipping refused. Mugs sell at 10.00 EUR to
  * Tel Aviv (18 % tax, shipping 5.00 below 50.00).
  */
 class OrderEditHttpTest {
@@ -31,6 +32,7 @@ class OrderEditHttpTest {
     private static EngineClient client;
     private static String admin;
     private static String alice;
+    private static final Map<String, String> firstPayments = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -177,16 +179,93 @@ class OrderEditHttpTest {
     }
 
     @Test
-    void aHigherTotalOfAPaidOrderIsRefusedAndGivesBackTheStockItTook() {
+    void aHigherTotalIsPaidThroughTheSandboxBalanceLinkAndSettlesTheEdit() {
+        String orderId = aPaidOrder("EDIT-MUG", 1);
+        String firstPaymentUrl = paymentUrlOf(firstPayments, orderId);
+        int lampsAvailable = available("EDIT-LAMP");
+        int lampsOnHand = onHand("EDIT-LAMP");
+        Reply committed = edit(
+                orderId,
+                Map.of("changes", List.of(Map.of("type", "add_line", "sku", "EDIT-LAMP", "quantity", 1))),
+                null);
+        assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
+        // 10.00 + 5.00 shipping + 18 % = 17.70; 50.00 ships free + 18 % = 59.00
+        assertThat(committed.body().path("balanceMinor").asLong()).isEqualTo(4130);
+        assertThat(available("EDIT-LAMP")).isEqualTo(lampsAvailable - 1);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !paymentUrl(orderId).isEmpty());
+        JsonNode due = order(orderId);
+        assertThat(due.path("paymentStatus").asText()).isEqualTo("PARTIALLY_PAID");
+        assertThat(due.path("payment").path("action").path("type").asText()).isEqualTo("sandbox");
+        String balanceUrl = paymentUrl(orderId);
+        assertThat(balanceUrl).startsWith("/api/v1/payments/sandbox/").isNotEqualTo(firstPaymentUrl);
+        assertThat(due.path("edits").get(0).path("status").asText()).isEqualTo("AWAITING_BALANCE");
+        Reply anotherEdit = edit(
+                orderId,
+                Map.of("changes", List.of(Map.of("type", "set_quantity", "sku", "EDIT-MUG", "quantity", 2))),
+                null);
+        assertThat(anotherEdit.status()).as(anotherEdit.toString()).isEqualTo(409);
+
+        assertThat(client.post(balanceUrl, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(200);
+        // the same approval again is harmless
+        assertThat(client.post(balanceUrl, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "SETTLED"
+                        .equals(order(orderId)
+                                .path("edits")
+                                .get(0)
+                                .path("status")
+                                .asText()));
+        JsonNode paid = order(orderId);
+        assertThat(paid.path("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(paid.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(paid.path("payment").path("capturedMinor").asLong()).isEqualTo(5900);
+        assertThat(paid.path("payment").path("action").isNull()).isTrue();
+        assertThat(paid.path("totals").path("totalMinor").asLong()).isEqualTo(5900);
+        assertThat(onHand("EDIT-LAMP")).isEqualTo(lampsOnHand - 1);
+        assertThat(available("EDIT-LAMP")).isEqualTo(lampsAvailable - 1);
+    }
+
+    @Test
+    void aDeclinedBalanceRollsTheEditBackWithItsStockAndKeepsThePaidVersion() {
         String orderId = aPaidOrder("EDIT-MUG", 1);
         int lampsAvailable = available("EDIT-LAMP");
-        Reply refused = edit(
+        Reply committed = edit(
                 orderId,
-                Map.of("changes", List.of(Map.of("type", "add_line", "sku", "EDIT-LAMP", "quantity", 2))),
+                Map.of(
+                        "changes",
+                        List.of(Map.of("type", "add_line", "sku", "EDIT-LAMP", "quantity", 2)),
+                        "note",
+                        "two lamps"),
                 null);
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.text("type")).endsWith("edit-not-settleable");
-        assertThat(available("EDIT-LAMP")).isEqualTo(lampsAvailable);
+        assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
+        assertThat(available("EDIT-LAMP")).isEqualTo(lampsAvailable - 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !paymentUrl(orderId).isEmpty());
+        String balanceUrl = paymentUrl(orderId);
+
+        assertThat(client.post(balanceUrl, Map.of("outcome", "decline"), null).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ROLLED_BACK"
+                        .equals(order(orderId)
+                                .path("edits")
+                                .get(0)
+                                .path("status")
+                                .asText()));
+        JsonNode rolledBack = order(orderId);
+        assertThat(rolledBack.path("version").asInt()).isEqualTo(3);
+        assertThat(rolledBack.path("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(rolledBack.path("totals").path("totalMinor").asLong()).isEqualTo(1770);
+        assertThat(rolledBack.path("lines")).hasSize(1);
+        assertThat(rolledBack.path("payment").path("action").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> available("EDIT-LAMP") == lampsAvailable);
+        JsonNode version3 = client.get("/api/v1/admin/orders/" + orderId + "/versions/3", admin)
+                .body();
+        assertThat(version3.path("totals").path("totalMinor").asLong()).isEqualTo(1770);
+        assertThat(client.post(balanceUrl, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -269,6 +348,13 @@ class OrderEditHttpTest {
         return client.get("/api/v1/orders/" + orderId, alice).body();
     }
 
+    private static int onHand(String sku) {
+        return client.get("/api/v1/admin/skus/" + sku, admin)
+                .body()
+                .path("onHand")
+                .asInt();
+    }
+
     private static int available(String sku) {
         return client.get("/api/v1/admin/skus/" + sku, admin)
                 .body()
@@ -282,6 +368,7 @@ class OrderEditHttpTest {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         String orderId = placed.text("orderId");
         await().atMost(Duration.ofSeconds(60)).until(() -> !paymentUrl(orderId).isEmpty());
+        firstPayments.put(orderId, paymentUrl(orderId));
         assertThat(client.post(paymentUrl(orderId), Map.of("outcome", "approve"), null)
                         .status())
                 .isEqualTo(200);
@@ -289,6 +376,10 @@ class OrderEditHttpTest {
                 .until(() -> "CONFIRMED"
                         .equals(client.get("/api/v1/orders/" + orderId, alice).text("status")));
         return orderId;
+    }
+
+    private static String paymentUrlOf(Map<String, String> urls, String orderId) {
+        return urls.get(orderId);
     }
 
     private static String paymentUrl(String orderId) {
