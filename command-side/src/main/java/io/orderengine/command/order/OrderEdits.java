@@ -3,6 +3,7 @@ package io.orderengine.command.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderengine.command.pricing.PricingPolicy;
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
@@ -71,6 +72,11 @@ final class OrderEdits {
 
     /** For snapshot loading. */
     OrderEdits() {}
+
+    /** The order's owner when {@code author} is them (their free text is their personal data), else null. */
+    CustomerRef ownerIf(Actor author) {
+        return customer == null ? null : customer.ifWrittenBy(author);
+    }
 
     OrderEdits(OrderPlacedEvent placed) {
         on(placed);
