@@ -63,6 +63,7 @@ public final class EventChainSealer {
     private final MongoCollection<Document> positions;
 
     private long rangesCheckedAt;
+    private long beyondCheckedAt;
     private final ChainLease lease;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -168,7 +169,7 @@ public final class EventChainSealer {
         }
         boolean windowEmpty = found.keySet().stream().noneMatch(position -> position > head.watermark());
         if (toChain.isEmpty() && windowEmpty) {
-            Document next = nextBeyondWindow(head.watermark());
+            Document next = nextBeyondWindow(head.watermark(), now);
             if (next != null && now - EventDocuments.allocatedAt(next) >= gapTimeout.toMillis()) {
                 long position = EventDocuments.position(next);
                 ranges.add(new ChainHead.GapRange(head.watermark() + 1, position - 1, now));
@@ -186,9 +187,10 @@ public final class EventChainSealer {
 
     /**
      * The first stored event beyond the window above {@code watermark}, when the position counter says positions
-     * were allocated there (so an idle log is not searched); null when there is none.
+     * were allocated there (so an idle log is not searched), and at most every sixth of the gap timeout (a range
+     * query, which the embedded store answers by a scan); null when there is none or it is not time to look.
      */
-    private Document nextBeyondWindow(long watermark) {
+    private Document nextBeyondWindow(long watermark, long now) {
         long beyond = watermark + window;
         if (positions != null) {
             Document counter = positions
@@ -199,6 +201,10 @@ public final class EventChainSealer {
                 return null;
             }
         }
+        if (now - beyondCheckedAt < gapTimeout.toMillis() / 6) {
+            return null;
+        }
+        beyondCheckedAt = now;
         return events.find(Filters.gt(EventDocuments.POSITION, beyond))
                 .sort(Sorts.ascending(EventDocuments.POSITION))
                 .limit(1)
