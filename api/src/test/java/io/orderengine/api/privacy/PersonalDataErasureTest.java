@@ -15,6 +15,7 @@ import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.FreePorts;
 import io.orderengine.testkit.ReceivedMail;
 import io.orderengine.testkit.TestStore;
+import io.orderengine.testkit.WebhookReceiver;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -59,6 +60,7 @@ class PersonalDataErasureTest {
     static Path folder;
 
     private static GreenMail smtp;
+    private static WebhookReceiver receiver;
     private static RunningEngine engine;
     private static EngineClient client;
     private static OrderDriver driver;
@@ -70,7 +72,10 @@ class PersonalDataErasureTest {
         int smtpPort = FreePorts.loopback();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        receiver = new WebhookReceiver(io.orderengine.outbound.webhooks.WebhookSignature.HEADER);
         Map<String, Object> properties = TestStore.fresh(folder);
+        // the webhook receiver listens on loopback, which targets may only be when this is set
+        properties.put("engine.webhooks.allow-private-targets", "true");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("engine.mail.from", "Test Shop <shop@example.com>");
@@ -93,6 +98,9 @@ class PersonalDataErasureTest {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
@@ -173,15 +181,7 @@ class PersonalDataErasureTest {
         assertThat(traces(invoice)).isEmpty();
 
         // a full rebuild of the order read model brings nothing back
-        Reply rebuild = client.post("/api/v1/admin/projections/order-detail/rebuild", Map.of(), admin);
-        assertThat(rebuild.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(180))
-                .until(() -> "DONE"
-                        .equals(client.get("/api/v1/admin/projections/order-detail", admin)
-                                .body()
-                                .path("rebuild")
-                                .path("state")
-                                .asText()));
+        rebuildOrderDetail();
 
         List<String> answers = new ArrayList<>();
         for (String id : List.of(paid.orderId(), unpaid.orderId())) {
@@ -251,6 +251,78 @@ class PersonalDataErasureTest {
     }
 
     @Test
+    void whatTheCustomerWroteWhenCancellingOrReturningIsErasedFromReadModelsRebuildsAndWebhookDeliveries() {
+        String email = "orla.wordsmith@example.com";
+        List<String> traces = List.of(email, "wordsmith", "marmalade", "gooseberry");
+        String endpoint = client.post(
+                        "/api/v1/admin/webhooks",
+                        Map.of(
+                                "url", receiver.url("/erp"),
+                                "secret", "whsec_erasure_receiver_01",
+                                "eventTypes", List.of("order.cancelled", "order.return_requested")),
+                        admin)
+                .body()
+                .path("id")
+                .asText();
+        String customer = client.token("cust-erasure-2", "CUSTOMER");
+        OrderDriver.Placed cancelled =
+                driver.place(checkout(email, "Orla Wordsmith", "5 Jam Street", null, null), customer);
+        driver.awaitStatus(cancelled.orderId(), io.orderengine.messages.order.OrderStatus.AWAITING_PAYMENT);
+        assertThat(client.post(
+                                "/api/v1/orders/" + cancelled.orderId() + "/cancel",
+                                Map.of("reason", "Too much marmalade in the house already"),
+                                customer)
+                        .status())
+                .isEqualTo(202);
+        OrderDriver.Placed returned =
+                driver.place(checkout(email, "Orla Wordsmith", "5 Jam Street", null, null), customer);
+        driver.confirm(returned.orderId());
+        driver.ship(returned.orderId(), "TRK-ERASE-1");
+        driver.deliver(returned.orderId());
+        Reply returnRequest = client.post(
+                "/api/v1/orders/" + returned.orderId() + "/returns",
+                Map.of("lines", List.of(Map.of("sku", SKU, "quantity", 1, "reason", "Gooseberry stain on the box"))),
+                customer);
+        assertThat(returnRequest.status()).as("%s", returnRequest).isBetween(200, 202);
+        MongoDatabase database = engine.bean(MongoDatabase.class);
+        await().atMost(WAIT)
+                .until(() -> database.getCollection("webhook_deliveries")
+                                .countDocuments(new Document("endpointId", endpoint))
+                        == 2);
+        await().atMost(WAIT)
+                .until(() -> lower(body(client.get("/api/v1/admin/orders/" + returned.orderId(), admin), ""))
+                        .contains("gooseberry"));
+        assertThat(lower(body(client.get("/api/v1/admin/orders/" + cancelled.orderId(), admin), "before")))
+                .contains("marmalade");
+        assertThat(tracesIn(database, List.of("events"), traces))
+                .as("what the customer wrote is encrypted in the events")
+                .isEmpty();
+        assertThat(tracesIn(database, List.of("webhook_deliveries"), traces)).isNotEmpty();
+
+        Reply erased = client.post(
+                "/api/v1/admin/data-subjects/cust-erasure-2/erasure", Map.of("reason", "customer asked"), admin);
+        assertThat(erased.status()).isEqualTo(202);
+        await().atMost(WAIT)
+                .until(() -> tracesIn(database, List.of("webhook_deliveries", "order_details"), traces)
+                        .isEmpty());
+        rebuildOrderDetail();
+
+        List<String> answers = new ArrayList<>();
+        for (String id : List.of(cancelled.orderId(), returned.orderId())) {
+            answers.add(body(client.get("/api/v1/orders/" + id, customer), id));
+            answers.add(body(client.get("/api/v1/admin/orders/" + id, admin), id));
+            answers.add(body(client.get("/api/v1/admin/orders/" + id + "/audit", admin), id));
+        }
+        answers.add(body(client.get("/api/v1/admin/webhooks/" + endpoint + "/deliveries", admin), "deliveries"));
+        answers.forEach(answer -> assertThat(traces(answer, traces)).as(answer).isEmpty());
+        assertThat(answers.get(1)).contains(PersonalData.ERASED);
+        assertThat(answers.get(4)).contains(PersonalData.ERASED);
+        assertThat(tracesIn(database, database.listCollectionNames().into(new ArrayList<>()), traces))
+                .as("collections still holding what the erased customer wrote")
+                .isEmpty();
+    }
+
+    @Test
     void onlyAdminsEraseAndAReasonIsRequired() {
         String customer = client.token("someone", "CUSTOMER");
         assertThat(client.post("/api/v1/admin/data-subjects/someone/erasure", Map.of("reason", "x"), customer)
@@ -262,21 +334,43 @@ class PersonalDataErasureTest {
         assertThat(client.get("/api/v1/me/data", null).status()).isEqualTo(401);
     }
 
+    /** Rebuilds the order detail read model from the events and waits for the new generation to serve. */
+    private static void rebuildOrderDetail() {
+        Reply rebuild = client.post("/api/v1/admin/projections/order-detail/rebuild", Map.of(), admin);
+        assertThat(rebuild.status()).isEqualTo(202);
+        int generation = rebuild.body().path("generation").asInt();
+        await().atMost(Duration.ofSeconds(180)).until(() -> {
+            JsonNode progress = client.get("/api/v1/admin/projections/order-detail", admin)
+                    .body()
+                    .path("rebuild");
+            return progress.path("generation").asInt() == generation
+                    && "DONE".equals(progress.path("state").asText());
+        });
+    }
+
     private static String body(Reply reply, String what) {
         assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(200);
         return reply.body().toString();
     }
 
     private static List<String> traces(String text) {
+        return traces(text, CUSTOMER_TRACES);
+    }
+
+    private static List<String> traces(String text, List<String> of) {
         String lower = lower(text);
-        return CUSTOMER_TRACES.stream().filter(lower::contains).toList();
+        return of.stream().filter(lower::contains).toList();
     }
 
     private static List<String> tracesIn(MongoDatabase database, List<String> collections) {
+        return tracesIn(database, collections, CUSTOMER_TRACES);
+    }
+
+    private static List<String> tracesIn(MongoDatabase database, List<String> collections, List<String> of) {
         List<String> found = new ArrayList<>();
         for (String name : collections) {
             for (Document document : database.getCollection(name).find()) {
-                List<String> traces = traces(document.toJson());
+                List<String> traces = traces(document.toJson(), of);
                 if (!traces.isEmpty()) {
                     found.add(name + " " + document.get("_id") + " " + traces);
                 }

@@ -35,7 +35,7 @@ import org.axonframework.serialization.Revision;
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
- * that older snapshots are passed over (edits and refunds moved into entities: 2; edit balances: 3).
+ * that older snapshots are passed over (entities for edits and refunds: 2; edit balances, return owners: 3).
  */
 @Revision("3")
 public class Order {
@@ -71,7 +71,6 @@ public class Order {
     /** Edits before shipping and the order's version. */
     @AggregateMember
     private OrderEdits edits;
-
     /** Returns; null in snapshots taken before returns were tracked. */
     @AggregateMember
     private Returns returns;
@@ -165,8 +164,8 @@ public class Order {
     }
 
     /**
-     * Cancels the order if the actor's kind may in the current status (see {@link OrderTransitions}). The event says
-     * what must be refunded and whether the stock was committed. A repeated cancel from the engine changes nothing.
+     * Cancels the order if the actor's kind may in the current status ({@link OrderTransitions}); the event says what
+     * must be refunded, whether the stock was committed, and whose words its reason is. An engine's repeat is a no-op.
      */
     @CommandHandler
     public void handle(CancelOrderCommand command) {
@@ -174,7 +173,9 @@ public class Order {
             return;
         }
         OrderTransitions.requireCancellable(command.actor(), status, resumeStatus);
-        apply(new OrderCancelledEvent(orderId, status, command.actor(), command.reason(), refunds.due(), confirmed));
+        Actor by = command.actor();
+        apply(new OrderCancelledEvent(
+                orderId, status, by, command.reason(), refunds.due(), confirmed, edits.ownerIf(by)));
     }
 
     /** The order needs a human. Changes nothing when it already waits for one; refused once the order has ended. */
@@ -301,7 +302,7 @@ public class Order {
         refunds = new Refunds(currency);
         fulfilment = new Fulfilment(event.lines());
         edits = new OrderEdits(event);
-        returns = new Returns(event.lines(), event.totals());
+        returns = new Returns(event.lines(), event.totals(), event.customer());
     }
 
     @EventSourcingHandler

@@ -113,6 +113,11 @@ final class OrderEdits {
     /** For snapshot loading. */
     OrderEdits() {}
 
+    /** The order's owner when {@code author} is them (their free text is their personal data), else null. */
+    CustomerRef ownerIf(Actor author) {
+        return customer == null ? null : customer.ifWrittenBy(author);
+    }
+
     OrderEdits(OrderPlacedEvent placed) {
         on(placed);
     }

@@ -7,6 +7,7 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.CustomerRef;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderPartiallyReturnedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
@@ -69,11 +70,14 @@ final class Returns {
 
     private boolean shippingRefunded;
     private List<Return> returns;
+    /** Whose order it is: reasons its owner writes are their personal data (null in older snapshots). */
+    private CustomerRef customer;
 
     /** For snapshot loading. */
     Returns() {}
 
-    Returns(List<OrderLine> lines, OrderTotals totals) {
+    Returns(List<OrderLine> lines, OrderTotals totals, CustomerRef customer) {
+        this.customer = customer;
         currency = totals.currency();
         ordered = new LinkedHashMap<>();
         unitPrices = new LinkedHashMap<>();
@@ -111,7 +115,9 @@ final class Returns {
             }
             lines.add(new ReturnLine(line.sku(), names.get(sku), line.quantity(), line.reason()));
         }
-        return new ReturnRequestedEvent(order.orderId(), nextId(), lines, command.actor());
+        Actor by = command.actor();
+        return new ReturnRequestedEvent(
+                order.orderId(), nextId(), lines, by, customer == null ? null : customer.ifWrittenBy(by));
     }
 
     /** The events of a receipt (a status already checked): the receipt, its refund request, the order's move. */

@@ -20,7 +20,9 @@ import static org.hamcrest.Matchers.startsWith;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.CancelOrderCommand;
+import io.orderengine.messages.order.CustomerRef;
 import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.testkit.OrderHistory;
 import java.util.EnumSet;
@@ -51,6 +53,12 @@ class OrderCancellationTest {
         fixture = orderFixture();
     }
 
+    /** The owner's reference when they cancelled (their reason is their personal data), else null. */
+    private static CustomerRef ownersWords(Actor actor, OrderHistory history) {
+        OrderPlacedEvent placed = (OrderPlacedEvent) history.events().get(0);
+        return placed.customer().ifWrittenBy(actor);
+    }
+
     static Stream<Arguments> everyActorInEveryStatus() {
         return MAY_CANCEL.keySet().stream()
                 .flatMap(actor -> Stream.of(OrderStatus.values()).map(status -> Arguments.of(actor, status)));
@@ -66,7 +74,8 @@ class OrderCancellationTest {
         if (MAY_CANCEL.get(actor).contains(status)) {
             fixture.given(history.events())
                     .when(new CancelOrderCommand(ORDER_ID, actor, "changed my mind"))
-                    .expectEvents(new OrderCancelledEvent(ORDER_ID, status, actor, "changed my mind", refundDue, paid));
+                    .expectEvents(new OrderCancelledEvent(
+                            ORDER_ID, status, actor, "changed my mind", refundDue, paid, ownersWords(actor, history)));
         } else if (status == OrderStatus.CANCELLED && actor.isSystem()) {
             fixture.given(history.events())
                     .when(new CancelOrderCommand(ORDER_ID, actor, "payment deadline passed"))

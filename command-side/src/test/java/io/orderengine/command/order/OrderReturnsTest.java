@@ -15,6 +15,7 @@ import static io.orderengine.testkit.OrderFixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderengine.messages.order.OrderPartiallyReturnedEvent;
+import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
@@ -64,8 +65,14 @@ class OrderReturnsTest {
     }
 
     private static ReturnRequestedEvent requested(String returnId, int tshirts) {
+        // the owner asked: the event names them, so their reason is stored encrypted
+        OrderPlacedEvent placed = (OrderPlacedEvent) aDeliveredOrder().events().get(0);
         return new ReturnRequestedEvent(
-                ORDER_ID, returnId, List.of(new ReturnLine(TSHIRT, "Red T-shirt M", tshirts, "too small")), CUSTOMER);
+                ORDER_ID,
+                returnId,
+                List.of(new ReturnLine(TSHIRT, "Red T-shirt M", tshirts, "too small")),
+                CUSTOMER,
+                placed.customer().ifWrittenBy(CUSTOMER));
     }
 
     private static ReceiveReturnCommand receive(String returnId, boolean refundShipping, ReceivedLine... lines) {

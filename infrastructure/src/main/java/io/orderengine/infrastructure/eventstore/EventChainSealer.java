@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * head when it appears. So the chain order is the commit order as seen by the sealer, which is the position order but
  * for such late commits; the verifier walks the chain by index, not by position.
  * <p>
+ * A hole wider than the window (a failed commit of a large block, a store with sparse positions) would leave the
+ * window empty for ever; when it is empty and the position counter is beyond it, the sealer looks up the next stored
+ * position and, once that event is older than the gap timeout, passes over the whole hole as one gap range (kept in
+ * the head like single gaps, so an event that lands in it late is still chained, and the verifier accepts the hole).
+ * Only positions that never held a chained event can be passed over: an event removed after it was chained leaves a
+ * hole in the chain's indexes, which the verifier reports whatever the positions around it.
+ * <p>
  * One sealer works at a time in a cluster: it holds a lease in {@code event_chain}; the chain index is unique, so two
  * sealers that overlap anyway cannot both write the same index, and the head moves only by compare-and-set.
  * Stores written before the chain existed are chained from their first position on the first start (docs/security.md).
@@ -50,6 +59,11 @@ public final class EventChainSealer {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> chain;
+    /** The position counter ({@code event_positions}); null: unknown, the next stored position is looked up. */
+    private final MongoCollection<Document> positions;
+
+    private long rangesCheckedAt;
+    private long beyondCheckedAt;
     private final ChainLease lease;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -64,8 +78,21 @@ public final class EventChainSealer {
             Duration gapTimeout,
             Duration settle,
             int window) {
+        this(events, chain, null, lease, clock, gapTimeout, settle, window);
+    }
+
+    public EventChainSealer(
+            MongoCollection<Document> events,
+            MongoCollection<Document> chain,
+            MongoCollection<Document> positions,
+            ChainLease lease,
+            Clock clock,
+            Duration gapTimeout,
+            Duration settle,
+            int window) {
         this.events = events;
         this.chain = chain;
+        this.positions = positions;
         this.lease = lease;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
@@ -101,6 +128,8 @@ public final class EventChainSealer {
         long now = clock.millis();
         Map<Long, Long> gaps = new TreeMap<>(head.gaps());
         gaps.values().removeIf(since -> now - since > 10 * gapTimeout.toMillis());
+        List<ChainHead.GapRange> ranges = new ArrayList<>(head.ranges());
+        ranges.removeIf(range -> now - range.since() > 10 * gapTimeout.toMillis());
         List<Long> ids = new ArrayList<>(gaps.keySet());
         for (long p = head.watermark() + 1; p <= head.watermark() + window; p++) {
             ids.add(p);
@@ -109,7 +138,7 @@ public final class EventChainSealer {
         for (Document document : events.find(Filters.in(EventDocuments.POSITION, ids))) {
             found.put(EventDocuments.position(document), document);
         }
-        List<Document> toChain = new ArrayList<>();
+        List<Document> toChain = new ArrayList<>(lateInRanges(ranges, now));
         for (Long gap : List.copyOf(gaps.keySet())) {
             Document late = found.remove(gap);
             if (late != null) {
@@ -138,10 +167,75 @@ public final class EventChainSealer {
             toChain.add(document);
             watermark = position;
         }
-        return write(head, toChain, watermark, gaps);
+        boolean windowEmpty = found.keySet().stream().noneMatch(position -> position > head.watermark());
+        if (toChain.isEmpty() && windowEmpty) {
+            Document next = nextBeyondWindow(head.watermark(), now);
+            if (next != null && now - EventDocuments.allocatedAt(next) >= gapTimeout.toMillis()) {
+                long position = EventDocuments.position(next);
+                ranges.add(new ChainHead.GapRange(head.watermark() + 1, position - 1, now));
+                log.warn(
+                        "event log: positions {}..{} hold no event; the chain passes over them as a gap",
+                        head.watermark() + 1,
+                        position - 1);
+                write(head, List.of(), position - 1, gaps, ranges);
+                // go on from the event after the hole, unless another sealer moved the head meanwhile
+                return ChainHead.read(chain).watermark() == position - 1 ? sealOnce() : 0;
+            }
+        }
+        return write(head, toChain, watermark, gaps, ranges);
     }
 
-    private int write(ChainHead head, List<Document> toChain, long watermark, Map<Long, Long> gaps) {
+    /**
+     * The first stored event beyond the window above {@code watermark}, when the position counter says positions
+     * were allocated there (so an idle log is not searched), and at most every sixth of the gap timeout (a range
+     * query, which the embedded store answers by a scan); null when there is none or it is not time to look.
+     */
+    private Document nextBeyondWindow(long watermark, long now) {
+        long beyond = watermark + window;
+        if (positions != null) {
+            Document counter = positions
+                    .find(Filters.eq(EventDocuments.POSITION, EventCommits.COUNTER_ID))
+                    .first();
+            Object last = counter == null ? null : counter.get(EventCommits.COUNTER_FIELD);
+            if (!(last instanceof Number n) || n.longValue() <= beyond) {
+                return null;
+            }
+        }
+        if (now - beyondCheckedAt < gapTimeout.toMillis() / 6) {
+            return null;
+        }
+        beyondCheckedAt = now;
+        return events.find(Filters.gt(EventDocuments.POSITION, beyond))
+                .sort(Sorts.ascending(EventDocuments.POSITION))
+                .limit(1)
+                .first();
+    }
+
+    /**
+     * Events that landed late in an open gap range, in position order; looked for at most every sixth of the gap
+     * timeout (a range query, which the embedded store answers by a scan).
+     */
+    private List<Document> lateInRanges(List<ChainHead.GapRange> ranges, long now) {
+        if (ranges.isEmpty() || now - rangesCheckedAt < gapTimeout.toMillis() / 6) {
+            return List.of();
+        }
+        rangesCheckedAt = now;
+        List<Bson> within = ranges.stream()
+                .map(range -> Filters.and(
+                        Filters.gte(EventDocuments.POSITION, range.from()),
+                        Filters.lte(EventDocuments.POSITION, range.to())))
+                .toList();
+        return events.find(Filters.and(Filters.or(within), Filters.exists(CHAIN_INDEX, false)))
+                .sort(Sorts.ascending(EventDocuments.POSITION))
+                .into(new ArrayList<>());
+    }
+
+    private int write(
+            ChainHead head,
+            List<Document> toChain,
+            long watermark,
+            Map<Long, Long> gaps,
+            List<ChainHead.GapRange> ranges) {
         long index = head.index();
         String link = head.link();
         long lastPosition = head.position();
@@ -178,7 +272,10 @@ public final class EventChainSealer {
                 return 0;
             }
         }
-        if (index == head.index() && watermark == head.watermark() && gaps.equals(head.gaps())) {
+        if (index == head.index()
+                && watermark == head.watermark()
+                && gaps.equals(head.gaps())
+                && ranges.equals(head.ranges())) {
             return 0;
         }
         Map<String, Object> gapDocument = new LinkedHashMap<>();
@@ -191,6 +288,11 @@ public final class EventChainSealer {
                                 Updates.set("position", lastPosition),
                                 Updates.set("watermark", watermark),
                                 Updates.set("gaps", new Document(gapDocument)),
+                                Updates.set(
+                                        "gapRanges",
+                                        ranges.stream()
+                                                .map(ChainHead.GapRange::toDocument)
+                                                .toList()),
                                 Updates.set("at", clock.millis())),
                         new UpdateOptions().upsert(head.index() == 0 && !head.stored()))
                 .getModifiedCount();

@@ -29,8 +29,8 @@ import org.bson.Document;
  */
 final class EventCommits {
 
-    private static final String COUNTER_ID = "events";
-    private static final String COUNTER_FIELD = "last";
+    static final String COUNTER_ID = "events";
+    static final String COUNTER_FIELD = "last";
 
     /** What a commit does when its append failed at a document (after the documents before it were removed). */
     @FunctionalInterface

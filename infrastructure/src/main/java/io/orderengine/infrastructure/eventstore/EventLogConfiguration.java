@@ -39,6 +39,7 @@ public class EventLogConfiguration {
             sealer = new EventChainSealer(
                     database.getCollection("events"),
                     chain,
+                    database.getCollection("event_positions"),
                     new ChainLease(chain, "sealer", owner, clock, properties.lease()),
                     clock,
                     eventStore.gapTimeout(),

@@ -82,7 +82,7 @@ public final class EventLogVerifier {
                         Filters.exists(CHAIN_INDEX, false), Filters.lte(EventDocuments.POSITION, head.watermark())))
                 .sort(Sorts.ascending(EventDocuments.POSITION))) {
             long position = ChainLinks.position(unchained);
-            if (!head.gaps().containsKey(position)) {
+            if (!head.isGap(position)) {
                 return broken(
                         position,
                         "the event is not in the chain although the sealer passed its position:"

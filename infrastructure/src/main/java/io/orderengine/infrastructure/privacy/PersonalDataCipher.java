@@ -54,8 +54,14 @@ public class PersonalDataCipher {
         return keys;
     }
 
-    /** A writer of values of one subject (the key is looked up once). */
+    /**
+     * A writer of values of one subject (the key is looked up once). A subject that reads as erased (a guest whose
+     * e-mail was erased, named again by a later event of the same order) gets no key: its values are not kept.
+     */
     Sealer sealer(DataSubject subject) {
+        if (PersonalData.ERASED.equals(subject.value())) {
+            return plain -> PersonalData.ERASED;
+        }
         String keyId = keyId(subject);
         SecretKey key = keys.forWriting(keyId);
         return plain -> PREFIX

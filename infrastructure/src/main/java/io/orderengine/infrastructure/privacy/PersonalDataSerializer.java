@@ -34,6 +34,7 @@ public class PersonalDataSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (!(object instanceof DataSubject.Carrier carrier)
+                || carrier.dataSubject() == null
                 || !cipher.sealing()
                 || fields.of(object.getClass()).isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
@@ -81,6 +82,9 @@ public class PersonalDataSerializer implements Serializer {
             return payload;
         }
         DataSubject.Carrier carrier = delegate.deserialize(new SimpleSerializedObject<>(payload, String.class, type));
+        if (carrier.dataSubject() == null) {
+            return payload;
+        }
         JsonNode root = getConverter().convert(payload, String.class, JsonNode.class);
         PersonalDataCipher.Sealer sealer = cipher.sealer(carrier.dataSubject());
         for (List<String> path : fields.of(cls)) {

@@ -196,6 +196,47 @@ class EventLogChainTest {
     }
 
     @Test
+    void aHoleWiderThanTheWindowIsPassedOverWholeWhileARemovedEventIsStillReported() {
+        MongoCollection<Document> chain = database.getCollection(EventChainSealer.CHAIN_COLLECTION);
+        EventChainSealer sealer = new EventChainSealer(
+                events,
+                chain,
+                database.getCollection("event_positions"),
+                new ChainLease(chain, "sealer", "test", clock, Duration.ofSeconds(30)),
+                clock,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                7);
+        engine.appendEvents(weighings("parcel-1", 0, 3)); // positions 1..3
+        long hole = engine.allocate(600); // 4..603: a large commit that failed, never written
+        engine.appendEvents(weighings("parcel-1", 3, 3)); // 604..606
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(sealer.seal()).as("the hole may still be written").isEqualTo(3);
+        assertThat(sealer.seal()).isZero();
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(sealer.seal()).as("past the hole").isEqualTo(3);
+        EventLogVerification sealed = verifier.verify();
+        assertThat(sealed.verified()).as(sealed.reason()).isTrue();
+        assertThat(sealed.events()).isEqualTo(6);
+        assertThat(events.find(Filters.eq("_id", 604L)).first().get(ChainLinks.CHAIN_INDEX))
+                .isEqualTo(4L);
+
+        events.insertOne(weighingDocument(hole - 300)); // a commit that lands in the hole, late
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(sealer.seal()).isEqualTo(1);
+        EventLogVerification late = verifier.verify();
+        assertThat(late.verified()).as(late.reason()).isTrue();
+        assertThat(late.events()).isEqualTo(7);
+
+        events.deleteOne(Filters.eq("_id", 604L));
+        EventLogVerification removed = verifier.verify();
+        assertThat(removed.verified()).isFalse();
+        assertThat(removed.firstBrokenPosition()).isEqualTo(605L);
+        assertThat(removed.reason()).contains("missing").contains("after position 3");
+    }
+
+    @Test
     void aSecondInstanceDoesNotSealWhileTheFirstHoldsTheLease() {
         engine.appendEvents(weighings("parcel-1", 0, 3));
         clock.advance(Duration.ofSeconds(3));

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Address;
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.CustomerRef;
+import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderEditChange;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
+import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.ReturnLine;
+import io.orderengine.messages.order.ReturnRequestedEvent;
 import io.orderengine.messages.privacy.DataSubject;
 import io.orderengine.messages.privacy.PersonalData;
 import io.orderengine.testkit.InMemoryMongo;
@@ -148,6 +155,79 @@ class PersonalDataSerializerTest {
                 .isEqualTo("fay@example.com");
         assertThat(((OrderPlacedEvent) serializer.deserialize(old)).customer().email())
                 .isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void aReasonTheCustomerWroteIsTheirPersonalDataWhileAnAdminsStaysInClear() {
+        OrderPlacedEvent placed = order("ilan@example.com", "Ilan Bar");
+        Actor owner = Actor.customer(placed.customer().customerId());
+        OrderCancelledEvent byOwner = new OrderCancelledEvent(
+                placed.orderId(),
+                OrderStatus.PENDING,
+                owner,
+                "found it cheaper, sorry Ilan",
+                Money.zero("ILS"),
+                false,
+                placed.customer().ifWrittenBy(owner));
+        ReturnRequestedEvent returned = new ReturnRequestedEvent(
+                placed.orderId(),
+                "R1",
+                List.of(new ReturnLine(new SkuCode("MUG"), "Mug", 1, "chipped rim, Ilan's kitchen")),
+                owner,
+                placed.customer().ifWrittenBy(owner));
+        OrderCancelledEvent byAdmin = new OrderCancelledEvent(
+                placed.orderId(),
+                OrderStatus.PENDING,
+                OrderFixtures.ADMIN,
+                "customer called",
+                Money.zero("ILS"),
+                false);
+
+        SerializedObject<String> cancelled = serializer.serialize(byOwner, String.class);
+        SerializedObject<String> requested = serializer.serialize(returned, String.class);
+
+        assertThat(cancelled.getData()).doesNotContain("cheaper").contains(PersonalDataCipher.PREFIX);
+        assertThat(requested.getData()).doesNotContain("chipped").contains("\"sku\"");
+        assertThat(serializer.serialize(byAdmin, String.class).getData()).contains("customer called");
+        assertThat((Object) serializer.deserialize(cancelled)).isEqualTo(byOwner);
+        assertThat((Object) serializer.deserialize(requested)).isEqualTo(returned);
+
+        cipher.keys().erase(cipher.keyId(placed.dataSubject()));
+        assertThat(((OrderCancelledEvent) serializer.deserialize(cancelled)).note())
+                .isEqualTo(PersonalData.ERASED);
+        assertThat(((ReturnRequestedEvent) serializer.deserialize(requested))
+                        .lines()
+                        .get(0)
+                        .reason())
+                .isEqualTo(PersonalData.ERASED);
+        assertThat(((ReturnRequestedEvent) serializer.deserialize(requested))
+                        .lines()
+                        .get(0)
+                        .quantity())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLaterEventOfAnErasedGuestKeepsNoPersonalDataAndMakesNoKey() {
+        CustomerRef erasedGuest = CustomerRef.guest(PersonalData.ERASED, "a".repeat(64));
+        Actor guest = Actor.guest(OrderFixtures.ORDER_ID.value());
+        OrderCancelledEvent cancelled = new OrderCancelledEvent(
+                OrderFixtures.ORDER_ID,
+                OrderStatus.PENDING,
+                guest,
+                "never mind",
+                Money.zero("ILS"),
+                false,
+                erasedGuest.ifWrittenBy(guest));
+        long keys = mongo.database().getCollection(DataKeys.COLLECTION).countDocuments();
+
+        SerializedObject<String> stored = serializer.serialize(cancelled, String.class);
+
+        assertThat(stored.getData()).doesNotContain("never mind");
+        assertThat(((OrderCancelledEvent) serializer.deserialize(stored)).note())
+                .isEqualTo(PersonalData.ERASED);
+        assertThat(mongo.database().getCollection(DataKeys.COLLECTION).countDocuments())
+                .isEqualTo(keys);
     }
 
     @Test

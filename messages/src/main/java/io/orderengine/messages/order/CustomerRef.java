@@ -1,5 +1,6 @@
 package io.orderengine.messages.order;
 
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.privacy.DataSubject;
 import io.orderengine.messages.privacy.PersonalData;
 import java.util.Objects;
@@ -23,6 +24,16 @@ public record CustomerRef(String customerId, @PersonalData String email, String 
 
     public boolean isGuest() {
         return customerId == null;
+    }
+
+    /**
+     * This reference when {@code author} is the order's owner (the customer or the guest), whose free text is then
+     * their personal data; null when an admin or the engine wrote it.
+     */
+    public CustomerRef ifWrittenBy(Actor author) {
+        return author != null && (author.type() == Actor.Type.CUSTOMER || author.type() == Actor.Type.GUEST)
+                ? this
+                : null;
     }
 
     /** Whose personal data this is: the customer, or the guest by e-mail. */

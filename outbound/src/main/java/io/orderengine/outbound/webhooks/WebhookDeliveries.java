@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -93,11 +94,21 @@ public class WebhookDeliveries {
 
     /** Adds the delivery of {@code eventId} to {@code endpointId} unless it exists; true when it was added. */
     public boolean enqueue(String eventId, String endpointId, WebhookEventType type, String body, Instant now) {
+        return enqueue(eventId, endpointId, type, body, null, now);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, WebhookEventType, String, Instant)}, for an event of order {@code orderId}
+     * (kept on the delivery, so an erasure of its customer finds it: {@link #erasePersonalData}).
+     */
+    public boolean enqueue(
+            String eventId, String endpointId, WebhookEventType type, String body, String orderId, Instant now) {
         try {
             deliveries.insertOne(new Document("_id", idOf(eventId, endpointId))
                     .append("endpointId", endpointId)
                     .append("eventId", eventId)
                     .append("eventType", type.wireName())
+                    .append("orderId", orderId)
                     .append("body", body)
                     .append("status", Status.PENDING.name())
                     .append("attempts", 0)
@@ -111,6 +122,32 @@ public class WebhookDeliveries {
             }
             throw e;
         }
+    }
+
+    /**
+     * Erases the personal data of the stored bodies of {@code orderIds}' deliveries, sent or not (a delivery still to
+     * be sent then posts the placeholder); returns how many were changed. Deliveries stored before they named their
+     * order are found by the order id in their body.
+     */
+    public int erasePersonalData(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return 0;
+        }
+        List<Bson> inBody = orderIds.stream()
+                .map(id -> Filters.regex("body", "\"orderId\":\"" + Pattern.quote(id) + "\""))
+                .toList();
+        Bson filter = Filters.or(
+                Filters.in("orderId", orderIds), Filters.and(Filters.eq("orderId", null), Filters.or(inBody)));
+        int changed = 0;
+        for (Document delivery : deliveries.find(filter).into(new ArrayList<>())) {
+            String body = delivery.getString("body");
+            String erased = body == null ? null : DeliveryBodies.erase(body);
+            if (erased != null && !erased.equals(body)) {
+                deliveries.updateOne(Filters.eq("_id", delivery.get("_id")), Updates.set("body", erased));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Deliveries due at {@code now} (oldest first), leaving out endpoints in {@code busyEndpoints}. */

@@ -15,6 +15,7 @@ import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.ReturnReceivedEvent;
 import io.orderengine.messages.order.ReturnRequestedEvent;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
+import io.orderengine.messages.privacy.DataSubjectErasedEvent;
 import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.outbound.facts.OrderFacts;
 import io.orderengine.outbound.facts.OrderFactsStore;
@@ -308,6 +309,18 @@ public class WebhookOutbox {
         publish(eventId, at, type, data);
     }
 
+    /**
+     * A data subject was erased: the stored bodies of their orders' deliveries lose their personal data, and so do
+     * the order facts, first, so that a delivery written after this one shows the placeholder too.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(DataSubjectErasedEvent event) {
+        event.orderIds().forEach(orders::erase);
+        deliveries.erasePersonalData(
+                event.orderIds().stream().map(OrderId::value).toList());
+    }
+
     private static Map<String, Object> customer(OrderFacts order) {
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("customerId", order.customerId());
@@ -333,8 +346,9 @@ public class WebhookOutbox {
             throw new IllegalStateException("webhook body of event " + eventId + " could not be written", e);
         }
         Instant now = clock.instant();
+        Object orderId = data.get("orderId");
         for (WebhookEndpoints.Endpoint endpoint : subscribed) {
-            deliveries.enqueue(eventId, endpoint.id(), type, body, now);
+            deliveries.enqueue(eventId, endpoint.id(), type, body, orderId == null ? null : orderId.toString(), now);
         }
     }
 }

@@ -138,6 +138,17 @@ final class OrderDocuments {
         if (order.get(NOTES) != null) {
             order.put(NOTES, PersonalData.ERASED);
         }
+        // what the owner wrote as a status change (a cancel reason); the placement's fixed note is not theirs
+        for (Document change : order.getList(STATUS_HISTORY, Document.class, List.of())) {
+            Document actor = change.get("actor", Document.class);
+            if (change.get("from") != null
+                    && change.get("note") != null
+                    && actor != null
+                    && Set.of("customer", "guest").contains(actor.getString("type"))) {
+                change.put("note", PersonalData.ERASED);
+            }
+        }
+        OrderReturnDocuments.erasePersonalData(order);
     }
 
     static Document placed(OrderPlacedEvent event, Instant at) {

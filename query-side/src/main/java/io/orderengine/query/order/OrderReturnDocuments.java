@@ -8,6 +8,7 @@ import io.orderengine.messages.order.ReturnRefundedEvent;
 import io.orderengine.messages.order.ReturnRejectedEvent;
 import io.orderengine.messages.order.ReturnRequestedEvent;
 import io.orderengine.messages.order.ReturnStatus;
+import io.orderengine.messages.privacy.PersonalData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,6 +29,23 @@ final class OrderReturnDocuments {
 
     private OrderReturnDocuments() {}
 
+    /**
+     * Replaces the reasons the order's owner wrote on return lines by {@link PersonalData#ERASED} (their subject was
+     * erased); reasons of returns an admin requested stay, as the events keep them in clear.
+     */
+    static void erasePersonalData(Document order) {
+        for (Document r : order.getList(RETURNS, Document.class, List.of())) {
+            if (Boolean.FALSE.equals(r.getBoolean("ownersWords"))) {
+                continue; // an admin's request (documents from before the flag are erased to be safe)
+            }
+            for (Document line : r.getList("lines", Document.class, List.of())) {
+                if (line.get("reason") != null) {
+                    line.put("reason", PersonalData.ERASED);
+                }
+            }
+        }
+    }
+
     /** Applies {@code event} (at {@code at}) to the order document. */
     static void apply(Document order, ReturnChange event, Instant at) {
         List<Document> returns = new ArrayList<>(order.getList(RETURNS, Document.class, List.of()));
@@ -41,6 +59,7 @@ final class OrderReturnDocuments {
                                     .map(OrderReturnDocuments::line)
                                     .toList())
                     .append("refundMinor", 0L)
+                    .append("ownersWords", requested.customer() != null)
                     .append("requestedAt", Date.from(at))
                     .append("receivedAt", null));
         }

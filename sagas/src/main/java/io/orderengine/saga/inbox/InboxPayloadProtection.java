@@ -3,7 +3,8 @@ package io.orderengine.saga.inbox;
 /**
  * How the webhook inbox stores a provider event's payload. A provider's payload can hold personal data (a payer's
  * e-mail or name); an implementation that encrypts it per data subject, as events are (issue #22, "Erasure by
- * crypto-shredding"), is picked up as a bean. Without one the payload is stored as received.
+ * crypto-shredding"), is picked up as a bean: {@link EncryptedInboxPayloads}. Without one the payload is stored as
+ * received.
  */
 public interface InboxPayloadProtection {
 

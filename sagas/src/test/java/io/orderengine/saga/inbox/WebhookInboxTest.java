@@ -99,9 +99,13 @@ class WebhookInboxTest {
     }
 
     @Test
-    void entriesAreKeptNinetyDaysThenPurged() {
+    void entriesAreKeptNinetyDaysThenPurgedWithTheirPayloadsAndAttempts() {
         inbox.ensureIndexes();
-        inbox.process("stripe", "evt_old", "t", runs::incrementAndGet);
+        assertThatThrownBy(() -> inbox.process("stripe", "evt_old", "t", "{\"id\":\"evt_old\"}", () -> {
+                    throw new IllegalStateException("down");
+                }))
+                .isInstanceOf(WebhookProcessingException.class);
+        inbox.process("stripe", "evt_old", "t", "{\"id\":\"evt_old\"}", runs::incrementAndGet);
         clock.advance(Duration.ofDays(45));
         inbox.process("stripe", "evt_new", "t", runs::incrementAndGet);
 
@@ -110,6 +114,11 @@ class WebhookInboxTest {
 
         assertThat(inbox.entry("stripe", "evt_old")).isEmpty();
         assertThat(inbox.entry("stripe", "evt_new")).isPresent();
+        assertThat(mongo.database()
+                        .getCollection(InboxEntries.COLLECTION)
+                        .countDocuments(new org.bson.Document("payload", "{\"id\":\"evt_old\"}")))
+                .as("no payload or attempt of a purged entry is left")
+                .isZero();
     }
 
     @Test
