@@ -1,6 +1,7 @@
 package io.orderengine.api.privacy;
 
 import io.orderengine.api.web.ApiException;
+import io.orderengine.infrastructure.eventstore.AggregateSnapshots;
 import io.orderengine.infrastructure.privacy.PersonalDataCipher;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.OrderId;
@@ -48,12 +49,19 @@ public class DataSubjects {
     private final EventGateway events;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final AggregateSnapshots snapshots;
 
-    DataSubjects(QueryGateway queries, EventGateway events, PersonalDataCipher cipher, Clock clock) {
+    DataSubjects(
+            QueryGateway queries,
+            EventGateway events,
+            PersonalDataCipher cipher,
+            Clock clock,
+            AggregateSnapshots snapshots) {
         this.queries = queries;
         this.events = events;
         this.cipher = cipher;
         this.clock = clock;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -89,6 +97,8 @@ public class DataSubjects {
         String customerId = subject.kind() == DataSubject.Kind.CUSTOMER ? subject.value() : null;
         events.publish(new DataSubjectErasedEvent(keyId, customerId, orders, reason, admin, now));
         cipher.keys().erase(keyId);
+        // the orders' snapshots hold the personal data opened; without them the orders are sourced from their events
+        snapshots.forget(orders.stream().map(OrderId::value).toList());
         return new Erasure(keyId, kind(subject), orders.size(), false, now);
     }
 

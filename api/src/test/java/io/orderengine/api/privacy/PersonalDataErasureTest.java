@@ -79,6 +79,8 @@ class PersonalDataErasureTest {
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("engine.mail.from", "Test Shop <shop@example.com>");
+        // orders are snapshotted after two events, so their snapshots (state with personal data opened) exist
+        properties.put("engine.aggregates.order-snapshot-threshold", "2");
         engine = RunningEngine.start(properties);
         client = engine.client();
         driver = new OrderDriver(engine);
@@ -131,6 +133,9 @@ class PersonalDataErasureTest {
 
         // encrypted at rest, and exported to its owner before the erasure
         assertThat(tracesIn(database, List.of("events"))).isEmpty();
+        await().atMost(WAIT)
+                .alias("the paid order's snapshot holds its state as the aggregate sees it")
+                .until(() -> !tracesIn(database, List.of("event_snapshots")).isEmpty());
         assertThat(lower(database.getCollection("order_details")
                         .find()
                         .into(new ArrayList<>())
