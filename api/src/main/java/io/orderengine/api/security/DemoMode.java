@@ -61,7 +61,8 @@ public final class DemoMode {
         }
         Path keyFile = DemoSigningKey.file(environment);
         byte[] key = keyFile == null ? DemoSigningKey.random() : DemoSigningKey.loadOrCreate(keyFile);
-        log.warn("Security: DEMO MODE (no engine.security.jwt-secret): sandbox payments, dev token endpoint "
+        // INFO, not WARN: demo mode is the documented first run (README), and the prod profile refuses to start in it
+        log.info("Security: DEMO MODE (no engine.security.jwt-secret): sandbox payments, dev token endpoint "
                 + "POST /api/v1/dev/tokens, relaxed rate limits, tokens signed with "
                 + (keyFile == null ? "a random key for this process" : "the demo key in " + keyFile)
                 + ". Not for production.");

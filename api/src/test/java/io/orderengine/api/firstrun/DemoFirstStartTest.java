@@ -24,7 +24,7 @@ class DemoFirstStartTest {
     Path folder;
 
     @Test
-    void aFreshDemoEngineLogsNoWarningButTheDemoModeOneAndOneLinePerProcessor(CapturedOutput output) {
+    void aFreshDemoEngineLogsNoWarningSaysItIsInDemoModeAndOneLinePerProcessor(CapturedOutput output) {
         String startUp;
         try (RunningEngine engine = RunningEngine.start(ApiWalkthroughTest.demoEngine(folder))) {
             // the first commands (the demo catalogue) and requests have run: Axon's monitors are all registered
@@ -34,9 +34,12 @@ class DemoFirstStartTest {
         List<String> lines = Arrays.asList(startUp.split("\n"));
         assertThat(lines.stream().filter(line -> line.contains(" WARN ")))
                 .as("warnings on a clean store")
+                .isEmpty();
+        assertThat(lines.stream().filter(line -> line.contains(" INFO ") && line.contains("DEMO MODE")))
+                .as("the demo mode is said, with what it means")
                 .singleElement()
                 .asString()
-                .contains("DEMO MODE");
+                .contains("Not for production");
         assertThat(lines.stream().filter(line -> line.contains("claimed the token for segment")))
                 .as("no line per segment")
                 .isEmpty();
