@@ -5,11 +5,15 @@
 
 import { ApiError, api, postOnce } from '../api.js';
 import { isAdmin } from '../auth.js';
-import { money } from '../format.js';
+import { dateTime, money } from '../format.js';
 import { $, clear, h, param, showMessage } from '../ui.js';
 
 const orderId = param('id');
 const EDITABLE = ['AWAITING_PAYMENT', 'CONFIRMED', 'PROCESSING'];
+const EDIT_STATUS_WORDS = {
+    SETTLED: 'settled', REFUND_PENDING: 'refund under way', AWAITING_BALANCE: 'balance due',
+    ROLLED_BACK: 'rolled back (balance not paid)', CANCELLED: 'cancelled with the order',
+};
 let order = null;
 let previewed = null;
 
@@ -52,6 +56,23 @@ function renderForm() {
         }))));
     clear($('#edit-lines')).append(h('table', {}, h('thead', {}, h('tr', {},
         h('th', {}, 'Item'), h('th', { class: 'num' }, 'Price'), h('th', {}, 'Quantity (0 removes)'))), h('tbody', {}, rows)));
+}
+
+// every edit of the order with its status (data-testid edit-status-<editId>), newest first
+function renderEdits() {
+    const edits = (order.edits || []).slice().reverse();
+    const list = clear($('#edit-history'));
+    if (!edits.length) {
+        list.append(h('p', { class: 'muted' }, 'Not edited yet.'));
+        return;
+    }
+    const currency = order.totals.currency;
+    list.append(h('ul', {}, edits.map((edit) => h('li', { 'data-testid': `edit-${edit.editId}` },
+        `Version ${edit.version}, ${dateTime(edit.at)}${edit.actor ? ', ' + edit.actor.id : ''}`
+            + (edit.balanceMinor ? `, difference ${money(edit.balanceMinor, currency)}` : '')
+            + (edit.note ? ` — ${edit.note}` : '') + ': ',
+        h('strong', { 'data-testid': `edit-status-${edit.editId}`, 'data-status': edit.status },
+            EDIT_STATUS_WORDS[edit.status] || edit.status)))));
 }
 
 function renderPreview(answer) {
@@ -115,6 +136,7 @@ if (isAdmin() && orderId) {
     api(`/api/v1/admin/orders/${encodeURIComponent(orderId)}`).then((fresh) => {
         order = fresh;
         $('#edit-panel').hidden = false;
+        renderEdits();
         renderForm();
     }).catch(() => {});
     $('#edit-form').addEventListener('submit', preview);

@@ -23,6 +23,11 @@ public enum WebhookEventType {
     ORDER_REFUNDED("order.refunded"),
     /** The order was edited before shipping; {@code data} is the order after the edit, {@code data.edit} the edit. */
     ORDER_EDITED("order.edited"),
+    /**
+     * An edit was undone because its balance was not paid in time (or was declined): {@code data} is the order as it
+     * is again, {@code data.edit} the edit with {@code status} {@code ROLLED_BACK}, the reason and what changed back.
+     */
+    ORDER_EDIT_ROLLED_BACK("order.edit_rolled_back"),
     /** A return was asked for; {@code data.return} names its units and reasons. */
     ORDER_RETURN_REQUESTED("order.return_requested"),
     /** A return arrived; {@code data.return} names the units, whether each was restocked, and the refund. */

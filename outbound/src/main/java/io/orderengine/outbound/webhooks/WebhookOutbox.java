@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.orderengine.infrastructure.codec.OrderDocuments;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.order.EditedLine;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderShippedEvent;
@@ -257,18 +259,45 @@ public class WebhookOutbox {
         edit.put("editId", event.editId());
         edit.put("version", event.version());
         edit.put("note", event.note());
-        edit.put(
-                "changes",
-                event.editedLines().stream()
-                        .filter(line -> line.stockDelta() != 0)
-                        .map(line -> Map.of(
-                                "sku", line.sku().value(),
-                                "quantityBefore", line.quantityBefore(),
-                                "quantity", line.quantityAfter()))
-                        .toList());
+        edit.put("changes", changes(event.editedLines()));
         edit.put("totalBeforeMinor", event.totalsBefore().total().amountMinor());
         edit.put("balanceMinor", event.balance().amountMinor());
         order(eventId, sequence, at, WebhookEventType.ORDER_EDITED, event.orderId(), event, null, Map.of("edit", edit));
+    }
+
+    /** An edit undone (its balance not paid): the order as it is again, and what the rollback changed. */
+    @EventHandler
+    @DisallowReplay
+    void on(
+            OrderEditRolledBackEvent event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        Map<String, Object> edit = new LinkedHashMap<>();
+        edit.put("editId", event.editId());
+        edit.put("version", event.version());
+        edit.put("status", "ROLLED_BACK");
+        edit.put("reason", event.reason());
+        edit.put("changes", changes(event.editedLines()));
+        order(
+                eventId,
+                sequence,
+                at,
+                WebhookEventType.ORDER_EDIT_ROLLED_BACK,
+                event.orderId(),
+                event,
+                null,
+                Map.of("edit", edit));
+    }
+
+    private static List<Map<String, Object>> changes(List<EditedLine> lines) {
+        return lines.stream()
+                .filter(line -> line.stockDelta() != 0)
+                .map(line -> Map.<String, Object>of(
+                        "sku", line.sku().value(),
+                        "quantityBefore", line.quantityBefore(),
+                        "quantity", line.quantityAfter()))
+                .toList();
     }
 
     @EventHandler

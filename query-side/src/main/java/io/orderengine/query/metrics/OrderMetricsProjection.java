@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderStatus;
@@ -178,6 +179,18 @@ public class OrderMetricsProjection implements RebuildableProjection {
                 sequence,
                 Updates.inc(
                         REFUNDED_MINOR + "." + event.amount().currency(),
+                        event.amount().amountMinor()));
+    }
+
+    /** The balance of an edit, captured: revenue of its day like a first payment (its refunds count as any refund). */
+    @EventHandler
+    void on(EditBalancePaidEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        days.apply(
+                day(at),
+                event.orderId().value(),
+                sequence,
+                Updates.inc(
+                        CAPTURED_MINOR + "." + event.amount().currency(),
                         event.amount().amountMinor()));
     }
 

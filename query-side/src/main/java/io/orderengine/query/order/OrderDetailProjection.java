@@ -215,6 +215,7 @@ public class OrderDetailProjection implements RebuildableProjection {
             if (payment != null) {
                 payment.put("action", null);
             }
+            OrderEditDocuments.cancelled(order);
         });
     }
 

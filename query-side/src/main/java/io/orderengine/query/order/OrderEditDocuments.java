@@ -38,6 +38,9 @@ final class OrderEditDocuments {
     static final String REFUND_PENDING = "REFUND_PENDING";
     static final String AWAITING_BALANCE = "AWAITING_BALANCE";
     static final String ROLLED_BACK = "ROLLED_BACK";
+    static final String CANCELLED = "CANCELLED";
+    /** On an edit awaiting its balance: the order's payment status before it was asked for. */
+    private static final String PAYMENT_STATUS_BEFORE = "paymentStatusBefore";
     /** The first payment's reference while {@code payment.reference} is the balance payment's. */
     private static final String FIRST_REFERENCE = "firstReference";
 
@@ -69,6 +72,11 @@ final class OrderEditDocuments {
     static void balance(Document order, EditBalanceChange event) {
         Document payment = order.get(OrderDocuments.PAYMENT, Document.class);
         if (event instanceof EditBalanceRequestedEvent) {
+            for (Document edit : order.getList(EDITS, Document.class, List.of())) {
+                if (event.editId().equals(edit.getString("editId"))) {
+                    edit.put(PAYMENT_STATUS_BEFORE, order.getString(OrderDocuments.PAYMENT_STATUS));
+                }
+            }
             order.put(OrderDocuments.PAYMENT_STATUS, PaymentStatus.PARTIALLY_PAID.name());
             editStatus(order, event.editId(), AWAITING_BALANCE);
         } else if (event instanceof EditBalanceAwaitingPaymentEvent awaiting && payment != null) {
@@ -100,6 +108,27 @@ final class OrderEditDocuments {
                 restoreFirstPayment(payment);
             }
             editStatus(order, event.editId(), ROLLED_BACK);
+        }
+    }
+
+    /**
+     * The order was cancelled: an edit still awaiting its balance ends {@code CANCELLED} (the balance is no longer
+     * owed, its payment is voided), the payment shows the first payment and its status before the balance again.
+     */
+    static void cancelled(Document order) {
+        for (Document edit : order.getList(EDITS, Document.class, List.of())) {
+            if (AWAITING_BALANCE.equals(edit.getString("status"))) {
+                edit.put("status", CANCELLED);
+                String before = edit.getString(PAYMENT_STATUS_BEFORE);
+                if (before != null
+                        && PaymentStatus.PARTIALLY_PAID.name().equals(order.getString(OrderDocuments.PAYMENT_STATUS))) {
+                    order.put(OrderDocuments.PAYMENT_STATUS, before);
+                }
+                Document payment = order.get(OrderDocuments.PAYMENT, Document.class);
+                if (payment != null) {
+                    restoreFirstPayment(payment);
+                }
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.OrderStatus;
+import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.query.AdminOverviewQuery;
 import io.orderengine.messages.query.DailyMetricsQuery;
 import io.orderengine.query.common.EmbeddedMongo;
@@ -111,6 +114,28 @@ class OrderMetricsProjectionTest {
         assertThat(metrics(DAY.plusDays(1)).succeeded()).isEqualTo(1);
         assertThat(metrics(DAY.plusDays(1)).averageTimeToConfirmMillis()).isEqualTo(45_000L);
         assertThat(metrics(LocalDate.parse("2025-03-20")).revenueMinor()).isEqualTo(Map.of("EUR", -2000L));
+    }
+
+    @Test
+    void aCapturedEditBalanceIsRevenueOfItsDayAndItsRefundsAreTakenOffLikeAnyOther() {
+        OrderStory order = paid(5000, NOON, 10);
+        feed.publish(
+                "Order",
+                order.id().value(),
+                new EditBalancePaidEvent(
+                        order.id(), "ed-1", "sbx_balance", "sbx_cap_b", Money.of(1500, "EUR"), PaymentStatus.PAID),
+                Instant.parse("2025-03-15T09:00:00Z"));
+        order.refund(6500, Instant.parse("2025-03-16T09:00:00Z"));
+
+        assertThat(metrics(DAY).revenueMinor()).isEqualTo(Map.of("EUR", 5000L));
+        assertThat(metrics(DAY.plusDays(1)).revenueMinor()).isEqualTo(Map.of("EUR", 1500L));
+        assertThat(metrics(DAY.plusDays(1)).succeeded()).isZero();
+        assertThat(metrics(DAY.plusDays(2)).revenueMinor()).isEqualTo(Map.of("EUR", -6500L));
+
+        DailyMetrics live = metrics(DAY.plusDays(1));
+        feed.redeliverAll();
+        feed.replay();
+        assertThat(metrics(DAY.plusDays(1))).isEqualTo(live);
     }
 
     @Test

@@ -12,10 +12,12 @@ import io.orderengine.messages.order.EditBalanceAwaitingPaymentEvent;
 import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.EditBalanceRequestedEvent;
 import io.orderengine.messages.order.EditedLine;
+import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderEditChange;
 import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentMethod;
@@ -138,6 +140,24 @@ class OrderEditBalanceProjectionTest {
         assertThat(rolledBack.payment()).isEqualTo(paidView.payment());
         assertThat(rolledBack.edits().get(0).status()).isEqualTo("ROLLED_BACK");
         assertThat(OrderDetailReplay.rebuild(feed.published()).orElseThrow()).isEqualTo(rolledBack);
+    }
+
+    @Test
+    void aCancellationWhileTheBalanceIsDueEndsTheEditCancelledWithTheFirstPaymentShownAgain() {
+        publish(
+                new OrderCancelledEvent(
+                        story.id(), OrderStatus.CONFIRMED, ADMIN, "customer called", Money.of(0, "EUR"), true),
+                10);
+
+        OrderView cancelled = view();
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.edits())
+                .singleElement()
+                .satisfies(edit -> assertThat(edit.status()).isEqualTo("CANCELLED"));
+        assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(cancelled.payment().action()).isNull();
+        assertThat(cancelled.payment().reference()).isEqualTo(paidView.payment().reference());
+        assertThat(OrderDetailReplay.rebuild(feed.published()).orElseThrow()).isEqualTo(cancelled);
     }
 
     private void publish(Object event, int minutes) {

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 /**
  * The money a checkout still has to give back or release at the gateway: the refunds it owes and the void of a
  * payment that was not captured. Asks the {@link PaymentParticipant}; a gateway that stays unavailable flags the
- * order with the step that failed, and the owed refund or the void stays in the state until an admin retry.
+ * order with the step that failed, and the owed refund or the void stays in the state until an admin retry. A refund
+ * is split across the order's payments when an edit's balance was paid (see
+ * {@link PaymentParticipant#refundAcrossPayments}); each part is recorded on the order.
  */
 final class PaymentSettlement {
 
@@ -75,15 +77,16 @@ final class PaymentSettlement {
      */
     boolean refundOwed(FailedStep failedStep) {
         for (OwedRefund owed : new ArrayList<>(state.owedRefunds)) {
-            PaymentReply reply = payments.refund(new RefundPayment(
-                    state.orderId, state.provider, state.paymentReference, owed.refundId(), owed.amount()));
-            if (reply instanceof RefundFailed failed) {
-                commands.flag(failedStep, failed.reason());
-                return false;
-            }
-            Refunded refunded = (Refunded) reply;
-            if (!CheckoutSaga.COMPENSATION_REFUND_ID.equals(owed.refundId())) {
-                commands.recordRefund(owed.refundId(), refunded.refund());
+            // split across the order's payments: an edit's balance payment first, then the first payment
+            for (PaymentReply reply : payments.refundAcrossPayments(new RefundPayment(
+                    state.orderId, state.provider, state.paymentReference, owed.refundId(), owed.amount()))) {
+                if (reply instanceof RefundFailed failed) {
+                    commands.flag(failedStep, failed.reason());
+                    return false;
+                }
+                if (!CheckoutSaga.COMPENSATION_REFUND_ID.equals(owed.refundId())) {
+                    commands.recordRefund(owed.refundId(), ((Refunded) reply).refund());
+                }
             }
             state.owedRefunds.remove(owed);
         }

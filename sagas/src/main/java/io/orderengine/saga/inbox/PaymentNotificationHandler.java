@@ -91,7 +91,8 @@ public class PaymentNotificationHandler {
                             refund.refundReference(),
                             notification.orderId(),
                             notification.paymentReference(),
-                            refund.amount());
+                            refund.amount(),
+                            refund.refundId());
                     String refundId = refund.refundId() != null ? refund.refundId() : refund.refundReference();
                     commandGateway.sendAndWait(new RecordRefundCommand(
                             notification.orderId(), refundId, refund.refundReference(), refund.amount()));
@@ -150,7 +151,8 @@ public class PaymentNotificationHandler {
                             refund.refundReference(),
                             notification.orderId(),
                             notification.paymentReference(),
-                            refund.amount());
+                            refund.amount(),
+                            refund.refundId());
                     if (!EditBalanceSaga.lateRefundId(editId).equals(refund.refundId())) {
                         String refundId = refund.refundId() != null ? refund.refundId() : refund.refundReference();
                         commandGateway.sendAndWait(new RecordRefundCommand(

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -51,8 +53,51 @@ public class PaymentLedger {
     /** Records a refund; false when it was already recorded. */
     public boolean recordRefund(
             PaymentMethod provider, String refundReference, OrderId orderId, String paymentReference, Money amount) {
-        return record(LedgerEntry.Type.REFUND, provider, refundReference, orderId, paymentReference, amount);
+        return recordRefund(provider, refundReference, orderId, paymentReference, amount, null);
     }
+
+    /** Records a refund made for the engine's refund {@code refundId} (null when unknown); false when recorded. */
+    public boolean recordRefund(
+            PaymentMethod provider,
+            String refundReference,
+            OrderId orderId,
+            String paymentReference,
+            Money amount,
+            String refundId) {
+        return record(LedgerEntry.Type.REFUND, provider, refundReference, orderId, paymentReference, amount, refundId);
+    }
+
+    /**
+     * Each payment of an order at {@code provider} that was captured, oldest capture first, with what it has left to
+     * refund: captured − refunded, not counting the refunds recorded for {@code exceptRefundId} (so a refund split
+     * across payments and run again finds the same split).
+     */
+    public List<RefundablePayment> refundablePayments(PaymentMethod provider, OrderId orderId, String exceptRefundId) {
+        Map<String, Long> left = new LinkedHashMap<>();
+        String currency = null;
+        for (Document entry :
+                entries.find(Filters.eq("orderId", orderId.value())).sort(Sorts.ascending("recordedAt"))) {
+            String paymentReference = entry.getString("paymentReference");
+            if (!provider.name().equals(entry.getString("provider")) || paymentReference == null) {
+                continue;
+            }
+            long amount = entry.getLong("amountMinor");
+            currency = entry.getString("currency");
+            if (LedgerEntry.Type.CAPTURE.name().equals(entry.getString("type"))) {
+                left.merge(paymentReference, amount, Long::sum);
+            } else if (exceptRefundId == null || !exceptRefundId.equals(entry.getString("refundId"))) {
+                left.merge(paymentReference, -amount, Long::sum);
+            }
+        }
+        List<RefundablePayment> payments = new ArrayList<>();
+        String ofCurrency = currency;
+        left.forEach((reference, minor) ->
+                payments.add(new RefundablePayment(reference, new Money(Math.max(0, minor), ofCurrency))));
+        return payments;
+    }
+
+    /** A captured payment of an order and what it has left to refund. */
+    public record RefundablePayment(String paymentReference, Money left) {}
 
     /** The capture recorded under the gateway's capture reference, if any. */
     public Optional<LedgerEntry> capture(PaymentMethod provider, String captureReference) {
@@ -93,6 +138,17 @@ public class PaymentLedger {
             OrderId orderId,
             String paymentReference,
             Money amount) {
+        return record(type, provider, reference, orderId, paymentReference, amount, null);
+    }
+
+    private boolean record(
+            LedgerEntry.Type type,
+            PaymentMethod provider,
+            String reference,
+            OrderId orderId,
+            String paymentReference,
+            Money amount,
+            String refundId) {
         Document entry = new Document("_id", LedgerEntry.idOf(provider, reference, type))
                 .append("type", type.name())
                 .append("provider", provider.name())
@@ -102,6 +158,9 @@ public class PaymentLedger {
                 .append("amountMinor", amount.amountMinor())
                 .append("currency", amount.currency())
                 .append("recordedAt", Date.from(clock.instant()));
+        if (refundId != null) {
+            entry.append("refundId", refundId);
+        }
         try {
             entries.insertOne(entry);
             return true;

@@ -1,6 +1,10 @@
 package io.orderengine.saga.payment;
 
 import io.orderengine.messages.common.OrderId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Idempotency keys for gateway calls: the order id plus the step, so a step that runs again (redelivery,
@@ -64,12 +68,42 @@ public final class IdempotencyKeys {
         return key;
     }
 
+    /**
+     * The key of the part of refund {@code refundId} taken from another payment of the order than its first (an edit's
+     * balance payment): {@code <orderId>:refund:<refundId>:via-<10 hex of the payment reference's SHA-256>}, so each
+     * payment a refund is split across has a key of its own that names it (the reference itself may be too long).
+     */
+    public static String refund(OrderId orderId, String refundId, String paymentReference) {
+        String key = refund(orderId, refundId) + VIA + paymentTag(paymentReference);
+        if (key.length() > 108) {
+            throw new IllegalArgumentException("refund id too long for an idempotency key: " + refundId);
+        }
+        return key;
+    }
+
     /** The engine's refund id a refund key was made from, or null when {@code key} is not a refund key. */
     public static String refundIdOf(String key) {
         if (key == null) {
             return null;
         }
         int at = key.indexOf(":refund:");
-        return at < 0 ? null : key.substring(at + ":refund:".length());
+        if (at < 0) {
+            return null;
+        }
+        String refundId = key.substring(at + ":refund:".length());
+        int via = refundId.lastIndexOf(VIA);
+        return via < 0 ? refundId : refundId.substring(0, via);
+    }
+
+    private static final String VIA = ":via-";
+
+    private static String paymentTag(String paymentReference) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(paymentReference.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 }

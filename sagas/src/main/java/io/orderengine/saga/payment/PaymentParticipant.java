@@ -1,7 +1,9 @@
 package io.orderengine.saga.payment;
 
+import io.orderengine.messages.common.Money;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.saga.ledger.PaymentLedger;
+import io.orderengine.saga.ledger.PaymentLedger.RefundablePayment;
 import io.orderengine.saga.payment.PaymentReply.AuthorizationRefused;
 import io.orderengine.saga.payment.PaymentReply.AuthorizationReply;
 import io.orderengine.saga.payment.PaymentReply.AuthorizationUnavailable;
@@ -22,6 +24,9 @@ import io.orderengine.saga.payment.PaymentRequest.CapturePayment;
 import io.orderengine.saga.payment.PaymentRequest.RefundPayment;
 import io.orderengine.saga.payment.PaymentRequest.VoidPayment;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,15 +134,59 @@ public class PaymentParticipant {
         }
     }
 
-    /** Refunds and records the refund in the ledger. */
+    /** Refunds from the payment {@code request} names and records the refund in the ledger. */
     public RefundReply refund(RefundPayment request) {
+        return refund(request, IdempotencyKeys.refund(request.orderId(), request.refundId()));
+    }
+
+    /**
+     * Refunds {@code request.amount()} across the order's captured payments: first the other payments than the one
+     * the request names (an edit's balance payments, the latest first), each at most what it has left (captured −
+     * refunded, see {@link PaymentLedger#refundablePayments}), then the rest from the named (first) payment under
+     * the key it always had. Each part has a key naming its payment ({@link IdempotencyKeys#refund(
+     * io.orderengine.messages.common.OrderId, String, String)}) and is recorded with the refund id, so running the
+     * same refund again finds the same split and the gateway answers each part with its first result. The replies
+     * come in that order and stop at the first failed part.
+     */
+    public List<RefundReply> refundAcrossPayments(RefundPayment request) {
+        List<RefundablePayment> others = new ArrayList<>(
+                ledger.refundablePayments(request.provider(), request.orderId(), request.refundId()).stream()
+                        .filter(payment -> !payment.paymentReference().equals(request.paymentReference()))
+                        .toList());
+        Collections.reverse(others);
+        List<RefundReply> replies = new ArrayList<>();
+        Money remaining = request.amount();
+        for (RefundablePayment payment : others) {
+            long part = Math.min(remaining.amountMinor(), payment.left().amountMinor());
+            if (part <= 0 || !payment.left().currency().equals(remaining.currency())) {
+                continue;
+            }
+            Money amount = new Money(part, remaining.currency());
+            RefundReply reply = refund(
+                    new RefundPayment(
+                            request.orderId(),
+                            request.provider(),
+                            payment.paymentReference(),
+                            request.refundId(),
+                            amount),
+                    IdempotencyKeys.refund(request.orderId(), request.refundId(), payment.paymentReference()));
+            replies.add(reply);
+            if (reply instanceof RefundFailed) {
+                return replies;
+            }
+            remaining = remaining.minus(amount);
+        }
+        if (remaining.amountMinor() > 0) {
+            replies.add(refund(new RefundPayment(
+                    request.orderId(), request.provider(), request.paymentReference(), request.refundId(), remaining)));
+        }
+        return replies;
+    }
+
+    private RefundReply refund(RefundPayment request, String idempotencyKey) {
         Refund refund;
         try {
-            refund = gateway(request.provider())
-                    .refund(
-                            request.paymentReference(),
-                            request.amount(),
-                            IdempotencyKeys.refund(request.orderId(), request.refundId()));
+            refund = gateway(request.provider()).refund(request.paymentReference(), request.amount(), idempotencyKey);
         } catch (PaymentGatewayException e) {
             return new RefundFailed(e.getMessage());
         }
@@ -146,7 +195,8 @@ public class PaymentParticipant {
                 refund.refundReference(),
                 request.orderId(),
                 request.paymentReference(),
-                refund.amount());
+                refund.amount(),
+                request.refundId());
         return new Refunded(refund);
     }
 

@@ -40,6 +40,20 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void eachPaymentARefundIsSplitAcrossHasAKeyNamingItThatStillGivesBackTheRefundId() {
+        String refundId = "rf-ed-" + java.util.UUID.randomUUID();
+        String viaBalance = IdempotencyKeys.refund(ORDER, refundId, "pi_3NxBalancePaymentIntent0001");
+
+        assertThat(viaBalance)
+                .startsWith(IdempotencyKeys.refund(ORDER, refundId) + ":via-")
+                .isNotEqualTo(IdempotencyKeys.refund(ORDER, refundId, "pi_3NxOtherPaymentIntent00002"))
+                .hasSizeLessThanOrEqualTo(108);
+        assertThat(IdempotencyKeys.refundIdOf(viaBalance)).isEqualTo(refundId);
+        assertThat(IdempotencyKeys.refundIdOf(IdempotencyKeys.refund(ORDER, refundId)))
+                .isEqualTo(refundId);
+    }
+
+    @Test
     void refusesAnAttemptBeforeTheFirst() {
         assertThatThrownBy(() -> IdempotencyKeys.authorize(ORDER, 0)).isInstanceOf(IllegalArgumentException.class);
     }

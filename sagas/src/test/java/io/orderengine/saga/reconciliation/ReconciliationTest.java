@@ -20,6 +20,9 @@ import io.orderengine.saga.payment.IdempotencyKeys;
 import io.orderengine.saga.payment.PaymentGateway;
 import io.orderengine.saga.payment.PaymentGatewayException;
 import io.orderengine.saga.payment.PaymentGateways;
+import io.orderengine.saga.payment.PaymentParticipant;
+import io.orderengine.saga.payment.PaymentReply;
+import io.orderengine.saga.payment.PaymentRequest;
 import io.orderengine.saga.payment.PaymentSession;
 import io.orderengine.saga.payment.Refund;
 import io.orderengine.saga.payment.sandbox.SandboxPaymentGateway;
@@ -80,6 +83,35 @@ class ReconciliationTest {
         assertThat(report.differences()).isEmpty();
         assertThat(commands.sent()).isEmpty();
         assertThat(reports.find(DAY)).contains(report);
+    }
+
+    @Test
+    void anEditBalanceAndARefundSplitAcrossBothPaymentsReconcileCleanPaymentByPayment() {
+        String first = paidAtSandbox(SANDBOX_ORDER, 6750);
+        PaymentSession balance = sandbox.authorize(new AuthorizationRequest(
+                SANDBOX_ORDER,
+                "ORD-20251122-000001",
+                eur(1500),
+                IdempotencyKeys.balance(SANDBOX_ORDER, "ed-1", "authorize")));
+        sandbox.decide(balance.paymentReference(), SandboxPaymentGateway.Outcome.APPROVE);
+        PaymentParticipant participant = new PaymentParticipant(new PaymentGateways(List.of(sandbox, stripe)), ledger);
+        participant.capture(
+                new PaymentRequest.CapturePayment(
+                        SANDBOX_ORDER, PaymentMethod.SANDBOX, balance.paymentReference(), eur(1500)),
+                IdempotencyKeys.balance(SANDBOX_ORDER, "ed-1", "capture"));
+
+        List<PaymentReply.RefundReply> parts = participant.refundAcrossPayments(new PaymentRequest.RefundPayment(
+                SANDBOX_ORDER, PaymentMethod.SANDBOX, first, "cancellation", eur(8250)));
+        ReconciliationReport report = reconciliation.run(DAY);
+
+        assertThat(parts)
+                .extracting(part -> ((PaymentReply.Refunded) part).refund().amount())
+                .containsExactly(eur(1500), eur(6750));
+        assertThat(report.status()).isEqualTo(ReconciliationReport.Status.CLEAN);
+        assertThat(report.paymentsChecked()).isEqualTo(2);
+        assertThat(report.capturesChecked()).isEqualTo(2);
+        assertThat(report.refundsChecked()).isEqualTo(2);
+        assertThat(commands.sent()).isEmpty();
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class FakePaymentGateway implements PaymentGateway {
     private final PaymentMethod method;
     private final List<Call> calls = new ArrayList<>();
     private final Map<Operation, PaymentGatewayException> failures = new EnumMap<>(Operation.class);
+    private final java.util.Set<String> refundsFailingOf = new java.util.HashSet<>();
     private Instant captureBefore;
     private Capture heldCapture;
 
@@ -54,6 +55,12 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     public void recovered(Operation operation) {
         failures.remove(operation);
+        refundsFailingOf.clear();
+    }
+
+    /** Refunds of {@code paymentReference} only fail as unavailable (until {@link #recovered}). */
+    public void refundsFailingOf(String paymentReference) {
+        refundsFailingOf.add(paymentReference);
     }
 
     public void authorizationValidUntil(Instant captureBefore) {
@@ -108,7 +115,15 @@ public final class FakePaymentGateway implements PaymentGateway {
     @Override
     public Refund refund(String paymentReference, Money amount, String idempotencyKey) {
         record(Operation.REFUND, paymentReference, amount, idempotencyKey);
-        return new Refund("re_" + idempotencyKey.substring(idempotencyKey.lastIndexOf(':') + 1), amount, null);
+        if (refundsFailingOf.contains(paymentReference)) {
+            throw PaymentGatewayException.transientFailure("refunds of " + paymentReference + " fail", null);
+        }
+        // one reference per key: the refund id, and the payment a split refund's part names
+        int refundAt = idempotencyKey.indexOf(":refund:");
+        String id = refundAt < 0
+                ? idempotencyKey.substring(idempotencyKey.lastIndexOf(':') + 1)
+                : idempotencyKey.substring(refundAt + ":refund:".length()).replace(':', '-');
+        return new Refund("re_" + id, amount, null);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.orderengine.api.engine.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.EditBalancePaidEvent;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
@@ -110,7 +112,15 @@ public class BusinessMeters {
         }
         trail.advance(event, at);
         count("orderengine.payments.captured", "provider", method(event.provider()));
+        add("orderengine.payments.captured.minor", event.captured());
         count("orderengine.orders.confirmed", "method", method(event.provider()));
+    }
+
+    /** The balance of an order edit was captured: a payment captured, its money captured revenue. */
+    @EventHandler
+    void on(EditBalancePaidEvent event, EventMessage<?> message) {
+        count("orderengine.payments.captured", "provider", method(trails.of(event.orderId(), message).method));
+        add("orderengine.payments.captured.minor", event.amount());
     }
 
     @EventHandler
@@ -140,6 +150,7 @@ public class BusinessMeters {
         }
         trail.advance(event, message.getTimestamp());
         count("orderengine.payments.refunded", "provider", method(trail.method));
+        add("orderengine.payments.refunded.minor", event.amount());
     }
 
     private void step(String step, Instant from, Instant to) {
@@ -156,6 +167,17 @@ public class BusinessMeters {
 
     private void count(String name, String... tags) {
         afterCommit(() -> Counter.builder(name).tags(tags).register(registry).increment());
+    }
+
+    /** Adds money to a counter of minor units per currency (captured − refunded is the revenue). */
+    private void add(String name, Money amount) {
+        if (amount != null && amount.amountMinor() > 0) {
+            afterCommit(() -> Counter.builder(name)
+                    .description("money in minor units of the currency")
+                    .tag("currency", amount.currency())
+                    .register(registry)
+                    .increment(amount.amountMinor()));
+        }
     }
 
     private static String method(PaymentMethod method) {

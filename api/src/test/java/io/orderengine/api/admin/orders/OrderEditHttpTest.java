@@ -269,6 +269,80 @@ class OrderEditHttpTest {
     }
 
     @Test
+    void aCancellationAfterASettledBalanceRefundsBothPaymentsAndGivesEveryUnitBack() {
+        int mugsOnHand = onHand("EDIT-MUG");
+        int lampsOnHand = onHand("EDIT-LAMP");
+        String orderId = aPaidOrder("EDIT-MUG", 1);
+        Reply committed = edit(
+                orderId,
+                Map.of("changes", List.of(Map.of("type", "add_line", "sku", "EDIT-LAMP", "quantity", 1))),
+                null);
+        assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !paymentUrl(orderId).isEmpty());
+        assertThat(client.post(paymentUrl(orderId), Map.of("outcome", "approve"), null)
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "SETTLED"
+                        .equals(order(orderId)
+                                .path("edits")
+                                .get(0)
+                                .path("status")
+                                .asText()));
+
+        assertThat(cancel(orderId).status()).isEqualTo(202);
+
+        // 17.70 through the first payment and 41.30 through the balance payment: 59.00 back to the cent
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        "REFUNDED".equals(order(orderId).path("paymentStatus").asText()));
+        JsonNode cancelled = order(orderId);
+        assertThat(cancelled.path("payment").path("refundedMinor").asLong()).isEqualTo(5900);
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> onHand("EDIT-LAMP") == lampsOnHand && onHand("EDIT-MUG") == mugsOnHand);
+    }
+
+    @Test
+    void aCancellationWhileTheBalanceIsDueEndsTheEditVoidsItsPaymentAndGivesItsStockBackOnce() {
+        int mugsOnHand = onHand("EDIT-MUG");
+        int lampsOnHand = onHand("EDIT-LAMP");
+        int lampsAvailable = available("EDIT-LAMP");
+        String orderId = aPaidOrder("EDIT-MUG", 1);
+        Reply committed = edit(
+                orderId,
+                Map.of("changes", List.of(Map.of("type", "add_line", "sku", "EDIT-LAMP", "quantity", 2))),
+                null);
+        assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !paymentUrl(orderId).isEmpty());
+        String balanceUrl = paymentUrl(orderId);
+
+        assertThat(cancel(orderId).status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "CANCELLED"
+                        .equals(order(orderId)
+                                .path("edits")
+                                .get(0)
+                                .path("status")
+                                .asText()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        "REFUNDED".equals(order(orderId).path("paymentStatus").asText()));
+        JsonNode cancelled = order(orderId);
+        assertThat(cancelled.path("payment").path("refundedMinor").asLong()).isEqualTo(1770);
+        assertThat(cancelled.path("payment").path("action").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> onHand("EDIT-LAMP") == lampsOnHand && onHand("EDIT-MUG") == mugsOnHand);
+        assertThat(available("EDIT-LAMP")).isEqualTo(lampsAvailable);
+        // the balance payment was voided: it can no longer be paid
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.post(balanceUrl, Map.of("outcome", "approve"), null)
+                                .status()
+                        == 409);
+    }
+
+    @Test
     void anEditWithTooLittleStockIsRefusedWithTheShortagesAndChangesNothing() {
         String orderId = aPaidOrder("EDIT-MUG", 1);
         int mugsAvailable = available("EDIT-MUG");
@@ -342,6 +416,13 @@ class OrderEditHttpTest {
                 ? client.post("/api/v1/admin/orders/" + orderId + "/edits", body, admin)
                 : client.post(
                         "/api/v1/admin/orders/" + orderId + "/edits", body, admin, Map.of("Idempotency-Key", key));
+    }
+
+    private static Reply cancel(String orderId) {
+        return client.post(
+                "/api/v1/admin/orders/" + orderId + "/status",
+                Map.of("status", "CANCELLED", "note", "customer called"),
+                admin);
     }
 
     private static JsonNode order(String orderId) {

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.EditBalancePaidEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentMethod;
+import io.orderengine.messages.order.PaymentRefundedEvent;
+import io.orderengine.messages.order.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,6 +102,32 @@ class BusinessMetersTest {
         assertThat(FailureReason.classify("Your card was declined.")).isEqualTo("declined");
         assertThat(FailureReason.classify("insufficient funds")).isEqualTo("insufficient_funds");
         assertThat(FailureReason.classify("something odd " + UUID.randomUUID())).isEqualTo("other");
+    }
+
+    @Test
+    void aCapturedEditBalanceIsAPaymentCapturedAndCapturedMoneyAndItsRefundIsRefundedMoney() throws Exception {
+        AnnotationEventHandlerAdapter meters = meters(new OrderTrails(null));
+        List<Object> events = new ArrayList<>(
+                aPlacedOrderHistory().awaitingPayment().authorized().confirmed().events());
+        Money total = ((OrderConfirmedEvent) events.get(events.size() - 1)).captured();
+        Money balance = Money.of(1500, total.currency());
+        events.add(new EditBalancePaidEvent(ORDER_ID, "ed-1", "sbx_balance", "sbx_cap_b", balance, PaymentStatus.PAID));
+        Money all = total.plus(balance);
+        events.add(new PaymentRefundedEvent(
+                ORDER_ID, "cancellation", "ref1", balance, balance, PaymentStatus.PARTIALLY_REFUNDED));
+        events.add(new PaymentRefundedEvent(ORDER_ID, "cancellation", "ref2", total, all, PaymentStatus.REFUNDED));
+        for (var message : stream(events, 5)) {
+            meters.handle(message);
+        }
+
+        assertThat(count("orderengine.payments.captured", "provider", "sandbox"))
+                .isEqualTo(2);
+        assertThat(count("orderengine.payments.captured.minor", "currency", total.currency()))
+                .isEqualTo(total.amountMinor() + 1500);
+        assertThat(count("orderengine.payments.refunded", "provider", "sandbox"))
+                .isEqualTo(2);
+        assertThat(count("orderengine.payments.refunded.minor", "currency", total.currency()))
+                .isEqualTo(total.amountMinor() + 1500);
     }
 
     @Test
