@@ -132,12 +132,28 @@ async function commit() {
     }
 }
 
+// an edit whose refund is on its way settles within moments: its status is read again until it has (at most a minute)
+async function followRefunds(tries = 30) {
+    if (tries === 0 || !(order.edits || []).some((edit) => edit.status === 'REFUND_PENDING')) {
+        return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    try {
+        order = await api(`/api/v1/admin/orders/${encodeURIComponent(orderId)}`);
+        renderEdits();
+    } catch {
+        // the next try reads again
+    }
+    followRefunds(tries - 1);
+}
+
 if (isAdmin() && orderId) {
     api(`/api/v1/admin/orders/${encodeURIComponent(orderId)}`).then((fresh) => {
         order = fresh;
         $('#edit-panel').hidden = false;
         renderEdits();
         renderForm();
+        followRefunds();
     }).catch(() => {});
     $('#edit-form').addEventListener('submit', preview);
     $('#edit-commit').addEventListener('click', commit);

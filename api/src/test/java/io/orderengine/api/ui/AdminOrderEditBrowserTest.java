@@ -1,0 +1,191 @@
+package io.orderengine.api.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderengine.api.support.RunningEngine;
+import io.orderengine.testkit.EngineClient;
+import io.orderengine.testkit.TestStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Edit order" on the admin order page, in a real browser at a laptop's and a phone's width (issue #19). Over HTTP a
+ * guest orders 2 × one SKU and pays on the sandbox. In the browser the admin asks for more of a SKU than is in stock
+ * (the preview lists the shortage, "Apply edit" stays disabled, nothing changes), then lowers the quantity to 1: the
+ * preview says what is refunded and changes nothing; "Apply edit" commits exactly that edit, the order goes to
+ * version 2, the difference is refunded to the cent, the unit is back on hand and the edit shows as settled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminOrderEditBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path store;
+
+    private RunningEngine engine;
+    private EngineClient client;
+    private String admin;
+    private Browser browser;
+    private ShopperSteps shopper;
+
+    @BeforeAll
+    void startEngineAndBrowser() {
+        engine = RunningEngine.start(TestStore.fresh(store));
+        client = engine.client();
+        admin = client.token("ui-admin", "ADMIN");
+        browser = Browser.start(engine.port(), "order-edit");
+        shopper = new ShopperSteps(browser);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), browser.viewport());
+        }
+    };
+
+    @AfterEach
+    void pagesRanWithoutScriptOrPolicyErrors() {
+        assertThat(browser.pageErrors())
+                .as("script errors and CSP violations in the browser console")
+                .isEmpty();
+    }
+
+    @Test
+    void anAdminPreviewsAShortageThenLowersAQuantityAndTheDifferenceIsRefundedWithTheUnitBackOnHand() {
+        for (Browser.Viewport viewport : Browser.Viewport.values()) {
+            String size = viewport.name().toLowerCase(Locale.ROOT);
+            String mug = "UI-EDIT-MUG-" + viewport.name();
+            String lamp = "UI-EDIT-LAMP-" + viewport.name();
+            browser.use(viewport);
+            ShopperSteps.stockedSku(client, admin, mug, 1500, 10);
+            ShopperSteps.stockedSku(client, admin, lamp, 4000, 1);
+            String orderId = paidOrder(mug, "edit-" + size + "@example.com");
+            JsonNode before = order(orderId);
+            assertThat(before.path("version").asInt()).isEqualTo(1);
+            int mugsAvailable = ShopperSteps.available(client, mug);
+
+            shopper.signIn("ui-admin", "ADMIN");
+            browser.open("/admin/order.html?id=" + orderId);
+            browser.visible("[data-testid='edit-order'] [data-testid='edit-qty-" + mug + "']");
+            assertThat(browser.text("[data-testid='edit-history']")).contains("Not edited yet");
+
+            // more lamps than there are: the shortage is listed, the edit cannot be applied, nothing changed
+            browser.type("[data-testid='edit-add-sku']", lamp);
+            browser.type("[data-testid='edit-add-qty']", "3");
+            browser.click("[data-testid='edit-preview']");
+            assertThat(browser.awaitText("[data-testid='edit-shortages']", "Not enough stock"))
+                    .contains(lamp + " (asked 3, 1 available)");
+            assertThat(browser.find("[data-testid='edit-commit']").isEnabled()).isFalse();
+            browser.screenshot("admin-edit-shortage-" + size, viewport);
+
+            // one mug fewer: the preview names the refund and changes nothing
+            browser.type("[data-testid='edit-add-sku']", "");
+            browser.type("[data-testid='edit-qty-" + mug + "']", "1");
+            browser.type("[data-testid='edit-note']", "customer called");
+            browser.click("[data-testid='edit-preview']");
+            String totals = browser.awaitText("[data-testid='edit-totals']", "is refunded");
+            assertThat(browser.present("[data-testid='edit-shortages']")).isFalse();
+            JsonNode afterPreview = order(orderId);
+            assertThat(afterPreview.path("version").asInt())
+                    .as("a preview changes nothing")
+                    .isEqualTo(1);
+            assertThat(afterPreview.path("lines").get(0).path("quantity").asInt())
+                    .isEqualTo(2);
+            browser.screenshot("admin-edit-preview-" + size, viewport);
+
+            browser.click("[data-testid='edit-commit']");
+            browser.awaitText("[data-testid='edit-message']", "version 2");
+            JsonNode edited = awaitOrder(
+                    orderId,
+                    o -> o.path("version").asInt() == 2
+                            && o.path("edits").size() == 1
+                            && "SETTLED"
+                                    .equals(o.path("edits")
+                                            .get(0)
+                                            .path("status")
+                                            .asText()));
+            JsonNode edit = edited.path("edits").get(0);
+            long refund = -edit.path("balanceMinor").asLong();
+            assertThat(refund).as("the edit lowers the total").isPositive();
+            assertThat(edit.path("note").asText()).isEqualTo("customer called");
+            assertThat(edited.path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+            assertThat(edited.path("totals").path("totalMinor").asLong())
+                    .isEqualTo(before.path("totals").path("totalMinor").asLong() - refund);
+            assertThat(totals).as("the preview named the refund the edit made").contains(euros(refund));
+            awaitOrder(orderId, o -> o.path("payment").path("refundedMinor").asLong() == refund);
+            await().atMost(WAIT).until(() -> ShopperSteps.available(client, mug) == mugsAvailable + 1);
+
+            // the page reloads after the edit and lists it; its status follows the refund
+            String status = "[data-testid='edit-status-" + edit.path("editId").asText() + "']";
+            browser.await(driver -> browser.present(status)
+                    ? "SETTLED".equals(browser.find(status).getAttribute("data-status"))
+                    : null);
+            assertThat(browser.text("[data-testid='edit-history']"))
+                    .contains("Version 2")
+                    .contains("customer called")
+                    .contains("settled");
+            browser.screenshot("admin-edit-settled-" + size, viewport);
+        }
+    }
+
+    /** Over HTTP: 2 × {@code sku} for a guest, paid on the sandbox; returns the order id once it is CONFIRMED. */
+    private String paidOrder(String sku, String email) {
+        EngineClient.Reply placed = client.checkout(EngineClient.checkoutBody(sku, 2, email), null);
+        assertThat(placed.status()).as("checkout: %s", placed.body()).isEqualTo(201);
+        String orderId = placed.text("orderId");
+        JsonNode awaiting = awaitOrder(
+                orderId,
+                o -> "AWAITING_PAYMENT".equals(o.path("status").asText())
+                        && !o.path("payment")
+                                .path("action")
+                                .path("url")
+                                .asText()
+                                .isEmpty());
+        String pay = awaiting.path("payment").path("action").path("url").asText();
+        assertThat(client.post(pay, Map.of("outcome", "approve"), null).status())
+                .isEqualTo(200);
+        awaitOrder(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
+        return orderId;
+    }
+
+    private JsonNode order(String orderId) {
+        return client.get("/api/v1/admin/orders/" + orderId, admin).body();
+    }
+
+    private JsonNode awaitOrder(String orderId, Predicate<JsonNode> done) {
+        return await().atMost(WAIT).until(() -> order(orderId), done::test);
+    }
+
+    /** As the page writes an amount in euros: "€12.34". */
+    private static String euros(long minor) {
+        return String.format(Locale.US, "€%,d.%02d", minor / 100, minor % 100);
+    }
+}
