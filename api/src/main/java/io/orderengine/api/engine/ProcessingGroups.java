@@ -1,6 +1,7 @@
 package io.orderengine.api.engine;
 
 import io.orderengine.api.engine.observability.BusinessMeters;
+import io.orderengine.infrastructure.axon.SegmentClaims;
 import io.orderengine.infrastructure.eventstore.EventStoreProperties;
 import io.orderengine.infrastructure.logging.MessageMdc;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
@@ -224,7 +225,8 @@ public class ProcessingGroups {
             MongoTemplate axonMongoTemplate,
             @Qualifier("serializer") Serializer serializer,
             ProcessedEvents processedEvents,
-            MessageMdc messageMdc) {
+            MessageMdc messageMdc,
+            SegmentClaims claims) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer
                     .eventProcessing()
@@ -233,7 +235,9 @@ public class ProcessingGroups {
                     .registerDefaultHandlerInterceptor((c, name) -> messageMdc);
             for (Group group : table(eventStore)) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
-                    builder.initialSegmentCount(group.segments()).batchSize(group.batchSize());
+                    builder.initialSegmentCount(group.segments())
+                            .batchSize(group.batchSize())
+                            .claimExtensionThreshold(claims.extensionMillis());
                     return group.start() == Start.HEAD
                             ? builder.initialToken(source -> source.createHeadToken())
                             : builder;

@@ -12,6 +12,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.orderengine.infrastructure.privacy.PersonalDataCipher;
 import io.orderengine.infrastructure.privacy.PersonalDataSerializer;
+import io.orderengine.infrastructure.store.Store;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -23,6 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -97,13 +99,26 @@ public class AxonMongoConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
+    /** How processors claim their segments: Axon's defaults when instances may share the store ({@link SegmentClaims}). */
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return new TokenAfterCommit(MongoTokenStore.builder()
+    public SegmentClaims segmentClaims(
+            Store store,
+            @Value("#{${engine.cluster.enabled:false} or ${engine.cluster.balance-segments:false}}")
+                    boolean clustered) {
+        return SegmentClaims.of(store, clustered);
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, SegmentClaims claims) {
+        MongoTokenStore.Builder tokens = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .build());
+                .claimTimeout(claims.claimTimeout());
+        if (claims.nodeId() != null) {
+            tokens.nodeId(claims.nodeId());
+        }
+        return new TokenAfterCommit(tokens.build());
     }
 
     /**

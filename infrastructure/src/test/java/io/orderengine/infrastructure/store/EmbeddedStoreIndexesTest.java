@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
+import io.orderengine.infrastructure.axon.SegmentClaims;
 import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
 import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
 import io.orderengine.infrastructure.idempotency.IdempotencyKeyStore;
@@ -94,7 +95,7 @@ class EmbeddedStoreIndexesTest {
         AxonMongoConfiguration axon = new AxonMongoConfiguration();
         MongoTemplate template =
                 DefaultMongoTemplate.builder().mongoDatabase(database).build();
-        axon.tokenStore(template, serializer);
+        axon.tokenStore(template, serializer, SegmentClaims.SHARED);
         axon.sagaStore(template, serializer);
         MongoGlobalSequenceEventStorageEngine.builder()
                 .database(database)

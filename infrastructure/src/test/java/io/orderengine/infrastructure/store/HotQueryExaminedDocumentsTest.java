@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.BinData;
 import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
+import io.orderengine.infrastructure.axon.SegmentClaims;
 import io.orderengine.infrastructure.idempotency.IdempotencyKeyStore;
 import io.orderengine.infrastructure.sequence.OrderNumberAllocator;
 import io.orderengine.infrastructure.store.index.IndexedH2Backend;
@@ -94,7 +95,7 @@ class HotQueryExaminedDocumentsTest {
         MongoTemplate template =
                 DefaultMongoTemplate.builder().mongoDatabase(database).build();
         AxonMongoConfiguration axon = new AxonMongoConfiguration();
-        TokenStore tokens = axon.tokenStore(template, serializer);
+        TokenStore tokens = axon.tokenStore(template, serializer, SegmentClaims.SHARED);
         SagaStore<Object> sagas = axon.sagaStore(template, serializer);
         IdempotencyKeyStore idempotency = new IdempotencyKeyStore(database);
         OrderNumberAllocator allocator = new OrderNumberAllocator(database);
