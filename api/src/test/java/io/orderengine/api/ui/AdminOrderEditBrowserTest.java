@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderengine.api.notifications.OrderDriver;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +38,7 @@ class AdminOrderEditBrowserTest {
 
     private RunningEngine engine;
     private EngineClient client;
+    private OrderDriver driver;
     private String admin;
     private Browser browser;
     private ShopperSteps shopper;
@@ -46,6 +47,7 @@ class AdminOrderEditBrowserTest {
     void startEngineAndBrowser() {
         engine = RunningEngine.start(TestStore.fresh(store));
         client = engine.client();
+        driver = new OrderDriver(engine);
         admin = client.token("ui-admin", "ADMIN");
         browser = Browser.start(engine.port(), "order-edit");
         shopper = new ShopperSteps(browser);
@@ -87,7 +89,9 @@ class AdminOrderEditBrowserTest {
             browser.use(viewport);
             ShopperSteps.stockedSku(client, admin, mug, 1500, 10);
             ShopperSteps.stockedSku(client, admin, lamp, 4000, 1);
-            String orderId = paidOrder(mug, "edit-" + size + "@example.com");
+            String orderId = driver.place(EngineClient.checkoutBody(mug, 2, "edit-" + size + "@example.com"), null)
+                    .orderId();
+            driver.confirm(orderId);
             JsonNode before = order(orderId);
             assertThat(before.path("version").asInt()).isEqualTo(1);
             int mugsAvailable = ShopperSteps.available(client, mug);
@@ -154,26 +158,6 @@ class AdminOrderEditBrowserTest {
                     .contains("settled");
             browser.screenshot("admin-edit-settled-" + size, viewport);
         }
-    }
-
-    /** Over HTTP: 2 × {@code sku} for a guest, paid on the sandbox; returns the order id once it is CONFIRMED. */
-    private String paidOrder(String sku, String email) {
-        EngineClient.Reply placed = client.checkout(EngineClient.checkoutBody(sku, 2, email), null);
-        assertThat(placed.status()).as("checkout: %s", placed.body()).isEqualTo(201);
-        String orderId = placed.text("orderId");
-        JsonNode awaiting = awaitOrder(
-                orderId,
-                o -> "AWAITING_PAYMENT".equals(o.path("status").asText())
-                        && !o.path("payment")
-                                .path("action")
-                                .path("url")
-                                .asText()
-                                .isEmpty());
-        String pay = awaiting.path("payment").path("action").path("url").asText();
-        assertThat(client.post(pay, Map.of("outcome", "approve"), null).status())
-                .isEqualTo(200);
-        awaitOrder(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
-        return orderId;
     }
 
     private JsonNode order(String orderId) {
