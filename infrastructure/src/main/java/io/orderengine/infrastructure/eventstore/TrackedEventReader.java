@@ -85,7 +85,8 @@ final class TrackedEventReader {
         for (long position = index + 1; position <= index + window; position++) {
             ids.add(position);
         }
-        Map<Long, Document> found = byPosition(ids);
+        TreeMap<Long, Document> found = byPosition(ids);
+        lookAgainBelowTheHighestFound(ids, found);
 
         List<Document> gapFills = new ArrayList<>();
         List<Document> ahead = new ArrayList<>();
@@ -144,6 +145,30 @@ final class TrackedEventReader {
         return result;
     }
 
+    /**
+     * A find is not a snapshot: a commit that landed while it ran can be seen at a higher position and missed at a
+     * lower one, although the lower one landed first (an aggregate's next commit is allocated only once its previous one
+     * has landed). Delivering the higher one then and the lower one later as a gap fill would hand a processor an
+     * aggregate's events out of sequence. So the positions missing below the highest one found are looked for once
+     * more: whatever landed before the first read ended is visible to this one. Costs a second read only while commits
+     * are in flight (or gaps are open) and something new was found.
+     */
+    private void lookAgainBelowTheHighestFound(List<Long> ids, TreeMap<Long, Document> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        long highest = found.lastKey();
+        List<Long> missing = new ArrayList<>();
+        for (long id : ids) {
+            if (id < highest && !found.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            found.putAll(byPosition(missing));
+        }
+    }
+
     /** For each run of consecutive gaps, the position just after it: written, and its allocation time bounds theirs. */
     private static Set<Long> gapRunSuccessors(SortedSet<Long> gaps) {
         Set<Long> successors = new HashSet<>();
@@ -175,8 +200,8 @@ final class TrackedEventReader {
         return new ArrayList<>();
     }
 
-    private Map<Long, Document> byPosition(List<Long> ids) {
-        Map<Long, Document> found = new TreeMap<>();
+    private TreeMap<Long, Document> byPosition(List<Long> ids) {
+        TreeMap<Long, Document> found = new TreeMap<>();
         if (ids.isEmpty()) {
             return found;
         }
