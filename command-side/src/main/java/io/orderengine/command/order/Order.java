@@ -137,13 +137,12 @@ public class Order {
         }
     }
 
-    /** The payment failed at the gateway. Changes nothing when already recorded; refused once money was captured. */
+    /** The payment failed (not one an edit replaced). Changes nothing when already recorded; refused once captured. */
     @CommandHandler
     public void handle(RecordPaymentFailureCommand command) {
-        if (!PaymentTransitions.failureToRecord(paymentStatus)) {
-            return;
+        if (!payments.replaced(command.paymentReference()) && PaymentTransitions.failureToRecord(paymentStatus)) {
+            apply(new PaymentFailedEvent(orderId, command.reason()));
         }
-        apply(new PaymentFailedEvent(orderId, command.reason()));
     }
 
     /** The payment was captured. Changes nothing once the order was confirmed, whatever happened since. */
