@@ -29,9 +29,11 @@ import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
+import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PreviewOrderEditCommand;
 import io.orderengine.messages.order.RecordPaymentAuthorizationCommand;
+import io.orderengine.messages.order.RecordPaymentFailureCommand;
 import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.messages.order.ReplacedPaymentAuthorizedEvent;
 import java.util.List;
@@ -222,6 +224,19 @@ class OrderEditTest {
         history.add(
                 new PaymentAuthorizedEvent(ORDER_ID, PaymentMethod.SANDBOX, "sbx_pay_2", eur(7965), "visa", "4242"));
         fixture.given(history).when(oldLinkPaid).expectNoEvents();
+    }
+
+    @Test
+    void aFailureReportedForTheReplacedPaymentIsNotTheOrdersButOneOfThePaymentUnderWayIs() {
+        List<Object> history = new java.util.ArrayList<>(
+                anOrderIn(OrderStatus.AWAITING_PAYMENT).events());
+        history.add(unpaidEditAddingAMug());
+        fixture.given(history)
+                .when(new RecordPaymentFailureCommand(ORDER_ID, "payment cancelled at stripe", PAYMENT_REF))
+                .expectNoEvents();
+        fixture.given(history)
+                .when(new RecordPaymentFailureCommand(ORDER_ID, "card declined", "sbx_pay_2"))
+                .expectEvents(new PaymentFailedEvent(ORDER_ID, "card declined"));
     }
 
     @Test
