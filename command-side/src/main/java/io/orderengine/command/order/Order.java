@@ -31,13 +31,15 @@ import org.axonframework.serialization.Revision;
  * saga sends are idempotent: repeating a step that was already applied changes nothing. Whether the caller may act
  * on this order at all (ownership) is checked by the API, not here. The rules live in package-private helpers the
  * handlers call: {@link OrderPlacement}, {@link PaymentTransitions}, {@link FulfilmentSteps} and the
- * entities {@link Refunds} (money back), {@link Fulfilment} (shipments), {@link Returns} and {@link OrderEdits}.
+ * entities {@link Refunds} (money back), {@link Fulfilment} (shipments), {@link Returns}, {@link OrderEdits} and
+ * {@link PaymentReplacements} (payments unpaid edits replaced).
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
- * that older snapshots are passed over (entities for edits and refunds: 2; edit balances, return owners: 3).
+ * that older snapshots are passed over (entities for edits and refunds: 2; edit balances, return owners: 3; payments
+ * replaced by unpaid edits: 4).
  */
-@Revision("3")
+@Revision("4")
 public class Order {
 
     /** Who the order's events name when the checkout saga moved it. */
@@ -74,6 +76,9 @@ public class Order {
     /** Returns; null in snapshots taken before returns were tracked. */
     @AggregateMember
     private Returns returns;
+    /** Payments that unpaid edits replaced. */
+    @AggregateMember
+    private PaymentReplacements payments;
 
     protected Order() {}
 
@@ -107,8 +112,9 @@ public class Order {
         if (paymentReference != null && paymentReference.equals(command.paymentReference())) {
             return;
         }
+        int attempt = Math.max(1, paymentAttempt);
         apply(PaymentTransitions.awaiting(
-                orderId, status, resumeStatus, Math.max(1, paymentAttempt), provider, command, CHECKOUT));
+                orderId, status, resumeStatus, attempt, payments.replacementDue(), provider, command, CHECKOUT));
     }
 
     /** Another payment after a failed one; answers the new attempt's number (rules: {@link PaymentTransitions}). */
@@ -118,49 +124,33 @@ public class Order {
         return paymentAttempt;
     }
 
-    /** The gateway holds the money. Changes nothing once the payment is authorized or further. */
+    /**
+     * The gateway holds the money. A payment an unpaid edit replaced does not pay the order ({@link
+     * PaymentReplacements}); otherwise changes nothing once the payment is authorized or further.
+     */
     @CommandHandler
     public void handle(RecordPaymentAuthorizationCommand command) {
-        if (!PaymentTransitions.awaitsAuthorization(paymentStatus)) {
-            return;
+        if (payments.replaced(command.paymentReference())) {
+            payments.authorizedReplaced(orderId, provider, command).ifPresent(AggregateLifecycle::apply);
+        } else if (PaymentTransitions.awaitsAuthorization(paymentStatus)) {
+            apply(PaymentTransitions.authorized(orderId, provider, currency, command));
         }
-        if (command.amount() != null) {
-            PaymentTransitions.requireOrderCurrency("authorized amount", command.amount(), currency);
-        }
-        apply(new PaymentAuthorizedEvent(
-                orderId,
-                PaymentTransitions.providerOr(command.provider(), provider),
-                command.paymentReference(),
-                command.amount(),
-                command.cardBrand(),
-                command.cardLast4()));
     }
 
-    /** The payment failed at the gateway. Changes nothing when already recorded; refused once money was captured. */
+    /** The payment failed (not one an edit replaced). Changes nothing when already recorded; refused once captured. */
     @CommandHandler
     public void handle(RecordPaymentFailureCommand command) {
-        if (!PaymentTransitions.failureToRecord(paymentStatus)) {
-            return;
+        if (!payments.replaced(command.paymentReference()) && PaymentTransitions.failureToRecord(paymentStatus)) {
+            apply(new PaymentFailedEvent(orderId, command.reason()));
         }
-        apply(new PaymentFailedEvent(orderId, command.reason()));
     }
 
     /** The payment was captured. Changes nothing once the order was confirmed, whatever happened since. */
     @CommandHandler
     public void handle(ConfirmOrderCommand command) {
-        if (confirmed) {
-            return;
+        if (!confirmed) {
+            apply(PaymentTransitions.confirmed(orderId, status, resumeStatus, provider, currency, command, CHECKOUT));
         }
-        OrderTransitions.requireAllowed(status, resumeStatus, CONFIRMED);
-        PaymentTransitions.requireCaptured(command.captured(), currency);
-        apply(new OrderConfirmedEvent(
-                orderId,
-                status,
-                PaymentTransitions.providerOr(command.provider(), provider),
-                command.captureReference(),
-                command.captured(),
-                CHECKOUT,
-                "paid"));
     }
 
     /**
@@ -303,6 +293,7 @@ public class Order {
         fulfilment = new Fulfilment(event.lines());
         edits = new OrderEdits(event);
         returns = new Returns(event.lines(), event.totals(), event.customer());
+        payments = PaymentReplacements.none();
     }
 
     @EventSourcingHandler

@@ -97,6 +97,14 @@ final class OrderEditPlan {
         return new Result(preview, newLines);
     }
 
+    /** The lines of an edit undone: each SKU from its quantity after back to its quantity before. */
+    static List<EditedLine> reversed(List<EditedLine> edited) {
+        return edited.stream()
+                .map(line -> new EditedLine(
+                        line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))
+                .toList();
+    }
+
     private static Map<String, OrderLine> bySku(List<OrderLine> lines) {
         Map<String, OrderLine> map = new LinkedHashMap<>();
         lines.forEach(line -> map.put(line.sku().value(), line));

@@ -28,6 +28,7 @@ import io.orderengine.messages.order.OrderStatusChange;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
+import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentRefundedEvent;
 import io.orderengine.messages.order.PaymentStatus;
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * The edits of an {@link Order} before it ships, and the order's version: 1 when placed, one more with each edit. An
@@ -56,7 +58,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  *       kept lines at their snapshot; totals by the pricing policy for the new destination);
  *   <li>an edit is recorded only at the version it was previewed at (the stock was reserved for that), and an edit
  *       id recorded before changes nothing;
- *   <li>the money follows in the same step, by {@link OrderEditSettlement}'s rules: a lower total of a paid order is
+ *   <li>the money follows in the same step, by {@link OrderEditSettlement}'s rules (an unpaid order's payment is
+ *       replaced for the new total, see {@link PaymentReplacements}): a lower total of a paid order is
  *       refunded (a {@code RefundRequestedEvent} the checkout saga pays out like any refund); a higher total of a
  *       paid order asks for the balance (an {@code EditBalanceRequestedEvent} the edit-balance saga collects: the
  *       payment is PARTIALLY_PAID until the balance is paid, or the edit is rolled back to the lines, totals and
@@ -89,6 +92,8 @@ final class OrderEdits {
     private CustomerRef customer;
 
     private String orderNumber;
+    /** The unpaid order's payment is authorized (held, being captured). */
+    private boolean paymentAuthorized;
     /** The payment status the order shows outside an edit's balance (PAID, PARTIALLY_REFUNDED, …). */
     private PaymentStatus paymentStatus;
     /** The order before its last edit: what a rollback of that edit restores. */
@@ -144,7 +149,7 @@ final class OrderEdits {
         }
         OrderEditPlan.Result result = plan(command.changes(), command.catalogue(), pricing);
         OrderEditPreview preview = result.preview();
-        OrderEditSettlement.requireSettleable(preview);
+        OrderEditSettlement.requireSettleable(preview, paymentAuthorized);
         apply(new OrderEditedEvent(
                 orderId,
                 command.editId(),
@@ -160,17 +165,8 @@ final class OrderEdits {
                 preview.stockSold(),
                 command.actor(),
                 customer));
-        Money refund = OrderEditSettlement.refundOf(preview, refundable);
-        if (refund != null) {
-            apply(new RefundRequestedEvent(
-                    orderId,
-                    OrderEditSettlement.refundId(command.editId()),
-                    refund,
-                    provider,
-                    paymentReference,
-                    command.actor(),
-                    "order edited to a lower total (" + command.editId() + ")"));
-        }
+        OrderEditSettlement.refund(orderId, command, preview, refundable, provider, paymentReference)
+                .ifPresent(AggregateLifecycle::apply);
         if (OrderEditSettlement.balanceDue(preview)) {
             apply(new EditBalanceRequestedEvent(orderId, command.editId(), orderNumber, preview.balance(), provider));
         }
@@ -235,10 +231,7 @@ final class OrderEdits {
         if (!EDITABLE.contains(status) && status != OrderStatus.ATTENTION) {
             throw OrderEditRefusedException.notEditableIn(status); // something shipped meanwhile: a human decides
         }
-        List<EditedLine> back = lastEditedLines.stream()
-                .map(line -> new EditedLine(
-                        line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))
-                .toList();
+        List<EditedLine> back = OrderEditPlan.reversed(lastEditedLines);
         Actor actor = command.actor() == null ? Order.CHECKOUT : command.actor();
         apply(new OrderEditRolledBackEvent(
                 orderId,
@@ -307,6 +300,7 @@ final class OrderEdits {
 
     @EventSourcingHandler
     void on(PaymentAuthorizedEvent event) {
+        paymentAuthorized = true;
         provider = event.provider();
         if (event.paymentReference() != null) {
             paymentReference = event.paymentReference();
@@ -315,7 +309,13 @@ final class OrderEdits {
 
     @EventSourcingHandler
     void on(PaymentAttemptStartedEvent event) {
+        paymentAuthorized = false;
         provider = event.provider();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailedEvent event) {
+        paymentAuthorized = false;
     }
 
     @EventSourcingHandler

@@ -4,12 +4,16 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.AwaitPaymentCommand;
+import io.orderengine.messages.order.ConfirmOrderCommand;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
+import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAction;
 import io.orderengine.messages.order.PaymentAttemptStartedEvent;
+import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.order.RecordPaymentAuthorizationCommand;
 import io.orderengine.messages.order.StartPaymentAttemptCommand;
 
 /**
@@ -41,6 +45,42 @@ final class PaymentTransitions {
         return true;
     }
 
+    /** The authorization the gateway reported, its amount (when it names one) in the order's currency. */
+    static PaymentAuthorizedEvent authorized(
+            OrderId orderId, PaymentMethod current, String currency, RecordPaymentAuthorizationCommand command) {
+        if (command.amount() != null) {
+            requireOrderCurrency("authorized amount", command.amount(), currency);
+        }
+        return new PaymentAuthorizedEvent(
+                orderId,
+                providerOr(command.provider(), current),
+                command.paymentReference(),
+                command.amount(),
+                command.cardBrand(),
+                command.cardLast4());
+    }
+
+    /** The order paid: allowed from its status, with the captured amount in the order's currency. */
+    static OrderConfirmedEvent confirmed(
+            OrderId orderId,
+            OrderStatus status,
+            OrderStatus resumeStatus,
+            PaymentMethod current,
+            String currency,
+            ConfirmOrderCommand command,
+            Actor actor) {
+        OrderTransitions.requireAllowed(status, resumeStatus, OrderStatus.CONFIRMED);
+        requireCaptured(command.captured(), currency);
+        return new OrderConfirmedEvent(
+                orderId,
+                status,
+                providerOr(command.provider(), current),
+                command.captureReference(),
+                command.captured(),
+                actor,
+                "paid");
+    }
+
     /** The captured amount a confirmation carries: required, and in the order's currency. */
     static void requireCaptured(Money captured, String currency) {
         if (captured == null) {
@@ -66,23 +106,26 @@ final class PaymentTransitions {
     }
 
     /**
-     * The order waits for the payment the gateway set up: from PENDING (or back from ATTENTION), or, for a later
-     * attempt, again while AWAITING_PAYMENT with the new attempt's reference and action.
+     * The order waits for the payment the gateway set up: from PENDING (or back from ATTENTION), or again while
+     * AWAITING_PAYMENT with the new reference and action of a later attempt or of the payment that replaces one an
+     * unpaid edit made obsolete ({@code replacing}).
      */
     static OrderAwaitingPaymentEvent awaiting(
             OrderId orderId,
             OrderStatus status,
             OrderStatus resumeStatus,
             int attempt,
+            boolean replacing,
             PaymentMethod current,
             AwaitPaymentCommand command,
             Actor actor) {
-        if (!(status == OrderStatus.AWAITING_PAYMENT && attempt > 1)) {
+        if (!(status == OrderStatus.AWAITING_PAYMENT && (attempt > 1 || replacing))) {
             OrderTransitions.requireAllowed(status, resumeStatus, OrderStatus.AWAITING_PAYMENT);
         }
         PaymentMethod method = providerOr(command.provider(), current);
-        String note =
-                "waiting for " + method.wireName() + " payment" + (attempt > 1 ? " (attempt " + attempt + ")" : "");
+        String note = "waiting for " + method.wireName() + " payment"
+                + (attempt > 1 ? " (attempt " + attempt + ")" : "")
+                + (replacing ? " of the edited total" : "");
         return new OrderAwaitingPaymentEvent(
                 orderId, status, method, command.paymentReference(), withoutSecret(command.action()), actor, note);
     }

@@ -56,6 +56,10 @@ final class OrderEditDocuments {
                     .append("address", change.address() == null ? null : encode(change.address())));
         }
         boolean refund = event.paid() && event.balance().isNegative();
+        Document payment = order.get(OrderDocuments.PAYMENT, Document.class);
+        if (!event.paid() && event.balance().amountMinor() != 0 && payment != null) {
+            payment.put("action", null); // the payment for the old total is being replaced by one for the new
+        }
         List<Document> edits = new ArrayList<>(order.getList(EDITS, Document.class, List.of()));
         edits.add(new Document("editId", event.editId())
                 .append(VERSION, event.version())

@@ -112,4 +112,50 @@ class OrderEditProjectionTest {
         assertThat(OrderDetailReplay.rebuild(feed.published()).orElseThrow())
                 .isEqualTo(projection.handle(new FindOrderQuery(story.id())));
     }
+
+    @Test
+    void anUnpaidOrderEditedToAnotherTotalShowsNoPaymentActionUntilTheNewPaymentWaits() {
+        OrderStory story =
+                OrderStory.place(feed, aPlacedOrder().build()).awaitPayment(MORNING.plus(Duration.ofMinutes(1)));
+        assertThat(projection.handle(new FindOrderQuery(story.id())).payment().action())
+                .isNotNull();
+        OrderTotals before = story.placed().totals();
+        String currency = before.currency();
+        OrderLine mug = OrderLine.of(new SkuCode("MUG"), "Mug", Money.of(1000, currency), 1, null, null);
+        OrderTotals after = new OrderTotals(
+                before.subtotal().plus(mug.unitPrice()),
+                before.discount(),
+                before.shipping(),
+                before.tax(),
+                before.total().plus(mug.unitPrice()),
+                before.taxRateBasisPoints());
+        List<OrderLine> lines = new java.util.ArrayList<>(story.placed().lines());
+        lines.add(mug);
+        feed.publish(
+                "Order",
+                story.id().value(),
+                new OrderEditedEvent(
+                        story.id(),
+                        "ed-1",
+                        2,
+                        List.of(OrderEditChange.addLine(mug.sku(), 1)),
+                        null,
+                        lines,
+                        List.of(new EditedLine(mug.sku(), "Mug", mug.unitPrice(), 0, 1)),
+                        before,
+                        after,
+                        story.placed().shippingAddress(),
+                        mug.unitPrice(),
+                        false,
+                        ADMIN,
+                        story.placed().customer()),
+                MORNING.plus(Duration.ofMinutes(2)));
+
+        OrderView edited = projection.handle(new FindOrderQuery(story.id()));
+        assertThat(edited.totals().totalMinor()).isEqualTo(after.total().amountMinor());
+        assertThat(edited.payment().action()).isNull();
+        assertThat(edited.edits())
+                .singleElement()
+                .satisfies(edit -> assertThat(edit.status()).isEqualTo("SETTLED"));
+    }
 }

@@ -88,6 +88,23 @@ final class CheckoutCommands {
         send(new AwaitPaymentCommand(state.orderId, state.provider, session.paymentReference(), session.action()));
     }
 
+    /**
+     * Confirms the order as paid by the capture in the state, then commits the stock of every SKU it holds. When the
+     * order refuses (typically it was cancelled while the money was taken: its OrderCancelledEvent refunds it), the
+     * order is flagged instead and no stock is committed.
+     */
+    void confirmOrderAndCommitStock() {
+        StepCommands.Outcome confirmed = confirmOrder();
+        if (confirmed.refused()) {
+            flag(
+                    FailedStep.CAPTURE,
+                    "captured " + state.captureReference + " but the order could not be confirmed: "
+                            + confirmed.refusal().getMessage());
+            return;
+        }
+        commitStock();
+    }
+
     /** Confirms the order as paid by the capture in the state; the outcome says whether the order refused. */
     StepCommands.Outcome confirmOrder() {
         return commands.send(

@@ -33,6 +33,12 @@ final class CheckoutDeadlines {
         return at;
     }
 
+    /** The payment deadline counted again from {@code from}: the customer has the whole time to pay a new total. */
+    void restartPayment(Instant from) {
+        cancelPayment();
+        schedulePayment(from);
+    }
+
     /** Why the checkout is given up when the payment deadline falls. */
     String paymentMissed() {
         Duration deadline = policy.paymentDeadline();

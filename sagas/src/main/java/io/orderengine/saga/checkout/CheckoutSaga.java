@@ -9,6 +9,7 @@ import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.order.OrderCancelledEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
 import io.orderengine.messages.order.OrderDeliveredEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.OrderPlacedEvent;
 import io.orderengine.messages.order.OrderRejectedEvent;
 import io.orderengine.messages.order.OrderReturnedEvent;
@@ -17,6 +18,7 @@ import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
 import io.orderengine.messages.order.RefundRequestedEvent;
+import io.orderengine.messages.order.ReplacedPaymentAuthorizedEvent;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.payment.CheckoutCompensationRequestedEvent;
 import io.orderengine.messages.payment.CheckoutRetryRequestedEvent;
@@ -170,6 +172,18 @@ public class CheckoutSaga {
         }
     }
 
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderEditedEvent event, @Timestamp Instant editedAt) {
+        if (edits().take(event, editedAt)) {
+            CHECKOUT.invoke(StepName.AUTHORIZE_PAYMENT, this, payments);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(ReplacedPaymentAuthorizedEvent event) {
+        edits().cancelReplaced(event);
+    }
+
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     public void onPaymentDeadline() {
         state.paymentDeadlineId = null;
@@ -211,14 +225,7 @@ public class CheckoutSaga {
         if (state == null) {
             state = CheckoutState.startedBy(event.orderId(), Stage.REFUNDING);
         }
-        state.provider = event.provider();
-        if (event.paymentReference() != null) {
-            state.paymentReference = event.paymentReference();
-        }
-        if (!state.owes(event.refundId())) {
-            settlement().owe(event.refundId(), event.amount());
-        }
-        settlement().refundOwed(FailedStep.REFUND);
+        settlement().refundRequested(event);
         endWhenSettled();
     }
 
@@ -229,8 +236,7 @@ public class CheckoutSaga {
             log.info("checkout of order {}: retry asked by {} but no step has failed", state.orderId, event.actor());
             return;
         }
-        state.failedStep = null;
-        state.failure = null;
+        state.clearFailure();
         switch (step) {
             case AUTHORIZE -> {
                 commands().resumeOrder("payment set-up retried by " + event.actor());
@@ -300,17 +306,7 @@ public class CheckoutSaga {
         state.captureReference = reply.capture().captureReference();
         state.captured = reply.capture().amount();
         deadlines().cancelAll();
-        StepCommands.Outcome confirmed = commands().confirmOrder();
-        if (confirmed.refused()) {
-            // Typically the order was cancelled while the money was taken: its OrderCancelledEvent refunds it.
-            commands()
-                    .flag(
-                            FailedStep.CAPTURE,
-                            "captured " + state.captureReference + " but the order could not be confirmed: "
-                                    + confirmed.refusal().getMessage());
-            return;
-        }
-        commands().commitStock();
+        commands().confirmOrderAndCommitStock();
     }
 
     void captureUnavailable(CaptureUnavailable reply) {
@@ -392,6 +388,10 @@ public class CheckoutSaga {
 
     PaymentSettlement settlement() {
         return new PaymentSettlement(payments, commands(), state);
+    }
+
+    private CheckoutEdits edits() {
+        return new CheckoutEdits(payments, deadlines(), state);
     }
 
     private CheckoutDeadlines deadlines() {

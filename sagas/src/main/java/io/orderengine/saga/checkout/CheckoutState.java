@@ -13,6 +13,7 @@ import io.orderengine.saga.checkout.CheckoutProgress.FailedStep;
 import io.orderengine.saga.checkout.CheckoutProgress.Stage;
 import io.orderengine.saga.payment.PaymentRequest.AuthorizePayment;
 import io.orderengine.saga.payment.PaymentRequest.CapturePayment;
+import io.orderengine.saga.payment.PaymentRequest.VoidPayment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,11 @@ public class CheckoutState {
     int attempt;
     /** The attempt whose failure the checkout already took in (it then waits for the next one); 0 for none. */
     int failedAttempt;
+    /**
+     * The edit of the unpaid order whose total the payment under way is for (its keys name it), or null for the total
+     * the order was placed with ({@link CheckoutEdits}).
+     */
+    String paymentEditId;
     /** The order reached AWAITING_PAYMENT, so a failed payment can wait for another attempt. */
     boolean paymentAwaited;
 
@@ -118,11 +124,16 @@ public class CheckoutState {
     }
 
     AuthorizePayment authorizationRequest() {
-        return new AuthorizePayment(orderId, orderNumber, provider, total, attempt());
+        return new AuthorizePayment(orderId, orderNumber, provider, total, attempt(), paymentEditId);
     }
 
     CapturePayment captureRequest() {
-        return new CapturePayment(orderId, provider, paymentReference, total, attempt());
+        return new CapturePayment(orderId, provider, paymentReference, total, attempt(), paymentEditId);
+    }
+
+    /** The request that cancels the payment under way. */
+    VoidPayment voidRequest() {
+        return new VoidPayment(orderId, provider, paymentReference, attempt(), paymentEditId);
     }
 
     void add(SkuCode sku, int quantity) {
@@ -136,12 +147,31 @@ public class CheckoutState {
         quantities.sort(Comparator.comparing(line -> line.sku().value()));
     }
 
+    /**
+     * The order holds {@code quantity} of {@code sku} now (an edit changed it): a SKU it did not hold is held from now
+     * on, as reserved; one it no longer holds stays listed at 0, its commit or release then moves no unit.
+     */
+    void hold(SkuCode sku, int quantity) {
+        quantities.removeIf(line -> line.sku().equals(sku));
+        quantities.add(new SkuQuantity(sku, quantity));
+        quantities.sort(Comparator.comparing(line -> line.sku().value()));
+        if (!reserved.contains(sku)) {
+            reserved.add(sku);
+        }
+    }
+
     List<SkuCode> skus() {
         return quantities.stream().map(SkuQuantity::sku).toList();
     }
 
     boolean everySkuAnswered() {
         return reserved.size() + shortSkus.size() >= quantities.size();
+    }
+
+    /** No step is failed any more (an admin retries it). */
+    void clearFailure() {
+        failedStep = null;
+        failure = null;
     }
 
     boolean captured() {

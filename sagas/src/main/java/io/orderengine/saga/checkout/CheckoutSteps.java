@@ -8,9 +8,11 @@ import static io.orderengine.saga.checkout.CheckoutProgress.Stage.RESERVING_STOC
 import io.orderengine.messages.order.AwaitPaymentCommand;
 import io.orderengine.messages.order.ConfirmOrderCommand;
 import io.orderengine.messages.order.OrderCancelledEvent;
+import io.orderengine.messages.order.OrderEditedEvent;
 import io.orderengine.messages.order.PaymentAttemptStartedEvent;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentFailedEvent;
+import io.orderengine.messages.order.ReplacedPaymentAuthorizedEvent;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.ReserveStockCommand;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
@@ -59,6 +61,11 @@ import java.util.function.Predicate;
  * (attempts)        AWAITING_PAYMENT after    (the customer asks: StartPayment  PaymentAttemptStartedEvent → set up
  *                   a failed payment          AttemptCommand on the order)      the attempt's payment (AUTHORIZE_
  *                                                                              PAYMENT again, keys of the attempt)
+ * (edits)           AWAITING_PAYMENT          (an admin edits the unpaid       OrderEditedEvent → hold its SKUs; a new
+ *                                             order: EditOrderCommand)         total cancels the payment, restarts the
+ *                                                                              deadline, AUTHORIZE_PAYMENT again (keys
+ *                                                                              of the edit); ReplacedPaymentAuthorized
+ *                                                                              Event (any stage) → cancel that payment
  * </pre>
  *
  * Besides the steps: a {@link PaymentFailedEvent} before the money is captured leaves the order waiting for another
@@ -112,6 +119,8 @@ final class CheckoutSteps {
                             .withCompensation(saga -> saga.settlement().refundCapture())))
             .alsoAccepting(PaymentFailedEvent.class, BEFORE_CAPTURE)
             .alsoAccepting(PaymentAttemptStartedEvent.class, EnumSet.of(AWAITING_PAYMENT))
+            .alsoAccepting(OrderEditedEvent.class, EnumSet.of(AWAITING_PAYMENT))
+            .alsoAccepting(ReplacedPaymentAuthorizedEvent.class, EnumSet.allOf(Stage.class))
             .alsoAccepting(CheckoutSaga.PAYMENT_DEADLINE, BEFORE_CAPTURE)
             .alsoAccepting(OrderCancelledEvent.class, EnumSet.complementOf(EnumSet.of(Stage.CANCELLED)));
 

@@ -1,6 +1,7 @@
 package io.orderengine.saga.checkout;
 
 import io.orderengine.messages.common.Money;
+import io.orderengine.messages.order.RefundRequestedEvent;
 import io.orderengine.saga.checkout.CheckoutProgress.FailedStep;
 import io.orderengine.saga.checkout.CheckoutState.OwedRefund;
 import io.orderengine.saga.payment.PaymentParticipant;
@@ -9,7 +10,6 @@ import io.orderengine.saga.payment.PaymentReply.RefundFailed;
 import io.orderengine.saga.payment.PaymentReply.Refunded;
 import io.orderengine.saga.payment.PaymentReply.VoidUnavailable;
 import io.orderengine.saga.payment.PaymentRequest.RefundPayment;
-import io.orderengine.saga.payment.PaymentRequest.VoidPayment;
 import java.util.ArrayList;
 
 /**
@@ -67,6 +67,18 @@ final class PaymentSettlement {
         return state.captured() || state.paymentReference == null || voidPayment(FailedStep.COMPENSATE);
     }
 
+    /** A refund the order asked for (an admin's, an edit's): owed unless owed already, then made. */
+    void refundRequested(RefundRequestedEvent event) {
+        state.provider = event.provider();
+        if (event.paymentReference() != null) {
+            state.paymentReference = event.paymentReference();
+        }
+        if (!state.owes(event.refundId())) {
+            owe(event.refundId(), event.amount());
+        }
+        refundOwed(FailedStep.REFUND);
+    }
+
     void owe(String refundId, Money amount) {
         state.owedRefunds.add(new OwedRefund(refundId, amount));
     }
@@ -101,8 +113,7 @@ final class PaymentSettlement {
         if (state.paymentVoided) {
             return true;
         }
-        PaymentReply reply = payments.cancel(
-                new VoidPayment(state.orderId, state.provider, state.paymentReference, state.attempt()));
+        PaymentReply reply = payments.cancel(state.voidRequest());
         if (reply instanceof VoidUnavailable unavailable) {
             commands.flag(failedStep, unavailable.reason());
             return false;

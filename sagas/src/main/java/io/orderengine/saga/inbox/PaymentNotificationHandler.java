@@ -83,7 +83,8 @@ public class PaymentNotificationHandler {
                         notification.orderId(),
                         notification.reason() == null
                                 ? "payment failed at " + notification.provider().wireName()
-                                : notification.reason()));
+                                : notification.reason(),
+                        notification.paymentReference()));
             case REFUNDED -> {
                 for (Refund refund : notification.refunds()) {
                     ledger.recordRefund(

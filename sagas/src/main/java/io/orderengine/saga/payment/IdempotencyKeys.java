@@ -10,7 +10,8 @@ import java.util.HexFormat;
  * Idempotency keys for gateway calls: the order id plus the step, so a step that runs again (redelivery,
  * admin retry, restart) sends the same key and the gateway answers with the first result instead of acting twice.
  * Every payment attempt after the first has keys of its own: its number follows the step ({@code <orderId>:authorize:2});
- * the first attempt keeps the keys without a number, which payments made before attempts were counted carry.
+ * the first attempt keeps the keys without a number, which payments made before attempts were counted carry. The
+ * payment set up for the new total of an unpaid order's edit names the edit ({@code <orderId>:authorize:for-<editId>}).
  * Sent as Stripe's {@code Idempotency-Key} and PayPal's {@code PayPal-Request-Id} (at most 108 characters).
  */
 public final class IdempotencyKeys {
@@ -22,7 +23,12 @@ public final class IdempotencyKeys {
     }
 
     public static String authorize(OrderId orderId, int attempt) {
-        return orderId.value() + ":authorize" + suffix(attempt);
+        return authorize(orderId, attempt, null);
+    }
+
+    /** The key of the payment of {@code attempt} for the total edit {@code editId} made (null: the placed total). */
+    public static String authorize(OrderId orderId, int attempt, String editId) {
+        return step(orderId, "authorize", attempt, editId);
     }
 
     public static String capture(OrderId orderId) {
@@ -30,7 +36,11 @@ public final class IdempotencyKeys {
     }
 
     public static String capture(OrderId orderId, int attempt) {
-        return orderId.value() + ":capture" + suffix(attempt);
+        return capture(orderId, attempt, null);
+    }
+
+    public static String capture(OrderId orderId, int attempt, String editId) {
+        return step(orderId, "capture", attempt, editId);
     }
 
     public static String cancel(OrderId orderId) {
@@ -38,7 +48,33 @@ public final class IdempotencyKeys {
     }
 
     public static String cancel(OrderId orderId, int attempt) {
-        return orderId.value() + ":cancel" + suffix(attempt);
+        return cancel(orderId, attempt, null);
+    }
+
+    public static String cancel(OrderId orderId, int attempt, String editId) {
+        return step(orderId, "cancel", attempt, editId);
+    }
+
+    /**
+     * The key of the cancellation of a payment an edit replaced, asked again because the customer authorized it
+     * after all: {@code <orderId>:cancel:via-<10 hex of the payment reference's SHA-256>}, a key of its own, so the
+     * gateway does not answer with the result of the cancellation asked when the edit was made.
+     */
+    public static String cancelReplaced(OrderId orderId, String paymentReference) {
+        return orderId.value() + ":cancel" + VIA + paymentTag(paymentReference);
+    }
+
+    /**
+     * {@code <orderId>:<step>}, then {@code :<attempt>} after the first attempt, then {@code :for-<editId>} for the
+     * payment of the total an edit of the unpaid order made.
+     */
+    private static String step(OrderId orderId, String step, int attempt, String editId) {
+        String key = orderId.value() + ":" + step + suffix(attempt) + (editId == null ? "" : ":for-" + editId);
+        if (editId != null
+                && key.length() > 100) { // PayPal adds ":authorize" to a capture's key, within its 108 characters
+            throw new IllegalArgumentException("edit id too long for an idempotency key: " + editId);
+        }
+        return key;
     }
 
     private static String suffix(int attempt) {

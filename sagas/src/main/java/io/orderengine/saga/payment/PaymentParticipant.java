@@ -66,7 +66,7 @@ public class PaymentParticipant {
     }
 
     public AuthorizationReply authorize(AuthorizePayment request) {
-        return authorize(request, IdempotencyKeys.authorize(request.orderId(), request.attempt()));
+        return authorize(request, IdempotencyKeys.authorize(request.orderId(), request.attempt(), request.editId()));
     }
 
     /** Sets up a payment under a key of the caller's (an edit's balance: {@link IdempotencyKeys#balance}). */
@@ -85,7 +85,7 @@ public class PaymentParticipant {
 
     /** Captures the whole total and records it in the ledger (once per capture reference, whoever reports it first). */
     public CaptureReply capture(CapturePayment request) {
-        return capture(request, IdempotencyKeys.capture(request.orderId(), request.attempt()));
+        return capture(request, IdempotencyKeys.capture(request.orderId(), request.attempt(), request.editId()));
     }
 
     /** Captures under a key of the caller's (an edit's balance), like {@link #capture(CapturePayment)}. */
@@ -113,7 +113,7 @@ public class PaymentParticipant {
     }
 
     public VoidReply cancel(VoidPayment request) {
-        return cancel(request, IdempotencyKeys.cancel(request.orderId(), request.attempt()));
+        return cancel(request, IdempotencyKeys.cancel(request.orderId(), request.attempt(), request.editId()));
     }
 
     /** Voids under a key of the caller's (an edit's balance), like {@link #cancel(VoidPayment)}. */

@@ -16,12 +16,21 @@ public sealed interface PaymentRequest {
 
     PaymentMethod provider();
 
-    /** Create the payment the customer is to authorize, for the order's total. */
-    record AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total, int attempt)
+    /**
+     * Create the payment the customer is to authorize, for the order's total; {@code editId} names the edit of the
+     * unpaid order that made that total (null: the total the order was placed with).
+     */
+    record AuthorizePayment(
+            OrderId orderId, String orderNumber, PaymentMethod provider, Money total, int attempt, String editId)
             implements PaymentRequest {
         public AuthorizePayment {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(total, "total");
+        }
+
+        /** The payment of {@code attempt} for the placed total. */
+        public AuthorizePayment(OrderId orderId, String orderNumber, PaymentMethod provider, Money total, int attempt) {
+            this(orderId, orderNumber, provider, total, attempt, null);
         }
 
         /** The first attempt. */
@@ -30,12 +39,19 @@ public sealed interface PaymentRequest {
         }
     }
 
-    /** Take the whole authorized {@code total}. */
-    record CapturePayment(OrderId orderId, PaymentMethod provider, String paymentReference, Money total, int attempt)
+    /** Take the whole authorized {@code total}; {@code editId} as for {@link AuthorizePayment}. */
+    record CapturePayment(
+            OrderId orderId, PaymentMethod provider, String paymentReference, Money total, int attempt, String editId)
             implements PaymentRequest {
         public CapturePayment {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(total, "total");
+        }
+
+        /** The payment of {@code attempt} for the placed total. */
+        public CapturePayment(
+                OrderId orderId, PaymentMethod provider, String paymentReference, Money total, int attempt) {
+            this(orderId, provider, paymentReference, total, attempt, null);
         }
 
         /** The first attempt's payment. */
@@ -44,11 +60,19 @@ public sealed interface PaymentRequest {
         }
     }
 
-    /** Cancel a payment that was not captured, so it can no longer be paid (or its authorization is released). */
-    record VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference, int attempt)
+    /**
+     * Cancel a payment that was not captured, so it can no longer be paid (or its authorization is released);
+     * {@code editId} as for {@link AuthorizePayment}.
+     */
+    record VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference, int attempt, String editId)
             implements PaymentRequest {
         public VoidPayment {
             Objects.requireNonNull(orderId, "orderId");
+        }
+
+        /** The payment of {@code attempt} for the placed total. */
+        public VoidPayment(OrderId orderId, PaymentMethod provider, String paymentReference, int attempt) {
+            this(orderId, provider, paymentReference, attempt, null);
         }
 
         /** The first attempt's payment. */

@@ -28,6 +28,22 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void thePaymentOfTheNewTotalOfAnUnpaidOrdersEditNamesTheEditAndFitsTheGatewaysLimit() {
+        String editId = "ed-" + java.util.UUID.randomUUID();
+        assertThat(IdempotencyKeys.authorize(ORDER, 1, "ed-1")).isEqualTo(ORDER.value() + ":authorize:for-ed-1");
+        assertThat(IdempotencyKeys.capture(ORDER, 2, "ed-1")).isEqualTo(ORDER.value() + ":capture:2:for-ed-1");
+        assertThat(IdempotencyKeys.cancel(ORDER, 1, null)).isEqualTo(IdempotencyKeys.cancel(ORDER, 1));
+        // the longest edit id the API makes, at the last attempt, with PayPal's ":authorize" after a capture key
+        assertThat(IdempotencyKeys.capture(ORDER, 99, editId) + ":authorize").hasSizeLessThanOrEqualTo(108);
+        assertThatThrownBy(() -> IdempotencyKeys.authorize(ORDER, 1, "ed-" + "x".repeat(80)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // a replaced payment cancelled again has a key of its own
+        assertThat(IdempotencyKeys.cancelReplaced(ORDER, "pi_1"))
+                .startsWith(ORDER.value() + ":cancel:via-")
+                .isNotEqualTo(IdempotencyKeys.cancelReplaced(ORDER, "pi_2"));
+    }
+
+    @Test
     void theStepsOfAnEditsBalanceNameTheEditAndFitTheGatewaysLimit() {
         String editId = "ed-" + java.util.UUID.randomUUID();
         assertThat(IdempotencyKeys.balance(ORDER, "ed-1", "authorize"))

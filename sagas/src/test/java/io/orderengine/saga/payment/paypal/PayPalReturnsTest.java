@@ -86,7 +86,9 @@ class PayPalReturnsTest {
 
         assertThat(returns.returned(ORDER, "PP-ORDER-1", Outcome.CANCELLED)).isEqualTo(Recorded.CANCELLED);
 
-        assertThat(sent).containsExactly(new RecordPaymentFailureCommand(ORDER, "cancelled at PayPal by the buyer"));
+        assertThat(sent)
+                .containsExactly(
+                        new RecordPaymentFailureCommand(ORDER, "cancelled at PayPal by the buyer", "PP-ORDER-1"));
     }
 
     @Test

@@ -139,7 +139,8 @@ class PayPalWebhookServiceTest {
     void aDeniedCaptureIsAPaymentFailure() {
         webhooks.handle(event("WH-4", "PAYMENT.CAPTURE.DENIED", captureResource("CAP-1", "DECLINED")), HEADERS);
 
-        assertThat(commands.sent()).containsExactly(new RecordPaymentFailureCommand(ORDER, "capture denied at paypal"));
+        assertThat(commands.sent())
+                .containsExactly(new RecordPaymentFailureCommand(ORDER, "capture denied at paypal", "PP-ORDER-1"));
     }
 
     @Test

@@ -58,8 +58,8 @@ class SandboxCheckoutTest {
         assertThat(checkout.decide(reference, "decline").status()).isEqualTo("declined");
 
         assertThat(commands.sent())
-                .containsExactly(
-                        new RecordPaymentFailureCommand(ORDER, "declined by the customer at the sandbox gateway"));
+                .containsExactly(new RecordPaymentFailureCommand(
+                        ORDER, "declined by the customer at the sandbox gateway", reference));
     }
 
     @Test

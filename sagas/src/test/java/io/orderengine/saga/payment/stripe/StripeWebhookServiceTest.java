@@ -153,8 +153,8 @@ class StripeWebhookServiceTest {
         webhooks.handle(body, sign(body));
 
         assertThat(commands.sent())
-                .containsExactly(
-                        new RecordPaymentFailureCommand(ORDER, "payment failed at stripe: Your card was declined."));
+                .containsExactly(new RecordPaymentFailureCommand(
+                        ORDER, "payment failed at stripe: Your card was declined.", "pi_1"));
     }
 
     @Test
@@ -179,7 +179,8 @@ class StripeWebhookServiceTest {
         assertThat(webhooks.handle(body, sign(body))).isEqualTo(WebhookResult.PROCESSED);
 
         assertThat(commands.sent())
-                .containsExactly(new RecordPaymentFailureCommand(ORDER, "payment cancelled at stripe: abandoned"));
+                .containsExactly(
+                        new RecordPaymentFailureCommand(ORDER, "payment cancelled at stripe: abandoned", "pi_1"));
     }
 
     @Test
