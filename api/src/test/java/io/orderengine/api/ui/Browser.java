@@ -40,6 +40,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again (Selenium's default, half a second, is most of a page step's time). */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     /** The window sizes the pages are tried at, in CSS pixels: a laptop's and a phone's. */
     enum Viewport {
@@ -155,6 +157,7 @@ final class Browser implements AutoCloseable {
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout)
+                .pollingEvery(POLL)
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
