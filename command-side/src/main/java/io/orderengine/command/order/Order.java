@@ -35,9 +35,9 @@ import org.axonframework.serialization.Revision;
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
- * that older snapshots are passed over (entities for edits and refunds: 2; edit balances, return owners: 3).
+ * that older snapshots are passed over (edits, refunds: 2; edit balances, return owners: 3; return refund parts: 4).
  */
-@Revision("3")
+@Revision("4")
 public class Order {
 
     /** Who the order's events name when the checkout saga moved it. */
