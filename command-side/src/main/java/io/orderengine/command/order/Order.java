@@ -35,7 +35,7 @@ import org.axonframework.serialization.Revision;
  *
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
- * that older snapshots are passed over (edits, refunds: 2; edit balances, return owners: 3; return refund parts: 4).
+ * that older snapshots are passed over (edits, refunds: 2; edit balances, return owners: 3; refund parts, stock holds: 4).
  */
 @Revision("4")
 public class Order {

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * The edits of an {@link Order} before it ships, and the order's version: 1 when placed, one more with each edit. An
@@ -81,6 +82,9 @@ final class OrderEdits {
     private PaymentMethod provider;
 
     private String paymentReference;
+    /** Stock taken for attempts to record an edit: an edit is recorded only with an open hold. */
+    @AggregateMember
+    private EditStockHolds holds;
     /** Captured and not yet asked back: what an edit may still refund. */
     private Money refundable;
     /** Version each recorded edit made, by edit id. */
@@ -100,7 +104,6 @@ final class OrderEdits {
     /** The edit waiting for its balance, or null; its amount and payment. */
     private String balanceEditId;
 
-    private Money balanceDue;
     private String balancePaymentReference;
     private boolean balanceAuthorized;
     /** Edits whose balance was paid, and edits rolled back. */
@@ -142,6 +145,7 @@ final class OrderEdits {
         if (command.expectedVersion() != version) {
             throw OrderEditRefusedException.versionChanged(command.expectedVersion(), version);
         }
+        holds.requireOpen(command.holdId());
         OrderEditPlan.Result result = plan(command.changes(), command.catalogue(), pricing);
         OrderEditPreview preview = result.preview();
         OrderEditSettlement.requireSettleable(preview);
@@ -159,7 +163,8 @@ final class OrderEdits {
                 preview.balance(),
                 preview.stockSold(),
                 command.actor(),
-                customer));
+                customer,
+                command.holdId()));
         Money refund = OrderEditSettlement.refundOf(preview, refundable);
         if (refund != null) {
             apply(new RefundRequestedEvent(
@@ -235,10 +240,8 @@ final class OrderEdits {
         if (!EDITABLE.contains(status) && status != OrderStatus.ATTENTION) {
             throw OrderEditRefusedException.notEditableIn(status); // something shipped meanwhile: a human decides
         }
-        List<EditedLine> back = lastEditedLines.stream()
-                .map(line -> new EditedLine(
-                        line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))
-                .toList();
+        List<EditedLine> back =
+                lastEditedLines.stream().map(EditedLine::reversed).toList();
         Actor actor = command.actor() == null ? Order.CHECKOUT : command.actor();
         apply(new OrderEditRolledBackEvent(
                 orderId,
@@ -284,6 +287,7 @@ final class OrderEdits {
         discountCode = event.discountCode();
         version = 1;
         edits = new HashMap<>();
+        holds = new EditStockHolds();
         provider = event.paymentMethod();
         customer = event.customer();
         orderNumber = event.orderNumber() == null ? null : event.orderNumber().value();
@@ -355,7 +359,6 @@ final class OrderEdits {
     @EventSourcingHandler
     void on(EditBalanceRequestedEvent event) {
         balanceEditId = event.editId();
-        balanceDue = event.amount();
         balancePaymentReference = null;
         balanceAuthorized = false;
     }
@@ -373,7 +376,6 @@ final class OrderEdits {
     @EventSourcingHandler
     void on(EditBalancePaidEvent event) {
         balanceEditId = null;
-        balanceDue = null;
         balancesPaid.add(event.editId());
         balanceCaptures.add(event.captureReference());
         if (refundable != null) {
@@ -393,7 +395,6 @@ final class OrderEdits {
         totals = event.totals();
         version = event.version();
         balanceEditId = null;
-        balanceDue = null;
         rolledBack.add(event.editId());
     }
 }
