@@ -187,7 +187,7 @@ public class ProcessingGroups {
                         "gives back the units an order edit removed (the admin API does it at once; this after a crash)",
                         SEGMENTS,
                         BATCH,
-                        Start.HEAD, // past edits gave their units back already
+                        Start.TAIL, // on an older store: edits whose units came back make no-op commands
                         OnError.RETRY,
                         Replay.NEVER,
                         false),
