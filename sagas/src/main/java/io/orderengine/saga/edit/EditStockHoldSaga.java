@@ -112,8 +112,18 @@ public class EditStockHoldSaga {
                 .map(EditedLine::sku)
                 .distinct()
                 .sorted(Comparator.comparing(sku -> sku.value()))
-                .forEach(sku -> commands.send(new UndoOrderStockChangeCommand(
-                        sku, event.orderId(), event.holdId(), "order edit " + event.editId() + " not recorded")));
+                .forEach(sku -> {
+                    StepCommands.Outcome outcome = commands.send(new UndoOrderStockChangeCommand(
+                            sku, event.orderId(), event.holdId(), "order edit " + event.editId() + " not recorded"));
+                    if (outcome.refused()) {
+                        log.warn(
+                                "order {}: stock of {} held by {} not given back: {}",
+                                orderId,
+                                sku,
+                                holdId,
+                                outcome.refusal().getMessage());
+                    }
+                });
         SagaLifecycle.end();
     }
 
