@@ -16,6 +16,7 @@ import io.orderengine.query.sku.SkuStockProjection;
 import io.orderengine.saga.checkout.CheckoutSaga;
 import io.orderengine.saga.discount.DiscountUseSaga;
 import io.orderengine.saga.edit.EditBalanceSaga;
+import io.orderengine.saga.edit.RemovedEditStock;
 import io.orderengine.saga.returns.ReturnRestocking;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -178,6 +179,15 @@ public class ProcessingGroups {
                         SEGMENTS,
                         BATCH,
                         Start.TAIL,
+                        OnError.RETRY,
+                        Replay.NEVER,
+                        false),
+                new Group(
+                        RemovedEditStock.PROCESSING_GROUP,
+                        "gives back the units an order edit removed (the admin API does it at once; this after a crash)",
+                        SEGMENTS,
+                        BATCH,
+                        Start.TAIL, // on an older store: edits whose units came back make no-op commands
                         OnError.RETRY,
                         Replay.NEVER,
                         false),

@@ -37,7 +37,7 @@ import org.axonframework.serialization.Revision;
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading. The revision rises when that state changes shape, so
  * that older snapshots are passed over (entities for edits and refunds: 2; edit balances, return owners: 3; payments
- * replaced by unpaid edits: 4).
+ * replaced by unpaid edits, refund parts, stock holds: 4).
  */
 @Revision("4")
 public class Order {

@@ -99,10 +99,7 @@ final class OrderEditPlan {
 
     /** The lines of an edit undone: each SKU from its quantity after back to its quantity before. */
     static List<EditedLine> reversed(List<EditedLine> edited) {
-        return edited.stream()
-                .map(line -> new EditedLine(
-                        line.sku(), line.name(), line.unitPrice(), line.quantityAfter(), line.quantityBefore()))
-                .toList();
+        return edited.stream().map(EditedLine::reversed).toList();
     }
 
     private static Map<String, OrderLine> bySku(List<OrderLine> lines) {

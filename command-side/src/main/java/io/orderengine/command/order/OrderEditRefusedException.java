@@ -26,4 +26,15 @@ public class OrderEditRefusedException extends DomainRejection {
         return new OrderEditRefusedException(
                 "edit-conflict", "edit " + editId + " waits for its balance to be paid; edit again once it is settled");
     }
+
+    static OrderEditRefusedException holdUsed(String holdId, String editId) {
+        return new OrderEditRefusedException(
+                "edit-stock-hold-used", "edit " + editId + " was recorded with stock hold " + holdId + "; it keeps it");
+    }
+
+    static OrderEditRefusedException holdNotOpen(String holdId) {
+        return new OrderEditRefusedException(
+                "edit-conflict",
+                "the stock taken for this edit (" + holdId + ") was given back meanwhile; preview the edit again");
+    }
 }

@@ -18,6 +18,7 @@ import io.orderengine.messages.order.EditOrderCommand;
 import io.orderengine.messages.order.EditedLine;
 import io.orderengine.messages.order.OrderAwaitingPaymentEvent;
 import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderEditChange;
 import io.orderengine.messages.order.OrderEditPreview;
 import io.orderengine.messages.order.OrderEditRolledBackEvent;
 import io.orderengine.messages.order.OrderEditedEvent;
@@ -46,6 +47,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * The edits of an {@link Order} before it ships, and the order's version: 1 when placed, one more with each edit. An
@@ -84,6 +86,9 @@ final class OrderEdits {
     private PaymentMethod provider;
 
     private String paymentReference;
+    /** Stock taken for attempts to record an edit: an edit is recorded only with an open hold. */
+    @AggregateMember
+    private EditStockHolds holds;
     /** Captured and not yet asked back: what an edit may still refund. */
     private Money refundable;
     /** Version each recorded edit made, by edit id. */
@@ -105,7 +110,6 @@ final class OrderEdits {
     /** The edit waiting for its balance, or null; its amount and payment. */
     private String balanceEditId;
 
-    private Money balanceDue;
     private String balancePaymentReference;
     private boolean balanceAuthorized;
     /** Edits whose balance was paid, and edits rolled back. */
@@ -147,6 +151,7 @@ final class OrderEdits {
         if (command.expectedVersion() != version) {
             throw OrderEditRefusedException.versionChanged(command.expectedVersion(), version);
         }
+        holds.requireOpen(command.holdId());
         OrderEditPlan.Result result = plan(command.changes(), command.catalogue(), pricing);
         OrderEditPreview preview = result.preview();
         OrderEditSettlement.requireSettleable(preview, paymentAuthorized);
@@ -164,7 +169,8 @@ final class OrderEdits {
                 preview.balance(),
                 preview.stockSold(),
                 command.actor(),
-                customer));
+                customer,
+                command.holdId()));
         OrderEditSettlement.refund(orderId, command, preview, refundable, provider, paymentReference)
                 .ifPresent(AggregateLifecycle::apply);
         if (OrderEditSettlement.balanceDue(preview)) {
@@ -247,10 +253,7 @@ final class OrderEdits {
                 customer));
     }
 
-    private OrderEditPlan.Result plan(
-            List<io.orderengine.messages.order.OrderEditChange> changes,
-            List<OrderLine> catalogue,
-            PricingPolicy pricing) {
+    private OrderEditPlan.Result plan(List<OrderEditChange> changes, List<OrderLine> catalogue, PricingPolicy pricing) {
         return OrderEditPlan.plan(
                 orderId, lines, shippingAddress, totals, discountCode, version, paid, changes, catalogue, pricing);
     }
@@ -277,6 +280,7 @@ final class OrderEdits {
         discountCode = event.discountCode();
         version = 1;
         edits = new HashMap<>();
+        holds = new EditStockHolds();
         provider = event.paymentMethod();
         customer = event.customer();
         orderNumber = event.orderNumber() == null ? null : event.orderNumber().value();
@@ -355,7 +359,6 @@ final class OrderEdits {
     @EventSourcingHandler
     void on(EditBalanceRequestedEvent event) {
         balanceEditId = event.editId();
-        balanceDue = event.amount();
         balancePaymentReference = null;
         balanceAuthorized = false;
     }
@@ -373,7 +376,6 @@ final class OrderEdits {
     @EventSourcingHandler
     void on(EditBalancePaidEvent event) {
         balanceEditId = null;
-        balanceDue = null;
         balancesPaid.add(event.editId());
         balanceCaptures.add(event.captureReference());
         if (refundable != null) {
@@ -393,7 +395,6 @@ final class OrderEdits {
         totals = event.totals();
         version = event.version();
         balanceEditId = null;
-        balanceDue = null;
         rolledBack.add(event.editId());
     }
 }

@@ -163,7 +163,7 @@ final class Returns {
         if (!rest.isEmpty()) {
             ReturnRequestedEvent requested = new ReturnRequestedEvent(order.orderId(), nextId(), rest, actor);
             events.add(requested);
-            open.add(new Return(requested.returnId(), ReturnStatus.REQUESTED, requested.lines(), List.of()));
+            open.add(Return.requested(requested.returnId(), requested.lines()));
         }
         Tally tally = new Tally(refunds.refundable().amountMinor());
         for (Return r : open) {
@@ -183,13 +183,17 @@ final class Returns {
         apply(new ReturnRejectedEvent(command.orderId(), command.returnId(), command.reason(), command.actor()));
     }
 
-    /** The return whose refund the gateway did, when {@code refund} is one of a received return. */
+    /**
+     * The received return whose refund is complete with {@code refund} (already applied): a refund split across the
+     * order's payments comes back in parts with the return's refund id, and the return is refunded with its last part
+     * (the whole amount, that part's reference); before it, the return stays RECEIVED.
+     */
     Optional<ReturnRefundedEvent> refunded(OrderId orderId, PaymentRefundedEvent refund) {
         return returns.stream()
-                .filter(r -> r.status() == ReturnStatus.RECEIVED
-                        && ReturnReceivedEvent.refundIdOf(r.id()).equals(refund.refundId()))
+                .filter(r -> r.status() == ReturnStatus.RECEIVED && r.refundedBy(refund) && r.refunded() >= r.refund())
                 .findFirst()
-                .map(r -> new ReturnRefundedEvent(orderId, r.id(), refund.refundReference(), refund.amount()));
+                .map(r -> new ReturnRefundedEvent(
+                        orderId, r.id(), refund.refundReference(), Money.of(r.refunded(), currency)));
     }
 
     String lastReturnId() {
@@ -276,7 +280,7 @@ final class Returns {
 
     @EventSourcingHandler
     void on(ReturnRequestedEvent event) {
-        returns.add(new Return(event.returnId(), ReturnStatus.REQUESTED, event.lines(), List.of()));
+        returns.add(Return.requested(event.returnId(), event.lines()));
     }
 
     @EventSourcingHandler
@@ -285,7 +289,14 @@ final class Returns {
             receivedValue += unitPrices.get(line.sku().value()) * line.quantity();
         }
         shippingRefunded |= event.shippingRefunded();
-        returns.replaceAll(r -> r.id().equals(event.returnId()) ? r.received(event.lines()) : r);
+        returns.replaceAll(r -> r.id().equals(event.returnId()) ? r.received(event.lines(), event.refund()) : r);
+    }
+
+    /** A part of a received return's refund came back (the whole of it, unless split across payments). */
+    @EventSourcingHandler
+    void on(PaymentRefundedEvent event) {
+        returns.replaceAll(
+                r -> r.status() == ReturnStatus.RECEIVED && r.refundedBy(event) ? r.plus(event.amount()) : r);
     }
 
     @EventSourcingHandler
@@ -344,14 +355,35 @@ final class Returns {
         }
     }
 
-    /** One return; {@code received} is empty until it is received. */
-    record Return(String id, ReturnStatus status, List<ReturnLine> requested, List<ReceivedLine> received) {
-        Return to(ReturnStatus next) {
-            return new Return(id, next, requested, received);
+    /**
+     * One return; {@code received} is empty until it is received. {@code refund}: what its receipt asked back, in
+     * minor units; {@code refunded}: what came back of it so far.
+     */
+    record Return(
+            String id,
+            ReturnStatus status,
+            List<ReturnLine> requested,
+            List<ReceivedLine> received,
+            long refund,
+            long refunded) {
+        static Return requested(String id, List<ReturnLine> lines) {
+            return new Return(id, ReturnStatus.REQUESTED, lines, List.of(), 0, 0);
         }
 
-        Return received(List<ReceivedLine> lines) {
-            return new Return(id, ReturnStatus.RECEIVED, requested, lines);
+        Return to(ReturnStatus next) {
+            return new Return(id, next, requested, received, refund, refunded);
+        }
+
+        Return received(List<ReceivedLine> lines, Money refund) {
+            return new Return(id, ReturnStatus.RECEIVED, requested, lines, refund.amountMinor(), 0);
+        }
+
+        Return plus(Money part) {
+            return new Return(id, status, requested, received, refund, refunded + part.amountMinor());
+        }
+
+        boolean refundedBy(PaymentRefundedEvent event) {
+            return ReturnReceivedEvent.refundIdOf(id).equals(event.refundId());
         }
 
         Map<String, Integer> requestedBySku() {

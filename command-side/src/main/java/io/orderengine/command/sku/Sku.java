@@ -12,8 +12,8 @@ import io.orderengine.messages.sku.AdjustStockCommand;
 import io.orderengine.messages.sku.ChangeSkuPriceCommand;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.DeactivateSkuCommand;
-import io.orderengine.messages.sku.LowStockReachedEvent;
 import io.orderengine.messages.sku.OrderStockAdjustedEvent;
+import io.orderengine.messages.sku.OrderStockChangeVoidedEvent;
 import io.orderengine.messages.sku.ReactivateSkuCommand;
 import io.orderengine.messages.sku.ReceiveStockCommand;
 import io.orderengine.messages.sku.RegisterSkuCommand;
@@ -35,10 +35,10 @@ import io.orderengine.messages.sku.StockReleasedEvent;
 import io.orderengine.messages.sku.StockReservationRejectedEvent;
 import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
+import io.orderengine.messages.sku.UndoOrderStockChangeCommand;
 import io.orderengine.messages.sku.UpdateSkuDetailsCommand;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,7 +55,7 @@ import org.axonframework.serialization.Revision;
  * <p>State lives in plain fields so that a Jackson serializer with field visibility can snapshot it; the no-argument
  * constructor is for event sourcing and snapshot loading.
  */
-@Revision("2") // order-edit changes and restocked returns: older snapshots lack them and are passed over
+@Revision("3") // order-edit changes (with their units since 3), restocked returns: older snapshots are passed over
 public class Sku {
 
     @AggregateIdentifier
@@ -71,8 +71,8 @@ public class Sku {
     private int reserved;
     /** Keyed by order id. */
     private Map<String, StockHolding> holdings;
-    /** Order-edit stock changes applied, by change id. */
-    private Set<String> stockChanges;
+    /** Order-edit stock changes applied, by change id: the units each moved (0 when voided before it came). */
+    private Map<String, Integer> stockChanges;
     /** Returns restocked, as order id + "/" + return id. */
     private Set<String> restockedReturns;
 
@@ -101,10 +101,10 @@ public class Sku {
     /** Raising the threshold to or above what is available reports low stock, like a sale would. */
     @CommandHandler
     public void handle(UpdateSkuDetailsCommand command) {
-        Level before = level();
+        StockLevel before = level();
         apply(new SkuDetailsUpdatedEvent(
                 sku, command.name(), command.lowStockThreshold(), command.attributes(), command.imageUrl()));
-        reportLowStockFrom(before);
+        before.reportLowStockAt(sku, level());
     }
 
     @CommandHandler
@@ -119,9 +119,9 @@ public class Sku {
         if (newOnHand < reserved || newOnHand < 0) {
             throw new InsufficientStockException(sku, command.delta(), onHand, reserved);
         }
-        Level before = level();
+        StockLevel before = level();
         apply(new StockAdjustedEvent(sku, command.delta(), command.reason(), newOnHand, newOnHand - reserved));
-        reportLowStockFrom(before);
+        before.reportLowStockAt(sku, level());
     }
 
     /** Deactivating an inactive SKU changes nothing. */
@@ -157,10 +157,10 @@ public class Sku {
             apply(new StockReservationRejectedEvent(
                     sku, command.orderId(), command.quantity(), available, StockRejectionReason.INSUFFICIENT_STOCK));
         } else {
-            Level before = level();
+            StockLevel before = level();
             apply(new StockReservedEvent(
                     sku, command.orderId(), command.quantity(), available - command.quantity(), command.expiresAt()));
-            reportLowStockFrom(before);
+            before.reportLowStockAt(sku, level());
         }
     }
 
@@ -183,7 +183,7 @@ public class Sku {
         }
         if (holding.state() != State.RESERVED) {
             throw new OrderStockNotFoundException(
-                    sku, command.orderId(), "holds no reservation (its request was " + describe(holding) + ")");
+                    sku, command.orderId(), "holds no reservation (its request was " + holding.describe() + ")");
         }
         apply(new StockCommittedEvent(
                 sku, command.orderId(), holding.quantity(), onHand - holding.quantity(), available()));
@@ -198,7 +198,7 @@ public class Sku {
         }
         if (holding.state() != State.COMMITTED) {
             throw new OrderStockNotFoundException(
-                    sku, command.orderId(), "never committed any stock (its request was " + describe(holding) + ")");
+                    sku, command.orderId(), "never committed any stock (its request was " + holding.describe() + ")");
         }
         apply(new StockRestockedEvent(
                 sku,
@@ -215,34 +215,43 @@ public class Sku {
      */
     @CommandHandler
     public ShortSku handle(AdjustOrderStockCommand command) {
-        if (stockChanges.contains(command.changeId())) {
+        return adjust(command.orderId(), command.changeId(), command.delta(), command.sold(), command.reason());
+    }
+
+    /** Undoes an order-edit stock change (rules on the command): the units it moved move back, or it is voided. */
+    @CommandHandler
+    public void handle(UndoOrderStockChangeCommand command) {
+        String undoId = UndoOrderStockChangeCommand.undoId(command.changeId());
+        Integer moved = stockChanges.get(command.changeId());
+        if (moved == null) {
+            apply(new OrderStockChangeVoidedEvent(sku, command.orderId(), command.changeId(), command.reason()));
+        } else if (moved != 0 && !stockChanges.containsKey(undoId)) {
+            adjust(command.orderId(), undoId, -moved, false, command.reason());
+        }
+    }
+
+    private ShortSku adjust(OrderId orderId, String changeId, int requested, boolean soldIfNew, String reason) {
+        if (stockChanges.containsKey(changeId)) {
             return null;
         }
-        StockHolding holding = holdings.get(command.orderId().value());
-        boolean sold = holding != null && holding.holds() ? holding.state() == State.COMMITTED : command.sold();
-        int delta = command.delta();
+        StockHolding holding = holdings.get(orderId.value());
+        boolean sold = StockHolding.sold(holding, soldIfNew);
+        int delta = requested;
         if (delta > 0 && (!active || delta > available())) {
             return new ShortSku(sku, delta, active ? available() : 0);
         }
         if (delta < 0) {
-            delta = -Math.min(-delta, holding != null && holding.holds() ? holding.quantity() : 0);
+            delta = -Math.min(-delta, StockHolding.held(holding));
             if (delta == 0) {
                 return null;
             }
         }
-        Level before = level();
+        StockLevel before = level();
         int newOnHand = sold ? onHand - delta : onHand;
         int newReserved = sold ? reserved : reserved + delta;
         apply(new OrderStockAdjustedEvent(
-                sku,
-                command.orderId(),
-                command.changeId(),
-                delta,
-                sold,
-                newOnHand,
-                newOnHand - newReserved,
-                command.reason()));
-        reportLowStockFrom(before);
+                sku, orderId, changeId, delta, sold, newOnHand, newOnHand - newReserved, reason));
+        before.reportLowStockAt(sku, level());
         return null;
     }
 
@@ -255,7 +264,7 @@ public class Sku {
         StockHolding holding = holdingOf(command.orderId());
         if (holding.state() != State.COMMITTED) {
             throw new OrderStockNotFoundException(
-                    sku, command.orderId(), "never committed any stock (its request was " + describe(holding) + ")");
+                    sku, command.orderId(), "never committed any stock (its request was " + holding.describe() + ")");
         }
         apply(new ReturnedUnitsRestockedEvent(
                 sku,
@@ -279,27 +288,13 @@ public class Sku {
         return holding;
     }
 
-    private static String describe(StockHolding holding) {
-        return holding.state().name().toLowerCase(Locale.ROOT);
-    }
-
     private int available() {
         return onHand - reserved;
     }
 
-    private Level level() {
-        return new Level(available(), lowStockThreshold);
+    private StockLevel level() {
+        return new StockLevel(available(), lowStockThreshold);
     }
-
-    /** Low stock is reported once, when available falls to or below the threshold from above it. */
-    private void reportLowStockFrom(Level before) {
-        boolean wasLow = before.available() <= before.threshold();
-        if (!wasLow && available() <= lowStockThreshold) {
-            apply(new LowStockReachedEvent(sku, available(), lowStockThreshold));
-        }
-    }
-
-    private record Level(int available, int threshold) {}
 
     @EventSourcingHandler
     void on(SkuRegisteredEvent event) {
@@ -313,7 +308,7 @@ public class Sku {
         onHand = 0;
         reserved = 0;
         holdings = new HashMap<>();
-        stockChanges = new HashSet<>();
+        stockChanges = new HashMap<>();
         restockedReturns = new HashSet<>();
     }
 
@@ -358,12 +353,17 @@ public class Sku {
 
     @EventSourcingHandler
     void on(OrderStockAdjustedEvent event) {
-        stockChanges.add(event.changeId());
+        stockChanges.put(event.changeId(), event.delta());
         onHand = event.onHand();
         reserved = event.onHand() - event.available();
         holdings.compute(
                 event.orderId().value(),
                 (order, holding) -> StockHolding.adjusted(holding, event.delta(), event.sold()));
+    }
+
+    @EventSourcingHandler
+    void on(OrderStockChangeVoidedEvent event) {
+        stockChanges.put(event.changeId(), 0);
     }
 
     @EventSourcingHandler

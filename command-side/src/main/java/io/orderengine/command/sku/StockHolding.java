@@ -1,5 +1,7 @@
 package io.orderengine.command.sku;
 
+import java.util.Locale;
+
 /**
  * What one order did with a SKU's stock: the units it asked for and where that request stands. A SKU remembers every
  * order that asked, so a re-sent reservation, release, commit or restock changes nothing.
@@ -34,6 +36,20 @@ record StockHolding(int quantity, State state) {
             return new StockHolding(delta, sold ? State.COMMITTED : State.RESERVED);
         }
         return new StockHolding(holding.quantity() + delta, holding.state());
+    }
+
+    /** How an order edit's units of this SKU are held: as the order's holding is, else sold or not as asked. */
+    static boolean sold(StockHolding holding, boolean soldIfNew) {
+        return holding != null && holding.holds() ? holding.state() == State.COMMITTED : soldIfNew;
+    }
+
+    /** The units the order holds now (none when its holding was released, rejected or restocked). */
+    static int held(StockHolding holding) {
+        return holding != null && holding.holds() ? holding.quantity() : 0;
+    }
+
+    String describe() {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     StockHolding to(State next) {

@@ -63,7 +63,8 @@ class OrderEditBalanceTest {
     @Test
     void raisingThePaidTotalAsksForTheBalance() {
         fixture.given(anOrderIn(OrderStatus.CONFIRMED).events())
-                .when(new EditOrderCommand(ORDER_ID, "ed-1", 1, ADD_A_MUG, List.of(mugs(1)), "customer called", ADMIN))
+                .when(new EditOrderCommand(
+                        ORDER_ID, "ed-1", 1, ADD_A_MUG, List.of(mugs(1)), "customer called", ADMIN, null))
                 .expectEvents(
                         edited(),
                         new EditBalanceRequestedEvent(
@@ -74,7 +75,14 @@ class OrderEditBalanceTest {
     void anotherEditWaitsUntilTheBalanceIsSettled() {
         fixture.given(balanceRequested())
                 .when(new EditOrderCommand(
-                        ORDER_ID, "ed-2", 2, List.of(OrderEditChange.setQuantity(TSHIRT, 1)), List.of(), null, ADMIN))
+                        ORDER_ID,
+                        "ed-2",
+                        2,
+                        List.of(OrderEditChange.setQuantity(TSHIRT, 1)),
+                        List.of(),
+                        null,
+                        ADMIN,
+                        null))
                 .expectNoEvents()
                 .expectException(OrderEditRefusedException.class)
                 .expectExceptionMessage("edit ed-1 waits for its balance to be paid; edit again once it is settled");
@@ -110,7 +118,14 @@ class OrderEditBalanceTest {
                         ORDER_ID, "r-all", eur(7965), PaymentMethod.SANDBOX, PAYMENT_REF, ADMIN, "everything"));
         fixture.given(paid)
                 .when(new EditOrderCommand(
-                        ORDER_ID, "ed-2", 2, List.of(OrderEditChange.setQuantity(TSHIRT, 1)), List.of(), null, ADMIN))
+                        ORDER_ID,
+                        "ed-2",
+                        2,
+                        List.of(OrderEditChange.setQuantity(TSHIRT, 1)),
+                        List.of(),
+                        null,
+                        ADMIN,
+                        null))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -126,7 +141,14 @@ class OrderEditBalanceTest {
                 .expectNoEvents();
         fixture.given(rolledBack)
                 .when(new EditOrderCommand(
-                        ORDER_ID, "ed-2", 3, List.of(OrderEditChange.setQuantity(TSHIRT, 1)), List.of(), null, ADMIN))
+                        ORDER_ID,
+                        "ed-2",
+                        3,
+                        List.of(OrderEditChange.setQuantity(TSHIRT, 1)),
+                        List.of(),
+                        null,
+                        ADMIN,
+                        null))
                 .expectResultMessagePayloadMatching(
                         new org.hamcrest.CustomTypeSafeMatcher<io.orderengine.messages.order.OrderEditPreview>(
                                 "version 4 from the restored total") {
@@ -218,6 +240,7 @@ class OrderEditBalanceTest {
                 eur(1475),
                 true,
                 ADMIN,
-                ALICE);
+                ALICE,
+                null);
     }
 }

@@ -61,7 +61,7 @@ class OrderEditTest {
 
     private static EditOrderCommand edit(String editId, int expectedVersion, OrderEditChange... changes) {
         return new EditOrderCommand(
-                ORDER_ID, editId, expectedVersion, List.of(changes), List.of(mugs(1)), "customer called", ADMIN);
+                ORDER_ID, editId, expectedVersion, List.of(changes), List.of(mugs(1)), "customer called", ADMIN, null);
     }
 
     private static OrderTotals totals(long subtotal, long shipping, long tax, long rate) {
@@ -89,7 +89,8 @@ class OrderEditTest {
         List<OrderEditChange> changes =
                 List.of(OrderEditChange.setQuantity(TSHIRT, 1), OrderEditChange.addLine(MUG, 1));
         fixture.given(anOrderIn(OrderStatus.CONFIRMED).events())
-                .when(new EditOrderCommand(ORDER_ID, "ed-1", 1, changes, List.of(mugs(1)), "customer called", ADMIN))
+                .when(new EditOrderCommand(
+                        ORDER_ID, "ed-1", 1, changes, List.of(mugs(1)), "customer called", ADMIN, null))
                 .expectEvents(
                         new OrderEditedEvent(
                                 ORDER_ID,
@@ -107,7 +108,8 @@ class OrderEditTest {
                                 eur(-1475),
                                 true,
                                 ADMIN,
-                                ALICE),
+                                ALICE,
+                                null),
                         new RefundRequestedEvent(
                                 ORDER_ID,
                                 "rf-ed-1",
@@ -351,7 +353,7 @@ class OrderEditTest {
     void refusesASkuThatIsNotOnTheOrderOrNotForSale() {
         fixture.given(anOrderIn(OrderStatus.CONFIRMED).events())
                 .when(new EditOrderCommand(
-                        ORDER_ID, "ed-1", 1, List.of(OrderEditChange.addLine(MUG, 1)), List.of(), null, ADMIN))
+                        ORDER_ID, "ed-1", 1, List.of(OrderEditChange.addLine(MUG, 1)), List.of(), null, ADMIN, null))
                 .expectNoEvents()
                 .expectException(InvalidOrderEditException.class);
         fixture.given(anOrderIn(OrderStatus.CONFIRMED).events())
@@ -408,7 +410,8 @@ class OrderEditTest {
                 eur(-2950),
                 true,
                 ADMIN,
-                ALICE);
+                ALICE,
+                null);
     }
 
     private static OrderEditedEvent editedEvent(String editId, int version) {
@@ -426,7 +429,8 @@ class OrderEditTest {
                 eur(1475),
                 true,
                 ADMIN,
-                ALICE);
+                ALICE,
+                null);
     }
 
     private static org.hamcrest.Matcher<OrderEditPreview> matching(java.util.function.Predicate<OrderEditPreview> p) {

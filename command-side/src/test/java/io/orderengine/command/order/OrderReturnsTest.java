@@ -32,6 +32,7 @@ import io.orderengine.messages.order.ReturnReceivedEvent;
 import io.orderengine.messages.order.ReturnRefundedEvent;
 import io.orderengine.messages.order.ReturnRejectedEvent;
 import io.orderengine.messages.order.ReturnRequestedEvent;
+import io.orderengine.messages.order.ReturnStatus;
 import io.orderengine.testkit.OrderHistory;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -236,6 +237,43 @@ class OrderReturnsTest {
                                 eur(2995),
                                 PaymentStatus.PARTIALLY_REFUNDED),
                         new ReturnRefundedEvent(ORDER_ID, "R1", "sbx_re_9", eur(2995)));
+    }
+
+    @Test
+    void aReturnRefundedAcrossTwoPaymentsStaysReceivedWhileOnlyItsFirstPartCameBack() {
+        fixture.given(aDeliveredOrder()
+                        .returnRequested("R1", 1)
+                        .returnReceived("R1", 1, true, 2995, false)
+                        .events())
+                .when(new RecordRefundCommand(ORDER_ID, "return-R1", "sbx_re_1", eur(1995)))
+                .expectEvents(new PaymentRefundedEvent(
+                        ORDER_ID, "return-R1", "sbx_re_1", eur(1995), eur(1995), PaymentStatus.PARTIALLY_REFUNDED))
+                .expectState(order -> assertThat(order)
+                        .extracting("returns.returns")
+                        .asList()
+                        .singleElement()
+                        .extracting("status", "refunded")
+                        .containsExactly(ReturnStatus.RECEIVED, 1995L));
+    }
+
+    @Test
+    void aReturnRefundedAcrossTwoPaymentsIsRefundedWithItsLastPartForTheWholeAmount() {
+        fixture.given(aDeliveredOrder()
+                        .returnRequested("R1", 1)
+                        .returnReceived("R1", 1, true, 2995, false)
+                        .events())
+                .andGiven(new PaymentRefundedEvent(
+                        ORDER_ID, "return-R1", "sbx_re_1", eur(1995), eur(1995), PaymentStatus.PARTIALLY_REFUNDED))
+                .when(new RecordRefundCommand(ORDER_ID, "return-R1", "sbx_re_2", eur(1000)))
+                .expectEvents(
+                        new PaymentRefundedEvent(
+                                ORDER_ID,
+                                "return-R1",
+                                "sbx_re_2",
+                                eur(1000),
+                                eur(2995),
+                                PaymentStatus.PARTIALLY_REFUNDED),
+                        new ReturnRefundedEvent(ORDER_ID, "R1", "sbx_re_2", eur(2995)));
     }
 
     @Test

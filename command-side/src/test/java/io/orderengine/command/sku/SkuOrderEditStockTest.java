@@ -9,11 +9,13 @@ import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.sku.AdjustOrderStockCommand;
 import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.OrderStockAdjustedEvent;
+import io.orderengine.messages.sku.OrderStockChangeVoidedEvent;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.RestockCommand;
 import io.orderengine.messages.sku.StockCommittedEvent;
 import io.orderengine.messages.sku.StockReleasedEvent;
 import io.orderengine.messages.sku.StockRestockedEvent;
+import io.orderengine.messages.sku.UndoOrderStockChangeCommand;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -135,5 +137,57 @@ class SkuOrderEditStockTest {
         fixture.given(aRegisteredSku().received(10).events())
                 .when(adjust("ed-1", 2, true))
                 .expectEvents(adjusted("ed-1", 2, true, 8, 8));
+    }
+
+    private static UndoOrderStockChangeCommand undo(String changeId) {
+        return new UndoOrderStockChangeCommand(SKU, ORDER_A, changeId, "edit not recorded");
+    }
+
+    @Test
+    void undoingAChangeGivesBackTheUnitsItTookUnderItsUndoId() {
+        fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 2).events())
+                .andGiven(adjusted("ed-1:a", 3, false, 10, 5))
+                .when(undo("ed-1:a"))
+                .expectEvents(new OrderStockAdjustedEvent(
+                        SKU, ORDER_A, "ed-1:a:undo", -3, false, 10, 8, "edit not recorded"));
+    }
+
+    @Test
+    void undoingAChangeOfAPaidOrderPutsTheUnitsBackOnHand() {
+        fixture.given(aRegisteredSku()
+                        .received(10)
+                        .reserved(ORDER_A, 2)
+                        .committed(ORDER_A)
+                        .events())
+                .andGiven(adjusted("ed-1:a", 3, true, 5, 5))
+                .when(undo("ed-1:a"))
+                .expectEvents(
+                        new OrderStockAdjustedEvent(SKU, ORDER_A, "ed-1:a:undo", -3, true, 8, 8, "edit not recorded"));
+    }
+
+    @Test
+    void undoingAChangeTwiceGivesTheUnitsBackOnce() {
+        fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 2).events())
+                .andGiven(
+                        adjusted("ed-1:a", 3, false, 10, 5),
+                        new OrderStockAdjustedEvent(SKU, ORDER_A, "ed-1:a:undo", -3, false, 10, 8, "edit not recorded"))
+                .when(undo("ed-1:a"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void undoingAChangeNeverMadeVoidsItAndLeavesTheOrdersUnitsAlone() {
+        fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 2).events())
+                .when(undo("ed-1:a"))
+                .expectEvents(new OrderStockChangeVoidedEvent(SKU, ORDER_A, "ed-1:a", "edit not recorded"));
+    }
+
+    @Test
+    void aVoidedChangeArrivingLateTakesNothing() {
+        fixture.given(aRegisteredSku().received(10).reserved(ORDER_A, 2).events())
+                .andGiven(new OrderStockChangeVoidedEvent(SKU, ORDER_A, "ed-1:a", "edit not recorded"))
+                .when(adjust("ed-1:a", 3, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
     }
 }

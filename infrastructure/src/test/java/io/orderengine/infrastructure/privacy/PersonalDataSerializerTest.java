@@ -104,7 +104,8 @@ class PersonalDataSerializerTest {
                 Money.zero(placed.totals().total().currency()),
                 true,
                 OrderFixtures.ADMIN,
-                placed.customer());
+                placed.customer(),
+                null);
 
         SerializedObject<String> stored = serializer.serialize(edited, String.class);
 

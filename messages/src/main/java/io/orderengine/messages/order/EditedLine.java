@@ -13,6 +13,11 @@ public record EditedLine(SkuCode sku, String name, Money unitPrice, int quantity
         return quantityAfter - quantityBefore;
     }
 
+    /** The same SKU the other way round: what undoing the change does. */
+    public EditedLine reversed() {
+        return new EditedLine(sku, name, unitPrice, quantityAfter, quantityBefore);
+    }
+
     /** The SKU was not on the order before. */
     public boolean added() {
         return quantityBefore == 0;

@@ -11,6 +11,8 @@ import org.axonframework.serialization.Revision;
  * reserve or give back), {@code balance} is totals.total − totalsBefore.total. {@code paid} says the order's money
  * was captured (and its stock committed), so a negative balance is refunded and a positive one asked for.
  * {@code customer} is whose order it is: the addresses in it are that subject's personal data (stored encrypted).
+ * {@code holdId}: the {@link EditStockHeldEvent hold} whose units the edit keeps (null when it added none, and in
+ * edits recorded before holds).
  */
 @Revision("1")
 public record OrderEditedEvent(
@@ -27,7 +29,8 @@ public record OrderEditedEvent(
         Money balance,
         boolean paid,
         Actor actor,
-        CustomerRef customer)
+        CustomerRef customer,
+        String holdId)
         implements DataSubject.Carrier {
 
     @Override

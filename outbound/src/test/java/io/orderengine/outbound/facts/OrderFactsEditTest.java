@@ -41,7 +41,8 @@ class OrderFactsEditTest {
                 after.total().minus(placed.totals().total()),
                 true,
                 ADMIN,
-                placed.customer());
+                placed.customer(),
+                null);
 
         OrderFacts facts = OrderFacts.placed(placed, 0).apply(edited, 1, MORNING);
 

@@ -80,7 +80,8 @@ class OrderEditWebhooksTest {
                         lamp.lineTotal(),
                         true,
                         ADMIN,
-                        placed.customer()),
+                        placed.customer(),
+                        null),
                 "ev-edited",
                 3,
                 at);

@@ -84,7 +84,8 @@ class OrderEditBalanceProjectionTest {
                         lamp.lineTotal(),
                         true,
                         ADMIN,
-                        story.placed().customer()),
+                        story.placed().customer(),
+                        null),
                 3);
         publish(new EditBalanceRequestedEvent(story.id(), "ed-1", null, lamp.lineTotal(), PaymentMethod.SANDBOX), 3);
         publish(

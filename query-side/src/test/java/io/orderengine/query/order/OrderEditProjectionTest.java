@@ -80,7 +80,8 @@ class OrderEditProjectionTest {
                         balance,
                         true,
                         ADMIN,
-                        story.placed().customer()),
+                        story.placed().customer(),
+                        null),
                 MORNING.plus(Duration.ofMinutes(3)));
 
         OrderView edited = projection.handle(new FindOrderQuery(story.id()));

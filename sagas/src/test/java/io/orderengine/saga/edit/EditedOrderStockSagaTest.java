@@ -134,7 +134,8 @@ class EditedOrderStockSagaTest {
                 eur(1000),
                 true,
                 ADMIN,
-                ALICE);
+                ALICE,
+                null);
     }
 
     private static OrderEditRolledBackEvent rolledBack(String editId, EditedLine... lines) {

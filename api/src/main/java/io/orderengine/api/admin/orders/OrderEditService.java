@@ -9,14 +9,19 @@ import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.EditOrderCommand;
 import io.orderengine.messages.order.EditedLine;
+import io.orderengine.messages.order.HoldEditStockCommand;
 import io.orderengine.messages.order.OrderEditChange;
 import io.orderengine.messages.order.OrderEditPreview;
 import io.orderengine.messages.order.OrderLine;
 import io.orderengine.messages.order.PreviewOrderEditCommand;
+import io.orderengine.messages.order.ReleaseEditStockHoldCommand;
 import io.orderengine.messages.order.ShortSku;
 import io.orderengine.messages.query.FindSkuQuery;
+import io.orderengine.messages.rejection.DomainRejection;
 import io.orderengine.messages.sku.AdjustOrderStockCommand;
+import io.orderengine.messages.sku.UndoOrderStockChangeCommand;
 import io.orderengine.query.sku.SkuView;
+import io.orderengine.saga.edit.RemovedEditStock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +33,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Order edits for the admin API. A preview asks the order what the changes would do and lists the SKUs whose
- * available stock (as the catalogue shows it) is short of the units added. A committed edit first takes the added units
- * from each SKU; when any SKU is short, it gives back what it took and refuses with the shortages, so nothing changes.
- * Then the order records the edit at the version the stock was taken for, and the units removed go back (restocked on
- * hand when the order's stock was already sold). Units taken are keyed by the attempt, units given back after the
- * edit by the edit id, so that neither happens twice.
+ * available stock (as the catalogue shows it) is short of the units added. A committed edit first records a hold on
+ * the order (this attempt's id), then takes the added units from each SKU under it; when any SKU is short, it releases
+ * the hold, gives back what it took and refuses with the shortages, so nothing changes. Then the order records the edit
+ * with the hold at the version the stock was taken for, and the units removed go back (restocked on hand when the
+ * order's stock was already sold), keyed by the edit id. When the engine dies in between, the engine finishes the job:
+ * the edit-stock saga gives a hold's units back unless the edit was recorded with it, and the handler of the recorded
+ * edit gives the removed units back (docs/orders.md).
  */
 @Service
 class OrderEditService {
+
+    /** The problem type of an order refusing to release a hold its edit was recorded with. */
+    private static final String EDIT_STOCK_HOLD_USED = "edit-stock-hold-used";
 
     private final ConsistentCommands commands;
     private final QueryGateway queries;
@@ -64,23 +74,25 @@ class OrderEditService {
     OrderEditResponse commit(OrderId orderId, String editId, List<OrderEditChange> changes, String note, Actor actor) {
         List<OrderLine> catalogue = catalogue(changes, orderId);
         OrderEditPreview preview = commands.sendAndWait(new PreviewOrderEditCommand(orderId, changes, catalogue));
-        // this attempt's own stock change ids: a retry after a failure that gave the units back takes them again
-        String attempt = editId + ":" + UUID.randomUUID().toString().substring(0, 8);
-        List<EditedLine> taken = new ArrayList<>();
+        // this attempt's own hold and stock change id: a retry after a failure that gave the units back takes them
+        // again
+        String holdId = editId + ":" + UUID.randomUUID().toString().substring(0, 8);
+        List<EditedLine> added =
+                preview.lines().stream().filter(line -> line.stockDelta() > 0).toList();
+        if (!added.isEmpty()) {
+            // on the order before the first unit is taken: they come back unless the edit is recorded with the hold
+            commands.sendAndWait(new HoldEditStockCommand(orderId, editId, holdId, added));
+        }
         List<ShortSku> shortages = new ArrayList<>();
-        for (EditedLine line : preview.lines()) {
-            if (line.stockDelta() > 0) {
-                ShortSku shortage = commands.sendAndWait(new AdjustOrderStockCommand(
-                        line.sku(), orderId, attempt, line.stockDelta(), preview.stockSold(), "order edit " + editId));
-                if (shortage == null) {
-                    taken.add(line);
-                } else {
-                    shortages.add(shortage);
-                }
+        for (EditedLine line : added) {
+            ShortSku shortage = commands.sendAndWait(new AdjustOrderStockCommand(
+                    line.sku(), orderId, holdId, line.stockDelta(), preview.stockSold(), "order edit " + editId));
+            if (shortage != null) {
+                shortages.add(shortage);
             }
         }
         if (!shortages.isEmpty()) {
-            giveBack(orderId, attempt, taken, preview.stockSold());
+            release(orderId, editId, holdId, added, "not enough stock");
             throw ApiException.conflict(
                             "insufficient-stock",
                             shortages.stream()
@@ -95,33 +107,54 @@ class OrderEditService {
         }
         OrderEditPreview recorded;
         try {
-            recorded = commands.sendAndWait(
-                    new EditOrderCommand(orderId, editId, preview.version() - 1, changes, catalogue, note, actor));
+            recorded = commands.sendAndWait(new EditOrderCommand(
+                    orderId,
+                    editId,
+                    preview.version() - 1,
+                    changes,
+                    catalogue,
+                    note,
+                    actor,
+                    added.isEmpty() ? null : holdId));
         } catch (RuntimeException e) {
-            giveBack(orderId, attempt, taken, preview.stockSold());
+            try {
+                release(orderId, editId, holdId, added, "the edit was not recorded");
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed); // the hold's deadline gives the units back
+            }
             throw e;
         }
         if (recorded == null) {
+            release(orderId, editId, holdId, added, "the edit was recorded before");
             throw ApiException.conflict("edit-conflict", "Edit " + editId + " was already recorded.");
         }
-        for (EditedLine line : recorded.lines()) {
-            if (line.stockDelta() < 0) {
-                commands.sendAndWait(new AdjustOrderStockCommand(
-                        line.sku(), orderId, editId, line.stockDelta(), recorded.stockSold(), "order edit " + editId));
-            }
-        }
+        // the units removed, back at once (the answer shows them); the engine's handler of the edit sends the same
+        // commands, so they come back also when the engine died before this line, and never twice
+        RemovedEditStock.giveBack(orderId, editId, recorded.lines(), recorded.stockSold())
+                .forEach(commands::sendAndWait);
         return OrderEditResponse.of(recorded, editId, List.of());
     }
 
-    private void giveBack(OrderId orderId, String editId, List<EditedLine> taken, boolean sold) {
-        for (EditedLine line : taken) {
-            commands.sendAndWait(new AdjustOrderStockCommand(
-                    line.sku(),
-                    orderId,
-                    editId + ":undo",
-                    -line.stockDelta(),
-                    sold,
-                    "order edit " + editId + " refused"));
+    /**
+     * Gives the hold up on the order, then undoes its stock change on each SKU (what was taken goes back, a take still
+     * on its way is voided); the edit-stock saga does the same once the release is recorded. An order that recorded
+     * the edit with the hold refuses the release: then the units are the edit's and stay.
+     */
+    private void release(OrderId orderId, String editId, String holdId, List<EditedLine> added, String reason) {
+        if (added.isEmpty()) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new ReleaseEditStockHoldCommand(orderId, holdId, reason));
+        } catch (DomainRejection refused) {
+            if (EDIT_STOCK_HOLD_USED.equals(refused.type())) {
+                return;
+            }
+            throw refused;
+        }
+        for (EditedLine line : added) {
+            commands.sendAndWait(new UndoOrderStockChangeCommand(
+                    line.sku(), orderId, holdId, "order edit " + editId + " refused: " + reason));
         }
     }
 
