@@ -143,7 +143,8 @@ class OrderEditTest {
         List<OrderEditChange> changes =
                 List.of(OrderEditChange.setQuantity(TSHIRT, 1), OrderEditChange.addLine(MUG, 1));
         fixture.given(anOrderIn(OrderStatus.AWAITING_PAYMENT).events())
-                .when(new EditOrderCommand(ORDER_ID, "ed-1", 1, changes, List.of(mugs(1)), "customer called", ADMIN))
+                .when(new EditOrderCommand(
+                        ORDER_ID, "ed-1", 1, changes, List.of(mugs(1)), "customer called", ADMIN, null))
                 .expectEvents(new OrderEditedEvent(
                         ORDER_ID,
                         "ed-1",
@@ -160,7 +161,8 @@ class OrderEditTest {
                         eur(-1475),
                         false,
                         ADMIN,
-                        ALICE))
+                        ALICE,
+                        null))
                 .expectResultMessagePayloadMatching(
                         matching(p -> !p.stockSold() && p.balance().equals(eur(-1475))));
     }
@@ -265,7 +267,8 @@ class OrderEditTest {
                 eur(0),
                 false,
                 ADMIN,
-                ALICE));
+                ALICE,
+                null));
         fixture.given(history)
                 .when(new RecordPaymentAuthorizationCommand(
                         ORDER_ID, PaymentMethod.SANDBOX, PAYMENT_REF, TOTAL, "visa", "4242"))
@@ -305,7 +308,8 @@ class OrderEditTest {
                 eur(1475),
                 false,
                 ADMIN,
-                ALICE);
+                ALICE,
+                null);
     }
 
     @Test

@@ -149,7 +149,8 @@ class OrderEditProjectionTest {
                         mug.unitPrice(),
                         false,
                         ADMIN,
-                        story.placed().customer()),
+                        story.placed().customer(),
+                        null),
                 MORNING.plus(Duration.ofMinutes(2)));
 
         OrderView edited = projection.handle(new FindOrderQuery(story.id()));

@@ -296,6 +296,7 @@ class CheckoutEditsTest {
                         NEW_TOTAL.minus(TOTAL),
                         true,
                         ADMIN,
+                        null,
                         null))
                 .expectNoDispatchedCommands();
 
@@ -343,6 +344,7 @@ class CheckoutEditsTest {
                 total.minus(TOTAL),
                 false,
                 ADMIN,
+                null,
                 null);
     }
 
