@@ -108,7 +108,11 @@ final class Refunds {
         refunded = event.totalRefunded();
         refundReferences.add(event.refundReference());
         if (event.refundId() != null) {
-            inFlight.remove(event.refundId());
+            // a refund split across payments comes back in parts: what is still to come stays in flight
+            inFlight.computeIfPresent(event.refundId(), (id, asked) -> {
+                Money rest = asked.minus(event.amount());
+                return rest.amountMinor() > 0 ? rest : null;
+            });
         }
     }
 }

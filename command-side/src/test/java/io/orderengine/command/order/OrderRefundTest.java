@@ -100,6 +100,19 @@ class OrderRefundTest {
         }
 
         @Test
+        void countsWhatIsStillInFlightOfARefundSplitAcrossPaymentsAfterItsFirstPartCameBack() {
+            // a refund split across the order's payment and an edit's balance payment comes back in two parts
+            fixture.given(aPaidOrder()
+                            .refundRequested("r-1", 6000)
+                            .refunded("r-1", "sbx_re_1", 4000)
+                            .events())
+                    .when(refund("r-2", eur(500)))
+                    .expectNoEvents()
+                    .expectException(RefundNotAllowedException.class)
+                    .expectExceptionMessage("cannot refund 500 EUR: at most 490 EUR can be refunded");
+        }
+
+        @Test
         void refusesARefundWhenNothingWasCaptured() {
             fixture.given(aPlacedOrderHistory().awaitingPayment().authorized().events())
                     .when(refund("r-1", null))
