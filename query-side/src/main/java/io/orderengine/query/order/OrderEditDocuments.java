@@ -59,6 +59,7 @@ final class OrderEditDocuments {
         Document payment = order.get(OrderDocuments.PAYMENT, Document.class);
         if (!event.paid() && event.balance().amountMinor() != 0 && payment != null) {
             payment.put("action", null); // the payment for the old total is being replaced by one for the new
+            payment.put("amountMinor", event.totals().total().amountMinor());
         }
         List<Document> edits = new ArrayList<>(order.getList(EDITS, Document.class, List.of()));
         edits.add(new Document("editId", event.editId())

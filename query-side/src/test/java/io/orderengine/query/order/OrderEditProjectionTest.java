@@ -156,6 +156,9 @@ class OrderEditProjectionTest {
         OrderView edited = projection.handle(new FindOrderQuery(story.id()));
         assertThat(edited.totals().totalMinor()).isEqualTo(after.total().amountMinor());
         assertThat(edited.payment().action()).isNull();
+        assertThat(edited.payment().amountMinor())
+                .as("the payment under way is for the new total")
+                .isEqualTo(after.total().amountMinor());
         assertThat(edited.edits())
                 .singleElement()
                 .satisfies(edit -> assertThat(edit.status()).isEqualTo("SETTLED"));
