@@ -92,6 +92,7 @@ public class MailTemplates {
                 "oldTotal",
                 "newTotal",
                 "balanceAmount",
+                "payAmount",
                 "returnId",
                 "returnLines")) {
             context.setVariable(optional, details.get(optional));

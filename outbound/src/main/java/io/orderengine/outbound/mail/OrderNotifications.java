@@ -201,6 +201,12 @@ public class OrderNotifications {
                         ? templates.money(
                                 event.balance().amountMinor(), event.balance().currency())
                         : null);
+        // an unpaid order edited to another total: its payment is now for the new total, through a new link
+        details.put(
+                "payAmount",
+                !event.paid() && event.balance().amountMinor() != 0
+                        ? templates.money(after.amountMinor(), after.currency())
+                        : null);
         notify(eventId, EmailKind.ORDER_EDITED, event.orderId(), event, sequence, at, details);
     }
 

@@ -290,4 +290,33 @@ class MailTemplatesTest {
                         .subject())
                 .isEqualTo("The change to your order ORD-20250301-000007 at Test Shop was undone");
     }
+
+    @Test
+    void anUnpaidOrderEditedToAnotherTotalAsksForTheNewTotalInEveryLanguage() {
+        for (String language : List.of("en", "de", "he", "ar")) {
+            MailTemplates templates = templates(language);
+            Email edited = templates.render(
+                    EmailKind.ORDER_EDITED,
+                    order(false, 0),
+                    Map.of(
+                            "oldTotal", templates.money(2065, "EUR"),
+                            "newTotal", templates.money(6195, "EUR"),
+                            "payAmount", templates.money(6195, "EUR")));
+            assertThat(edited.text()).as(language).doesNotContain("??").contains(templates.money(6195, "EUR"));
+            assertThat(edited.html()).as(language).doesNotContain("??");
+        }
+        MailTemplates english = templates("en");
+        Email edited = english.render(
+                EmailKind.ORDER_EDITED,
+                order(false, 0),
+                Map.of(
+                        "oldTotal", english.money(2065, "EUR"),
+                        "newTotal", english.money(6195, "EUR"),
+                        "payAmount", english.money(6195, "EUR")));
+        assertThat(edited.text())
+                .contains(
+                        "Your payment is now for €61.95: pay it on your order page (link below).",
+                        "https://shop.example/orders/" + ORDER_ID)
+                .doesNotContain("refunded", "The difference of");
+    }
 }

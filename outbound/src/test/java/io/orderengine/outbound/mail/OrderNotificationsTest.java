@@ -10,7 +10,16 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.orderengine.messages.common.Actor;
+import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.common.SkuCode;
+import io.orderengine.messages.order.EditedLine;
+import io.orderengine.messages.order.OrderEditChange;
+import io.orderengine.messages.order.OrderEditedEvent;
+import io.orderengine.messages.order.OrderLine;
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.outbound.GuestOrders;
 import io.orderengine.outbound.facts.OrderFactsStore;
 import io.orderengine.outbound.invoice.InvoicePdf;
@@ -28,6 +37,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +192,52 @@ class OrderNotificationsTest {
             }
         }
         throw new AssertionError("no attachment " + filename);
+    }
+
+    @Test
+    void anUnpaidOrderEditedToAnotherTotalTellsTheCustomerToPayTheNewTotalOnTheOrderPage() throws Exception {
+        OrderPlacedEvent placed = GuestOrders.aPlacedGuestOrder(ORDER, "guest@example.com");
+        deliver(OrderFixtures.message(ORDER, 0, placed));
+        OrderLine lamp = OrderLine.of(new SkuCode("LAMP"), "Lamp", Money.of(3500, "EUR"), 1, null, null);
+        List<OrderLine> lines = new ArrayList<>(placed.lines());
+        lines.add(lamp);
+        OrderTotals before = placed.totals();
+        OrderTotals after = new OrderTotals(
+                before.subtotal().plus(lamp.unitPrice()),
+                before.discount(),
+                before.shipping(),
+                before.tax(),
+                before.total().plus(lamp.unitPrice()),
+                before.taxRateBasisPoints());
+
+        deliver(OrderFixtures.message(
+                ORDER,
+                2,
+                new OrderEditedEvent(
+                        ORDER,
+                        "ed-1",
+                        2,
+                        List.of(OrderEditChange.addLine(lamp.sku(), 1)),
+                        null,
+                        lines,
+                        List.of(new EditedLine(lamp.sku(), "Lamp", lamp.unitPrice(), 0, 1)),
+                        before,
+                        after,
+                        placed.shippingAddress(),
+                        lamp.unitPrice(),
+                        false,
+                        Actor.admin("ops"),
+                        placed.customer(),
+                        null)));
+
+        assertThat(received()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).contains("was changed");
+            assertThat(mail.text())
+                    .contains("New total: €70.40 (was €35.40).")
+                    .contains("Your payment is now for €70.40: pay it on your order page (link below).")
+                    .contains("Lamp")
+                    .doesNotContain("The difference of");
+        });
     }
 
     @Test
