@@ -224,13 +224,7 @@ class MailTemplatesTest {
     void theEditedEmailGivesTheNewTotalAndTheRefundInEveryLanguage() {
         for (String language : List.of("en", "de", "he", "ar")) {
             MailTemplates templates = templates(language);
-            Email edited = templates.render(
-                    EmailKind.ORDER_EDITED,
-                    order(false, 0),
-                    Map.of(
-                            "oldTotal", templates.money(4130, "EUR"),
-                            "newTotal", templates.money(3540, "EUR"),
-                            "refundAmount", templates.money(590, "EUR")));
+            Email edited = edited(templates, 4130, 3540, "refundAmount", 590);
             assertThat(edited.subject())
                     .as(language)
                     .contains("ORD-20250301-000007")
@@ -239,13 +233,7 @@ class MailTemplatesTest {
             assertThat(edited.html()).as(language).doesNotContain("??");
         }
         MailTemplates english = templates("en");
-        Email edited = english.render(
-                EmailKind.ORDER_EDITED,
-                order(false, 0),
-                Map.of(
-                        "oldTotal", english.money(4130, "EUR"),
-                        "newTotal", english.money(3540, "EUR"),
-                        "refundAmount", english.money(590, "EUR")));
+        Email edited = edited(english, 4130, 3540, "refundAmount", 590);
         assertThat(edited.subject()).isEqualTo("Your order ORD-20250301-000007 at Test Shop was changed");
         assertThat(edited.text())
                 .contains(
@@ -257,13 +245,7 @@ class MailTemplatesTest {
     void anEditThatRaisedThePaidTotalAsksForTheBalanceAndItsRollbackIsToldInEveryLanguage() {
         for (String language : List.of("en", "de", "he", "ar")) {
             MailTemplates templates = templates(language);
-            Email edited = templates.render(
-                    EmailKind.ORDER_EDITED,
-                    order(false, 0),
-                    Map.of(
-                            "oldTotal", templates.money(1770, "EUR"),
-                            "newTotal", templates.money(3540, "EUR"),
-                            "balanceAmount", templates.money(1770, "EUR")));
+            Email edited = edited(templates, 1770, 3540, "balanceAmount", 1770);
             assertThat(edited.text()).as(language).doesNotContain("??").contains(templates.money(1770, "EUR"));
             Email undone = templates.render(EmailKind.ORDER_EDIT_ROLLED_BACK, order(false, 0), Map.of());
             assertThat(undone.subject())
@@ -274,13 +256,7 @@ class MailTemplatesTest {
             assertThat(undone.html()).as(language).doesNotContain("??");
         }
         MailTemplates english = templates("en");
-        Email edited = english.render(
-                EmailKind.ORDER_EDITED,
-                order(false, 0),
-                Map.of(
-                        "oldTotal", english.money(1770, "EUR"),
-                        "newTotal", english.money(3540, "EUR"),
-                        "balanceAmount", english.money(1770, "EUR")));
+        Email edited = edited(english, 1770, 3540, "balanceAmount", 1770);
         assertThat(edited.text())
                 .contains(
                         "The difference of €17.70 is due: pay it on your order page (link below).",
@@ -295,28 +271,30 @@ class MailTemplatesTest {
     void anUnpaidOrderEditedToAnotherTotalAsksForTheNewTotalInEveryLanguage() {
         for (String language : List.of("en", "de", "he", "ar")) {
             MailTemplates templates = templates(language);
-            Email edited = templates.render(
-                    EmailKind.ORDER_EDITED,
-                    order(false, 0),
-                    Map.of(
-                            "oldTotal", templates.money(2065, "EUR"),
-                            "newTotal", templates.money(6195, "EUR"),
-                            "payAmount", templates.money(6195, "EUR")));
+            Email edited = edited(templates, 2065, 6195, "payAmount", 6195);
             assertThat(edited.text()).as(language).doesNotContain("??").contains(templates.money(6195, "EUR"));
             assertThat(edited.html()).as(language).doesNotContain("??");
         }
         MailTemplates english = templates("en");
-        Email edited = english.render(
-                EmailKind.ORDER_EDITED,
-                order(false, 0),
-                Map.of(
-                        "oldTotal", english.money(2065, "EUR"),
-                        "newTotal", english.money(6195, "EUR"),
-                        "payAmount", english.money(6195, "EUR")));
+        Email edited = edited(english, 2065, 6195, "payAmount", 6195);
         assertThat(edited.text())
                 .contains(
                         "Your payment is now for €61.95: pay it on your order page (link below).",
                         "https://shop.example/orders/" + ORDER_ID)
                 .doesNotContain("refunded", "The difference of");
+    }
+
+    /** The order-changed e-mail of an order whose total went from {@code oldTotal} to {@code newTotal} (EUR cents). */
+    private Email edited(MailTemplates templates, long oldTotal, long newTotal, String money, long amount) {
+        return templates.render(
+                EmailKind.ORDER_EDITED,
+                order(false, 0),
+                Map.of(
+                        "oldTotal",
+                        templates.money(oldTotal, "EUR"),
+                        "newTotal",
+                        templates.money(newTotal, "EUR"),
+                        money,
+                        templates.money(amount, "EUR")));
     }
 }
