@@ -3,6 +3,9 @@ package io.orderengine.infrastructure.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -29,6 +32,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class MongoDeadlineManagerTest {
 
@@ -213,6 +217,30 @@ class MongoDeadlineManagerTest {
 
     @Test
     void aFailedDeliveryIsTriedAgainLaterAndParkedAfterTheLastAttempt() {
+        // what the manager logs goes to this list only (asserted below), not to the build's output
+        Logger logger = (Logger) LoggerFactory.getLogger(MongoDeadlineManager.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        logger.setAdditive(false);
+        try {
+            failedDeliveriesAreTriedAgainThenParked();
+        } finally {
+            logger.setAdditive(true);
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(message -> assertThat(message)
+                        .matches("deadline payment \\(.+\\) failed on attempt 1; will be tried again"))
+                .anySatisfy(message ->
+                        assertThat(message).matches("deadline capture \\(.+\\) failed on attempt 3; parked"));
+        assertThat(logged.list)
+                .allSatisfy(event ->
+                        assertThat(event.getThrowableProxy().getMessage()).isEqualTo("saga store unavailable"));
+    }
+
+    private void failedDeliveriesAreTriedAgainThenParked() {
         scope.failuresLeft.set(1);
         manager.schedule(clock.instant(), "payment", null, SAGA);
 
