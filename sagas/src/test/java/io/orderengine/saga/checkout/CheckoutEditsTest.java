@@ -35,21 +35,14 @@ import io.orderengine.messages.sku.CommitStockCommand;
 import io.orderengine.messages.sku.ReleaseStockCommand;
 import io.orderengine.messages.sku.StockReservedEvent;
 import io.orderengine.saga.commands.StepCommands;
-import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.IdempotencyKeys;
 import io.orderengine.saga.payment.PaymentGatewayException.Kind;
-import io.orderengine.saga.payment.PaymentGateways;
-import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.OrderFixtures;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -72,31 +65,22 @@ class CheckoutEditsTest {
     private static final String NEW_REFERENCE =
             FakePaymentGateway.paymentReferenceOf(IdempotencyKeys.authorize(ORDER_ID, 1, EDIT));
 
-    private InMemoryMongo mongo;
+    private CheckoutSagaHarness harness;
     private FakePaymentGateway gateway;
     private SagaTestFixture<CheckoutSaga> fixture;
     private StepCommands commands;
 
     @BeforeEach
     void setUp() {
-        mongo = InMemoryMongo.start();
-        gateway = new FakePaymentGateway(PaymentMethod.SANDBOX);
-        fixture = new SagaTestFixture<>(CheckoutSaga.class);
-        fixture.registerResource(new PaymentParticipant(
-                new PaymentGateways(List.of(gateway)), new PaymentLedger(mongo.database(), Clock.systemUTC())));
-        fixture.registerResource(CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE));
-        commands = new StepCommands(DefaultCommandGateway.builder()
-                .commandBus(fixture.getCommandBus())
-                .build());
-        fixture.registerResource(commands);
-        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
-        fixture.givenCurrentTime(Instant.parse("2025-11-22T10:00:00Z"));
+        harness = new CheckoutSagaHarness(PAYMENT_DEADLINE);
+        gateway = harness.gateway;
+        fixture = harness.fixture;
+        commands = harness.commands;
     }
 
     @AfterEach
     void tearDown() {
-        commands.close();
-        mongo.close();
+        harness.close();
     }
 
     @Test

@@ -54,18 +54,12 @@ import io.orderengine.saga.commands.StepCommands;
 import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.PaymentGatewayException.Kind;
-import io.orderengine.saga.payment.PaymentGateways;
-import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.OrderFixtures;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +75,7 @@ class CheckoutSagaTest {
     private static final PaymentAction SANDBOX_ACTION =
             new PaymentAction("sandbox", "/api/v1/payments/sandbox/" + PAYMENT_REFERENCE, null);
 
-    private InMemoryMongo mongo;
+    private CheckoutSagaHarness harness;
     private PaymentLedger ledger;
     private FakePaymentGateway gateway;
     private SagaTestFixture<CheckoutSaga> fixture;
@@ -89,26 +83,16 @@ class CheckoutSagaTest {
 
     @BeforeEach
     void setUp() {
-        mongo = InMemoryMongo.start();
-        ledger = new PaymentLedger(mongo.database(), Clock.systemUTC());
-        gateway = new FakePaymentGateway(PaymentMethod.SANDBOX);
-        fixture = new SagaTestFixture<>(CheckoutSaga.class);
-        fixture.registerResource(new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger));
-        fixture.registerResource(CheckoutPolicy.withPaymentDeadline(PAYMENT_DEADLINE));
-        commands = new StepCommands(DefaultCommandGateway.builder()
-                .commandBus(fixture.getCommandBus())
-                .build());
-        fixture.registerResource(commands);
-        // as in the engine: a failed step fails the event's handling, so it is handled again
-        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
-        // whole seconds: the stub deadline manager keeps trigger times in milliseconds
-        fixture.givenCurrentTime(Instant.parse("2025-11-22T10:00:00Z"));
+        harness = new CheckoutSagaHarness(PAYMENT_DEADLINE);
+        ledger = harness.ledger;
+        gateway = harness.gateway;
+        fixture = harness.fixture;
+        commands = harness.commands;
     }
 
     @AfterEach
     void tearDown() {
-        commands.close();
-        mongo.close();
+        harness.close();
     }
 
     @Test

@@ -30,19 +30,12 @@ import io.orderengine.saga.commands.StepCommands;
 import io.orderengine.saga.ledger.LedgerEntry;
 import io.orderengine.saga.ledger.PaymentLedger;
 import io.orderengine.saga.payment.IdempotencyKeys;
-import io.orderengine.saga.payment.PaymentGateways;
-import io.orderengine.saga.payment.PaymentParticipant;
 import io.orderengine.saga.support.FakePaymentGateway;
 import io.orderengine.saga.support.FakePaymentGateway.Call;
 import io.orderengine.saga.support.FakePaymentGateway.Operation;
-import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.OrderFixtures;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +54,7 @@ class RefundsAfterABalanceTest {
     private static final String BALANCE_PAYMENT = "pay_balance_ed-1";
     private static final Money BALANCE = Money.of(1500, "EUR");
 
-    private InMemoryMongo mongo;
+    private CheckoutSagaHarness harness;
     private PaymentLedger ledger;
     private FakePaymentGateway gateway;
     private SagaTestFixture<CheckoutSaga> fixture;
@@ -69,24 +62,16 @@ class RefundsAfterABalanceTest {
 
     @BeforeEach
     void setUp() {
-        mongo = InMemoryMongo.start();
-        ledger = new PaymentLedger(mongo.database(), Clock.systemUTC());
-        gateway = new FakePaymentGateway(PaymentMethod.SANDBOX);
-        fixture = new SagaTestFixture<>(CheckoutSaga.class);
-        fixture.registerResource(new PaymentParticipant(new PaymentGateways(List.of(gateway)), ledger));
-        fixture.registerResource(CheckoutPolicy.withPaymentDeadline(Duration.ofMinutes(30)));
-        commands = new StepCommands(DefaultCommandGateway.builder()
-                .commandBus(fixture.getCommandBus())
-                .build());
-        fixture.registerResource(commands);
-        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
-        fixture.givenCurrentTime(Instant.parse("2025-11-22T10:00:00Z"));
+        harness = new CheckoutSagaHarness(Duration.ofMinutes(30));
+        ledger = harness.ledger;
+        gateway = harness.gateway;
+        fixture = harness.fixture;
+        commands = harness.commands;
     }
 
     @AfterEach
     void tearDown() {
-        commands.close();
-        mongo.close();
+        harness.close();
     }
 
     @Test
