@@ -560,6 +560,7 @@ class TwoEngineInstancesTest {
         Map<String, Integer> sagas = new HashMap<>();
         Map<String, Integer> emails = new HashMap<>();
         Map<String, Integer> events = new HashMap<>();
+        List<String> deadlines = new ArrayList<>();
         long openDeadlines;
         try (MongoClient mongo = MongoClients.create(storeUri)) {
             MongoDatabase store = mongo.getDatabase(database);
@@ -582,7 +583,11 @@ class TwoEngineInstancesTest {
                 events.merge(
                         event.getString("aggregateIdentifier") + " " + event.getString("payloadType"), 1, Integer::sum);
             }
-            openDeadlines = store.getCollection("deadlines").countDocuments(Filters.exists("parkedError", false));
+            for (Document deadline : store.getCollection("deadlines").find(Filters.exists("parkedError", false))) {
+                deadlines.add(deadline.getString("name") + " at "
+                        + deadline.getDate("triggerAt").toInstant() + " for " + deadline.getString("scope"));
+            }
+            openDeadlines = deadlines.size();
         }
         int captured =
                 orderIds.stream().mapToInt(id -> captures.getOrDefault(id, 0)).sum();
@@ -619,7 +624,7 @@ class TwoEngineInstancesTest {
                 .as("event types recorded twice for one order")
                 .isEmpty();
         assertThat(openDeadlines)
-                .as("one payment deadline per order waiting for payment, none for paid ones")
+                .as("one payment deadline per order waiting for payment, none for paid ones: %s", deadlines)
                 .isEqualTo(waitingInStore);
     }
 

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * delivering leaves a lease that expires after {@link Options#claimTimeout()}; another engine then delivers it, so
  * handlers must tolerate a second delivery after a crash.
  *
- * <p>Scheduling and cancelling inside a unit of work take effect when it commits. {@link #ensureIndexes()} declares
+ * <p>Scheduling and cancelling inside a unit of work take effect when it commits. A deadline scheduled while a
+ * message is handled gets an id derived from that message ({@link DeadlineIds}), so handling it again after a crash
+ * replaces the deadline instead of leaving a second one. {@link #ensureIndexes()} declares
  * the indexes of the due query ({@code triggerAt}: the claim walks the due deadlines in trigger order) and of
  * cancellation by name; MongoDB and the embedded store both serve them.
  */
@@ -163,10 +166,11 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             Instant triggerDateTime, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
         DeadlineMessage<Object> message = processDispatchInterceptors(
                 GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime));
-        String deadlineId = IdentifierFactory.getInstance().generateIdentifier();
-        Document document = toDocument(deadlineId, message, triggerDateTime, deadlineScope);
+        SerializedObject<String> serializedScope = serializer.serialize(deadlineScope, String.class);
+        String deadlineId = DeadlineIds.next(deadlineName, serializedScope.getData());
+        Document document = toDocument(deadlineId, message, triggerDateTime, serializedScope);
         runOnPrepareCommitOrNow(() -> {
-            deadlines.insertOne(document);
+            deadlines.replaceOne(Filters.eq("_id", deadlineId), document, new ReplaceOptions().upsert(true));
             wakeUpAt(triggerDateTime);
         });
         return deadlineId;
@@ -314,8 +318,10 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     private Document toDocument(
-            String deadlineId, DeadlineMessage<?> message, Instant triggerDateTime, ScopeDescriptor scope) {
-        SerializedObject<String> serializedScope = serializer.serialize(scope, String.class);
+            String deadlineId,
+            DeadlineMessage<?> message,
+            Instant triggerDateTime,
+            SerializedObject<String> serializedScope) {
         SerializedObject<String> metaData = serializer.serialize(message.getMetaData(), String.class);
         Document document = new Document("_id", deadlineId)
                 .append("name", message.getDeadlineName())

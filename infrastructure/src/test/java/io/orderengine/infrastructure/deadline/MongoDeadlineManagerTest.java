@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeDescriptor;
@@ -191,6 +193,44 @@ class MongoDeadlineManagerTest {
         unitOfWork.commit();
 
         assertThat(stored().countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventHandledAgainAfterACrashSchedulesItsDeadlineOnceNotTwice() {
+        EventMessage<?> placed = GenericEventMessage.asEventMessage(new Reminder("o-1", 1));
+        String first = scheduledWhileHandling(placed, Duration.ofMinutes(30));
+        // the engine that handled it died before its token moved on: another handles the same event again
+        String again = scheduledWhileHandling(placed, Duration.ofMinutes(30));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(stored().countDocuments()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+        assertThat(scope.delivered).hasSize(1);
+    }
+
+    @Test
+    void deadlinesScheduledWhileHandlingDifferentEventsOrTwiceInOneHandlingAreAllKept() {
+        EventMessage<?> placed = GenericEventMessage.asEventMessage(new Reminder("o-1", 1));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(placed);
+        String payment = manager.schedule(Duration.ofMinutes(30), "payment", null, SAGA);
+        String paymentAgain = manager.schedule(Duration.ofMinutes(40), "payment", null, SAGA);
+        String otherScope = manager.schedule(Duration.ofMinutes(30), "payment", null, OTHER_SAGA);
+        String otherName = manager.schedule(Duration.ofMinutes(30), "capture", null, SAGA);
+        unitOfWork.commit();
+        String otherEvent = scheduledWhileHandling(
+                GenericEventMessage.asEventMessage(new Reminder("o-1", 2)), Duration.ofMinutes(30));
+
+        assertThat(List.of(payment, paymentAgain, otherScope, otherName, otherEvent))
+                .doesNotHaveDuplicates();
+        assertThat(stored().countDocuments()).isEqualTo(5);
+    }
+
+    private String scheduledWhileHandling(EventMessage<?> event, Duration after) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        String id = manager.schedule(after, "payment", null, SAGA);
+        unitOfWork.commit();
+        return id;
     }
 
     @Test
