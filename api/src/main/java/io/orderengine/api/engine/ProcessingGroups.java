@@ -247,7 +247,8 @@ public class ProcessingGroups {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
                     builder.initialSegmentCount(group.segments())
                             .batchSize(group.batchSize())
-                            .claimExtensionThreshold(claims.extensionMillis());
+                            .claimExtensionThreshold(claims.extensionMillis())
+                            .tokenClaimInterval(claims.scanMillis());
                     return group.start() == Start.HEAD
                             ? builder.initialToken(source -> source.createHeadToken())
                             : builder;
