@@ -247,8 +247,7 @@ public class ProcessingGroups {
                 processing.registerPooledStreamingEventProcessorConfiguration(group.name(), (c, builder) -> {
                     builder.initialSegmentCount(group.segments())
                             .batchSize(group.batchSize())
-                            .claimExtensionThreshold(claims.extensionMillis())
-                            .tokenClaimInterval(claims.scanMillis());
+                            .claimExtensionThreshold(claims.extensionMillis());
                     return group.start() == Start.HEAD
                             ? builder.initialToken(source -> source.createHeadToken())
                             : builder;

@@ -15,23 +15,19 @@ import java.util.Optional;
  *
  * <p>A lone instance on its embedded store: the store's file is locked by the one process that opened it, so no other
  * instance can hold a claim. The node is named after the store file, so the same engine restarted (after a crash too)
- * takes its segments back at once instead of waiting for its old claims to lapse. Claims are extended every 20 s (they
- * hold 60 s) instead of every 5 s, and each processor looks for segments nobody holds every 15 s instead of every 5 s
- * (no other instance can have released one): together these were most of what an idle engine asked of its store. The
- * price is in retries: a processor whose handler failed gives its segment up and takes it back on its next look, so it
- * tries again after 15–30 s instead of 5–10 s.
+ * takes its segments back at once instead of waiting for its old claims to lapse; and claims are extended every 20 s
+ * (they hold 60 s) instead of every 5 s, which is most of what an idle engine asks of its store.
  *
  * @param nodeId             the owner written into claims; null for Axon's default ({@code pid@host})
  * @param claimTimeout       how long a claim holds without being extended
  * @param extensionMillis    how often a processor extends the claims of the segments it holds
- * @param scanMillis         how often a processor looks for segments nobody holds (Axon's token claim interval)
  */
-public record SegmentClaims(String nodeId, Duration claimTimeout, long extensionMillis, long scanMillis) {
+public record SegmentClaims(String nodeId, Duration claimTimeout, long extensionMillis) {
 
-    /** Axon's own settings (node {@code pid@host}, 10 s claims extended every 5 s, a look every 5 s). */
-    public static final SegmentClaims SHARED = new SegmentClaims(null, Duration.ofSeconds(10), 5_000, 5_000);
+    /** Axon's own settings (node {@code pid@host}, 10 s claims extended every 5 s). */
+    public static final SegmentClaims SHARED = new SegmentClaims(null, Duration.ofSeconds(10), 5_000);
 
-    static final SegmentClaims LONE_EMBEDDED_DEFAULTS = new SegmentClaims(null, Duration.ofSeconds(60), 20_000, 15_000);
+    static final SegmentClaims LONE_EMBEDDED_DEFAULTS = new SegmentClaims(null, Duration.ofSeconds(60), 20_000);
 
     /** The claims for an engine on {@code store}; {@code clustered} when several instances may share it. */
     public static SegmentClaims of(Store store, boolean clustered) {
@@ -44,10 +40,6 @@ public record SegmentClaims(String nodeId, Duration claimTimeout, long extension
             return SHARED;
         }
         String node = "embedded:" + embeddedFile.get().toAbsolutePath().normalize();
-        return new SegmentClaims(
-                node,
-                LONE_EMBEDDED_DEFAULTS.claimTimeout(),
-                LONE_EMBEDDED_DEFAULTS.extensionMillis(),
-                LONE_EMBEDDED_DEFAULTS.scanMillis());
+        return new SegmentClaims(node, LONE_EMBEDDED_DEFAULTS.claimTimeout(), LONE_EMBEDDED_DEFAULTS.extensionMillis());
     }
 }

@@ -22,9 +22,6 @@ class SegmentClaimsTest {
                 .isEqualTo(claims.nodeId());
         assertThat(claims.claimTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(claims.extensionMillis()).isEqualTo(20_000);
-        assertThat(claims.scanMillis())
-                .as("nobody else can release a segment: the look for unclaimed ones is three times rarer")
-                .isEqualTo(15_000);
         assertThat(Duration.ofMillis(claims.extensionMillis()).multipliedBy(2))
                 .as("a claim is extended at least twice before it could lapse")
                 .isLessThan(claims.claimTimeout());
@@ -41,8 +38,5 @@ class SegmentClaimsTest {
         assertThat(SegmentClaims.SHARED.nodeId()).isNull();
         assertThat(SegmentClaims.SHARED.claimTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(SegmentClaims.SHARED.extensionMillis()).isEqualTo(5_000);
-        assertThat(SegmentClaims.SHARED.scanMillis())
-                .as("a dead instance's segments are taken over on the next 5 s look")
-                .isEqualTo(5_000);
     }
 }
