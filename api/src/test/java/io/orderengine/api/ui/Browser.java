@@ -197,6 +197,11 @@ final class Browser implements AutoCloseable {
         return await(driver -> find(css).getText());
     }
 
+    /** The element's attribute, read again when the live page re-rendered the element in between. */
+    String attribute(String css, String name) {
+        return await(driver -> find(css).getAttribute(name));
+    }
+
     /** Waits until the element's text contains {@code text}, then returns the whole text. */
     String awaitText(String css, String text) {
         await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));

@@ -139,11 +139,12 @@ class ShopperJourneyBrowserTest {
         assertThat(browser.script("return window.samePage === true;"))
                 .as("the status changed without reloading the page")
                 .isEqualTo(true);
-        assertThat(browser.find("#live").getAttribute("data-streamed"))
+        assertThat(browser.attribute("#live", "data-streamed"))
                 .as("statuses that arrived over the server-sent event stream")
                 .contains("CONFIRMED");
         assertThat(browser.awaitText("#outcome", "confirmed")).contains("Your payment went through");
-        assertThat(browser.find("#steps li[data-step='CONFIRMED']").getAttribute("class"))
+        // the page reads the order once more when the stream ends and draws the steps again: read them afresh
+        assertThat(browser.attribute("#steps li[data-step='CONFIRMED']", "class"))
                 .isEqualTo("current");
         browser.visible("#invoice").click();
         assertThat(browser.awaitText("#actions-message", "invoice"))
