@@ -69,7 +69,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>checkouts go round-robin through both, each paid through the other instance; every order ends confirmed
  *     exactly once: one checkout saga, one capture, one confirmation email, no event twice, no deadline left;</li>
  * <li>a client holding the live order stream on A sees a payment made through B, for an order whose read model B
- *     projects;</li>
+ *     projects, pushed when the order's event reaches A's event store: A's stream heartbeat (with its re-read) is
+ *     set far beyond the wait, so it cannot be what delivers it;</li>
  * <li>B is killed ({@code kill -9}) while checkouts stream through both: A claims all of B's segments within 30 s
  *     and gives none back (B no longer counts as live by then), and every
  *     order still ends confirmed (or waiting for a payment whose client never learnt its order) exactly once; the
@@ -123,6 +124,8 @@ class TwoEngineInstancesTest {
         properties.put("engine.store.embedded-port", String.valueOf(storePort));
         properties.put("engine.cluster.enabled", System.getProperty("cluster.enabled", "true"));
         properties.put("engine.privacy.master-key", ChildEngine.MASTER_KEY);
+        // streams on A must learn of B's changes from the event store, not from the heartbeat's re-read
+        properties.put("engine.orders.stream-heartbeat", "10m");
         if (System.getProperty("cluster.balance-segments") != null) {
             properties.put("engine.cluster.balance-segments", String.valueOf(BALANCE));
         }
@@ -305,6 +308,7 @@ class TwoEngineInstancesTest {
             long paid = System.nanoTime();
             assertThat(b.post(paymentUrl, Map.of("outcome", "approve"), null).status())
                     .isEqualTo(200);
+            // well inside A's heartbeat (10 min): only the event pushed through A's event store can bring it
             await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("event:end"));
             System.out.printf(
                     "cluster: stream on A saw the payment made through B %.1f s later: %s%n",

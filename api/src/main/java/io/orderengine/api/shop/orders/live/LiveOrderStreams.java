@@ -11,19 +11,24 @@ import org.springframework.stereotype.Component;
 /**
  * The order streams open on this instance and how they are kept honest: every {@code heartbeat}
  * ({@code engine.orders.stream-heartbeat}, default 10 s) a stream sends an SSE comment, so a stream whose client has
- * gone fails to write and is released within one or two heartbeats, and re-reads its order once, the backstop for a
- * change projected by another instance (changes projected here are pushed at once by the subscription query).
- * Exposed as the gauge {@code engine.orders.streams.open}.
+ * gone fails to write and is released within one or two heartbeats, and re-reads its order once. Changes projected
+ * here are pushed at once by the subscription query; in a cluster, a change another instance projected is noticed
+ * when its event reaches this instance's event store ({@link OtherInstancesChanges}), the heartbeat's re-read being
+ * the last backstop. Exposed as the gauge {@code engine.orders.streams.open}.
  */
 @Component
 public class LiveOrderStreams {
 
     private final AtomicInteger open = new AtomicInteger();
     private final Duration heartbeat;
+    private final OtherInstancesChanges otherInstances;
 
     LiveOrderStreams(
-            @Value("${engine.orders.stream-heartbeat:10s}") Duration heartbeat, ObjectProvider<MeterRegistry> meters) {
+            @Value("${engine.orders.stream-heartbeat:10s}") Duration heartbeat,
+            OtherInstancesChanges otherInstances,
+            ObjectProvider<MeterRegistry> meters) {
         this.heartbeat = heartbeat;
+        this.otherInstances = otherInstances;
         meters.ifAvailable(registry -> Gauge.builder("engine.orders.streams.open", open, AtomicInteger::get)
                 .description("order status streams open on this instance")
                 .register(registry));
@@ -36,6 +41,11 @@ public class LiveOrderStreams {
 
     Duration heartbeat() {
         return heartbeat;
+    }
+
+    /** Calls {@code onEvent} for each new event of the order that another instance may have projected. */
+    AutoCloseable watch(String orderId, Runnable onEvent) {
+        return otherInstances.watch(orderId, onEvent);
     }
 
     void opened() {

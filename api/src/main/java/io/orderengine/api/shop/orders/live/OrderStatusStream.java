@@ -3,6 +3,7 @@ package io.orderengine.api.shop.orders.live;
 import io.orderengine.query.order.OrderView;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -22,15 +23,18 @@ import reactor.core.scheduler.Schedulers;
  * (the subscription buffers updates from before the first read) are skipped.
  * <p>
  * Subscription-query updates only come from the projection in this JVM. With several engine instances the event
- * may be handled by another instance's segment, so on every heartbeat ({@link LiveOrderStreams}) the stream sends an
- * SSE comment (a client that has gone is noticed when it fails) and re-reads the order once (re-subscribing the
- * query's initial result runs the query again), sending it when it changed: a client connected to instance A sees a
- * change that instance B projected, at most a heartbeat late.
+ * may be handled by another instance's segment: when an event of the order reaches this instance's event store
+ * ({@link OtherInstancesChanges}), the stream reads the order again (re-subscribing the query's initial result runs
+ * the query again) shortly after and once more a second later, in case the other instance's projection was still
+ * behind, and sends it when it changed. On every heartbeat ({@link LiveOrderStreams}) the stream also sends an SSE
+ * comment (a client that has gone is noticed when it fails) and re-reads the order once, the last backstop.
  */
 final class OrderStatusStream {
 
     static final String ORDER_EVENT = "order";
     static final String END_EVENT = "end";
+    /** When the order is read again after one of its events arrived from the event store. */
+    private static final List<Duration> REREADS = List.of(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     private static final Logger log = LoggerFactory.getLogger(OrderStatusStream.class);
 
@@ -38,10 +42,11 @@ final class OrderStatusStream {
     private final boolean admin;
     private final LiveOrderStreams streams;
     private OrderView last;
-    private boolean finished;
+    private volatile boolean finished;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private SubscriptionQueryResult<?, ?> subscription;
+    private SubscriptionQueryResult<OrderView, OrderView> subscription;
     private volatile Disposable polling;
+    private volatile AutoCloseable watch;
 
     OrderStatusStream(SseEmitter emitter, boolean admin, LiveOrderStreams streams) {
         this.emitter = emitter;
@@ -70,10 +75,23 @@ final class OrderStatusStream {
                     .filter(tick -> heartbeat())
                     .concatMap(tick -> result.initialResult().onErrorResume(this::pollFailed), 1)
                     .subscribe(this::onUpdate);
+            watch = streams.watch(current.orderId(), this::readAgain);
             if (finished || closed.get()) {
                 stopPolling();
             }
         }
+    }
+
+    /** An event of the order arrived, maybe projected elsewhere: reads the order again (not on the caller's thread). */
+    private void readAgain() {
+        if (finished || closed.get()) {
+            return;
+        }
+        Flux.fromIterable(REREADS)
+                .concatMap(delay -> Mono.delay(delay, Schedulers.boundedElastic())
+                        .then(subscription.initialResult().onErrorResume(this::pollFailed)))
+                .takeUntil(view -> finished)
+                .subscribe(this::onUpdate);
     }
 
     private synchronized void onUpdate(OrderView update) {
@@ -161,6 +179,14 @@ final class OrderStatusStream {
         Disposable poll = polling;
         if (poll != null) {
             poll.dispose();
+        }
+        AutoCloseable watching = watch;
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                log.debug("order stream {}: could not stop watching", last == null ? null : last.orderId(), e);
+            }
         }
     }
 
