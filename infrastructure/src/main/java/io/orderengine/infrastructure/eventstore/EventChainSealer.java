@@ -64,6 +64,12 @@ public final class EventChainSealer {
 
     private long rangesCheckedAt;
     private long beyondCheckedAt;
+    /**
+     * The watermark a round left behind with every allocated position chained and no gap open, so that nothing can
+     * still land at or below it; -1 when not known. While the position counter stays there, a round has nothing to do.
+     */
+    private long settledAt = -1;
+
     private final ChainLease lease;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -109,6 +115,12 @@ public final class EventChainSealer {
 
     /** Chains every event that is ready, if this instance holds the sealer's lease; returns how many it chained. */
     public int seal() {
+        if (settledAt >= 0 && allocated() == settledAt) {
+            // no position allocated since everything was chained: not even the lease is renewed (an idle engine
+            // otherwise writes it and reads a window of the log every round)
+            return 0;
+        }
+        settledAt = -1;
         if (!lease.claim()) {
             return 0;
         }
@@ -117,9 +129,33 @@ public final class EventChainSealer {
             int chained = sealOnce();
             total += chained;
             if (chained < window) {
+                settledAt = settledWatermark();
                 return total;
             }
         }
+    }
+
+    /** The highest position allocated so far (the counter); -1 when unknown. */
+    private long allocated() {
+        if (positions == null) {
+            return -1;
+        }
+        Document counter = positions
+                .find(Filters.eq(EventDocuments.POSITION, EventCommits.COUNTER_ID))
+                .first();
+        Object last = counter == null ? null : counter.get(EventCommits.COUNTER_FIELD);
+        return last instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** The chain's watermark when it covers every allocated position with no gap open; else -1. */
+    private long settledWatermark() {
+        long allocated = allocated();
+        if (allocated < 0) {
+            return -1;
+        }
+        ChainHead head = ChainHead.read(chain);
+        boolean settled = head.gaps().isEmpty() && head.ranges().isEmpty() && head.watermark() == allocated;
+        return settled ? allocated : -1;
     }
 
     /** One window of positions above the watermark, plus the open gaps. */
@@ -192,14 +228,8 @@ public final class EventChainSealer {
      */
     private Document nextBeyondWindow(long watermark, long now) {
         long beyond = watermark + window;
-        if (positions != null) {
-            Document counter = positions
-                    .find(Filters.eq(EventDocuments.POSITION, EventCommits.COUNTER_ID))
-                    .first();
-            Object last = counter == null ? null : counter.get(EventCommits.COUNTER_FIELD);
-            if (!(last instanceof Number n) || n.longValue() <= beyond) {
-                return null;
-            }
+        if (positions != null && allocated() <= beyond) {
+            return null;
         }
         if (now - beyondCheckedAt < gapTimeout.toMillis() / 6) {
             return null;

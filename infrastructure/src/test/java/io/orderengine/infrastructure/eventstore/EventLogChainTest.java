@@ -237,6 +237,43 @@ class EventLogChainTest {
     }
 
     @Test
+    void anIdleLogIsNeitherReadNorItsLeaseRenewedUntilAPositionIsAllocatedAgain() {
+        MongoCollection<Document> chain = database.getCollection(EventChainSealer.CHAIN_COLLECTION);
+        EventChainSealer sealer = new EventChainSealer(
+                events,
+                chain,
+                database.getCollection("event_positions"),
+                new ChainLease(chain, "sealer", "test", clock, Duration.ofSeconds(30)),
+                clock,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                7);
+        engine.appendEvents(weighings("parcel-1", 0, 3));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(sealer.seal()).isEqualTo(3);
+        long leaseUntil = leaseUntil(chain);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(sealer.seal()).isZero();
+        assertThat(leaseUntil(chain))
+                .as("an idle round does not renew the lease")
+                .isEqualTo(leaseUntil);
+
+        engine.appendEvents(weighings("parcel-1", 3, 2));
+        assertThat(sealer.seal()).as("not settled yet").isZero();
+        assertThat(leaseUntil(chain)).as("new positions: the round works again").isGreaterThan(leaseUntil);
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(sealer.seal()).isEqualTo(2);
+        EventLogVerification outcome = verifier.verify();
+        assertThat(outcome.verified()).as(outcome.reason()).isTrue();
+        assertThat(outcome.events()).isEqualTo(5);
+    }
+
+    private static long leaseUntil(MongoCollection<Document> chain) {
+        return chain.find(Filters.eq("_id", "sealer")).first().getLong("until");
+    }
+
+    @Test
     void aSecondInstanceDoesNotSealWhileTheFirstHoldsTheLease() {
         engine.appendEvents(weighings("parcel-1", 0, 3));
         clock.advance(Duration.ofSeconds(3));
