@@ -24,18 +24,16 @@ import io.orderengine.messages.order.ReturnChange;
 import io.orderengine.messages.order.ShipmentCreatedEvent;
 import io.orderengine.messages.order.ShipmentDeliveredEvent;
 import io.orderengine.messages.privacy.DataSubjectErasedEvent;
+import io.orderengine.messages.query.FindGuestOrderQuery;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.projection.ProjectionCollections;
 import io.orderengine.query.projection.ProjectionTarget;
 import io.orderengine.query.projection.RebuildableProjection;
 import jakarta.annotation.PostConstruct;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -339,14 +337,16 @@ public class OrderDetailProjection implements RebuildableProjection {
      */
     public boolean guestTokenMatches(OrderId orderId, String guestTokenHash) {
         Document document = orders.find(orderId.value());
-        if (document == null || guestTokenHash == null) {
-            return false;
-        }
-        String stored = document.get(CUSTOMER, Document.class).getString(GUEST_TOKEN_HASH);
-        return stored != null
-                && MessageDigest.isEqual(
-                        stored.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                        guestTokenHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return document != null && OrderDocuments.guestTokenMatches(document, guestTokenHash);
+    }
+
+    /** The guest order's view, read once, when {@code guestTokenHash} is the one stored with it; else null. */
+    @QueryHandler
+    public OrderView handle(FindGuestOrderQuery query) {
+        Document document = orders.find(query.orderId().value());
+        return document != null && OrderDocuments.guestTokenMatches(document, query.guestTokenHash())
+                ? OrderDocuments.toView(document)
+                : null;
     }
 
     private void changeStatus(OrderStatusChange event, long sequence, Instant at, Consumer<Document> change) {

@@ -25,6 +25,8 @@ import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.OrderTotals;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.privacy.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -359,5 +361,20 @@ final class OrderDocuments {
                 payment.getString("failureReason"),
                 action == null ? null : new OrderView.Action(action.getString("type"), action.getString("url")),
                 payment.get("attempt") instanceof Number attempt ? attempt.intValue() : 1);
+    }
+
+    /**
+     * Whether {@code guestTokenHash} (SHA-256 hex, either case) is the hash stored with the guest order
+     * {@code order}; false for orders of signed-in customers and a null hash. Constant-time compare.
+     */
+    static boolean guestTokenMatches(Document order, String guestTokenHash) {
+        if (guestTokenHash == null) {
+            return false;
+        }
+        String stored = order.get(CUSTOMER, Document.class).getString(GUEST_TOKEN_HASH);
+        return stored != null
+                && MessageDigest.isEqual(
+                        stored.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                        guestTokenHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

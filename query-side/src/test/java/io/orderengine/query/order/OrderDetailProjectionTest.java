@@ -16,6 +16,7 @@ import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.PaymentStatus;
 import io.orderengine.messages.order.ShortSku;
+import io.orderengine.messages.query.FindGuestOrderQuery;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.query.common.EmbeddedMongo;
@@ -338,6 +339,15 @@ class OrderDetailProjectionTest {
                 .isFalse();
         assertThat(projection.handle(new FindOrderQuery(guestOrder.id())).customer())
                 .isEqualTo(new OrderView.Customer(null, "bob@example.com", true));
+        assertThat(projection.handle(new FindGuestOrderQuery(guestOrder.id(), "9F86D081884C7D659A2FEAA0C55AD015")))
+                .as("the guest's order, in one read")
+                .isEqualTo(projection.handle(new FindOrderQuery(guestOrder.id())));
+        assertThat(projection.handle(new FindGuestOrderQuery(guestOrder.id(), "0000d081884c7d659a2feaa0c55ad015")))
+                .isNull();
+        assertThat(projection.handle(new FindGuestOrderQuery(customerOrder.id(), "9f86d081884c7d659a2feaa0c55ad015")))
+                .isNull();
+        assertThat(projection.handle(new FindGuestOrderQuery(OrderId.random(), "9f86d081884c7d659a2feaa0c55ad015")))
+                .isNull();
     }
 
     @Test

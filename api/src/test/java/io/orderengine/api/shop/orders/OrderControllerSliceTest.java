@@ -19,6 +19,7 @@ import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.messages.order.CancelOrderCommand;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.query.FindGuestOrderQuery;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.outbound.mail.GuestLinks;
@@ -90,6 +91,23 @@ class OrderControllerSliceTest {
                 .thenReturn(CompletableFuture.completedFuture(alices));
         when(queries.query(isA(VerifyGuestTokenQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(false));
+        when(queries.query(isA(FindGuestOrderQuery.class), any(ResponseType.class)))
+                .thenAnswer(call -> CompletableFuture.completedFuture(
+                        call.<FindGuestOrderQuery>getArgument(0)
+                                        .guestTokenHash()
+                                        .equals(ClientIdempotency.sha256("view-token"))
+                                ? alices
+                                : null));
+    }
+
+    @Test
+    void aGuestWithTheViewTokenReadsTheOrderWithoutAdminNotesInOneQuery() throws Exception {
+        mvc.perform(get("/api/v1/orders/" + ID).param("token", "view-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orderNumber").value("ORD-20261122-000007"))
+                .andExpect(jsonPath("$.adminNotes.length()").value(0));
+        verify(queries, never()).query(isA(FindOrderQuery.class), any(ResponseType.class));
+        verify(queries, never()).query(isA(VerifyGuestTokenQuery.class), any(ResponseType.class));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.orderengine.api.web.SliceTestSupport.WithEngineWebLayer;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentStatus;
+import io.orderengine.messages.query.FindGuestOrderQuery;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.outbound.mail.GuestLinks;
@@ -103,6 +104,8 @@ class PayPalReturnControllerSliceTest {
                 .thenReturn(CompletableFuture.completedFuture(order));
         when(queries.query(isA(VerifyGuestTokenQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(false));
+        when(queries.query(isA(FindGuestOrderQuery.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(null));
     }
 
     private ResultActions back(String outcome, String paypalOrderId, String caller) throws Exception {

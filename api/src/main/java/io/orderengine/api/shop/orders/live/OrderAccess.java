@@ -5,6 +5,7 @@ import static io.orderengine.api.idempotency.ClientIdempotency.sha256;
 import io.orderengine.api.security.Caller;
 import io.orderengine.api.web.OrderIds;
 import io.orderengine.messages.common.OrderId;
+import io.orderengine.messages.query.FindGuestOrderQuery;
 import io.orderengine.messages.query.FindOrderQuery;
 import io.orderengine.messages.query.VerifyGuestTokenQuery;
 import io.orderengine.outbound.mail.GuestLinks;
@@ -33,6 +34,16 @@ public class OrderAccess {
     /** The order as {@code caller} may see it; 404 otherwise. {@code token} is a guest's view token, or null. */
     public OrderView readable(String id, String token, Caller caller) {
         OrderId orderId = orderId(id);
+        if (!caller.signedIn() && token != null && !token.isBlank() && !GuestLinks.looksLikeLink(token)) {
+            // a guest with the checkout's view token, the page's frequent case: the order and its check in one read
+            OrderView view = queries.query(
+                            new FindGuestOrderQuery(orderId, sha256(token)), ResponseTypes.instanceOf(OrderView.class))
+                    .join();
+            if (view == null) {
+                throw OrderIds.notFound();
+            }
+            return view.forCustomer();
+        }
         OrderView view = queries.query(new FindOrderQuery(orderId), ResponseTypes.instanceOf(OrderView.class))
                 .join();
         return visible(view, token, caller);
