@@ -58,11 +58,6 @@ public class OtherInstancesChanges {
         });
     }
 
-    /** Orders watched now. */
-    int watched() {
-        return watchers.size();
-    }
-
     private synchronized void startFollowing() {
         if (follower != null || stopped) {
             return;
@@ -75,8 +70,8 @@ public class OtherInstancesChanges {
     private void follow() {
         TrackingToken position = null;
         while (!stopped) {
-            TrackingToken from = position != null ? position : events.createHeadToken();
-            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
+            try (BlockingStream<TrackedEventMessage<?>> stream =
+                    events.openStream(position != null ? position : events.createHeadToken())) {
                 while (!stopped) {
                     if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         continue;
