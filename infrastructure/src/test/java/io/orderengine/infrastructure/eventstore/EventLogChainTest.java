@@ -198,15 +198,7 @@ class EventLogChainTest {
     @Test
     void aHoleWiderThanTheWindowIsPassedOverWholeWhileARemovedEventIsStillReported() {
         MongoCollection<Document> chain = database.getCollection(EventChainSealer.CHAIN_COLLECTION);
-        EventChainSealer sealer = new EventChainSealer(
-                events,
-                chain,
-                database.getCollection("event_positions"),
-                new ChainLease(chain, "sealer", "test", clock, Duration.ofSeconds(30)),
-                clock,
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(2),
-                7);
+        EventChainSealer sealer = sealerReadingTheCounter(chain);
         engine.appendEvents(weighings("parcel-1", 0, 3)); // positions 1..3
         long hole = engine.allocate(600); // 4..603: a large commit that failed, never written
         engine.appendEvents(weighings("parcel-1", 3, 3)); // 604..606
@@ -239,15 +231,7 @@ class EventLogChainTest {
     @Test
     void anIdleLogIsNeitherReadNorItsLeaseRenewedUntilAPositionIsAllocatedAgain() {
         MongoCollection<Document> chain = database.getCollection(EventChainSealer.CHAIN_COLLECTION);
-        EventChainSealer sealer = new EventChainSealer(
-                events,
-                chain,
-                database.getCollection("event_positions"),
-                new ChainLease(chain, "sealer", "test", clock, Duration.ofSeconds(30)),
-                clock,
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(2),
-                7);
+        EventChainSealer sealer = sealerReadingTheCounter(chain);
         engine.appendEvents(weighings("parcel-1", 0, 3));
         clock.advance(Duration.ofSeconds(3));
         assertThat(sealer.seal()).isEqualTo(3);
@@ -267,6 +251,19 @@ class EventLogChainTest {
         EventLogVerification outcome = verifier.verify();
         assertThat(outcome.verified()).as(outcome.reason()).isTrue();
         assertThat(outcome.events()).isEqualTo(5);
+    }
+
+    /** A sealer that also reads the position counter, as the engine's does. */
+    private EventChainSealer sealerReadingTheCounter(MongoCollection<Document> chain) {
+        return new EventChainSealer(
+                events,
+                chain,
+                database.getCollection("event_positions"),
+                new ChainLease(chain, "sealer", "test", clock, Duration.ofSeconds(30)),
+                clock,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                7);
     }
 
     private static long leaseUntil(MongoCollection<Document> chain) {
