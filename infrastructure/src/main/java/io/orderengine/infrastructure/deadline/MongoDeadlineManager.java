@@ -57,10 +57,18 @@ import org.slf4j.LoggerFactory;
  * replaces the deadline instead of leaving a second one. {@link #ensureIndexes()} declares
  * the indexes of the due query ({@code triggerAt}: the claim walks the due deadlines in trigger order) and of
  * cancellation by name; MongoDB and the embedded store both serve them.
+ *
+ * <p>A deadline already claimed is delivered even if it is cancelled meanwhile (the scope may be handling the message
+ * that cancels it while the deadline waits for the scope's lock). So each delivered deadline names its schedule in
+ * the metadata entry {@link #SCHEDULE_ID}: a scope that keeps the id {@code schedule} returned can tell a deadline it
+ * still waits for from one it has cancelled or replaced.
  */
 public class MongoDeadlineManager extends AbstractDeadlineManager {
 
     public static final String COLLECTION = "deadlines";
+    /** The metadata entry of a delivered deadline that holds the id {@code schedule} returned for it. */
+    public static final String SCHEDULE_ID = "deadlineScheduleId";
+
     private static final Logger log = LoggerFactory.getLogger(MongoDeadlineManager.class);
     private static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
     private static final Date UNCLAIMED = new Date(0);
@@ -348,8 +356,10 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         Object payload = document.getString("payload") == null
                 ? null
                 : serializer.deserialize(serialized(document, "payload", "payloadType", "payloadRevision"));
-        MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(
-                document.getString("metaData"), String.class, document.getString("metaDataType"), null));
+        MetaData metaData = serializer
+                .<String, MetaData>deserialize(new SimpleSerializedObject<>(
+                        document.getString("metaData"), String.class, document.getString("metaDataType"), null))
+                .and(SCHEDULE_ID, document.getString("_id"));
         return new GenericDeadlineMessage<>(
                 document.getString("name"),
                 document.getString("messageId"),

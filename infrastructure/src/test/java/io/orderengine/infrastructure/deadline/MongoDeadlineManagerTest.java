@@ -81,6 +81,31 @@ class MongoDeadlineManagerTest {
     }
 
     @Test
+    void aDeadlineCancelledWhileItIsBeingDeliveredArrivesNamingTheScheduleTheScopeNoLongerHolds() {
+        String first = manager.schedule(clock.instant(), "payment", null, SAGA);
+        // the scope handles a message that moves the deadline while this one waits to be delivered to it
+        scope.onDelivery = () -> {
+            manager.cancelSchedule("payment", first);
+            scope.current = manager.schedule(Duration.ofMinutes(30), "payment", null, SAGA);
+        };
+
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+
+        assertThat(scope.delivered)
+                .singleElement()
+                .satisfies(
+                        delivery -> assertThat(delivery.message().getMetaData().get(MongoDeadlineManager.SCHEDULE_ID))
+                                .as("the schedule the delivered deadline came from")
+                                .isEqualTo(first)
+                                .isNotEqualTo(scope.current));
+        clock.advance(Duration.ofMinutes(30));
+        scope.onDelivery = () -> {};
+        assertThat(manager.deliverDueDeadlines()).isEqualTo(1);
+        assertThat(scope.delivered.get(1).message().getMetaData().get(MongoDeadlineManager.SCHEDULE_ID))
+                .isEqualTo(scope.current);
+    }
+
+    @Test
     void aDeadlineWithoutPayloadIsDeliveredWithoutOne() {
         manager.schedule(clock.instant(), "payment", null, SAGA);
 
@@ -343,9 +368,12 @@ class MongoDeadlineManagerTest {
 
         final List<Delivery> delivered = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
+        volatile Runnable onDelivery = () -> {};
+        volatile String current;
 
         @Override
         public void send(Message<?> message, ScopeDescriptor scope) {
+            onDelivery.run();
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("saga store unavailable");
             }

@@ -1,5 +1,6 @@
 package io.orderengine.saga.checkout;
 
+import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,12 +10,15 @@ import org.axonframework.deadline.DeadlineManager;
 /**
  * The two deadlines of a checkout: the payment deadline (the customer has to pay by then) and, once the money is
  * held but could not be captured, the capture deadline (the last attempt before the authorization expires). Their
- * ids are kept in the state so they can be cancelled.
+ * ids are kept in the state so they can be cancelled, and so a deadline that was cancelled or replaced while the
+ * deadline store was already delivering it is told apart from the one the checkout waits for.
  */
 final class CheckoutDeadlines {
 
     static final String PAYMENT = "checkout-payment-deadline";
     static final String CAPTURE = "checkout-capture-deadline";
+    /** The metadata entry naming the schedule a delivered deadline came from. */
+    static final String SCHEDULE_ID = MongoDeadlineManager.SCHEDULE_ID;
 
     private final DeadlineManager deadlineManager;
     private final CheckoutPolicy policy;
@@ -63,6 +67,28 @@ final class CheckoutDeadlines {
                 .orElseGet(() -> now.plus(policy.defaultAuthorizationValidity()).minus(policy.captureMargin()));
         cancelPayment();
         state.captureDeadlineId = deadlineManager.schedule(lastAttempt, CAPTURE);
+    }
+
+    /**
+     * Whether the payment deadline delivered from schedule {@code scheduleId} is the one the checkout waits for: not
+     * one cancelled or replaced (by an edit's restart) while it was on its way. The checkout then no longer waits for
+     * it. A delivery that names no schedule (a deadline manager that does not name them) is taken as current.
+     */
+    boolean paymentFell(String scheduleId) {
+        if (scheduleId != null && !scheduleId.equals(state.paymentDeadlineId)) {
+            return false;
+        }
+        state.paymentDeadlineId = null;
+        return true;
+    }
+
+    /** {@link #paymentFell} for the capture deadline. */
+    boolean captureFell(String scheduleId) {
+        if (scheduleId != null && !scheduleId.equals(state.captureDeadlineId)) {
+            return false;
+        }
+        state.captureDeadlineId = null;
+        return true;
     }
 
     void cancelAll() {

@@ -40,6 +40,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -185,17 +186,16 @@ public class CheckoutSaga {
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
-    public void onPaymentDeadline() {
-        state.paymentDeadlineId = null;
-        if (CHECKOUT.accepts(PAYMENT_DEADLINE, state.stage)) {
+    public void onPaymentDeadline(@MetaDataValue(CheckoutDeadlines.SCHEDULE_ID) String scheduleId) {
+        if (deadlines().paymentFell(scheduleId) && CHECKOUT.accepts(PAYMENT_DEADLINE, state.stage)) {
             compensate(deadlines().paymentMissed());
         }
     }
 
     @DeadlineHandler(deadlineName = CAPTURE_DEADLINE)
-    public void onCaptureDeadline() {
-        state.captureDeadlineId = null;
-        if (CHECKOUT.accepts(CAPTURE_DEADLINE, state.stage)
+    public void onCaptureDeadline(@MetaDataValue(CheckoutDeadlines.SCHEDULE_ID) String scheduleId) {
+        if (deadlines().captureFell(scheduleId)
+                && CHECKOUT.accepts(CAPTURE_DEADLINE, state.stage)
                 && CHECKOUT.invoke(StepName.CAPTURE_PAYMENT, this, payments) instanceof CaptureUnavailable) {
             compensate("the payment authorization expires before it could be captured");
         }

@@ -10,6 +10,7 @@ import static io.orderengine.testkit.OrderFixtures.mugs;
 import static io.orderengine.testkit.OrderFixtures.tshirts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderengine.infrastructure.deadline.MongoDeadlineManager;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.SkuCode;
@@ -43,6 +44,7 @@ import io.orderengine.testkit.OrderFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +116,26 @@ class CheckoutEditsTest {
         fixture.whenTimeElapses(Duration.ofMinutes(29))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
+    }
+
+    @Test
+    void aPaymentDeadlineTheEditCancelledWhileItWasOnItsWayChangesNothing() {
+        // the deadline store delivers a deadline it had claimed before the edit cancelled it, naming its schedule
+        fixture.registerDeadlineHandlerInterceptor((unitOfWork, chain) -> {
+            unitOfWork.transformMessage(deadline ->
+                    deadline.andMetaData(Map.of(MongoDeadlineManager.SCHEDULE_ID, "the-schedule-the-edit-cancelled")));
+            return chain.proceed();
+        });
+        givenAwaitingTheEditedTotal()
+                .whenTimeElapses(PAYMENT_DEADLINE.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+
+        assertThat(gateway.calls(Operation.CANCEL))
+                .as("only the payment the edit replaced is cancelled")
+                .extracting(FakePaymentGateway.Call::paymentReference)
+                .containsExactly(PAYMENT_REFERENCE);
     }
 
     @Test
