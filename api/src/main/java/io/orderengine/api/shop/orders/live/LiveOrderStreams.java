@@ -3,9 +3,13 @@ package io.orderengine.api.shop.orders.live;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +19,16 @@ import org.springframework.stereotype.Component;
  * here are pushed at once by the subscription query; in a cluster, a change another instance projected is noticed
  * when its event reaches this instance's event store ({@link OtherInstancesChanges}), the heartbeat's re-read being
  * the last backstop. Exposed as the gauge {@code engine.orders.streams.open}.
+ * <p>When the instance shuts down, its open streams are ended at once (without the {@code end} event, so the page
+ * connects again, to another instance or to this one restarted): otherwise the web server's graceful shutdown would
+ * wait for each client to leave, up to the stream timeout (30 minutes for an order waiting for payment).
  */
 @Component
 public class LiveOrderStreams {
 
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<Runnable> endings = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
     private final Duration heartbeat;
     private final OtherInstancesChanges otherInstances;
 
@@ -48,11 +57,24 @@ public class LiveOrderStreams {
         return otherInstances.watch(orderId, onEvent);
     }
 
-    void opened() {
+    /** A stream opened; {@code end} ends it when the instance shuts down. */
+    void opened(Runnable end) {
         open.incrementAndGet();
+        endings.add(end);
+        if (shuttingDown) {
+            end.run();
+        }
     }
 
-    void released() {
+    void released(Runnable end) {
+        endings.remove(end);
         open.decrementAndGet();
+    }
+
+    /** Ends every open stream; runs before the web server's graceful shutdown, which then has none to wait for. */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        shuttingDown = true;
+        endings.forEach(Runnable::run);
     }
 }

@@ -44,6 +44,7 @@ final class OrderStatusStream {
     private OrderView last;
     private volatile boolean finished;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable endForShutdown = this::endForShutdown;
     private SubscriptionQueryResult<OrderView, OrderView> subscription;
     private volatile Disposable polling;
     private volatile AutoCloseable watch;
@@ -56,7 +57,7 @@ final class OrderStatusStream {
 
     void start(OrderView current, SubscriptionQueryResult<OrderView, OrderView> result) {
         this.subscription = result;
-        streams.opened();
+        streams.opened(endForShutdown);
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::finish);
         emitter.onError(error -> close());
@@ -175,6 +176,21 @@ final class OrderStatusStream {
         close();
     }
 
+    /** The instance shuts down: the response ends without the end event, so the client connects again. */
+    private synchronized void endForShutdown() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        stopPolling();
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            // already completed
+        }
+        close();
+    }
+
     private void stopPolling() {
         Disposable poll = polling;
         if (poll != null) {
@@ -193,7 +209,7 @@ final class OrderStatusStream {
     /** Ends the subscription query and the polling (once); the update flux then completes. */
     private void close() {
         if (closed.compareAndSet(false, true)) {
-            streams.released();
+            streams.released(endForShutdown);
             stopPolling();
             try {
                 subscription.cancel();
