@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *     current one, which keeps serving), drops what earlier rebuilds left behind and declares the indexes;</li>
  * <li>starts a second, separately named pooled streaming processor ({@code P-rebuild-<generation>-<random>}) with a
  *     new instance of P's handlers bound to the new collections, reading from the first event;</li>
- * <li>once it has caught up with the head of the stream: pauses P's live processor, stops the rebuild processor,
+ * <li>once it has caught up with the head of the stream (it has read as far as the head was at the previous check,
+ *     or its processor reports it caught up): pauses P's live processor, stops the rebuild processor,
  *     runs P's activation step (for order-detail: archive what is due), gives the live processor the rebuild's token
  *     for every segment, points the alias at the new generation and starts the live processor again. The live
  *     processor thus continues exactly where the rebuild stopped, now writing the new generation: no event is missed
@@ -63,6 +64,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
     private final LongSupplier eventCount;
     private final Duration dropPreviousAfter;
     private final Duration checkInterval;
+    private final Duration segmentScanInterval;
     private final int batchSize;
     private final Clock clock;
     private final ScheduledExecutorService supervisor;
@@ -81,6 +83,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
         this.eventCount = builder.eventCount;
         this.dropPreviousAfter = builder.dropPreviousAfter;
         this.checkInterval = builder.checkInterval;
+        this.segmentScanInterval = builder.segmentScanInterval;
         this.batchSize = builder.batchSize;
         this.clock = builder.clock;
         this.supervisor = Executors.newSingleThreadScheduledExecutor(Rebuild.threads("projection-rebuilds"));
@@ -120,7 +123,15 @@ public final class ProjectionRebuilder implements AutoCloseable {
         String processorName = name + "-rebuild-" + generation + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Rebuild rebuild = new Rebuild(
-                projection, target, processorName, clock.instant(), events, tokenStore, batchSize, this::totalEvents);
+                projection,
+                target,
+                processorName,
+                clock.instant(),
+                events,
+                tokenStore,
+                batchSize,
+                segmentScanInterval,
+                this::totalEvents);
         rebuilds.put(name, rebuild);
         rebuild.start();
         log.info("rebuild of {} into generation {} started ({})", name, generation, processorName);
@@ -162,7 +173,12 @@ public final class ProjectionRebuilder implements AutoCloseable {
             if (segment != null && segment.isErrorState()) {
                 rebuild.lastError(String.valueOf(segment.getError()));
             }
-            if (segment != null && segment.isCaughtUp() && !segment.isErrorState()) {
+            // Axon marks a pooled processor caught up only on a look with no event pending and every work package
+            // idle, which under steady traffic (or after the last batch, when nothing wakes the coordinator) comes
+            // with its next segment scan, up to 5 s later; having read as far as the head was a check ago is enough:
+            // the live processor goes on from wherever the rebuild stopped
+            boolean reachedHead = rebuild.reachedHeadOfLastCheck(headPosition());
+            if (segment != null && (segment.isCaughtUp() || reachedHead) && !segment.isErrorState()) {
                 switchOver(rebuild);
                 return;
             }
@@ -248,6 +264,7 @@ public final class ProjectionRebuilder implements AutoCloseable {
         private LongSupplier eventCount;
         private Duration dropPreviousAfter = Duration.ofMinutes(1);
         private Duration checkInterval = Duration.ofMillis(250);
+        private Duration segmentScanInterval = Duration.ofSeconds(5);
         private int batchSize = 100;
         private Clock clock = Clock.systemUTC();
 
@@ -304,6 +321,16 @@ public final class ProjectionRebuilder implements AutoCloseable {
 
         public Builder checkInterval(Duration checkInterval) {
             this.checkInterval = checkInterval;
+            return this;
+        }
+
+        /**
+         * How often a rebuild's processor looks for segments to claim and extends its claim when it has nothing to
+         * do (Axon's {@code tokenClaimInterval}, 5 s; keep it under the token store's claim timeout); the switch-over
+         * does not wait for it.
+         */
+        public Builder segmentScanInterval(Duration segmentScanInterval) {
+            this.segmentScanInterval = segmentScanInterval;
             return this;
         }
 

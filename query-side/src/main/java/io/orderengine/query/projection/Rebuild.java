@@ -1,5 +1,6 @@
 package io.orderengine.query.projection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,7 @@ final class Rebuild {
     private volatile Instant finishedAt;
     private volatile Long position;
     private volatile boolean stopped;
+    private Long headOfLastCheck;
 
     /**
      * A rebuild of {@code projection} into {@code target} by a processor named {@code processorName}, which reads
@@ -52,6 +54,7 @@ final class Rebuild {
             StreamableMessageSource<TrackedEventMessage<?>> events,
             TokenStore tokenStore,
             int batchSize,
+            Duration segmentScanInterval,
             Supplier<Long> totalEvents) {
         this.projection = projection;
         this.target = target;
@@ -76,6 +79,8 @@ final class Rebuild {
                 .initialSegmentCount(1)
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(batchSize)
+                .tokenClaimInterval(segmentScanInterval.toMillis())
+                .claimExtensionThreshold(segmentScanInterval.toMillis())
                 .build();
     }
 
@@ -154,6 +159,17 @@ final class Rebuild {
             position = status.getCurrentPosition().getAsLong();
         }
         return position;
+    }
+
+    /**
+     * Whether the rebuild has read every event up to where the head of the stream was at the previous check;
+     * remembers {@code head} for the next check. Called by the supervisor thread only.
+     */
+    boolean reachedHeadOfLastCheck(Long head) {
+        Long previous = headOfLastCheck;
+        headOfLastCheck = head;
+        Long reached = position();
+        return previous != null && reached != null && reached >= previous;
     }
 
     RebuildProgress progress() {
