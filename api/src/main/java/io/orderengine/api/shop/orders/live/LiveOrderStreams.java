@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,13 +32,16 @@ public class LiveOrderStreams {
     private volatile boolean shuttingDown;
     private final Duration heartbeat;
     private final OtherInstancesChanges otherInstances;
+    private final ApplicationContext context;
 
     LiveOrderStreams(
             @Value("${engine.orders.stream-heartbeat:10s}") Duration heartbeat,
             OtherInstancesChanges otherInstances,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ApplicationContext context) {
         this.heartbeat = heartbeat;
         this.otherInstances = otherInstances;
+        this.context = context;
         meters.ifAvailable(registry -> Gauge.builder("engine.orders.streams.open", open, AtomicInteger::get)
                 .description("order status streams open on this instance")
                 .register(registry));
@@ -72,8 +76,11 @@ public class LiveOrderStreams {
     }
 
     /** Ends every open stream; runs before the web server's graceful shutdown, which then has none to wait for. */
-    @EventListener(ContextClosedEvent.class)
-    void endAll() {
+    @EventListener
+    void endAll(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() != context) {
+            return; // a child context (a management server on a port of its own) closing
+        }
         shuttingDown = true;
         endings.forEach(Runnable::run);
     }
