@@ -2,6 +2,9 @@ package io.orderengine.infrastructure.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderengine.messages.order.OrderPlacedEvent;
+import io.orderengine.testkit.OrderFixtures;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -28,6 +31,20 @@ class RedactorTest {
                 .isEqualTo("key [stripe-key] and [webhook-secret]");
         assertThat(Redactor.redact("pi_3Nabc_secret_XYZ123")).isEqualTo("[client-secret]");
         assertThat(Redactor.redact("{\"password\":\"hunter2\"}")).isEqualTo("{\"password\":\"[redacted]\"}");
+    }
+
+    @Test
+    void anEventMessageAsAxonLogsItCarriesNoNameAddressOrNote() {
+        // Axon writes the whole message into some of its log lines, e.g. "Adding dead letter [...]"
+        OrderPlacedEvent placed = OrderFixtures.aPlacedOrder()
+                .shippedTo(OrderFixtures.ROTHSCHILD_BLVD)
+                .withNotes("ring Noa at the back door")
+                .build();
+        String line = Redactor.redact("Adding dead letter [" + GenericEventMessage.asEventMessage(placed) + "]");
+
+        assertThat(line)
+                .contains(placed.orderNumber().value(), "country=IL")
+                .doesNotContain("Noa", "Rothschild", "6688101", "back door", "alice@");
     }
 
     @Test

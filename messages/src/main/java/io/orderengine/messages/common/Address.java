@@ -1,6 +1,7 @@
 package io.orderengine.messages.common;
 
 import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.messages.privacy.PersonalDataText;
 import java.util.Objects;
 
 /**
@@ -31,5 +32,11 @@ public record Address(
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
+    }
+
+    /** Written without its personal data ({@link PersonalDataText}): this text reaches logs. */
+    @Override
+    public String toString() {
+        return PersonalDataText.of(this);
     }
 }

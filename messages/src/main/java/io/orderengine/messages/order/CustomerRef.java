@@ -3,6 +3,7 @@ package io.orderengine.messages.order;
 import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.privacy.DataSubject;
 import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.messages.privacy.PersonalDataText;
 import java.util.Objects;
 
 /** Who the order belongs to: a signed-in customer ({@code customerId} = JWT subject) or a guest ({@code customerId} null, {@code guestTokenHash} = SHA-256 hex of the secret view token; the token itself is never stored). {@code email} is where notifications go. */
@@ -39,5 +40,11 @@ public record CustomerRef(String customerId, @PersonalData String email, String 
     /** Whose personal data this is: the customer, or the guest by e-mail. */
     public DataSubject dataSubject() {
         return isGuest() ? DataSubject.guest(email) : DataSubject.customer(customerId);
+    }
+
+    /** Written without its personal data ({@link PersonalDataText}): this text reaches logs. */
+    @Override
+    public String toString() {
+        return PersonalDataText.of(this);
     }
 }

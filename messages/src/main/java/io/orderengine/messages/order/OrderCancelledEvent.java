@@ -3,6 +3,7 @@ package io.orderengine.messages.order;
 import io.orderengine.messages.common.*;
 import io.orderengine.messages.privacy.DataSubject;
 import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.messages.privacy.PersonalDataText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -38,5 +39,11 @@ public record OrderCancelledEvent(
     @Override
     public DataSubject dataSubject() {
         return customer == null ? null : customer.dataSubject();
+    }
+
+    /** Written without its personal data ({@link PersonalDataText}): this text reaches logs. */
+    @Override
+    public String toString() {
+        return PersonalDataText.of(this);
     }
 }

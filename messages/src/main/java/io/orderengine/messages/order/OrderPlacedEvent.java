@@ -3,6 +3,7 @@ package io.orderengine.messages.order;
 import io.orderengine.messages.common.*;
 import io.orderengine.messages.privacy.DataSubject;
 import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.messages.privacy.PersonalDataText;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -41,5 +42,11 @@ public record OrderPlacedEvent(
     @Override
     public String note() {
         return "placed";
+    }
+
+    /** Written without its personal data ({@link PersonalDataText}): this text reaches logs. */
+    @Override
+    public String toString() {
+        return PersonalDataText.of(this);
     }
 }

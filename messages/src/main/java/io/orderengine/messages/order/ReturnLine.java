@@ -2,6 +2,7 @@ package io.orderengine.messages.order;
 
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.privacy.PersonalData;
+import io.orderengine.messages.privacy.PersonalDataText;
 import java.util.Objects;
 
 /**
@@ -17,5 +18,11 @@ public record ReturnLine(
     public ReturnLine {
         Objects.requireNonNull(sku, "sku");
         if (quantity <= 0) throw new IllegalArgumentException("return quantity must be positive");
+    }
+
+    /** Written without its personal data ({@link PersonalDataText}): this text reaches logs. */
+    @Override
+    public String toString() {
+        return PersonalDataText.of(this);
     }
 }
