@@ -575,13 +575,18 @@ class EmbeddedStoreIndexesTest {
             // an index declared on documents that break it is not created
             codes.insertOne(new Document("_id", 11).append("code", "Z").append("twin", 1));
             codes.insertOne(new Document("_id", 12).append("code", "Y").append("twin", 1));
-            assertThatThrownBy(() -> codes.createIndex(
-                            Indexes.ascending("twin"),
-                            new IndexOptions().unique(true).sparse(true)))
-                    .isInstanceOfSatisfying(MongoServerException.class, e -> {
-                        assertThat(e.getCode()).isEqualTo(11000);
-                        assertThat(e.getMessage()).contains("twin: 1");
-                    });
+            try (StoreLogs wire = StoreLogs.keptFromOutput("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler")) {
+                assertThatThrownBy(() -> codes.createIndex(
+                                Indexes.ascending("twin"),
+                                new IndexOptions().unique(true).sparse(true)))
+                        .isInstanceOfSatisfying(MongoServerException.class, e -> {
+                            assertThat(e.getCode()).isEqualTo(11000);
+                            assertThat(e.getMessage()).contains("twin: 1");
+                        });
+                assertThat(wire.containing("failed to handle"))
+                        .as("the store reports the refused index")
+                        .hasSize(1);
+            }
             assertThat(indexNames(client.getDatabase(DB), "codes")).doesNotContain("twin_1");
             codes.insertOne(new Document("_id", 13).append("code", "X").append("twin", 1));
         }

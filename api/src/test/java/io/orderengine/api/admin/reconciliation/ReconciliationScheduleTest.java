@@ -5,6 +5,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.orderengine.saga.reconciliation.Reconciliation;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -14,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -38,8 +43,26 @@ class ReconciliationScheduleTest {
         ReconciliationSchedule schedule = new ReconciliationSchedule(
                 reconciliation, Clock.fixed(Instant.parse("2025-11-22T00:30:00Z"), ZoneOffset.UTC));
 
-        schedule.reconcileYesterday();
+        // what the schedule logs goes to this list only (asserted below), not to the build's output
+        Logger logger = (Logger) LoggerFactory.getLogger(ReconciliationSchedule.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        logger.setAdditive(false);
+        try {
+            schedule.reconcileYesterday();
+        } finally {
+            logger.setAdditive(true);
+            logger.detachAppender(logged);
+        }
 
         verify(reconciliation).run(LocalDate.parse("2025-11-21"));
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(event.getFormattedMessage())
+                    .isEqualTo("reconciliation of 2025-11-21 failed; run it again with"
+                            + " POST /api/v1/admin/reconciliation/run?date=2025-11-21");
+            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("store down");
+        });
     }
 }
