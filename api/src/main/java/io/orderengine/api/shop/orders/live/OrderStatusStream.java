@@ -159,34 +159,31 @@ final class OrderStatusStream {
         close();
     }
 
-    private synchronized void finish() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        stopPolling();
-        try {
-            emitter.send(SseEmitter.event()
-                    .name(END_EVENT)
-                    .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
-            emitter.complete();
-        } catch (IOException | IllegalStateException e) {
-            // the client went away
-        }
-        close();
+    /** The checkout is over (or the stream timed out): the end event says so, and the client does not come back. */
+    private void finish() {
+        end(true);
     }
 
     /** The instance shuts down: the response ends without the end event, so the client connects again. */
-    private synchronized void endForShutdown() {
+    private void endForShutdown() {
+        end(false);
+    }
+
+    private synchronized void end(boolean checkoutOver) {
         if (finished) {
             return;
         }
         finished = true;
         stopPolling();
         try {
+            if (checkoutOver) {
+                emitter.send(SseEmitter.event()
+                        .name(END_EVENT)
+                        .data(Map.of("status", last.status().name()), MediaType.APPLICATION_JSON));
+            }
             emitter.complete();
-        } catch (IllegalStateException e) {
-            // already completed
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the response was already complete
         }
         close();
     }
