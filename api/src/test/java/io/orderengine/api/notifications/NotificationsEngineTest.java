@@ -3,13 +3,11 @@ package io.orderengine.api.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.orderengine.api.support.RunningEngine;
+import io.orderengine.testkit.CapturedLog;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.FreePorts;
 import io.orderengine.testkit.ReceivedMail;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The whole engine mailing a real SMTP server (GreenMail): confirmation, shipping, cancellation and refund emails
@@ -139,19 +136,12 @@ class NotificationsEngineTest {
     void anEmailThatCannotBeSentIsDeadLetteredAndSentWhenAnAdminRetriesIt() {
         // Axon logs each dead letter with the event and the cause's stack trace: kept out of the build's output and
         // checked here for personal data (the event's text withholds it)
-        Logger deadLetterLog = (Logger) LoggerFactory.getLogger(MongoSequencedDeadLetterQueue.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        deadLetterLog.addAppender(logged);
-        deadLetterLog.setAdditive(false);
-        try {
+        List<String> logged;
+        try (CapturedLog log = CapturedLog.of(MongoSequencedDeadLetterQueue.class)) {
             deadLetterAndRetry();
-        } finally {
-            deadLetterLog.setAdditive(true);
-            deadLetterLog.detachAppender(logged);
+            logged = log.messages();
         }
-        assertThat(logged.list)
-                .extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged)
                 .anySatisfy(line -> assertThat(line).startsWith("Adding dead letter"))
                 .allSatisfy(line -> assertThat(line).doesNotContain("guest-dlq", "Noa Cohen", "Rothschild", "6688101"));
     }

@@ -3,12 +3,11 @@ package io.orderengine.infrastructure.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.orderengine.testkit.CapturedLog;
 import io.orderengine.testkit.InMemoryMongo;
 import io.orderengine.testkit.MutableClock;
 import java.time.Clock;
@@ -34,7 +33,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class MongoDeadlineManagerTest {
 
@@ -282,25 +280,19 @@ class MongoDeadlineManagerTest {
 
     @Test
     void aFailedDeliveryIsTriedAgainLaterAndParkedAfterTheLastAttempt() {
-        // what the manager logs goes to this list only (asserted below), not to the build's output
-        Logger logger = (Logger) LoggerFactory.getLogger(MongoDeadlineManager.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        logger.addAppender(logged);
-        logger.setAdditive(false);
-        try {
+        // what the manager logs is asserted below, not written to the build's output
+        List<ILoggingEvent> logged;
+        try (CapturedLog log = CapturedLog.of(MongoDeadlineManager.class)) {
             failedDeliveriesAreTriedAgainThenParked();
-        } finally {
-            logger.setAdditive(true);
-            logger.detachAppender(logged);
+            logged = log.events();
         }
-        assertThat(logged.list)
+        assertThat(logged)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(message -> assertThat(message)
                         .matches("deadline payment \\(.+\\) failed on attempt 1; will be tried again"))
                 .anySatisfy(message ->
                         assertThat(message).matches("deadline capture \\(.+\\) failed on attempt 3; parked"));
-        assertThat(logged.list)
+        assertThat(logged)
                 .allSatisfy(event ->
                         assertThat(event.getThrowableProxy().getMessage()).isEqualTo("saga store unavailable"));
     }

@@ -6,10 +6,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.orderengine.saga.reconciliation.Reconciliation;
+import io.orderengine.testkit.CapturedLog;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +16,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -43,21 +42,15 @@ class ReconciliationScheduleTest {
         ReconciliationSchedule schedule = new ReconciliationSchedule(
                 reconciliation, Clock.fixed(Instant.parse("2025-11-22T00:30:00Z"), ZoneOffset.UTC));
 
-        // what the schedule logs goes to this list only (asserted below), not to the build's output
-        Logger logger = (Logger) LoggerFactory.getLogger(ReconciliationSchedule.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        logger.addAppender(logged);
-        logger.setAdditive(false);
-        try {
+        // what the schedule logs is asserted below, not written to the build's output
+        List<ILoggingEvent> logged;
+        try (CapturedLog log = CapturedLog.of(ReconciliationSchedule.class)) {
             schedule.reconcileYesterday();
-        } finally {
-            logger.setAdditive(true);
-            logger.detachAppender(logged);
+            logged = log.events();
         }
 
         verify(reconciliation).run(LocalDate.parse("2025-11-21"));
-        assertThat(logged.list).singleElement().satisfies(event -> {
+        assertThat(logged).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getFormattedMessage())
                     .isEqualTo("reconciliation of 2025-11-21 failed; run it again with"
