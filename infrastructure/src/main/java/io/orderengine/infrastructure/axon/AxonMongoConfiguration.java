@@ -118,7 +118,7 @@ public class AxonMongoConfiguration {
         if (claims.nodeId() != null) {
             tokens.nodeId(claims.nodeId());
         }
-        return new TokenAfterCommit(tokens.build());
+        return new TokenAfterCommit(new HeldSegments(tokens.build()));
     }
 
     /**

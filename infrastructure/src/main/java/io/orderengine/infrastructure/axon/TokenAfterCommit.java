@@ -1,8 +1,5 @@
 package io.orderengine.infrastructure.axon;
 
-import java.util.List;
-import java.util.Optional;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -21,14 +18,12 @@ import org.slf4j.LoggerFactory;
  * read models, saga steps that ignore an event their stage has passed, commands that are no-ops when repeated).
  * Outside a unit of work (initialising, claiming) tokens are stored at once.
  */
-public final class TokenAfterCommit implements TokenStore {
+public final class TokenAfterCommit extends ForwardingTokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(TokenAfterCommit.class);
 
-    private final TokenStore delegate;
-
     public TokenAfterCommit(TokenStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -48,65 +43,5 @@ public final class TokenAfterCommit implements TokenStore {
             return;
         }
         delegate.storeToken(token, processorName, segment);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount) {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment) {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
     }
 }
