@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.orderengine.infrastructure.privacy.PersonalDataCipher;
 import io.orderengine.infrastructure.privacy.PersonalDataSerializer;
 import io.orderengine.infrastructure.store.Store;
@@ -23,6 +25,8 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +46,11 @@ public class AxonMongoConfiguration {
     static final String SAGA_ASSOCIATIONS = "associations";
 
     static final String SAGA_IDENTIFIER = "sagaIdentifier";
+
+    /** The field of a tracking token's document naming the instance that holds its claim. */
+    static final String TOKEN_OWNER = "owner";
+
+    private static final Logger log = LoggerFactory.getLogger(AxonMongoConfiguration.class);
 
     /** Messages and tracking tokens: plain Jackson, as their classes' own annotations expect. */
     public static ObjectMapper messageObjectMapper() {
@@ -117,6 +126,15 @@ public class AxonMongoConfiguration {
                 .claimTimeout(claims.claimTimeout());
         if (claims.nodeId() != null) {
             tokens.nodeId(claims.nodeId());
+        }
+        if (claims.leftOverAtStart()) {
+            long released = axonMongoTemplate
+                    .trackingTokensCollection()
+                    .updateMany(Filters.ne(TOKEN_OWNER, null), Updates.set(TOKEN_OWNER, null))
+                    .getModifiedCount();
+            if (released > 0) {
+                log.info("released {} segment claims left over from an earlier run of this store", released);
+            }
         }
         return new TokenAfterCommit(new HeldSegments(tokens.build()));
     }

@@ -14,9 +14,11 @@ import java.util.Optional;
  * extended every 5 s and lapses 10 s after its holder died, so another instance takes the segment over.
  *
  * <p>A lone instance on its embedded store: the store's file is locked by the one process that opened it, so no other
- * instance can hold a claim. The node is named after the store file, so the same engine restarted (after a crash too)
- * takes its segments back at once instead of waiting for its old claims to lapse; and claims are extended every 20 s
- * (they hold 60 s) instead of every 5 s, which is most of what an idle engine asks of its store.
+ * instance can hold a claim, and every claim found in it at start is left over from an earlier run: the token store
+ * releases them before any processor starts ({@link #leftOverAtStart()}), so an engine restarted after a crash takes
+ * its segments back at once, even from a copy of its data in another folder. The node is named after the store file.
+ * Claims are extended every hour (they hold 3 hours) instead of every 5 s: nobody else could take them (this engine
+ * takes its own back whatever their age), and the extensions were most of what an idle engine wrote to its store.
  *
  * @param nodeId             the owner written into claims; null for Axon's default ({@code pid@host})
  * @param claimTimeout       how long a claim holds without being extended
@@ -27,7 +29,16 @@ public record SegmentClaims(String nodeId, Duration claimTimeout, long extension
     /** Axon's own settings (node {@code pid@host}, 10 s claims extended every 5 s). */
     public static final SegmentClaims SHARED = new SegmentClaims(null, Duration.ofSeconds(10), 5_000);
 
-    static final SegmentClaims LONE_EMBEDDED_DEFAULTS = new SegmentClaims(null, Duration.ofSeconds(60), 20_000);
+    static final SegmentClaims LONE_EMBEDDED_DEFAULTS =
+            new SegmentClaims(null, Duration.ofHours(3), Duration.ofHours(1).toMillis());
+
+    /**
+     * Whether every claim in the token store at start is left over from an earlier run (a lone instance on its
+     * embedded store) and is released before the processors start.
+     */
+    public boolean leftOverAtStart() {
+        return nodeId != null;
+    }
 
     /** The claims for an engine on {@code store}; {@code clustered} when several instances may share it. */
     public static SegmentClaims of(Store store, boolean clustered) {

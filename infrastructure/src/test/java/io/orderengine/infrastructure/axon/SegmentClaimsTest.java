@@ -20,8 +20,9 @@ class SegmentClaimsTest {
                         .nodeId())
                 .as("the same file, however it is written")
                 .isEqualTo(claims.nodeId());
-        assertThat(claims.claimTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(claims.extensionMillis()).isEqualTo(20_000);
+        assertThat(claims.leftOverAtStart()).isTrue();
+        assertThat(claims.claimTimeout()).isEqualTo(Duration.ofHours(3));
+        assertThat(claims.extensionMillis()).isEqualTo(3_600_000);
         assertThat(Duration.ofMillis(claims.extensionMillis()).multipliedBy(2))
                 .as("a claim is extended at least twice before it could lapse")
                 .isLessThan(claims.claimTimeout());
@@ -36,6 +37,9 @@ class SegmentClaimsTest {
                 .as("on a MongoDB (MONGODB_URI), which another instance may share")
                 .isEqualTo(SegmentClaims.SHARED);
         assertThat(SegmentClaims.SHARED.nodeId()).isNull();
+        assertThat(SegmentClaims.SHARED.leftOverAtStart())
+                .as("another instance's claims are alive")
+                .isFalse();
         assertThat(SegmentClaims.SHARED.claimTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(SegmentClaims.SHARED.extensionMillis()).isEqualTo(5_000);
     }
