@@ -4,11 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.io.IOException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
- * Drops two warnings libraries write about outcomes that are expected, and only those two (everything else those
+ * Drops three messages libraries write about outcomes that are expected, and only those three (everything else those
  * loggers write still reaches the log):
  *
  * <ul>
@@ -19,15 +21,27 @@ import org.slf4j.Marker;
  *   <li>Axon's {@code CapacityMonitor} registers its {@code *.capacity} gauge again on every message, and Micrometer
  *       (1.14+) warns at the second registration of a gauge. The gauge is registered once and works; other double
  *       registrations keep their warning.
+ *   <li>The embedded store's server (mongo-java-server's {@code MongoExceptionHandler}) logs an ERROR with the whole
+ *       stack trace when a client's connection breaks, as it does whenever a process using the store stops without
+ *       closing its connections (another instance of a cluster killed, a crash). It closes that connection and
+ *       nothing else is wrong; one WARN line without a trace says so instead. Any other exception it catches keeps
+ *       its ERROR.
  * </ul>
  */
 public final class ExpectedOutcomeFilter extends TurboFilter {
 
     static final String REPOSITORY = "org.axonframework.modelling.command.AbstractRepository";
     static final String REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+    static final String STORE_SERVER = "de.bwaldvogel.mongo.wire.MongoExceptionHandler";
+
+    /** Where the one line about a broken store connection goes. */
+    private static final org.slf4j.Logger STORE_LOG = LoggerFactory.getLogger("io.orderengine.infrastructure.store");
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (level == Level.ERROR && STORE_SERVER.equals(logger.getName())) {
+            return connectionBroke(t, params);
+        }
         if (level != Level.WARN || format == null) {
             return FilterReply.NEUTRAL;
         }
@@ -44,9 +58,23 @@ public final class ExpectedOutcomeFilter extends TurboFilter {
     }
 
     private static boolean notFound(Throwable t, Object[] params) {
-        if (t instanceof AggregateNotFoundException) {
-            return true;
+        return thrown(t, params) instanceof AggregateNotFoundException;
+    }
+
+    private static FilterReply connectionBroke(Throwable t, Object[] params) {
+        if (!(thrown(t, params) instanceof IOException broken)) {
+            return FilterReply.NEUTRAL;
         }
-        return params != null && params.length > 0 && params[params.length - 1] instanceof AggregateNotFoundException;
+        Object client = params != null && params.length > 1 ? params[0] : "?";
+        STORE_LOG.warn("embedded store: the connection of client {} broke ({}); closed", client, broken.toString());
+        return FilterReply.DENY;
+    }
+
+    /** The throwable of a log call: given apart, or (SLF4J's convention) as the last parameter. */
+    private static Object thrown(Throwable t, Object[] params) {
+        if (t != null) {
+            return t;
+        }
+        return params != null && params.length > 0 ? params[params.length - 1] : null;
     }
 }

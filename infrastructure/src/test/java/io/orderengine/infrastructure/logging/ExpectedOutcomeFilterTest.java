@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.FilterReply;
+import java.net.SocketException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ExpectedOutcomeFilterTest {
 
@@ -59,6 +63,40 @@ class ExpectedOutcomeFilterTest {
                         "io.orderengine.Anything",
                         Level.WARN,
                         "This Gauge has been already registered " + "(MeterId{name='commandBus.capacity', tags=[]})"))
+                .isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void turnsTheStoreServersErrorAboutABrokenConnectionIntoOneWarningLine() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger store = (Logger) LoggerFactory.getLogger("io.orderengine.infrastructure.store");
+        store.addAppender(lines);
+        try {
+            assertThat(decide(
+                            ExpectedOutcomeFilter.STORE_SERVER,
+                            Level.ERROR,
+                            "exception for client {}",
+                            "edf4ae2c",
+                            new SocketException("Connection reset")))
+                    .isEqualTo(FilterReply.DENY);
+            assertThat(lines.list).singleElement().satisfies(line -> {
+                assertThat(line.getLevel()).isEqualTo(Level.WARN);
+                assertThat(line.getFormattedMessage())
+                        .isEqualTo("embedded store: the connection of client edf4ae2c broke"
+                                + " (java.net.SocketException: Connection reset); closed");
+                assertThat(line.getThrowableProxy()).isNull();
+            });
+        } finally {
+            store.detachAppender(lines);
+        }
+        assertThat(decide(
+                        ExpectedOutcomeFilter.STORE_SERVER,
+                        Level.ERROR,
+                        "exception for client {}",
+                        "edf4ae2c",
+                        new IllegalStateException("a broken document")))
+                .as("anything else the server catches keeps its error")
                 .isEqualTo(FilterReply.NEUTRAL);
     }
 }
