@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * message is handled gets an id derived from that message ({@link DeadlineIds}), so handling it again after a crash
  * replaces the deadline instead of leaving a second one. {@link #ensureIndexes()} declares
  * the indexes of the due query ({@code triggerAt}: the claim walks the due deadlines in trigger order) and of
- * cancellation by name; MongoDB and the embedded store both serve them.
+ * cancellation by name and by scope; MongoDB and the embedded store both serve them.
  *
  * <p>A deadline already claimed is delivered even if it is cancelled meanwhile (the scope may be handling the message
  * that cancels it while the deadline waits for the scope's lock). So each delivered deadline names its schedule in
@@ -131,10 +131,11 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The indexes of the due query and of cancelling by name (idempotent; run at start-up). */
+    /** The indexes of the due query and of cancelling by name or by scope (idempotent; run at start-up). */
     public void ensureIndexes() {
         deadlines.createIndex(Indexes.ascending("triggerAt"));
         deadlines.createIndex(Indexes.ascending("name"));
+        deadlines.createIndex(Indexes.ascending("scope", "name"));
     }
 
     /** Starts delivering due deadlines, including those scheduled before a restart. */

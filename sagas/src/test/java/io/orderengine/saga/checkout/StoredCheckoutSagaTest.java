@@ -3,10 +3,13 @@ package io.orderengine.saga.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderengine.messages.common.Actor;
 import io.orderengine.messages.common.Money;
 import io.orderengine.messages.common.OrderId;
 import io.orderengine.messages.common.SkuCode;
 import io.orderengine.messages.order.ConfirmOrderCommand;
+import io.orderengine.messages.order.OrderConfirmedEvent;
+import io.orderengine.messages.order.OrderStatus;
 import io.orderengine.messages.order.PaymentAuthorizedEvent;
 import io.orderengine.messages.order.PaymentMethod;
 import io.orderengine.messages.order.ShortSku;
@@ -149,12 +152,51 @@ class StoredCheckoutSagaTest {
                                     ORDER_ID, PaymentMethod.SANDBOX, FakePaymentGateway.CAPTURE_REFERENCE, TOTAL),
                             new CommitStockCommand(MUG, ORDER_ID),
                             new CommitStockCommand(SHIRT, ORDER_ID));
-            assertThat(deadlines.cancelled).containsExactly(CheckoutSaga.PAYMENT_DEADLINE + "/deadline-payment-1");
+            assertThat(deadlines.cancelled)
+                    .as("every payment and capture deadline of the saga")
+                    .containsExactly(CheckoutSaga.PAYMENT_DEADLINE + "/*", CheckoutSaga.CAPTURE_DEADLINE + "/*");
+            assertThat(saga.state().paymentDeadlineId).isNull();
             assertThat(ledger.entriesOf(ORDER_ID)).hasSize(1);
             // CONFIRMED comes with the order's OrderConfirmedEvent
             assertThat(saga.state().stage()).isEqualTo(Stage.CAPTURING);
             assertThat(saga.state().captured).isEqualTo(TOTAL);
             assertThat(saga.state().stockCommitted).isTrue();
+        }
+    }
+
+    @Test
+    void anOrderConfirmedHandledAgainAfterACrashRemovesADeadlineTheSavedStateNoLongerNames() throws IOException {
+        // a crash between the saga's save (stage past payment, deadline ids cleared) and the deadline store's delete:
+        // the payment deadline is still stored, the saved state names none; the event is handled again
+        CheckoutSaga saga = load("checkout-saga-v1-awaiting-payment.json");
+        saga.state().stage = Stage.CAPTURING;
+        saga.state().paymentDeadlineId = null;
+        RecordingCommands commands = new RecordingCommands();
+        RecordingDeadlines deadlines = new RecordingDeadlines();
+        try (InMemoryMongo mongo = InMemoryMongo.start();
+                StepCommands stepCommands = new StepCommands(commands.gateway())) {
+            new SimpleResourceInjector(
+                            stepCommands,
+                            deadlines,
+                            new PaymentParticipant(
+                                    new PaymentGateways(List.of(new FakePaymentGateway(PaymentMethod.SANDBOX))),
+                                    new PaymentLedger(mongo.database(), Clock.systemUTC())),
+                            CheckoutPolicy.withPaymentDeadline(Duration.ofMinutes(30)))
+                    .injectResources(saga);
+
+            saga.on(new OrderConfirmedEvent(
+                    ORDER_ID,
+                    OrderStatus.AWAITING_PAYMENT,
+                    PaymentMethod.SANDBOX,
+                    FakePaymentGateway.CAPTURE_REFERENCE,
+                    TOTAL,
+                    Actor.system("checkout"),
+                    null));
+
+            assertThat(deadlines.cancelled)
+                    .as("every deadline of the saga, not only those its state names")
+                    .containsExactly(CheckoutSaga.PAYMENT_DEADLINE + "/*", CheckoutSaga.CAPTURE_DEADLINE + "/*");
+            assertThat(saga.state().stage()).isEqualTo(Stage.CONFIRMED);
         }
     }
 
@@ -173,7 +215,7 @@ class StoredCheckoutSagaTest {
         }
     }
 
-    /** Only what the capture path uses: the cancellation of the payment deadline. */
+    /** Only what the capture path uses: the cancellation of the saga's deadlines. */
     private static final class RecordingDeadlines implements DeadlineManager {
 
         final List<String> cancelled = new ArrayList<>();
@@ -192,6 +234,11 @@ class StoredCheckoutSagaTest {
         @Override
         public void cancelAll(String deadlineName) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void cancelAllWithinScope(String deadlineName) {
+            cancelled.add(deadlineName + "/*");
         }
 
         @Override
