@@ -110,13 +110,7 @@ public final class HeldSegments extends ForwardingTokenStore {
     }
 
     private TrackingToken claimed(String processorName, int segment, Supplier<TrackingToken> claim) {
-        TrackingToken token;
-        try {
-            token = claim.get();
-        } catch (UnableToClaimTokenException e) {
-            drop(processorName, segment);
-            throw e;
-        }
+        TrackingToken token = holding(processorName, segment, claim);
         held.computeIfAbsent(processorName, name -> ConcurrentHashMap.newKeySet())
                 .add(segment);
         segmentIds.remove(processorName);
@@ -124,8 +118,16 @@ public final class HeldSegments extends ForwardingTokenStore {
     }
 
     private void holding(String processorName, int segment, Runnable call) {
-        try {
+        holding(processorName, segment, () -> {
             call.run();
+            return null;
+        });
+    }
+
+    /** Runs a call on a segment's claim; a claim the store refuses is no longer held. */
+    private <T> T holding(String processorName, int segment, Supplier<T> call) {
+        try {
+            return call.get();
         } catch (UnableToClaimTokenException e) {
             drop(processorName, segment);
             throw e;

@@ -47,11 +47,7 @@ class HeldSegmentsTest {
 
     @Test
     void aProcessorHoldingEverySegmentIsAnsweredFromMemoryAsTheStoreWouldAnswer() {
-        held.initializeTokenSegments(PROCESSOR, 4);
-        for (int segment = 0; segment < 4; segment++) {
-            held.fetchToken(PROCESSOR, segment);
-        }
-        held.fetchAvailableSegments(PROCESSOR); // reads the segment ids once
+        holdEverySegment(4);
 
         tokenCommands.set(0);
         List<Segment> answer = null;
@@ -65,10 +61,7 @@ class HeldSegmentsTest {
 
     @Test
     void aReleasedSegmentSendsTheNextScanToTheStore() {
-        held.initializeTokenSegments(PROCESSOR, 2);
-        held.fetchToken(PROCESSOR, 0);
-        held.fetchToken(PROCESSOR, 1);
-        held.fetchAvailableSegments(PROCESSOR);
+        holdEverySegment(2);
 
         held.releaseClaim(PROCESSOR, 1);
         tokenCommands.set(0);
@@ -87,10 +80,7 @@ class HeldSegmentsTest {
     @Test
     void aClaimAnotherInstanceTookOverIsDroppedWhenItsExtensionFails() {
         MongoTokenStore other = tokens("node-b", Duration.ofMillis(300));
-        held.initializeTokenSegments(PROCESSOR, 2);
-        held.fetchToken(PROCESSOR, 0);
-        held.fetchToken(PROCESSOR, 1);
-        held.fetchAvailableSegments(PROCESSOR);
+        holdEverySegment(2);
 
         // node-a's claim on segment 1 lapses (claims hold 300 ms here) and node-b takes it
         Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -107,10 +97,7 @@ class HeldSegmentsTest {
 
     @Test
     void aSegmentAddedThroughTheStoreIsOfferedAtTheNextScan() {
-        held.initializeTokenSegments(PROCESSOR, 2);
-        held.fetchToken(PROCESSOR, 0);
-        held.fetchToken(PROCESSOR, 1);
-        held.fetchAvailableSegments(PROCESSOR);
+        holdEverySegment(2);
 
         // what a split of segment 0 of {0, 1} writes: segment 2 (mask 0b11), free
         held.initializeSegment(new GlobalSequenceTrackingToken(0), PROCESSOR, 2);
@@ -118,6 +105,15 @@ class HeldSegmentsTest {
         assertThat(held.fetchAvailableSegments(PROCESSOR))
                 .extracting(Segment::getSegmentId)
                 .contains(2);
+    }
+
+    /** The processor gets {@code count} segments, claims them all and looks once (which reads the segment ids). */
+    private void holdEverySegment(int count) {
+        held.initializeTokenSegments(PROCESSOR, count);
+        for (int segment = 0; segment < count; segment++) {
+            held.fetchToken(PROCESSOR, segment);
+        }
+        held.fetchAvailableSegments(PROCESSOR);
     }
 
     private MongoTokenStore tokens(String node, Duration claimTimeout) {
