@@ -6,7 +6,9 @@
 import { ApiError, api, postOnce } from '../api.js';
 import { isAdmin } from '../auth.js';
 import { dateTime, money } from '../format.js';
-import { $, clear, h, param, showMessage } from '../ui.js';
+import {
+    $, clear, clearFieldErrors, focusFirstInvalid, h, param, placeFieldErrors, showMessage,
+} from '../ui.js';
 
 const orderId = param('id');
 const EDITABLE = ['AWAITING_PAYMENT', 'CONFIRMED', 'PROCESSING'];
@@ -21,19 +23,41 @@ function path() {
     return `/api/v1/admin/orders/${encodeURIComponent(orderId)}/edits`;
 }
 
+// The changes the form asks for now, in the order they are sent. Each input whose value is sent carries, as its name
+// and data-field, the API path it is sent at (changes[0].quantity, changes[1].sku…), so a 400 for that path is shown
+// at that input; an input whose value is not sent (unchanged, or a line removed by its 0) has no name.
 function changes() {
     const list = [];
+    const sentAt = (input, field) => {
+        const at = `changes[${list.length - 1}].${field}`;
+        input.name = at;
+        input.dataset.field = at;
+    };
+    const notSent = (input) => {
+        input.removeAttribute('name');
+        delete input.dataset.field;
+    };
     for (const line of order.lines) {
         const input = document.querySelector(`[data-testid="edit-qty-${CSS.escape(line.sku)}"]`);
         const quantity = Number.parseInt(input.value, 10);
         if (Number.isNaN(quantity) || quantity === line.quantity) {
-            continue;
+            notSent(input);
+        } else if (quantity === 0) {
+            list.push({ type: 'remove_line', sku: line.sku });
+            notSent(input);
+        } else {
+            list.push({ type: 'set_quantity', sku: line.sku, quantity });
+            sentAt(input, 'quantity');
         }
-        list.push(quantity === 0 ? { type: 'remove_line', sku: line.sku } : { type: 'set_quantity', sku: line.sku, quantity });
     }
     const sku = $('#edit-add-sku').value.trim();
     if (sku) {
         list.push({ type: 'add_line', sku, quantity: Number.parseInt($('#edit-add-qty').value, 10) || 1 });
+        sentAt($('#edit-add-sku'), 'sku');
+        sentAt($('#edit-add-qty'), 'quantity');
+    } else {
+        notSent($('#edit-add-sku'));
+        notSent($('#edit-add-qty'));
     }
     return list;
 }
@@ -47,12 +71,12 @@ function renderForm() {
     const editable = EDITABLE.includes(order.status);
     $('#edit-closed').hidden = editable;
     form.hidden = !editable;
-    const rows = order.lines.map((line) => h('tr', {},
+    const rows = order.lines.map((line, i) => h('tr', {},
         h('td', {}, `${line.name} (${line.sku})`),
         h('td', { class: 'num' }, money(line.unitPriceMinor, order.totals.currency)),
         h('td', {}, h('input', {
-            type: 'number', min: '0', max: '1000', value: String(line.quantity), 'aria-label': `Quantity of ${line.sku}`,
-            'data-testid': `edit-qty-${line.sku}`,
+            id: `edit-qty-${i}`, type: 'number', min: '0', max: '1000', value: String(line.quantity),
+            'aria-label': `Quantity of ${line.sku}`, 'data-testid': `edit-qty-${line.sku}`,
         }))));
     clear($('#edit-lines')).append(h('table', {}, h('thead', {}, h('tr', {},
         h('th', {}, 'Item'), h('th', { class: 'num' }, 'Price'), h('th', {}, 'Quantity (0 removes)'))), h('tbody', {}, rows)));
@@ -100,7 +124,11 @@ function renderPreview(answer) {
 
 async function preview(event) {
     event.preventDefault();
+    clearFieldErrors($('#edit-form'));
     showMessage($('#edit-message'), null);
+    // the last preview was of another edit: it goes until this one's answer is shown
+    $('#edit-preview-result').hidden = true;
+    $('#edit-commit').disabled = true;
     const sent = body(true);
     if (!sent.changes.length) {
         showMessage($('#edit-message'), 'Change a quantity, add a SKU, or both; then preview.');
@@ -111,7 +139,11 @@ async function preview(event) {
         previewed = sent;
         renderPreview(answer);
     } catch (e) {
+        if (e instanceof ApiError) {
+            placeFieldErrors($('#edit-form'), e);
+        }
         showMessage($('#edit-message'), e);
+        focusFirstInvalid($('#edit-form'));
     }
 }
 
@@ -158,6 +190,7 @@ if (isAdmin() && orderId) {
     $('#edit-form').addEventListener('submit', preview);
     $('#edit-commit').addEventListener('click', commit);
     $('#edit-form').addEventListener('input', () => {
+        changes(); // names the inputs after the paths their values are now sent at
         previewed = null;
         $('#edit-commit').disabled = true;
     });

@@ -104,15 +104,41 @@ class AdminOrderEditBrowserTest {
             // more lamps than there are: the shortage is listed, the edit cannot be applied, nothing changed
             browser.type("[data-testid='edit-add-sku']", lamp);
             browser.type("[data-testid='edit-add-qty']", "3");
+            // each input whose value is sent is named after the API path it is sent at; an unchanged line is not sent
+            String mugQuantity = "[data-testid='edit-qty-" + mug + "']";
+            assertThat(browser.find("[data-testid='edit-add-sku']").getDomAttribute("name"))
+                    .isEqualTo("changes[0].sku");
+            assertThat(browser.find("[data-testid='edit-add-qty']").getDomAttribute("name"))
+                    .isEqualTo("changes[0].quantity");
+            assertThat(browser.find(mugQuantity).getDomAttribute("name")).isNull();
+            assertThat(browser.find("[data-testid='edit-note']").getDomAttribute("name"))
+                    .isEqualTo("note");
             browser.click("[data-testid='edit-preview']");
             assertThat(browser.awaitText("[data-testid='edit-shortages']", "Not enough stock"))
                     .contains(lamp + " (asked 3, 1 available)");
             assertThat(browser.find("[data-testid='edit-commit']").isEnabled()).isFalse();
             browser.screenshot("admin-edit-shortage-" + size, viewport);
 
-            // one mug fewer: the preview names the refund and changes nothing
+            // more mugs than an edit may ask for: the engine's 400 is shown at the mug's quantity, nothing changed
             browser.type("[data-testid='edit-add-sku']", "");
-            browser.type("[data-testid='edit-qty-" + mug + "']", "1");
+            browser.type(mugQuantity, "5000");
+            assertThat(browser.find("[data-testid='edit-add-sku']").getDomAttribute("name"))
+                    .isNull();
+            assertThat(browser.find(mugQuantity).getDomAttribute("name")).isEqualTo("changes[0].quantity");
+            browser.click("[data-testid='edit-preview']");
+            browser.await(driver -> "true".equals(browser.find(mugQuantity).getDomAttribute("aria-invalid")));
+            String fieldError = browser.find(mugQuantity).getDomAttribute("aria-describedby");
+            assertThat(fieldError).isNotBlank();
+            assertThat(browser.text("#" + fieldError.split(" ")[fieldError.split(" ").length - 1]))
+                    .contains("1000");
+            assertThat(browser.find("[data-testid='edit-preview-result']").isDisplayed())
+                    .as("the shortage preview of the edit before is gone")
+                    .isFalse();
+            assertThat(order(orderId).path("version").asInt()).isEqualTo(1);
+            browser.screenshot("admin-edit-invalid-quantity-" + size, viewport);
+
+            // one mug fewer: the preview names the refund and changes nothing
+            browser.type(mugQuantity, "1");
             browser.type("[data-testid='edit-note']", "customer called");
             browser.click("[data-testid='edit-preview']");
             String totals = browser.awaitText("[data-testid='edit-totals']", "is refunded");
