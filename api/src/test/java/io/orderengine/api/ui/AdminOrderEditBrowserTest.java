@@ -127,10 +127,11 @@ class AdminOrderEditBrowserTest {
             assertThat(browser.find(mugQuantity).getDomAttribute("name")).isEqualTo("changes[0].quantity");
             browser.click("[data-testid='edit-preview']");
             browser.await(driver -> "true".equals(browser.find(mugQuantity).getDomAttribute("aria-invalid")));
-            String fieldError = browser.find(mugQuantity).getDomAttribute("aria-describedby");
-            assertThat(fieldError).isNotBlank();
-            assertThat(browser.text("#" + fieldError.split(" ")[fieldError.split(" ").length - 1]))
-                    .contains("1000");
+            // the field's error is the last element the input is described by
+            String describedBy = browser.find(mugQuantity).getDomAttribute("aria-describedby");
+            assertThat(describedBy).isNotBlank();
+            String fieldError = "#" + describedBy.substring(describedBy.lastIndexOf(' ') + 1);
+            assertThat(browser.text(fieldError)).contains("1000");
             assertThat(browser.find("[data-testid='edit-preview-result']").isDisplayed())
                     .as("the shortage preview of the edit before is gone")
                     .isFalse();
