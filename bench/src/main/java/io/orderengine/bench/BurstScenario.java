@@ -3,6 +3,7 @@ package io.orderengine.bench;
 import static io.orderengine.bench.Scenarios.print;
 
 import io.orderengine.testkit.EngineClient;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * they are answered, then the time until every one of them is {@code AWAITING_PAYMENT} in the read model (the saga
  * reserved the stock and set up the payment), as a ratio to the burst's own duration. Each burst runs on a fresh
  * engine, after a warm-up of 200 orders that are processed before the burst starts; the ratio should not grow with
- * the burst size.
+ * the burst size. Also the CPU time the bench's JVM (the engine and its eight clients) spent per order, from the
+ * start of the burst until the last order is {@code AWAITING_PAYMENT}: a figure that does not depend on how busy
+ * the machine's other processes keep it.
  */
 final class BurstScenario implements Scenario {
 
@@ -35,29 +38,40 @@ final class BurstScenario implements Scenario {
                 burst(engine, WARM_UP);
                 awaitAwaitingPayment(engine, admin, WARM_UP);
                 long started = System.nanoTime();
+                long cpuStarted = processCpuNanos();
                 burst(engine, orders);
                 double burstSeconds = (System.nanoTime() - started) / 1e9;
                 long lastAnswered = System.nanoTime();
                 awaitAwaitingPayment(engine, admin, WARM_UP + orders);
                 double drainSeconds = (System.nanoTime() - lastAnswered) / 1e9;
+                double cpuMillisPerOrder = (processCpuNanos() - cpuStarted) / 1e6 / orders;
                 print(
                         "(7) burst",
                         engine,
                         String.format(
                                 "%d guest checkouts from %d clients in %.1f s (%.0f/s); every"
-                                        + " order AWAITING_PAYMENT %.1f s after the last 201: %.2fx the burst",
+                                        + " order AWAITING_PAYMENT %.1f s after the last 201: %.2fx the burst;"
+                                        + " CPU %.1f ms per order",
                                 orders,
                                 CLIENTS,
                                 burstSeconds,
                                 orders / burstSeconds,
                                 drainSeconds,
-                                drainSeconds / burstSeconds));
+                                drainSeconds / burstSeconds,
+                                cpuMillisPerOrder));
                 figures.add(new Figure(orders + " orders: accepted/s", orders / burstSeconds));
                 figures.add(new Figure(orders + " orders: drain s after last 201", drainSeconds));
                 figures.add(new Figure(orders + " orders: drain / burst", drainSeconds / burstSeconds));
+                figures.add(new Figure(orders + " orders: CPU ms per order", cpuMillisPerOrder));
             }
         }
         return figures;
+    }
+
+    /** CPU time of this JVM so far, all its threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void awaitAwaitingPayment(BenchEngine engine, String admin, int orders) {
