@@ -42,6 +42,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * engine declares its indexes; every query shape answers exactly what the same query answers on a collection
  * without those indexes, while reading only a fraction of the documents; sparse and unique indexes keep MongoDB's
  * semantics; the indexes are kept in the store file across a close and an open, and rebuilt when their maps are
- * missing or may disagree with the documents (a crash, or a build without indexes wrote to the file).
+ * missing or may disagree with the documents (a crash). A build from before the documents were kept as BSON (see
+ * {@code BsonDocumentType}) cannot open the file, and trying leaves it as it was.
  */
 class EmbeddedStoreIndexesTest {
 
@@ -598,7 +600,7 @@ class EmbeddedStoreIndexesTest {
     // ------------------------------------------------------------------------------------------- persistence
 
     @Test
-    void indexesSurviveACloseAndAreRebuiltWhenTheirMapIsMissingOrTheFileWasWrittenWithoutThem() {
+    void indexesSurviveACloseAndAreRebuiltWhenTheirMapIsMissing() {
         Path file = folder.resolve("reopen.mv");
         Bson query = Filters.and(Filters.eq("g", "SHIPPED"), Filters.gte("d", Date.from(EPOCH.plusSeconds(50_000))));
         Bson sort = Sorts.descending("d", "_id");
@@ -639,27 +641,21 @@ class EmbeddedStoreIndexesTest {
             assertThat(store.examinedDocuments(DB, "kept") - before).isEqualTo(expected.size());
         });
 
-        // a build without indexes (plain H2 backend) writes to the file: every index is rebuilt, the write found
-        Document late = new Document("_id", "late")
-                .append("u", -1)
-                .append("g", "SHIPPED")
-                .append("d", Date.from(EPOCH.plusSeconds(99_999)));
-        H2Backend plainBackend = new H2Backend(file.toString());
-        MongoServer plain = new MongoServer(plainBackend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(plain))) {
-            client.getDatabase(DB).getCollection("kept").insertOne(late);
+        // a build from before the documents were kept as BSON (here mongo-java-server's plain H2 backend) cannot
+        // open the file: it fails while opening the collections, before it writes anything, and the file opens
+        // as before afterwards (a downgrade needs the backup taken before the upgrade: docs/operations.md)
+        MVStore raw = MVStore.open(file.toString());
+        try {
+            assertThatThrownBy(() -> new H2Backend(raw))
+                    .isInstanceOf(MVStoreException.class)
+                    .hasMessageContaining("Unsupported type");
         } finally {
-            plain.shutdownNow();
+            raw.closeImmediately();
         }
         reopen(file, (store, collection) -> {
-            List<Document> indexes = collection.listIndexes().into(new ArrayList<>());
-            assertThat(store.indexBuilds())
-                    .as("every index of the collection, the primary key included: " + indexes)
-                    .isEqualTo(indexes.size());
-            List<Document> found = collection.find(query).sort(sort).into(new ArrayList<>());
-            assertThat(found.get(0).get("_id")).isEqualTo("late");
-            assertThat(found.subList(1, found.size())).isEqualTo(expected);
-            assertThat(collection.find(Filters.eq("u", -1)).first()).isNotNull();
+            assertThat(store.indexBuilds()).isZero();
+            assertThat(collection.find(query).sort(sort).into(new ArrayList<>()))
+                    .isEqualTo(expected);
         });
     }
 

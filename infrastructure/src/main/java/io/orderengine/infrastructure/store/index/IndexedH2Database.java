@@ -105,7 +105,9 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap = store.openMap(DATA_PREFIX + fullName);
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap = store.openMap(
+                DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
         IndexedH2Collection collection =
                 new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, builds);
