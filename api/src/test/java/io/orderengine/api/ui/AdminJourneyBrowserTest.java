@@ -4,49 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin side of the web UI in a real browser against a whole engine: the dashboard, finding an order, moving it
  * through fulfilment, refunding it and seeing the dashboard follow; SKUs and stock; projections and dead letters.
  * The orders are placed and paid through the API, as shoppers would have done.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminJourneyBrowserTest {
+class AdminJourneyBrowserTest extends EngineInBrowserTest {
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private Browser browser;
-    private ShopperSteps steps;
     private String paidOrderId;
     private String paidOrderNumber;
     private long paidTotalMinor;
     private String unpaidOrderId;
 
-    @BeforeAll
-    void startEngineWithOrders() {
-        Map<String, Object> properties = TestStore.fresh(store);
+    AdminJourneyBrowserTest() {
+        super("admin");
+    }
+
+    @Override
+    void configure(Map<String, Object> properties) {
         // the engine's alert rules evaluated every second, so the dashboard's alert list follows at once
         properties.put("engine.alerts.interval", "PT1S");
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        String admin = client.token("ui-admin", "ADMIN");
+    }
+
+    @BeforeAll
+    void ordersAndAnAdminSignedIn() {
         ShopperSteps.stockedSku(client, admin, "UI-LAMP", 4000, 10);
         JsonNode paid = placeAndPay("UI-LAMP", 2, "dana@example.com");
         paidOrderId = paid.path("orderId").asText();
@@ -54,37 +41,8 @@ class AdminJourneyBrowserTest {
         paidTotalMinor = paid.path("totals").path("totalMinor").asLong();
         JsonNode unpaid = place("UI-LAMP", 1, "eli@example.com");
         unpaidOrderId = unpaid.path("orderId").asText();
-        browser = Browser.start(engine.port(), "admin");
-        steps = new ShopperSteps(browser);
         browser.forgetVisitor();
-        steps.signIn("ui-admin", "ADMIN");
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
+        shopper.signIn(ADMIN_USER, "ADMIN");
     }
 
     @Test
@@ -282,7 +240,6 @@ class AdminJourneyBrowserTest {
 
     @Test
     void theDashboardSaysWhichEngineAlertIsRaisedAndSinceWhen() {
-        String admin = client.token("ui-admin", "ADMIN");
         Map<String, Object> sku = Map.of(
                 "sku", "UI-ALERT-CUP", "name", "Cup", "priceMinor", 700, "currency", "EUR", "lowStockThreshold", 3);
         assertThat(client.post("/api/v1/admin/skus", sku, admin).status()).isEqualTo(201);

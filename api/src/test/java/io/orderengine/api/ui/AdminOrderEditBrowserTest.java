@@ -5,21 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.notifications.OrderDriver;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Edit order" on the admin order page, in a real browser at a laptop's and a phone's width (issue #19). Over HTTP a
@@ -28,56 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  * preview says what is refunded and changes nothing; "Apply edit" commits exactly that edit, the order goes to
  * version 2, the difference is refunded to the cent, the unit is back on hand and the edit shows as settled.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminOrderEditBrowserTest {
+class AdminOrderEditBrowserTest extends EngineInBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
     private OrderDriver driver;
-    private String admin;
-    private Browser browser;
-    private ShopperSteps shopper;
+
+    AdminOrderEditBrowserTest() {
+        super("order-edit");
+    }
 
     @BeforeAll
-    void startEngineAndBrowser() {
-        engine = RunningEngine.start(TestStore.fresh(store));
-        client = engine.client();
+    void orderDriver() {
         driver = new OrderDriver(engine);
-        admin = client.token("ui-admin", "ADMIN");
-        browser = Browser.start(engine.port(), "order-edit");
-        shopper = new ShopperSteps(browser);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), browser.viewport());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
     }
 
     @Test
@@ -96,7 +50,7 @@ class AdminOrderEditBrowserTest {
             assertThat(before.path("version").asInt()).isEqualTo(1);
             int mugsAvailable = ShopperSteps.available(client, mug);
 
-            shopper.signIn("ui-admin", "ADMIN");
+            shopper.signIn(ADMIN_USER, "ADMIN");
             browser.open("/admin/order.html?id=" + orderId);
             browser.visible("[data-testid='edit-order'] [data-testid='edit-qty-" + mug + "']");
             assertThat(browser.text("[data-testid='edit-history']")).contains("Not edited yet");

@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.api.ui.Browser.Viewport;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.Keys;
@@ -30,60 +19,16 @@ import org.openqa.selenium.Keys;
  * 10 % off): what {@code data-testid="checkout-total"} says before "Place order and pay" is compared with the order's
  * total from {@code GET /api/v1/orders/{id}?token=} and with {@code data-testid="order-total"} on the order page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CheckoutTotalsBrowserTest {
+class CheckoutTotalsBrowserTest extends EngineInBrowserTest {
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private String admin;
-    private Browser browser;
-    private ShopperSteps shopper;
-
-    @BeforeAll
-    void startEngineAndBrowser() {
-        Map<String, Object> properties = TestStore.fresh(store);
-        properties.put("engine.demo.seed-skus", "false");
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        admin = client.token("ui-admin", "ADMIN");
-        browser = Browser.start(engine.port(), "checkout-totals");
-        shopper = new ShopperSteps(browser);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
+    CheckoutTotalsBrowserTest() {
+        super("checkout-totals");
     }
 
     @BeforeEach
     void freshVisitor() {
         browser.use(Viewport.DESKTOP);
         browser.forgetVisitor();
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
     }
 
     @ParameterizedTest(name = "at {0} size")

@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every page of the shop and the admin console, at a phone's width (390×844) and a laptop's (1366×900): nothing is
@@ -29,21 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code AWAITING_PAYMENT} and no class names such as {@code OrderPlacedEvent} in its text. A screenshot per page
  * and width goes to {@code target/screenshots/pages-*.png}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EveryPageBrowserTest {
+class EveryPageBrowserTest extends EngineInBrowserTest {
 
     /** An enum code: capitals joined by underscores. */
     private static final Pattern CODE = Pattern.compile("\\b[A-Z]+(_[A-Z]+)+\\b");
     /** A Java class name of an event: {@code OrderPlacedEvent}, {@code PaymentRefundedEvent}. */
     private static final Pattern EVENT_CLASS = Pattern.compile("\\b[A-Z][a-z]+[A-Za-z]*Event\\b");
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private Browser browser;
-    private ShopperSteps steps;
     private String paidOrderId;
     private String guestOrderLink;
     private String paidOrderLink;
@@ -53,11 +36,12 @@ class EveryPageBrowserTest {
     /** A page, the element that shows it has loaded, and the name of its screenshots. */
     private record Page(String name, String path, String loaded) {}
 
+    EveryPageBrowserTest() {
+        super("pages");
+    }
+
     @BeforeAll
-    void startEngineWithOrders() {
-        engine = RunningEngine.start(TestStore.fresh(store));
-        client = engine.client();
-        String admin = client.token("ui-admin", "ADMIN");
+    void ordersInEveryState() {
         ShopperSteps.stockedSku(client, admin, "UI-LAMP-WITH-A-RATHER-LONG-CODE", 4000, 10);
         ShopperSteps.stockedSku(client, admin, "UI-MUG", 1250, 3);
         JsonNode paid = placeAndPay("UI-LAMP-WITH-A-RATHER-LONG-CODE", 2, "dana.with.a.long.address@example.com");
@@ -88,35 +72,6 @@ class EveryPageBrowserTest {
         guestOrderLink = "/order.html?id=" + unpaid.path("orderId").asText() + "&token="
                 + unpaid.path("guestToken").asText();
         place("UI-MUG", 1, "pat@example.com", client.token("pat", "CUSTOMER"));
-        browser = Browser.start(engine.port(), "pages");
-        steps = new ShopperSteps(browser);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), browser.viewport());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
     }
 
     @Test
@@ -125,7 +80,7 @@ class EveryPageBrowserTest {
         for (Browser.Viewport viewport : Browser.Viewport.values()) {
             browser.use(viewport);
             browser.forgetVisitor();
-            steps.addToCart("UI-MUG", 1);
+            shopper.addToCart("UI-MUG", 1);
             visitAll(
                     viewport,
                     problems,
@@ -137,9 +92,9 @@ class EveryPageBrowserTest {
                             new Page("order-declined", declinedOrderLink, "[data-testid='retry-payment']"),
                             new Page("order-rejected", rejectedOrderLink, "[data-testid='back-to-cart']"),
                             new Page("signin", "/signin.html", "#demo-sign-in")));
-            steps.signIn("pat", "CUSTOMER");
+            shopper.signIn("pat", "CUSTOMER");
             visitAll(viewport, problems, List.of(new Page("my-orders", "/orders.html", "#history table")));
-            steps.signIn("ui-admin", "ADMIN");
+            shopper.signIn(ADMIN_USER, "ADMIN");
             visitAll(
                     viewport,
                     problems,
@@ -157,7 +112,7 @@ class EveryPageBrowserTest {
     @Test
     void operationsOpensOnStuckCheckoutsAndOffersNoCompensationForOrdersThatAreOnlyWaiting() {
         browser.use(Browser.Viewport.DESKTOP);
-        steps.signIn("ui-admin", "ADMIN");
+        shopper.signIn(ADMIN_USER, "ADMIN");
         browser.open("/admin/operations.html");
         browser.await(driver -> browser.present("#no-sagas") || browser.present("#sagas-table"));
         assertThat(browser.find("#saga-state").getAttribute("value"))
@@ -201,10 +156,10 @@ class EveryPageBrowserTest {
     void aFailedPlaceOrderIsSaidUnderTheButtonWithFocusAndWaitsInMinutes() {
         browser.use(Browser.Viewport.PHONE);
         browser.forgetVisitor();
-        steps.addToCart("UI-LAMP-WITH-A-RATHER-LONG-CODE", 1);
+        shopper.addToCart("UI-LAMP-WITH-A-RATHER-LONG-CODE", 1);
         browser.open("/checkout.html");
-        steps.fillCheckout("noa@example.com");
-        steps.checkoutTotal();
+        shopper.fillCheckout("noa@example.com");
+        shopper.checkoutTotal();
         try {
             browser.cutOffApi(true);
             browser.click("[data-testid='place-order']");

@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No dead ends, in a real browser at a laptop's and a phone's width against a whole engine with the default three
@@ -26,53 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * cancels and reads where the money went; a stock rejection leads back to a cart lowered to what is left; the admin's
  * order page and order list follow a customer's payment without a reload.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderRecoveryBrowserTest {
+class OrderRecoveryBrowserTest extends EngineInBrowserTest {
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private String admin;
-    private Browser browser;
-    private ShopperSteps shopper;
-
-    @BeforeAll
-    void startEngineAndBrowser() {
-        Map<String, Object> properties = TestStore.fresh(store);
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        admin = client.token("ui-admin", "ADMIN");
-        browser = Browser.start(engine.port(), "recovery");
-        shopper = new ShopperSteps(browser);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), browser.viewport());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
+    OrderRecoveryBrowserTest() {
+        super("recovery");
     }
 
     @Test
@@ -211,7 +158,7 @@ class OrderRecoveryBrowserTest {
         ShopperSteps.stockedSku(client, admin, "UI-CLOCK", 4500, 10);
         JsonNode watched = place("UI-CLOCK", "watched@example.com");
         JsonNode listed = place("UI-CLOCK", "listed@example.com");
-        shopper.signIn("ui-admin", "ADMIN");
+        shopper.signIn(ADMIN_USER, "ADMIN");
 
         browser.open("/admin/order.html?id=" + watched.path("orderId").asText());
         browser.await(driver -> "AWAITING_PAYMENT".equals(badge("#order-status")));

@@ -7,20 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
 import io.orderengine.testkit.gateways.PayPalEmulator;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A guest pays with PayPal (the PayPal API emulated on loopback, no webhooks configured), in a real browser: the
@@ -28,50 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
  * a cancel the page offers "Try again", and coming back from an approval of the second attempt the order is captured
  * and confirmed without any webhook. PayPal's own {@code token} in those URLs never stands in for the guest's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PayPalReturnBrowserTest {
+class PayPalReturnBrowserTest extends EngineInBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path store;
+    private final PayPalEmulator paypal = new PayPalEmulator();
 
-    private PayPalEmulator paypal;
-    private RunningEngine engine;
-    private EngineClient client;
-    private Browser browser;
-    private ShopperSteps shopper;
+    PayPalReturnBrowserTest() {
+        super("paypal-return");
+    }
 
-    @BeforeAll
-    void startEngineAndBrowser() {
-        paypal = new PayPalEmulator();
-        Map<String, Object> properties = TestStore.fresh(store);
+    @Override
+    void configure(Map<String, Object> properties) {
         properties.put("engine.payments.paypal.client-id", "AeUiClientId");
         properties.put("engine.payments.paypal.client-secret", "EUiClientSecret");
         properties.put("engine.payments.paypal.base-url", paypal.baseUrl());
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        browser = Browser.start(engine.port(), "paypal-return");
-        shopper = new ShopperSteps(browser);
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-            paypal.shutdown();
-        }
+    void stopPayPal() {
+        paypal.shutdown();
     }
 
     @Test
     void aGuestWhoCancelsAtPayPalTriesAgainAndIsConfirmedOnComingBackApproved() throws Exception {
-        String admin = client.token("ui-admin", "ADMIN");
         ShopperSteps.stockedSku(client, admin, "UI-PP-LAMP", 4200, 5);
         Map<String, Object> body = EngineClient.checkoutBody("UI-PP-LAMP", 1, "lamp@example.com");
         body.put("paymentMethod", "paypal");

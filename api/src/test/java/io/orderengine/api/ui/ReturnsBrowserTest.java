@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
 import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
@@ -33,53 +23,10 @@ import org.openqa.selenium.WebElement;
  * button; the guest, with the token link, asks for one unit back with "Return items"; the admin receives it with
  * restock (the stock rises by one, the refund is the engine's figure); a second return is rejected by the admin.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReturnsBrowserTest {
+class ReturnsBrowserTest extends EngineInBrowserTest {
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private String admin;
-    private Browser browser;
-    private ShopperSteps shopper;
-
-    @BeforeAll
-    void startEngineAndBrowser() {
-        Map<String, Object> properties = TestStore.fresh(store);
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        admin = client.token("ui-admin", "ADMIN");
-        browser = Browser.start(engine.port(), "returns");
-        shopper = new ShopperSteps(browser);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), browser.viewport());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
+    ReturnsBrowserTest() {
+        super("returns");
     }
 
     @Test
@@ -96,7 +43,7 @@ class ReturnsBrowserTest {
 
             // the admin marks parcel S1 delivered with its button
             browser.forgetVisitor();
-            shopper.signIn("ui-admin", "ADMIN");
+            shopper.signIn(ADMIN_USER, "ADMIN");
             browser.open(adminPage);
             browser.visible("[data-testid='shipment-S2'] [data-testid='deliver-S2']");
             browser.click("[data-testid='deliver-S1']");
@@ -132,7 +79,7 @@ class ReturnsBrowserTest {
             int availableBefore = ShopperSteps.available(client, mug);
 
             // the admin receives it, back on hand
-            shopper.signIn("ui-admin", "ADMIN");
+            shopper.signIn(ADMIN_USER, "ADMIN");
             browser.open(adminPage);
             browser.visible("[data-testid='receive-form-R1']");
             assertThat(status("[data-testid='return-R1']")).isEqualTo("REQUESTED");
@@ -171,7 +118,7 @@ class ReturnsBrowserTest {
             assertThat(browser.text("[data-testid='return-R1']")).contains("refund " + euros(expected));
             askForReturn(cap, "");
             browser.await(driver -> "REQUESTED".equals(status("[data-testid='return-R2']")));
-            shopper.signIn("ui-admin", "ADMIN");
+            shopper.signIn(ADMIN_USER, "ADMIN");
             browser.open(adminPage);
             typeAndPress("[data-testid='reject-form-R2'] [name='reason']", "worn", "[data-testid='reject-R2']");
             browser.await(driver -> "REJECTED".equals(status("[data-testid='return-R2']")));

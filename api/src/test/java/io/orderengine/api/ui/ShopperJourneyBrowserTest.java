@@ -3,80 +3,30 @@ package io.orderengine.api.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderengine.api.support.RunningEngine;
-import io.orderengine.testkit.EngineClient;
-import io.orderengine.testkit.TestStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The customer side of the web UI in a real browser against a whole engine in demo mode (sandbox gateway, demo
  * sign-in): a guest checks out and sees the order confirmed live, payments declined as often as the shop allows
  * (three attempts) cancel the order and give the stock back, a signed-in customer reads, filters and cancels in their history, and pressing "Pay" twice places one order.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShopperJourneyBrowserTest {
+class ShopperJourneyBrowserTest extends EngineInBrowserTest {
 
-    @TempDir
-    static Path store;
-
-    private RunningEngine engine;
-    private EngineClient client;
-    private String admin;
-    private Browser browser;
-    private ShopperSteps shopper;
-
-    @BeforeAll
-    void startEngineAndBrowser() {
-        Map<String, Object> properties = TestStore.fresh(store);
-        properties.put("engine.demo.seed-skus", "true");
-        engine = RunningEngine.start(properties);
-        client = engine.client();
-        admin = client.token("ui-admin", "ADMIN");
-        browser = Browser.start(engine.port(), "shopper");
-        shopper = new ShopperSteps(browser);
+    ShopperJourneyBrowserTest() {
+        super("shopper");
     }
 
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
-        }
+    @Override
+    void configure(Map<String, Object> properties) {
+        properties.put("engine.demo.seed-skus", "true");
     }
 
     @BeforeEach
     void freshVisitor() {
         browser.forgetVisitor();
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @AfterEach
-    void pagesRanWithoutScriptOrPolicyErrors() {
-        assertThat(browser.pageErrors())
-                .as("script errors and CSP violations in the browser console")
-                .isEmpty();
     }
 
     @Test
