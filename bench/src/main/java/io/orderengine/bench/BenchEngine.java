@@ -97,6 +97,11 @@ final class BenchEngine implements AutoCloseable {
         return "stock".equals(eventStore) ? "domainevents" : "events";
     }
 
+    /** The engine's HTTP port (loopback). */
+    int port() {
+        return engine.port();
+    }
+
     @Override
     public void close() {
         if (realMongo) {

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scenario (2), order lifecycle: orders taken from checkout through stock reservation and a sandbox approval until
  * the read model shows them CONFIRMED, 32 at a time after a warm-up; orders per second and time per order, and the
- * orders per second as a ratio to the baseline's requests per second at the same concurrency.
+ * orders per second as a ratio to the baseline's requests per second at the same concurrency. Run twice on the same
+ * engine: each client first reads its order every 200 ms while it waits ({@code poll}), then follows it on its live
+ * stream as the shop's order page does ({@code stream}).
  */
 final class OrderLifecycleScenario implements Scenario {
 
@@ -39,7 +41,8 @@ final class OrderLifecycleScenario implements Scenario {
                 engine.registerSku(admin, "LIFE-" + i, 990, 1_000_000);
             }
             awaitSkusListed(engine, skus);
-            lifecycle(engine, 4, Math.max(8, options.lifecycleOrders() / 10), skus);
+            lifecycle(engine, 4, Math.max(8, options.lifecycleOrders() / 10), skus, false);
+            lifecycle(engine, 4, Math.max(8, options.lifecycleOrders() / 10), skus, true);
             // the same requests' baseline: one insert per request behind the same filter chain, same concurrency
             ClosedLoop.Result baseline = ClosedLoop.run(
                     CONCURRENCY,
@@ -56,34 +59,41 @@ final class OrderLifecycleScenario implements Scenario {
                                                     UUID.randomUUID().toString()))
                                     .status()
                             == 201);
-            long started = System.nanoTime();
-            Latencies perOrder = lifecycle(engine, CONCURRENCY, options.lifecycleOrders(), skus);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double perSecond = perOrder.count() / seconds;
             print("(2) lifecycle", engine, baseline.line("baseline"));
-            print(
-                    "(2) lifecycle",
-                    engine,
-                    String.format(
-                            "%d orders, c=%d: %.1f orders/s (checkout -> reserved ->"
-                                    + " sandbox approve -> CONFIRMED in the read model); per order %s;"
-                                    + " %.3fx the baseline's requests/s",
-                            perOrder.count(),
-                            CONCURRENCY,
-                            perSecond,
-                            perOrder.summary(),
-                            perSecond / baseline.perSecond()));
-            return List.of(
-                    new Figure("orders/s", perSecond),
-                    new Figure("baseline req/s", baseline.perSecond()),
-                    new Figure("orders/s / baseline req/s", perSecond / baseline.perSecond()),
-                    new Figure("per order p50 ms", perOrder.percentileMillis(50)),
-                    new Figure("per order p99 ms", perOrder.percentileMillis(99)));
+            List<Figure> figures = new ArrayList<>();
+            figures.add(new Figure("baseline req/s", baseline.perSecond()));
+            for (boolean stream : new boolean[] {false, true}) {
+                String follow = stream ? "stream" : "poll";
+                long started = System.nanoTime();
+                Latencies perOrder = lifecycle(engine, CONCURRENCY, options.lifecycleOrders(), skus, stream);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double perSecond = perOrder.count() / seconds;
+                print(
+                        "(2) lifecycle",
+                        engine,
+                        String.format(
+                                "%d orders, c=%d, clients follow by %s: %.1f orders/s (checkout -> reserved ->"
+                                        + " sandbox approve -> CONFIRMED in the read model); per order %s;"
+                                        + " %.3fx the baseline's requests/s",
+                                perOrder.count(),
+                                CONCURRENCY,
+                                follow,
+                                perSecond,
+                                perOrder.summary(),
+                                perSecond / baseline.perSecond()));
+                figures.add(new Figure("orders/s (" + follow + ")", perSecond));
+                figures.add(new Figure("orders/s / baseline req/s (" + follow + ")", perSecond / baseline.perSecond()));
+                figures.add(new Figure("per order p50 ms (" + follow + ")", perOrder.percentileMillis(50)));
+                figures.add(new Figure("per order p99 ms (" + follow + ")", perOrder.percentileMillis(99)));
+            }
+            return figures;
         }
     }
 
-    private Latencies lifecycle(BenchEngine engine, int concurrency, int orders, int skus) throws Exception {
+    private Latencies lifecycle(BenchEngine engine, int concurrency, int orders, int skus, boolean stream)
+            throws Exception {
         Latencies latencies = new Latencies();
+        OrderStreamFollower follower = new OrderStreamFollower(engine.port());
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> running = new ArrayList<>();
@@ -98,29 +108,44 @@ final class OrderLifecycleScenario implements Scenario {
                     if (placed.status() != 201) {
                         throw new IllegalStateException("checkout failed: " + placed);
                     }
-                    String path = "/api/v1/orders/" + placed.text("orderId") + "?token=" + placed.text("guestToken");
-                    String[] action = new String[1];
-                    await(Duration.ofSeconds(60), POLL, () -> {
-                        EngineClient.Reply order = engine.client().get(path, null);
-                        action[0] = order.body()
-                                .path("payment")
-                                .path("action")
-                                .path("url")
-                                .asText(null);
-                        return order.status() == 200
-                                && "AWAITING_PAYMENT".equals(order.text("status"))
-                                && action[0] != null;
-                    });
-                    EngineClient.Reply paid =
-                            engine.client().post(action[0], Map.of("outcome", "approve"), null, Map.of());
-                    if (paid.status() / 100 != 2) {
-                        throw new IllegalStateException("sandbox payment failed: " + paid);
+                    String orderId = placed.text("orderId");
+                    String token = "?token=" + placed.text("guestToken");
+                    if (stream) {
+                        boolean[] approved = new boolean[1];
+                        follower.follow("/api/v1/orders/" + orderId + "/stream" + token, "CONFIRMED", order -> {
+                            String url = order.path("payment")
+                                    .path("action")
+                                    .path("url")
+                                    .asText(null);
+                            if (!approved[0]
+                                    && "AWAITING_PAYMENT"
+                                            .equals(order.path("status").asText())
+                                    && url != null) {
+                                approved[0] = true;
+                                approve(engine, url);
+                            }
+                        });
+                    } else {
+                        String path = "/api/v1/orders/" + orderId + token;
+                        String[] action = new String[1];
+                        await(Duration.ofSeconds(60), POLL, () -> {
+                            EngineClient.Reply order = engine.client().get(path, null);
+                            action[0] = order.body()
+                                    .path("payment")
+                                    .path("action")
+                                    .path("url")
+                                    .asText(null);
+                            return order.status() == 200
+                                    && "AWAITING_PAYMENT".equals(order.text("status"))
+                                    && action[0] != null;
+                        });
+                        approve(engine, action[0]);
+                        await(
+                                Duration.ofSeconds(60),
+                                POLL,
+                                () -> "CONFIRMED"
+                                        .equals(engine.client().get(path, null).text("status")));
                     }
-                    await(
-                            Duration.ofSeconds(60),
-                            POLL,
-                            () -> "CONFIRMED"
-                                    .equals(engine.client().get(path, null).text("status")));
                     latencies.add(System.nanoTime() - started);
                 }
                 return null;
@@ -131,5 +156,12 @@ final class OrderLifecycleScenario implements Scenario {
         }
         workers.shutdown();
         return latencies;
+    }
+
+    private static void approve(BenchEngine engine, String actionUrl) {
+        EngineClient.Reply paid = engine.client().post(actionUrl, Map.of("outcome", "approve"), null, Map.of());
+        if (paid.status() / 100 != 2) {
+            throw new IllegalStateException("sandbox payment failed: " + paid);
+        }
     }
 }
