@@ -3,7 +3,10 @@ package io.orderengine.api.engine;
 import io.orderengine.command.discount.Discount;
 import io.orderengine.command.order.Order;
 import io.orderengine.command.sku.Sku;
+import io.orderengine.infrastructure.axon.PlacedSagaManager;
+import io.orderengine.saga.checkout.CheckoutSaga;
 import io.orderengine.saga.commands.CommandFailures;
+import io.orderengine.saga.discount.DiscountUseSaga;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -13,6 +16,7 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -33,6 +37,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** The association key the checkout and discount-use sagas are started on. */
+    static final String ORDER_ID = "orderId";
 
     /**
      * Commands that fail transiently (an aggregate lock that would deadlock or timed out, a momentary store error)
@@ -118,5 +125,34 @@ public class AxonConfiguration {
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.snapshotter(), properties.skuSnapshotThreshold())));
         };
+    }
+
+    /**
+     * The checkout saga and the discount-use saga are started on {@code orderId} and associated with nothing else:
+     * each event goes only to the segment that holds (or creates) its order's saga ({@link PlacedSagaManager}),
+     * instead of every segment looking the order up in the saga store. Applied after Spring's registration of the
+     * {@code @Saga} types, which it replaces for these two.
+     */
+    @Bean
+    public ConfigurerModule sagasPlacedByOrder() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                placeByOrder(configurer, CheckoutSaga.class);
+                placeByOrder(configurer, DiscountUseSaga.class);
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static <T> void placeByOrder(Configurer configurer, Class<T> sagaType) {
+        configurer
+                .eventProcessing()
+                .registerSaga(
+                        sagaType, saga -> saga.configureSagaManager(c -> PlacedSagaManager.of(sagaType, ORDER_ID, c)));
     }
 }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderengine.api.support.RunningEngine;
+import io.orderengine.infrastructure.axon.PlacedSagaManager;
+import io.orderengine.saga.checkout.CheckoutSaga;
+import io.orderengine.saga.discount.DiscountUseSaga;
+import io.orderengine.saga.edit.EditBalanceSaga;
 import io.orderengine.testkit.EngineClient;
 import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.TestStore;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,19 @@ class CheckoutFlowTest {
     @AfterAll
     static void stop() {
         engine.close();
+    }
+
+    @Test
+    void theCheckoutAndDiscountUseSagasAreHandedEachEventInTheirOrdersSegmentOnly() {
+        EventProcessingConfiguration processing =
+                engine.bean(org.axonframework.config.Configuration.class).eventProcessingConfiguration();
+
+        assertThat(processing.sagaConfiguration(CheckoutSaga.class).manager()).isInstanceOf(PlacedSagaManager.class);
+        assertThat(processing.sagaConfiguration(DiscountUseSaga.class).manager())
+                .isInstanceOf(PlacedSagaManager.class);
+        assertThat(processing.sagaConfiguration(EditBalanceSaga.class).manager())
+                .as("associated with an order after it started on an edit: every segment looks")
+                .isNotInstanceOf(PlacedSagaManager.class);
     }
 
     @Test
