@@ -18,7 +18,7 @@ import org.axonframework.modelling.saga.SagaManagerSpanFactory;
  * <p>A pooled streaming processor gives a saga's every event to every segment, because an instance may live in
  * any of them. Each segment then looks up the sagas associated with the event in the saga store and keeps those
  * whose identifier falls in its own range: with four segments, four lookups per event, three of which find
- * nothing they keep, each in a unit of work of its own with its own token update. But Axon creates a saga only in
+ * nothing they keep, and each segment carries the event in one of its units of work. But Axon creates a saga only in
  * the segment that matches its initial association value ({@code Segment.matches(AssociationValue)}) and gives it an
  * identifier in that same segment. So when every instance was started on {@code key}, the sagas associated with
  * {@code key=v} are all in the one segment that matches {@code key=v}, and the other segments can skip the event
