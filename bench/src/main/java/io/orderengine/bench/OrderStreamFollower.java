@@ -13,16 +13,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Follows an order the way the shop's order page does: one {@code GET /api/v1/orders/{id}/stream} (server-sent
  * events), reading each {@code order} event as it comes, until the stream's {@code end} event or until the order is
- * in the awaited status. Loopback only.
+ * in the awaited status, at most {@link #AT_MOST} (the stream is closed then, and the follow fails). Loopback only.
  */
 final class OrderStreamFollower {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one order may be followed, as the polling clients wait at most 60 s for each step. */
+    static final Duration AT_MOST = Duration.ofSeconds(120);
+    /** Closes streams that outlive {@link #AT_MOST}, so that a blocked read ends. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "order-stream-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -50,8 +62,18 @@ final class OrderStreamFollower {
                 response.body().close();
                 throw new IllegalStateException("stream " + path + " answered " + response.statusCode());
             }
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            InputStream body = response.body();
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(
+                    () -> {
+                        try {
+                            body.close();
+                        } catch (IOException ignored) {
+                            // the read fails either way
+                        }
+                    },
+                    AT_MOST.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String event = null;
                 StringBuilder data = new StringBuilder();
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -60,21 +82,23 @@ final class OrderStreamFollower {
                     } else if (line.startsWith("data:")) {
                         data.append(line.substring("data:".length()));
                     } else if (line.isEmpty() && event != null) {
-                        JsonNode body = JSON.readTree(data.toString());
-                        if (status.equals(body.path("status").asText())) {
+                        JsonNode order = JSON.readTree(data.toString());
+                        if (status.equals(order.path("status").asText())) {
                             if ("order".equals(event)) {
-                                onOrder.accept(body);
+                                onOrder.accept(order);
                             }
                             return;
                         }
                         if ("end".equals(event)) {
                             break;
                         }
-                        onOrder.accept(body);
+                        onOrder.accept(order);
                         event = null;
                         data.setLength(0);
                     }
                 }
+            } finally {
+                watchdog.cancel(false);
             }
             throw new IllegalStateException("the stream of " + path + " ended before the order was " + status);
         } catch (IOException e) {
