@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmark harness: runs the chosen scenarios on the embedded store, and again on {@code MONGODB_URI} when it is
@@ -133,7 +134,17 @@ public final class BenchMain {
             }
         }
         System.out.println("load average at the end: " + loadAverage());
+        delete(work);
         System.exit(0);
+    }
+
+    /** Deletes {@code folder} and everything in it; a folder that cannot be deleted is named, not fatal. */
+    static void delete(Path folder) {
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            System.out.printf("could not delete %s: %s%n", folder, e);
+        }
     }
 
     /** One table per scenario: a figure per row, one column per event store, and each store's ratio to the first. */
