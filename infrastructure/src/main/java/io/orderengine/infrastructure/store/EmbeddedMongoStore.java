@@ -46,6 +46,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create the folder of the embedded store " + file, e);
         }
         DurableH2Backend backend = new DurableH2Backend(file.toString());
+        // before the server accepts a connection: a compaction holds the store's lock while it runs
+        StoreCompaction.compactIfSparse(backend.getMvStore());
         MongoServer server = new MongoServer(backend);
         server.bind(
                 new InetSocketAddress(bindAddress, port),
