@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final DurableH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final QuietCompaction compaction;
 
     private EmbeddedMongoStore(Path file, DurableH2Backend backend, MongoServer server, String connectionString) {
         this.file = file;
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
+        this.compaction = QuietCompaction.start(backend.getMvStore(), backend::writes, QuietCompaction.INTERVAL);
     }
 
     public static EmbeddedMongoStore start(Path file, String bindAddress, int port) {
@@ -90,6 +93,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return backend.indexBuilds();
     }
 
+    /** The compaction in quiet moments (for tests: {@link QuietCompaction#look()}). */
+    QuietCompaction quietCompaction() {
+        return compaction;
+    }
+
+    /** The MVStore under the server (for tests). */
+    MVStore mvStore() {
+        return backend.getMvStore();
+    }
+
     /** Writes everything acknowledged so far to the file. */
     public void commit() {
         backend.commit();
@@ -98,6 +111,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     @Override
     public void close() {
         log.info("Closing the embedded store {}", file.toAbsolutePath());
+        compaction.close();
         server.shutdownNow();
         backend.close();
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,20 +37,7 @@ class EmbeddedStoreCompactionTest {
         Path file = folder.resolve("churn.mv");
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> orders = client.getDatabase("compaction").getCollection("orders");
-            orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("version")));
-            for (int version = 1; version <= VERSIONS; version++) {
-                for (int i = 0; i < DOCUMENTS; i++) {
-                    Document order = new Document("_id", "order-" + i)
-                            .append("status", version == VERSIONS && i % 2 == 0 ? "CONFIRMED" : "PLACED")
-                            .append("version", version)
-                            .append("padding", PADDING + version);
-                    orders.replaceOne(
-                            Filters.eq("_id", order.get("_id")),
-                            order,
-                            new com.mongodb.client.model.ReplaceOptions().upsert(true));
-                }
-            }
+            churn(client.getDatabase("compaction").getCollection("orders"));
         }
         long churned = Files.size(file);
         try (MVStore raw =
@@ -87,6 +75,56 @@ class EmbeddedStoreCompactionTest {
             assertThat(client.getDatabase("compaction").getCollection("orders").countDocuments())
                     .as("a write after the compaction is there after the next open")
                     .isEqualTo(DOCUMENTS + 1);
+        }
+    }
+
+    /** Writes {@link #DOCUMENTS} documents {@link #VERSIONS} times each, a commit per write; half end CONFIRMED. */
+    private static void churn(MongoCollection<Document> orders) {
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("version")));
+        for (int version = 1; version <= VERSIONS; version++) {
+            for (int i = 0; i < DOCUMENTS; i++) {
+                Document order = new Document("_id", "order-" + i)
+                        .append("status", version == VERSIONS && i % 2 == 0 ? "CONFIRMED" : "PLACED")
+                        .append("version", version)
+                        .append("padding", PADDING + version);
+                orders.replaceOne(Filters.eq("_id", order.get("_id")), order, new ReplaceOptions().upsert(true));
+            }
+        }
+    }
+
+    @Test
+    void whileTheEngineRunsASliceIsCompactedOnlyAfterAnIntervalWithoutWrites() throws Exception {
+        Path file = folder.resolve("running.mv");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> orders = client.getDatabase("compaction").getCollection("orders");
+            churn(orders);
+            long churned = Files.size(file);
+            assertThat(churned).isGreaterThan(StoreCompaction.MIN_BYTES);
+            // the chunks freed by the churn count as garbage now, not 45 s later (the engine looks a minute after the
+            // last write, past the retention time)
+            store.mvStore().setRetentionTime(0);
+            QuietCompaction compaction = store.quietCompaction();
+
+            assertThat(compaction.look()).as("writes since the previous look").isNull();
+            orders.insertOne(new Document("_id", "between-looks").append("status", "PLACED"));
+            assertThat(compaction.look()).as("a write since the previous look").isNull();
+            assertThat(Files.size(file)).isGreaterThanOrEqualTo(churned);
+
+            StoreCompaction.Result slice = null;
+            for (int look = 0; look < 10 && Files.size(file) >= churned / 2; look++) {
+                slice = compaction.look();
+                assertThat(slice).as("no write since the previous look").isNotNull();
+                assertThat(slice.compacted()).isTrue();
+            }
+            assertThat(Files.size(file))
+                    .as("the file after quiet looks, against %d bytes before", churned)
+                    .isLessThan(churned / 2);
+            assertThat(store.mvStore().getRetentionTime()).isZero();
+            assertThat(orders.countDocuments()).isEqualTo(DOCUMENTS + 1);
+            assertThat(orders.find(Filters.eq("_id", "order-7")).first().getInteger("version"))
+                    .isEqualTo(VERSIONS);
+            assertThat(orders.countDocuments(Filters.eq("status", "CONFIRMED"))).isEqualTo(DOCUMENTS / 2);
         }
     }
 
