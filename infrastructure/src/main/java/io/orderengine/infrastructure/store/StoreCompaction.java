@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * truncates the file (the same 811 MB store became 51 MB in about 6 s).
  * <p>
  * It holds the store's lock while it runs, so writers wait: it runs when the store opens, before the wire server
- * accepts a connection, and only when the file is large enough and mostly not live. The work is bounded by
- * {@code maxMillis}; what is left is done at the next start. MVStore sets the retention time of freed chunks to zero
+ * accepts a connection, and in slices while the engine runs when no write came for a minute ({@link QuietCompaction}),
+ * each time only when the file is large enough and mostly not live. The work is bounded by {@code maxMillis}; what is
+ * left is done by the next call. MVStore sets the retention time of freed chunks to zero
  * for a compaction; it is set back afterwards, so normal commits keep their 45 s of retention.
  */
 final class StoreCompaction {
