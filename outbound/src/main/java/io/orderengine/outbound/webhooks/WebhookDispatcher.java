@@ -170,7 +170,11 @@ public class WebhookDispatcher {
                         e);
             } finally {
                 endpointLoad.decrementAndGet();
-                inFlight.decrementAndGet();
+                if (inFlight.decrementAndGet() == 0) {
+                    synchronized (inFlight) {
+                        inFlight.notifyAll();
+                    }
+                }
             }
         });
     }
@@ -208,9 +212,29 @@ public class WebhookDispatcher {
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * Stops sending. Deliveries under way are waited for (at most the request timeout, which ends each of them anyway),
+     * so their outcome is recorded while the store is still open: a delivery cut off here would be sent again once its
+     * claim runs out, a duplicate the receiver did not need.
+     */
     @PreDestroy
     void stop() {
         wakeUps.shutdownNow();
+        long deadline = System.nanoTime() + properties.requestTimeout().toNanos();
+        synchronized (inFlight) {
+            long left;
+            while (inFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    inFlight.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (inFlight.get() > 0) {
+            log.info("Webhooks: stopped with {} deliveries under way; they are tried again", inFlight.get());
+        }
         callbacks.shutdownNow();
     }
 }

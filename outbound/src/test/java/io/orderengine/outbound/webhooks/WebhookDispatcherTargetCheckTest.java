@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,20 @@ class WebhookDispatcherTargetCheckTest {
         } finally {
             dispatcher.stop();
         }
+    }
+
+    @Test
+    void stoppingWaitsForADeliveryUnderWaySoItsOutcomeIsRecorded() throws Exception {
+        CountDownLatch held = receiver.hold("/held");
+        String endpoint = enqueue("/held");
+        WebhookDispatcher dispatcher = new WebhookDispatcher(deliveries, endpoints, properties, targets(true), clock);
+        dispatcher.dispatchDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/held").size() == 1);
+        held.countDown();
+        dispatcher.stop();
+        // read at once, no wait: the answer came while stopping, and stop() returned after recording it
+        assertThat(deliveries.ofEndpoint(endpoint, 0, 10).get(0).status())
+                .isEqualTo(WebhookDeliveries.Status.DELIVERED);
     }
 
     @Test
