@@ -73,7 +73,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
-    /** Write commands the server has answered (each after a commit that covers it). */
+    /** Write commands the server has answered (each after a commit that covers it, positions when applied). */
     public long acknowledgedWrites() {
         return backend.writes();
     }

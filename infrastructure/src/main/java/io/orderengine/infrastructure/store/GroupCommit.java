@@ -45,7 +45,15 @@ final class GroupCommit {
         }
     }
 
-    /** Writes applied so far (each acknowledged after a commit covered it). */
+    /**
+     * Called after a write was applied that is answered without waiting: the next commit covers it (another writer's,
+     * or the store's background commit), and it counts in {@link #writes()}.
+     */
+    void appliedWithoutWaiting() {
+        applied.incrementAndGet();
+    }
+
+    /** Writes applied so far (each acknowledged after a commit covered it, or applied without waiting). */
     long writes() {
         return applied.get();
     }

@@ -1,16 +1,20 @@
 package io.orderengine.infrastructure.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -118,6 +122,46 @@ class EmbeddedStoreDurabilityTest {
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(present);
             assertThat(lost).as("acknowledged writes missing after the kill").isEmpty();
+        }
+    }
+
+    @Test
+    void aPositionUpdateIsAnsweredWithoutACommitAndIsOnDiskAfterTheNextCommitOrTheBackgroundOne() throws Exception {
+        Path file = folder.resolve("positions.mv");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> positions =
+                    client.getDatabase("durability").getCollection(DurableH2Backend.POSITIONS);
+            MongoCollection<Document> orders = client.getDatabase("durability").getCollection("orders");
+            positions.insertOne(new Document("_id", "order-detail/0").append("index", 0));
+
+            long commits = store.groupCommits();
+            long writes = store.acknowledgedWrites();
+            positions.updateOne(Filters.eq("_id", "order-detail/0"), Updates.set("index", 1));
+            assertThat(store.groupCommits()).as("commits for a position update").isEqualTo(commits);
+            assertThat(store.acknowledgedWrites()).isEqualTo(writes + 1);
+
+            orders.insertOne(new Document("_id", "order-1"));
+            assertThat(store.groupCommits()).as("commits for an order").isEqualTo(commits + 1);
+            assertThat(positionOnDisk(file, "copy-after-next-commit.mv")).isEqualTo(1);
+
+            positions.updateOne(Filters.eq("_id", "order-detail/0"), Updates.set("index", 2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !store.mvStore().hasUnsavedChanges());
+            assertThat(store.groupCommits()).isEqualTo(commits + 1);
+            assertThat(positionOnDisk(file, "copy-after-background-commit.mv")).isEqualTo(2);
+        }
+    }
+
+    /** The position as a crash now would leave it: a copy of the open file (what is on disk), opened as a store. */
+    private int positionOnDisk(Path file, String copyName) throws IOException {
+        Path copy = Files.copy(file, folder.resolve(copyName));
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(copy, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            return client.getDatabase("durability")
+                    .getCollection(DurableH2Backend.POSITIONS)
+                    .find(Filters.eq("_id", "order-detail/0"))
+                    .first()
+                    .getInteger("index");
         }
     }
 
