@@ -6,9 +6,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A MongoDB for store tests: the embedded server on an in-memory H2 store, or, when {@code MONGODB_URI} is set,
@@ -27,11 +29,20 @@ public final class TestMongo implements AutoCloseable {
         this.client = client;
     }
 
+    /** On mongo-java-server's own in-memory H2 backend (or {@code MONGODB_URI}). */
     public static TestMongo start(CommandListener... listeners) {
+        return start(H2Backend::inMemory, listeners);
+    }
+
+    /**
+     * On the embedded server with {@code backend} (the engine's store tests pass the engine's own backend, so they
+     * test what the engine runs), or on {@code MONGODB_URI} when it is set.
+     */
+    public static TestMongo start(Supplier<? extends MongoBackend> backend, CommandListener... listeners) {
         String uri = System.getenv("MONGODB_URI");
         MongoServer server = null;
         if (uri == null || uri.isBlank()) {
-            server = new MongoServer(H2Backend.inMemory());
+            server = new MongoServer(backend.get());
             server.bind("127.0.0.1", 0);
             uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         }

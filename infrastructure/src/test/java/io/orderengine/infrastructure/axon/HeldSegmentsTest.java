@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import io.orderengine.infrastructure.store.index.IndexedH2Backend;
 import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +31,15 @@ class HeldSegmentsTest {
     private static final String PROCESSOR = "order-detail";
 
     private final AtomicInteger tokenCommands = new AtomicInteger();
-    private final TestMongo mongo = TestMongo.start(new CommandListener() {
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            if (event.getCommand().toJson().contains("trackingtokens")) {
-                tokenCommands.incrementAndGet();
-            }
-        }
-    });
+    private final TestMongo mongo =
+            TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)), new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if (event.getCommand().toJson().contains("trackingtokens")) {
+                        tokenCommands.incrementAndGet();
+                    }
+                }
+            });
     private final MongoTokenStore store = tokens("node-a", Duration.ofMillis(300));
     private final HeldSegments held = new HeldSegments(store);
 

@@ -3,6 +3,7 @@ package io.orderengine.infrastructure.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderengine.infrastructure.store.index.IndexedH2Backend;
 import io.orderengine.testkit.TestMongo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class LeftOverClaimsTest {
 
     private static final String PROCESSOR = "checkout-saga";
 
-    private final TestMongo mongo = TestMongo.start();
+    private final TestMongo mongo = TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)));
     private final MongoTemplate template =
             DefaultMongoTemplate.builder().mongoDatabase(mongo.database()).build();
     private final Serializer serializer = JacksonSerializer.builder()

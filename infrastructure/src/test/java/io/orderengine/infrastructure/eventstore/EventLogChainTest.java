@@ -34,7 +34,7 @@ class EventLogChainTest {
 
     @BeforeEach
     void startStore() {
-        mongo = TestMongo.start();
+        mongo = StoreFixtures.mongo();
         database = mongo.database();
         engine = StoreFixtures.engine(database, clock);
         events = database.getCollection("events");

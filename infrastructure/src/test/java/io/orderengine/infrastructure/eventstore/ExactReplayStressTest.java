@@ -57,7 +57,7 @@ class ExactReplayStressTest {
     @Test
     void aLiveProcessorAndAReplayFromZeroSeeEveryEventExactlyOnceWhileCommitsLandLate() throws Exception {
         DelayedCommits delays = new DelayedCommits("events", DELAY_EVERY, LATE);
-        try (TestMongo mongo = TestMongo.start(delays)) {
+        try (TestMongo mongo = StoreFixtures.mongo(delays)) {
             MongoGlobalSequenceEventStorageEngine engine = MongoGlobalSequenceEventStorageEngine.builder()
                     .database(mongo.database())
                     .eventSerializer(StoreFixtures.serializer())
@@ -114,7 +114,7 @@ class ExactReplayStressTest {
     @Test
     void withOrderedDeliveryTheLiveProcessorSeesEveryEventOnceStrictlyInPositionOrder() throws Exception {
         DelayedCommits delays = new DelayedCommits("events", DELAY_EVERY, LATE);
-        try (TestMongo mongo = TestMongo.start(delays)) {
+        try (TestMongo mongo = StoreFixtures.mongo(delays)) {
             MongoGlobalSequenceEventStorageEngine engine = MongoGlobalSequenceEventStorageEngine.builder()
                     .database(mongo.database())
                     .eventSerializer(StoreFixtures.serializer())
@@ -160,7 +160,7 @@ class ExactReplayStressTest {
     @Test
     void theStockEngineRunsTheSameScenarioAndReportsWhatItMisses() throws Exception {
         DelayedCommits delays = new DelayedCommits("domainevents", DELAY_EVERY / 3, LATE);
-        try (TestMongo mongo = TestMongo.start(delays)) {
+        try (TestMongo mongo = StoreFixtures.mongo(delays)) {
             MongoEventStorageEngine stock = MongoEventStorageEngine.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder()
                             .mongoDatabase(mongo.database("stock"))

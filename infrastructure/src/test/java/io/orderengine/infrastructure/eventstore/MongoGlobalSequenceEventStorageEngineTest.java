@@ -56,7 +56,7 @@ class MongoGlobalSequenceEventStorageEngineTest {
 
     @BeforeEach
     void startStore() {
-        mongo = TestMongo.start(gate);
+        mongo = StoreFixtures.mongo(gate);
         database = mongo.database();
         engine = StoreFixtures.engine(database, clock);
     }

@@ -35,7 +35,7 @@ class OrderedDeliveryTest {
 
     @BeforeEach
     void startStore() {
-        mongo = TestMongo.start(gate);
+        mongo = StoreFixtures.mongo(gate);
         engine = ordered(mongo.database());
     }
 

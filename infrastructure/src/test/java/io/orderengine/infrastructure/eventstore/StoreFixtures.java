@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import io.orderengine.infrastructure.store.index.IndexedH2Backend;
+import io.orderengine.testkit.TestMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +22,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.h2.mvstore.MVStore;
 
-/** Engines, serializers and events for the event-store tests. */
+/** Stores, engines, serializers and events for the event-store tests. */
 final class StoreFixtures {
 
     static final String AGGREGATE_TYPE = "Parcel";
@@ -37,6 +41,11 @@ final class StoreFixtures {
 
     /** A snapshot of a parcel: how many weighings, and the last weight. */
     record ParcelState(long weighings, long lastGrams) {}
+
+    /** A MongoDB on the engine's own embedded backend, in memory (or {@code MONGODB_URI}). */
+    static TestMongo mongo(CommandListener... listeners) {
+        return TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)), listeners);
+    }
 
     static Serializer serializer() {
         ObjectMapper mapper = new ObjectMapper()

@@ -39,7 +39,7 @@ class TornReadTest {
 
     @BeforeEach
     void startStore() {
-        mongo = TestMongo.start();
+        mongo = StoreFixtures.mongo();
         engine = StoreFixtures.engine(mongo.database(), clock);
     }
 

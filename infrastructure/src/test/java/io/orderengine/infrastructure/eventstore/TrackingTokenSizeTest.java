@@ -30,7 +30,7 @@ class TrackingTokenSizeTest {
     void keepsTheTokenAsSmallAsItsOpenGapsAfterOneHundredThousandEvents() {
         MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
         Serializer serializer = StoreFixtures.serializer();
-        try (TestMongo mongo = TestMongo.start()) {
+        try (TestMongo mongo = StoreFixtures.mongo()) {
             MongoGlobalSequenceEventStorageEngine engine = StoreFixtures.engine(mongo.database(), clock);
             int commits = EVENTS / PER_COMMIT;
             for (int commit = 0; commit < commits; commit++) {
