@@ -84,7 +84,10 @@ public class OrderTrails {
 
     private Trail readBack(String orderId, EventMessage<?> handled) {
         Trail trail = new Trail();
-        if (eventStore == null || !(handled instanceof DomainEventMessage<?> domain)) {
+        if (eventStore == null
+                || !(handled instanceof DomainEventMessage<?> domain)
+                || domain.getSequenceNumber() == 0) {
+            // an order's first event (its placing) has nothing before it to read: no store query for a new order
             return trail;
         }
         try {

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -202,5 +204,37 @@ class BusinessMetersTest {
         assertThat(registry.get("orderengine.checkout.to.confirmed").timer().totalTime(TimeUnit.SECONDS))
                 .isEqualTo(Duration.ofSeconds(15).toSeconds());
         assertThat(PaymentMethod.SANDBOX.wireName()).isEqualTo("sandbox");
+    }
+
+    @Test
+    void aNewOrderIsMeasuredFromItsOwnEventsWithoutReadingTheStore() throws Exception {
+        var history = stream(
+                io.orderengine.testkit.OrderFixtures.aPlacedOrderHistory()
+                        .awaitingPayment()
+                        .events(),
+                5);
+        AtomicInteger reads = new AtomicInteger();
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine() {
+                    @Override
+                    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+                        reads.incrementAndGet();
+                        return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+                    }
+                })
+                .build();
+        store.publish(history);
+        AnnotationEventHandlerAdapter meters = meters(new OrderTrails(store));
+
+        meters.handle(history.get(0));
+        meters.handle(history.get(1));
+
+        assertThat(reads).hasValue(0);
+        assertThat(count("orderengine.orders.placed", "method", "sandbox")).isEqualTo(1);
+
+        // an order this process has not seen from its start is read back (up to the event handled)
+        AnnotationEventHandlerAdapter restarted = meters(new OrderTrails(store));
+        restarted.handle(history.get(1));
+        assertThat(reads).hasValue(1);
     }
 }
