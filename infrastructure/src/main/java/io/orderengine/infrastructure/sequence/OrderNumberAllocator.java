@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Allocates order numbers {@code ORD-YYYYMMDD-NNNNNN}, unique and sequential per day across threads and engine
  * instances: a counter document per day is bumped with {@code findOneAndUpdate $inc}, and the number it yields is
- * then claimed with an insert under a unique {@code _id}. The claim is what guarantees uniqueness: the embedded
- * store's findOneAndUpdate can hand the same value to two concurrent callers (its increments are never lost, but
- * the document it returns is read separately), and a number claimed twice is simply skipped. A number allocated for
- * a checkout that then fails is skipped too, never reused.
+ * then claimed with an insert under a unique {@code _id}. The claim is what guarantees uniqueness, whatever the
+ * store's findOneAndUpdate answers (the embedded store once handed the same value to concurrent callers; it no longer
+ * does, docs/scaling.md): a number claimed twice is simply skipped. A number allocated for a checkout that then fails
+ * is skipped too, never reused.
  */
 @Component
 public class OrderNumberAllocator {

@@ -143,7 +143,14 @@ final class IndexedH2Collection extends H2Collection {
         return (int) Math.min(limit > 0 ? Math.min(count, limit) : count, Integer.MAX_VALUE);
     }
 
-    /** Every path that reads documents to match a query ends here: the place to count them. */
+    /**
+     * Every path that reads documents to match a query ends here: the place to count them, and to copy them.
+     * mongo-java-server hands out the stored document itself and its updates change that object in place, field by
+     * field, while an earlier reader's answer may still be written to the wire outside the collection's lock: a
+     * reader then saw a document with fields from two updates (a torn read; {@code EmbeddedStoreFindAndModifyTest}).
+     * With a copy per document read, an update changes its own copy and stores that, so the stored object is never
+     * changed again once a reader may hold it.
+     */
     @Override
     protected QueryResult matchDocumentsFromStream(
             Document query,
@@ -155,7 +162,7 @@ final class IndexedH2Collection extends H2Collection {
             Document fieldSelector) {
         return super.matchDocumentsFromStream(
                 query,
-                documentStream.peek(document -> examined.increment()),
+                documentStream.peek(document -> examined.increment()).map(Document::cloneDeeply),
                 numberToSkip,
                 limit,
                 batchSize,
