@@ -8,12 +8,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A MongoDB for store tests: the embedded server on an in-memory H2 store, or, when {@code MONGODB_URI} is set,
+ * A MongoDB for store tests: the embedded server on the backend the test gives, or, when {@code MONGODB_URI} is set,
  * that MongoDB with a database of the test's own (dropped on close). Command listeners see every command the
  * engine sends (used to hold commits back).
  */
@@ -27,11 +26,6 @@ public final class TestMongo implements AutoCloseable {
     private TestMongo(MongoServer server, MongoClient client) {
         this.server = server;
         this.client = client;
-    }
-
-    /** On mongo-java-server's own in-memory H2 backend (or {@code MONGODB_URI}). */
-    public static TestMongo start(CommandListener... listeners) {
-        return start(H2Backend::inMemory, listeners);
     }
 
     /**

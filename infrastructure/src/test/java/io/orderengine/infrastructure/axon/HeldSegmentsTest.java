@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +30,14 @@ class HeldSegmentsTest {
     private static final String PROCESSOR = "order-detail";
 
     private final AtomicInteger tokenCommands = new AtomicInteger();
-    private final TestMongo mongo =
-            TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)), new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if (event.getCommand().toJson().contains("trackingtokens")) {
-                        tokenCommands.incrementAndGet();
-                    }
-                }
-            });
+    private final TestMongo mongo = TestMongo.start(IndexedH2Backend::inMemory, new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommand().toJson().contains("trackingtokens")) {
+                tokenCommands.incrementAndGet();
+            }
+        }
+    });
     private final MongoTokenStore store = tokens("node-a", Duration.ofMillis(300));
     private final HeldSegments held = new HeldSegments(store);
 

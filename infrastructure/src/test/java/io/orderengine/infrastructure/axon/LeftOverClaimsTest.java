@@ -17,7 +17,6 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class LeftOverClaimsTest {
 
     private static final String PROCESSOR = "checkout-saga";
 
-    private final TestMongo mongo = TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)));
+    private final TestMongo mongo = TestMongo.start(IndexedH2Backend::inMemory);
     private final MongoTemplate template =
             DefaultMongoTemplate.builder().mongoDatabase(mongo.database()).build();
     private final Serializer serializer = JacksonSerializer.builder()

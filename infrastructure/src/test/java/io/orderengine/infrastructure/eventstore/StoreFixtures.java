@@ -22,7 +22,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.h2.mvstore.MVStore;
 
 /** Stores, engines, serializers and events for the event-store tests. */
 final class StoreFixtures {
@@ -44,7 +43,7 @@ final class StoreFixtures {
 
     /** A MongoDB on the engine's own embedded backend, in memory (or {@code MONGODB_URI}). */
     static TestMongo mongo(CommandListener... listeners) {
-        return TestMongo.start(() -> new IndexedH2Backend(MVStore.open(null)), listeners);
+        return TestMongo.start(IndexedH2Backend::inMemory, listeners);
     }
 
     static Serializer serializer() {

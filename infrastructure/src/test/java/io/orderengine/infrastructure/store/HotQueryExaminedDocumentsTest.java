@@ -40,7 +40,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,7 @@ class HotQueryExaminedDocumentsTest {
 
     @BeforeEach
     void start() {
-        backend = new IndexedH2Backend(MVStore.open(null));
+        backend = IndexedH2Backend.inMemory();
         server = new MongoServer(backend);
         var address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());

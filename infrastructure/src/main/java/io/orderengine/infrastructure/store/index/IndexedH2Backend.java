@@ -33,9 +33,14 @@ public class IndexedH2Backend extends H2Backend {
         super(fileName);
     }
 
-    /** A backend on an open MVStore (an in-memory one: {@code MVStore.open(null)}). */
+    /** A backend on an open MVStore. */
     public IndexedH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** A backend on an in-memory MVStore (the store tests run the engine's backend on it). */
+    public static IndexedH2Backend inMemory() {
+        return new IndexedH2Backend(MVStore.open(null));
     }
 
     @Override
