@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,9 +147,16 @@ class EmbeddedStoreDurabilityTest {
             assertThat(positionOnDisk(file, "copy-after-next-commit.mv")).isEqualTo(1);
 
             positions.updateOne(Filters.eq("_id", "order-detail/0"), Updates.set("index", 2));
-            await().atMost(Duration.ofSeconds(30)).until(() -> !store.mvStore().hasUnsavedChanges());
-            assertThat(store.groupCommits()).isEqualTo(commits + 1);
-            assertThat(positionOnDisk(file, "copy-after-background-commit.mv")).isEqualTo(2);
+            // waits for what is on disk, the property under test, instead of MVStore's hasUnsavedChanges(): once (in
+            // a full module run) a copy taken as soon as that said false still had 1; 80 runs in a row, 40 of them
+            // on a loaded machine, did not repeat it, so the gap between the two is narrow but there
+            AtomicInteger copies = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() ->
+                            positionOnDisk(file, "copy-after-background-commit-" + copies.incrementAndGet() + ".mv")
+                                    == 2);
+            assertThat(store.groupCommits()).as("no commit of the engine's own").isEqualTo(commits + 1);
         }
     }
 
