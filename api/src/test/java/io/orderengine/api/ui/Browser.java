@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -98,6 +97,10 @@ final class Browser implements AutoCloseable {
                 // the omnibox's pop-ups are web pages that the new headless mode loads into a renderer of their own at
                 // start (chrome://omnibox-popup.top-chrome), about 1.2 s of CPU per browser; no test types in it
                 "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+                // the pages in the browser's own process: the ten browser classes took 0.82x chromium's CPU (168.8
+                // against 205.7 CPU-s) and 0.86x the time (docs/benchmarks.md, "The test suite (session 18)"); one
+                // origin, so the process model changes nothing the pages do
+                "--single-process",
                 "--lang=en-US",
                 "--window-size=" + Viewport.DESKTOP.width + "," + Viewport.DESKTOP.height,
                 "--user-data-dir=" + profile);
@@ -225,26 +228,47 @@ final class Browser implements AutoCloseable {
         return screenshot(page, Viewport.PHONE);
     }
 
-    /** Saves a screenshot of the whole page at the width of {@code size} as {@code <test>-<page>.png}. */
+    /**
+     * Saves a screenshot of the whole page at the width of {@code size} as {@code <test>-<page>.png}. The page is
+     * captured beyond the window in one DevTools call (PNG encoded for speed), not by growing the window to the page's
+     * height and back, which laid the page out twice more and encoded the image at the smallest size.
+     */
     Path screenshot(String page, Viewport size) {
+        boolean resize = size != viewport;
         try {
-            driver.manage().window().setSize(new Dimension(size.width, size.height));
-            // the window is taller than the page's viewport by the browser's own frame
-            Number frame = (Number) script("return window.outerHeight - window.innerHeight;");
+            if (resize) {
+                driver.manage().window().setSize(new Dimension(size.width, size.height));
+            }
+            script("if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0);");
+            Number width = (Number) script("return document.documentElement.clientWidth;");
             Number height = (Number)
                     script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
-            int full = Math.min(6000, Math.max(size.height, height.intValue() + frame.intValue()));
-            driver.manage().window().setSize(new Dimension(size.width, full));
-            script("if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0);");
-            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "optimizeForSpeed",
+                            true,
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of(
+                                    "x", 0,
+                                    "y", 0,
+                                    "width", width.intValue(),
+                                    "height", Math.min(6000, Math.max(size.height, height.intValue())),
+                                    "scale", 1)));
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(test + "-" + page + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
+            if (resize) {
+                driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
+            }
         }
     }
 
