@@ -40,6 +40,9 @@ final class ChildEngine implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:TieredStopAtLevel=1",
+                // a start to ready took 12.1 CPU-s with the serial collector against 14.4 with G1 (0.84x, four starts
+                // each; docs/benchmarks.md "The test suite (session 18)"): a small heap needs no concurrent collector
+                "-XX:+UseSerialGC",
                 "-Daxoniq.update-checker.disabled=true",
                 "-cp",
                 classPath(),
