@@ -231,7 +231,7 @@ final class Browser implements AutoCloseable {
     /**
      * Saves a screenshot of the whole page at the width of {@code size} as {@code <test>-<page>.png}. The page is
      * captured beyond the window in one DevTools call (PNG encoded for speed), not by growing the window to the page's
-     * height and back, which laid the page out twice more and encoded the image at the smallest size.
+     * height and back (two more layouts of the page per screenshot).
      */
     Path screenshot(String page, Viewport size) {
         boolean resize = size != viewport;
