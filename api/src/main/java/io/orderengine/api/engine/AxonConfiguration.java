@@ -14,7 +14,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -26,6 +25,7 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -96,8 +96,19 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public Cache skuCache() {
-        return new WeakReferenceCache();
+    public Cache skuCache(AxonProperties properties) {
+        return new BoundedAggregateCache(properties.cacheSize());
+    }
+
+    /**
+     * Orders kept in memory between the commands of their lifecycle (the saga's steps, the payment, the admin's), so
+     * a command finds its order without reading its snapshot and events back from the store. A snapshot holds the
+     * order's personal data opened, and so does a cached order: erasing a data subject evicts its orders
+     * ({@code DataSubjects}) as it forgets their snapshots.
+     */
+    @Bean
+    public Cache orderCache(AxonProperties properties) {
+        return new BoundedAggregateCache(properties.cacheSize());
     }
 
     /**
@@ -107,18 +118,23 @@ public class AxonConfiguration {
      */
     @Bean
     public ConfigurerModule aggregatesAndProcessors(
-            AxonProperties properties, Cache skuCache, @Value("${engine.cluster.enabled:false}") boolean clustered) {
+            AxonProperties properties,
+            @Qualifier("skuCache") Cache skuCache,
+            @Qualifier("orderCache") Cache orderCache,
+            @Value("${engine.cluster.enabled:false}") boolean clustered) {
         return configurer -> {
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
+            AggregateConfigurer<Order> order = AggregateConfigurer.defaultConfiguration(Order.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                            c.snapshotter(), properties.orderSnapshotThreshold())));
+                            c.snapshotter(), properties.orderSnapshotThreshold()));
             AggregateConfigurer<Sku> sku = AggregateConfigurer.defaultConfiguration(Sku.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.snapshotter(), properties.skuSnapshotThreshold()));
-            // several instances on one store: another instance's change would leave a cached SKU stale (ADR 0002)
+            // several instances on one store: another instance's change would leave a cached aggregate stale (ADR 0002)
             if (properties.cache() && !clustered) {
+                order.configureCache(c -> orderCache);
                 sku.configureCache(c -> skuCache);
             }
+            configurer.configureAggregate(order);
             configurer.configureAggregate(sku);
             // a discount code takes an event per use, like a SKU: snapshotted at the same rate
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Discount.class)

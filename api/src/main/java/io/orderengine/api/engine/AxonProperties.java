@@ -10,13 +10,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param orderSnapshotThreshold events after which an Order snapshot is taken
  * @param skuSnapshotThreshold   events after which a Sku snapshot is taken (SKUs collect many reservations)
- * @param cache                  keep Sku aggregates in memory; always off when several engine instances share a store
- *                               ({@code engine.cluster.enabled=true}: another instance's change would leave this
- *                               one's copy stale)
+ * @param cache                  keep Sku and Order aggregates in memory between commands; always off when several
+ *                               engine instances share a store ({@code engine.cluster.enabled=true}: another
+ *                               instance's change would leave this one's copy stale)
+ * @param cacheSize              aggregates of each type (SKUs, orders) kept in memory at most, the least recently
+ *                               used dropped first
  */
 @Validated
 @ConfigurationProperties("engine.aggregates")
 public record AxonProperties(
         @Min(1) @DefaultValue("50") int orderSnapshotThreshold,
         @Min(1) @DefaultValue("100") int skuSnapshotThreshold,
-        @DefaultValue("true") boolean cache) {}
+        @DefaultValue("true") boolean cache,
+        @Min(1) @DefaultValue("10000") int cacheSize) {}

@@ -27,9 +27,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,18 +52,21 @@ public class DataSubjects {
     private final PersonalDataCipher cipher;
     private final Clock clock;
     private final AggregateSnapshots snapshots;
+    private final Cache orderCache;
 
     DataSubjects(
             QueryGateway queries,
             EventGateway events,
             PersonalDataCipher cipher,
             Clock clock,
-            AggregateSnapshots snapshots) {
+            AggregateSnapshots snapshots,
+            @Qualifier("orderCache") Cache orderCache) {
         this.queries = queries;
         this.events = events;
         this.cipher = cipher;
         this.clock = clock;
         this.snapshots = snapshots;
+        this.orderCache = orderCache;
     }
 
     /**
@@ -97,8 +102,11 @@ public class DataSubjects {
         String customerId = subject.kind() == DataSubject.Kind.CUSTOMER ? subject.value() : null;
         events.publish(new DataSubjectErasedEvent(keyId, customerId, orders, reason, admin, now));
         cipher.keys().erase(keyId);
-        // the orders' snapshots hold the personal data opened; without them the orders are sourced from their events
-        snapshots.forget(orders.stream().map(OrderId::value).toList());
+        // the orders' snapshots and the orders kept in memory hold the personal data opened; without them the orders
+        // are sourced from their events, which now read as erased
+        List<String> orderIds = orders.stream().map(OrderId::value).toList();
+        snapshots.forget(orderIds);
+        orderIds.forEach(orderCache::remove);
         return new Erasure(keyId, kind(subject), orders.size(), false, now);
     }
 

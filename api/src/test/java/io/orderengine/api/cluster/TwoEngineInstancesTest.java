@@ -167,6 +167,9 @@ class TwoEngineInstancesTest {
         assertThat(engineA.bean(Configuration.class).repository(Sku.class))
                 .as("SKU aggregates are loaded from the store, never from a cache, when clustered")
                 .isNotInstanceOf(CachingEventSourcingRepository.class);
+        assertThat(engineA.bean(Configuration.class).repository(io.orderengine.command.order.Order.class))
+                .as("orders are loaded from the store, never from a cache, when clustered")
+                .isNotInstanceOf(CachingEventSourcingRepository.class);
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))

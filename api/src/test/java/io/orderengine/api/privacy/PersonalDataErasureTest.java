@@ -32,6 +32,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.axonframework.common.caching.Cache;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +149,10 @@ class PersonalDataErasureTest {
         assertThat(export.body().path("notes").toString()).contains(NOTE);
         awaitMailTo(EMAIL, 3); // received and confirmed (first order), received (second)
         int mailsBefore = mailsTo(EMAIL).size();
+        Cache ordersInMemory = engine.bean("orderCache", Cache.class);
+        assertThat(List.of(paid.orderId(), unpaid.orderId()))
+                .as("a single instance keeps its orders in memory, personal data opened")
+                .allMatch(ordersInMemory::containsKey);
 
         Reply erased = client.post(
                 "/api/v1/admin/data-subjects/" + CUSTOMER + "/erasure",
@@ -161,6 +166,9 @@ class PersonalDataErasureTest {
         assertThat(erased.body().path("alreadyErased").asBoolean()).isFalse();
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().path("alreadyErased").asBoolean()).isTrue();
+        assertThat(List.of(paid.orderId(), unpaid.orderId()))
+                .as("the erased subject's orders are no longer kept in memory")
+                .noneMatch(ordersInMemory::containsKey);
         assertThat(database.getCollection("events")
                         .countDocuments(
                                 new Document("payloadType", "io.orderengine.messages.privacy.DataSubjectErasedEvent")))

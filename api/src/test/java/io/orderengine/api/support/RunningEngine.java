@@ -30,6 +30,10 @@ public final class RunningEngine implements AutoCloseable {
         return engine.bean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return engine.bean(name, type);
+    }
+
     @Override
     public void close() {
         engine.close();
