@@ -3,7 +3,6 @@ package io.orderengine.bench;
 import static io.orderengine.bench.Scenarios.print;
 
 import io.orderengine.testkit.EngineClient;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,13 @@ final class BurstScenario implements Scenario {
                 burst(engine, WARM_UP);
                 awaitAwaitingPayment(engine, admin, WARM_UP);
                 long started = System.nanoTime();
-                long cpuStarted = processCpuNanos();
+                long cpuStarted = Scenarios.processCpuNanos();
                 burst(engine, orders);
                 double burstSeconds = (System.nanoTime() - started) / 1e9;
                 long lastAnswered = System.nanoTime();
                 awaitAwaitingPayment(engine, admin, WARM_UP + orders);
                 double drainSeconds = (System.nanoTime() - lastAnswered) / 1e9;
-                double cpuMillisPerOrder = (processCpuNanos() - cpuStarted) / 1e6 / orders;
+                double cpuMillisPerOrder = (Scenarios.processCpuNanos() - cpuStarted) / 1e6 / orders;
                 print(
                         "(7) burst",
                         engine,
@@ -66,12 +65,6 @@ final class BurstScenario implements Scenario {
             }
         }
         return figures;
-    }
-
-    /** CPU time of this JVM so far, all its threads. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static void awaitAwaitingPayment(BenchEngine engine, String admin, int orders) {

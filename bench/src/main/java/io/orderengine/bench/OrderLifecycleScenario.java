@@ -65,26 +65,31 @@ final class OrderLifecycleScenario implements Scenario {
             for (boolean stream : new boolean[] {false, true}) {
                 String follow = stream ? "stream" : "poll";
                 long started = System.nanoTime();
+                long cpuStarted = Scenarios.processCpuNanos();
                 Latencies perOrder = lifecycle(engine, CONCURRENCY, options.lifecycleOrders(), skus, stream);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double perSecond = perOrder.count() / seconds;
+                double cpuMillisPerOrder = (Scenarios.processCpuNanos() - cpuStarted) / 1e6 / perOrder.count();
                 print(
                         "(2) lifecycle",
                         engine,
                         String.format(
                                 "%d orders, c=%d, clients follow by %s: %.1f orders/s (checkout -> reserved ->"
                                         + " sandbox approve -> CONFIRMED in the read model); per order %s;"
-                                        + " %.3fx the baseline's requests/s",
+                                        + " %.3fx the baseline's requests/s; CPU %.1f ms per order (engine and"
+                                        + " clients)",
                                 perOrder.count(),
                                 CONCURRENCY,
                                 follow,
                                 perSecond,
                                 perOrder.summary(),
-                                perSecond / baseline.perSecond()));
+                                perSecond / baseline.perSecond(),
+                                cpuMillisPerOrder));
                 figures.add(new Figure("orders/s (" + follow + ")", perSecond));
                 figures.add(new Figure("orders/s / baseline req/s (" + follow + ")", perSecond / baseline.perSecond()));
                 figures.add(new Figure("per order p50 ms (" + follow + ")", perOrder.percentileMillis(50)));
                 figures.add(new Figure("per order p99 ms (" + follow + ")", perOrder.percentileMillis(99)));
+                figures.add(new Figure("CPU ms per order (" + follow + ")", cpuMillisPerOrder));
             }
             return figures;
         }

@@ -83,6 +83,13 @@ final class Scenarios {
                         >= count);
     }
 
+    /** CPU time of this JVM so far, all its threads (the engine's and the bench clients'). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static void await(Duration atMost, BooleanSupplier condition) {
         await(atMost, Duration.ofMillis(20), condition);
     }
