@@ -97,10 +97,8 @@ final class Browser implements AutoCloseable {
                 // the omnibox's pop-ups are web pages that the new headless mode loads into a renderer of their own at
                 // start (chrome://omnibox-popup.top-chrome), about 1.2 s of CPU per browser; no test types in it
                 "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
-                // the pages in the browser's own process: the ten browser classes took 0.82x chromium's CPU (168.8
-                // against 205.7 CPU-s) and 0.86x the time (docs/benchmarks.md, "The test suite (session 18)"); one
-                // origin, so the process model changes nothing the pages do
-                "--single-process",
+                // not --single-process: it saved 0.18x of chromium's CPU (session 18), but a session failed to start
+                // with it in a full run ("Unable to receive message from renderer"; docs/benchmarks.md, session 19)
                 "--lang=en-US",
                 "--window-size=" + Viewport.DESKTOP.width + "," + Viewport.DESKTOP.height,
                 "--user-data-dir=" + profile);
