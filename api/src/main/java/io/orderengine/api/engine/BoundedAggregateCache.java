@@ -82,19 +82,28 @@ public final class BoundedAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        return (T) entries.computeIfAbsent(key, absent -> {
-            T value = valueSupplier.get();
-            if (value == null) {
+        Object[] created = new Object[1];
+        T value = (T) entries.computeIfAbsent(key, absent -> {
+            T made = valueSupplier.get();
+            if (made == null) {
                 throw new IllegalArgumentException("the value supplier produced null for key [" + key + "]");
             }
-            return value;
+            created[0] = made;
+            return made;
         });
+        if (created[0] != null) {
+            notify(listener -> listener.onEntryCreated(key, created[0]));
+        }
+        return value;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        entries.computeIfPresent(key, (present, value) -> update.apply((V) value));
+        Object updated = entries.computeIfPresent(key, (present, value) -> update.apply((V) value));
+        if (updated != null) {
+            notify(listener -> listener.onEntryUpdated(key, updated));
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ class BoundedAggregateCacheTest {
     @Test
     void putIfAbsentAndTheComputingVariantsLeaveAPresentEntryAlone() {
         BoundedAggregateCache cache = new BoundedAggregateCache(10);
+        List<String> events = listen(cache);
         assertThat(cache.putIfAbsent("k", "first")).isTrue();
         assertThat(cache.putIfAbsent("k", "second")).isFalse();
         assertThat((String) cache.computeIfAbsent("k", () -> "third")).isEqualTo("first");
@@ -80,6 +81,7 @@ class BoundedAggregateCacheTest {
         cache.<String>computeIfPresent("absent", value -> "never");
         assertThat((String) cache.get("k")).isEqualTo("first+");
         assertThat(cache.containsKey("absent")).isFalse();
+        assertThat(events).containsExactly("created k", "created new", "updated k", "read k");
 
         cache.removeAll();
         assertThat(cache.containsKey("k")).isFalse();
