@@ -18,7 +18,8 @@ const message = $('#message');
 const charts = {};
 const SHORT_STATUS = {
     PENDING: 'Reserving', AWAITING_PAYMENT: 'Awaiting payment', CONFIRMED: 'Confirmed', PROCESSING: 'Processing',
-    PARTIALLY_SHIPPED: 'Partly shipped', SHIPPED: 'Shipped', DELIVERED: 'Delivered', REJECTED: 'Rejected', CANCELLED: 'Cancelled', RETURNED: 'Returned',
+    PARTIALLY_SHIPPED: 'Partly shipped', SHIPPED: 'Shipped', DELIVERED: 'Delivered', PARTIALLY_RETURNED: 'Partly returned',
+    REJECTED: 'Rejected', CANCELLED: 'Cancelled', RETURNED: 'Returned',
     ATTENTION: 'Needs attention',
 };
 let loading = false;
@@ -75,7 +76,7 @@ function renderOverview(overview) {
     draw('chart-status', {
         type: 'bar',
         data: {
-            labels: statuses.map((s) => SHORT_STATUS[s] || s),
+            labels: statuses.map((s) => SHORT_STATUS[s] || STATUS_WORDS[s]),
             datasets: [{ label: 'Orders', data: statuses.map((s) => byStatus[s] || 0), backgroundColor: COLORS[0] }],
         },
         options: {

@@ -209,7 +209,8 @@ class EveryPageBrowserTest extends EngineInBrowserTest {
                         + " px wide in a window of " + window + " px; widest: "
                         + browser.script(WIDEST));
             }
-            String text = (String) browser.script("return document.body.innerText;");
+            // what the charts draw (axis labels, legends) is not in the page's text: read it from Chart.js
+            String text = browser.script("return document.body.innerText;") + "\n" + browser.script(CHART_TEXT);
             for (Pattern pattern : List.of(CODE, EVENT_CLASS)) {
                 Matcher found = pattern.matcher(text);
                 while (found.find()) {
@@ -219,6 +220,11 @@ class EveryPageBrowserTest extends EngineInBrowserTest {
             browser.screenshot(page.name() + "-" + viewport.name().toLowerCase(), viewport);
         }
     }
+
+    /** The labels and dataset names of every chart on the page (Chart.js keeps its charts in {@code Chart.instances}). */
+    private static final String CHART_TEXT = "return window.Chart ? Object.values(window.Chart.instances)"
+            + ".flatMap(c => (c.data.labels || []).map(String).concat(c.data.datasets.map(d => d.label || '')))"
+            + ".join('\\n') : '';";
 
     /** The elements that reach beyond the window's right edge, innermost first, for the failure message. */
     private static final String WIDEST = "const out = [];"
