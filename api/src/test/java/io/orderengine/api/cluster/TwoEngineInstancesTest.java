@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.orderengine.api.engine.ProcessingGroups;
+import io.orderengine.api.support.EngineJvm;
 import io.orderengine.api.support.RunningEngine;
 import io.orderengine.command.sku.Sku;
 import io.orderengine.testkit.EngineClient;
@@ -18,7 +19,6 @@ import io.orderengine.testkit.EngineClient.Reply;
 import io.orderengine.testkit.TestStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,7 +120,7 @@ class TwoEngineInstancesTest {
     @BeforeAll
     static void start() {
         Map<String, Object> properties = TestStore.fresh(folder);
-        int storePort = freePort();
+        int storePort = EngineJvm.freePort();
         properties.put("engine.store.embedded-port", String.valueOf(storePort));
         properties.put("engine.cluster.enabled", System.getProperty("cluster.enabled", "true"));
         properties.put("engine.privacy.master-key", ChildEngine.MASTER_KEY);
@@ -743,13 +743,5 @@ class TwoEngineInstancesTest {
             }
         }
         return -1;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
