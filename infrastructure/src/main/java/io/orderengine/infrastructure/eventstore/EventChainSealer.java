@@ -167,8 +167,15 @@ public final class EventChainSealer {
         List<ChainHead.GapRange> ranges = new ArrayList<>(head.ranges());
         ranges.removeIf(range -> now - range.since() > 10 * gapTimeout.toMillis());
         List<Long> ids = new ArrayList<>(gaps.keySet());
-        for (long p = head.watermark() + 1; p <= head.watermark() + window; p++) {
+        // positions above the last allocated one hold nothing yet: while gaps stay open after traffic (they are kept
+        // ten gap timeouts), an idle round asks for the gaps alone, not for a whole window of empty positions
+        long allocated = allocated();
+        long upTo = allocated >= 0 ? Math.min(head.watermark() + window, allocated) : head.watermark() + window;
+        for (long p = head.watermark() + 1; p <= upTo; p++) {
             ids.add(p);
+        }
+        if (ids.isEmpty()) {
+            return write(head, new ArrayList<>(lateInRanges(ranges, now)), head.watermark(), gaps, ranges);
         }
         Map<Long, Document> found = new TreeMap<>();
         for (Document document : events.find(Filters.in(EventDocuments.POSITION, ids))) {

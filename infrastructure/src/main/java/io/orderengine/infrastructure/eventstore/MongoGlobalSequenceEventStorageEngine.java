@@ -169,6 +169,14 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return tracking.headToken();
     }
 
+    /**
+     * The position of the token {@link #createHeadToken()} makes (0 on an empty store), read from the top of the log
+     * in small steps instead of the head token's whole window: for callers that need the head's position only.
+     */
+    public long headPosition() {
+        return tracking.headPosition();
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return null;

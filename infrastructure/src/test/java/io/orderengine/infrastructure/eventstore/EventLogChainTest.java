@@ -7,11 +7,17 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.orderengine.infrastructure.eventstore.EventLogVerifier.EventLogVerification;
 import io.orderengine.testkit.MutableClock;
 import io.orderengine.testkit.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +37,31 @@ class EventLogChainTest {
     private EventChainSealer sealer;
     private EventLogVerifier verifier;
     private MongoCollection<Document> events;
+    /** The positions each {@code find} on the events by {@code _id $in} asked for, in order. */
+    private final List<List<Long>> positionFinds = new CopyOnWriteArrayList<>();
+
+    private final CommandListener findsByPosition = new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            BsonDocument command = event.getCommand();
+            if (!"find".equals(event.getCommandName())
+                    || !"events".equals(command.getString("find").getValue())
+                    || !command.getDocument("filter", new BsonDocument()).isDocument("_id")) {
+                return;
+            }
+            BsonDocument id = command.getDocument("filter").getDocument("_id");
+            if (id.isArray("$in")) {
+                positionFinds.add(id.getArray("$in").stream()
+                        .map(BsonValue::asNumber)
+                        .map(number -> number.longValue())
+                        .toList());
+            }
+        }
+    };
 
     @BeforeEach
     void startStore() {
-        mongo = StoreFixtures.mongo();
+        mongo = StoreFixtures.mongo(findsByPosition);
         database = mongo.database();
         engine = StoreFixtures.engine(database, clock);
         events = database.getCollection("events");
@@ -248,6 +275,31 @@ class EventLogChainTest {
         assertThat(leaseUntil(chain)).as("new positions: the round works again").isGreaterThan(leaseUntil);
         clock.advance(Duration.ofSeconds(3));
         assertThat(sealer.seal()).isEqualTo(2);
+        EventLogVerification outcome = verifier.verify();
+        assertThat(outcome.verified()).as(outcome.reason()).isTrue();
+        assertThat(outcome.events()).isEqualTo(5);
+    }
+
+    @Test
+    void whileAGapStaysOpenAnIdleRoundAsksForTheGapAloneNotForPositionsNobodyWasGiven() {
+        MongoCollection<Document> chain = database.getCollection(EventChainSealer.CHAIN_COLLECTION);
+        EventChainSealer sealer = sealerReadingTheCounter(chain);
+        engine.appendEvents(weighings("parcel-1", 0, 2)); // positions 1..2
+        long crashed = engine.allocate(1); // 3: a commit that got its position and never wrote it
+        engine.appendEvents(weighings("parcel-1", 2, 2)); // 4..5
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(sealer.seal()).as("passes over the gap, which stays open").isEqualTo(4);
+
+        positionFinds.clear();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(sealer.seal()).isZero();
+        assertThat(positionFinds)
+                .as("an idle round with a gap open reads the gap, not a window above the last allocated position")
+                .containsExactly(List.of(crashed));
+
+        events.insertOne(weighingDocument(crashed)); // the late commit lands
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(sealer.seal()).as("and still chains it when it lands").isEqualTo(1);
         EventLogVerification outcome = verifier.verify();
         assertThat(outcome.verified()).as(outcome.reason()).isTrue();
         assertThat(outcome.events()).isEqualTo(5);

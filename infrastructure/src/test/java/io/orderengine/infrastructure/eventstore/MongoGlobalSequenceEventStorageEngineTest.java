@@ -298,6 +298,29 @@ class MongoGlobalSequenceEventStorageEngineTest {
     }
 
     @Test
+    void theHeadPositionIsTheHeadTokensWhateverIsUnwrittenAtTheTop() {
+        assertThat(engine.headPosition()).as("empty store").isZero();
+        assertThat(engine.createHeadToken()).isNull();
+
+        engine.appendEvents(weighings("parcel-0", 0, 3)); // 1..3
+        assertHeadPositionIsTheHeadTokens(3);
+        engine.allocate(1); // 4: a commit still writing, or crashed, at the very top
+        assertHeadPositionIsTheHeadTokens(3);
+        engine.appendEvents(weighings("parcel-1", 0, 2)); // 5..6
+        engine.allocate(40); // 7..46: more unwritten positions than the first look covers
+        assertHeadPositionIsTheHeadTokens(6);
+        engine.allocate(1_200); // 47..1246: a failed block wider than the head window (1,000)
+        assertHeadPositionIsTheHeadTokens(246);
+        engine.appendEvents(weighings("parcel-1", 2, 1)); // 1247
+        assertHeadPositionIsTheHeadTokens(1_247);
+    }
+
+    private void assertHeadPositionIsTheHeadTokens(long expected) {
+        assertThat(engine.createHeadToken().position()).hasValue(expected);
+        assertThat(engine.headPosition()).isEqualTo(expected);
+    }
+
+    @Test
     void startsATokenAtATimeBeforeTheFirstEventCommittedThen() {
         engine.appendEvents(weighings("parcel-0", 0, 3));
         clock.advance(Duration.ofMinutes(1));

@@ -1,11 +1,14 @@
 package io.orderengine.api.engine.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,14 @@ public class ObservabilityConfiguration {
     public ProcessorLag processorLag(
             EventProcessingConfiguration processing,
             EventStore eventStore,
+            EventStorageEngine storageEngine,
             MeterRegistry registry,
             ProcessorHealthProperties properties) {
+        // the engine's own event store finds the head's position with one small read; a head token reads the last
+        // 1,000 positions to list its gaps, every sample, idle or not (docs/benchmarks.md, session 20)
+        LongSupplier headPosition = storageEngine instanceof MongoGlobalSequenceEventStorageEngine global
+                ? global::headPosition
+                : () -> ProcessorLag.position(eventStore.createHeadToken());
         return new ProcessorLag(
                 () -> {
                     Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();
@@ -32,7 +41,7 @@ public class ObservabilityConfiguration {
                     });
                     return streaming;
                 },
-                eventStore::createHeadToken,
+                headPosition,
                 () -> {
                     Map<String, SequencedDeadLetterQueue<?>> queues = new LinkedHashMap<>();
                     processing

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -44,7 +45,7 @@ public class ProcessorLag {
     private record HeadAt(Instant at, long position) {}
 
     private final Supplier<Map<String, StreamingEventProcessor>> processors;
-    private final Supplier<TrackingToken> head;
+    private final LongSupplier headPosition;
     private final Supplier<Map<String, SequencedDeadLetterQueue<?>>> deadLetterQueues;
     private final MeterRegistry registry;
     private final ProcessorHealthProperties properties;
@@ -56,13 +57,13 @@ public class ProcessorLag {
 
     public ProcessorLag(
             Supplier<Map<String, StreamingEventProcessor>> processors,
-            Supplier<TrackingToken> head,
+            LongSupplier headPosition,
             Supplier<Map<String, SequencedDeadLetterQueue<?>>> deadLetterQueues,
             MeterRegistry registry,
             ProcessorHealthProperties properties,
             Clock clock) {
         this.processors = processors;
-        this.head = head;
+        this.headPosition = headPosition;
         this.deadLetterQueues = deadLetterQueues;
         this.registry = registry;
         this.properties = properties;
@@ -85,7 +86,7 @@ public class ProcessorLag {
     /** Measures every processor now. */
     public synchronized void sample() {
         Instant now = clock.instant();
-        long headPosition = position(head.get());
+        long headPosition = this.headPosition.getAsLong();
         remember(now, headPosition);
         Map<String, GroupLag> measured = new LinkedHashMap<>();
         processors.get().forEach((name, processor) -> measured.put(name, measure(name, processor, now, headPosition)));
@@ -168,7 +169,8 @@ public class ProcessorLag {
         return lag == null ? 0 : events ? lag.eventsBehind() : lag.secondsBehind();
     }
 
-    private static long position(TrackingToken token) {
+    /** The position of a head token ({@code eventStore.createHeadToken()}), 0 for none. */
+    public static long position(TrackingToken token) {
         if (token == null) {
             return 0;
         }

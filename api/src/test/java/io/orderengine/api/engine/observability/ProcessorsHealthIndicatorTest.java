@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -34,7 +33,7 @@ class ProcessorsHealthIndicatorTest {
             new ProcessorHealthProperties(50L, Duration.ofSeconds(60), Duration.ofSeconds(5));
     private final ProcessorLag lag = new ProcessorLag(
             () -> Map.of("order-detail", processor),
-            () -> GapAwareTrackingToken.newInstance(head.get(), java.util.List.of()),
+            head::get,
             () -> Map.of("notifications", deadLetters),
             registry,
             properties,
