@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +50,15 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the embedded store " + file, e);
         }
-        DurableH2Backend backend = new DurableH2Backend(file.toString());
+        DurableH2Backend backend;
+        try {
+            backend = new DurableH2Backend(file.toString());
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreInUseException(file, e);
+            }
+            throw e;
+        }
         // before the server accepts a connection: a compaction holds the store's lock while it runs
         StoreCompaction.compactIfSparse(backend.getMvStore());
         MongoServer server = new MongoServer(backend);
