@@ -107,7 +107,7 @@ class TwoEngineInstancesTest {
     static Path folder;
 
     private static RunningEngine engineA;
-    private static ChildEngine engineB;
+    private static EngineJvm engineB;
     private static EngineClient a;
     private static EngineClient b;
     private static String adminA;
