@@ -177,6 +177,14 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return tracking.headPosition();
     }
 
+    /**
+     * The last position handed to a commit by any instance (0 on an empty store): one read of the position counter.
+     * A commit's events are written after its positions are allocated, so they may not be readable yet.
+     */
+    public long lastAllocatedPosition() {
+        return commits.lastAllocated();
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return null;

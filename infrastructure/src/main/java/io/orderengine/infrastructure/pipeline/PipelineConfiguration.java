@@ -1,5 +1,6 @@
 package io.orderengine.infrastructure.pipeline;
 
+import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The event bus of the engine: the event store that pushes new events to this instance's processors
- * ({@link PushingEventStore}) and the record of what they handled ({@link ProcessedEvents}).
+ * ({@link PushingEventStore}; in a cluster on the engine's own event log it also probes for other instances'
+ * commits) and the record of what they handled ({@link ProcessedEvents}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class PipelineConfiguration {
@@ -23,8 +25,13 @@ public class PipelineConfiguration {
             Configuration configuration,
             PipelineProperties properties,
             @Value("${engine.cluster.enabled:false}") boolean clustered) {
-        return (PushingEventStore) PushingEventStore.builder()
-                .storageEngine(storageEngine)
+        PushingEventStore.Builder builder = PushingEventStore.builder();
+        if (clustered
+                && storageEngine instanceof MongoGlobalSequenceEventStorageEngine globalSequence
+                && !properties.clusterProbe().isZero()) {
+            builder.probe(globalSequence::lastAllocatedPosition, properties.clusterProbe());
+        }
+        return (PushingEventStore) builder.storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(properties.backstopPoll(clustered).toMillis())

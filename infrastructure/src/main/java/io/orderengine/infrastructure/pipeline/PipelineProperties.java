@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *                           commits of other instances are noticed (those of this instance are pushed at once).
  *                           Unset: 1 s when several instances share the store ({@code engine.cluster.enabled}),
  *                           otherwise 10 s (a single instance is pushed everything; the poll is only a safety net)
+ * @param clusterProbe       with several instances on one store, how often the store's last allocated position is
+ *                           read (one small read) to find other instances' commits without waiting for the backstop
+ *                           poll; {@code 0s} turns it off. A lone instance does not probe
  * @param cachedEvents       events kept in memory for processors following the head of the store
  * @param readYourWrites     how long a web request that changed something waits, at most, for the read models of
  *                           this instance to show the change before it answers ({@code 0s}: do not wait)
@@ -21,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("engine.pipeline")
 public record PipelineProperties(
         Duration backstopPoll,
+        @DefaultValue("100ms") Duration clusterProbe,
         @Min(1) @DefaultValue("10000") int cachedEvents,
         @DefaultValue("2s") Duration readYourWrites) {
 

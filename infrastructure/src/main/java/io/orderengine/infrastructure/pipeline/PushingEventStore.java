@@ -1,10 +1,13 @@
 package io.orderengine.infrastructure.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,20 +29,33 @@ import org.slf4j.LoggerFactory;
  * reader has linked new events into the cache, the pulse wakes (on the same condition the tailing streams wait on)
  * and runs the callbacks, so each coordinator fetches at once.
  *
- * <p>Other instances' commits are not signalled in this JVM: the reader's poll ({@code fetchDelay}) is their
- * backstop, as before. Appended domain events are also reported to {@link WriteCapture}, so a web request can wait
- * until the read models have seen what its command wrote.
+ * <p>Other instances' commits are not signalled in this JVM. With a <em>probe</em> (several instances on one store),
+ * the pulse reads the store's last allocated position every probe interval and, when it is beyond the last event it
+ * has seen, wakes the reader at once; it wakes it again on the next probes (a commit's positions are allocated
+ * before its events are written) for at most {@code MAX_WAKES} probes per position, after which the reader's poll
+ * ({@code fetchDelay}) is the backstop, as it is without a probe. Appended domain events are also reported to
+ * {@link WriteCapture}, so a web request can wait until the read models have seen what its command wrote.
  */
 public class PushingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(PushingEventStore.class);
 
+    /** Probes that may wake the reader for one allocated position it has not seen (an unwritten one stays a gap). */
+    static final int MAX_WAKES = 10;
+
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+    private final LongSupplier allocatedHead;
+    private final long probeNanos;
+    private final AtomicLong probeWakes = new AtomicLong();
     private volatile Thread pulse;
     private volatile boolean stopped;
+    private long probedPosition = -1;
+    private int wakesForProbed;
 
     protected PushingEventStore(Builder builder) {
         super(builder);
+        this.allocatedHead = builder.allocatedHead;
+        this.probeNanos = builder.probeInterval == null ? 0 : builder.probeInterval.toNanos();
     }
 
     public static Builder builder() {
@@ -77,27 +93,45 @@ public class PushingEventStore extends EmbeddedEventStore {
         return callbacks.size();
     }
 
+    /** How often a probe found positions this instance had not seen and woke the reader (for tests and inspection). */
+    long probeWakes() {
+        return probeWakes.get();
+    }
+
     private synchronized void ensurePulse() {
         if (pulse != null || stopped) {
             return;
         }
         // opened here, not in the thread, so that every commit after the first stream was opened is seen
-        TrackingEventStream head = super.openStream(createHeadToken());
-        Thread thread = new Thread(() -> followHead(head), "event-pulse");
+        TrackingToken headToken = createHeadToken();
+        TrackingEventStream head = super.openStream(headToken);
+        long headPosition = headToken == null ? -1 : headToken.position().orElse(-1);
+        Thread thread = new Thread(() -> followHead(head, headPosition), "event-pulse");
         thread.setDaemon(true);
         pulse = thread;
         thread.start();
     }
 
-    /** Follows the head of the store (from where it is now) and runs every callback after each arrival. */
-    private void followHead(TrackingEventStream head) {
+    /**
+     * Follows the head of the store (from where it is now) and runs every callback after each arrival; with a probe,
+     * looks for other instances' commits every probe interval.
+     */
+    private void followHead(TrackingEventStream head, long headPosition) {
+        boolean probing = allocatedHead != null && probeNanos > 0;
+        long waitNanos = probing ? probeNanos : TimeUnit.SECONDS.toNanos(1);
+        long seen = headPosition;
+        long nextProbe = System.nanoTime() + waitNanos;
         try {
             while (!stopped) {
-                if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                if (head.hasNextAvailable((int) TimeUnit.NANOSECONDS.toMillis(waitNanos), TimeUnit.MILLISECONDS)) {
                     while (head.hasNextAvailable()) {
-                        head.nextAvailable();
+                        seen = Math.max(seen, position(head.nextAvailable()));
                     }
                     callbacks.forEach(PushingEventStore::runQuietly);
+                }
+                if (probing && System.nanoTime() - nextProbe >= 0) {
+                    probe(seen);
+                    nextProbe = System.nanoTime() + waitNanos;
                 }
             }
         } catch (InterruptedException e) {
@@ -109,6 +143,34 @@ public class PushingEventStore extends EmbeddedEventStore {
         } finally {
             head.close();
         }
+    }
+
+    /**
+     * Wakes the reader when a position beyond the newest event seen here has been allocated (by another instance: this
+     * instance's commits wake it themselves), at most {@link #MAX_WAKES} times for the same allocated position.
+     */
+    private void probe(long seen) {
+        long allocated;
+        try {
+            allocated = allocatedHead.getAsLong();
+        } catch (RuntimeException e) {
+            log.debug("The event store probe failed; the reader's poll remains", e);
+            return;
+        }
+        if (allocated != probedPosition) {
+            probedPosition = allocated;
+            wakesForProbed = 0;
+        }
+        if (allocated > seen && wakesForProbed < MAX_WAKES) {
+            wakesForProbed++;
+            probeWakes.incrementAndGet();
+            afterCommit(List.of());
+        }
+    }
+
+    private static long position(TrackedEventMessage<?> event) {
+        TrackingToken token = event.trackingToken();
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private static void runQuietly(Runnable callback) {
@@ -172,6 +234,19 @@ public class PushingEventStore extends EmbeddedEventStore {
 
     /** Builds a {@link PushingEventStore}; the same settings as {@link EmbeddedEventStore.Builder}. */
     public static class Builder extends EmbeddedEventStore.Builder {
+
+        private LongSupplier allocatedHead;
+        private Duration probeInterval;
+
+        /**
+         * Probes the store for other instances' commits every {@code interval} with {@code allocatedHead}, the last
+         * position allocated by any instance. Without it (or with a zero interval) only the reader's poll finds them.
+         */
+        public Builder probe(LongSupplier allocatedHead, Duration interval) {
+            this.allocatedHead = allocatedHead;
+            this.probeInterval = interval;
+            return this;
+        }
 
         @Override
         public PushingEventStore build() {

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Processors of this instance are told when events arrive: the streams accept an on-available callback and it runs
- * after a commit, with the store's own poll set to an hour so nothing but the push could wake them.
+ * after a commit, with the store's own poll set to an hour so nothing but the push could wake them. Another
+ * instance's commit on the same storage reaches them through the probe of the allocated head.
  */
 class PushingEventStoreTest {
 
@@ -83,9 +87,75 @@ class PushingEventStoreTest {
                         new WriteCapture.Written("order-7", 1, String.class));
     }
 
+    @Test
+    void anotherInstancesCommitIsFoundByTheProbeLongBeforeTheHourlyPoll() throws InterruptedException {
+        InMemoryEventStorageEngine shared = new InMemoryEventStorageEngine();
+        PushingEventStore instanceA = instance(shared, null);
+        PushingEventStore instanceB = instance(shared, () -> headPosition(shared));
+        try {
+            TrackingEventStream onB = instanceB.openStream(null);
+            AtomicInteger calls = new AtomicInteger();
+            onB.setOnAvailableCallback(calls::incrementAndGet);
+            await().atMost(Duration.ofSeconds(30)).until(() -> instanceB.callbackCount() == 1);
+
+            append(instanceA, "order-1", 0);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
+            assertThat(onB.hasNextAvailable()).isTrue();
+            assertThat(onB.nextAvailable().getPayload()).isEqualTo("order-1#0");
+            assertThat(instanceB.probeWakes()).isPositive();
+        } finally {
+            instanceA.shutDown();
+            instanceB.shutDown();
+        }
+    }
+
+    @Test
+    void aPositionAllocatedButNeverWrittenWakesTheReaderABoundedNumberOfTimes() {
+        AtomicLong allocated = new AtomicLong(-1);
+        PushingEventStore probed = instance(new InMemoryEventStorageEngine(), allocated::get);
+        try {
+            probed.openStream(null);
+            allocated.set(41);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> probed.probeWakes() == PushingEventStore.MAX_WAKES);
+            long wakes = probed.probeWakes();
+            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+            assertThat(probed.probeWakes())
+                    .as("no more wakes for the same position")
+                    .isEqualTo(wakes);
+
+            allocated.set(42);
+            await().atMost(Duration.ofSeconds(30)).until(() -> probed.probeWakes() > wakes);
+        } finally {
+            probed.shutDown();
+        }
+    }
+
+    /** An instance whose own poll is an hour apart, probing {@code allocatedHead} every 10 ms when given one. */
+    private static PushingEventStore instance(InMemoryEventStorageEngine storage, LongSupplier allocatedHead) {
+        PushingEventStore.Builder builder = PushingEventStore.builder();
+        if (allocatedHead != null) {
+            builder.probe(allocatedHead, Duration.ofMillis(10));
+        }
+        return (PushingEventStore) builder.storageEngine(storage)
+                .fetchDelay(1)
+                .timeUnit(TimeUnit.HOURS)
+                .build();
+    }
+
+    private static long headPosition(InMemoryEventStorageEngine storage) {
+        TrackingToken head = storage.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
     private void append(String aggregateId, long sequence) {
+        append(store, aggregateId, sequence);
+    }
+
+    private static void append(PushingEventStore target, String aggregateId, long sequence) {
         DefaultUnitOfWork.startAndGet(null)
-                .execute(() -> store.publish(List.of(new GenericDomainEventMessage<>(
+                .execute(() -> target.publish(List.of(new GenericDomainEventMessage<>(
                         "Order", aggregateId, sequence, aggregateId + "#" + sequence))));
     }
 }
