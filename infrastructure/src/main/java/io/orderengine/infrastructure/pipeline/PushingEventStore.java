@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the pulse reads the store's last allocated position every probe interval and, when it is beyond the last event it
  * has seen, wakes the reader at once; it wakes it again on the next probes (a commit's positions are allocated
  * before its events are written) for at most {@code MAX_WAKES} probes per position, after which the reader's poll
- * ({@code fetchDelay}) is the backstop, as it is without a probe. Appended domain events are also reported to
+ * ({@code fetchDelay}) is the backstop, as it is without a probe. After {@code QUIET_AFTER} without any event
+ * the probe runs {@code QUIET_FACTOR} times less often, until the next event (each probe is a store read). Appended domain events are also reported to
  * {@link WriteCapture}, so a web request can wait until the read models have seen what its command wrote.
  */
 public class PushingEventStore extends EmbeddedEventStore {
@@ -42,10 +43,15 @@ public class PushingEventStore extends EmbeddedEventStore {
 
     /** Probes that may wake the reader for one allocated position it has not seen (an unwritten one stays a gap). */
     static final int MAX_WAKES = 10;
+    /** After this long without events the probe runs {@link #QUIET_FACTOR} times less often (an idle cluster). */
+    static final Duration QUIET_AFTER = Duration.ofSeconds(10);
+
+    static final int QUIET_FACTOR = 5;
 
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final LongSupplier allocatedHead;
     private final long probeNanos;
+    private final long quietAfterNanos;
     private final AtomicLong probeWakes = new AtomicLong();
     private volatile Thread pulse;
     private volatile boolean stopped;
@@ -56,6 +62,7 @@ public class PushingEventStore extends EmbeddedEventStore {
         super(builder);
         this.allocatedHead = builder.allocatedHead;
         this.probeNanos = builder.probeInterval == null ? 0 : builder.probeInterval.toNanos();
+        this.quietAfterNanos = builder.quietAfter.toNanos();
     }
 
     public static Builder builder() {
@@ -118,15 +125,19 @@ public class PushingEventStore extends EmbeddedEventStore {
      */
     private void followHead(TrackingEventStream head, long headPosition) {
         boolean probing = allocatedHead != null && probeNanos > 0;
-        long waitNanos = probing ? probeNanos : TimeUnit.SECONDS.toNanos(1);
         long seen = headPosition;
-        long nextProbe = System.nanoTime() + waitNanos;
+        long lastArrival = System.nanoTime();
+        long nextProbe = lastArrival + probeNanos;
         try {
             while (!stopped) {
+                long waitNanos = !probing
+                        ? TimeUnit.SECONDS.toNanos(1)
+                        : System.nanoTime() - lastArrival < quietAfterNanos ? probeNanos : probeNanos * QUIET_FACTOR;
                 if (head.hasNextAvailable((int) TimeUnit.NANOSECONDS.toMillis(waitNanos), TimeUnit.MILLISECONDS)) {
                     while (head.hasNextAvailable()) {
                         seen = Math.max(seen, position(head.nextAvailable()));
                     }
+                    lastArrival = System.nanoTime();
                     callbacks.forEach(PushingEventStore::runQuietly);
                 }
                 if (probing && System.nanoTime() - nextProbe >= 0) {
@@ -237,6 +248,7 @@ public class PushingEventStore extends EmbeddedEventStore {
 
         private LongSupplier allocatedHead;
         private Duration probeInterval;
+        private Duration quietAfter = QUIET_AFTER;
 
         /**
          * Probes the store for other instances' commits every {@code interval} with {@code allocatedHead}, the last
@@ -245,6 +257,12 @@ public class PushingEventStore extends EmbeddedEventStore {
         public Builder probe(LongSupplier allocatedHead, Duration interval) {
             this.allocatedHead = allocatedHead;
             this.probeInterval = interval;
+            return this;
+        }
+
+        /** How long without events before the probe slows down ({@link #QUIET_AFTER} unless a test says otherwise). */
+        Builder quietAfter(Duration quietAfter) {
+            this.quietAfter = quietAfter;
             return this;
         }
 

@@ -91,17 +91,47 @@ class PushingEventStoreTest {
     void anotherInstancesCommitIsFoundByTheProbeLongBeforeTheHourlyPoll() throws InterruptedException {
         InMemoryEventStorageEngine shared = new InMemoryEventStorageEngine();
         PushingEventStore instanceA = instance(shared, null);
+        append(instanceA, "order-0", 0);
         PushingEventStore instanceB = instance(shared, () -> headPosition(shared));
         try {
-            TrackingEventStream onB = instanceB.openStream(null);
+            TrackingEventStream onB = instanceB.openStream(instanceB.createHeadToken());
             AtomicInteger calls = new AtomicInteger();
             onB.setOnAvailableCallback(calls::incrementAndGet);
-            await().atMost(Duration.ofSeconds(30)).until(() -> instanceB.callbackCount() == 1);
+            readerOfBIsFollowingTheHead(instanceB, onB, calls);
 
             append(instanceA, "order-1", 0);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
             assertThat(onB.hasNextAvailable()).isTrue();
+            assertThat(onB.nextAvailable().getPayload()).isEqualTo("order-1#0");
+            assertThat(instanceB.probeWakes()).isPositive();
+        } finally {
+            instanceA.shutDown();
+            instanceB.shutDown();
+        }
+    }
+
+    @Test
+    void anIdleInstanceStillProbesOnlyLessOften() throws InterruptedException {
+        InMemoryEventStorageEngine shared = new InMemoryEventStorageEngine();
+        PushingEventStore instanceA = instance(shared, null);
+        append(instanceA, "order-0", 0);
+        PushingEventStore instanceB = (PushingEventStore) PushingEventStore.builder()
+                .quietAfter(Duration.ZERO)
+                .probe(() -> headPosition(shared), Duration.ofMillis(10))
+                .storageEngine(shared)
+                .fetchDelay(1)
+                .timeUnit(TimeUnit.HOURS)
+                .build();
+        try {
+            TrackingEventStream onB = instanceB.openStream(instanceB.createHeadToken());
+            AtomicInteger calls = new AtomicInteger();
+            onB.setOnAvailableCallback(calls::incrementAndGet);
+            readerOfBIsFollowingTheHead(instanceB, onB, calls);
+
+            append(instanceA, "order-1", 0);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
             assertThat(onB.nextAvailable().getPayload()).isEqualTo("order-1#0");
             assertThat(instanceB.probeWakes()).isPositive();
         } finally {
@@ -130,6 +160,18 @@ class PushingEventStoreTest {
         } finally {
             probed.shutDown();
         }
+    }
+
+    /**
+     * A commit of B itself reaches B's stream (so B's reader has started and read past what A wrote before): from
+     * here on only a probe can tell B of A's commits. Resets the callback count.
+     */
+    private static void readerOfBIsFollowingTheHead(
+            PushingEventStore instanceB, TrackingEventStream onB, AtomicInteger calls) throws InterruptedException {
+        append(instanceB, "order-b", 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
+        assertThat(onB.nextAvailable().getPayload()).isEqualTo("order-b#0");
+        calls.set(0);
     }
 
     /** An instance whose own poll is an hour apart, probing {@code allocatedHead} every 10 ms when given one. */
