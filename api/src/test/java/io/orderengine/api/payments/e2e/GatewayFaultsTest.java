@@ -35,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * WireMock in front of the Stripe emulator. The engine retries with the capture's idempotency key, its circuit
  * breaker opens when Stripe keeps failing, the order waits in ATTENTION with its stock still reserved, and an admin
  * retry finishes it once Stripe is back; Stripe never charges twice. Gateway settings are made small for the test:
- * 3 attempts 100 ms apart, 2 s call timeout, breaker over the last 6 calls at 50 %, open for 15 s. The outage runs
- * last because it leaves the breaker opened.
+ * 3 attempts 100 ms apart, 2 s call timeout, breaker over the last 6 calls at 50 %, open for 5 s: it has to stay open
+ * from the outage's failing capture until the admin retry's capture is refused, a few event round trips that take well
+ * under a second even on a loaded machine, and the test then waits for it to half-open. The outage runs last because
+ * it leaves the breaker opened.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayFaultsTest {
@@ -61,7 +63,7 @@ class GatewayFaultsTest {
         properties.put("engine.payments.resilience.timeout", "2s");
         properties.put("engine.payments.resilience.sliding-window-size", "6");
         properties.put("engine.payments.resilience.failure-rate-threshold", "50");
-        properties.put("engine.payments.resilience.open-state-wait", "15s");
+        properties.put("engine.payments.resilience.open-state-wait", "5s");
         engine = PaymentsEngine.start(properties);
         driver = new StripeDriver(engine, stripe, WEBHOOK_SECRET);
         engine.registerSkus(10, "FLT-FLAKY", "FLT-SLOW", "FLT-DOWN");
