@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -143,16 +143,23 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "mongo-deadline-manager");
             thread.setDaemon(true);
             return thread;
         });
+        // a wake-up for a deadline due soon is dropped at shutdown (the next engine delivers it), not waited for: an
+        // engine stopping a few seconds before a deadline would otherwise wait for it and deliver it while stopping
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler = executor;
         scheduler.scheduleWithFixedDelay(
                 this::deliverDueDeadlinesSafely, 0, options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops delivering; deadlines stay stored for the next start. */
+    /**
+     * Stops delivering; deadlines stay stored for the next start. A delivery under way is finished (up to 10 s);
+     * wake-ups planned for deadlines not yet due are dropped.
+     */
     @Override
     public synchronized void shutdown() {
         if (scheduler == null) {

@@ -144,6 +144,31 @@ class MongoDeadlineManagerTest {
     }
 
     @Test
+    void anEngineStoppingBeforeADeadlineIsDueLeavesItStoredForTheNextOneInsteadOfWaitingToDeliverIt() {
+        MongoDeadlineManager stopping = new MongoDeadlineManager(
+                mongo.database(),
+                descriptor -> Stream.of(scope),
+                serializer,
+                Clock.systemUTC(),
+                OPTIONS.pollingEvery(Duration.ofSeconds(10)));
+        stopping.start();
+        // due within the poll interval: a wake-up at its time is planned
+        stopping.schedule(Duration.ofSeconds(3), "payment", new Reminder("o-1", 1), SAGA);
+
+        stopping.shutdown();
+
+        assertThat(scope.delivered).as("nothing delivered while stopping").isEmpty();
+        assertThat(stored().countDocuments()).isEqualTo(1);
+        MongoDeadlineManager next = newManager(Clock.systemUTC());
+        next.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> scope.delivered.size() == 1);
+        } finally {
+            next.shutdown();
+        }
+    }
+
+    @Test
     void aDeadlineAnotherEngineScheduledIsDeliveredAtItsTimeNotAtTheNextPoll() {
         MongoDeadlineManager polling = new MongoDeadlineManager(
                 mongo.database(),
