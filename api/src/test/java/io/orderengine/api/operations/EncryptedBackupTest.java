@@ -147,6 +147,8 @@ class EncryptedBackupTest {
         builder.environment().put("ENGINE_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment()
                 .put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+        // the verifier JVMs the scripts start live a second or two: C1 only and the serial collector, as this JVM
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
