@@ -60,8 +60,9 @@ class WebhookEngineTest {
     static void start() {
         receiver = new WebhookReceiver(WebhookSignature.HEADER);
         Map<String, Object> properties = TestStore.fresh(folder);
-        properties.put("engine.webhooks.initial-backoff", "PT0.2S");
-        properties.put("engine.webhooks.max-backoff", "PT1S");
+        // retries are found by the poll: backoffs of 0.1, 0.2, 0.4 s are each taken at the next poll after them
+        properties.put("engine.webhooks.initial-backoff", "PT0.1S");
+        properties.put("engine.webhooks.max-backoff", "PT0.4S");
         properties.put("engine.webhooks.max-attempts", "4");
         properties.put("engine.webhooks.connect-timeout", "PT1S");
         properties.put("engine.webhooks.request-timeout", "PT2S");
@@ -223,7 +224,8 @@ class WebhookEngineTest {
                 .until(
                         () -> delivery(endpointId, "stock.low", "HOOK-ONCE"),
                         d -> d.isPresent() && d.get().path("status").asText().equals("DELIVERED"));
-        await().during(Duration.ofSeconds(2))
+        // a second delivery would be sent at once (a wake-up) or at the next poll, 0.2 s: five polls
+        await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> receiver.at("/once").stream()
                                 .filter(r -> r.body().contains(event.getIdentifier()))
