@@ -55,7 +55,7 @@ class AlertsEngineTest {
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("engine.shop.name", "Test Shop");
         properties.put("engine.alerts.recipients", OPS);
-        properties.put("engine.alerts.interval", "PT0.5S");
+        properties.put("engine.alerts.interval", "PT0.25S");
         properties.put("engine.webhooks.poll-interval", "PT0.2S");
         // the receiver listens on loopback, which targets may only be when this is set
         properties.put("engine.webhooks.allow-private-targets", "true");
@@ -105,8 +105,8 @@ class AlertsEngineTest {
         assertThat(raisedHook.path("data").path("rule").asText()).isEqualTo("LOW_STOCK");
         String episode = raisedHook.path("data").path("episode").asText();
 
-        // many evaluations later (twice a second), still one e-mail and one webhook for this episode
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mails("Alert:") == 1);
+        // many evaluations later (four a second: six in this window), still one e-mail and one webhook for this episode
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> mails("Alert:") == 1);
         assertThat(webhooks("alert.raised")).hasSize(1);
 
         stock("ALERT-MUG", 20);
@@ -118,7 +118,8 @@ class AlertsEngineTest {
         await().atMost(WAIT)
                 .until(() ->
                         alerts().path("items").get(0).path("state").asText().equals("CLEARED"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> mails("Resolved:") == 1);
+        // four evaluations later, still one recovery e-mail
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> mails("Resolved:") == 1);
         assertThat(mails("Alert:")).isEqualTo(1);
         assertThat(webhooks("alert.cleared")).hasSize(1);
     }
