@@ -1,5 +1,8 @@
 package io.orderengine.api.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderengine.infrastructure.pipeline.OtherInstancesProgress;
 import io.orderengine.infrastructure.pipeline.PipelineProperties;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
 import io.orderengine.infrastructure.pipeline.WriteCapture;
@@ -11,8 +14,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,29 +28,40 @@ import org.springframework.stereotype.Component;
  * next checkout charges, a cancel or refund shows in the next read.
  *
  * <p>The processors waited for are those {@link ProcessingGroups#table marked} {@code readYourWrites} that handle the
- * event's type. The wait is for this instance's processors: when another instance owns the order's segment the wait
- * ends at {@code engine.pipeline.read-your-writes} and the request answers anyway (docs/architecture.md).
+ * event's type. A segment this instance holds is waited for in memory ({@link ProcessedEvents}); in a cluster, a
+ * segment another instance holds is waited for through the token that instance stores once it has handled the event
+ * ({@link OtherInstancesProgress}). Either wait ends at {@code engine.pipeline.read-your-writes} at the latest, and the
+ * request answers anyway (docs/architecture.md).
  */
 @Component
 public class ConsistentCommands {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistentCommands.class);
+    /** Writes answered before a read model had shown them (the wait reached its bound), by processing group. */
+    public static final String UNSEEN_METER = "orderengine.read_your_writes.unseen";
 
     private final CommandGateway gateway;
     private final ProcessedEvents processed;
     private final EventProcessingConfiguration processing;
     private final PipelineProperties pipeline;
+    private final OtherInstancesProgress otherInstances;
+    private final MeterRegistry meters;
     private final List<String> readModels;
 
     ConsistentCommands(
             CommandGateway gateway,
             ProcessedEvents processed,
             EventProcessingConfiguration processing,
-            PipelineProperties pipeline) {
+            PipelineProperties pipeline,
+            ObjectProvider<OtherInstancesProgress> otherInstances,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${engine.cluster.enabled:false}") boolean clustered) {
         this.gateway = gateway;
         this.processed = processed;
         this.processing = processing;
         this.pipeline = pipeline;
+        this.otherInstances = clustered ? otherInstances.getIfAvailable() : null;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.readModels = ProcessingGroups.readYourWritesGroups();
     }
 
@@ -72,8 +89,8 @@ public class ConsistentCommands {
             }
             for (Map.Entry<String, Long> entry : awaited.entrySet()) {
                 try {
-                    if (!processed.awaitHandled(
-                            readModel, entry.getKey(), entry.getValue(), pipeline.readYourWrites())) {
+                    if (!awaitHandled(readModel, entry.getKey(), entry.getValue())) {
+                        meters.counter(UNSEEN_METER, "group", readModel).increment();
                         log.debug(
                                 "{} had not handled {}#{} within {}",
                                 readModel,
@@ -88,6 +105,22 @@ public class ConsistentCommands {
                 }
             }
         }
+    }
+
+    private boolean awaitHandled(String readModel, String aggregateId, long sequence) throws InterruptedException {
+        if (otherInstances != null && !heldHere(readModel, aggregateId)) {
+            return otherInstances.awaitHandled(readModel, aggregateId, sequence, pipeline.readYourWrites());
+        }
+        return processed.awaitHandled(readModel, aggregateId, sequence, pipeline.readYourWrites());
+    }
+
+    /** Whether this instance's processor holds the segment that handles the aggregate (events sequenced per aggregate). */
+    private boolean heldHere(String processorName, String aggregateId) {
+        return processing
+                .eventProcessor(processorName, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .anyMatch(status -> status.getSegment().matches(aggregateId)))
+                .orElse(true);
     }
 
     private EventHandlerInvoker invoker(String processorName) {

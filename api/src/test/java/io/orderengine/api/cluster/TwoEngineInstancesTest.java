@@ -10,6 +10,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderengine.api.engine.ConsistentCommands;
 import io.orderengine.api.engine.ProcessingGroups;
 import io.orderengine.api.support.EngineJvm;
 import io.orderengine.api.support.RunningEngine;
@@ -126,6 +129,8 @@ class TwoEngineInstancesTest {
         properties.put("engine.privacy.master-key", ChildEngine.MASTER_KEY);
         // streams on A must learn of B's changes from the event store, not from the heartbeat's re-read
         properties.put("engine.orders.stream-heartbeat", "10m");
+        // a checkout answered by A whose order B projects waits for B's stored token (well inside this bound)
+        properties.put("engine.pipeline.read-your-writes", "10s");
         if (System.getProperty("cluster.balance-segments") != null) {
             properties.put("engine.cluster.balance-segments", String.valueOf(BALANCE));
         }
@@ -257,6 +262,9 @@ class TwoEngineInstancesTest {
                     CHECKOUTS / seconds,
                     statuses);
             verifyOnceEach(Set.copyOf(orderIds), Set.copyOf(orderIds), 0);
+            assertThat(unseenWrites())
+                    .as("checkouts A answered before the instance projecting the order had shown it")
+                    .isZero();
             if (!SINGLE) {
                 System.out.printf(
                         "cluster: checkout-saga segments after the run: A %s, B %s%n",
@@ -524,6 +532,13 @@ class TwoEngineInstancesTest {
                 .as("payment of order %d", index)
                 .isEqualTo(200);
         return orderId;
+    }
+
+    /** Requests A answered before a read model had shown their write (its read-your-writes wait reached the bound). */
+    private static double unseenWrites() {
+        return engineA.bean(MeterRegistry.class).find(ConsistentCommands.UNSEEN_METER).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static String awaitPaymentUrl(EngineClient client, String orderId, String guestToken) {

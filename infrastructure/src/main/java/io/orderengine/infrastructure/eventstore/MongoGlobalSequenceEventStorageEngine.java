@@ -2,12 +2,15 @@ package io.orderengine.infrastructure.eventstore;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -151,6 +154,15 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
                 return Optional.of(last);
             }
         }
+    }
+
+    /** The global position of the aggregate's event with this sequence number, if it is stored: one key lookup. */
+    public OptionalLong positionOf(String aggregateIdentifier, long sequenceNumber) {
+        Document found = events.find(Filters.eq(
+                        EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregateIdentifier, sequenceNumber)))
+                .projection(Projections.include(EventDocuments.POSITION))
+                .first();
+        return found == null ? OptionalLong.empty() : OptionalLong.of(EventDocuments.position(found));
     }
 
     // ---------------------------------------------------------------------------------------------------- tracking

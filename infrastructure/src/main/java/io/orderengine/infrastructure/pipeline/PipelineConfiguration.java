@@ -1,11 +1,14 @@
 package io.orderengine.infrastructure.pipeline;
 
 import io.orderengine.infrastructure.eventstore.MongoGlobalSequenceEventStorageEngine;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,5 +46,15 @@ public class PipelineConfiguration {
     @Bean
     public ProcessedEvents processedEvents() {
         return new ProcessedEvents();
+    }
+
+    /** What other instances' processors have handled, read from the token store (read your writes in a cluster). */
+    @Bean
+    public OtherInstancesProgress otherInstancesProgress(
+            MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine storageEngine) {
+        OtherInstancesProgress.Positions positions = storageEngine instanceof MongoGlobalSequenceEventStorageEngine log
+                ? log::positionOf
+                : (aggregateId, sequence) -> OptionalLong.empty();
+        return new OtherInstancesProgress(axonMongoTemplate.trackingTokensCollection(), serializer, positions);
     }
 }

@@ -88,6 +88,22 @@ class MongoGlobalSequenceEventStorageEngineTest {
     }
 
     @Test
+    void answersTheGlobalPositionOfAStoredEventByItsAggregateAndSequence() {
+        engine.appendEvents(weighings("parcel-1", 0, 3));
+        engine.appendEvents(weighings("parcel-2", 0, 2));
+
+        List<Long> tracked = engine.readEvents(null, false)
+                .filter(event -> event instanceof DomainEventMessage<?> domain
+                        && domain.getAggregateIdentifier().equals("parcel-2")
+                        && domain.getSequenceNumber() == 1)
+                .map(event -> event.trackingToken().position().orElseThrow())
+                .toList();
+        assertThat(engine.positionOf("parcel-2", 1)).hasValue(tracked.get(0));
+        assertThat(engine.positionOf("parcel-2", 2)).isEmpty();
+        assertThat(engine.positionOf("parcel-3", 0)).isEmpty();
+    }
+
+    @Test
     void rejectsASecondCommitAtTheSameSequenceWithAConcurrencyException() {
         engine.appendEvents(weighings("parcel-1", 0, 3));
 
