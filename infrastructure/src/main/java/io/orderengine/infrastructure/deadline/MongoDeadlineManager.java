@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -263,8 +264,12 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         // rounded up to the next millisecond: a wake-up before the deadline is due finds nothing to deliver
         long delay =
                 Math.max(0, (Duration.between(clock.instant(), triggerDateTime).toNanos() + 999_999) / 1_000_000);
-        if (delay < options.pollInterval().toMillis()) {
-            current.schedule(this::deliverDueDeadlinesSafely, delay, TimeUnit.MILLISECONDS);
+        if (delay < options.pollInterval().toMillis() && !current.isShutdown()) {
+            try {
+                current.schedule(this::deliverDueDeadlinesSafely, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // shut down meanwhile: the deadline stays stored for the next start
+            }
         }
     }
 
