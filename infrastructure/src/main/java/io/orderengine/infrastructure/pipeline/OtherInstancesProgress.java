@@ -3,7 +3,6 @@ package io.orderengine.infrastructure.pipeline;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -112,7 +111,7 @@ public class OtherInstancesProgress {
             return null;
         }
         int[] ids = bySegment.keySet().stream().mapToInt(Integer::intValue).toArray();
-        for (Integer id : new ArrayList<>(bySegment.keySet())) {
+        for (int id : ids) {
             if (Segment.computeSegment(id, ids).matches(aggregateId)) {
                 return token(bySegment.get(id));
             }
