@@ -7,14 +7,17 @@ import io.orderengine.infrastructure.pipeline.PipelineProperties;
 import io.orderengine.infrastructure.pipeline.ProcessedEvents;
 import io.orderengine.infrastructure.pipeline.WriteCapture;
 import io.orderengine.infrastructure.pipeline.WriteCapture.Written;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,6 +48,7 @@ public class ConsistentCommands {
     private final EventProcessingConfiguration processing;
     private final PipelineProperties pipeline;
     private final OtherInstancesProgress otherInstances;
+    private final EventStore events;
     private final MeterRegistry meters;
     private final List<String> readModels;
 
@@ -53,6 +57,7 @@ public class ConsistentCommands {
             ProcessedEvents processed,
             EventProcessingConfiguration processing,
             PipelineProperties pipeline,
+            EventStore events,
             ObjectProvider<OtherInstancesProgress> otherInstances,
             ObjectProvider<MeterRegistry> meters,
             @Value("${engine.cluster.enabled:false}") boolean clustered) {
@@ -60,6 +65,7 @@ public class ConsistentCommands {
         this.processed = processed;
         this.processing = processing;
         this.pipeline = pipeline;
+        this.events = events;
         this.otherInstances = clustered ? otherInstances.getIfAvailable() : null;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.readModels = ProcessingGroups.readYourWritesGroups();
@@ -70,6 +76,30 @@ public class ConsistentCommands {
         WriteCapture.Captured<R> captured = WriteCapture.capture(() -> gateway.sendAndWait(command));
         awaitReadModels(captured.written());
         return captured.result();
+    }
+
+    /**
+     * As {@link #sendAndWait}, for a command another part of the engine may send too with the same change id (the
+     * units an order edit removed go back from the API and from the edit's event handler; a SKU applies a change once).
+     * When this command changed nothing on {@code aggregateId} because the other got there first, the wait is for the
+     * aggregate's latest event instead, so the change shows in the next read either way.
+     */
+    public <R> R sendAndWaitSeeing(Object command, String aggregateId) {
+        WriteCapture.Captured<R> captured = WriteCapture.capture(() -> gateway.sendAndWait(command));
+        List<Written> written = captured.written();
+        if (written.stream().noneMatch(event -> event.aggregateId().equals(aggregateId))) {
+            written = new ArrayList<>(written);
+            latest(aggregateId).ifPresent(written::add);
+        }
+        awaitReadModels(written);
+        return captured.result();
+    }
+
+    private Optional<Written> latest(String aggregateId) {
+        return events.lastSequenceNumberFor(aggregateId)
+                .flatMap(sequence ->
+                        events.readEvents(aggregateId, sequence).asStream().reduce((first, second) -> second))
+                .map(event -> new Written(aggregateId, event.getSequenceNumber(), event.getPayloadType()));
     }
 
     private void awaitReadModels(List<Written> written) {

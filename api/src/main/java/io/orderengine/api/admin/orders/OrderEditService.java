@@ -129,9 +129,11 @@ class OrderEditService {
             throw ApiException.conflict("edit-conflict", "Edit " + editId + " was already recorded.");
         }
         // the units removed, back at once (the answer shows them); the engine's handler of the edit sends the same
-        // commands, so they come back also when the engine died before this line, and never twice
+        // commands, so they come back also when the engine died before this line, and never twice (when the handler
+        // was first, the next read still shows them: the wait is then for its change)
         RemovedEditStock.giveBack(orderId, editId, recorded.lines(), recorded.stockSold())
-                .forEach(commands::sendAndWait);
+                .forEach(command ->
+                        commands.sendAndWaitSeeing(command, command.sku().value()));
         return OrderEditResponse.of(recorded, editId, List.of());
     }
 
