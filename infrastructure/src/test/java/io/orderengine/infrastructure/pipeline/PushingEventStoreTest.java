@@ -89,10 +89,21 @@ class PushingEventStoreTest {
 
     @Test
     void anotherInstancesCommitIsFoundByTheProbeLongBeforeTheHourlyPoll() throws InterruptedException {
+        instanceBHearsOfACommitOfInstanceAThroughTheProbe(PushingEventStore.QUIET_AFTER);
+    }
+
+    @Test
+    void anIdleInstanceStillProbesOnlyLessOften() throws InterruptedException {
+        instanceBHearsOfACommitOfInstanceAThroughTheProbe(Duration.ZERO);
+    }
+
+    /** Two instances on one storage; B probes (quiet after {@code quietAfter}), each polls once an hour. */
+    private static void instanceBHearsOfACommitOfInstanceAThroughTheProbe(Duration quietAfter)
+            throws InterruptedException {
         InMemoryEventStorageEngine shared = new InMemoryEventStorageEngine();
-        PushingEventStore instanceA = instance(shared, null);
+        PushingEventStore instanceA = instance(shared, null, quietAfter);
         append(instanceA, "order-0", 0);
-        PushingEventStore instanceB = instance(shared, () -> headPosition(shared));
+        PushingEventStore instanceB = instance(shared, () -> headPosition(shared), quietAfter);
         try {
             TrackingEventStream onB = instanceB.openStream(instanceB.createHeadToken());
             AtomicInteger calls = new AtomicInteger();
@@ -112,38 +123,10 @@ class PushingEventStoreTest {
     }
 
     @Test
-    void anIdleInstanceStillProbesOnlyLessOften() throws InterruptedException {
-        InMemoryEventStorageEngine shared = new InMemoryEventStorageEngine();
-        PushingEventStore instanceA = instance(shared, null);
-        append(instanceA, "order-0", 0);
-        PushingEventStore instanceB = (PushingEventStore) PushingEventStore.builder()
-                .quietAfter(Duration.ZERO)
-                .probe(() -> headPosition(shared), Duration.ofMillis(10))
-                .storageEngine(shared)
-                .fetchDelay(1)
-                .timeUnit(TimeUnit.HOURS)
-                .build();
-        try {
-            TrackingEventStream onB = instanceB.openStream(instanceB.createHeadToken());
-            AtomicInteger calls = new AtomicInteger();
-            onB.setOnAvailableCallback(calls::incrementAndGet);
-            readerOfBIsFollowingTheHead(instanceB, onB, calls);
-
-            append(instanceA, "order-1", 0);
-
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() > 0);
-            assertThat(onB.nextAvailable().getPayload()).isEqualTo("order-1#0");
-            assertThat(instanceB.probeWakes()).isPositive();
-        } finally {
-            instanceA.shutDown();
-            instanceB.shutDown();
-        }
-    }
-
-    @Test
     void aPositionAllocatedButNeverWrittenWakesTheReaderABoundedNumberOfTimes() {
         AtomicLong allocated = new AtomicLong(-1);
-        PushingEventStore probed = instance(new InMemoryEventStorageEngine(), allocated::get);
+        PushingEventStore probed =
+                instance(new InMemoryEventStorageEngine(), allocated::get, PushingEventStore.QUIET_AFTER);
         try {
             probed.openStream(null);
             allocated.set(41);
@@ -175,8 +158,9 @@ class PushingEventStoreTest {
     }
 
     /** An instance whose own poll is an hour apart, probing {@code allocatedHead} every 10 ms when given one. */
-    private static PushingEventStore instance(InMemoryEventStorageEngine storage, LongSupplier allocatedHead) {
-        PushingEventStore.Builder builder = PushingEventStore.builder();
+    private static PushingEventStore instance(
+            InMemoryEventStorageEngine storage, LongSupplier allocatedHead, Duration quietAfter) {
+        PushingEventStore.Builder builder = PushingEventStore.builder().quietAfter(quietAfter);
         if (allocatedHead != null) {
             builder.probe(allocatedHead, Duration.ofMillis(10));
         }
