@@ -22,23 +22,23 @@ final class StoreCompaction {
     private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
 
     /** Compaction is considered when less than this share of the file is live (per cent). */
-    static final int BELOW_FILL_RATE = 50;
+    static final int BELOW_LIVE_SHARE = 25;
     /** Files smaller than this are left as they are. */
     static final long MIN_BYTES = 16L * 1024 * 1024;
     /** The most time one compaction may take; the store is consistent wherever it stops. */
     static final int MAX_MILLIS = 60_000;
 
     /** What a call did: the file's size and live share before and after ({@code compacted} false if left alone). */
-    record Result(boolean compacted, long bytesBefore, int fillRateBefore, long bytesAfter, int fillRateAfter) {}
+    record Result(boolean compacted, long bytesBefore, int liveBefore, long bytesAfter, int liveAfter) {}
 
     private StoreCompaction() {}
 
-    /** Compacts {@code store} when it is at least {@code minBytes} large and less than {@code belowFillRate} % live. */
-    static Result compactIfSparse(MVStore store, int belowFillRate, long minBytes, int maxMillis) {
+    /** Compacts {@code store} when it is at least {@code minBytes} large and less than {@code belowLiveShare} % live. */
+    static Result compactIfSparse(MVStore store, int belowLiveShare, long minBytes, int maxMillis) {
         long before = store.getFileStore().size();
-        int fillBefore = store.getFillRate();
-        if (before < minBytes || fillBefore >= belowFillRate) {
-            return new Result(false, before, fillBefore, before, fillBefore);
+        int liveBefore = liveShare(store);
+        if (before < minBytes || liveBefore >= belowLiveShare) {
+            return new Result(false, before, liveBefore, before, liveBefore);
         }
         long started = System.nanoTime();
         int retention = store.getRetentionTime();
@@ -48,25 +48,36 @@ final class StoreCompaction {
             store.setRetentionTime(retention);
         }
         Result result =
-                new Result(true, before, fillBefore, store.getFileStore().size(), store.getFillRate());
+                new Result(true, before, liveBefore, store.getFileStore().size(), liveShare(store));
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.bytesAfter() < result.bytesBefore()) {
             log.info(
                     "Compacted the embedded store in {} ms: {} MB ({} % live) to {} MB ({} % live)",
                     millis,
                     result.bytesBefore() >> 20,
-                    result.fillRateBefore(),
+                    result.liveBefore(),
                     result.bytesAfter() >> 20,
-                    result.fillRateAfter());
+                    result.liveAfter());
         } else {
             // chunks the last run wrote moments before it stopped are not given back yet
-            log.debug("Compacting the embedded store gave nothing back ({} MB, {} % live)", before >> 20, fillBefore);
+            log.debug("Compacting the embedded store gave nothing back ({} MB, {} % live)", before >> 20, liveBefore);
         }
         return result;
     }
 
+    /**
+     * The share of the file that is live (per cent): the share of its blocks that chunks use, times the share of
+     * those chunks' bytes that are live. The first alone is not enough: a chunk is freed only when nothing in it is
+     * live any more, and the engine's commits each leave a page or two that no later write replaces (an index leaf
+     * where a random id landed), so its chunks stay in use while holding mostly old versions. Its 1,800-order store
+     * was 1,110 MB with 95 % of the blocks used and 2 % of the chunks' bytes live (61 MB after a compaction).
+     */
+    static int liveShare(MVStore store) {
+        return store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
+    }
+
     /** {@link #compactIfSparse(MVStore, int, long, int)} with the engine's thresholds. */
     static Result compactIfSparse(MVStore store) {
-        return compactIfSparse(store, BELOW_FILL_RATE, MIN_BYTES, MAX_MILLIS);
+        return compactIfSparse(store, BELOW_LIVE_SHARE, MIN_BYTES, MAX_MILLIS);
     }
 }
