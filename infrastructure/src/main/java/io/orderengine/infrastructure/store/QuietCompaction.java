@@ -95,10 +95,11 @@ final class QuietCompaction implements AutoCloseable {
      * One look: compacts a slice if the store was quiet since the previous look and the file qualifies. Returns what
      * the slice did, or {@code null} when it was not quiet (or this is the first look), or while quiet looks are
      * skipped after a slice that gave nothing back. MVStore's count of live bytes can stay low after a compaction,
-     * and a slice can give nothing back when it runs moments after a burst of commits (seen once in a running engine
-     * and once in four runs of a test, where the next slice gave the space back): the skips double after each such
-     * slice, from one look to {@value #MOST_SKIPPED_LOOKS}, so a file that qualifies but cannot shrink costs a slice
-     * (and a wait for every writer) rarely, and end once the file has grown by {@link StoreCompaction#MIN_BYTES}.
+     * and a slice can give nothing back when it runs moments after a burst of commits (the first slice after a burst,
+     * in three running engines, and once in five runs of a test; a later slice gave the space back): the skips double
+     * after each such slice, from one look to {@value #MOST_SKIPPED_LOOKS}, so a file that qualifies but cannot shrink
+     * costs a slice (and a wait for every writer) rarely, and end once the file has grown by
+     * {@link StoreCompaction#MIN_BYTES}.
      */
     synchronized StoreCompaction.Result look() {
         long writes = acknowledgedWrites.getAsLong();
