@@ -130,7 +130,7 @@ class EmbeddedStoreCompactionTest {
                     .isGreaterThanOrEqualTo(StoreCompaction.BELOW_LIVE_SHARE);
             assertThat(StoreCompaction.liveShare(raw))
                     .as("but little of it is live")
-                    .isLessThan(25);
+                    .isLessThan(StoreCompaction.BELOW_LIVE_SHARE);
         }
 
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
@@ -141,7 +141,7 @@ class EmbeddedStoreCompactionTest {
             MongoCollection<Document> orders = client.getDatabase("compaction").getCollection("orders");
             assertThat(orders.countDocuments()).isEqualTo(DOCUMENTS + kept.size());
             assertThat(orders.find(Filters.eq("_id", kept.get(123))).first().getInteger("round"))
-                    .isEqualTo(124 / EVENTS_PER_COMMIT + 1);
+                    .isEqualTo(123 / EVENTS_PER_COMMIT + 1);
             assertThat(orders.find(Filters.eq("_id", "order-7")).first().getString("padding"))
                     .isEqualTo(PADDING + 400);
         }
