@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -53,12 +54,12 @@ class TornReadTest {
         engine.appendEvents(weighings("parcel-0", 0, 1)); // position 1
         engine.appendEvents(weighings("parcel-0", 1, 1)); // position 2: landed before position 3 was allocated
         engine.appendEvents(weighings("parcel-0", 2, 1)); // position 3
-        AtomicLong missNext = new AtomicLong(2);
-        TrackedEventReader reader = reader(torn(mongo.database().getCollection("events"), missNext));
+        AtomicReference<Set<Long>> missNext = new AtomicReference<>(Set.of(2L));
+        TrackedEventReader reader = reader(torn(mongo.database().getCollection("events"), missNext), 100);
 
         List<? extends TrackedEventData<?>> read = reader.fetch(null, 100);
 
-        assertThat(missNext.get()).as("the torn find happened").isZero();
+        assertThat(missNext.get()).as("the torn find happened").isEmpty();
         assertThat(read)
                 .extracting(e -> ((DomainEventData<?>) e).getSequenceNumber())
                 .as("parcel-0's events, in sequence")
@@ -69,25 +70,54 @@ class TornReadTest {
         assertThat(last.getGaps()).isEmpty();
     }
 
-    private TrackedEventReader reader(MongoCollection<Document> events) {
-        EventCommits commits = new EventCommits(
-                mongo.database().getCollection("events"), mongo.database().getCollection("event_positions"), clock);
-        return new TrackedEventReader(events, commits, clock, Duration.ofSeconds(60), 100_000, 100, 100, 1_000, false);
+    /**
+     * The whole next window in flight: its find sees none of it, so the reader looks past the window and finds the
+     * aggregate's next event there; the window's events (landed before that event was allocated) must still come
+     * first. Without a second look below what the scan found, the later event was delivered first and the window's
+     * ones after it as gap fills (ExactReplayStressTest, in a full run).
+     */
+    @Test
+    void eventsFoundPastAWindowTheFindMissedWholeAreDeliveredAfterTheWindowsEvents() {
+        engine.appendEvents(weighings("parcel-0", 0, 1)); // position 1
+        engine.appendEvents(weighings("parcel-0", 1, 1)); // position 2
+        engine.appendEvents(weighings("parcel-0", 2, 1)); // position 3: past a window of two
+        AtomicReference<Set<Long>> missNext = new AtomicReference<>(Set.of(1L, 2L));
+        TrackedEventReader reader = reader(torn(mongo.database().getCollection("events"), missNext), 2);
+
+        List<? extends TrackedEventData<?>> read = reader.fetch(null, 2);
+
+        assertThat(missNext.get()).as("the torn find happened").isEmpty();
+        assertThat(read)
+                .extracting(e -> ((DomainEventData<?>) e).getSequenceNumber())
+                .as("parcel-0's events, in sequence")
+                .containsExactly(0L, 1L, 2L);
+        GapAwareTrackingToken last =
+                (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
+        assertThat(last.getIndex()).isEqualTo(3);
+        assertThat(last.getGaps()).isEmpty();
     }
 
-    /** The collection, except that its next find leaves out the document at position {@code missNext} (then 0). */
+    /** A reader whose windows are {@code window} positions long. */
+    private TrackedEventReader reader(MongoCollection<Document> events, int window) {
+        EventCommits commits = new EventCommits(
+                mongo.database().getCollection("events"), mongo.database().getCollection("event_positions"), clock);
+        return new TrackedEventReader(
+                events, commits, clock, Duration.ofSeconds(60), 100_000, window, window, 1_000, false);
+    }
+
+    /** The collection, except that its next find leaves out the documents at the positions {@code missNext} holds. */
     @SuppressWarnings("unchecked")
-    private static MongoCollection<Document> torn(MongoCollection<Document> real, AtomicLong missNext) {
+    private static MongoCollection<Document> torn(MongoCollection<Document> real, AtomicReference<Set<Long>> missNext) {
         return (MongoCollection<Document>) Proxy.newProxyInstance(
                 TornReadTest.class.getClassLoader(), new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
                     Object result = invoke(method, real, args);
-                    long missing = "find".equals(method.getName()) ? missNext.getAndSet(0) : 0;
-                    if (missing == 0) {
+                    Set<Long> missing = "find".equals(method.getName()) ? missNext.getAndSet(Set.of()) : Set.of();
+                    if (missing.isEmpty()) {
                         return result;
                     }
                     List<Document> seen = new ArrayList<>();
                     for (Document document : (FindIterable<Document>) result) {
-                        if (EventDocuments.position(document) != missing) {
+                        if (!missing.contains(EventDocuments.position(document))) {
                             seen.add(document);
                         }
                     }
