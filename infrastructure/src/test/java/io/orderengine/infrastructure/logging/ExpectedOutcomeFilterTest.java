@@ -44,13 +44,21 @@ class ExpectedOutcomeFilterTest {
     }
 
     @Test
-    void dropsMicrometersWarningAboutAxonsCapacityGaugeOnly() {
+    void dropsMicrometersWarningAboutAxonsCapacityAndLatencyGaugesOnly() {
         assertThat(
                         decide(
                                 ExpectedOutcomeFilter.REGISTRY,
                                 Level.WARN,
                                 "This Gauge has been already registered (MeterId{name='commandBus.capacity', tags=[]}), the "
                                         + "registration will be ignored. Note that subsequent logs will be logged at debug level."))
+                .isEqualTo(FilterReply.DENY);
+        assertThat(
+                        decide(
+                                ExpectedOutcomeFilter.REGISTRY,
+                                Level.WARN,
+                                "This Gauge has been already registered (MeterId{name='returns.latency', tags=[]}), the "
+                                        + "registration will be ignored. Note that subsequent logs will be logged at debug level."))
+                .as("a processor's latency gauge, registered again on every message as the capacity gauge")
                 .isEqualTo(FilterReply.DENY);
         assertThat(decide(
                         ExpectedOutcomeFilter.REGISTRY,
