@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -23,11 +26,17 @@ import org.slf4j.LoggerFactory;
  * instance, has handled one of its events. That instance stores the segment's token in the shared token store once
  * the batch that handled the event has committed (its read-model writes are done); so the event is handled when the
  * token covers the event's position. Read-only: the token is read from the store's documents, never claimed.
+ * <p>
+ * A waiting request looks every {@value #POLL_MILLIS} ms. The requests waiting on one processor at the same time share
+ * its reads: a read younger than that is answered again instead of asking the store (a token only moves forward, so
+ * an older read can only say "not yet"), so the store sees at most one read of a processor's tokens per interval
+ * however many requests wait.
  */
 public class OtherInstancesProgress {
 
     private static final Logger log = LoggerFactory.getLogger(OtherInstancesProgress.class);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long POLL_MILLIS = 10;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
 
     /** Where an aggregate's event is in the log (global position), if stored. */
     @FunctionalInterface
@@ -35,14 +44,26 @@ public class OtherInstancesProgress {
         OptionalLong positionOf(String aggregateId, long sequence);
     }
 
+    /** A processor's token documents by segment, as read when {@code startedAt} ({@link System#nanoTime()}) was. */
+    private record Read(long startedAt, Map<Integer, Document> bySegment) {}
+
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
     private final Positions positions;
+    private final LongSupplier nanoTime;
+    private final ConcurrentMap<String, Read> latest = new ConcurrentHashMap<>();
 
     public OtherInstancesProgress(MongoCollection<Document> tokens, Serializer serializer, Positions positions) {
+        this(tokens, serializer, positions, System::nanoTime);
+    }
+
+    /** With {@code nanoTime} in place of {@link System#nanoTime()} for the age of a shared read (tests). */
+    OtherInstancesProgress(
+            MongoCollection<Document> tokens, Serializer serializer, Positions positions, LongSupplier nanoTime) {
         this.tokens = tokens;
         this.serializer = serializer;
         this.positions = positions;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -103,10 +124,7 @@ public class OtherInstancesProgress {
 
     /** The stored token of the processor's segment whose share of aggregates includes this one (null if none). */
     TrackingToken tokenOfSegmentHandling(String processor, String aggregateId) {
-        Map<Integer, Document> bySegment = new TreeMap<>();
-        for (Document document : tokens.find(Filters.eq("processorName", processor))) {
-            bySegment.put(document.getInteger("segment"), document);
-        }
+        Map<Integer, Document> bySegment = segmentTokens(processor);
         if (bySegment.isEmpty()) {
             return null;
         }
@@ -117,6 +135,26 @@ public class OtherInstancesProgress {
             }
         }
         return null;
+    }
+
+    /**
+     * The processor's token documents: the last read of them if it started less than a poll interval ago, else a new
+     * read. Requests asking at the same moment wait for one read ({@link ConcurrentMap#compute} holds the processor's
+     * entry while it runs).
+     */
+    private Map<Integer, Document> segmentTokens(String processor) {
+        return latest.compute(processor, (name, last) -> {
+                    long now = nanoTime.getAsLong();
+                    if (last != null && now - last.startedAt() < POLL_NANOS) {
+                        return last;
+                    }
+                    Map<Integer, Document> bySegment = new TreeMap<>();
+                    for (Document document : tokens.find(Filters.eq("processorName", name))) {
+                        bySegment.put(document.getInteger("segment"), document);
+                    }
+                    return new Read(now, bySegment);
+                })
+                .bySegment();
     }
 
     private TrackingToken token(Document document) {

@@ -2,15 +2,21 @@ package io.orderengine.infrastructure.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import io.orderengine.infrastructure.axon.AxonMongoConfiguration;
 import io.orderengine.infrastructure.axon.SegmentClaims;
 import io.orderengine.infrastructure.store.index.IndexedH2Backend;
 import io.orderengine.testkit.TestMongo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
@@ -20,6 +26,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +117,56 @@ class OtherInstancesProgressTest {
         assertThat(progress.awaitHandled(PROCESSOR, "order-1", 0, BRIEFLY)).isFalse();
         positions.put("order-1#0", 10L);
         assertThat(progress.awaitHandled(PROCESSOR, "order-1", 0, BRIEFLY)).isFalse();
+    }
+
+    @Test
+    void requestsWaitingAtOnceShareOneReadOfAProcessorsTokensPerPollInterval() {
+        tokens.initializeTokenSegments(PROCESSOR, 4, GapAwareTrackingToken.newInstance(0, List.of()));
+        tokens.initializeTokenSegments("customer-stats", 2, GapAwareTrackingToken.newInstance(0, List.of()));
+        AtomicInteger reads = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        OtherInstancesProgress shared = new OtherInstancesProgress(
+                counted(template.trackingTokensCollection(), reads),
+                serializer,
+                (aggregateId, sequence) -> OptionalLong.empty(),
+                now::get);
+
+        shared.tokenOfSegmentHandling(PROCESSOR, "order-1");
+        shared.tokenOfSegmentHandling(PROCESSOR, "order-2");
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(OtherInstancesProgress.POLL_MILLIS) - 1);
+        shared.tokenOfSegmentHandling(PROCESSOR, "order-3");
+        assertThat(reads).as("one read within a poll interval").hasValue(1);
+
+        shared.tokenOfSegmentHandling("customer-stats", "order-1");
+        assertThat(reads).as("another processor's tokens are read apart").hasValue(2);
+
+        store(segmentOf("order-1"), GapAwareTrackingToken.newInstance(12, List.of()));
+        assertThat(OtherInstancesProgress.passed(shared.tokenOfSegmentHandling(PROCESSOR, "order-1"), 12))
+                .as("the shared read is answered until it is a poll interval old")
+                .isFalse();
+        now.addAndGet(1);
+        assertThat(OtherInstancesProgress.passed(shared.tokenOfSegmentHandling(PROCESSOR, "order-1"), 12))
+                .as("then the tokens are read again")
+                .isTrue();
+        assertThat(reads).hasValue(3);
+    }
+
+    /** The collection, counting its finds in {@code reads}. */
+    @SuppressWarnings("unchecked")
+    private static MongoCollection<Document> counted(MongoCollection<Document> real, AtomicInteger reads) {
+        return (MongoCollection<Document>) Proxy.newProxyInstance(
+                OtherInstancesProgressTest.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class},
+                (proxy, method, args) -> {
+                    if ("find".equals(method.getName())) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static int segmentOf(String aggregateId) {
