@@ -3,6 +3,7 @@ package io.orderengine.messages.common;
 import io.orderengine.messages.privacy.PersonalData;
 import io.orderengine.messages.privacy.PersonalDataText;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A postal address; {@code country} is an ISO 3166-1 alpha-2 code. line2, region and phone may be null. Everything
@@ -18,12 +19,14 @@ public record Address(
         @PersonalData String postalCode,
         String country) {
 
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
     public Address {
         requireText(fullName, "fullName");
         requireText(line1, "line1");
         requireText(city, "city");
         Objects.requireNonNull(country, "country");
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
         }
     }

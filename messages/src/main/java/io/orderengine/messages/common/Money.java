@@ -2,12 +2,15 @@ package io.orderengine.messages.common;
 
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money in integer minor units (cents, halalas, agorot) of an ISO 4217 currency.
  * Never a floating point number: arithmetic is exact and overflow fails loudly.
  */
 public record Money(long amountMinor, String currency) {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -25,7 +28,7 @@ public record Money(long amountMinor, String currency) {
     }
 
     public static boolean isIsoCurrency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             return false;
         }
         try {

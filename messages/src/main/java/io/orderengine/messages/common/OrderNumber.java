@@ -3,15 +3,17 @@ package io.orderengine.messages.common;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** The human-facing order number {@code ORD-YYYYMMDD-NNNNNN}: unique, sequential per day. */
 public record OrderNumber(String value) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern FORM = Pattern.compile("ORD-\\d{8}-\\d{6}");
 
     public OrderNumber {
         Objects.requireNonNull(value, "order number");
-        if (!value.matches("ORD-\\d{8}-\\d{6}")) {
+        if (!FORM.matcher(value).matches()) {
             throw new IllegalArgumentException("order number must look like ORD-YYYYMMDD-NNNNNN, got '" + value + "'");
         }
     }

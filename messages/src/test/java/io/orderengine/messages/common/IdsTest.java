@@ -16,6 +16,8 @@ class IdsTest {
         assertThatThrownBy(() -> OrderNumber.of(LocalDate.of(2026, 11, 22), 1_000_000))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderNumber("ORD-2026-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderNumber("ORD-20261122-0000071")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderNumber("xORD-20261122-000007")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -27,5 +29,21 @@ class IdsTest {
         assertThat(OrderId.isValid(OrderId.random().value())).isTrue();
         assertThat(OrderId.isValid("3F2B1C9E-1D2A-4B6C-9E8F-0A1B2C3D4E5F")).isFalse();
         assertThatThrownBy(() -> new OrderId("1; drop")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderId("3F2B1C9E-1D2A-4B6C-9E8F-0A1B2C3D4E5F"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addressesTakeAnIsoAlpha2Country() {
+        assertThat(address("IL").country()).isEqualTo("IL");
+        for (String country : new String[] {"il", "ISR", "I", "I1", ""}) {
+            assertThatThrownBy(() -> address(country))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ISO 3166-1 alpha-2");
+        }
+    }
+
+    private static Address address(String country) {
+        return new Address("Noa Cohen", null, "5 Rothschild Blvd", null, "Tel Aviv", null, "6688101", country);
     }
 }
