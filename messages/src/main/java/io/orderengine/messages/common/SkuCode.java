@@ -1,6 +1,7 @@
 package io.orderengine.messages.common;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A stock keeping unit code, unique in the shop: upper-case letters, digits, '-', '_' and '.',
@@ -10,6 +11,8 @@ public record SkuCode(String value) {
 
     public static final String PATTERN = "[A-Z0-9][A-Z0-9._-]{0,63}";
 
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
+
     public SkuCode {
         Objects.requireNonNull(value, "sku");
         if (!isValid(value)) {
@@ -18,7 +21,7 @@ public record SkuCode(String value) {
     }
 
     public static boolean isValid(String value) {
-        return value != null && value.matches(PATTERN);
+        return value != null && SHAPE.matcher(value).matches();
     }
 
     @Override

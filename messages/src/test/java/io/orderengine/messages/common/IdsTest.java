@@ -3,6 +3,7 @@ package io.orderengine.messages.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderengine.messages.discount.DiscountId;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,17 @@ class IdsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("ISO 3166-1 alpha-2");
         }
+    }
+
+    @Test
+    void discountIdsAreTheUpperCasedCodeOfAtMost32Characters() {
+        assertThat(DiscountId.of(" welcome10 ").value()).isEqualTo("WELCOME10");
+        assertThat(DiscountId.isValid("spring_25-x")).isTrue();
+        assertThat(DiscountId.isValid("x".repeat(33))).isFalse();
+        assertThat(DiscountId.isValid("ten %")).isFalse();
+        assertThatThrownBy(() -> DiscountId.of("ten %")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DiscountId("welcome10")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DiscountId("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Address address(String country) {
